@@ -1,0 +1,1 @@
+//! The one table of cmdlet definitions and the cmdlet implementations, one file per family.

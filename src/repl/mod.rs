@@ -1,0 +1,1 @@
+//! The interactive shell (rustyline). Owns prompt, history and multi-line input.

@@ -1,0 +1,230 @@
+//! `ErrorRecord`: every failure a user can see, with PowerShell's category, FullyQualifiedErrorId
+//! and the source position it points at. Owns the data and its `$_.Property` view; rendering
+//! (ConciseView / NormalView) lives in `format::error_view`.
+
+use std::rc::Rc;
+
+use super::value::{PsObject, Value};
+use crate::syntax::{SourceFile, Span};
+
+/// `System.Management.Automation.ErrorCategory`, the values we use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCategory {
+    NotSpecified,
+    InvalidArgument,
+    InvalidOperation,
+    InvalidData,
+    InvalidType,
+    ObjectNotFound,
+    ParserError,
+    PermissionDenied,
+    ResourceExists,
+    ResourceUnavailable,
+    NotImplemented,
+    OperationStopped,
+    ConnectionError,
+    AuthenticationError,
+    SecurityError,
+    MetadataError,
+    WriteError,
+    ReadError,
+    LimitsExceeded,
+}
+
+impl ErrorCategory {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorCategory::NotSpecified => "NotSpecified",
+            ErrorCategory::InvalidArgument => "InvalidArgument",
+            ErrorCategory::InvalidOperation => "InvalidOperation",
+            ErrorCategory::InvalidData => "InvalidData",
+            ErrorCategory::InvalidType => "InvalidType",
+            ErrorCategory::ObjectNotFound => "ObjectNotFound",
+            ErrorCategory::ParserError => "ParserError",
+            ErrorCategory::PermissionDenied => "PermissionDenied",
+            ErrorCategory::ResourceExists => "ResourceExists",
+            ErrorCategory::ResourceUnavailable => "ResourceUnavailable",
+            ErrorCategory::NotImplemented => "NotImplemented",
+            ErrorCategory::OperationStopped => "OperationStopped",
+            ErrorCategory::ConnectionError => "ConnectionError",
+            ErrorCategory::AuthenticationError => "AuthenticationError",
+            ErrorCategory::SecurityError => "SecurityError",
+            ErrorCategory::MetadataError => "MetadataError",
+            ErrorCategory::WriteError => "WriteError",
+            ErrorCategory::ReadError => "ReadError",
+            ErrorCategory::LimitsExceeded => "LimitsExceeded",
+        }
+    }
+}
+
+/// The exception inside a record (`$_.Exception`).
+#[derive(Clone, Debug)]
+pub struct ExceptionInfo {
+    /// Full .NET type name, e.g. `System.Management.Automation.ParameterBindingException`.
+    pub type_name: String,
+    pub message: String,
+    pub inner: Option<Box<ExceptionInfo>>,
+}
+
+impl ExceptionInfo {
+    pub fn new(type_name: impl Into<String>, message: impl Into<String>) -> ExceptionInfo {
+        ExceptionInfo {
+            type_name: type_name.into(),
+            message: message.into(),
+            inner: None,
+        }
+    }
+
+    /// The short type name shown as CategoryInfo's Reason (`ParameterBindingException`).
+    pub fn short_name(&self) -> &str {
+        self.type_name.rsplit('.').next().unwrap_or(&self.type_name)
+    }
+}
+
+/// Where an error happened: the command and the source extent pwsh underlines.
+#[derive(Clone, Debug)]
+pub struct InvocationInfo {
+    /// `$_.InvocationInfo.MyCommand` (the resolved command name), when a command is known.
+    pub command_name: Option<String>,
+    /// The name as typed (alias or prefix spelling), used by NormalView's prefix.
+    pub invocation_name: Option<String>,
+    pub source: Rc<SourceFile>,
+    /// What the `~~~` underline covers.
+    pub extent: Span,
+}
+
+impl InvocationInfo {
+    pub fn line(&self) -> usize {
+        self.source.line_of(self.extent.start)
+    }
+
+    pub fn column(&self) -> usize {
+        self.source.column_of(self.extent.start)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrorRecord {
+    pub exception: ExceptionInfo,
+    pub category: ErrorCategory,
+    /// The ErrorId, first part of the FullyQualifiedErrorId (`NamedParameterNotFound`).
+    pub error_id: String,
+    /// The command class appended to the FQID after a comma (empty for none, as for
+    /// `CommandNotFoundException`).
+    pub command_class: String,
+    /// CategoryInfo's Activity (`[Get-CsApplicationAccessPolicy]`); usually the command name.
+    pub activity: String,
+    /// CategoryInfo's TargetName and TargetType.
+    pub target_name: String,
+    pub target_type: String,
+    pub target_object: Option<Value>,
+    pub invocation: Option<InvocationInfo>,
+    /// True when raised by the `throw` statement (ConciseView shows `Exception:`).
+    pub thrown: bool,
+    /// `ErrorDetails.RecommendedAction`, shown as `Recommendation:` in ConciseView.
+    pub recommended_action: Option<String>,
+    /// aapsh's own hint ("Did you mean ...?"), printed after the record.
+    pub suggestion: Option<String>,
+}
+
+impl ErrorRecord {
+    pub fn new(
+        exception: ExceptionInfo,
+        error_id: impl Into<String>,
+        category: ErrorCategory,
+    ) -> ErrorRecord {
+        ErrorRecord {
+            exception,
+            category,
+            error_id: error_id.into(),
+            command_class: String::new(),
+            activity: String::new(),
+            target_name: String::new(),
+            target_type: String::new(),
+            target_object: None,
+            invocation: None,
+            thrown: false,
+            recommended_action: None,
+            suggestion: None,
+        }
+    }
+
+    /// `NamedParameterNotFound,Microsoft.Rtc.Management...NewCsApplicationAccessPolicy`.
+    pub fn fully_qualified_error_id(&self) -> String {
+        if self.command_class.is_empty() {
+            self.error_id.clone()
+        } else {
+            format!("{},{}", self.error_id, self.command_class)
+        }
+    }
+
+    /// The one-line CategoryInfo text without ellipsizing:
+    /// `InvalidArgument: (:) [New-CsApplicationAccessPolicy], ParameterBindingException`.
+    pub fn category_info(&self) -> String {
+        format!(
+            "{}: ({}:{}) [{}], {}",
+            self.category.name(),
+            self.target_name,
+            self.target_type,
+            self.activity,
+            self.exception.short_name()
+        )
+    }
+
+    /// `$_.Exception`, `$_.CategoryInfo`, ... as script code reads them.
+    pub fn property(&self, name: &str) -> Option<Value> {
+        let value = match name.to_ascii_lowercase().as_str() {
+            "exception" => {
+                let mut ex = PsObject::new(self.exception.type_name.clone())
+                    .with("Message", Value::str(&self.exception.message));
+                if let Some(inner) = &self.exception.inner {
+                    ex.set(
+                        "InnerException",
+                        Value::object(
+                            PsObject::new(inner.type_name.clone())
+                                .with("Message", Value::str(&inner.message)),
+                        ),
+                    );
+                }
+                Value::object(ex)
+            }
+            "fullyqualifiederrorid" => Value::str(self.fully_qualified_error_id()),
+            "categoryinfo" => Value::object(
+                PsObject::new("System.Management.Automation.ErrorCategoryInfo")
+                    .with("Category", Value::str(self.category.name()))
+                    .with("Activity", Value::str(&self.activity))
+                    .with("Reason", Value::str(self.exception.short_name()))
+                    .with("TargetName", Value::str(&self.target_name))
+                    .with("TargetType", Value::str(&self.target_type)),
+            ),
+            "targetobject" => self.target_object.clone().unwrap_or(Value::Null),
+            "scriptstacktrace" => Value::str(""),
+            "errordetails" => match &self.recommended_action {
+                Some(a) => Value::object(
+                    PsObject::new("System.Management.Automation.ErrorDetails")
+                        .with("RecommendedAction", Value::str(a)),
+                ),
+                None => Value::Null,
+            },
+            "invocationinfo" => match &self.invocation {
+                Some(inv) => Value::object(
+                    PsObject::new("System.Management.Automation.InvocationInfo")
+                        .with(
+                            "MyCommand",
+                            inv.command_name.as_deref().map_or(Value::Null, Value::str),
+                        )
+                        .with(
+                            "ScriptName",
+                            Value::str(inv.source.display_name().unwrap_or_default()),
+                        )
+                        .with("ScriptLineNumber", Value::Int(inv.line() as i64))
+                        .with("OffsetInLine", Value::Int(inv.column() as i64))
+                        .with("Line", Value::str(inv.source.line_text(inv.line()))),
+                ),
+                None => Value::Null,
+            },
+            _ => return None,
+        };
+        Some(value)
+    }
+}

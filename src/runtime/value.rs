@@ -1,0 +1,395 @@
+//! Runtime values: what variables hold and what flows through pipelines. Owns the value types
+//! (`Value`, `PsObject`, `Hashtable`) and PowerShell's conversions to string, bool and number.
+//! Must not format for display (see `format`) or evaluate syntax (see `interpreter`).
+//!
+//! Arrays, hashtables and objects are reference types in PowerShell (`$a = $b` shares them), so
+//! they live behind `Rc<RefCell<..>>`.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::error_record::ErrorRecord;
+use crate::syntax::ast::ScriptBlockAst;
+
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Int(i64),
+    Double(f64),
+    String(Rc<str>),
+    Array(Rc<RefCell<Vec<Value>>>),
+    Hashtable(Rc<RefCell<Hashtable>>),
+    Object(Rc<RefCell<PsObject>>),
+    ScriptBlock(Rc<ScriptBlockAst>),
+    Guid(uuid::Uuid),
+    DateTime(time::OffsetDateTime),
+    /// A type literal such as `[string]`, by its full .NET name.
+    Type(Rc<str>),
+    Error(Rc<ErrorRecord>),
+    /// `System.Security.SecureString`: the text is kept only so credentials round-trip offline.
+    SecureString(Rc<str>),
+}
+
+impl Value {
+    pub fn str(s: impl AsRef<str>) -> Value {
+        Value::String(Rc::from(s.as_ref()))
+    }
+
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn object(obj: PsObject) -> Value {
+        Value::Object(Rc::new(RefCell::new(obj)))
+    }
+
+    pub fn hashtable(table: Hashtable) -> Value {
+        Value::Hashtable(Rc::new(RefCell::new(table)))
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// The .NET type name pwsh reports for this value (`GetType().FullName`).
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(_) => "System.Boolean".into(),
+            Value::Int(i) => {
+                if i32::try_from(*i).is_ok() {
+                    "System.Int32".into()
+                } else {
+                    "System.Int64".into()
+                }
+            }
+            Value::Double(_) => "System.Double".into(),
+            Value::String(_) => "System.String".into(),
+            Value::Array(_) => "System.Object[]".into(),
+            Value::Hashtable(h) => {
+                if h.borrow().ordered {
+                    "System.Collections.Specialized.OrderedDictionary".into()
+                } else {
+                    "System.Collections.Hashtable".into()
+                }
+            }
+            Value::Object(o) => o
+                .borrow()
+                .type_names
+                .first()
+                .cloned()
+                .unwrap_or_else(|| PSCUSTOMOBJECT.into()),
+            Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
+            Value::Guid(_) => "System.Guid".into(),
+            Value::DateTime(_) => "System.DateTime".into(),
+            Value::Type(_) => "System.RuntimeType".into(),
+            Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
+            Value::SecureString(_) => "System.Security.SecureString".into(),
+        }
+    }
+
+    /// PowerShell's conversion to string (`[string]$x`, string interpolation, `-join`):
+    /// `$null` is empty, arrays join with a space, booleans are `True`/`False`.
+    pub fn to_ps_string(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Double(d) => format_double(*d),
+            Value::String(s) => s.to_string(),
+            Value::Array(items) => items
+                .borrow()
+                .iter()
+                .map(Value::to_ps_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+            Value::Hashtable(h) => {
+                if h.borrow().ordered {
+                    "System.Collections.Specialized.OrderedDictionary".into()
+                } else {
+                    "System.Collections.Hashtable".into()
+                }
+            }
+            Value::Object(o) => o.borrow().to_ps_string(),
+            Value::ScriptBlock(sb) => sb.text().to_string(),
+            Value::Guid(g) => g.hyphenated().to_string(),
+            Value::DateTime(dt) => format_datetime_invariant(*dt),
+            Value::Type(name) => name.to_string(),
+            Value::Error(e) => e.exception.message.clone(),
+            Value::SecureString(_) => "System.Security.SecureString".into(),
+        }
+    }
+
+    /// PowerShell's conversion to bool (`if ($x)`): empty string, 0, `$null` and empty arrays
+    /// are false; a one-element array is as true as its element.
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Double(d) => *d != 0.0,
+            Value::String(s) => !s.is_empty(),
+            Value::Array(items) => {
+                let items = items.borrow();
+                match items.len() {
+                    0 => false,
+                    1 => items[0].is_truthy(),
+                    _ => true,
+                }
+            }
+            Value::SecureString(_) => true,
+            _ => true,
+        }
+    }
+
+    /// The items of a collection, or the value itself as a one-item list (`$null` gives none),
+    /// as the pipeline enumerates.
+    pub fn enumerate(&self) -> Vec<Value> {
+        match self {
+            Value::Null => Vec::new(),
+            Value::Array(items) => items.borrow().clone(),
+            other => vec![other.clone()],
+        }
+    }
+
+    /// True for values the pipeline unrolls.
+    pub fn is_collection(&self) -> bool {
+        matches!(self, Value::Array(_))
+    }
+
+    /// A property by name, case-insensitively, for objects, hashtables (keys act as
+    /// properties) and error records. `None` when the value has no such property.
+    pub fn property(&self, name: &str) -> Option<Value> {
+        match self {
+            Value::Object(o) => o.borrow().get(name),
+            Value::Hashtable(h) => h.borrow().get(&Value::str(name)),
+            Value::Error(e) => e.property(name),
+            _ => None,
+        }
+    }
+}
+
+/// Formats a double the way .NET's `ToString()` does for common values: integral values have no
+/// decimal point, others use the shortest round-trip form.
+pub fn format_double(d: f64) -> String {
+    if d.is_nan() {
+        return "NaN".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if d == d.trunc() && d.abs() < 1e15 {
+        return format!("{}", d as i64);
+    }
+    let s = format!("{d}");
+    if s.contains('e') {
+        // Rust writes 1e20 as "100000000000000000000"; only tiny/huge values get here.
+        let mut out = String::new();
+        let _ = write!(out, "{d:E}");
+        return out.replace("E", "E+").replace("E+-", "E-");
+    }
+    s
+}
+
+/// Invariant-culture `DateTime.ToString()`: `MM/dd/yyyy HH:mm:ss`, which is what string
+/// interpolation and `[string]` give in PowerShell.
+pub fn format_datetime_invariant(dt: time::OffsetDateTime) -> String {
+    format!(
+        "{:02}/{:02}/{:04} {:02}:{:02}:{:02}",
+        dt.month() as u8,
+        dt.day(),
+        dt.year(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
+    )
+}
+
+pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
+
+/// A property bag with a type name: `[PSCustomObject]@{}` and every object an emulated cmdlet
+/// returns (policies, users, ...). Property names keep their case; lookups ignore it.
+#[derive(Clone, Debug)]
+pub struct PsObject {
+    /// Most specific first, as `$obj.PSObject.TypeNames`; the formatter picks views by these.
+    pub type_names: Vec<String>,
+    properties: IndexMap<String, (String, Value)>,
+}
+
+impl PsObject {
+    pub fn new(type_name: impl Into<String>) -> PsObject {
+        PsObject {
+            type_names: vec![type_name.into()],
+            properties: IndexMap::new(),
+        }
+    }
+
+    pub fn custom() -> PsObject {
+        PsObject::new(PSCUSTOMOBJECT)
+    }
+
+    pub fn with(mut self, name: &str, value: Value) -> PsObject {
+        self.set(name, value);
+        self
+    }
+
+    /// Sets a property, keeping the original name's case when it already exists.
+    pub fn set(&mut self, name: &str, value: Value) {
+        let key = name.to_ascii_lowercase();
+        match self.properties.get_mut(&key) {
+            Some(slot) => slot.1 = value,
+            None => {
+                self.properties.insert(key, (name.to_string(), value));
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.properties
+            .get(&name.to_ascii_lowercase())
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.properties.contains_key(&name.to_ascii_lowercase())
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        self.properties
+            .shift_remove(&name.to_ascii_lowercase())
+            .map(|(_, v)| v)
+    }
+
+    /// Properties in definition order, with their names as defined.
+    pub fn properties(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.properties.values().map(|(n, v)| (n.as_str(), v))
+    }
+
+    pub fn property_names(&self) -> Vec<String> {
+        self.properties.values().map(|(n, _)| n.clone()).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.properties.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.properties.is_empty()
+    }
+
+    pub fn is_custom(&self) -> bool {
+        self.type_names.first().is_none_or(|t| t == PSCUSTOMOBJECT)
+    }
+
+    /// PSCustomObject's `ToString()`: `@{Name=value; Other=value}`; other objects give their
+    /// type name, as .NET's default `ToString()` does.
+    pub fn to_ps_string(&self) -> String {
+        if !self.is_custom() {
+            return self.type_names.first().cloned().unwrap_or_default();
+        }
+        let inner: Vec<String> = self
+            .properties()
+            .map(|(n, v)| format!("{n}={}", v.to_ps_string()))
+            .collect();
+        format!("@{{{}}}", inner.join("; "))
+    }
+}
+
+/// `@{}` and `[ordered]@{}`. Keys compare case-insensitively when they are strings.
+/// Both kinds keep insertion order here (a chosen, documented difference: .NET's Hashtable
+/// order depends on hash codes).
+#[derive(Clone, Debug, Default)]
+pub struct Hashtable {
+    pub ordered: bool,
+    entries: IndexMap<String, (Value, Value)>,
+}
+
+impl Hashtable {
+    pub fn new(ordered: bool) -> Hashtable {
+        Hashtable {
+            ordered,
+            entries: IndexMap::new(),
+        }
+    }
+
+    fn key_of(key: &Value) -> String {
+        match key {
+            Value::String(s) => format!("s:{}", s.to_lowercase()),
+            other => format!("{}:{}", other.type_name(), other.to_ps_string()),
+        }
+    }
+
+    /// Inserts or replaces. Returns false when the key already existed.
+    pub fn insert(&mut self, key: Value, value: Value) -> bool {
+        let k = Self::key_of(&key);
+        match self.entries.get_mut(&k) {
+            Some(slot) => {
+                slot.1 = value;
+                false
+            }
+            None => {
+                self.entries.insert(k, (key, value));
+                true
+            }
+        }
+    }
+
+    pub fn get(&self, key: &Value) -> Option<Value> {
+        self.entries.get(&Self::key_of(key)).map(|(_, v)| v.clone())
+    }
+
+    pub fn contains_key(&self, key: &Value) -> bool {
+        self.entries.contains_key(&Self::key_of(key))
+    }
+
+    pub fn remove(&mut self, key: &Value) -> Option<Value> {
+        self.entries.shift_remove(&Self::key_of(key)).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.values().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_truth() {
+        assert_eq!(Value::array(vec![Value::Int(1), Value::str("a")]).to_ps_string(), "1 a");
+        assert_eq!(Value::Bool(true).to_ps_string(), "True");
+        assert_eq!(format_double(1.5), "1.5");
+        assert_eq!(format_double(3.0), "3");
+        assert!(!Value::array(vec![Value::Int(0)]).is_truthy());
+        assert!(Value::array(vec![Value::Int(0), Value::Int(0)]).is_truthy());
+        assert!(!Value::str("").is_truthy());
+    }
+
+    #[test]
+    fn object_properties_ignore_case() {
+        let o = PsObject::custom().with("Identity", Value::str("Tag:A"));
+        assert_eq!(o.get("identity").unwrap().to_ps_string(), "Tag:A");
+        assert_eq!(o.to_ps_string(), "@{Identity=Tag:A}");
+        let mut h = Hashtable::new(false);
+        h.insert(Value::str("Add"), Value::Int(1));
+        assert!(h.contains_key(&Value::str("ADD")));
+    }
+}

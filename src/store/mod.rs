@@ -1,0 +1,1 @@
+//! The tenant model and its JSON file (shared/spec/store-format.md).
