@@ -1,8 +1,31 @@
 //! Executes syntax trees: values, scopes, the interpreter, the parameter binder and error
 //! records. Must not know how text is laid out on screen (see `format`).
 
+pub mod binder;
+pub mod clock;
+pub mod command_context;
+pub mod conversion;
 pub mod error_record;
+pub mod errors;
+mod expression;
+pub mod flow;
+pub mod host;
+pub mod interpreter;
+pub mod list_modifier;
+pub mod members;
+pub mod operators;
+pub mod pipeline;
+mod prompt;
+pub mod scope;
+pub mod session;
 pub mod value;
 
+pub use binder::{BoundParameters, CommandArg};
+pub use command_context::CommandContext;
 pub use error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
+pub use expression::hashtable_to_object;
+pub use flow::{Flow, Termination};
+pub use interpreter::{RunOutcome, collapse};
+pub use list_modifier::ListModifier;
+pub use session::{ActionPreference, Connection, Out, Session, SessionOptions};
 pub use value::{Hashtable, PsObject, Value};

@@ -1,0 +1,224 @@
+//! Turns a script's `function` (or a script's own `param()` block) into a command definition,
+//! so script functions bind exactly like cmdlets: positions, `[Parameter(Mandatory)]`, aliases,
+//! validation attributes and `[CmdletBinding()]`.
+
+use std::rc::Rc;
+
+use super::def::{CmdletDef, Implementation, Name, ParamDef, ParamType, Validation, types};
+use crate::runtime::conversion::param_type_for;
+use crate::runtime::{BoundParameters, CommandContext, Flow};
+use crate::syntax::ast::{
+    Attribute, Expr, ExprKind, FunctionDef, Number, ParamDecl, ScriptBlockAst, UnaryOp,
+};
+
+/// Never called: functions run through `Implementation::Function`.
+fn no_handler(_: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Flow> {
+    Ok(())
+}
+
+/// A constant attribute argument (`$true`, `1`, `'x'`, `-1`).
+fn constant(expr: &Expr) -> Option<String> {
+    match &expr.kind {
+        ExprKind::Variable(v) => match v.name.to_ascii_lowercase().as_str() {
+            "true" => Some("true".into()),
+            "false" => Some("false".into()),
+            "null" => Some(String::new()),
+            _ => None,
+        },
+        ExprKind::Number(Number::Int(i)) => Some(i.to_string()),
+        ExprKind::Number(Number::Double(d)) => Some(d.to_string()),
+        ExprKind::StringLiteral { value, .. } => Some(value.clone()),
+        ExprKind::Unary {
+            op: UnaryOp::Negate,
+            operand,
+            ..
+        } => constant(operand).map(|c| format!("-{c}")),
+        ExprKind::ArrayLiteral(items) => Some(
+            items
+                .iter()
+                .filter_map(constant)
+                .collect::<Vec<_>>()
+                .join("\u{1f}"),
+        ),
+        _ => None,
+    }
+}
+
+fn flag(value: &Option<Expr>) -> bool {
+    match value {
+        None => true,
+        Some(e) => constant(e).is_some_and(|c| c != "false" && c != "0" && !c.is_empty()),
+    }
+}
+
+fn named<'a>(attr: &'a Attribute, name: &str) -> Option<&'a Option<Expr>> {
+    attr.named
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}
+
+fn is_attr(attr: &Attribute, name: &str) -> bool {
+    let n = attr.name.to_ascii_lowercase();
+    n == name || n == format!("{name}attribute") || n.ends_with(&format!(".{name}"))
+}
+
+fn param_type(decl: &ParamDecl) -> ParamType {
+    match &decl.type_constraint {
+        Some(t) => param_type_for(&t.name).unwrap_or(types::OBJECT),
+        None => types::OBJECT,
+    }
+}
+
+/// Builds the parameters of a param list; returns them and whether the list makes the command
+/// advanced.
+fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
+    let mut advanced = false;
+    let any_position = decls.iter().any(|d| {
+        d.attributes
+            .iter()
+            .any(|a| is_attr(a, "parameter") && named(a, "Position").is_some())
+    });
+    let mut params = Vec::new();
+    let mut next_position = 0u32;
+    for decl in decls {
+        let ty = param_type(decl);
+        let mut p = ParamDef::new(Name::Owned(decl.name.clone()), ty);
+        let mut position: Option<u32> = None;
+        let mut set: Option<String> = None;
+        let mut mandatory = false;
+        let mut by_value = false;
+        let mut by_name = false;
+        let mut help = None;
+        for attr in &decl.attributes {
+            if is_attr(attr, "parameter") {
+                advanced = true;
+                mandatory |= named(attr, "Mandatory").is_some_and(flag);
+                by_value |= named(attr, "ValueFromPipeline").is_some_and(flag);
+                by_name |= named(attr, "ValueFromPipelineByPropertyName").is_some_and(flag);
+                if let Some(Some(e)) = named(attr, "Position") {
+                    position = constant(e).and_then(|c| c.parse().ok());
+                }
+                if let Some(Some(e)) = named(attr, "ParameterSetName") {
+                    set = constant(e);
+                }
+                if let Some(Some(e)) = named(attr, "HelpMessage") {
+                    help = constant(e);
+                }
+            } else if is_attr(attr, "alias") {
+                for a in &attr.positional {
+                    if let Some(c) = constant(a) {
+                        for name in c.split('\u{1f}') {
+                            p = p.alias(Name::Owned(name.to_string()));
+                        }
+                    }
+                }
+            } else if is_attr(attr, "validatenotnullorempty") {
+                p.validations.push(Validation::NotNullOrEmpty);
+            } else if is_attr(attr, "validatenotnull") {
+                p.validations.push(Validation::NotNull);
+            } else if is_attr(attr, "validateset") {
+                let allowed: Vec<String> = attr
+                    .positional
+                    .iter()
+                    .filter_map(constant)
+                    .flat_map(|c| c.split('\u{1f}').map(str::to_string).collect::<Vec<_>>())
+                    .collect();
+                p.validations.push(Validation::Set(allowed));
+            } else if is_attr(attr, "validaterange") {
+                let nums: Vec<i64> = attr
+                    .positional
+                    .iter()
+                    .filter_map(constant)
+                    .filter_map(|c| c.parse().ok())
+                    .collect();
+                if let [lo, hi] = nums[..] {
+                    p.validations.push(Validation::Range(lo, hi));
+                }
+            }
+        }
+        if let Some(s) = set {
+            p.sets[0].set = Some(Name::Owned(s));
+        }
+        let positional =
+            p.ty.kind != super::def::ParamKind::Switch && (!any_position || position.is_some());
+        if positional {
+            p.sets[0].position = Some(position.unwrap_or(next_position));
+            next_position += 1;
+        }
+        p.sets[0].mandatory = mandatory;
+        p.sets[0].from_pipeline = by_value;
+        p.sets[0].from_pipeline_by_property_name = by_name;
+        if let Some(h) = help {
+            p.help = Name::Owned(h);
+        }
+        params.push(p);
+    }
+    (params, advanced)
+}
+
+fn build(
+    name: String,
+    decls: &[ParamDecl],
+    body: &ScriptBlockAst,
+    implementation: Implementation,
+) -> CmdletDef {
+    let (params, mut advanced) = parameters(decls);
+    let mut should_process = false;
+    for attr in &body.attributes {
+        if is_attr(attr, "cmdletbinding") {
+            advanced = true;
+            should_process |= named(attr, "SupportsShouldProcess").is_some_and(flag);
+        }
+    }
+    let mut def = CmdletDef::new(Name::Owned(name.clone()), "", no_handler);
+    def.class_name = Name::Owned(name);
+    def.params = params;
+    def.advanced = advanced;
+    def.supports_should_process = should_process;
+    def.pipeline = super::def::PipelineMode::PerRecord;
+    def.fidelity = super::def::Fidelity::EmulatorOnly;
+    def.implementation = implementation;
+    def
+}
+
+/// The command a `function` statement defines.
+pub fn function_definition(f: Rc<FunctionDef>) -> CmdletDef {
+    let decls: &[ParamDecl] = match &f.body.param_block {
+        Some(pb) => &pb.params,
+        None => &f.parameters,
+    };
+    build(
+        f.name.clone(),
+        decls,
+        &f.body,
+        Implementation::Function(f.clone()),
+    )
+}
+
+/// A command for a script file or script block, from its own `param()` block.
+pub fn function_definition_for_block(sb: &Rc<ScriptBlockAst>) -> CmdletDef {
+    let f = Rc::new(FunctionDef {
+        name: sb
+            .source
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        name_span: sb.span,
+        is_filter: false,
+        parameters: Vec::new(),
+        body: sb.clone(),
+        span: sb.span,
+    });
+    let decls: &[ParamDecl] = match &sb.param_block {
+        Some(pb) => &pb.params,
+        None => &[],
+    };
+    build(
+        f.name.clone(),
+        decls,
+        sb,
+        Implementation::Function(f.clone()),
+    )
+}

@@ -1,0 +1,249 @@
+//! The catalogue of engine errors with PowerShell's own message templates, ErrorIds and
+//! categories (shared/reference/fidelity.md §2, PowerShell's *.resx files). Builds records
+//! only; the interpreter attaches the position and decides how far they unwind.
+
+use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
+use super::value::Value;
+use crate::cmdlets::def::CmdletDef;
+
+const BINDING_EXCEPTION: &str = "System.Management.Automation.ParameterBindingException";
+const RUNTIME_EXCEPTION: &str = "System.Management.Automation.RuntimeException";
+
+/// A ParameterBindingException record for `command`.
+pub fn binding(def: &CmdletDef, id: &str, message: String) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(BINDING_EXCEPTION, message),
+        id,
+        ErrorCategory::InvalidArgument,
+    );
+    r.command_class = def.class_name.to_string();
+    r.activity = def.name.to_string();
+    r
+}
+
+pub fn named_parameter_not_found(def: &CmdletDef, typed: &str) -> ErrorRecord {
+    binding(
+        def,
+        "NamedParameterNotFound",
+        format!("A parameter cannot be found that matches parameter name '{typed}'."),
+    )
+}
+
+pub fn ambiguous_parameter(def: &CmdletDef, typed: &str, matches: &[String]) -> ErrorRecord {
+    let list: String = matches.iter().map(|m| format!(" -{m}")).collect();
+    binding(
+        def,
+        "AmbiguousParameter",
+        format!(
+            "Parameter cannot be processed because the parameter name '{typed}' is ambiguous. Possible matches include:{list}."
+        ),
+    )
+}
+
+pub fn missing_argument(def: &CmdletDef, param: &str, type_full: &str) -> ErrorRecord {
+    binding(
+        def,
+        "MissingArgument",
+        format!(
+            "Missing an argument for parameter '{param}'. Specify a parameter of type '{type_full}' and try again."
+        ),
+    )
+}
+
+pub fn positional_parameter_not_found(def: &CmdletDef, argument: &str) -> ErrorRecord {
+    binding(
+        def,
+        "PositionalParameterNotFound",
+        format!("A positional parameter cannot be found that accepts argument '{argument}'."),
+    )
+}
+
+pub fn parameter_already_bound(def: &CmdletDef, param: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterAlreadyBound",
+        format!(
+            "Cannot bind parameter because parameter '{param}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."
+        ),
+    )
+}
+
+pub fn missing_mandatory(def: &CmdletDef, names: &[String]) -> ErrorRecord {
+    let list: String = names.iter().map(|n| format!(" {n}")).collect();
+    binding(
+        def,
+        "MissingMandatoryParameter",
+        format!(
+            "Cannot process command because of one or more missing mandatory parameters:{list}."
+        ),
+    )
+}
+
+pub fn ambiguous_parameter_set(def: &CmdletDef) -> ErrorRecord {
+    binding(
+        def,
+        "AmbiguousParameterSet",
+        "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.".into(),
+    )
+}
+
+/// `Cannot bind parameter 'X'. <conversion message>` (CannotConvertArgumentNoMessage).
+pub fn cannot_convert(def: &CmdletDef, param: &str, inner: &str) -> ErrorRecord {
+    binding(
+        def,
+        "CannotConvertArgumentNoMessage",
+        format!("Cannot bind parameter '{param}'. {inner}"),
+    )
+}
+
+/// For script functions pwsh reports conversion failures as argument transformation errors.
+pub fn transformation_error(def: &CmdletDef, param: &str, inner: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterArgumentTransformationError",
+        format!("Cannot process argument transformation on parameter '{param}'. {inner}"),
+    )
+}
+
+pub fn validation_error(def: &CmdletDef, param: &str, inner: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterArgumentValidationError",
+        format!("Cannot validate argument on parameter '{param}'. {inner}"),
+    )
+}
+
+pub fn null_not_allowed(def: &CmdletDef, param: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterArgumentValidationErrorNullNotAllowed",
+        format!("Cannot bind argument to parameter '{param}' because it is null."),
+    )
+}
+
+pub fn empty_string_not_allowed(def: &CmdletDef, param: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+        format!("Cannot bind argument to parameter '{param}' because it is an empty string."),
+    )
+}
+
+pub fn input_object_not_bound(def: &CmdletDef) -> ErrorRecord {
+    binding(
+        def,
+        "InputObjectNotBound",
+        "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.".into(),
+    )
+}
+
+pub fn input_object_missing_mandatory(def: &CmdletDef, names: &[String]) -> ErrorRecord {
+    let list: String = names.iter().map(|n| format!(" {n}")).collect();
+    binding(
+        def,
+        "InputObjectMissingMandatory",
+        format!(
+            "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:{list}"
+        ),
+    )
+}
+
+/// pwsh 7.1+ wording (DiscoveryExceptions.resx `CommandNotFoundException`).
+pub fn command_not_found(name: &str) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.CommandNotFoundException",
+            format!(
+                "The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again."
+            ),
+        ),
+        "CommandNotFoundException",
+        ErrorCategory::ObjectNotFound,
+    );
+    r.target_name = name.to_string();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(name));
+    r
+}
+
+/// A RuntimeException raised by the language itself (null method call, bad index, ...).
+pub fn runtime(id: &str, message: impl Into<String>, category: ErrorCategory) -> ErrorRecord {
+    ErrorRecord::new(ExceptionInfo::new(RUNTIME_EXCEPTION, message), id, category)
+}
+
+/// The record `throw <value>` produces: the message is also the ErrorId, category
+/// OperationStopped (MiscOps.cs ConvertToException); a bare `throw` says `ScriptHalted`.
+pub fn thrown(value: &Value) -> ErrorRecord {
+    if let Value::Error(rec) = value {
+        let mut r = (**rec).clone();
+        r.thrown = true;
+        return r;
+    }
+    let message = if value.is_null() {
+        "ScriptHalted".to_string()
+    } else {
+        value.to_ps_string()
+    };
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(RUNTIME_EXCEPTION, message.clone()),
+        message.clone(),
+        ErrorCategory::OperationStopped,
+    );
+    if !value.is_null() {
+        r.target_name = message;
+        r.target_type = short_type_name(&value.type_name());
+        r.target_object = Some(value.clone());
+    }
+    r.thrown = true;
+    r
+}
+
+/// `System.String` → `String`, as CategoryInfo shows target types.
+pub fn short_type_name(full: &str) -> String {
+    full.rsplit('.').next().unwrap_or(full).to_string()
+}
+
+/// Teams cmdlets before `Connect-MicrosoftTeams` (message confirmed by field reports, usage.md
+/// P9; ErrorId and category chosen, see docs/fidelity.md).
+pub fn not_connected(def: &CmdletDef) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.UnauthorizedAccessException",
+            "You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.",
+        ),
+        "UnauthorizedAccessException",
+        ErrorCategory::AuthenticationError,
+    );
+    r.command_class = def.class_name.to_string();
+    r.activity = def.name.to_string();
+    r
+}
+
+/// A real parameter or behaviour that aapsh does not emulate: fail loudly, never silently.
+pub fn not_emulated(def: &CmdletDef, what: &str) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.NotSupportedException",
+            format!("{what} is not emulated offline by aapsh."),
+        ),
+        "NotEmulatedOffline",
+        ErrorCategory::NotImplemented,
+    );
+    r.command_class = def.class_name.to_string();
+    r.activity = def.name.to_string();
+    r
+}
+
+/// `PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.`
+pub fn non_interactive(activity: &str) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.PSInvalidOperationException",
+            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+        ),
+        "System.Management.Automation.PSInvalidOperationException",
+        ErrorCategory::InvalidOperation,
+    );
+    r.activity = activity.to_string();
+    r
+}

@@ -1,0 +1,437 @@
+//! Expressions: literals, variables (automatic ones included), strings with `$var` and `$()`,
+//! arrays, hashtables, script blocks, casts, and assignment targets. Operators live in
+//! `operators`, member/index access in `members`.
+
+use super::error_record::ErrorCategory;
+use super::flow::Flow;
+use super::interpreter::collapse;
+use super::operators;
+use super::scope::Qualifier;
+use super::session::{Out, Session};
+use super::value::{Hashtable, PsObject, Value};
+use crate::syntax::Span;
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Number, StringPart, UnaryOp, VariableRef};
+
+impl Session {
+    pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value, Flow> {
+        if self.is_interrupted() {
+            return Err(Flow::Stopped);
+        }
+        match &expr.kind {
+            ExprKind::Number(Number::Int(i)) => Ok(Value::Int(*i)),
+            ExprKind::Number(Number::Double(d)) => Ok(Value::Double(*d)),
+            ExprKind::StringLiteral { value, .. } => Ok(Value::str(value)),
+            ExprKind::ExpandableString { parts, .. } => {
+                let mut s = String::new();
+                for part in parts {
+                    match part {
+                        StringPart::Literal(text) => s.push_str(text),
+                        StringPart::Expr(e) => {
+                            let v = self.eval(e)?;
+                            s.push_str(&self.stringify(&v));
+                        }
+                    }
+                }
+                Ok(Value::str(s))
+            }
+            ExprKind::Variable(var) | ExprKind::Splat(var) => self.read_variable(var, expr.span),
+            ExprKind::ArrayLiteral(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(self.eval(item)?);
+                }
+                Ok(Value::array(values))
+            }
+            ExprKind::ArraySubexpression(block) => {
+                let mut items = Vec::new();
+                self.exec_block(block, &mut Out::Collect(&mut items))?;
+                Ok(Value::array(items))
+            }
+            ExprKind::Subexpression(block) => {
+                let mut items = Vec::new();
+                self.exec_block(block, &mut Out::Collect(&mut items))?;
+                Ok(collapse(items))
+            }
+            ExprKind::Paren(stmt) => self.statement_value(stmt),
+            ExprKind::Hashtable(entries) => {
+                let mut table = Hashtable::new(false);
+                for entry in entries {
+                    let key = self.eval(&entry.key)?;
+                    let value = self.statement_value(&entry.value)?;
+                    table.insert(key, value);
+                }
+                Ok(Value::hashtable(table))
+            }
+            ExprKind::ScriptBlock(sb) => Ok(Value::ScriptBlock(sb.clone())),
+            ExprKind::Binary {
+                op,
+                op_span,
+                left,
+                right,
+            } => {
+                let l = self.eval(left)?;
+                match op {
+                    BinaryOp::And => {
+                        if !l.is_truthy() {
+                            return Ok(Value::Bool(false));
+                        }
+                        let r = self.eval(right)?;
+                        Ok(Value::Bool(r.is_truthy()))
+                    }
+                    BinaryOp::Or => {
+                        if l.is_truthy() {
+                            return Ok(Value::Bool(true));
+                        }
+                        let r = self.eval(right)?;
+                        Ok(Value::Bool(r.is_truthy()))
+                    }
+                    _ => {
+                        let r = self.eval(right)?;
+                        operators::binary(self, *op, l, r, *op_span)
+                    }
+                }
+            }
+            ExprKind::Unary {
+                op,
+                op_span,
+                operand,
+            } => match op {
+                UnaryOp::PreIncrement
+                | UnaryOp::PreDecrement
+                | UnaryOp::PostIncrement
+                | UnaryOp::PostDecrement => {
+                    let old = self.eval(operand)?;
+                    let delta = if matches!(op, UnaryOp::PreIncrement | UnaryOp::PostIncrement) {
+                        1
+                    } else {
+                        -1
+                    };
+                    let base = if old.is_null() {
+                        Value::Int(0)
+                    } else {
+                        old.clone()
+                    };
+                    let new =
+                        operators::binary(self, BinaryOp::Add, base, Value::Int(delta), *op_span)?;
+                    self.assign_value(operand, new.clone())?;
+                    Ok(
+                        if matches!(op, UnaryOp::PostIncrement | UnaryOp::PostDecrement) {
+                            if old.is_null() { Value::Int(0) } else { old }
+                        } else {
+                            new
+                        },
+                    )
+                }
+                _ => {
+                    let v = self.eval(operand)?;
+                    operators::unary(self, *op, v, *op_span)
+                }
+            },
+            ExprKind::Convert { type_name, operand } => {
+                // `[ordered]@{}` and `[PSCustomObject]@{}` are literal forms, not casts.
+                let lower = type_name.name.to_ascii_lowercase();
+                if let ExprKind::Hashtable(_) = operand.kind {
+                    if lower == "ordered"
+                        || lower == "system.collections.specialized.ordereddictionary"
+                    {
+                        let v = self.eval(operand)?;
+                        if let Value::Hashtable(h) = &v {
+                            h.borrow_mut().ordered = true;
+                        }
+                        return Ok(v);
+                    }
+                    if lower == "pscustomobject"
+                        || lower == "system.management.automation.pscustomobject"
+                    {
+                        let v = self.eval(operand)?;
+                        return Ok(hashtable_to_object(&v));
+                    }
+                }
+                let v = self.eval(operand)?;
+                super::members::cast(self, v, &type_name.name, expr.span)
+            }
+            ExprKind::TypeLiteral(t) => super::members::type_literal(self, &t.name, expr.span),
+            ExprKind::Member {
+                target,
+                member,
+                is_static,
+            } => {
+                let t = self.eval(target)?;
+                let name = self.member_name(member)?;
+                super::members::get_member(self, &t, &name, *is_static, expr.span)
+            }
+            ExprKind::InvokeMember {
+                target,
+                member,
+                args,
+                is_static,
+            } => {
+                let t = self.eval(target)?;
+                let name = self.member_name(member)?;
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.eval(a)?);
+                }
+                super::members::invoke_method(self, &t, &name, values, *is_static, expr.span)
+            }
+            ExprKind::Index { target, index } => {
+                let t = self.eval(target)?;
+                let i = self.eval(index)?;
+                super::members::index(self, &t, &i, expr.span)
+            }
+        }
+    }
+
+    fn member_name(&mut self, member: &Expr) -> Result<String, Flow> {
+        match &member.kind {
+            ExprKind::StringLiteral { value, .. } => Ok(value.clone()),
+            _ => Ok(self.eval(member)?.to_ps_string()),
+        }
+    }
+
+    /// String conversion as interpolation does it (arrays join with `$OFS`).
+    pub(crate) fn stringify(&self, v: &Value) -> String {
+        match v {
+            Value::Array(items) => {
+                let sep = self
+                    .scopes
+                    .get("OFS", Qualifier::None)
+                    .map(|o| o.value.to_ps_string())
+                    .unwrap_or_else(|| " ".into());
+                items
+                    .borrow()
+                    .iter()
+                    .map(|i| self.stringify(i))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            }
+            other => other.to_ps_string(),
+        }
+    }
+
+    /// Reads a variable, including the automatic ones.
+    pub(crate) fn read_variable(&mut self, var: &VariableRef, span: Span) -> Result<Value, Flow> {
+        let scope = var.scope.as_deref().map(str::to_ascii_lowercase);
+        if scope.as_deref() == Some("env") {
+            return Ok(std::env::var(&var.name)
+                .map(Value::str)
+                .unwrap_or(Value::Null));
+        }
+        let q = Qualifier::parse(scope.as_deref());
+        let lower = var.name.to_ascii_lowercase();
+        if q == Qualifier::None {
+            match lower.as_str() {
+                "null" => return Ok(Value::Null),
+                "true" => return Ok(Value::Bool(true)),
+                "false" => return Ok(Value::Bool(false)),
+                "?" => return Ok(Value::Bool(self.last_success)),
+                "error" => return Ok(Value::Array(self.errors.clone())),
+                "psitem" => {
+                    return Ok(self
+                        .scopes
+                        .get("_", Qualifier::None)
+                        .map(|v| v.value.clone())
+                        .unwrap_or(Value::Null));
+                }
+                "psscriptroot" => {
+                    return Ok(Value::str(
+                        self.script_paths
+                            .last()
+                            .and_then(|p| p.parent())
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default(),
+                    ));
+                }
+                "pscommandpath" => {
+                    return Ok(Value::str(
+                        self.script_paths
+                            .last()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default(),
+                    ));
+                }
+                "pwd" => {
+                    return Ok(Value::str(
+                        std::env::current_dir()
+                            .map(|d| d.display().to_string())
+                            .unwrap_or_default(),
+                    ));
+                }
+                "psversiontable" => return Ok(ps_version_table()),
+                _ => {}
+            }
+        }
+        if let Some(v) = self.scopes.get(&var.name, q) {
+            return Ok(v.value.clone());
+        }
+        if self.strict_mode >= 1 && lower != "_" {
+            return Err(self.runtime_error(
+                "VariableIsUndefined",
+                format!(
+                    "The variable '${}' cannot be retrieved because it has not been set.",
+                    var.name
+                ),
+                ErrorCategory::InvalidOperation,
+                span,
+            ));
+        }
+        Ok(Value::Null)
+    }
+
+    /// Assigns to a variable, honouring an existing type constraint.
+    pub(crate) fn write_variable(
+        &mut self,
+        var: &VariableRef,
+        value: Value,
+        span: Span,
+    ) -> Result<(), Flow> {
+        let scope = var.scope.as_deref().map(str::to_ascii_lowercase);
+        if scope.as_deref() == Some("env") {
+            // SAFETY of intent: environment changes are process-wide, as in pwsh.
+            unsafe {
+                if value.is_null() {
+                    std::env::remove_var(&var.name);
+                } else {
+                    std::env::set_var(&var.name, value.to_ps_string());
+                }
+            }
+            return Ok(());
+        }
+        let q = Qualifier::parse(scope.as_deref());
+        let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
+            Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|inner| {
+                self.runtime_error(
+                    "RuntimeException",
+                    inner,
+                    ErrorCategory::MetadataError,
+                    span,
+                )
+            })?,
+            None => value,
+        };
+        if var.name.eq_ignore_ascii_case("ErrorActionPreference")
+            && super::session::ActionPreference::parse(&value.to_ps_string()).is_none()
+        {
+            return Err(self.runtime_error(
+                "RuntimeException",
+                super::conversion::to_enum(
+                    &value,
+                    &[
+                        "SilentlyContinue",
+                        "Stop",
+                        "Continue",
+                        "Inquire",
+                        "Ignore",
+                        "Suspend",
+                        "Break",
+                    ],
+                    "System.Management.Automation.ActionPreference",
+                )
+                .err()
+                .unwrap_or_default(),
+                ErrorCategory::MetadataError,
+                span,
+            ));
+        }
+        self.scopes.set(&var.name, value, q);
+        Ok(())
+    }
+
+    /// Stores a value into an assignable expression.
+    pub(crate) fn assign_value(&mut self, target: &Expr, value: Value) -> Result<(), Flow> {
+        match &target.kind {
+            ExprKind::Variable(var) => self.write_variable(var, value, target.span),
+            ExprKind::Convert { type_name, operand } => {
+                if let ExprKind::Variable(var) = &operand.kind {
+                    let converted =
+                        super::members::cast(self, value, &type_name.name, target.span)?;
+                    match super::conversion::param_type_for(&type_name.name) {
+                        Some(ty) if var.scope.as_deref() != Some("env") => {
+                            let q = Qualifier::parse(var.scope.as_deref());
+                            self.scopes.set_constrained(&var.name, converted, ty, q);
+                            Ok(())
+                        }
+                        _ => self.write_variable(var, converted, target.span),
+                    }
+                } else {
+                    Err(invalid_left_hand_side(self, target.span))
+                }
+            }
+            ExprKind::Member {
+                target: obj,
+                member,
+                ..
+            } => {
+                let o = self.eval(obj)?;
+                let name = self.member_name(member)?;
+                super::members::set_member(self, &o, &name, value, target.span)
+            }
+            ExprKind::Index { target: obj, index } => {
+                let o = self.eval(obj)?;
+                let i = self.eval(index)?;
+                super::members::set_index(self, &o, &i, value, target.span)
+            }
+            ExprKind::ArrayLiteral(targets) => {
+                let items = value.enumerate();
+                let n = targets.len();
+                for (i, t) in targets.iter().enumerate() {
+                    let v = if i + 1 == n && items.len() > n {
+                        Value::array(items[i..].to_vec())
+                    } else {
+                        items.get(i).cloned().unwrap_or(Value::Null)
+                    };
+                    self.assign_value(t, v)?;
+                }
+                Ok(())
+            }
+            ExprKind::Paren(stmt) => {
+                if let crate::syntax::ast::StatementKind::Pipeline(p) = &stmt.kind
+                    && let [only] = p.elements.as_slice()
+                    && let crate::syntax::ast::ElementKind::Expression(e) = &only.kind
+                {
+                    return self.assign_value(e, value);
+                }
+                Err(invalid_left_hand_side(self, target.span))
+            }
+            _ => Err(invalid_left_hand_side(self, target.span)),
+        }
+    }
+}
+
+fn invalid_left_hand_side(s: &Session, span: Span) -> Flow {
+    s.runtime_error(
+        "InvalidLeftHandSide",
+        "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
+        ErrorCategory::ParserError,
+        span,
+    )
+}
+
+/// `[PSCustomObject]@{...}`: a custom object with the hashtable's keys in written order.
+pub fn hashtable_to_object(v: &Value) -> Value {
+    match v {
+        Value::Hashtable(h) => {
+            let mut o = PsObject::custom();
+            for (k, v) in h.borrow().iter() {
+                o.set(&k.to_ps_string(), v.clone());
+            }
+            Value::object(o)
+        }
+        other => other.clone(),
+    }
+}
+
+fn ps_version_table() -> Value {
+    let mut h = Hashtable::new(false);
+    h.insert(Value::str("PSVersion"), Value::str("7.4.6"));
+    h.insert(Value::str("PSEdition"), Value::str("Core"));
+    h.insert(Value::str("Platform"), Value::str(std::env::consts::OS));
+    h.insert(
+        Value::str("OS"),
+        Value::str(format!(
+            "aapsh {} (offline emulator)",
+            env!("CARGO_PKG_VERSION")
+        )),
+    );
+    Value::hashtable(h)
+}

@@ -1,0 +1,536 @@
+//! Statements: blocks, assignments, if/loops/switch, functions, try/catch/finally, throw,
+//! return, exit, break and continue; and how statement-terminating errors are reported while
+//! the script goes on. Top-level entry points for scripts, `-Command` text and REPL input.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use super::binder::CommandArg;
+use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
+use super::errors;
+use super::flow::{Flow, Termination};
+use super::scope::Qualifier;
+use super::session::{ActionPreference, Out, Session};
+use super::value::Value;
+use crate::syntax::ast::{
+    AssignOp, Block, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement, StatementKind,
+    SwitchStatement, TryStatement,
+};
+use crate::syntax::{ParseErrors, SourceFile, Span};
+
+/// How a top-level run ended, for exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// Ran to the end; `last_success` is `$?` after the last statement.
+    Completed { last_success: bool },
+    /// `exit N`.
+    Exit(i32),
+    /// An uncaught script-terminating error (already reported).
+    Terminated,
+    /// The input did not parse (already reported); nothing ran.
+    ParseFailed,
+    /// Ctrl-C.
+    Stopped,
+}
+
+/// The record pwsh shows for parse errors: category ParserError, the first error's id,
+/// message and position.
+pub fn parse_error_record(errors: &ParseErrors) -> Option<ErrorRecord> {
+    let first = errors.errors.first()?;
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.ParseException",
+            first.message.clone(),
+        ),
+        first.id,
+        ErrorCategory::ParserError,
+    );
+    // pwsh's CategoryInfo for parse errors: `ParserError: (:) [], ParentContainsErrorRecordException`.
+    r.exception = ExceptionInfo::new(
+        "System.Management.Automation.ParentContainsErrorRecordException",
+        first.message.clone(),
+    );
+    r.invocation = Some(InvocationInfo {
+        command_name: None,
+        invocation_name: None,
+        source: errors.source.clone(),
+        extent: first.span,
+    });
+    Some(r)
+}
+
+impl Session {
+    /// Parses and runs text at top level: a script file's content, `-Command` text or one
+    /// REPL input. Parse errors run nothing.
+    pub fn run_text(
+        &mut self,
+        path: Option<PathBuf>,
+        text: &str,
+        args: Vec<CommandArg>,
+    ) -> RunOutcome {
+        let source = SourceFile::new(path.clone(), text);
+        let ast = match crate::syntax::parse_script(source) {
+            Ok(ast) => ast,
+            Err(errors) => {
+                self.report_parse_errors(&errors);
+                return RunOutcome::ParseFailed;
+            }
+        };
+        self.run_toplevel(&ast, path, args)
+    }
+
+    /// Runs a parsed top-level script. A script file gets its own script scope; `-Command`
+    /// text and REPL input run in the global scope, as in pwsh.
+    pub fn run_toplevel(
+        &mut self,
+        ast: &Rc<ScriptBlockAst>,
+        path: Option<PathBuf>,
+        args: Vec<CommandArg>,
+    ) -> RunOutcome {
+        self.clear_interrupt();
+        let mut out = Out::Default;
+        let result = if path.is_some() {
+            self.run_script_ast(ast, path, args, Vec::new(), &mut out)
+        } else {
+            self.exec_script_body(ast, &mut out)
+        };
+        let outcome = match result {
+            Ok(()) => RunOutcome::Completed {
+                last_success: self.last_success,
+            },
+            Err(Flow::Exit(code)) => RunOutcome::Exit(code),
+            Err(Flow::Error(rec, _)) => {
+                self.display_error(&rec);
+                self.last_success = false;
+                RunOutcome::Terminated
+            }
+            Err(Flow::Stopped) => RunOutcome::Stopped,
+            // break/continue outside a loop end the script quietly, as in pwsh.
+            Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::Return) => {
+                RunOutcome::Completed {
+                    last_success: self.last_success,
+                }
+            }
+        };
+        self.flush_output();
+        outcome
+    }
+
+    /// Runs a script block's named blocks (begin, process, end) in order.
+    pub(crate) fn exec_script_body(
+        &mut self,
+        sb: &Rc<ScriptBlockAst>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
+            self.exec_block_in_source(sb, block, out)?;
+        }
+        Ok(())
+    }
+
+    /// Runs a block with `sb`'s source as the current source (for error positions).
+    pub(crate) fn exec_block_in_source(
+        &mut self,
+        sb: &ScriptBlockAst,
+        block: &Block,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        self.sources.push(sb.source.clone());
+        let r = self.exec_block(block, out);
+        self.sources.pop();
+        r
+    }
+
+    pub(crate) fn exec_block(&mut self, block: &Block, out: &mut Out<'_>) -> Result<(), Flow> {
+        for stmt in &block.statements {
+            self.exec_statement(stmt, out)?;
+        }
+        Ok(())
+    }
+
+    /// Runs one statement. A statement-terminating error outside any `try` is reported here
+    /// and the script goes on, unless `$ErrorActionPreference` is Stop.
+    pub(crate) fn exec_statement(
+        &mut self,
+        stmt: &Statement,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        if self.is_interrupted() {
+            return Err(Flow::Stopped);
+        }
+        match self.exec_statement_inner(stmt, out) {
+            Err(Flow::Error(rec, Termination::Statement)) => {
+                self.last_success = false;
+                if self.try_depth > 0 {
+                    return Err(Flow::Error(rec, Termination::Statement));
+                }
+                match self.error_action_preference() {
+                    ActionPreference::Stop => Err(Flow::Error(rec, Termination::Script)),
+                    ActionPreference::SilentlyContinue => {
+                        self.remember_error(&rec);
+                        Ok(())
+                    }
+                    ActionPreference::Ignore => Ok(()),
+                    _ => {
+                        self.display_error(&rec);
+                        Ok(())
+                    }
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn exec_statement_inner(&mut self, stmt: &Statement, out: &mut Out<'_>) -> Result<(), Flow> {
+        match &stmt.kind {
+            StatementKind::Pipeline(p) => self.run_pipeline(p, out),
+            StatementKind::Assignment(a) => {
+                let value = self.statement_value(&a.value)?;
+                self.assign(&a.target, a.op, value, a.op_span)?;
+                self.last_success = !self.wrote_error;
+                Ok(())
+            }
+            StatementKind::If(s) => {
+                for clause in &s.clauses {
+                    if self.condition(&clause.condition)? {
+                        return self.exec_block(&clause.body, out);
+                    }
+                }
+                match &s.else_body {
+                    Some(b) => self.exec_block(b, out),
+                    None => Ok(()),
+                }
+            }
+            StatementKind::While(w) => loop {
+                if !self.condition(&w.condition)? {
+                    return Ok(());
+                }
+                match self.loop_body(&w.body, w.label.as_deref(), out)? {
+                    LoopControl::Break => return Ok(()),
+                    LoopControl::Next => {}
+                }
+            },
+            StatementKind::DoLoop(d) => loop {
+                match self.loop_body(&d.body, d.label.as_deref(), out)? {
+                    LoopControl::Break => return Ok(()),
+                    LoopControl::Next => {}
+                }
+                let c = self.condition(&d.condition)?;
+                if c == d.until {
+                    return Ok(());
+                }
+            },
+            StatementKind::For(f) => {
+                if let Some(init) = &f.init {
+                    self.exec_statement(init, &mut Out::Discard)?;
+                }
+                loop {
+                    if let Some(c) = &f.condition
+                        && !self.condition(c)?
+                    {
+                        return Ok(());
+                    }
+                    match self.loop_body(&f.body, f.label.as_deref(), out)? {
+                        LoopControl::Break => return Ok(()),
+                        LoopControl::Next => {}
+                    }
+                    if let Some(step) = &f.iterator {
+                        self.exec_statement(step, &mut Out::Discard)?;
+                    }
+                }
+            }
+            StatementKind::Foreach(f) => {
+                let collection = self.statement_value(&f.iterable)?;
+                for item in collection.enumerate() {
+                    self.write_variable(&f.variable, item, f.variable_span)?;
+                    match self.loop_body(&f.body, f.label.as_deref(), out)? {
+                        LoopControl::Break => break,
+                        LoopControl::Next => {}
+                    }
+                }
+                Ok(())
+            }
+            StatementKind::Switch(s) => self.exec_switch(s, out),
+            StatementKind::Function(f) => {
+                let def = crate::cmdlets::function_definition(f.clone());
+                self.commands.define_function(def);
+                Ok(())
+            }
+            StatementKind::Try(t) => self.exec_try(t, out),
+            StatementKind::Throw(value) => {
+                let v = match value {
+                    Some(s) => self.statement_value(s)?,
+                    None => Value::Null,
+                };
+                let mut rec = errors::thrown(&v);
+                if rec.invocation.is_none() {
+                    rec.invocation = Some(InvocationInfo {
+                        command_name: None,
+                        invocation_name: None,
+                        source: self.current_source(),
+                        extent: stmt.span,
+                    });
+                }
+                Err(Flow::Error(Rc::new(rec), Termination::Script))
+            }
+            StatementKind::Return(value) => {
+                if let Some(s) = value {
+                    self.exec_statement(s, out)?;
+                }
+                Err(Flow::Return)
+            }
+            StatementKind::Exit(value) => {
+                let code = match value {
+                    Some(s) => {
+                        let v = self.statement_value(s)?;
+                        super::conversion::to_int(&v, "System.Int32").unwrap_or(0) as i32
+                    }
+                    None => 0,
+                };
+                Err(Flow::Exit(code))
+            }
+            StatementKind::Break(label) => Err(Flow::Break(label.clone())),
+            StatementKind::Continue(label) => Err(Flow::Continue(label.clone())),
+        }
+    }
+
+    /// Runs a statement and gives its value the way an assignment sees it: a plain expression
+    /// keeps its value as is; a pipeline's output is `$null`, one object, or an array.
+    pub(crate) fn statement_value(&mut self, stmt: &Statement) -> Result<Value, Flow> {
+        if let StatementKind::Pipeline(p) = &stmt.kind
+            && let [only] = p.elements.as_slice()
+            && only.redirections.is_empty()
+            && let ElementKind::Expression(expr) = &only.kind
+        {
+            let v = self.eval(expr)?;
+            self.last_success = true;
+            return Ok(v);
+        }
+        if let StatementKind::Assignment(a) = &stmt.kind {
+            let value = self.statement_value(&a.value)?;
+            self.assign(&a.target, a.op, value, a.op_span)?;
+            return self.eval(&a.target);
+        }
+        let mut items = Vec::new();
+        self.exec_statement_inner(stmt, &mut Out::Collect(&mut items))
+            .or_else(|flow| match flow {
+                // A statement-terminating error inside an expression context is reported by
+                // the enclosing statement.
+                other => Err(other),
+            })?;
+        Ok(collapse(items))
+    }
+
+    fn condition(&mut self, stmt: &Statement) -> Result<bool, Flow> {
+        Ok(self.statement_value(stmt)?.is_truthy())
+    }
+
+    fn loop_body(
+        &mut self,
+        body: &Block,
+        label: Option<&str>,
+        out: &mut Out<'_>,
+    ) -> Result<LoopControl, Flow> {
+        match self.exec_block(body, out) {
+            Ok(()) => Ok(LoopControl::Next),
+            Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopControl::Break),
+            Err(Flow::Continue(l)) if label_matches(&l, label) => Ok(LoopControl::Next),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn exec_switch(&mut self, s: &SwitchStatement, out: &mut Out<'_>) -> Result<(), Flow> {
+        let value = self.statement_value(&s.value)?;
+        let items = match &value {
+            Value::Array(_) => value.enumerate(),
+            other => vec![other.clone()],
+        };
+        'items: for item in items {
+            let mut matched = false;
+            for clause in &s.clauses {
+                if self.switch_clause_matches(s, &clause.condition, &item)? {
+                    matched = true;
+                    self.scopes.set("_", item.clone(), Qualifier::Local);
+                    match self.exec_block(&clause.body, out) {
+                        Ok(()) => {}
+                        Err(Flow::Break(l)) if label_matches(&l, s.label.as_deref()) => {
+                            return Ok(());
+                        }
+                        Err(Flow::Continue(l)) if label_matches(&l, s.label.as_deref()) => {
+                            continue 'items;
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
+            if !matched && let Some(d) = &s.default {
+                self.scopes.set("_", item.clone(), Qualifier::Local);
+                match self.exec_block(d, out) {
+                    Ok(()) => {}
+                    Err(Flow::Break(l)) if label_matches(&l, s.label.as_deref()) => return Ok(()),
+                    Err(Flow::Continue(l)) if label_matches(&l, s.label.as_deref()) => {
+                        continue 'items;
+                    }
+                    Err(other) => return Err(other),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn switch_clause_matches(
+        &mut self,
+        s: &SwitchStatement,
+        cond: &Expr,
+        item: &Value,
+    ) -> Result<bool, Flow> {
+        if let ExprKind::ScriptBlock(sb) = &cond.kind {
+            self.scopes.set("_", item.clone(), Qualifier::Local);
+            let mut items = Vec::new();
+            self.exec_script_body(sb, &mut Out::Collect(&mut items))?;
+            return Ok(collapse(items).is_truthy());
+        }
+        let pattern = self.eval(cond)?;
+        let case = s.flags.case_sensitive;
+        if s.flags.regex {
+            return super::operators::regex_match(self, item, &pattern, case, cond.span);
+        }
+        if s.flags.wildcard {
+            return Ok(super::operators::wildcard_match(
+                &pattern.to_ps_string(),
+                &item.to_ps_string(),
+                case,
+            ));
+        }
+        Ok(super::operators::values_equal(item, &pattern, case))
+    }
+
+    fn exec_try(&mut self, t: &TryStatement, out: &mut Out<'_>) -> Result<(), Flow> {
+        self.try_depth += 1;
+        let body = self.exec_block(&t.body, out);
+        self.try_depth -= 1;
+        let after_catch = match body {
+            Err(Flow::Error(rec, _)) => match self.find_catch(t, &rec) {
+                Some(i) => {
+                    let previous = self
+                        .scopes
+                        .get("_", Qualifier::Local)
+                        .map(|v| v.value.clone());
+                    self.scopes
+                        .set("_", Value::Error(rec.clone()), Qualifier::Local);
+                    self.scopes
+                        .set("PSItem", Value::Error(rec.clone()), Qualifier::Local);
+                    let r = self.exec_block(&t.catches[i].body, out);
+                    if let Some(p) = previous {
+                        self.scopes.set("_", p, Qualifier::Local);
+                    }
+                    r
+                }
+                None => Err(Flow::Error(rec, Termination::Script)),
+            },
+            other => other,
+        };
+        if let Some(f) = &t.finally {
+            // finally runs whatever happened; its own failure wins.
+            let was_interrupted = self.is_interrupted();
+            self.clear_interrupt();
+            self.exec_block(f, out)?;
+            if was_interrupted {
+                self.interrupt
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        after_catch
+    }
+
+    fn find_catch(&self, t: &TryStatement, rec: &ErrorRecord) -> Option<usize> {
+        t.catches.iter().position(|c| {
+            c.types.is_empty()
+                || c.types
+                    .iter()
+                    .any(|ty| exception_matches(&ty.name, &rec.exception.type_name))
+        })
+    }
+
+    /// Builds an error record for a runtime failure at `span` (statement-terminating).
+    pub(crate) fn runtime_error(
+        &self,
+        id: &str,
+        message: impl Into<String>,
+        category: ErrorCategory,
+        span: Span,
+    ) -> Flow {
+        let mut rec = errors::runtime(id, message, category);
+        rec.invocation = Some(InvocationInfo {
+            command_name: None,
+            invocation_name: None,
+            source: self.current_source(),
+            extent: span,
+        });
+        Flow::statement_error(rec)
+    }
+
+    /// Compound and plain assignment to a variable, property or index.
+    fn assign(
+        &mut self,
+        target: &Expr,
+        op: AssignOp,
+        value: Value,
+        op_span: Span,
+    ) -> Result<(), Flow> {
+        let value = if op == AssignOp::Assign {
+            value
+        } else {
+            let current = self.eval(target)?;
+            let bin = match op {
+                AssignOp::Add => crate::syntax::ast::BinaryOp::Add,
+                AssignOp::Subtract => crate::syntax::ast::BinaryOp::Subtract,
+                AssignOp::Multiply => crate::syntax::ast::BinaryOp::Multiply,
+                AssignOp::Divide => crate::syntax::ast::BinaryOp::Divide,
+                AssignOp::Remainder => crate::syntax::ast::BinaryOp::Remainder,
+                AssignOp::Assign => unreachable_assign(),
+            };
+            super::operators::binary(self, bin, current, value, op_span)?
+        };
+        self.assign_value(target, value)
+    }
+}
+
+fn unreachable_assign() -> crate::syntax::ast::BinaryOp {
+    crate::syntax::ast::BinaryOp::Add
+}
+
+enum LoopControl {
+    Break,
+    Next,
+}
+
+fn label_matches(flow_label: &Option<String>, loop_label: Option<&str>) -> bool {
+    match flow_label {
+        None => true,
+        Some(l) => loop_label.is_some_and(|ll| ll.eq_ignore_ascii_case(l)),
+    }
+}
+
+/// `catch [T]` matches the exception's own type, by full or short name, or a base type we
+/// know: every exception is a `System.Exception`; engine exceptions are RuntimeExceptions.
+fn exception_matches(catch_type: &str, actual: &str) -> bool {
+    let c = catch_type.trim().to_ascii_lowercase();
+    let c = c.strip_prefix("system.").unwrap_or(&c).to_string();
+    let a = actual.to_ascii_lowercase();
+    let a_short = a.strip_prefix("system.").unwrap_or(&a);
+    if c == a_short || a_short.ends_with(&format!(".{c}")) || c == "exception" {
+        return true;
+    }
+    let runtime_family = a.starts_with("system.management.automation.");
+    runtime_family && (c == "management.automation.runtimeexception" || c == "runtimeexception")
+}
+
+/// Pipeline output as a value: nothing is `$null`, one object is itself, more is an array.
+pub fn collapse(mut items: Vec<Value>) -> Value {
+    match items.len() {
+        0 => Value::Null,
+        1 => items.pop().unwrap_or(Value::Null),
+        _ => Value::array(items),
+    }
+}

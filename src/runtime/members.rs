@@ -1,0 +1,1109 @@
+//! Member access: properties (with member enumeration over collections), the .NET methods
+//! scripts use on strings, arrays and hashtables, static members of the common types
+//! (`[guid]::NewGuid()`, `[string]::IsNullOrEmpty()`, ...), indexing, and casts.
+
+use std::rc::Rc;
+
+use super::conversion;
+use super::error_record::ErrorCategory;
+use super::flow::Flow;
+use super::interpreter::collapse;
+use super::session::{Out, Session};
+use super::value::{PsObject, Value};
+use crate::syntax::Span;
+
+fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
+    s.runtime_error(
+        "MethodNotFound",
+        format!("Method invocation failed because [{type_name}] does not contain a method named '{name}'."),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+fn overload_error(s: &Session, name: &str, count: usize, span: Span) -> Flow {
+    s.runtime_error(
+        "MethodCountCouldNotFindBest",
+        format!("Cannot find an overload for \"{name}\" and the argument count: \"{count}\"."),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+fn property_not_found_strict(s: &Session, name: &str, span: Span) -> Flow {
+    s.runtime_error(
+        "PropertyNotFoundStrict",
+        format!(
+            "The property '{name}' cannot be found on this object. Verify that the property exists."
+        ),
+        ErrorCategory::NotSpecified,
+        span,
+    )
+}
+
+/// The full .NET type name a type literal refers to (`[string]` → `System.String`).
+pub fn full_type_name(name: &str) -> String {
+    let lower = name.trim().to_ascii_lowercase();
+    let bare = lower.strip_prefix("system.").unwrap_or(&lower);
+    match bare {
+        "string" => "System.String",
+        "int" | "int32" => "System.Int32",
+        "long" | "int64" => "System.Int64",
+        "double" => "System.Double",
+        "decimal" => "System.Decimal",
+        "bool" | "boolean" => "System.Boolean",
+        "char" => "System.Char",
+        "switch" | "management.automation.switchparameter" => {
+            "System.Management.Automation.SwitchParameter"
+        }
+        "object" => "System.Object",
+        "array" | "object[]" => "System.Object[]",
+        "string[]" => "System.String[]",
+        "int[]" => "System.Int32[]",
+        "hashtable" | "collections.hashtable" => "System.Collections.Hashtable",
+        "ordered" | "collections.specialized.ordereddictionary" => {
+            "System.Collections.Specialized.OrderedDictionary"
+        }
+        "pscustomobject" | "management.automation.pscustomobject" => {
+            "System.Management.Automation.PSCustomObject"
+        }
+        "psobject" | "management.automation.psobject" => "System.Management.Automation.PSObject",
+        "guid" => "System.Guid",
+        "datetime" => "System.DateTime",
+        "timespan" => "System.TimeSpan",
+        "scriptblock" | "management.automation.scriptblock" => {
+            "System.Management.Automation.ScriptBlock"
+        }
+        "pscredential" | "management.automation.pscredential" => {
+            "System.Management.Automation.PSCredential"
+        }
+        "securestring" | "security.securestring" => "System.Security.SecureString",
+        "math" => "System.Math",
+        "environment" => "System.Environment",
+        "io.path" => "System.IO.Path",
+        "io.file" => "System.IO.File",
+        "convert" => "System.Convert",
+        "regex" | "text.regularexpressions.regex" => "System.Text.RegularExpressions.Regex",
+        "void" => "System.Void",
+        "exception" => "System.Exception",
+        "management.automation.errorrecord" | "errorrecord" => {
+            "System.Management.Automation.ErrorRecord"
+        }
+        "uri" => "System.Uri",
+        "version" => "System.Version",
+        _ => return name.trim().to_string(),
+    }
+    .to_string()
+}
+
+const KNOWN_TYPES: &[&str] = &[
+    "System.String",
+    "System.Int32",
+    "System.Int64",
+    "System.Double",
+    "System.Decimal",
+    "System.Boolean",
+    "System.Char",
+    "System.Management.Automation.SwitchParameter",
+    "System.Object",
+    "System.Object[]",
+    "System.String[]",
+    "System.Int32[]",
+    "System.Collections.Hashtable",
+    "System.Collections.Specialized.OrderedDictionary",
+    "System.Management.Automation.PSCustomObject",
+    "System.Management.Automation.PSObject",
+    "System.Guid",
+    "System.DateTime",
+    "System.TimeSpan",
+    "System.Management.Automation.ScriptBlock",
+    "System.Management.Automation.PSCredential",
+    "System.Security.SecureString",
+    "System.Math",
+    "System.Environment",
+    "System.IO.Path",
+    "System.IO.File",
+    "System.Convert",
+    "System.Text.RegularExpressions.Regex",
+    "System.Void",
+    "System.Exception",
+    "System.Management.Automation.ErrorRecord",
+    "System.Uri",
+    "System.Version",
+];
+
+fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
+    s.runtime_error(
+        "TypeNotFound",
+        format!("Unable to find type [{name}]."),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+pub fn type_literal(s: &Session, name: &str, span: Span) -> Result<Value, Flow> {
+    let full = full_type_name(name);
+    if KNOWN_TYPES.contains(&full.as_str()) || full.contains('.') {
+        Ok(Value::Type(Rc::from(full)))
+    } else {
+        Err(type_not_found(s, name, span))
+    }
+}
+
+/// `-is`: the value's type or one of its bases by name.
+pub fn value_is_type(v: &Value, ty: &str) -> bool {
+    let full = full_type_name(ty);
+    let actual = v.type_name();
+    if full == actual || full == "System.Object" && !v.is_null() {
+        return true;
+    }
+    match (&full[..], v) {
+        ("System.Array" | "System.Object[]", Value::Array(_)) => true,
+        (
+            "System.Management.Automation.PSObject" | "System.Management.Automation.PSCustomObject",
+            Value::Object(_),
+        ) => true,
+        ("System.ValueType", Value::Int(_) | Value::Double(_) | Value::Bool(_)) => true,
+        ("System.Int64", Value::Int(_)) => true,
+        ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
+        ("System.Exception", Value::Error(_)) => false,
+        (_, Value::Object(o)) => o
+            .borrow()
+            .type_names
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&full)),
+        _ => false,
+    }
+}
+
+/// `[type] value`.
+pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
+    let full = full_type_name(type_name);
+    let err = |s: &Session, m: String| {
+        s.runtime_error(
+            "InvalidCastException",
+            m,
+            ErrorCategory::InvalidArgument,
+            span,
+        )
+    };
+    Ok(match full.as_str() {
+        "System.String" => {
+            if v.is_null() {
+                Value::str("")
+            } else {
+                Value::str(s.stringify(&v))
+            }
+        }
+        "System.Int32" | "System.Int64" => {
+            let i = conversion::to_int(&v, &full).map_err(|m| err(s, m))?;
+            Value::Int(i)
+        }
+        "System.Double" | "System.Decimal" => {
+            Value::Double(conversion::to_double(&v, &full).map_err(|m| err(s, m))?)
+        }
+        "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
+            Value::Bool(v.is_truthy())
+        }
+        "System.Char" => {
+            let text = v.to_ps_string();
+            match text.chars().count() {
+                1 => Value::str(text),
+                _ => match v {
+                    Value::Int(i) => Value::str(
+                        char::from_u32(i as u32)
+                            .map(String::from)
+                            .unwrap_or_default(),
+                    ),
+                    _ => {
+                        return Err(err(
+                            s,
+                            conversion::cast_error_with_inner(
+                                &text,
+                                &full,
+                                "String must be exactly one character long.",
+                            ),
+                        ));
+                    }
+                },
+            }
+        }
+        "System.Object" | "System.Management.Automation.PSObject" => v,
+        "System.Object[]" => match v {
+            Value::Array(_) => v,
+            Value::Null => Value::array(Vec::new()),
+            other => Value::array(vec![other]),
+        },
+        "System.String[]" => Value::array(
+            v.enumerate()
+                .iter()
+                .map(|x| Value::str(x.to_ps_string()))
+                .collect(),
+        ),
+        "System.Int32[]" => {
+            let mut out = Vec::new();
+            for x in v.enumerate() {
+                out.push(Value::Int(
+                    conversion::to_int(&x, "System.Int32").map_err(|m| err(s, m))?,
+                ));
+            }
+            Value::array(out)
+        }
+        "System.Collections.Hashtable" => match v {
+            Value::Hashtable(_) => v,
+            other => return Err(err(s, conversion::cast_error(&other, &full))),
+        },
+        "System.Collections.Specialized.OrderedDictionary" => match v {
+            Value::Hashtable(h) => {
+                let mut copy = h.borrow().clone();
+                copy.ordered = true;
+                Value::hashtable(copy)
+            }
+            other => return Err(err(s, conversion::cast_error(&other, &full))),
+        },
+        "System.Management.Automation.PSCustomObject" => super::expression::hashtable_to_object(&v),
+        "System.Guid" => Value::Guid(conversion::to_guid(&v).map_err(|m| err(s, m))?),
+        "System.DateTime" => match v {
+            Value::DateTime(_) => v,
+            other => {
+                let text = other.to_ps_string();
+                Value::DateTime(conversion::parse_datetime(&text).ok_or_else(|| {
+                    err(
+                        s,
+                        conversion::cast_error_with_inner(
+                            &text,
+                            &full,
+                            &format!("String '{text}' was not recognized as a valid DateTime."),
+                        ),
+                    )
+                })?)
+            }
+        },
+        "System.Management.Automation.ScriptBlock" => match v {
+            Value::ScriptBlock(_) => v,
+            other => return Err(err(s, conversion::cast_error(&other, &full))),
+        },
+        "System.Security.SecureString" => match v {
+            Value::SecureString(_) => v,
+            other => return Err(err(s, conversion::cast_error(&other, &full))),
+        },
+        "System.Void" => Value::Null,
+        "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
+        _ => {
+            if !KNOWN_TYPES.contains(&full.as_str()) && !full.contains('.') {
+                return Err(type_not_found(s, type_name, span));
+            }
+            v
+        }
+    })
+}
+
+/// `target.Name` (or `[type]::Name` when `is_static`).
+pub fn get_member(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    is_static: bool,
+    span: Span,
+) -> Result<Value, Flow> {
+    if is_static {
+        return static_member(s, target, name, span);
+    }
+    let lower = name.to_ascii_lowercase();
+    let found = match target {
+        Value::Null => None,
+        Value::String(text) => match lower.as_str() {
+            "length" => Some(Value::Int(text.chars().count() as i64)),
+            _ => None,
+        },
+        Value::Array(items) => match lower.as_str() {
+            "count" | "length" | "longlength" => Some(Value::Int(items.borrow().len() as i64)),
+            "rank" => Some(Value::Int(1)),
+            _ => {
+                // Member enumeration: the property of every element that has it.
+                let items = items.borrow().clone();
+                let mut out = Vec::new();
+                for item in &items {
+                    if let Ok(v) = get_member(s, item, name, false, span)
+                        && !v.is_null()
+                    {
+                        match v {
+                            Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
+                            other => out.push(other),
+                        }
+                    }
+                }
+                return Ok(collapse(out));
+            }
+        },
+        Value::Hashtable(h) => {
+            let h = h.borrow();
+            match h.get(&Value::str(name)) {
+                Some(v) => Some(v),
+                None => match lower.as_str() {
+                    "count" => Some(Value::Int(h.len() as i64)),
+                    "keys" => Some(Value::array(h.iter().map(|(k, _)| k.clone()).collect())),
+                    "values" => Some(Value::array(h.iter().map(|(_, v)| v.clone()).collect())),
+                    _ => None,
+                },
+            }
+        }
+        Value::Object(o) => {
+            let o = o.borrow();
+            match o.get(name) {
+                Some(v) => Some(v),
+                None if lower == "psobject" => Some(Value::object(
+                    PsObject::new("System.Management.Automation.PSMemberSet")
+                        .with(
+                            "TypeNames",
+                            Value::array(o.type_names.iter().map(Value::str).collect()),
+                        )
+                        .with(
+                            "Properties",
+                            Value::array(
+                                o.properties()
+                                    .map(|(n, v)| {
+                                        Value::object(
+                                            PsObject::new(
+                                                "System.Management.Automation.PSNoteProperty",
+                                            )
+                                            .with("Name", Value::str(n))
+                                            .with("Value", v.clone()),
+                                        )
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                )),
+                None => None,
+            }
+        }
+        Value::Error(e) => e.property(name),
+        Value::DateTime(dt) => match lower.as_str() {
+            "year" => Some(Value::Int(dt.year() as i64)),
+            "month" => Some(Value::Int(dt.month() as u8 as i64)),
+            "day" => Some(Value::Int(dt.day() as i64)),
+            "hour" => Some(Value::Int(dt.hour() as i64)),
+            "minute" => Some(Value::Int(dt.minute() as i64)),
+            "second" => Some(Value::Int(dt.second() as i64)),
+            "dayofweek" => Some(Value::str(dt.weekday().to_string())),
+            "date" => Some(Value::DateTime(dt.replace_time(time::Time::MIDNIGHT))),
+            _ => None,
+        },
+        Value::Type(t) => match lower.as_str() {
+            "name" => Some(Value::str(t.rsplit('.').next().unwrap_or(t))),
+            "fullname" => Some(Value::str(&**t)),
+            _ => None,
+        },
+        Value::Guid(g) => match lower.as_str() {
+            "guid" => Some(Value::str(g.hyphenated().to_string())),
+            _ => None,
+        },
+        _ => None,
+    };
+    match found {
+        Some(v) => Ok(v),
+        None if s.strict_mode >= 2 || (s.strict_mode >= 1 && target.is_null()) => {
+            Err(property_not_found_strict(s, name, span))
+        }
+        None => Ok(Value::Null),
+    }
+}
+
+fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Result<Value, Flow> {
+    let ty = match target {
+        Value::Type(t) => t.to_string(),
+        other => full_type_name(&other.to_ps_string()),
+    };
+    let lower = name.to_ascii_lowercase();
+    Ok(match (ty.as_str(), lower.as_str()) {
+        ("System.Environment", "newline") => Value::str("\n"),
+        ("System.Environment", "machinename") => Value::str("AAPSH"),
+        ("System.Environment", "username") => Value::str(std::env::var("USER").unwrap_or_default()),
+        ("System.String", "empty") => Value::str(""),
+        ("System.Int32", "maxvalue") => Value::Int(i32::MAX as i64),
+        ("System.Int32", "minvalue") => Value::Int(i32::MIN as i64),
+        ("System.Int64", "maxvalue") => Value::Int(i64::MAX),
+        ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
+        ("System.DateTime", "now") => Value::DateTime(s.clock.now()),
+        ("System.DateTime", "utcnow") => Value::DateTime(s.clock.now()),
+        ("System.DateTime", "today") => {
+            Value::DateTime(s.clock.now().replace_time(time::Time::MIDNIGHT))
+        }
+        ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
+        ("System.Management.Automation.PSCustomObject", _)
+        | ("System.Management.Automation.PSObject", _) => Value::Null,
+        _ => {
+            return Err(s.runtime_error(
+                "PropertyNotFound",
+                format!("The property '{name}' cannot be found on this object. Verify that the property exists."),
+                ErrorCategory::InvalidOperation,
+                span,
+            ));
+        }
+    })
+}
+
+/// `target.Name = value`.
+pub fn set_member(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    value: Value,
+    span: Span,
+) -> Result<(), Flow> {
+    match target {
+        Value::Hashtable(h) => {
+            h.borrow_mut().insert(Value::str(name), value);
+            Ok(())
+        }
+        Value::Object(o) => {
+            let mut o = o.borrow_mut();
+            if o.has(name) {
+                o.set(name, value);
+                Ok(())
+            } else {
+                Err(s.runtime_error(
+                    "PropertyNotFound",
+                    format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+        Value::Null => Err(s.runtime_error(
+            "PropertyNotFound",
+            format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        _ => Err(s.runtime_error(
+            "PropertyAssignmentException",
+            format!("'{name}' is a ReadOnly property."),
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+    }
+}
+
+/// `target[index]`.
+pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result<Value, Flow> {
+    match target {
+        Value::Null => Err(s.runtime_error(
+            "NullArray",
+            "Cannot index into a null array.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        Value::Hashtable(h) => {
+            if let Value::Array(keys) = idx {
+                let h = h.borrow();
+                return Ok(Value::array(
+                    keys.borrow()
+                        .iter()
+                        .map(|k| h.get(k).unwrap_or(Value::Null))
+                        .collect(),
+                ));
+            }
+            Ok(h.borrow().get(idx).unwrap_or(Value::Null))
+        }
+        Value::Array(items) => {
+            let items = items.borrow();
+            let pick = |i: &Value| -> Value {
+                match conversion::to_int(i, "System.Int32") {
+                    Ok(n) => {
+                        let len = items.len() as i64;
+                        let n = if n < 0 { len + n } else { n };
+                        if n >= 0 && n < len {
+                            items[n as usize].clone()
+                        } else {
+                            Value::Null
+                        }
+                    }
+                    Err(_) => Value::Null,
+                }
+            };
+            match idx {
+                Value::Array(many) => Ok(Value::array(many.borrow().iter().map(pick).collect())),
+                one => Ok(pick(one)),
+            }
+        }
+        Value::String(text) => {
+            let chars: Vec<char> = text.chars().collect();
+            let n = conversion::to_int(idx, "System.Int32").unwrap_or(0);
+            let n = if n < 0 { chars.len() as i64 + n } else { n };
+            Ok(chars
+                .get(n as usize)
+                .filter(|_| n >= 0)
+                .map(|c| Value::str(c.to_string()))
+                .unwrap_or(Value::Null))
+        }
+        Value::Object(o) => Ok(o.borrow().get(&idx.to_ps_string()).unwrap_or(Value::Null)),
+        other => {
+            // A scalar indexed with 0 is itself, as in pwsh.
+            if conversion::to_int(idx, "System.Int32").ok() == Some(0) {
+                Ok(other.clone())
+            } else {
+                Err(s.runtime_error(
+                    "CannotIndex",
+                    format!(
+                        "Unable to index into an object of type \"{}\".",
+                        other.type_name()
+                    ),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+    }
+}
+
+/// `target[index] = value`.
+pub fn set_index(
+    s: &mut Session,
+    target: &Value,
+    idx: &Value,
+    value: Value,
+    span: Span,
+) -> Result<(), Flow> {
+    match target {
+        Value::Hashtable(h) => {
+            h.borrow_mut().insert(idx.clone(), value);
+            Ok(())
+        }
+        Value::Array(items) => {
+            let mut items = items.borrow_mut();
+            let n = conversion::to_int(idx, "System.Int32").unwrap_or(i64::MAX);
+            let len = items.len() as i64;
+            let i = if n < 0 { len + n } else { n };
+            if i >= 0 && i < len {
+                items[i as usize] = value;
+                Ok(())
+            } else {
+                Err(s.runtime_error(
+                    "IndexOutOfRange",
+                    format!("Index was outside the bounds of the array."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+        Value::Null => Err(s.runtime_error(
+            "NullArray",
+            "Cannot index into a null array.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        other => Err(s.runtime_error(
+            "CannotIndex",
+            format!(
+                "Unable to index into an object of type \"{}\".",
+                other.type_name()
+            ),
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+    }
+}
+
+fn arg_string(args: &[Value], i: usize) -> String {
+    args.get(i).map(Value::to_ps_string).unwrap_or_default()
+}
+
+fn arg_int(args: &[Value], i: usize) -> i64 {
+    args.get(i)
+        .and_then(|v| conversion::to_int(v, "System.Int32").ok())
+        .unwrap_or(0)
+}
+
+/// `target.Method(args)` (or `[type]::Method(args)`).
+pub fn invoke_method(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    args: Vec<Value>,
+    is_static: bool,
+    span: Span,
+) -> Result<Value, Flow> {
+    if is_static {
+        return static_method(s, target, name, args, span);
+    }
+    let lower = name.to_ascii_lowercase();
+    // Members every object has.
+    match lower.as_str() {
+        "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
+            return Ok(Value::str(s.stringify(target)));
+        }
+        "gettype" if !matches!(target, Value::Null) => {
+            return Ok(Value::Type(Rc::from(target.type_name())));
+        }
+        "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
+            return Ok(Value::Bool(super::operators::values_equal(
+                target, &args[0], false,
+            )));
+        }
+        _ => {}
+    }
+    match target {
+        Value::Null => Err(s.runtime_error(
+            "InvokeMethodOnNull",
+            "You cannot call a method on a null-valued expression.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        Value::String(text) => string_method(s, text, &lower, name, &args, span),
+        Value::Array(items) => {
+            let snapshot = items.borrow().clone();
+            match lower.as_str() {
+                "contains" if args.len() == 1 => Ok(Value::Bool(snapshot.iter().any(|x| super::operators::values_equal(x, &args[0], true)))),
+                "indexof" if args.len() == 1 => Ok(Value::Int(
+                    snapshot
+                        .iter()
+                        .position(|x| super::operators::values_equal(x, &args[0], true))
+                        .map_or(-1, |i| i as i64),
+                )),
+                "where" | "foreach" => {
+                    let Some(Value::ScriptBlock(sb)) = args.first() else {
+                        return Err(overload_error(s, name, args.len(), span));
+                    };
+                    let mut out = Vec::new();
+                    for item in snapshot {
+                        s.scopes.set("_", item.clone(), super::scope::Qualifier::Local);
+                        let mut produced = Vec::new();
+                        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
+                        if lower == "where" {
+                            if collapse(produced).is_truthy() {
+                                out.push(item);
+                            }
+                        } else {
+                            out.extend(produced);
+                        }
+                    }
+                    Ok(Value::array(out))
+                }
+                "add" | "remove" | "clear" | "insert" => Err(s.runtime_error(
+                    "NotSupportedException",
+                    format!("Exception calling \"{name}\" with \"{}\" argument(s): \"Collection was of a fixed size.\"", args.len()),
+                    ErrorCategory::NotSpecified,
+                    span,
+                )),
+                _ => Err(method_not_found(s, "System.Object[]", name, span)),
+            }
+        }
+        Value::Hashtable(h) => match lower.as_str() {
+            "containskey" | "contains" if args.len() == 1 => {
+                Ok(Value::Bool(h.borrow().contains_key(&args[0])))
+            }
+            "containsvalue" if args.len() == 1 => {
+                Ok(Value::Bool(h.borrow().iter().any(|(_, v)| {
+                    super::operators::values_equal(v, &args[0], false)
+                })))
+            }
+            "add" if args.len() == 2 => {
+                if h.borrow().contains_key(&args[0]) {
+                    let k = args[0].to_ps_string();
+                    return Err(s.runtime_error(
+                        "ArgumentException",
+                        format!("Exception calling \"Add\" with \"2\" argument(s): \"Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'\""),
+                        ErrorCategory::NotSpecified,
+                        span,
+                    ));
+                }
+                h.borrow_mut().insert(args[0].clone(), args[1].clone());
+                Ok(Value::Null)
+            }
+            "remove" if args.len() == 1 => {
+                h.borrow_mut().remove(&args[0]);
+                Ok(Value::Null)
+            }
+            "clear" => {
+                h.borrow_mut().clear();
+                Ok(Value::Null)
+            }
+            "clone" => Ok(Value::hashtable(h.borrow().clone())),
+            _ => Err(method_not_found(s, &target.type_name(), name, span)),
+        },
+        Value::DateTime(dt) => {
+            let n = args
+                .first()
+                .and_then(|v| conversion::to_double(v, "System.Double").ok())
+                .unwrap_or(0.0);
+            let add = |d: time::Duration| Ok(Value::DateTime(*dt + d));
+            match lower.as_str() {
+                "adddays" => add(time::Duration::seconds_f64(n * 86400.0)),
+                "addhours" => add(time::Duration::seconds_f64(n * 3600.0)),
+                "addminutes" => add(time::Duration::seconds_f64(n * 60.0)),
+                "addseconds" => add(time::Duration::seconds_f64(n)),
+                "touniversaltime" | "tolocaltime" => Ok(target.clone()),
+                "tostring" => Ok(Value::str(super::operators::format_date(
+                    *dt,
+                    &arg_string(&args, 0),
+                ))),
+                _ => Err(method_not_found(s, "System.DateTime", name, span)),
+            }
+        }
+        Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
+            let mut produced = Vec::new();
+            let args: Vec<super::binder::CommandArg> = args
+                .into_iter()
+                .map(|v| super::binder::CommandArg::Value { value: v, span })
+                .collect();
+            s.invoke_block_with_args(
+                sb,
+                args,
+                Vec::new(),
+                false,
+                &mut Out::Collect(&mut produced),
+            )?;
+            Ok(collapse(produced))
+        }
+        Value::SecureString(_) if lower == "dispose" || lower == "makereadonly" => Ok(Value::Null),
+        other => Err(method_not_found(s, &other.type_name(), name, span)),
+    }
+}
+
+fn string_method(
+    s: &Session,
+    text: &str,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let cs_arg = |i: usize| -> bool {
+        // StringComparison.OrdinalIgnoreCase and friends as the last argument.
+        args.get(i)
+            .map(|v| v.to_ps_string().to_ascii_lowercase().contains("ignorecase"))
+            .unwrap_or(false)
+    };
+    let v = match (lower, args.len()) {
+        ("trim", 0) => Value::str(text.trim()),
+        ("trim", _) => {
+            let chars: Vec<char> = args
+                .iter()
+                .flat_map(|a| a.to_ps_string().chars().collect::<Vec<_>>())
+                .collect();
+            Value::str(text.trim_matches(|c| chars.contains(&c)))
+        }
+        ("trimstart", 0) => Value::str(text.trim_start()),
+        ("trimstart", _) => {
+            let chars: Vec<char> = arg_string(args, 0).chars().collect();
+            Value::str(text.trim_start_matches(|c| chars.contains(&c)))
+        }
+        ("trimend", 0) => Value::str(text.trim_end()),
+        ("trimend", _) => {
+            let chars: Vec<char> = arg_string(args, 0).chars().collect();
+            Value::str(text.trim_end_matches(|c| chars.contains(&c)))
+        }
+        ("tolower" | "tolowerinvariant", 0) => Value::str(text.to_lowercase()),
+        ("toupper" | "toupperinvariant", 0) => Value::str(text.to_uppercase()),
+        ("split", n) if n >= 1 => {
+            // String.Split(char[]/string): splits on any of the characters given.
+            let seps: Vec<char> = args
+                .iter()
+                .take(1)
+                .flat_map(|a| {
+                    a.enumerate()
+                        .into_iter()
+                        .flat_map(|x| x.to_ps_string().chars().collect::<Vec<_>>())
+                })
+                .collect();
+            let remove_empty = args
+                .iter()
+                .skip(1)
+                .any(|a| a.to_ps_string().eq_ignore_ascii_case("RemoveEmptyEntries"));
+            let parts: Vec<Value> = text
+                .split(|c| seps.contains(&c))
+                .filter(|p| !remove_empty || !p.is_empty())
+                .map(Value::str)
+                .collect();
+            Value::array(parts)
+        }
+        ("split", 0) => Value::array(text.split(char::is_whitespace).map(Value::str).collect()),
+        ("replace", 2) => {
+            let from = arg_string(args, 0);
+            if from.is_empty() {
+                return Err(s.runtime_error(
+                    "ArgumentException",
+                    "Exception calling \"Replace\" with \"2\" argument(s): \"String cannot be of zero length. (Parameter 'oldValue')\"",
+                    ErrorCategory::NotSpecified,
+                    span,
+                ));
+            }
+            Value::str(text.replace(&from, &arg_string(args, 1)))
+        }
+        ("startswith", 1 | 2) => {
+            let p = arg_string(args, 0);
+            Value::Bool(if cs_arg(1) {
+                text.to_lowercase().starts_with(&p.to_lowercase())
+            } else {
+                text.starts_with(&p)
+            })
+        }
+        ("endswith", 1 | 2) => {
+            let p = arg_string(args, 0);
+            Value::Bool(if cs_arg(1) {
+                text.to_lowercase().ends_with(&p.to_lowercase())
+            } else {
+                text.ends_with(&p)
+            })
+        }
+        ("contains", 1 | 2) => {
+            let p = arg_string(args, 0);
+            Value::Bool(if cs_arg(1) {
+                text.to_lowercase().contains(&p.to_lowercase())
+            } else {
+                text.contains(&p)
+            })
+        }
+        ("indexof", 1 | 2) => {
+            let p = arg_string(args, 0);
+            Value::Int(
+                text.find(&p)
+                    .map_or(-1, |b| text[..b].chars().count() as i64),
+            )
+        }
+        ("lastindexof", 1) => {
+            let p = arg_string(args, 0);
+            Value::Int(
+                text.rfind(&p)
+                    .map_or(-1, |b| text[..b].chars().count() as i64),
+            )
+        }
+        ("substring", 1 | 2) => {
+            let chars: Vec<char> = text.chars().collect();
+            let start = arg_int(args, 0);
+            let len = if args.len() == 2 {
+                arg_int(args, 1)
+            } else {
+                chars.len() as i64 - start
+            };
+            if start < 0 || len < 0 || start + len > chars.len() as i64 {
+                return Err(s.runtime_error(
+                    "ArgumentOutOfRangeException",
+                    format!(
+                        "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
+                        args.len(),
+                        if start > chars.len() as i64 {
+                            "startIndex cannot be larger than length of string. (Parameter 'startIndex')"
+                        } else {
+                            "Index and length must refer to a location within the string. (Parameter 'length')"
+                        }
+                    ),
+                    ErrorCategory::NotSpecified,
+                    span,
+                ));
+            }
+            Value::str(
+                chars[start as usize..(start + len) as usize]
+                    .iter()
+                    .collect::<String>(),
+            )
+        }
+        ("padleft", 1 | 2) => {
+            let w = arg_int(args, 0).max(0) as usize;
+            let c = arg_string(args, 1).chars().next().unwrap_or(' ');
+            let n = text.chars().count();
+            Value::str(format!(
+                "{}{text}",
+                c.to_string().repeat(w.saturating_sub(n))
+            ))
+        }
+        ("padright", 1 | 2) => {
+            let w = arg_int(args, 0).max(0) as usize;
+            let c = arg_string(args, 1).chars().next().unwrap_or(' ');
+            let n = text.chars().count();
+            Value::str(format!(
+                "{text}{}",
+                c.to_string().repeat(w.saturating_sub(n))
+            ))
+        }
+        ("insert", 2) => {
+            let chars: Vec<char> = text.chars().collect();
+            let at = (arg_int(args, 0).max(0) as usize).min(chars.len());
+            let mut out: String = chars[..at].iter().collect();
+            out.push_str(&arg_string(args, 1));
+            out.extend(&chars[at..]);
+            Value::str(out)
+        }
+        ("remove", 1 | 2) => {
+            let chars: Vec<char> = text.chars().collect();
+            let at = (arg_int(args, 0).max(0) as usize).min(chars.len());
+            let len = if args.len() == 2 {
+                arg_int(args, 1).max(0) as usize
+            } else {
+                chars.len() - at
+            };
+            let end = (at + len).min(chars.len());
+            let mut out: String = chars[..at].iter().collect();
+            out.extend(&chars[end..]);
+            Value::str(out)
+        }
+        ("tochararray", 0) => {
+            Value::array(text.chars().map(|c| Value::str(c.to_string())).collect())
+        }
+        ("normalize", _) | ("clone", 0) => Value::str(text),
+        ("compareto", 1) => Value::Int(match text.cmp(&arg_string(args, 0)) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }),
+        _ => {
+            let known = [
+                "trim",
+                "trimstart",
+                "trimend",
+                "tolower",
+                "toupper",
+                "split",
+                "replace",
+                "startswith",
+                "endswith",
+                "contains",
+                "indexof",
+                "substring",
+                "padleft",
+                "padright",
+                "insert",
+                "remove",
+            ];
+            if known.contains(&lower) {
+                return Err(overload_error(s, name, args.len(), span));
+            }
+            return Err(method_not_found(s, "System.String", name, span));
+        }
+    };
+    Ok(v)
+}
+
+fn static_method(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let ty = match target {
+        Value::Type(t) => t.to_string(),
+        other => full_type_name(&other.to_ps_string()),
+    };
+    let lower = name.to_ascii_lowercase();
+    let num = |i: usize| {
+        args.get(i)
+            .and_then(|v| conversion::to_double(v, "System.Double").ok())
+            .unwrap_or(0.0)
+    };
+    Ok(match (ty.as_str(), lower.as_str()) {
+        ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
+        ("System.Guid", "parse") => Value::Guid(
+            conversion::to_guid(&args.first().cloned().unwrap_or_default()).map_err(|m| {
+                s.runtime_error("FormatException", m, ErrorCategory::InvalidArgument, span)
+            })?,
+        ),
+        ("System.Guid", "tryparse") => {
+            Value::Bool(conversion::to_guid(&args.first().cloned().unwrap_or_default()).is_ok())
+        }
+        ("System.String", "isnullorempty") => Value::Bool(
+            args.first()
+                .is_none_or(|v| v.is_null() || v.to_ps_string().is_empty()),
+        ),
+        ("System.String", "isnullorwhitespace") => Value::Bool(
+            args.first()
+                .is_none_or(|v| v.is_null() || v.to_ps_string().trim().is_empty()),
+        ),
+        ("System.String", "join") => {
+            let sep = arg_string(&args, 0);
+            let items: Vec<String> = args
+                .iter()
+                .skip(1)
+                .flat_map(|a| a.enumerate())
+                .map(|v| v.to_ps_string())
+                .collect();
+            Value::str(items.join(&sep))
+        }
+        ("System.String", "format") => {
+            let fmt = arg_string(&args, 0);
+            let rest = Value::array(args.iter().skip(1).cloned().collect());
+            Value::str(super::operators::format_operator(s, &fmt, &rest, span)?)
+        }
+        ("System.String", "concat") => {
+            Value::str(args.iter().map(Value::to_ps_string).collect::<String>())
+        }
+        ("System.Math", "round") => {
+            let digits = args
+                .get(1)
+                .and_then(|v| conversion::to_int(v, "System.Int32").ok())
+                .unwrap_or(0);
+            let f = 10f64.powi(digits as i32);
+            let x = num(0) * f;
+            Value::Double(conversion::round_half_even(x) / f)
+        }
+        ("System.Math", "floor") => Value::Double(num(0).floor()),
+        ("System.Math", "ceiling") => Value::Double(num(0).ceil()),
+        ("System.Math", "abs") => Value::Double(num(0).abs()),
+        ("System.Math", "max") => Value::Double(num(0).max(num(1))),
+        ("System.Math", "min") => Value::Double(num(0).min(num(1))),
+        ("System.Math", "sqrt") => Value::Double(num(0).sqrt()),
+        ("System.Math", "pow") => Value::Double(num(0).powf(num(1))),
+        ("System.DateTime", "parse") => {
+            let text = arg_string(&args, 0);
+            Value::DateTime(conversion::parse_datetime(&text).ok_or_else(|| {
+                s.runtime_error(
+                    "FormatException",
+                    format!("Exception calling \"Parse\" with \"1\" argument(s): \"String '{text}' was not recognized as a valid DateTime.\""),
+                    ErrorCategory::NotSpecified,
+                    span,
+                )
+            })?)
+        }
+        ("System.Environment", "getenvironmentvariable") => std::env::var(arg_string(&args, 0))
+            .map(Value::str)
+            .unwrap_or(Value::Null),
+        ("System.IO.Path", "combine") => {
+            let mut p = std::path::PathBuf::new();
+            for a in &args {
+                p.push(a.to_ps_string().replace('\\', "/"));
+            }
+            Value::str(p.display().to_string())
+        }
+        ("System.IO.Path", "getfilename") => Value::str(
+            std::path::Path::new(&arg_string(&args, 0).replace('\\', "/"))
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+        ("System.IO.Path", "getextension") => Value::str(
+            std::path::Path::new(&arg_string(&args, 0))
+                .extension()
+                .map(|f| format!(".{}", f.to_string_lossy()))
+                .unwrap_or_default(),
+        ),
+        ("System.IO.File", "exists") => {
+            Value::Bool(s.resolve_path(&arg_string(&args, 0)).is_file())
+        }
+        ("System.Management.Automation.PSCredential", "new") => {
+            let user = arg_string(&args, 0);
+            let pass = match args.get(1) {
+                Some(Value::SecureString(p)) => p.to_string(),
+                Some(other) => other.to_ps_string(),
+                None => String::new(),
+            };
+            Value::object(conversion::credential(&user, &pass))
+        }
+        ("System.Text.RegularExpressions.Regex", "escape") => {
+            Value::str(regex::escape(&arg_string(&args, 0)))
+        }
+        ("System.Text.RegularExpressions.Regex", "ismatch") => Value::Bool(
+            regex::Regex::new(&arg_string(&args, 1))
+                .map(|r| r.is_match(&arg_string(&args, 0)))
+                .unwrap_or(false),
+        ),
+        ("System.Convert", "toint32") => Value::Int(
+            conversion::to_int(&args.first().cloned().unwrap_or_default(), "System.Int32")
+                .unwrap_or(0),
+        ),
+        ("System.Convert", "tostring") => Value::str(arg_string(&args, 0)),
+        ("System.Convert", "toboolean") => Value::Bool(args.first().is_some_and(Value::is_truthy)),
+        _ => return Err(method_not_found(s, &ty, name, span)),
+    })
+}

@@ -1,0 +1,1037 @@
+//! PowerShell's operators: arithmetic with its type rules (string + x concatenates, array + x
+//! appends, int division yields a double when inexact), comparisons that filter when the left
+//! side is a collection, -like wildcards, -match with `$Matches`, -replace, -split, -join, -f,
+//! ranges, -is/-as. Case-insensitive unless the `c` variant is used.
+
+use std::cmp::Ordering;
+
+use regex::{Regex, RegexBuilder};
+
+use super::conversion;
+use super::error_record::ErrorCategory;
+use super::flow::Flow;
+use super::scope::Qualifier;
+use super::session::Session;
+use super::value::{Hashtable, Value};
+use crate::syntax::Span;
+use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
+
+/// Ranges larger than this are refused instead of exhausting memory.
+const MAX_RANGE: i64 = 50_000_000;
+
+pub fn binary(
+    s: &mut Session,
+    op: BinaryOp,
+    l: Value,
+    r: Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    match op {
+        BinaryOp::Add => add(s, l, r, span),
+        BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::Divide | BinaryOp::Remainder => {
+            arithmetic(s, op, l, r, span)
+        }
+        BinaryOp::Range => range(s, &l, &r, span),
+        BinaryOp::Format => Ok(Value::str(format_operator(s, &l.to_ps_string(), &r, span)?)),
+        BinaryOp::And => Ok(Value::Bool(l.is_truthy() && r.is_truthy())),
+        BinaryOp::Or => Ok(Value::Bool(l.is_truthy() || r.is_truthy())),
+        BinaryOp::Xor => Ok(Value::Bool(l.is_truthy() != r.is_truthy())),
+        BinaryOp::BitAnd
+        | BinaryOp::BitOr
+        | BinaryOp::BitXor
+        | BinaryOp::ShiftLeft
+        | BinaryOp::ShiftRight => {
+            let a = int_operand(s, &l, span)?;
+            let b = int_operand(s, &r, span)?;
+            Ok(Value::Int(match op {
+                BinaryOp::BitAnd => a & b,
+                BinaryOp::BitOr => a | b,
+                BinaryOp::BitXor => a ^ b,
+                BinaryOp::ShiftLeft => a.wrapping_shl(b as u32),
+                _ => a.wrapping_shr(b as u32),
+            }))
+        }
+        BinaryOp::Join => Ok(Value::str(join(s, &l, &r))),
+        BinaryOp::Is | BinaryOp::IsNot => {
+            let ty = match &r {
+                Value::Type(t) => t.to_string(),
+                other => other.to_ps_string(),
+            };
+            let is = super::members::value_is_type(&l, &ty);
+            Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
+        }
+        BinaryOp::As => {
+            let ty = match &r {
+                Value::Type(t) => t.to_string(),
+                other => other.to_ps_string(),
+            };
+            Ok(super::members::cast(s, l, &ty, span).unwrap_or(Value::Null))
+        }
+        BinaryOp::Compare(cmp, case) => compare(s, cmp, case, l, r, span),
+    }
+}
+
+pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value, Flow> {
+    match op {
+        UnaryOp::Not => Ok(Value::Bool(!v.is_truthy())),
+        UnaryOp::Negate => match to_number(&v) {
+            Some(Value::Int(i)) => Ok(i
+                .checked_neg()
+                .map(Value::Int)
+                .unwrap_or(Value::Double(-(i as f64)))),
+            Some(Value::Double(d)) => Ok(Value::Double(-d)),
+            _ => Err(op_error(s, "-", &v, span)),
+        },
+        UnaryOp::Plus => to_number(&v).ok_or_else(|| op_error(s, "+", &v, span)),
+        UnaryOp::BitNot => Ok(Value::Int(!int_operand(s, &v, span)?)),
+        UnaryOp::Comma => Ok(Value::array(vec![v])),
+        UnaryOp::Join => Ok(Value::str(
+            v.enumerate()
+                .iter()
+                .map(Value::to_ps_string)
+                .collect::<String>(),
+        )),
+        UnaryOp::Split => {
+            let text = v.to_ps_string();
+            Ok(Value::array(
+                text.split_whitespace().map(Value::str).collect(),
+            ))
+        }
+        // Increment and decrement need an assignable operand; the expression evaluator
+        // handles them before calling here.
+        UnaryOp::PreIncrement | UnaryOp::PostIncrement => add(s, v, Value::Int(1), span),
+        UnaryOp::PreDecrement | UnaryOp::PostDecrement => {
+            arithmetic(s, BinaryOp::Subtract, v, Value::Int(1), span)
+        }
+    }
+}
+
+fn op_error(s: &Session, op: &str, v: &Value, span: Span) -> Flow {
+    s.runtime_error(
+        "OperatorRequiresNumber",
+        format!(
+            "The '{op}' operator works only on numbers. The operand is a '{}'.",
+            v.type_name()
+        ),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+fn int_operand(s: &Session, v: &Value, span: Span) -> Result<i64, Flow> {
+    conversion::to_int(v, "System.Int64")
+        .map_err(|m| s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span))
+}
+
+/// A number from a value as arithmetic sees it (`"5"` is 5; `$null` is 0).
+fn to_number(v: &Value) -> Option<Value> {
+    match v {
+        Value::Null => Some(Value::Int(0)),
+        Value::Bool(b) => Some(Value::Int(*b as i64)),
+        Value::Int(_) | Value::Double(_) => Some(v.clone()),
+        Value::String(t) => {
+            let t = t.trim();
+            if t.is_empty() {
+                return Some(Value::Int(0));
+            }
+            if let Ok(i) = t.parse::<i64>() {
+                return Some(Value::Int(i));
+            }
+            if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+                && let Ok(i) = i64::from_str_radix(hex, 16)
+            {
+                return Some(Value::Int(i));
+            }
+            t.parse::<f64>().ok().map(Value::Double)
+        }
+        Value::Array(items) if items.borrow().len() == 1 => to_number(&items.borrow()[0]),
+        _ => None,
+    }
+}
+
+fn number_or_error(s: &Session, v: &Value, left: &Value, span: Span) -> Result<Value, Flow> {
+    to_number(v).ok_or_else(|| {
+        let target = match left {
+            Value::Double(_) => "System.Double",
+            _ => "System.Int32",
+        };
+        let text = v.to_ps_string();
+        let message = match v {
+            Value::String(_) => conversion::cast_error_with_inner(
+                &text,
+                target,
+                &format!("The input string '{text}' was not in a correct format."),
+            ),
+            other => conversion::cast_error(other, target),
+        };
+        s.runtime_error(
+            "InvalidArgument",
+            message,
+            ErrorCategory::InvalidArgument,
+            span,
+        )
+    })
+}
+
+fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
+    match &l {
+        Value::Null => Ok(r),
+        Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
+        Value::Array(items) => {
+            let mut out = items.borrow().clone();
+            match &r {
+                Value::Array(more) => out.extend(more.borrow().iter().cloned()),
+                other => out.push(other.clone()),
+            }
+            Ok(Value::array(out))
+        }
+        Value::Hashtable(a) => match &r {
+            Value::Hashtable(b) => {
+                let mut merged: Hashtable = a.borrow().clone();
+                merged.ordered = a.borrow().ordered;
+                for (k, v) in b.borrow().iter() {
+                    if merged.contains_key(k) {
+                        return Err(s.runtime_error(
+                            "RuntimeException",
+                            format!(
+                                "Item has already been added. Key in dictionary: '{0}'  Key being added: '{0}'",
+                                k.to_ps_string()
+                            ),
+                            ErrorCategory::InvalidOperation,
+                            span,
+                        ));
+                    }
+                    merged.insert(k.clone(), v.clone());
+                }
+                Ok(Value::hashtable(merged))
+            }
+            other => Err(s.runtime_error(
+                "AddHashTableToNonHashTable",
+                format!(
+                    "A hash table can only be added to another hash table. ({})",
+                    other.type_name()
+                ),
+                ErrorCategory::InvalidOperation,
+                span,
+            )),
+        },
+        Value::DateTime(dt) => match &r {
+            Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.TimeSpan") => {
+                let ticks = o.borrow().get("TotalSeconds").and_then(|v| to_number(&v));
+                let secs = match ticks {
+                    Some(Value::Double(d)) => d,
+                    Some(Value::Int(i)) => i as f64,
+                    _ => 0.0,
+                };
+                Ok(Value::DateTime(*dt + time::Duration::seconds_f64(secs)))
+            }
+            _ => Err(not_defined(s, "+", &l, &r, span)),
+        },
+        _ => {
+            let a = number_or_error(s, &l, &l, span)?;
+            let b = number_or_error(s, &r, &l, span)?;
+            Ok(numeric(BinaryOp::Add, &a, &b).unwrap_or(Value::Null))
+        }
+    }
+}
+
+fn not_defined(s: &Session, op: &str, l: &Value, r: &Value, span: Span) -> Flow {
+    s.runtime_error(
+        "OperatorNotDefined",
+        format!(
+            "The operation '[{}] {op} [{}]' is not defined.",
+            l.type_name(),
+            r.type_name()
+        ),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+fn arithmetic(
+    s: &mut Session,
+    op: BinaryOp,
+    l: Value,
+    r: Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    if op == BinaryOp::Multiply {
+        match &l {
+            Value::String(text) => {
+                let n = int_operand(s, &r, span)?.max(0) as usize;
+                if text.len().saturating_mul(n) > 100_000_000 {
+                    return Err(s.runtime_error(
+                        "OutOfMemory",
+                        "The result would be too large.",
+                        ErrorCategory::LimitsExceeded,
+                        span,
+                    ));
+                }
+                return Ok(Value::str(text.repeat(n)));
+            }
+            Value::Array(items) => {
+                let n = int_operand(s, &r, span)?.max(0) as usize;
+                let items = items.borrow();
+                if items.len().saturating_mul(n) > 10_000_000 {
+                    return Err(s.runtime_error(
+                        "OutOfMemory",
+                        "The result would be too large.",
+                        ErrorCategory::LimitsExceeded,
+                        span,
+                    ));
+                }
+                let mut out = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    out.extend(items.iter().cloned());
+                }
+                return Ok(Value::array(out));
+            }
+            _ => {}
+        }
+    }
+    let symbol = match op {
+        BinaryOp::Subtract => "-",
+        BinaryOp::Multiply => "*",
+        BinaryOp::Divide => "/",
+        _ => "%",
+    };
+    let (Some(a), Some(b)) = (to_number(&l), to_number(&r)) else {
+        if matches!(l, Value::Array(_) | Value::Hashtable(_) | Value::Object(_)) {
+            return Err(not_defined(s, symbol, &l, &r, span));
+        }
+        let bad = if to_number(&l).is_none() { &l } else { &r };
+        return Err(number_or_error(s, bad, &l, span)
+            .err()
+            .unwrap_or_else(|| not_defined(s, symbol, &l, &r, span)));
+    };
+    if matches!(op, BinaryOp::Divide | BinaryOp::Remainder) {
+        let zero = match &b {
+            Value::Int(0) => true,
+            Value::Double(d) => {
+                *d == 0.0 && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_))
+            }
+            _ => false,
+        };
+        if zero {
+            return Err(s.runtime_error(
+                "RuntimeException",
+                "Attempted to divide by zero.",
+                ErrorCategory::NotSpecified,
+                span,
+            ));
+        }
+    }
+    Ok(numeric(op, &a, &b).unwrap_or(Value::Null))
+}
+
+/// Numeric arithmetic: integers stay integers while exact, otherwise doubles.
+fn numeric(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            BinaryOp::Add => x.checked_add(y),
+            BinaryOp::Subtract => x.checked_sub(y),
+            BinaryOp::Multiply => x.checked_mul(y),
+            BinaryOp::Divide => {
+                if y != 0 && x % y == 0 {
+                    x.checked_div(y)
+                } else {
+                    None
+                }
+            }
+            BinaryOp::Remainder => x.checked_rem(y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Some(Value::Int(r));
+        }
+    }
+    let x = as_f64(a)?;
+    let y = as_f64(b)?;
+    Some(Value::Double(match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Subtract => x - y,
+        BinaryOp::Multiply => x * y,
+        BinaryOp::Divide => x / y,
+        BinaryOp::Remainder => x % y,
+        _ => return None,
+    }))
+}
+
+fn as_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Double(d) => Some(*d),
+        _ => None,
+    }
+}
+
+fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
+    let a = conversion::to_int(l, "System.Int32").map_err(|m| {
+        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
+    })?;
+    let b = conversion::to_int(r, "System.Int32").map_err(|m| {
+        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
+    })?;
+    if (a - b).abs() > MAX_RANGE {
+        return Err(s.runtime_error(
+            "RangeTooLarge",
+            format!("The range {a}..{b} is too large (aapsh allows {MAX_RANGE} elements)."),
+            ErrorCategory::LimitsExceeded,
+            span,
+        ));
+    }
+    let items: Vec<Value> = if a <= b {
+        (a..=b).map(Value::Int).collect()
+    } else {
+        (b..=a).rev().map(Value::Int).collect()
+    };
+    Ok(Value::array(items))
+}
+
+fn join(s: &Session, l: &Value, r: &Value) -> String {
+    let sep = r.to_ps_string();
+    l.enumerate()
+        .iter()
+        .map(|v| s.stringify(v))
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
+fn case_sensitive(case: CaseMode) -> bool {
+    case == CaseMode::Sensitive
+}
+
+fn compare(
+    s: &mut Session,
+    op: CompareOp,
+    case: CaseMode,
+    l: Value,
+    r: Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    let cs = case_sensitive(case);
+    match op {
+        CompareOp::Contains | CompareOp::NotContains => {
+            let found = l.enumerate().iter().any(|item| values_equal(item, &r, cs));
+            return Ok(Value::Bool(found == (op == CompareOp::Contains)));
+        }
+        CompareOp::In | CompareOp::NotIn => {
+            let found = r.enumerate().iter().any(|item| values_equal(item, &l, cs));
+            return Ok(Value::Bool(found == (op == CompareOp::In)));
+        }
+        CompareOp::Replace => return replace(s, &l, &r, cs, span),
+        CompareOp::Split => return split(s, &l, &r, cs, span),
+        _ => {}
+    }
+    if let Value::Array(items) = &l {
+        // A collection on the left filters: the elements for which the comparison holds.
+        let items = items.borrow().clone();
+        let mut out = Vec::new();
+        for item in items {
+            if compare_scalar(s, op, cs, &item, &r, span, false)? {
+                out.push(item);
+            }
+        }
+        return Ok(Value::array(out));
+    }
+    Ok(Value::Bool(compare_scalar(s, op, cs, &l, &r, span, true)?))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare_scalar(
+    s: &mut Session,
+    op: CompareOp,
+    cs: bool,
+    l: &Value,
+    r: &Value,
+    span: Span,
+    set_matches: bool,
+) -> Result<bool, Flow> {
+    Ok(match op {
+        CompareOp::Eq => values_equal(l, r, cs),
+        CompareOp::Ne => !values_equal(l, r, cs),
+        CompareOp::Gt | CompareOp::Ge | CompareOp::Lt | CompareOp::Le => {
+            let ord = order(s, l, r, cs, span)?;
+            match op {
+                CompareOp::Gt => ord == Ordering::Greater,
+                CompareOp::Ge => ord != Ordering::Less,
+                CompareOp::Lt => ord == Ordering::Less,
+                _ => ord != Ordering::Greater,
+            }
+        }
+        CompareOp::Like => wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
+        CompareOp::NotLike => !wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
+        CompareOp::Match | CompareOp::NotMatch => {
+            let re = build_regex(s, &r.to_ps_string(), cs, span)?;
+            let text = l.to_ps_string();
+            let caps = re.captures(&text);
+            let matched = caps.is_some();
+            if set_matches && let Some(c) = caps {
+                let mut table = Hashtable::new(false);
+                for (i, name) in re.capture_names().enumerate() {
+                    if let Some(m) = c.get(i) {
+                        let key = match name {
+                            Some(n) => Value::str(n),
+                            None => Value::Int(i as i64),
+                        };
+                        table.insert(key, Value::str(m.as_str()));
+                    }
+                }
+                s.scopes
+                    .set("Matches", Value::hashtable(table), Qualifier::None);
+            }
+            matched == (op == CompareOp::Match)
+        }
+        _ => false,
+    })
+}
+
+/// PowerShell equality: the right side is converted to the left side's type.
+pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
+    match (l, r) {
+        (Value::Null, Value::Null) => true,
+        (Value::Null, _) | (_, Value::Null) => false,
+        (Value::String(a), _) => {
+            let b = r.to_ps_string();
+            if cs {
+                **a == *b
+            } else {
+                a.to_lowercase() == b.to_lowercase()
+            }
+        }
+        (Value::Int(_) | Value::Double(_), _) => {
+            match (as_f64(l), to_number(r).as_ref().and_then(as_f64)) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            }
+        }
+        (Value::Bool(a), _) => *a == r.is_truthy(),
+        (Value::Guid(a), _) => {
+            uuid::Uuid::parse_str(r.to_ps_string().trim()).is_ok_and(|b| *a == b)
+        }
+        (Value::DateTime(a), Value::DateTime(b)) => a == b,
+        (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(a, b),
+        (Value::Hashtable(a), Value::Hashtable(b)) => std::rc::Rc::ptr_eq(a, b),
+        (Value::Array(a), Value::Array(b)) => std::rc::Rc::ptr_eq(a, b),
+        (Value::Error(a), Value::Error(b)) => std::rc::Rc::ptr_eq(a, b),
+        _ => {
+            let a = l.to_ps_string();
+            let b = r.to_ps_string();
+            if cs {
+                a == b
+            } else {
+                a.to_lowercase() == b.to_lowercase()
+            }
+        }
+    }
+}
+
+fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
+    match l {
+        Value::Int(_) | Value::Double(_) | Value::Bool(_) => {
+            let a = as_f64(&to_number(l).unwrap_or(Value::Int(0))).unwrap_or(0.0);
+            match to_number(r).as_ref().and_then(as_f64) {
+                Some(b) => Ok(a.partial_cmp(&b).unwrap_or(Ordering::Equal)),
+                None => Err(number_or_error(s, r, l, span)
+                    .err()
+                    .unwrap_or_else(|| not_defined(s, "-gt", l, r, span))),
+            }
+        }
+        Value::Null => Ok(if r.is_null() {
+            Ordering::Equal
+        } else {
+            Ordering::Less
+        }),
+        Value::DateTime(a) => {
+            let b = match r {
+                Value::DateTime(b) => Some(*b),
+                other => conversion::parse_datetime(&other.to_ps_string()),
+            };
+            Ok(b.map_or(Ordering::Greater, |b| a.cmp(&b)))
+        }
+        _ => {
+            let a = l.to_ps_string();
+            let b = r.to_ps_string();
+            Ok(if cs {
+                a.cmp(&b)
+            } else {
+                a.to_lowercase().cmp(&b.to_lowercase())
+            })
+        }
+    }
+}
+
+/// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
+pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
+    match (l, r) {
+        (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Null, _) => Ordering::Less,
+        (_, Value::Null) => Ordering::Greater,
+        (Value::Int(_) | Value::Double(_), Value::Int(_) | Value::Double(_)) => as_f64(l)
+            .unwrap_or(0.0)
+            .partial_cmp(&as_f64(r).unwrap_or(0.0))
+            .unwrap_or(Ordering::Equal),
+        (Value::DateTime(a), Value::DateTime(b)) => a.cmp(b),
+        _ => {
+            let a = l.to_ps_string();
+            let b = r.to_ps_string();
+            if cs {
+                a.cmp(&b)
+            } else {
+                a.to_lowercase().cmp(&b.to_lowercase())
+            }
+        }
+    }
+}
+
+/// PowerShell wildcards: `*`, `?`, `[abc]`, `[a-z]`, backtick escapes.
+pub fn wildcard_match(pattern: &str, text: &str, case_sensitive: bool) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = if case_sensitive {
+        (pattern.chars().collect(), text.chars().collect())
+    } else {
+        (
+            pattern.to_lowercase().chars().collect(),
+            text.to_lowercase().chars().collect(),
+        )
+    };
+    // Iterative matcher with backtracking on the last `*`.
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() {
+            match p[pi] {
+                '*' => {
+                    star = Some((pi, ti));
+                    pi += 1;
+                    continue;
+                }
+                '?' => {
+                    pi += 1;
+                    ti += 1;
+                    continue;
+                }
+                '[' => {
+                    if let Some((matched, next)) = class_match(&p, pi, t[ti])
+                        && matched
+                    {
+                        pi = next;
+                        ti += 1;
+                        continue;
+                    }
+                }
+                '`' if pi + 1 < p.len() => {
+                    if p[pi + 1] == t[ti] {
+                        pi += 2;
+                        ti += 1;
+                        continue;
+                    }
+                }
+                c => {
+                    if c == t[ti] {
+                        pi += 1;
+                        ti += 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        match star {
+            Some((sp, st)) => {
+                pi = sp + 1;
+                ti = st + 1;
+                star = Some((sp, st + 1));
+            }
+            None => return false,
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// `[...]` at `start`: whether `c` is in the class, and the index after `]`.
+fn class_match(p: &[char], start: usize, c: char) -> Option<(bool, usize)> {
+    let end = p[start + 1..].iter().position(|&x| x == ']')? + start + 1;
+    let body = &p[start + 1..end];
+    let mut i = 0;
+    let mut hit = false;
+    while i < body.len() {
+        if i + 2 < body.len() && body[i + 1] == '-' {
+            if body[i] <= c && c <= body[i + 2] {
+                hit = true;
+            }
+            i += 3;
+        } else {
+            if body[i] == c {
+                hit = true;
+            }
+            i += 1;
+        }
+    }
+    Some((hit, end + 1))
+}
+
+/// True when the text contains wildcard characters.
+pub fn has_wildcards(text: &str) -> bool {
+    text.contains(['*', '?', '['])
+}
+
+fn build_regex(s: &Session, pattern: &str, cs: bool, span: Span) -> Result<Regex, Flow> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(!cs)
+        .size_limit(10 * 1024 * 1024)
+        .build()
+        .map_err(|e| {
+            s.runtime_error(
+                "InvalidRegularExpression",
+                format!(
+                    "The regular expression pattern {pattern} is not valid. ({})",
+                    e.to_string().lines().last().unwrap_or("")
+                ),
+                ErrorCategory::InvalidOperation,
+                span,
+            )
+        })
+}
+
+/// `switch -regex` and `-match` on one value.
+pub fn regex_match(
+    s: &mut Session,
+    item: &Value,
+    pattern: &Value,
+    cs: bool,
+    span: Span,
+) -> Result<bool, Flow> {
+    compare_scalar(s, CompareOp::Match, cs, item, pattern, span, true)
+}
+
+/// .NET replacement syntax (`$1`, `${name}`, `$$`) maps onto the regex crate's, which also
+/// needs `${1}` when a digit or letter follows.
+fn dotnet_replacement(rep: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = rep.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '$' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit() {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            out.push_str("${");
+            out.extend(&chars[i + 1..j]);
+            out.push('}');
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn replace(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
+    let parts = r.enumerate();
+    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
+    let replacement = parts.get(1).map(Value::to_ps_string).unwrap_or_default();
+    let re = build_regex(s, &pattern, cs, span)?;
+    let rep = dotnet_replacement(&replacement);
+    let one = |v: &Value| Value::str(re.replace_all(&v.to_ps_string(), rep.as_str()).into_owned());
+    Ok(match l {
+        Value::Array(items) => Value::array(items.borrow().iter().map(one).collect()),
+        other => one(other),
+    })
+}
+
+fn split(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
+    let parts = r.enumerate();
+    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
+    let max = parts
+        .get(1)
+        .and_then(|m| conversion::to_int(m, "System.Int32").ok())
+        .unwrap_or(0);
+    let re = build_regex(s, &pattern, cs, span)?;
+    let mut out = Vec::new();
+    for item in l.enumerate() {
+        let text = item.to_ps_string();
+        if max > 0 {
+            out.extend(re.splitn(&text, max as usize).map(Value::str));
+        } else {
+            out.extend(re.split(&text).map(Value::str));
+        }
+    }
+    Ok(Value::array(out))
+}
+
+/// The `-f` operator: .NET composite formatting (`{0}`, `{0,-10}`, `{0:N2}`, `{{`).
+pub fn format_operator(s: &Session, fmt: &str, args: &Value, span: Span) -> Result<String, Flow> {
+    let args = args.enumerate();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let bad = || {
+        s.runtime_error(
+            "FormatError",
+            format!(
+                "Error formatting a string: Input string was not in a correct format.. ({fmt})"
+            ),
+            ErrorCategory::InvalidOperation,
+            span,
+        )
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let close = chars[i..].iter().position(|&x| x == '}').ok_or_else(bad)? + i;
+            let spec: String = chars[i + 1..close].iter().collect();
+            let (head, format) = match spec.split_once(':') {
+                Some((h, f)) => (h.to_string(), Some(f.to_string())),
+                None => (spec.clone(), None),
+            };
+            let (index, align) = match head.split_once(',') {
+                Some((ix, al)) => (ix.trim().to_string(), al.trim().parse::<i64>().ok()),
+                None => (head.trim().to_string(), None),
+            };
+            let index: usize = index.parse().map_err(|_| bad())?;
+            let arg = args.get(index).ok_or_else(|| {
+                s.runtime_error(
+                    "FormatError",
+                    "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..".to_string(),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                )
+            })?;
+            let text = format_value(arg, format.as_deref());
+            match align {
+                Some(w) if w < 0 => out.push_str(&format!("{text:<width$}", width = (-w) as usize)),
+                Some(w) => out.push_str(&format!("{text:>width$}", width = w as usize)),
+                None => out.push_str(&text),
+            }
+            i = close + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                i += 1;
+            }
+            out.push('}');
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// One `{0:format}` item: standard numeric formats (N, D, F, P, X, C) and date patterns.
+pub fn format_value(v: &Value, format: Option<&str>) -> String {
+    let Some(f) = format.filter(|f| !f.is_empty()) else {
+        return v.to_ps_string();
+    };
+    if let Value::DateTime(dt) = v {
+        return format_date(*dt, f);
+    }
+    let (kind, digits) = f.split_at(1);
+    let digits: Option<usize> = digits.parse().ok();
+    let num = to_number(v).and_then(|n| as_f64(&n));
+    match (kind, num) {
+        ("N" | "n", Some(x)) => group_thousands(&format!("{:.*}", digits.unwrap_or(2), x)),
+        ("F" | "f", Some(x)) => format!("{:.*}", digits.unwrap_or(2), x),
+        ("D" | "d", Some(x)) => format!("{:0width$}", x as i64, width = digits.unwrap_or(0)),
+        ("P" | "p", Some(x)) => format!(
+            "{} %",
+            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x * 100.0))
+        ),
+        ("X", Some(x)) => format!("{:0width$X}", x as i64, width = digits.unwrap_or(0)),
+        ("x", Some(x)) => format!("{:0width$x}", x as i64, width = digits.unwrap_or(0)),
+        ("C" | "c", Some(x)) => format!(
+            "¤{}",
+            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x))
+        ),
+        _ => {
+            if f.chars().all(|c| c == '0' || c == '#' || c == '.') {
+                if let Some(x) = num {
+                    let decimals = f.split_once('.').map_or(0, |(_, d)| d.len());
+                    let int_width = f.split_once('.').map_or(f, |(i, _)| i).matches('0').count();
+                    let s = format!("{:.*}", decimals, x);
+                    let (ip, dp) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+                    let ip = format!("{:0>width$}", ip, width = int_width);
+                    return if dp.is_empty() {
+                        ip
+                    } else {
+                        format!("{ip}.{dp}")
+                    };
+                }
+            }
+            v.to_ps_string()
+        }
+    }
+}
+
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(a, b)| (a, Some(b)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Custom date format strings (`yyyy-MM-dd HH:mm:ss`, `o`, `s`, `u`).
+pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
+    match f {
+        "o" | "O" => {
+            return format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:07}{}",
+                dt.year(),
+                dt.month() as u8,
+                dt.day(),
+                dt.hour(),
+                dt.minute(),
+                dt.second(),
+                dt.nanosecond() / 100,
+                if dt.offset().is_utc() {
+                    "Z".to_string()
+                } else {
+                    offset_text(dt)
+                }
+            );
+        }
+        "s" => return format_date(dt, "yyyy-MM-ddTHH:mm:ss"),
+        "u" => return format_date(dt, "yyyy-MM-dd HH:mm:ssZ"),
+        _ => {}
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut n = 1;
+        while i + n < chars.len() && chars[i + n] == c {
+            n += 1;
+        }
+        let piece = match c {
+            'y' => Some(if n <= 2 {
+                format!("{:02}", dt.year() % 100)
+            } else {
+                format!("{:04}", dt.year())
+            }),
+            'M' => Some(match n {
+                1 => (dt.month() as u8).to_string(),
+                2 => format!("{:02}", dt.month() as u8),
+                3 => dt.month().to_string()[..3].to_string(),
+                _ => dt.month().to_string(),
+            }),
+            'd' => Some(match n {
+                1 => dt.day().to_string(),
+                2 => format!("{:02}", dt.day()),
+                3 => dt.weekday().to_string()[..3].to_string(),
+                _ => dt.weekday().to_string(),
+            }),
+            'H' => Some(if n == 1 {
+                dt.hour().to_string()
+            } else {
+                format!("{:02}", dt.hour())
+            }),
+            'h' => {
+                let h = match dt.hour() % 12 {
+                    0 => 12,
+                    h => h,
+                };
+                Some(if n == 1 {
+                    h.to_string()
+                } else {
+                    format!("{h:02}")
+                })
+            }
+            'm' => Some(if n == 1 {
+                dt.minute().to_string()
+            } else {
+                format!("{:02}", dt.minute())
+            }),
+            's' => Some(if n == 1 {
+                dt.second().to_string()
+            } else {
+                format!("{:02}", dt.second())
+            }),
+            'f' => Some(format!("{:09}", dt.nanosecond())[..n.min(9)].to_string()),
+            't' => Some(if dt.hour() < 12 { "AM" } else { "PM" }[..n.min(2)].to_string()),
+            'K' | 'z' => Some(if dt.offset().is_utc() && c == 'K' {
+                "Z".to_string()
+            } else {
+                offset_text(dt)
+            }),
+            _ => None,
+        };
+        match piece {
+            Some(p) => {
+                out.push_str(&p);
+                i += n;
+            }
+            None => {
+                if c == '\\' && i + 1 < chars.len() {
+                    out.push(chars[i + 1]);
+                    i += 2;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn offset_text(dt: time::OffsetDateTime) -> String {
+    let (h, m, _) = dt.offset().as_hms();
+    format!(
+        "{}{:02}:{:02}",
+        if h < 0 || m < 0 { '-' } else { '+' },
+        h.abs(),
+        m.abs()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("tag:*", "Tag:Test", false));
+        assert!(!wildcard_match("tag:*", "Tag:Test", true));
+        assert!(wildcard_match("a?c", "abc", false));
+        assert!(wildcard_match("[a-c]x*", "bxyz", false));
+        assert!(wildcard_match("*policy", "Test-Policy", false));
+        assert!(!wildcard_match("*policy", "Test-Policyx", false));
+    }
+
+    #[test]
+    fn equality_converts_right_to_left() {
+        assert!(values_equal(&Value::Int(5), &Value::str("5"), false));
+        assert!(values_equal(&Value::str("ABC"), &Value::str("abc"), false));
+        assert!(!values_equal(&Value::str("ABC"), &Value::str("abc"), true));
+        assert!(!values_equal(&Value::Null, &Value::str(""), false));
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_value(&Value::Double(1234.5), Some("N2")), "1,234.50");
+        assert_eq!(format_value(&Value::Int(7), Some("D3")), "007");
+        assert_eq!(dotnet_replacement("$1-x"), "${1}-x");
+    }
+}

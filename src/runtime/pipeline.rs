@@ -1,0 +1,1214 @@
+//! Runs pipelines: resolves each command (alias, function, cmdlet, script file), evaluates its
+//! arguments, binds them (all stages before any runs, as pwsh does), then streams records
+//! stage to stage one at a time so output interleaves with host text as in pwsh. Also invokes
+//! script functions, script blocks and script files.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use super::binder::{self, BindFailure, BoundParameters, CommandArg};
+use super::command_context::CommandContext;
+use super::error_record::InvocationInfo;
+use super::errors;
+use super::flow::{Flow, Termination};
+use super::scope::{Qualifier, ScopeKind};
+use super::session::{ActionPreference, ErrorRedirect, Out, Session};
+use super::value::{Hashtable, Value};
+use crate::cmdlets::def::{CmdletDef, Implementation, PipelineMode, Requires};
+use crate::syntax::ast::{
+    Command, CommandElement, ElementKind, Expr, ExprKind, Pipeline, PipelineElement, QuoteKind,
+    RedirectStream, RedirectTarget, ScriptBlockAst,
+};
+use crate::syntax::{SourceFile, Span};
+
+/// What a command name resolved to.
+#[derive(Clone)]
+pub enum CommandTarget {
+    Command(Rc<CmdletDef>),
+    Script(PathBuf),
+    Block(Rc<ScriptBlockAst>),
+}
+
+/// Per-stage redirections.
+#[derive(Default)]
+struct StageRedirect {
+    errors_to_output: bool,
+    errors_discarded: bool,
+    output_file: Option<(PathBuf, bool)>,
+    output_discarded: bool,
+}
+
+enum StageKind {
+    /// The first element is an expression: its value is enumerated into the pipeline.
+    Expression(Value),
+    Command {
+        def: Rc<CmdletDef>,
+        bound: BoundParameters,
+        collected: Vec<Value>,
+        /// A function with a process block keeps its scope between records.
+        began: bool,
+    },
+    Script {
+        path: PathBuf,
+        args: Vec<CommandArg>,
+        collected: Vec<Value>,
+    },
+    Block {
+        block: Rc<ScriptBlockAst>,
+        args: Vec<CommandArg>,
+        collected: Vec<Value>,
+        dot: bool,
+    },
+}
+
+struct Stage {
+    kind: StageKind,
+    invocation_name: String,
+    span: Span,
+    redirect: StageRedirect,
+    position: usize,
+    /// Saved function scope between begin/process/end calls.
+    saved_scope: Option<super::scope::Scope>,
+}
+
+impl Session {
+    /// Runs one pipeline, sending the last stage's output to `out`.
+    pub(crate) fn run_pipeline(
+        &mut self,
+        pipeline: &Pipeline,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        self.wrote_error = false;
+        // The common case, an expression with nothing after it.
+        if let [only] = pipeline.elements.as_slice()
+            && let ElementKind::Expression(expr) = &only.kind
+            && only.redirections.is_empty()
+        {
+            let value = self.eval(expr)?;
+            for item in value.enumerate_for_output() {
+                self.emit(out, item);
+            }
+            self.last_success = !self.wrote_error;
+            return Ok(());
+        }
+        let mut stages = Vec::with_capacity(pipeline.elements.len());
+        for (i, element) in pipeline.elements.iter().enumerate() {
+            stages.push(self.prepare_stage(element, i)?);
+        }
+        let result = self.execute_stages(&mut stages, out);
+        self.last_success = result.is_ok() && !self.wrote_error;
+        result
+    }
+
+    fn prepare_stage(&mut self, element: &PipelineElement, index: usize) -> Result<Stage, Flow> {
+        let redirect = self.stage_redirect(element)?;
+        let (kind, invocation_name) = match &element.kind {
+            ElementKind::Expression(expr) => {
+                (StageKind::Expression(self.eval(expr)?), String::new())
+            }
+            ElementKind::Command(cmd) => self.prepare_command(cmd, index)?,
+        };
+        Ok(Stage {
+            kind,
+            invocation_name,
+            span: element_span(element),
+            redirect,
+            position: index + 1,
+            saved_scope: None,
+        })
+    }
+
+    fn stage_redirect(&mut self, element: &PipelineElement) -> Result<StageRedirect, Flow> {
+        let mut r = StageRedirect::default();
+        for red in &element.redirections {
+            match (&red.target, red.from) {
+                (RedirectTarget::MergeToOutput, RedirectStream::Error | RedirectStream::All) => {
+                    r.errors_to_output = true
+                }
+                (RedirectTarget::MergeToOutput, _) => {}
+                (RedirectTarget::File { path, append }, stream) => {
+                    let target = self.eval(path)?;
+                    let discard = target.is_null();
+                    match stream {
+                        RedirectStream::Error => {
+                            if discard {
+                                r.errors_discarded = true;
+                            }
+                        }
+                        RedirectStream::Output | RedirectStream::All => {
+                            if stream == RedirectStream::All {
+                                r.errors_discarded = true;
+                            }
+                            if discard {
+                                r.output_discarded = true;
+                            } else {
+                                r.output_file =
+                                    Some((self.resolve_path(&target.to_ps_string()), *append));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    /// Resolves a command name and binds its arguments.
+    fn prepare_command(
+        &mut self,
+        cmd: &Command,
+        index: usize,
+    ) -> Result<(StageKind, String), Flow> {
+        let (target, typed_name) = self.resolve_command_expr(&cmd.name, cmd)?;
+        let args = self.eval_command_args(&cmd.elements)?;
+        match target {
+            CommandTarget::Command(def) => {
+                let bound =
+                    self.bind_command(&def, args, index > 0, cmd.span, index + 1, &typed_name)?;
+                Ok((
+                    StageKind::Command {
+                        def,
+                        bound,
+                        collected: Vec::new(),
+                        began: false,
+                    },
+                    typed_name,
+                ))
+            }
+            CommandTarget::Script(path) => Ok((
+                StageKind::Script {
+                    path,
+                    args,
+                    collected: Vec::new(),
+                },
+                typed_name,
+            )),
+            CommandTarget::Block(block) => Ok((
+                StageKind::Block {
+                    block,
+                    args,
+                    collected: Vec::new(),
+                    dot: cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource,
+                },
+                typed_name,
+            )),
+        }
+    }
+
+    fn resolve_command_expr(
+        &mut self,
+        name: &Expr,
+        cmd: &Command,
+    ) -> Result<(CommandTarget, String), Flow> {
+        let typed = match &name.kind {
+            ExprKind::StringLiteral {
+                value,
+                quote: QuoteKind::Bare,
+            } => value.clone(),
+            _ => match self.eval(name)? {
+                Value::ScriptBlock(sb) => return Ok((CommandTarget::Block(sb), String::new())),
+                other => other.to_ps_string(),
+            },
+        };
+        match self.resolve_command(&typed) {
+            Some(t) => Ok((t, typed)),
+            None => {
+                let mut record = errors::command_not_found(&typed);
+                record.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: Some(typed.clone()),
+                    source: self.current_source(),
+                    extent: if cmd.invocation == crate::syntax::ast::InvocationOperator::None {
+                        name.span
+                    } else {
+                        cmd.span
+                    },
+                });
+                record.suggestion = crate::cmdlets::suggest_command(&self.commands, &typed);
+                Err(Flow::statement_error(record))
+            }
+        }
+    }
+
+    /// Alias, function or cmdlet by name (module-qualified names allowed), or a script path.
+    pub fn resolve_command(&self, name: &str) -> Option<CommandTarget> {
+        let bare = name.rsplit_once('\\').map_or(name, |(module, n)| {
+            if module.contains('.') || module.contains(':') || module.is_empty() {
+                name
+            } else {
+                n
+            }
+        });
+        if let Some(def) = self.commands.get(bare) {
+            return Some(CommandTarget::Command(def));
+        }
+        let looks_like_path = name.contains('/')
+            || name.contains('\\')
+            || name.to_ascii_lowercase().ends_with(".ps1");
+        if looks_like_path {
+            let path = self.resolve_path(name);
+            if path.is_file() {
+                return Some(CommandTarget::Script(path));
+            }
+        }
+        None
+    }
+
+    /// Resolves a path as pwsh does on any OS: `\` and `/` both separate, relative paths are
+    /// relative to the current directory.
+    pub fn resolve_path(&self, text: &str) -> PathBuf {
+        let normalized = text.replace('\\', "/");
+        let p = Path::new(&normalized);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        }
+    }
+
+    /// Evaluates command elements in argument mode, expanding splats.
+    pub(crate) fn eval_command_args(
+        &mut self,
+        elements: &[CommandElement],
+    ) -> Result<Vec<CommandArg>, Flow> {
+        let mut args = Vec::with_capacity(elements.len());
+        for el in elements {
+            match el {
+                CommandElement::Parameter(p) => {
+                    let colon_value = match &p.argument {
+                        Some(expr) => Some((self.eval(expr)?, expr.span)),
+                        None => None,
+                    };
+                    args.push(CommandArg::Param {
+                        name: p.name.clone(),
+                        span: p.span,
+                        colon_value,
+                    });
+                }
+                CommandElement::Argument(expr) => {
+                    if let ExprKind::Splat(var) = &expr.kind {
+                        let value = self.read_variable(var, expr.span)?;
+                        match value {
+                            Value::Hashtable(h) => {
+                                for (k, v) in h.borrow().iter() {
+                                    args.push(CommandArg::Param {
+                                        name: k.to_ps_string(),
+                                        span: expr.span,
+                                        colon_value: Some((v.clone(), expr.span)),
+                                    });
+                                }
+                            }
+                            other => {
+                                for item in other.enumerate() {
+                                    args.push(CommandArg::Value {
+                                        value: item,
+                                        span: expr.span,
+                                    });
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    let value = self.eval(expr)?;
+                    args.push(CommandArg::Value {
+                        value,
+                        span: expr.span,
+                    });
+                }
+            }
+        }
+        Ok(args)
+    }
+
+    /// Binds a command's arguments, prompting for missing mandatory parameters when a prompt
+    /// is possible.
+    pub(crate) fn bind_command(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        args: Vec<CommandArg>,
+        expects_input: bool,
+        span: Span,
+        position: usize,
+        typed_name: &str,
+    ) -> Result<BoundParameters, Flow> {
+        let fail = |s: &Session, f: BindFailure| -> Flow {
+            let mut record = f.record;
+            record.invocation = Some(InvocationInfo {
+                command_name: Some(def.name.to_string()),
+                invocation_name: Some(typed_name.to_string()),
+                source: s.current_source(),
+                extent: f.span.unwrap_or(span),
+            });
+            Flow::statement_error(record)
+        };
+        let mut bound =
+            binder::bind_arguments(def, args, expects_input).map_err(|f| fail(self, f))?;
+        let missing: Vec<String> = if expects_input {
+            binder::missing_before_input(def, &bound)
+        } else {
+            binder::missing_mandatory(def, &bound)
+        }
+        .iter()
+        .map(|p| p.name.to_string())
+        .collect();
+        if missing.is_empty() {
+            return Ok(bound);
+        }
+        if self.can_prompt()
+            && let Some(values) = self.prompt_mandatory(&def.name, position, &missing)
+        {
+            for (name, value) in missing.iter().zip(values) {
+                if let Some(p) = def.params.iter().find(|p| p.name == *name) {
+                    binder::bind_prompted(def, &mut bound, p, value, span)
+                        .map_err(|f| fail(self, f))?;
+                }
+            }
+            if !expects_input {
+                binder::resolve_set(def, &mut bound).map_err(|f| fail(self, f))?;
+            }
+            return Ok(bound);
+        }
+        let params: Vec<&crate::cmdlets::def::ParamDef> = def
+            .params
+            .iter()
+            .filter(|p| missing.iter().any(|m| *m == *p.name))
+            .collect();
+        Err(fail(self, binder::missing_mandatory_error(def, &params)))
+    }
+
+    fn execute_stages(&mut self, stages: &mut [Stage], out: &mut Out<'_>) -> Result<(), Flow> {
+        // Begin: the first stage produces its records; others start when records arrive.
+        let first_output = self.run_stage(stages, 0, None)?;
+        self.push_downstream(stages, 1, first_output, out)?;
+        // End, in order: each stage may still produce output (collected input, end blocks).
+        for i in 0..stages.len() {
+            let produced = self.end_stage(stages, i)?;
+            self.push_downstream(stages, i + 1, produced, out)?;
+        }
+        Ok(())
+    }
+
+    /// Sends records into stage `i` one at a time (or to `out` past the last stage).
+    fn push_downstream(
+        &mut self,
+        stages: &mut [Stage],
+        i: usize,
+        records: Vec<Value>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        if i >= stages.len() {
+            for r in records {
+                self.emit(out, r);
+            }
+            return Ok(());
+        }
+        for r in records {
+            if self.is_interrupted() {
+                return Err(Flow::Stopped);
+            }
+            let produced = self.run_stage(stages, i, Some(r))?;
+            self.push_downstream(stages, i + 1, produced, out)?;
+        }
+        Ok(())
+    }
+
+    /// Runs stage `i` for one input record (or, for the first stage, with no input).
+    fn run_stage(
+        &mut self,
+        stages: &mut [Stage],
+        i: usize,
+        input: Option<Value>,
+    ) -> Result<Vec<Value>, Flow> {
+        let stage = &mut stages[i];
+        let mut produced = Vec::new();
+        self.begin_redirect(&stage.redirect);
+        let result = self.run_stage_inner(stage, input, &mut produced);
+        self.end_redirect(&stage.redirect, &mut produced)?;
+        result?;
+        Ok(self.redirect_output(&stage.redirect, produced))
+    }
+
+    fn run_stage_inner(
+        &mut self,
+        stage: &mut Stage,
+        input: Option<Value>,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        let span = stage.span;
+        let position = stage.position;
+        let name = stage.invocation_name.clone();
+        match &mut stage.kind {
+            StageKind::Expression(value) => {
+                produced.extend(std::mem::take(value).enumerate_for_output());
+                Ok(())
+            }
+            StageKind::Command {
+                def,
+                bound,
+                collected,
+                began,
+            } => {
+                let def = def.clone();
+                match (&def.implementation, def.pipeline) {
+                    (Implementation::Function(_), _) => self.run_function_stage(
+                        &def,
+                        bound,
+                        input,
+                        collected,
+                        began,
+                        &mut stage.saved_scope,
+                        produced,
+                        span,
+                    ),
+                    (Implementation::Builtin(_), PipelineMode::Collect) => {
+                        match input {
+                            Some(v) => collected.push(v),
+                            None => {
+                                // First in the pipeline: runs at end with no input.
+                            }
+                        }
+                        Ok(())
+                    }
+                    (Implementation::Builtin(_), mode) => {
+                        let call_bound = match &input {
+                            None => bound.clone(),
+                            Some(record) => {
+                                if mode == PipelineMode::None {
+                                    let mut r = errors::input_object_not_bound(&def);
+                                    r.invocation = Some(self.invocation_for(&def, &name, span));
+                                    return self.write_error_with(r, ActionPreference::Continue);
+                                }
+                                match binder::bind_record(&def, bound, record, span) {
+                                    Ok(b) => b,
+                                    Err(f) => {
+                                        let mut r = f.record;
+                                        r.invocation = Some(self.invocation_for(&def, &name, span));
+                                        r.target_object = Some(record.clone());
+                                        return self
+                                            .write_error_with(r, self.command_error_action(bound));
+                                    }
+                                }
+                            }
+                        };
+                        self.call_builtin(
+                            &def,
+                            &call_bound,
+                            input,
+                            Vec::new(),
+                            &name,
+                            span,
+                            position,
+                            produced,
+                        )
+                    }
+                }
+            }
+            StageKind::Script {
+                path,
+                args,
+                collected,
+            } => {
+                match input {
+                    Some(v) => collected.push(v),
+                    None => {}
+                }
+                let _ = (path, args);
+                Ok(())
+            }
+            StageKind::Block { collected, .. } => {
+                if let Some(v) = input {
+                    collected.push(v);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// End of input for stage `i`.
+    fn end_stage(&mut self, stages: &mut [Stage], i: usize) -> Result<Vec<Value>, Flow> {
+        let stage = &mut stages[i];
+        let mut produced = Vec::new();
+        self.begin_redirect(&stage.redirect);
+        let result = self.end_stage_inner(stage, &mut produced);
+        self.end_redirect(&stage.redirect, &mut produced)?;
+        result?;
+        Ok(self.redirect_output(&stage.redirect, produced))
+    }
+
+    fn end_stage_inner(
+        &mut self,
+        stage: &mut Stage,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        let span = stage.span;
+        let position = stage.position;
+        let name = stage.invocation_name.clone();
+        match &mut stage.kind {
+            StageKind::Expression(_) => Ok(()),
+            StageKind::Command {
+                def,
+                bound,
+                collected,
+                began,
+            } => {
+                let def = def.clone();
+                match (&def.implementation, def.pipeline) {
+                    (Implementation::Function(_), _) => self.end_function_stage(
+                        &def,
+                        bound,
+                        collected,
+                        began,
+                        &mut stage.saved_scope,
+                        produced,
+                        span,
+                    ),
+                    (Implementation::Builtin(_), PipelineMode::Collect) => {
+                        let items = std::mem::take(collected);
+                        let mut call_bound = bound.clone();
+                        if call_bound.set.is_empty() {
+                            binder::resolve_set(&def, &mut call_bound).map_err(|f| {
+                                let mut r = f.record;
+                                r.invocation = Some(self.invocation_for(&def, &name, span));
+                                Flow::statement_error(r)
+                            })?;
+                        }
+                        self.call_builtin(
+                            &def,
+                            &call_bound,
+                            None,
+                            items,
+                            &name,
+                            span,
+                            position,
+                            produced,
+                        )
+                    }
+                    _ => Ok(()),
+                }
+            }
+            StageKind::Script {
+                path,
+                args,
+                collected,
+            } => {
+                let path = path.clone();
+                let args = std::mem::take(args);
+                let input = std::mem::take(collected);
+                let mut sink = Out::Collect(produced);
+                self.run_script_file(&path, args, input, &mut sink)
+            }
+            StageKind::Block {
+                block,
+                args,
+                collected,
+                dot,
+            } => {
+                let block = block.clone();
+                let args = std::mem::take(args);
+                let input = std::mem::take(collected);
+                let dot = *dot;
+                let mut sink = Out::Collect(produced);
+                self.invoke_block_with_args(&block, args, input, dot, &mut sink)
+            }
+        }
+    }
+
+    fn begin_redirect(&mut self, r: &StageRedirect) {
+        if r.errors_to_output {
+            self.error_redirects
+                .push(ErrorRedirect::Capture(Vec::new()));
+        } else if r.errors_discarded {
+            self.error_redirects.push(ErrorRedirect::Discard);
+        }
+    }
+
+    fn end_redirect(&mut self, r: &StageRedirect, produced: &mut Vec<Value>) -> Result<(), Flow> {
+        if r.errors_to_output || r.errors_discarded {
+            if let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop() {
+                produced.extend(items);
+            }
+        }
+        Ok(())
+    }
+
+    fn redirect_output(&mut self, r: &StageRedirect, produced: Vec<Value>) -> Vec<Value> {
+        if r.output_discarded {
+            return Vec::new();
+        }
+        if let Some((path, append)) = &r.output_file {
+            let opts = self.format_options();
+            let text = crate::format::out_string(&produced, &opts);
+            let result = if *append {
+                use std::io::Write;
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .and_then(|mut f| f.write_all(text.as_bytes()))
+            } else {
+                std::fs::write(path, text)
+            };
+            if let Err(e) = result {
+                let r = errors::runtime(
+                    "FileOpenFailure",
+                    format!("Could not open file '{}': {e}", path.display()),
+                    super::ErrorCategory::WriteError,
+                );
+                let _ = self.write_error_with(r, ActionPreference::Continue);
+            }
+            return Vec::new();
+        }
+        produced
+    }
+
+    pub(crate) fn invocation_for(
+        &self,
+        def: &CmdletDef,
+        typed: &str,
+        span: Span,
+    ) -> InvocationInfo {
+        InvocationInfo {
+            command_name: Some(def.name.to_string()),
+            invocation_name: Some(if typed.is_empty() {
+                def.name.to_string()
+            } else {
+                typed.to_string()
+            }),
+            source: self.current_source(),
+            extent: span,
+        }
+    }
+
+    /// The command's own -ErrorAction, else `$ErrorActionPreference`.
+    pub(crate) fn command_error_action(&self, bound: &BoundParameters) -> ActionPreference {
+        binder::error_action(bound)
+            .and_then(|a| ActionPreference::parse(&a))
+            .unwrap_or_else(|| self.error_action_preference())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn call_builtin(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        input: Option<Value>,
+        collected: Vec<Value>,
+        typed: &str,
+        span: Span,
+        position: usize,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        let Implementation::Builtin(handler) = def.implementation else {
+            return Ok(());
+        };
+        if def.requires == Requires::Teams && self.connection.is_none() {
+            let mut r = errors::not_connected(def);
+            r.invocation = Some(self.invocation_for(def, typed, span));
+            return Err(Flow::statement_error(r));
+        }
+        let error_action = self.command_error_action(bound);
+        let warning_action = bound
+            .string("WarningAction")
+            .and_then(|a| ActionPreference::parse(&a))
+            .unwrap_or_else(|| self.preference("WarningPreference", ActionPreference::Continue));
+        let verbose = match bound.get("Verbose") {
+            Some(v) => v.is_truthy(),
+            None => {
+                self.preference("VerbosePreference", ActionPreference::SilentlyContinue)
+                    == ActionPreference::Continue
+            }
+        };
+        let what_if = match bound.get("WhatIf") {
+            Some(v) => v.is_truthy(),
+            None => {
+                def.supports_should_process
+                    && self
+                        .scopes
+                        .get("WhatIfPreference", Qualifier::None)
+                        .is_some_and(|v| v.value.is_truthy())
+            }
+        };
+        let confirm = bound.switch("Confirm");
+        let source = self.current_source();
+        let mut ctx = CommandContext {
+            session: self,
+            def: def.clone(),
+            output: Vec::new(),
+            input,
+            collected,
+            error_action,
+            warning_action,
+            verbose,
+            what_if,
+            confirm,
+            invocation_name: if typed.is_empty() {
+                def.name.to_string()
+            } else {
+                typed.to_string()
+            },
+            source,
+            command_span: span,
+            pipeline_position: position,
+        };
+        let result = handler(&mut ctx, bound);
+        let output = std::mem::take(&mut ctx.output);
+        if let Some(var) = bound.string("OutVariable") {
+            let value = match output.len() {
+                1 => output[0].clone(),
+                _ => Value::array(output.clone()),
+            };
+            self.scopes.set(&var, value, Qualifier::None);
+        }
+        produced.extend(output);
+        match result {
+            // A terminating error from a cmdlet still ends only the statement, unless the
+            // preference says Stop.
+            Err(Flow::Error(rec, Termination::Statement)) => {
+                self.wrote_error = true;
+                Err(Flow::Error(rec, Termination::Statement))
+            }
+            other => other,
+        }
+    }
+
+    // ----- script functions -----------------------------------------------------------------
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_function_stage(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &mut BoundParameters,
+        input: Option<Value>,
+        collected: &mut Vec<Value>,
+        began: &mut bool,
+        saved: &mut Option<super::scope::Scope>,
+        produced: &mut Vec<Value>,
+        span: Span,
+    ) -> Result<(), Flow> {
+        let Implementation::Function(func) = &def.implementation else {
+            return Ok(());
+        };
+        let body = func.body.clone();
+        let Some(record) = input else {
+            // First in the pipeline: everything runs at end.
+            return Ok(());
+        };
+        if body.process.is_none() && !func.is_filter {
+            collected.push(record);
+            return Ok(());
+        }
+        // Bind the record to pipeline parameters when the function declares any.
+        let takes_pipeline = def.params.iter().any(|p| {
+            p.sets
+                .iter()
+                .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
+        });
+        let call_bound = if takes_pipeline {
+            match binder::bind_record(def, bound, &record, span) {
+                Ok(b) => b,
+                Err(f) => {
+                    let mut r = f.record;
+                    r.invocation = Some(self.invocation_for(def, "", span));
+                    return self.write_error_with(r, ActionPreference::Continue);
+                }
+            }
+        } else {
+            bound.clone()
+        };
+        let mut sink = Out::Collect(produced);
+        if !*began {
+            *began = true;
+            self.enter_function_scope(def, &call_bound, Vec::new())?;
+            let r = match &body.begin {
+                Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+                None => Ok(()),
+            };
+            *saved = Some(self.scopes.take_top());
+            self.call_depth -= 1;
+            r.or_else(catch_return)?;
+        }
+        if let Some(scope) = saved.take() {
+            self.scopes.put_top(scope);
+        }
+        self.call_depth += 1;
+        if takes_pipeline {
+            self.set_parameter_variables(def, &call_bound)?;
+        }
+        self.scopes.set("_", record.clone(), Qualifier::Local);
+        self.scopes.set("PSItem", record, Qualifier::Local);
+        let block = if func.is_filter && body.process.is_none() {
+            body.end.as_ref()
+        } else {
+            body.process.as_ref()
+        };
+        let r = match block {
+            Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+            None => Ok(()),
+        };
+        *saved = Some(self.scopes.take_top());
+        self.call_depth -= 1;
+        r.or_else(catch_return)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn end_function_stage(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &mut BoundParameters,
+        collected: &mut Vec<Value>,
+        began: &mut bool,
+        saved: &mut Option<super::scope::Scope>,
+        produced: &mut Vec<Value>,
+        span: Span,
+    ) -> Result<(), Flow> {
+        let Implementation::Function(func) = &def.implementation else {
+            return Ok(());
+        };
+        let body = func.body.clone();
+        let mut sink = Out::Collect(produced);
+        if *began {
+            // begin/process already ran in the saved scope; run end there.
+            if let Some(scope) = saved.take() {
+                self.scopes.put_top(scope);
+            }
+            self.call_depth += 1;
+            let r = if func.is_filter {
+                Ok(())
+            } else {
+                match &body.end {
+                    Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+                    None => Ok(()),
+                }
+            };
+            self.scopes.pop();
+            self.call_depth -= 1;
+            return r.or_else(catch_return);
+        }
+        let _ = span;
+        let mut b = bound.clone();
+        if b.set.is_empty() {
+            let _ = binder::resolve_set(def, &mut b);
+        }
+        let input = std::mem::take(collected);
+        self.invoke_function(def, &b, input, &mut sink)
+    }
+
+    /// Calls a script function with bound parameters and all its input at once.
+    pub(crate) fn invoke_function(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let Implementation::Function(func) = &def.implementation else {
+            return Ok(());
+        };
+        let body = func.body.clone();
+        self.enter_function_scope(def, bound, input.clone())?;
+        let mut result = Ok(());
+        if let Some(b) = &body.begin {
+            result = self.exec_block_in_source(&body, b, out);
+        }
+        if result.is_ok()
+            && let Some(b) = &body.process
+        {
+            if input.is_empty() {
+                result = self.exec_block_in_source(&body, b, out);
+            } else {
+                for item in &input {
+                    self.scopes.set("_", item.clone(), Qualifier::Local);
+                    self.scopes.set("PSItem", item.clone(), Qualifier::Local);
+                    result = self.exec_block_in_source(&body, b, out);
+                    if result.is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        if result.is_ok()
+            && let Some(b) = &body.end
+        {
+            if func.is_filter && body.process.is_none() {
+                for item in &input {
+                    self.scopes.set("_", item.clone(), Qualifier::Local);
+                    result = self.exec_block_in_source(&body, b, out);
+                    if result.is_err() {
+                        break;
+                    }
+                }
+            } else {
+                result = self.exec_block_in_source(&body, b, out);
+            }
+        }
+        self.scopes.pop();
+        self.call_depth -= 1;
+        result.or_else(catch_return)
+    }
+
+    /// Pushes a function scope and sets its parameter variables.
+    fn enter_function_scope(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        input: Vec<Value>,
+    ) -> Result<(), Flow> {
+        if self.call_depth >= super::session::MAX_CALL_DEPTH {
+            let r = errors::runtime(
+                "CallDepthOverflow",
+                format!(
+                    "The script failed due to call depth overflow. (aapsh stops at {} nested calls.)",
+                    super::session::MAX_CALL_DEPTH
+                ),
+                super::ErrorCategory::InvalidOperation,
+            );
+            return Err(Flow::script_error(r));
+        }
+        self.call_depth += 1;
+        self.scopes.push(ScopeKind::Function);
+        self.set_parameter_variables(def, bound)?;
+        self.scopes.set(
+            "args",
+            Value::array(bound.unbound.clone()),
+            Qualifier::Local,
+        );
+        self.scopes
+            .set("input", Value::array(input), Qualifier::Local);
+        // -ErrorAction / -Verbose / -WhatIf on an advanced function set its local preferences.
+        if let Some(a) = bound.string("ErrorAction") {
+            self.scopes
+                .set("ErrorActionPreference", Value::str(a), Qualifier::Local);
+        }
+        if bound.switch("Verbose") {
+            self.scopes.set(
+                "VerbosePreference",
+                Value::str("Continue"),
+                Qualifier::Local,
+            );
+        }
+        if bound.switch("WhatIf") {
+            self.scopes
+                .set("WhatIfPreference", Value::Bool(true), Qualifier::Local);
+        }
+        Ok(())
+    }
+
+    /// `$Name` for every declared parameter (bound value, evaluated default, or `$null`), and
+    /// `$PSBoundParameters`.
+    fn set_parameter_variables(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+    ) -> Result<(), Flow> {
+        let Implementation::Function(func) = &def.implementation else {
+            return Ok(());
+        };
+        let decls: Vec<&crate::syntax::ast::ParamDecl> = match &func.body.param_block {
+            Some(pb) => pb.params.iter().collect(),
+            None => func.parameters.iter().collect(),
+        };
+        let mut psbound = Hashtable::new(false);
+        for (decl, p) in decls.iter().zip(def.params.iter()) {
+            let value = match bound.get(&p.name) {
+                Some(v) => {
+                    psbound.insert(Value::str(&*p.name), v.clone());
+                    v.clone()
+                }
+                None => match &decl.default {
+                    Some(expr) => {
+                        let v = self.eval(expr)?;
+                        super::conversion::to_param_type(&v, &p.ty).unwrap_or(v)
+                    }
+                    None if p.is_switch() => Value::Bool(false),
+                    None => Value::Null,
+                },
+            };
+            self.scopes
+                .set_constrained(&p.name, value, p.ty, Qualifier::Local);
+        }
+        self.scopes.set(
+            "PSBoundParameters",
+            Value::hashtable(psbound),
+            Qualifier::Local,
+        );
+        Ok(())
+    }
+
+    /// Runs a script block (`& { }`, `. { }`) with arguments bound to its param block.
+    pub(crate) fn invoke_block_with_args(
+        &mut self,
+        block: &Rc<ScriptBlockAst>,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        dot: bool,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let def = Rc::new(crate::cmdlets::function_definition_for_block(block));
+        if dot {
+            let values: Vec<Value> = args
+                .into_iter()
+                .filter_map(|a| match a {
+                    CommandArg::Value { value, .. } => Some(value),
+                    _ => None,
+                })
+                .collect();
+            self.scopes
+                .set("args", Value::array(values), Qualifier::Local);
+            let r = self.exec_script_body(block, out);
+            return r.or_else(catch_return);
+        }
+        let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
+            let mut r = f.record;
+            r.invocation = Some(self.invocation_for(&def, "", f.span.unwrap_or(block.span)));
+            Flow::statement_error(r)
+        })?;
+        self.invoke_function(&def, &bound, input, out)
+    }
+
+    /// Runs a `.ps1` file in a new script scope with its own `param()` binding.
+    pub fn run_script_file(
+        &mut self,
+        path: &Path,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let r = errors::runtime(
+                    "ScriptReadError",
+                    format!("Could not read the script file '{}': {e}", path.display()),
+                    super::ErrorCategory::ReadError,
+                );
+                return Err(Flow::statement_error(r));
+            }
+        };
+        let source = SourceFile::new(Some(path.to_path_buf()), text);
+        let ast = crate::syntax::parse_script(source).map_err(|e| {
+            let r = super::interpreter::parse_error_record(&e).unwrap_or_else(|| {
+                errors::runtime(
+                    "ParseError",
+                    "Parse error",
+                    super::ErrorCategory::ParserError,
+                )
+            });
+            Flow::script_error(r)
+        })?;
+        self.run_script_ast(&ast, Some(path.to_path_buf()), args, input, out)
+    }
+
+    /// Binds arguments to a parsed script's `param()` block and runs it in a new script scope.
+    pub fn run_script_ast(
+        &mut self,
+        ast: &Rc<ScriptBlockAst>,
+        path: Option<PathBuf>,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let def = Rc::new(crate::cmdlets::function_definition_for_block(ast));
+        self.sources.push(ast.source.clone());
+        let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
+            let mut r = f.record;
+            r.invocation = Some(InvocationInfo {
+                command_name: path.as_ref().map(|p| p.display().to_string()),
+                invocation_name: path.as_ref().map(|p| p.display().to_string()),
+                source: ast.source.clone(),
+                extent: f.span.unwrap_or(Span::new(0, 0)),
+            });
+            Flow::statement_error(r)
+        });
+        self.sources.pop();
+        let bound = bound?;
+        if let Some(p) = &path {
+            self.script_paths.push(p.clone());
+        }
+        self.scopes.push(ScopeKind::Script);
+        let result = (|| {
+            self.set_parameter_variables(&def, &bound)?;
+            self.scopes.set(
+                "args",
+                Value::array(bound.unbound.clone()),
+                Qualifier::Local,
+            );
+            self.scopes
+                .set("input", Value::array(input), Qualifier::Local);
+            self.exec_script_body(ast, out)
+        })();
+        self.scopes.pop();
+        if path.is_some() {
+            self.script_paths.pop();
+        }
+        result.or_else(catch_return)
+    }
+}
+
+/// `return` ends a function or script normally.
+pub(crate) fn catch_return(flow: Flow) -> Result<(), Flow> {
+    match flow {
+        Flow::Return => Ok(()),
+        other => Err(other),
+    }
+}
+
+/// The span a command element covers (what pwsh underlines for whole-command errors).
+fn element_span(element: &PipelineElement) -> Span {
+    match &element.kind {
+        ElementKind::Command(c) => c.span,
+        ElementKind::Expression(e) => e.span,
+    }
+}
+
+/// Arguments of the command line (`aapsh script.ps1 -Name value x`) as pwsh's `-File` passes
+/// them: `-Name` is a parameter, `-Name:value` binds the value, everything else is a string.
+pub fn script_arguments(raw: &[String]) -> Vec<CommandArg> {
+    raw.iter()
+        .map(|a| {
+            if let Some(rest) = a.strip_prefix('-')
+                && rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+            {
+                match rest.split_once(':') {
+                    Some((name, value)) => {
+                        let v = match value.to_ascii_lowercase().as_str() {
+                            "$true" => Value::Bool(true),
+                            "$false" => Value::Bool(false),
+                            _ => Value::str(value),
+                        };
+                        CommandArg::Param {
+                            name: name.to_string(),
+                            span: Span::default(),
+                            colon_value: Some((v, Span::default())),
+                        }
+                    }
+                    None => CommandArg::Param {
+                        name: rest.to_string(),
+                        span: Span::default(),
+                        colon_value: None,
+                    },
+                }
+            } else {
+                CommandArg::Value {
+                    value: Value::str(a),
+                    span: Span::default(),
+                }
+            }
+        })
+        .collect()
+}
+
+impl Value {
+    /// How a value written to the pipeline is enumerated: arrays unroll one level.
+    pub fn enumerate_for_output(self) -> Vec<Value> {
+        match self {
+            Value::Array(items) => items.borrow().clone(),
+            other => vec![other],
+        }
+    }
+}

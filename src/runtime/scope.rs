@@ -1,0 +1,206 @@
+//! Variable scopes: global, script and function scopes, with PowerShell's dynamic lookup
+//! (a function sees its caller's variables) and the `$global:` / `$script:` / `$local:`
+//! qualifiers. Owns storage only; automatic variables are computed by the interpreter.
+
+use std::collections::HashMap;
+
+use super::value::Value;
+use crate::cmdlets::def::ParamType;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Global,
+    Script,
+    Function,
+}
+
+#[derive(Clone, Debug)]
+pub struct Variable {
+    /// The name as first assigned (`$PolicyName`), kept for display.
+    pub name: String,
+    pub value: Value,
+    /// `[int]$x = 1` keeps converting later assignments to the type.
+    pub constraint: Option<ParamType>,
+}
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    vars: HashMap<String, Variable>,
+}
+
+impl Scope {
+    pub fn new(kind: ScopeKind) -> Scope {
+        Scope {
+            kind,
+            vars: HashMap::new(),
+        }
+    }
+}
+
+/// Where a qualified name points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// Dynamic lookup for reads; the current scope for writes.
+    None,
+    Local,
+    Script,
+    Global,
+}
+
+impl Qualifier {
+    pub fn parse(scope: Option<&str>) -> Qualifier {
+        match scope.map(str::to_ascii_lowercase).as_deref() {
+            Some("global") => Qualifier::Global,
+            Some("script") => Qualifier::Script,
+            Some("local") | Some("private") => Qualifier::Local,
+            _ => Qualifier::None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Scopes {
+    stack: Vec<Scope>,
+}
+
+impl Default for Scopes {
+    fn default() -> Self {
+        Scopes::new()
+    }
+}
+
+impl Scopes {
+    pub fn new() -> Scopes {
+        Scopes {
+            stack: vec![Scope::new(ScopeKind::Global)],
+        }
+    }
+
+    pub fn push(&mut self, kind: ScopeKind) {
+        self.stack.push(Scope::new(kind));
+    }
+
+    pub fn pop(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+
+    /// Removes the innermost scope and hands it back (a function's scope kept between the
+    /// begin, process and end blocks of one pipeline invocation).
+    pub fn take_top(&mut self) -> Scope {
+        if self.stack.len() > 1 {
+            self.stack
+                .pop()
+                .unwrap_or_else(|| Scope::new(ScopeKind::Function))
+        } else {
+            Scope::new(ScopeKind::Function)
+        }
+    }
+
+    /// Puts a scope taken with `take_top` back on top.
+    pub fn put_top(&mut self, scope: Scope) {
+        self.stack.push(scope);
+    }
+
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn index_for(&self, q: Qualifier) -> usize {
+        match q {
+            Qualifier::Global => 0,
+            Qualifier::Script => self
+                .stack
+                .iter()
+                .rposition(|s| s.kind == ScopeKind::Script)
+                .unwrap_or(0),
+            Qualifier::Local | Qualifier::None => self.stack.len() - 1,
+        }
+    }
+
+    pub fn get(&self, name: &str, q: Qualifier) -> Option<&Variable> {
+        let key = name.to_ascii_lowercase();
+        match q {
+            Qualifier::None => self.stack.iter().rev().find_map(|s| s.vars.get(&key)),
+            _ => self.stack[self.index_for(q)].vars.get(&key),
+        }
+    }
+
+    /// Sets a variable in the scope the qualifier names (the current one by default).
+    /// An existing variable there keeps its type constraint (the caller converts first).
+    pub fn set(&mut self, name: &str, value: Value, q: Qualifier) {
+        let idx = self.index_for(q);
+        let key = name.to_ascii_lowercase();
+        let scope = &mut self.stack[idx];
+        match scope.vars.get_mut(&key) {
+            Some(var) => var.value = value,
+            None => {
+                scope.vars.insert(
+                    key,
+                    Variable {
+                        name: name.to_string(),
+                        value,
+                        constraint: None,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The variable a write would change, if it exists already (for type constraints).
+    pub fn target(&self, name: &str, q: Qualifier) -> Option<&Variable> {
+        let idx = self.index_for(q);
+        self.stack[idx].vars.get(&name.to_ascii_lowercase())
+    }
+
+    pub fn set_constrained(&mut self, name: &str, value: Value, ty: ParamType, q: Qualifier) {
+        let idx = self.index_for(q);
+        self.stack[idx].vars.insert(
+            name.to_ascii_lowercase(),
+            Variable {
+                name: name.to_string(),
+                value,
+                constraint: Some(ty),
+            },
+        );
+    }
+
+    pub fn remove(&mut self, name: &str, q: Qualifier) -> bool {
+        let key = name.to_ascii_lowercase();
+        match q {
+            Qualifier::None => {
+                for s in self.stack.iter_mut().rev() {
+                    if s.vars.remove(&key).is_some() {
+                        return true;
+                    }
+                }
+                false
+            }
+            _ => {
+                let idx = self.index_for(q);
+                self.stack[idx].vars.remove(&key).is_some()
+            }
+        }
+    }
+
+    /// Every visible variable (innermost wins), for completion and `Get-Variable`.
+    pub fn visible(&self) -> Vec<&Variable> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for s in self.stack.iter().rev() {
+            for (k, v) in &s.vars {
+                if seen.insert(k.clone()) {
+                    out.push(v);
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.name
+                .to_ascii_lowercase()
+                .cmp(&b.name.to_ascii_lowercase())
+        });
+        out
+    }
+}

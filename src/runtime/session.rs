@@ -1,0 +1,333 @@
+//! One shell session: options, host, variables, the command table, the store, the Teams
+//! connection, the clock, `$Error`, and the Out-Default formatter state. The interpreter's
+//! methods live in sibling modules as `impl Session` blocks; this file owns the state and the
+//! ways text leaves the session (output, errors, warnings, verbose).
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::clock::{Clock, IdGenerator};
+use super::error_record::ErrorRecord;
+use super::flow::{Flow, Termination};
+use super::host::Host;
+use super::scope::{Qualifier, Scopes};
+use super::value::Value;
+use crate::cmdlets::CommandTable;
+use crate::format::{self, ErrorView, FormatOptions, OutDefault};
+use crate::store::Store;
+use crate::syntax::{ParseErrors, SourceFile};
+
+#[derive(Clone, Debug)]
+pub struct SessionOptions {
+    pub error_view: ErrorView,
+    pub color_out: bool,
+    pub color_err: bool,
+    /// An interactive prompt is available (REPL): missing mandatory parameters are prompted.
+    pub interactive: bool,
+    /// `-NonInteractive`: any prompt is an error.
+    pub non_interactive: bool,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            error_view: ErrorView::Concise,
+            color_out: false,
+            color_err: false,
+            interactive: false,
+            non_interactive: false,
+        }
+    }
+}
+
+/// The offline Teams connection `Connect-MicrosoftTeams` establishes.
+#[derive(Clone, Debug)]
+pub struct Connection {
+    pub account: String,
+    pub environment: String,
+    pub tenant_id: String,
+    pub tenant_domain: String,
+}
+
+/// Where output goes: the formatter (top level), a collection (assignment, subexpression,
+/// an upstream pipeline stage) or nowhere.
+pub enum Out<'a> {
+    Default,
+    Collect(&'a mut Vec<Value>),
+    Discard,
+}
+
+/// What a `2>` redirection does with error records while it is in effect.
+#[derive(Clone, Debug)]
+pub enum ErrorRedirect {
+    /// `2>&1`: records are gathered and join the command's output afterwards.
+    Capture(Vec<Value>),
+    /// `2>$null`: records are only remembered in `$Error`.
+    Discard,
+}
+
+/// The ActionPreference values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionPreference {
+    SilentlyContinue,
+    Stop,
+    Continue,
+    Inquire,
+    Ignore,
+}
+
+impl ActionPreference {
+    pub fn parse(text: &str) -> Option<ActionPreference> {
+        Some(match text.trim().to_ascii_lowercase().as_str() {
+            "silentlycontinue" | "0" => ActionPreference::SilentlyContinue,
+            "stop" | "1" => ActionPreference::Stop,
+            "continue" | "2" => ActionPreference::Continue,
+            "inquire" | "3" => ActionPreference::Inquire,
+            "ignore" | "4" => ActionPreference::Ignore,
+            _ => return None,
+        })
+    }
+}
+
+pub struct Session {
+    pub options: SessionOptions,
+    pub host: Box<dyn Host>,
+    pub scopes: Scopes,
+    pub store: Store,
+    pub connection: Option<Connection>,
+    pub clock: Clock,
+    pub ids: IdGenerator,
+    pub commands: CommandTable,
+    pub(crate) out_default: OutDefault,
+    /// `$?`
+    pub last_success: bool,
+    /// `$Error`, newest first.
+    pub errors: Rc<RefCell<Vec<Value>>>,
+    /// How many `try` blocks enclose the code running now (statement-terminating errors go to
+    /// the catch instead of being reported).
+    pub(crate) try_depth: usize,
+    pub(crate) call_depth: usize,
+    pub interrupt: Arc<AtomicBool>,
+    /// Sources of the script blocks being run, innermost last (errors point into them).
+    pub(crate) sources: Vec<Rc<SourceFile>>,
+    /// The script file being run (`$PSCommandPath`), innermost last.
+    pub(crate) script_paths: Vec<PathBuf>,
+    /// `Set-StrictMode -Version`: 0 is off.
+    pub strict_mode: u32,
+    pub(crate) error_redirects: Vec<ErrorRedirect>,
+    /// Set when the last command wrote an error (for `$?`).
+    pub(crate) wrote_error: bool,
+}
+
+/// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
+pub const MAX_CALL_DEPTH: usize = 200;
+
+impl Session {
+    pub fn new(host: Box<dyn Host>, store: Store, options: SessionOptions) -> Session {
+        let mut s = Session {
+            options,
+            host,
+            scopes: Scopes::new(),
+            store,
+            connection: None,
+            clock: Clock::system(),
+            ids: IdGenerator::new(None),
+            commands: CommandTable::builtin(),
+            out_default: OutDefault::new(),
+            last_success: true,
+            errors: Rc::new(RefCell::new(Vec::new())),
+            try_depth: 0,
+            call_depth: 0,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            sources: Vec::new(),
+            script_paths: Vec::new(),
+            strict_mode: 0,
+            error_redirects: Vec::new(),
+            wrote_error: false,
+        };
+        s.init_variables();
+        s
+    }
+
+    fn init_variables(&mut self) {
+        let g = Qualifier::Global;
+        self.scopes
+            .set("ErrorActionPreference", Value::str("Continue"), g);
+        self.scopes
+            .set("WarningPreference", Value::str("Continue"), g);
+        self.scopes
+            .set("VerbosePreference", Value::str("SilentlyContinue"), g);
+        self.scopes
+            .set("DebugPreference", Value::str("SilentlyContinue"), g);
+        self.scopes
+            .set("InformationPreference", Value::str("SilentlyContinue"), g);
+        self.scopes
+            .set("ProgressPreference", Value::str("Continue"), g);
+        self.scopes.set("ConfirmPreference", Value::str("High"), g);
+        self.scopes.set("WhatIfPreference", Value::Bool(false), g);
+        self.scopes.set("FormatEnumerationLimit", Value::Int(4), g);
+        self.scopes.set("OFS", Value::str(" "), g);
+        self.scopes.set("MaximumHistoryCount", Value::Int(4096), g);
+        let home = std::env::var("HOME").unwrap_or_default();
+        self.scopes.set("HOME", Value::str(home), g);
+        self.scopes
+            .set("PID", Value::Int(std::process::id() as i64), g);
+    }
+
+    pub fn is_interrupted(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed)
+    }
+
+    pub fn clear_interrupt(&self) {
+        self.interrupt.store(false, Ordering::Relaxed);
+    }
+
+    pub fn format_options(&self) -> FormatOptions {
+        let limit = match self
+            .scopes
+            .get("FormatEnumerationLimit", Qualifier::Global)
+            .map(|v| &v.value)
+        {
+            Some(Value::Int(i)) => *i,
+            Some(other) => super::conversion::to_int(other, "System.Int32").unwrap_or(4),
+            None => 4,
+        };
+        FormatOptions {
+            width: self.host.width(),
+            color: self.options.color_out,
+            enumeration_limit: limit,
+        }
+    }
+
+    fn error_format_options(&self) -> FormatOptions {
+        FormatOptions {
+            color: self.options.color_err,
+            ..self.format_options()
+        }
+    }
+
+    /// Sends one object to the destination.
+    pub fn emit(&mut self, out: &mut Out<'_>, value: Value) {
+        match out {
+            Out::Default => {
+                let opts = self.format_options();
+                let text = self.out_default.write(&value, &opts);
+                if !text.is_empty() {
+                    self.host.write_out(&text);
+                }
+            }
+            Out::Collect(items) => items.push(value),
+            Out::Discard => {}
+        }
+    }
+
+    /// Ends the current Out-Default group (tables are buffered until then).
+    pub fn flush_output(&mut self) {
+        let opts = self.format_options();
+        let text = self.out_default.flush(&opts);
+        if !text.is_empty() {
+            self.host.write_out(&text);
+        }
+    }
+
+    /// Writes text straight to the host (Write-Host, prompts): never capturable.
+    pub fn write_host(&mut self, text: &str) {
+        // Buffered table rows belong before anything written after them.
+        self.flush_output();
+        self.host.write_out(text);
+    }
+
+    /// Adds a record to `$Error` (newest first).
+    pub fn remember_error(&mut self, record: &Rc<ErrorRecord>) {
+        let mut list = self.errors.borrow_mut();
+        list.insert(0, Value::Error(record.clone()));
+        if list.len() > 256 {
+            list.truncate(256);
+        }
+    }
+
+    /// Displays an error record on the error stream (honouring `2>` redirections) and remembers
+    /// it in `$Error`.
+    pub fn display_error(&mut self, record: &Rc<ErrorRecord>) {
+        self.remember_error(record);
+        match self.error_redirects.last_mut() {
+            Some(ErrorRedirect::Discard) => {}
+            Some(ErrorRedirect::Capture(items)) => items.push(Value::Error(record.clone())),
+            None => {
+                self.flush_output();
+                let opts = self.error_format_options();
+                let text = format::render_error(record, self.options.error_view, &opts);
+                self.host.write_err(&text);
+            }
+        }
+    }
+
+    pub fn write_warning_text(&mut self, text: &str) {
+        self.flush_output();
+        let opts = self.error_format_options();
+        let rendered = format::render_warning(text, &opts);
+        self.host.write_err(&rendered);
+    }
+
+    pub fn write_verbose_text(&mut self, text: &str) {
+        self.flush_output();
+        let opts = self.error_format_options();
+        let rendered = format::render_verbose(text, &opts);
+        self.host.write_err(&rendered);
+    }
+
+    /// `$ErrorActionPreference` as currently visible.
+    pub fn error_action_preference(&self) -> ActionPreference {
+        self.preference("ErrorActionPreference", ActionPreference::Continue)
+    }
+
+    pub fn preference(&self, name: &str, default: ActionPreference) -> ActionPreference {
+        self.scopes
+            .get(name, Qualifier::None)
+            .and_then(|v| ActionPreference::parse(&v.value.to_ps_string()))
+            .unwrap_or(default)
+    }
+
+    /// Handles a non-terminating error under an action preference: Stop turns it into a
+    /// script-terminating error; SilentlyContinue only records it; Ignore drops it.
+    pub fn write_error_with(
+        &mut self,
+        record: ErrorRecord,
+        action: ActionPreference,
+    ) -> Result<(), Flow> {
+        self.wrote_error = true;
+        let record = Rc::new(record);
+        match action {
+            ActionPreference::Stop => Err(Flow::Error(record, Termination::Script)),
+            ActionPreference::SilentlyContinue => {
+                self.remember_error(&record);
+                Ok(())
+            }
+            ActionPreference::Ignore => Ok(()),
+            ActionPreference::Continue | ActionPreference::Inquire => {
+                self.display_error(&record);
+                Ok(())
+            }
+        }
+    }
+
+    /// The source currently running (for positions in runtime errors).
+    pub fn current_source(&self) -> Rc<SourceFile> {
+        self.sources
+            .last()
+            .cloned()
+            .unwrap_or_else(|| SourceFile::new(None, ""))
+    }
+
+    /// Reports parse errors of a whole input the way pwsh does (one record, first error).
+    pub fn report_parse_errors(&mut self, errors: &ParseErrors) {
+        if let Some(record) = super::interpreter::parse_error_record(errors) {
+            let record = Rc::new(record);
+            self.display_error(&record);
+        }
+        self.last_success = false;
+    }
+}
