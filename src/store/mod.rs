@@ -1,1 +1,51 @@
 //! The tenant model and its JSON file (shared/spec/store-format.md).
+//!
+//! Owns everything about tenant state: the serde model, reading and validating files, the demo
+//! tenant, changes, lookups, effective-policy decisions, and the file protocol (atomic save,
+//! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
+//! callers turn `StoreError`s and lookups into error records themselves.
+//!
+//! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
+//! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
+//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`.
+
+mod access;
+mod change;
+mod demo;
+mod error;
+mod file;
+mod handle;
+mod lock;
+mod migrate;
+mod model;
+mod parse;
+mod query;
+mod validate;
+
+use std::path::PathBuf;
+
+pub use access::{EffectivePolicy, PolicySource};
+pub use change::Change;
+pub use demo::demo_tenant;
+pub use error::StoreError;
+pub use handle::Store;
+pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
+pub use model::{
+    Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,
+    Policy, Tenant, TenantInfo, User, bare_policy_name, policy_identity, same_id, same_name,
+};
+pub use query::{GroupLookup, PolicyReference, UserLookup};
+
+/// `store.json` in the platform data directory for aapsh (`None` if the platform has no home
+/// directory). The `AAPSH_STORE` variable and `-Store` option are the command line's business.
+pub fn default_store_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "aapsh").map(|dirs| dirs.data_dir().join("store.json"))
+}
+
+impl Tenant {
+    /// Reads a store document from bytes with every check a file gets (syntax, schema version,
+    /// types, duplicates, references). Errors name no file; `StoreError::file()` is then `None`.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Tenant, StoreError> {
+        parse::parse_tenant(bytes)
+    }
+}
