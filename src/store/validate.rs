@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use super::error::StoreError;
-use super::model::{Policy, Tenant, fold_id, fold_name};
+use super::model::{Policy, Tenant, bare_policy_name, fold_id, fold_name};
 
 /// Checks `tenant` and makes it canonical; the first problem found (in file order) is returned.
 pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
@@ -77,7 +77,7 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
 
     let policy_name = |name: &str, place: &str| -> Result<String, StoreError> {
         policies
-            .get(&fold_name(name))
+            .get(&fold_name(bare_policy_name(name)))
             .map(|&p| tenant.policies[p].name().to_string())
             .ok_or_else(|| dangling(place.to_string(), format!("no policy is named \"{name}\"")))
     };
