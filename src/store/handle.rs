@@ -97,7 +97,7 @@ impl Store {
             );
             if !unchanged {
                 match file::read(&path)? {
-                    Some(snapshot) => self.load(&path, snapshot)?,
+                    Some(snapshot) => self.absorb(&path, snapshot)?,
                     None => {
                         // Deleted behind our back: like at open, a missing store is the demo.
                         let _guard = lock::acquire(&path, self.lock_timeout)?;
@@ -154,20 +154,7 @@ impl Store {
     /// what we last saw; a missing file is (re)created from the demo tenant.
     fn refresh_locked(&mut self, path: &Path) -> Result<(), StoreError> {
         match file::read(path)? {
-            Some(snapshot) => {
-                let same = self
-                    .seen
-                    .as_ref()
-                    .is_some_and(|seen| seen.bytes == snapshot.bytes);
-                if same {
-                    if let Some(seen) = &mut self.seen {
-                        seen.fingerprint = snapshot.fingerprint;
-                    }
-                    Ok(())
-                } else {
-                    self.load(path, snapshot)
-                }
-            }
+            Some(snapshot) => self.absorb(path, snapshot),
             None => {
                 let demo = demo_tenant();
                 let bytes = demo.to_json_bytes()?;
@@ -175,6 +162,18 @@ impl Store {
                 self.remember(demo, bytes, fingerprint);
                 Ok(())
             }
+        }
+    }
+
+    /// Makes a freshly read snapshot our state, parsing it only if its bytes differ from what we
+    /// last saw (a file replaced with the same content needs no parse).
+    fn absorb(&mut self, path: &Path, snapshot: Snapshot) -> Result<(), StoreError> {
+        match &mut self.seen {
+            Some(seen) if seen.bytes == snapshot.bytes => {
+                seen.fingerprint = snapshot.fingerprint;
+                Ok(())
+            }
+            _ => self.load(path, snapshot),
         }
     }
 

@@ -285,9 +285,10 @@ fn read_tenant_info(value: &Value, place: &Place) -> Result<TenantInfo, StoreErr
 
 fn read_user(value: &Value, place: &Place) -> Result<User, StoreError> {
     let map = as_object(value, place)?;
+    let object_id = required_id(map, "objectId", place)?;
     let user_principal_name = required_id(map, "userPrincipalName", place)?;
     Ok(User {
-        object_id: required_id(map, "objectId", place)?,
+        object_id,
         display_name: opt_string(map, "displayName", place)?.unwrap_or_default(),
         sip_address: opt_string(map, "sipAddress", place)?
             .unwrap_or_else(|| format!("sip:{user_principal_name}")),

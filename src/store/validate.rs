@@ -13,7 +13,8 @@ use indexmap::IndexMap;
 use super::error::StoreError;
 use super::model::{Policy, Tenant, bare_policy_name, fold_id, fold_name};
 
-/// Checks `tenant` and makes it canonical; the first problem found (in file order) is returned.
+/// Checks `tenant` and makes it canonical; returns the first problem found (ids section by
+/// section, then group members, then assignments).
 pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
     let users = unique(
         tenant.users.iter().map(|u| u.object_id.as_str()),
