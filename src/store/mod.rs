@@ -1,42 +1,51 @@
-//! Temporary stand-in until the store branch lands (same API, in memory).
+//! The tenant model and its JSON file (shared/spec/store-format.md).
+//!
+//! Owns everything about tenant state: the serde model, reading and validating files, the demo
+//! tenant, changes, lookups, effective-policy decisions, and the file protocol (atomic save,
+//! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
+//! callers turn `StoreError`s and lookups into error records themselves.
+//!
+//! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
+//! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
+//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`.
 
-use std::path::{Path, PathBuf};
+mod access;
+mod change;
+mod demo;
+mod error;
+mod file;
+mod handle;
+mod lock;
+mod migrate;
+mod model;
+mod parse;
+mod query;
+mod validate;
 
-#[derive(Debug, Default)]
-pub struct TenantInfo {
-    pub tenant_id: String,
-    pub domain: String,
-    pub display_name: String,
-}
+use std::path::PathBuf;
 
-#[derive(Debug, Default)]
-pub struct Tenant {
-    pub tenant: TenantInfo,
-}
+pub use access::{EffectivePolicy, PolicySource};
+pub use change::Change;
+pub use demo::demo_tenant;
+pub use error::StoreError;
+pub use handle::Store;
+pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
+pub use model::{
+    Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,
+    Policy, Tenant, TenantInfo, User, bare_policy_name, policy_identity, same_id, same_name,
+};
+pub use query::{GroupLookup, PolicyReference, UserLookup};
 
-#[derive(Debug, Default)]
-pub struct Store {
-    tenant: Tenant,
-}
-
-#[derive(Debug)]
-pub struct StoreError(String);
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Store {
-    pub fn open(_path: &Path) -> Result<Store, StoreError> {
-        Ok(Store::default())
-    }
-    pub fn tenant(&mut self) -> Result<&Tenant, StoreError> {
-        Ok(&self.tenant)
-    }
-}
-
+/// `store.json` in the platform data directory for aapsh (`None` if the platform has no home
+/// directory). The `AAPSH_STORE` variable and `-Store` option are the command line's business.
 pub fn default_store_path() -> Option<PathBuf> {
-    None
+    directories::ProjectDirs::from("", "", "aapsh").map(|dirs| dirs.data_dir().join("store.json"))
+}
+
+impl Tenant {
+    /// Reads a store document from bytes with every check a file gets (syntax, schema version,
+    /// types, duplicates, references). Errors name no file; `StoreError::file()` is then `None`.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Tenant, StoreError> {
+        parse::parse_tenant(bytes)
+    }
 }

@@ -1,0 +1,269 @@
+//! `Change`: the only way tenant state changes, and the rules for applying one.
+//!
+//! Owns what each change does to the model and what it refuses (with `StoreError::Conflict`),
+//! so a tenant that passed validation stays valid: nothing ever dangles. A refused change leaves
+//! the tenant untouched. It must not resolve `-Identity` text (the cmdlet layer passes object ids
+//! and names it already resolved), print anything, or touch files.
+//!
+//! Chosen behaviours (the cmdlet layer words its own errors on top of these):
+//! - `NewPolicy` takes a bare name (a `Tag:` prefix is tolerated and dropped) and keeps its case;
+//!   a name used by another policy (case-insensitively), or `Global`, is refused.
+//! - `RemovePolicy` of `Global` resets it to empty AppIds and Description (it cannot be removed);
+//!   removing a policy that an assignment still names is refused, so the cmdlet decides first
+//!   whether to unassign (e.g. Teams' `-Force`-less behaviour) and sends those changes before.
+//! - `GrantGroup` with `rank: None` takes the next free rank (one past the highest, or 1); a rank
+//!   already held by another group inserts there and moves that group and the ones after it down
+//!   by one, keeping ranks unique. Group grants are kept sorted by rank.
+//! - Names written into assignments take the policy's canonical case.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::model::{
+    ExtraKeys, GroupAssignment, Policy, Tenant, bare_policy_name, policy_identity, same_id,
+    same_name,
+};
+use super::query::PolicyReference;
+
+/// One state change, as a cmdlet asks for it. Serializable so it can be journaled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Change {
+    NewPolicy {
+        name: String,
+        app_ids: Vec<String>,
+        description: String,
+    },
+    /// Replaces the fields that are `Some`.
+    SetPolicy {
+        identity: String,
+        app_ids: Option<Vec<String>>,
+        description: Option<String>,
+    },
+    /// Removing `Global` resets it to empty AppIds/Description instead.
+    RemovePolicy { identity: String },
+    /// `policy_name: None` unassigns.
+    GrantUser {
+        user_id: String,
+        policy_name: Option<String>,
+    },
+    /// `policy_name: None` removes the group's assignment; `rank: None` = next free rank.
+    GrantGroup {
+        group_id: String,
+        policy_name: Option<String>,
+        rank: Option<i64>,
+    },
+    /// `policy_name: None` clears the tenant-wide grant.
+    GrantTenant { policy_name: Option<String> },
+}
+
+impl Tenant {
+    /// Applies one change, or refuses it with `StoreError::Conflict` and changes nothing.
+    pub fn apply(&mut self, change: &Change) -> Result<(), StoreError> {
+        match change {
+            Change::NewPolicy {
+                name,
+                app_ids,
+                description,
+            } => self.new_policy(name, app_ids, description),
+            Change::SetPolicy {
+                identity,
+                app_ids,
+                description,
+            } => {
+                let policy = self.policy_mut(identity)?;
+                if let Some(app_ids) = app_ids {
+                    policy.app_ids.clone_from(app_ids);
+                }
+                if let Some(description) = description {
+                    policy.description.clone_from(description);
+                }
+                Ok(())
+            }
+            Change::RemovePolicy { identity } => self.remove_policy(identity),
+            Change::GrantUser {
+                user_id,
+                policy_name,
+            } => self.grant_user(user_id, policy_name.as_deref()),
+            Change::GrantGroup {
+                group_id,
+                policy_name,
+                rank,
+            } => self.grant_group(group_id, policy_name.as_deref(), *rank),
+            Change::GrantTenant { policy_name } => {
+                self.assignments.tenant = match policy_name {
+                    Some(name) => Some(self.canonical_policy_name(name)?),
+                    None => None,
+                };
+                Ok(())
+            }
+        }
+    }
+
+    fn new_policy(
+        &mut self,
+        name: &str,
+        app_ids: &[String],
+        description: &str,
+    ) -> Result<(), StoreError> {
+        let name = bare_policy_name(name);
+        if name.trim().is_empty() {
+            return Err(StoreError::conflict("A policy name must not be empty."));
+        }
+        if let Some(existing) = self.find_policy(name) {
+            return Err(StoreError::conflict(format!(
+                "A policy named \"{}\" already exists ({}).",
+                name, existing.identity
+            )));
+        }
+        self.policies.push(Policy {
+            identity: policy_identity(name),
+            app_ids: app_ids.to_vec(),
+            description: description.to_string(),
+            extra: ExtraKeys::new(),
+        });
+        Ok(())
+    }
+
+    fn remove_policy(&mut self, identity: &str) -> Result<(), StoreError> {
+        let index = self.policy_index(identity)?;
+        let policy = &mut self.policies[index];
+        if policy.is_global() {
+            policy.app_ids.clear();
+            policy.description.clear();
+            return Ok(());
+        }
+        let refs = self.policy_references(identity);
+        if !refs.is_empty() {
+            let list = refs
+                .iter()
+                .map(|r| match r {
+                    PolicyReference::User(id) => format!("user {id}"),
+                    PolicyReference::Group(id) => format!("group {id}"),
+                    PolicyReference::Tenant => "the tenant (-Global)".to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(StoreError::conflict(format!(
+                "The policy \"{}\" is still assigned to {list}; remove those assignments first.",
+                self.policies[index].identity
+            )));
+        }
+        self.policies.remove(index);
+        Ok(())
+    }
+
+    fn grant_user(&mut self, user_id: &str, policy_name: Option<&str>) -> Result<(), StoreError> {
+        let user_id = self
+            .user_by_id(user_id)
+            .map(|u| u.object_id.clone())
+            .ok_or_else(|| StoreError::conflict(format!("No user has objectId \"{user_id}\".")))?;
+        let existing = self
+            .assignments
+            .users
+            .keys()
+            .position(|id| same_id(id, &user_id));
+        match policy_name {
+            Some(name) => {
+                let name = self.canonical_policy_name(name)?;
+                match existing {
+                    Some(i) => {
+                        if let Some((_, value)) = self.assignments.users.get_index_mut(i) {
+                            *value = name;
+                        }
+                    }
+                    None => {
+                        self.assignments.users.insert(user_id, name);
+                    }
+                }
+            }
+            None => {
+                if let Some(i) = existing {
+                    self.assignments.users.shift_remove_index(i);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn grant_group(
+        &mut self,
+        group_id: &str,
+        policy_name: Option<&str>,
+        rank: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let group_id = self
+            .groups
+            .iter()
+            .find(|g| same_id(&g.object_id, group_id))
+            .map(|g| g.object_id.clone())
+            .ok_or_else(|| {
+                StoreError::conflict(format!("No group has objectId \"{group_id}\"."))
+            })?;
+        let Some(name) = policy_name else {
+            self.assignments
+                .groups
+                .retain(|g| !same_id(&g.group_id, &group_id));
+            return Ok(());
+        };
+        let name = self.canonical_policy_name(name)?;
+        if let Some(rank) = rank
+            && rank < 1
+        {
+            return Err(StoreError::conflict(format!(
+                "The rank must be 1 or above, not {rank}."
+            )));
+        }
+        // A re-grant replaces the group's old assignment (and frees its rank) first.
+        let mut groups: Vec<GroupAssignment> = self
+            .assignments
+            .groups
+            .iter()
+            .filter(|g| !same_id(&g.group_id, &group_id))
+            .cloned()
+            .collect();
+        let extra = self
+            .group_assignment(&group_id)
+            .map(|g| g.extra.clone())
+            .unwrap_or_default();
+        let next_free = groups
+            .iter()
+            .map(|g| g.rank)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
+        let rank = rank.unwrap_or(next_free);
+        if groups.iter().any(|g| g.rank == rank) {
+            for g in groups.iter_mut().filter(|g| g.rank >= rank) {
+                g.rank = g.rank.saturating_add(1);
+            }
+        }
+        groups.push(GroupAssignment {
+            group_id,
+            policy_name: name,
+            rank,
+            extra,
+        });
+        groups.sort_by_key(|g| g.rank);
+        self.assignments.groups = groups;
+        Ok(())
+    }
+
+    fn policy_index(&self, identity: &str) -> Result<usize, StoreError> {
+        let name = bare_policy_name(identity);
+        self.policies
+            .iter()
+            .position(|p| same_name(p.name(), name))
+            .ok_or_else(|| StoreError::conflict(format!("No policy is named \"{identity}\".")))
+    }
+
+    fn policy_mut(&mut self, identity: &str) -> Result<&mut Policy, StoreError> {
+        let index = self.policy_index(identity)?;
+        Ok(&mut self.policies[index])
+    }
+
+    /// The bare name as the policy spells it, for writing into an assignment.
+    fn canonical_policy_name(&self, name: &str) -> Result<String, StoreError> {
+        let index = self.policy_index(name)?;
+        Ok(self.policies[index].name().to_string())
+    }
+}

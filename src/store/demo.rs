@@ -1,0 +1,131 @@
+//! The built-in demo tenant, written when a store file is missing.
+//!
+//! Owns its fixed content, in the style of Microsoft's Contoso demo tenants: fixed GUIDs, so
+//! every transcript that starts from it is reproducible. It must not generate ids, read the clock
+//! or touch files.
+
+use super::model::{
+    Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, Group, Policy, Tenant, TenantInfo,
+    User,
+};
+
+pub(crate) const DEMO_TENANT_ID: &str = "5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58";
+pub(crate) const DEMO_DOMAIN: &str = "contoso.onmicrosoft.com";
+pub(crate) const DEMO_DISPLAY_NAME: &str = "Contoso";
+
+/// (objectId, mail nickname, displayName)
+const USERS: &[(&str, &str, &str)] = &[
+    (
+        "4b7e9f02-6c1d-4a83-b5e0-2f9d8c7a6b15",
+        "admin",
+        "MOD Administrator",
+    ),
+    (
+        "ddb80e06-92f3-4978-bc22-a0eee85e6a9e",
+        "megan.bowen",
+        "Megan Bowen",
+    ),
+    (
+        "dc17674c-81d9-4adb-bfb2-8f6a442e4624",
+        "alex.wilber",
+        "Alex Wilber",
+    ),
+    (
+        "7a3c5e91-2d4f-4b68-9e1a-c0b3d5f7e829",
+        "adele.vance",
+        "Adele Vance",
+    ),
+    ("e2f49b6d-8a17-4c35-b0d2-5f6e7a8b9c01", "lee.gu", "Lee Gu"),
+    (
+        "31c8d7e5-4b2a-4f96-8d03-a1b2c3d4e5f6",
+        "nestor.wilke",
+        "Nestor Wilke",
+    ),
+    (
+        "9f1e2d3c-5b4a-4c69-87d8-e0f1a2b3c4d5",
+        "patti.fernandez",
+        "Patti Fernandez",
+    ),
+    (
+        "c6d5e4f3-a2b1-4098-b7c6-d5e4f3a2b1c0",
+        "pradeep.gupta",
+        "Pradeep Gupta",
+    ),
+];
+
+/// The one demo group and its members (Megan Bowen, Patti Fernandez, Lee Gu).
+const WEBINAR_HOSTS: &str = "9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69";
+const WEBINAR_HOST_MEMBERS: &[&str] = &[
+    "ddb80e06-92f3-4978-bc22-a0eee85e6a9e",
+    "9f1e2d3c-5b4a-4c69-87d8-e0f1a2b3c4d5",
+    "e2f49b6d-8a17-4c35-b0d2-5f6e7a8b9c01",
+];
+
+/// (appId, displayName, permissions)
+const APPLICATIONS: &[(&str, &str, &[&str])] = &[
+    (
+        "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83",
+        "Scheduling service",
+        &["OnlineMeetings.ReadWrite.All"],
+    ),
+    (
+        "f3b6a9d1-0c2e-4f57-9a84-6b1d3e5c7f20",
+        "Meeting recorder bot",
+        &[
+            "OnlineMeetings.Read.All",
+            "OnlineMeetingRecording.Read.All",
+            "OnlineMeetingTranscript.Read.All",
+        ],
+    ),
+    (
+        "2e7c4a9b-d81f-4e06-b3a5-9c0d2f4e6a18",
+        "Webinar registration portal",
+        &["VirtualEvent.ReadWrite.All"],
+    ),
+];
+
+/// The demo tenant: Contoso with eight users, the "Webinar Hosts" group, three app registrations,
+/// only the Global policy (empty) and no assignments.
+pub fn demo_tenant() -> Tenant {
+    let users = USERS
+        .iter()
+        .map(|(id, nick, name)| {
+            let upn = format!("{nick}@{DEMO_DOMAIN}");
+            User {
+                object_id: (*id).to_string(),
+                sip_address: format!("sip:{upn}"),
+                user_principal_name: upn,
+                display_name: (*name).to_string(),
+                extra: ExtraKeys::new(),
+            }
+        })
+        .collect();
+    let groups = vec![Group {
+        object_id: WEBINAR_HOSTS.to_string(),
+        display_name: "Webinar Hosts".to_string(),
+        members: WEBINAR_HOST_MEMBERS
+            .iter()
+            .map(|m| (*m).to_string())
+            .collect(),
+        extra: ExtraKeys::new(),
+    }];
+    let applications = APPLICATIONS
+        .iter()
+        .map(|(id, name, permissions)| Application {
+            app_id: (*id).to_string(),
+            display_name: (*name).to_string(),
+            permissions: permissions.iter().map(|p| (*p).to_string()).collect(),
+            extra: ExtraKeys::new(),
+        })
+        .collect();
+    Tenant {
+        schema_version: CURRENT_SCHEMA_VERSION,
+        tenant: TenantInfo::default(),
+        users,
+        groups,
+        applications,
+        policies: vec![Policy::global()],
+        assignments: Assignments::default(),
+        extra: ExtraKeys::new(),
+    }
+}

@@ -1,0 +1,217 @@
+//! The tenant model: the Rust shape of a store file (shared/spec/store-format.md).
+//!
+//! Owns the types, their serialization (keys in the documented order, unknown keys kept in
+//! `extra` and written back after the known ones) and the small name rules every layer shares.
+//! It must not read files or validate: reading goes through `parse` and `validate`, so there is
+//! deliberately no `Deserialize` here that could skip those checks.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Keys a reader did not know, in the order they appeared, written back unchanged.
+pub type ExtraKeys = IndexMap<String, Value>;
+
+/// The schema this build reads and writes.
+pub const CURRENT_SCHEMA_VERSION: u32 = 1;
+
+/// One offline tenant: the whole content of a store file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tenant {
+    pub schema_version: u32,
+    pub tenant: TenantInfo,
+    pub users: Vec<User>,
+    pub groups: Vec<Group>,
+    pub applications: Vec<Application>,
+    /// In creation order; `Global` always exists.
+    pub policies: Vec<Policy>,
+    pub assignments: Assignments,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantInfo {
+    pub tenant_id: String,
+    pub domain: String,
+    pub display_name: String,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub object_id: String,
+    pub user_principal_name: String,
+    pub display_name: String,
+    /// `sip:` + the UPN when the file does not say otherwise.
+    pub sip_address: String,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub object_id: String,
+    pub display_name: String,
+    /// User object ids.
+    pub members: Vec<String>,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Application {
+    pub app_id: String,
+    pub display_name: String,
+    pub permissions: Vec<String>,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    /// `Global` or `Tag:<name>`, with the name in the case it was created with.
+    pub identity: String,
+    /// May name apps registered in other tenants, so they need not be in `applications`.
+    pub app_ids: Vec<String>,
+    pub description: String,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assignments {
+    /// User object id → bare policy name (the direct grant; one per user).
+    pub users: IndexMap<String, String>,
+    /// `-Group` grants; the lowest rank wins among a user's groups.
+    pub groups: Vec<GroupAssignment>,
+    /// The bare name of the policy granted with `-Global`, if any.
+    pub tenant: Option<String>,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupAssignment {
+    pub group_id: String,
+    pub policy_name: String,
+    pub rank: i64,
+    #[serde(flatten)]
+    pub extra: ExtraKeys,
+}
+
+/// The identity of the one policy that always exists.
+pub const GLOBAL: &str = "Global";
+const TAG_PREFIX: &str = "Tag:";
+
+impl Policy {
+    /// A policy with no unknown keys.
+    pub fn new(identity: impl Into<String>, app_ids: Vec<String>, description: String) -> Policy {
+        Policy {
+            identity: identity.into(),
+            app_ids,
+            description,
+            extra: ExtraKeys::new(),
+        }
+    }
+
+    /// The `Global` instance with default (empty) settings.
+    pub fn global() -> Policy {
+        Policy::new(GLOBAL, Vec::new(), String::new())
+    }
+
+    /// `Global`, or the part after `Tag:`: the bare name assignments use.
+    pub fn name(&self) -> &str {
+        bare_policy_name(&self.identity)
+    }
+
+    pub fn is_global(&self) -> bool {
+        same_name(&self.identity, GLOBAL)
+    }
+}
+
+/// The bare name of a policy identity: strips a `Tag:` prefix written in any case.
+pub fn bare_policy_name(identity: &str) -> &str {
+    match identity.get(..TAG_PREFIX.len()) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(TAG_PREFIX) => &identity[TAG_PREFIX.len()..],
+        _ => identity,
+    }
+}
+
+/// The canonical identity for a bare name: `Global` or `Tag:<name>` (name case kept).
+pub fn policy_identity(name: &str) -> String {
+    if same_name(name, GLOBAL) {
+        GLOBAL.to_string()
+    } else {
+        format!("{TAG_PREFIX}{name}")
+    }
+}
+
+/// Policy and display names compare case-insensitively (PowerShell's rule), Unicode-aware.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || fold_name(a) == fold_name(b)
+}
+
+/// The key `same_name` compares: maps and duplicate checks must fold exactly the same way.
+pub(crate) fn fold_name(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// The key `same_id` compares.
+pub(crate) fn fold_id(id: &str) -> String {
+    id.to_ascii_lowercase()
+}
+
+/// Object ids and app ids are GUIDs, which compare case-insensitively.
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+impl Default for TenantInfo {
+    /// What a file without a `tenant` section gets: the demo tenant's identity.
+    fn default() -> TenantInfo {
+        TenantInfo {
+            tenant_id: super::demo::DEMO_TENANT_ID.to_string(),
+            domain: super::demo::DEMO_DOMAIN.to_string(),
+            display_name: super::demo::DEMO_DISPLAY_NAME.to_string(),
+            extra: ExtraKeys::new(),
+        }
+    }
+}
+
+impl Default for Tenant {
+    /// An empty tenant: default identity, no directory objects, only the Global policy.
+    fn default() -> Tenant {
+        Tenant {
+            schema_version: CURRENT_SCHEMA_VERSION,
+            tenant: TenantInfo::default(),
+            users: Vec::new(),
+            groups: Vec::new(),
+            applications: Vec::new(),
+            policies: vec![Policy::global()],
+            assignments: Assignments::default(),
+            extra: ExtraKeys::new(),
+        }
+    }
+}
+
+impl Tenant {
+    /// The file content: pretty JSON (2-space indent), documented key order, trailing newline.
+    pub fn to_json_bytes(&self) -> Result<Vec<u8>, super::StoreError> {
+        // Cannot fail for these plain-data types; an error is still reported, never written.
+        let mut bytes = serde_json::to_vec_pretty(self).map_err(|e| {
+            super::StoreError::conflict(format!("The tenant could not be serialized: {e}"))
+        })?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+}
