@@ -4,7 +4,11 @@
 
 mod core;
 pub mod def;
+pub mod filter;
 mod functions;
+mod policy;
+mod service;
+mod teams;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -24,6 +28,8 @@ pub struct CommandTable {
 /// All built-in cmdlet definitions, in help order.
 pub fn builtin_definitions() -> Vec<CmdletDef> {
     let mut all = Vec::new();
+    all.extend(policy::definitions());
+    all.extend(teams::definitions());
     all.extend(core::definitions());
     all
 }

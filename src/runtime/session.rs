@@ -314,6 +314,15 @@ impl Session {
         }
     }
 
+    /// A variable's value as scripts see it (`$null` when unset), for embedded languages such
+    /// as `-Filter`.
+    pub fn variable_value(&self, name: &str) -> Value {
+        self.scopes
+            .get(name, Qualifier::None)
+            .map(|v| v.value.clone())
+            .unwrap_or(Value::Null)
+    }
+
     /// The source currently running (for positions in runtime errors).
     pub fn current_source(&self) -> Rc<SourceFile> {
         self.sources

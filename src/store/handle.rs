@@ -72,6 +72,12 @@ impl Store {
     }
 
     /// The store file, or `None` for an in-memory store.
+    /// The state as last read or written, without checking the file again (callers that just
+    /// called `tenant()` use this to avoid a second metadata check).
+    pub fn cached(&self) -> &Tenant {
+        &self.tenant
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

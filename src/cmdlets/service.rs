@@ -1,0 +1,180 @@
+//! What the Teams cmdlets share: the records the (emulated) service returns for its errors,
+//! the objects it returns (policies, users), AppId validation, and running a store transaction
+//! from a cmdlet. Texts marked "chosen" are recorded in docs/fidelity.md.
+
+use crate::runtime::{CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value};
+use crate::store::{Change, Policy, StoreError, Tenant, User};
+
+/// The type name policy objects carry (chosen; analog of the Teams module's deserialized
+/// Rtc policy types, fidelity.md §1.1). The formatter shows it as a list.
+pub const POLICY_TYPE: &str =
+    "Deserialized.Microsoft.Rtc.Management.WritableConfig.Policy.Teams.ApplicationAccessPolicy";
+/// The type name Get-CsOnlineUser objects carry (chosen).
+pub const ONLINE_USER_TYPE: &str =
+    "Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.OnlineUser";
+
+/// A service-side failure as the Teams module reports it: `[ClientError] : <message>`,
+/// category InvalidOperation, FQID `ClientError,<cmdlet class>` (framing confirmed for Grant
+/// in module 4.x, fidelity.md §1.7).
+pub fn client_error(ctx: &CommandContext<'_>, message: &str) -> ErrorRecord {
+    ctx.error(
+        "System.Exception",
+        format!("[ClientError] : {message}"),
+        "ClientError",
+        ErrorCategory::InvalidOperation,
+    )
+}
+
+/// `"<name>" not found` (confirmed wording for Grant, fidelity.md §1.7; reused for Get, Set,
+/// Remove).
+pub fn policy_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord {
+    let mut r = client_error(ctx, &format!("\"{typed}\" not found"));
+    r.category = ErrorCategory::ObjectNotFound;
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
+/// `Management object not found for identity "<value>".` (classic Cs wording for unknown users).
+pub fn identity_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord {
+    let mut r = ctx.error(
+        "Microsoft.Rtc.Management.AD.ManagementException",
+        format!("Management object not found for identity \"{typed}\"."),
+        "MgmtObjectNotFound",
+        ErrorCategory::ObjectNotFound,
+    );
+    r.target_name = typed.to_string();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
+/// A store failure (I/O, lock timeout, refused change) during a cmdlet: terminating, with the
+/// store's own message, which names the file and how to recover.
+pub fn store_failure(ctx: &CommandContext<'_>, e: &StoreError) -> Flow {
+    let category = match e {
+        StoreError::LockTimeout { .. } => ErrorCategory::ResourceUnavailable,
+        StoreError::Conflict { .. } => ErrorCategory::InvalidOperation,
+        StoreError::ReadOnly { .. } => ErrorCategory::PermissionDenied,
+        _ => ErrorCategory::WriteError,
+    };
+    ctx.terminate(ctx.error(
+        "System.IO.IOException",
+        e.to_string(),
+        "StoreError",
+        category,
+    ))
+}
+
+/// Reads the tenant for a read-only cmdlet.
+pub fn read_tenant<'c>(ctx: &'c mut CommandContext<'_>) -> Result<&'c Tenant, Flow> {
+    if let Err(e) = ctx.session.store.tenant().map(|_| ()) {
+        return Err(store_failure(ctx, &e));
+    }
+    Ok(ctx.session.store.cached())
+}
+
+/// The outcome of a cmdlet's decision made against the freshest tenant under the store lock.
+pub enum Decision<T> {
+    /// Apply these changes, then hand back `T`.
+    Apply(T, Vec<Change>),
+    /// Nothing to change (or refused): the record to report, non-terminating.
+    Fail(ErrorRecord),
+    /// A terminating failure.
+    Terminate(ErrorRecord),
+}
+
+/// Runs a read-modify-write against the store: `decide` sees the freshest state under the
+/// lock; its changes are saved durably before this returns.
+pub fn transact<T>(
+    ctx: &mut CommandContext<'_>,
+    decide: impl FnOnce(&Tenant) -> Decision<T>,
+) -> Result<Option<T>, Flow> {
+    let result = ctx.session.store.transact(|t| match decide(t) {
+        Decision::Apply(v, changes) => Ok((v, changes)),
+        Decision::Fail(r) => Err((r, false)),
+        Decision::Terminate(r) => Err((r, true)),
+    });
+    match result {
+        Ok(Ok(v)) => Ok(Some(v)),
+        Ok(Err((record, false))) => {
+            ctx.write_error(record)?;
+            Ok(None)
+        }
+        Ok(Err((record, true))) => Err(ctx.terminate(record)),
+        Err(e) => Err(store_failure(ctx, &e)),
+    }
+}
+
+/// A policy as the cmdlets return it: Identity, AppIds, Description.
+pub fn policy_object(p: &Policy) -> Value {
+    Value::object(
+        PsObject::new(POLICY_TYPE)
+            .with("Identity", Value::str(&p.identity))
+            .with(
+                "AppIds",
+                Value::array(p.app_ids.iter().map(Value::str).collect()),
+            )
+            .with("Description", Value::str(&p.description)),
+    )
+}
+
+/// A user as Get-CsOnlineUser returns it. `ApplicationAccessPolicy` shows only the direct
+/// assignment (group and tenant grants leave it empty, as the real one does).
+pub fn online_user_object(t: &Tenant, u: &User) -> Value {
+    let alias = u
+        .user_principal_name
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let direct = t
+        .user_policy(&u.object_id)
+        .map(Value::str)
+        .unwrap_or(Value::Null);
+    Value::object(
+        PsObject::new(ONLINE_USER_TYPE)
+            .with("Identity", Value::str(&u.object_id))
+            .with("UserPrincipalName", Value::str(&u.user_principal_name))
+            .with("Alias", Value::str(alias))
+            .with("AccountEnabled", Value::Bool(true))
+            .with("DisplayName", Value::str(&u.display_name))
+            .with("SipAddress", Value::str(&u.sip_address))
+            .with("AccountType", Value::str("User"))
+            .with("TenantId", Value::str(&t.tenant.tenant_id))
+            .with("ApplicationAccessPolicy", direct),
+    )
+}
+
+/// AppIds must be GUIDs (application client ids). Returns the ids in canonical lowercase form,
+/// or the first bad value.
+pub fn canonical_app_ids<'a>(
+    ids: impl IntoIterator<Item = &'a String>,
+) -> Result<Vec<String>, String> {
+    ids.into_iter()
+        .map(|id| {
+            uuid::Uuid::try_parse(id.trim())
+                .ok()
+                .filter(|_| id.trim().len() == 36)
+                .map(|g| g.hyphenated().to_string())
+                .ok_or_else(|| id.clone())
+        })
+        .collect()
+}
+
+/// The error for a value that is not an AppId (chosen wording; names the bad value and the fix).
+pub fn invalid_app_id(ctx: &CommandContext<'_>, bad: &str) -> ErrorRecord {
+    let hint = if bad.contains(',') {
+        " To give several AppIds, pass them as separate strings: -AppIds \"id1\", \"id2\"."
+    } else {
+        ""
+    };
+    let mut r = client_error(
+        ctx,
+        &format!(
+            "\"{bad}\" is not a valid AppId. An AppId is the application (client) ID, a GUID such as a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83.{hint}"
+        ),
+    );
+    r.category = ErrorCategory::InvalidArgument;
+    r.target_object = Some(Value::str(bad));
+    r
+}
