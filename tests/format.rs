@@ -805,3 +805,33 @@ fn nothing_panics_on_degenerate_input() {
         },
     );
 }
+
+#[test]
+fn huge_widths_behave_like_wide_windows() {
+    let wide = FormatOptions {
+        width: usize::MAX,
+        ..opts()
+    };
+    assert_eq!(
+        out_default(&[custom(&[("A", Value::str("x"))])], &wide),
+        "\nA\n-\nx\n\n"
+    );
+}
+
+#[test]
+fn huge_widths_do_not_hang_views_with_open_columns() {
+    let wide = FormatOptions {
+        width: usize::MAX,
+        ..opts()
+    };
+    let mut h = Hashtable::new(false);
+    h.insert(Value::str("k"), Value::str("v"));
+    assert_eq!(
+        out_default(&[Value::hashtable(h)], &wide),
+        format!(
+            "\nName{0}Value\n----{0}-----\nk{1}v\n\n",
+            " ".repeat(27),
+            " ".repeat(30)
+        )
+    );
+}

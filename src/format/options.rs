@@ -5,6 +5,9 @@
 /// pwsh's `$FormatEnumerationLimit` default (InitialSessionState.DefaultFormatEnumerationLimit).
 pub const DEFAULT_ENUMERATION_LIMIT: i64 = 4;
 
+/// Widest layout the list and table writers accept (far beyond any real terminal).
+pub const MAX_LAYOUT_WIDTH: usize = 4096;
+
 /// Window width pwsh assumes when it cannot ask the host.
 pub const DEFAULT_WIDTH: usize = 120;
 
@@ -33,7 +36,8 @@ impl FormatOptions {
     /// Columns the list and table writers lay out to. pwsh's console `LineOutput` reports the
     /// buffer width minus one (`ConsoleLineOutput.ColumnNumber`, `_forceNewLine`) so the last
     /// screen column is never written; error views use the full `width`.
+    /// Capped at `MAX_LAYOUT_WIDTH` so a bogus width cannot ask for gigabytes of padding.
     pub fn layout_width(&self) -> usize {
-        self.width.saturating_sub(1)
+        self.width.saturating_sub(1).min(MAX_LAYOUT_WIDTH)
     }
 }

@@ -40,7 +40,7 @@ impl TableData {
             return out;
         }
         let mut widths = self.natural_widths();
-        fit_widths(&mut widths, width as i64);
+        fit_widths(&mut widths, i64::try_from(width).unwrap_or(i64::MAX));
         if !widths.iter().any(|w| *w >= MIN_COLUMN_WIDTH) {
             return out;
         }
@@ -135,20 +135,22 @@ fn assign_widths(widths: &mut [i64], table_width: i64) -> bool {
             *w = MIN_COLUMN_WIDTH;
         }
     }
-    let mut available = table_width - current_width(widths);
+    let available = table_width - current_width(widths);
     if available < 0 {
         return false;
     }
-    while available > 0 {
-        for (k, w) in widths.iter_mut().enumerate() {
-            if fixed[k] {
-                continue;
-            }
+    // pwsh hands out the spare width one column at a time, left to right; the same result
+    // computed in one pass.
+    let open = fixed.iter().filter(|f| !**f).count() as i64;
+    let (each, mut extra) = (available / open, available % open);
+    for (k, w) in widths.iter_mut().enumerate() {
+        if fixed[k] {
+            continue;
+        }
+        *w += each;
+        if extra > 0 {
             *w += 1;
-            available -= 1;
-            if available == 0 {
-                break;
-            }
+            extra -= 1;
         }
     }
     true
@@ -348,6 +350,9 @@ mod tests {
         let mut widths = vec![3, 4, 5];
         fit_widths(&mut widths, 6);
         assert_eq!(widths, vec![3, 2, -1]);
+        let mut open = vec![5, 0, 0];
+        fit_widths(&mut open, 12);
+        assert_eq!(open, vec![5, 3, 2]);
         assert_eq!(t.render(4, false, &Palette::new(false)), "");
     }
 
