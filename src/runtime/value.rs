@@ -348,9 +348,7 @@ impl Hashtable {
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
-        self.entries
-            .shift_remove(&Self::key_of(key))
-            .map(|(_, v)| v)
+        self.entries.shift_remove(&Self::key_of(key)).map(|(_, v)| v)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
@@ -376,10 +374,7 @@ mod tests {
 
     #[test]
     fn strings_and_truth() {
-        assert_eq!(
-            Value::array(vec![Value::Int(1), Value::str("a")]).to_ps_string(),
-            "1 a"
-        );
+        assert_eq!(Value::array(vec![Value::Int(1), Value::str("a")]).to_ps_string(), "1 a");
         assert_eq!(Value::Bool(true).to_ps_string(), "True");
         assert_eq!(format_double(1.5), "1.5");
         assert_eq!(format_double(3.0), "3");
