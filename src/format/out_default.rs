@@ -20,7 +20,7 @@ use super::options::FormatOptions;
 use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
 use super::table::{Cell, TableData};
-use super::views::{Column, Shape, default_view, display_items, explicit_columns, property};
+use super::views::{Column, Shape, View, default_view, display_items, explicit_columns, property};
 
 /// Collections nested deeper than this are printed by type name instead of enumerated.
 const MAX_ENUMERATION_DEPTH: usize = 32;
@@ -44,7 +44,6 @@ enum Group {
     },
     Table {
         key: String,
-        columns: Vec<Column>,
         /// False for auto-generated tables, whose numeric cells are right-aligned.
         from_format_data: bool,
         data: TableData,
@@ -140,95 +139,83 @@ impl OutDefault {
         out.push_str(&render_error(record, ErrorView::Concise, opts));
     }
 
-    /// The group key, shape and columns this mode gives an object; `None` = nothing to show.
-    fn view_for(&self, item: &Value) -> Option<(String, Shape, Vec<Column>, bool)> {
+    /// The view this mode gives an object; `None` = nothing to show. Forced modes use one
+    /// empty key so every object joins the same group.
+    fn view_for(&self, item: &Value) -> Option<View> {
+        let forced = |shape, columns, from_format_data| View {
+            key: String::new(),
+            shape,
+            columns,
+            from_format_data,
+        };
         match &self.mode {
-            Mode::Default => {
-                default_view(item).map(|v| (v.key, v.shape, v.columns, v.from_format_data))
-            }
-            Mode::List(props) => Some((
-                String::new(),
+            Mode::Default => default_view(item),
+            Mode::List(props) => Some(forced(
                 Shape::List,
                 explicit_columns(item, props.as_deref()),
-                true,
+                false,
             )),
             Mode::Table {
                 properties: Some(props),
                 ..
-            } => Some((
-                String::new(),
+            } => Some(forced(
                 Shape::Table,
                 explicit_columns(item, Some(props)),
                 false,
             )),
-            Mode::Table { autosize, .. } => match default_view(item) {
+            Mode::Table { autosize, .. } => Some(match default_view(item) {
                 Some(view) => {
                     let from_format_data = view.from_format_data && view.shape == Shape::Table;
                     let mut columns = view.columns;
                     if *autosize || !from_format_data {
-                        for c in columns.iter_mut() {
-                            c.width = 0;
-                        }
+                        columns.iter_mut().for_each(|c| c.width = 0);
                     }
-                    Some((String::new(), Shape::Table, columns, from_format_data))
+                    forced(Shape::Table, columns, from_format_data)
                 }
-                None => Some((
-                    String::new(),
-                    Shape::Table,
-                    explicit_columns(item, None),
-                    false,
-                )),
-            },
+                None => forced(Shape::Table, explicit_columns(item, None), false),
+            }),
         }
     }
 
     fn write_object(&mut self, item: &Value, opts: &FormatOptions, out: &mut String) {
-        let Some((key, shape, columns, from_format_data)) = self.view_for(item) else {
+        let Some(view) = self.view_for(item) else {
             return;
         };
         let joins = match &self.group {
-            Some(Group::List { key: k }) | Some(Group::Table { key: k, .. }) => *k == key,
+            Some(Group::List { key }) | Some(Group::Table { key, .. }) => *key == view.key,
             _ => false,
         };
         if !joins {
             self.close(opts, out);
-            match shape {
+            self.group = Some(match view.shape {
                 Shape::List => {
                     out.push('\n');
-                    self.group = Some(Group::List { key });
+                    Group::List { key: view.key }
                 }
-                Shape::Table => {
-                    let data = TableData {
-                        labels: columns.iter().map(|c| c.label.clone()).collect(),
-                        fixed_widths: columns.iter().map(|c| c.width).collect(),
+                Shape::Table => Group::Table {
+                    key: view.key,
+                    from_format_data: view.from_format_data,
+                    data: TableData {
+                        labels: view.columns.iter().map(|c| c.label.clone()).collect(),
+                        fixed_widths: view.columns.iter().map(|c| c.width).collect(),
                         right_align: Vec::new(),
                         rows: Vec::new(),
-                    };
-                    self.group = Some(Group::Table {
-                        key,
-                        columns: columns.clone(),
-                        from_format_data,
-                        data,
-                    });
-                }
-            }
+                    },
+                },
+            });
         }
         match &mut self.group {
             Some(Group::List { .. }) => {
-                let pairs = list_pairs(item, &columns, opts);
-                out.push_str(&list_entry(
-                    &pairs,
-                    opts.layout_width(),
-                    &Palette::new(opts.color),
-                ));
+                let pairs = list_pairs(item, &view.columns, opts);
+                let palette = Palette::new(opts.color);
+                out.push_str(&list_entry(&pairs, opts.layout_width(), &palette));
                 out.push('\n');
             }
             Some(Group::Table {
-                columns,
                 from_format_data,
                 data,
                 ..
-            }) => add_row(data, item, columns, *from_format_data, opts),
+            }) => add_row(data, item, *from_format_data, opts),
             _ => {}
         }
     }
@@ -261,36 +248,35 @@ fn list_pairs(item: &Value, columns: &[Column], opts: &FormatOptions) -> Vec<(St
         .collect()
 }
 
-fn is_numeric(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Double(_))
-}
-
-/// Adds one object as a table row using the group's columns (missing properties are empty).
+/// Adds one object as a table row under the group's labels (missing properties are empty).
 /// The first row fixes each column's alignment: right for numbers in auto-generated tables.
-fn add_row(
-    data: &mut TableData,
-    item: &Value,
-    columns: &[Column],
-    from_format_data: bool,
-    opts: &FormatOptions,
-) {
-    let values: Vec<Option<Value>> = columns.iter().map(|c| property(item, &c.label)).collect();
+fn add_row(data: &mut TableData, item: &Value, from_format_data: bool, opts: &FormatOptions) {
+    let values: Vec<Option<Value>> = data.labels.iter().map(|l| property(item, l)).collect();
+    let numeric = |v: &Option<Value>| {
+        !from_format_data && matches!(v, Some(Value::Int(_)) | Some(Value::Double(_)))
+    };
     if data.right_align.is_empty() {
-        data.right_align = values
-            .iter()
-            .map(|v| !from_format_data && v.as_ref().is_some_and(is_numeric))
-            .collect();
+        data.right_align = values.iter().map(numeric).collect();
     }
     let row = values
         .iter()
-        .enumerate()
-        .map(|(k, v)| Cell {
+        .zip(&data.right_align)
+        .map(|(v, column_right)| Cell {
             text: v.as_ref().map(|v| cell_text(v, opts)).unwrap_or_default(),
-            right: (!from_format_data && v.as_ref().is_some_and(is_numeric))
-                || data.right_align.get(k).copied().unwrap_or(false),
+            right: numeric(v) || *column_right,
         })
         .collect();
     data.rows.push(row);
+}
+
+fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {
+    let mut od = OutDefault::with_mode(mode);
+    let mut out = String::new();
+    for v in values {
+        out.push_str(&od.write(v, opts));
+    }
+    out.push_str(&od.flush(opts));
+    out
 }
 
 /// Format-List: every object as a list entry (`None` = the type's view properties, `*` = all).
@@ -299,13 +285,7 @@ pub fn format_list(
     properties: Option<&[String]>,
     opts: &FormatOptions,
 ) -> String {
-    let mut od = OutDefault::with_mode(Mode::List(properties.map(<[String]>::to_vec)));
-    let mut out = String::new();
-    for v in values {
-        out.push_str(&od.write(v, opts));
-    }
-    out.push_str(&od.flush(opts));
-    out
+    run(Mode::List(properties.map(<[String]>::to_vec)), values, opts)
 }
 
 /// Format-Table: all objects in one table with the first object's columns.
@@ -316,15 +296,10 @@ pub fn format_table(
     hide_headers: bool,
     opts: &FormatOptions,
 ) -> String {
-    let mut od = OutDefault::with_mode(Mode::Table {
+    let mode = Mode::Table {
         properties: properties.map(<[String]>::to_vec),
         autosize,
         hide_headers,
-    });
-    let mut out = String::new();
-    for v in values {
-        out.push_str(&od.write(v, opts));
-    }
-    out.push_str(&od.flush(opts));
-    out
+    };
+    run(mode, values, opts)
 }
