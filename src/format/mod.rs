@@ -28,4 +28,4 @@ pub use out_default::{OutDefault, format_list, format_table};
 pub use palette::{Palette, RESET, console_color_name, is_console_color};
 pub use position::{EllipsisStyle, PositionMessage, position_message};
 pub use scalar::{datetime_long, datetime_short};
-pub use views::{PROPERTY_COUNT_FOR_TABLE, VIEWS, ViewDef};
+pub use views::{Columns, PROPERTY_COUNT_FOR_TABLE, Shape, VIEWS, ViewDef};
