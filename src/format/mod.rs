@@ -1,57 +1,47 @@
-//! Temporary stand-in until the format branch lands (same API, plain text).
+//! Turns values and error records into text the way pwsh's formatter does. Owns views, collection
+//! rendering, error views and colour. Must not evaluate script or touch the store.
+//!
+//! Map: `options` (FormatOptions), `palette` (colour roles), `wrap` (char-counted text helpers),
+//! `collection` (cell text / SmartToString), `scalar` (lone values, dates), `views` (type name →
+//! view), `list` and `table` (the two writers), `position` (PositionMessage), `out_default`
+//! (grouping, Format-List/-Table), `error_view` (ConciseView, NormalView, stream prefixes).
 
-use crate::runtime::{ErrorRecord, Value};
+mod collection;
+mod error_view;
+mod list;
+mod options;
+mod out_default;
+mod palette;
+mod position;
+mod scalar;
+mod table;
+mod views;
+mod wrap;
 
-#[derive(Clone, Debug)]
-pub struct FormatOptions {
-    pub width: usize,
-    pub color: bool,
-    pub enumeration_limit: i64,
+pub use collection::{ELLIPSIS, cell_text, dotnet_to_string};
+pub use error_view::{
+    ErrorView, SUGGESTION_LABEL, render_debug, render_error, render_verbose, render_warning,
+    render_what_if,
+};
+pub use options::{DEFAULT_ENUMERATION_LIMIT, DEFAULT_WIDTH, FormatOptions};
+pub use out_default::{OutDefault, format_list, format_table};
+pub use palette::{Palette, RESET, console_color_name, is_console_color};
+pub use position::{EllipsisStyle, PositionMessage, position_message};
+pub use scalar::{datetime_long, datetime_short};
+pub use views::{Columns, PROPERTY_COUNT_FOR_TABLE, Shape, VIEWS, ViewDef};
+
+/// Write-Host colours (ConsoleColor names) for text known to go to a colour terminal.
+pub fn paint_console(text: &str, fg: Option<&str>, bg: Option<&str>) -> String {
+    Palette::new(true).console_color(text, fg, bg)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorView {
-    Concise,
-    Normal,
-}
-
-#[derive(Default)]
-pub struct OutDefault;
-
-impl OutDefault {
-    pub fn new() -> Self {
-        OutDefault
-    }
-    pub fn write(&mut self, value: &Value, _opts: &FormatOptions) -> String {
-        format!("{}\n", value.to_ps_string())
-    }
-    pub fn flush(&mut self, _opts: &FormatOptions) -> String {
-        String::new()
-    }
-}
-
-pub fn render_error(record: &ErrorRecord, _view: ErrorView, _opts: &FormatOptions) -> String {
-    format!("{}\n", record.exception.message)
-}
-
-pub fn render_warning(text: &str, _opts: &FormatOptions) -> String {
-    format!("WARNING: {text}\n")
-}
-
-pub fn render_verbose(text: &str, _opts: &FormatOptions) -> String {
-    format!("VERBOSE: {text}\n")
-}
-
-pub fn paint_console(text: &str, _fg: Option<&str>, _bg: Option<&str>) -> String {
-    text.to_string()
-}
-
-pub fn out_string(values: &[Value], opts: &FormatOptions) -> String {
-    let mut o = OutDefault::new();
-    let mut s = String::new();
+/// What `Out-String` (and `> file`) produce for a list of objects: Out-Default's text.
+pub fn out_string(values: &[crate::runtime::Value], opts: &FormatOptions) -> String {
+    let mut out = OutDefault::new();
+    let mut text = String::new();
     for v in values {
-        s.push_str(&o.write(v, opts));
+        text.push_str(&out.write(v, opts));
     }
-    s.push_str(&o.flush(opts));
-    s
+    text.push_str(&out.flush(opts));
+    text
 }

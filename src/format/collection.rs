@@ -1,0 +1,197 @@
+//! How one property value becomes the text of a list value or table cell (pwsh's
+//! `PSObjectHelper.SmartToString` and `GetObjectName`): collections as `{a, b, c, d…}` cut at
+//! `$FormatEnumerationLimit`, `{}` when empty, `$null` for null items, hashtables as
+//! `{[key, value], …}`, nested PSCustomObjects as `@{a=1; b=2}`. Must not lay text out: no
+//! widths, no wrapping, no colour.
+
+use crate::runtime::Value;
+use crate::runtime::value::format_double;
+
+use super::options::FormatOptions;
+use super::scalar::datetime_short;
+
+/// `…` (U+2026), pwsh 7's `PSObjectHelper.Ellipsis`.
+pub const ELLIPSIS: char = '\u{2026}';
+
+/// Nesting depth after which values are shown by type name only, so self-referencing
+/// collections (`$a[0] = $a`) cannot recurse forever.
+const MAX_DEPTH: usize = 16;
+
+/// SmartToString of one property value: what a list value or table cell shows.
+pub fn cell_text(value: &Value, opts: &FormatOptions) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Array(items) => {
+            let items = items.borrow();
+            braced(items.iter().map(object_name), opts.enumeration_limit)
+        }
+        Value::Hashtable(table) => {
+            let table = table.borrow();
+            braced(
+                table
+                    .iter()
+                    .map(|(k, v)| format!("[{}, {}]", to_string_at(k, 1), to_string_at(v, 1))),
+                opts.enumeration_limit,
+            )
+        }
+        other => to_string_at(other, 0),
+    }
+}
+
+/// `{item, item…}`: stops after `limit` items (negative = no limit) and appends `…` directly.
+fn braced(items: impl Iterator<Item = String>, limit: i64) -> String {
+    let mut out = String::from("{");
+    for (shown, item) in items.enumerate() {
+        if limit >= 0 && shown as i64 == limit {
+            out.push(ELLIPSIS);
+            break;
+        }
+        if shown > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&item);
+    }
+    out.push('}');
+    out
+}
+
+/// GetObjectName: one element of a collection shown inside `{…}`. Null is `$null`; a nested
+/// array is space-joined (PSObject.ToString enumerates one level); everything else is its
+/// ToString.
+pub fn object_name(value: &Value) -> String {
+    match value {
+        Value::Null => "$null".into(),
+        Value::Array(items) => items
+            .borrow()
+            .iter()
+            .map(|v| to_string_at(v, 1))
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => to_string_at(other, 0),
+    }
+}
+
+/// .NET `ToString()` as the formatter sees it (no enumeration): arrays and hashtables give their
+/// type names, PSCustomObjects `@{Name=value; ...}`, dates the en-US short form.
+pub fn dotnet_to_string(value: &Value) -> String {
+    to_string_at(value, 0)
+}
+
+fn to_string_at(value: &Value, depth: usize) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Double(d) => format_double(*d),
+        Value::String(s) => s.to_string(),
+        Value::Array(_) | Value::Hashtable(_) => value.type_name(),
+        Value::Object(obj) => {
+            let obj = obj.borrow();
+            if !obj.is_custom() {
+                return obj.type_names.first().cloned().unwrap_or_default();
+            }
+            if depth >= MAX_DEPTH {
+                return value.type_name();
+            }
+            let inner: Vec<String> = obj
+                .properties()
+                .map(|(name, v)| format!("{name}={}", to_string_at(v, depth + 1)))
+                .collect();
+            format!("@{{{}}}", inner.join("; "))
+        }
+        Value::ScriptBlock(_) | Value::Type(_) | Value::SecureString(_) | Value::Guid(_) => {
+            value.to_ps_string()
+        }
+        Value::DateTime(dt) => datetime_short(*dt),
+        Value::Error(record) => record.exception.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::{Hashtable, PsObject};
+
+    fn strs(items: &[&str]) -> Value {
+        Value::array(items.iter().map(Value::str).collect())
+    }
+
+    #[test]
+    fn collections_cut_at_the_limit() {
+        let opts = FormatOptions::default();
+        assert_eq!(cell_text(&strs(&["a", "b"]), &opts), "{a, b}");
+        assert_eq!(cell_text(&strs(&[]), &opts), "{}");
+        assert_eq!(
+            cell_text(&strs(&["a", "b", "c", "d", "e"]), &opts),
+            "{a, b, c, d\u{2026}}"
+        );
+        assert_eq!(
+            cell_text(&strs(&["a", "b", "c", "d"]), &opts),
+            "{a, b, c, d}"
+        );
+        let unlimited = FormatOptions {
+            enumeration_limit: -1,
+            ..opts
+        };
+        assert_eq!(
+            cell_text(&strs(&["a", "b", "c", "d", "e"]), &unlimited),
+            "{a, b, c, d, e}"
+        );
+        let zero = FormatOptions {
+            enumeration_limit: 0,
+            ..opts
+        };
+        assert_eq!(cell_text(&strs(&["a"]), &zero), "{\u{2026}}");
+        assert_eq!(cell_text(&strs(&[]), &zero), "{}");
+    }
+
+    #[test]
+    fn elements_render_like_get_object_name() {
+        let opts = FormatOptions::default();
+        let nested = Value::object(
+            PsObject::custom()
+                .with("a", Value::Int(1))
+                .with("b", strs(&["x", "y"])),
+        );
+        let mut h = Hashtable::new(false);
+        h.insert(Value::str("k"), Value::Int(1));
+        let items = Value::array(vec![
+            Value::Null,
+            nested.clone(),
+            Value::hashtable(h.clone()),
+            Value::array(vec![Value::Int(2), Value::Int(3)]),
+            Value::Bool(true),
+        ]);
+        let limit = FormatOptions {
+            enumeration_limit: -1,
+            ..opts
+        };
+        assert_eq!(
+            cell_text(&items, &limit),
+            "{$null, @{a=1; b=System.Object[]}, System.Collections.Hashtable, 2 3, True}"
+        );
+        assert_eq!(cell_text(&nested, &opts), "@{a=1; b=System.Object[]}");
+        h.insert(Value::str("z"), Value::str("two"));
+        assert_eq!(cell_text(&Value::hashtable(h), &opts), "{[k, 1], [z, two]}");
+        assert_eq!(cell_text(&Value::Null, &opts), "");
+    }
+
+    #[test]
+    fn self_reference_does_not_recurse_forever() {
+        let obj = std::rc::Rc::new(std::cell::RefCell::new(PsObject::custom()));
+        let v = Value::Object(obj.clone());
+        obj.borrow_mut().set("me", v.clone());
+        // A cycle through an array element is cut by the depth limit.
+        let arr = Value::array(vec![]);
+        if let Value::Array(items) = &arr {
+            items.borrow_mut().push(arr.clone());
+        }
+        assert_eq!(
+            cell_text(&arr, &FormatOptions::default()),
+            "{System.Object[]}"
+        );
+        let text = cell_text(&v, &FormatOptions::default());
+        assert!(text.starts_with("@{me=@{me="), "{text}");
+        assert!(text.contains("System.Management.Automation.PSCustomObject"));
+    }
+}

@@ -1,0 +1,317 @@
+//! Which view (list or table, and which properties) an object gets, keyed by type name like
+//! pwsh's format data, plus the default rule for types without one (≤ 4 properties → table,
+//! ≥ 5 → list; `PropertyCountForTable` = 4). Adding a view is one line in `VIEWS`. Also owns
+//! property lookup for formatting (GUIDs have a `Guid` property, hashtables become
+//! `DictionaryEntry` rows). Must not render text.
+
+use crate::runtime::value::PSCUSTOMOBJECT;
+use crate::runtime::{PsObject, Value};
+
+/// pwsh's `PropertyCountForTable`: objects with more properties default to a list.
+pub const PROPERTY_COUNT_FOR_TABLE: usize = 4;
+
+/// Type name of the rows a hashtable is shown as.
+pub const DICTIONARY_ENTRY: &str = "System.Collections.DictionaryEntry";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    List,
+    Table,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Columns {
+    /// These properties, in this order.
+    Named(&'static [&'static str]),
+    /// Every property, in definition order.
+    All,
+}
+
+/// One entry of the built-in format data.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewDef {
+    pub type_name: &'static str,
+    pub shape: Shape,
+    pub columns: Columns,
+    /// Fixed column widths for table views (0 = sized from the data); empty = all sized.
+    pub widths: &'static [usize],
+}
+
+const fn list(type_name: &'static str, props: &'static [&'static str]) -> ViewDef {
+    ViewDef {
+        type_name,
+        shape: Shape::List,
+        columns: Columns::Named(props),
+        widths: &[],
+    }
+}
+
+const fn list_all(type_name: &'static str) -> ViewDef {
+    ViewDef {
+        type_name,
+        shape: Shape::List,
+        columns: Columns::All,
+        widths: &[],
+    }
+}
+
+const fn table(type_name: &'static str, props: &'static [&'static str]) -> ViewDef {
+    ViewDef {
+        type_name,
+        shape: Shape::Table,
+        columns: Columns::Named(props),
+        widths: &[],
+    }
+}
+
+const fn table_sized(
+    type_name: &'static str,
+    props: &'static [&'static str],
+    widths: &'static [usize],
+) -> ViewDef {
+    ViewDef {
+        type_name,
+        shape: Shape::Table,
+        columns: Columns::Named(props),
+        widths,
+    }
+}
+
+/// The built-in views, one line each.
+pub const VIEWS: &[ViewDef] = &[
+    list(
+        "Deserialized.Microsoft.Rtc.Management.WritableConfig.Policy.Teams.ApplicationAccessPolicy",
+        &["Identity", "AppIds", "Description"],
+    ),
+    list_all("Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.OnlineUser"),
+    table(
+        "Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzureContext",
+        &["Account", "Environment", "Tenant", "TenantId"],
+    ),
+    table(
+        "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.EffectivePolicy",
+        &["PolicyType", "PolicyName", "PolicySource"],
+    ),
+    table(
+        "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.GroupAssignment",
+        &[
+            "GroupId",
+            "PolicyType",
+            "PolicyName",
+            "Rank",
+            "CreatedTime",
+            "CreatedBy",
+        ],
+    ),
+    // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
+    table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
+    table("System.Guid", &["Guid"]),
+];
+
+/// A column of a resolved view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub label: String,
+    /// Fixed width, or 0 to size from the data.
+    pub width: usize,
+}
+
+/// A resolved view for one object: its shape, its columns, and the key objects must share to
+/// join the same Out-Default group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub key: String,
+    pub shape: Shape,
+    pub columns: Vec<Column>,
+    /// True for views from format data: cells keep the view's (left) alignment instead of
+    /// right-aligning numbers as auto-generated tables do.
+    pub from_format_data: bool,
+}
+
+/// The most specific type name of a formattable value.
+fn type_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(o) => {
+            let o = o.borrow();
+            if o.type_names.is_empty() {
+                vec![PSCUSTOMOBJECT.to_string()]
+            } else {
+                o.type_names.clone()
+            }
+        }
+        other => vec![other.type_name()],
+    }
+}
+
+/// The built-in view for the most specific of the value's type names that has one.
+pub fn find_view(value: &Value) -> Option<&'static ViewDef> {
+    type_names(value)
+        .iter()
+        .find_map(|name| VIEWS.iter().find(|v| v.type_name == name.as_str()))
+}
+
+fn resolve(def: &ViewDef, value: &Value) -> Vec<Column> {
+    let names: Vec<String> = match def.columns {
+        Columns::Named(props) => props.iter().map(|p| p.to_string()).collect(),
+        Columns::All => property_names(value),
+    };
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| Column {
+            label,
+            width: def.widths.get(i).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+fn plain_columns(names: Vec<String>) -> Vec<Column> {
+    names
+        .into_iter()
+        .map(|label| Column { label, width: 0 })
+        .collect()
+}
+
+/// The view Out-Default uses for an object, or `None` for values that are not property bags
+/// (scalars, dates, errors, `$null`) and for objects without properties.
+pub fn default_view(value: &Value) -> Option<View> {
+    if let Some(def) = find_view(value) {
+        return Some(View {
+            key: def.type_name.to_string(),
+            shape: def.shape,
+            columns: resolve(def, value),
+            from_format_data: true,
+        });
+    }
+    if !matches!(value, Value::Object(_)) {
+        return None;
+    }
+    let names = property_names(value);
+    if names.is_empty() {
+        return None;
+    }
+    let shape = if names.len() <= PROPERTY_COUNT_FOR_TABLE {
+        Shape::Table
+    } else {
+        Shape::List
+    };
+    Some(View {
+        key: type_names(value).remove(0),
+        shape,
+        columns: plain_columns(names),
+        from_format_data: false,
+    })
+}
+
+/// Columns for Format-List / Format-Table: the caller's property names (`*` = all), or else
+/// the type's view properties, or else all properties.
+pub fn explicit_columns(value: &Value, properties: Option<&[String]>) -> Vec<Column> {
+    match properties {
+        Some(props) if props.iter().any(|p| p == "*") => plain_columns(property_names(value)),
+        Some(props) => plain_columns(props.to_vec()),
+        None => match find_view(value) {
+            Some(def) => resolve(def, value)
+                .into_iter()
+                .map(|c| Column { width: 0, ..c })
+                .collect(),
+            None => plain_columns(property_names(value)),
+        },
+    }
+}
+
+/// Property names in definition order.
+pub fn property_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(o) => o.borrow().property_names(),
+        Value::Guid(_) => vec!["Guid".into()],
+        _ => Vec::new(),
+    }
+}
+
+/// A property for display, case-insensitively. GUIDs expose `Guid`; error records their
+/// `$_.X` properties.
+pub fn property(value: &Value, name: &str) -> Option<Value> {
+    match value {
+        Value::Guid(_) if name.eq_ignore_ascii_case("Guid") => Some(value.clone()),
+        other => other.property(name),
+    }
+}
+
+/// What the formatter shows for one pipeline object: a hashtable is shown as its entries
+/// (`DictionaryEntry` objects with Name, Key and Value), anything else as itself.
+pub fn display_items(value: &Value) -> Vec<Value> {
+    match value {
+        Value::Hashtable(table) => table
+            .borrow()
+            .iter()
+            .map(|(k, v)| {
+                Value::object(
+                    PsObject::new(DICTIONARY_ENTRY)
+                        .with("Name", k.clone())
+                        .with("Key", k.clone())
+                        .with("Value", v.clone()),
+                )
+            })
+            .collect(),
+        other => vec![other.clone()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Hashtable;
+
+    fn custom(n: usize) -> Value {
+        let mut o = PsObject::custom();
+        for i in 0..n {
+            o.set(&format!("P{i}"), Value::Int(i as i64));
+        }
+        Value::object(o)
+    }
+
+    #[test]
+    fn property_count_decides_shape() {
+        assert_eq!(
+            default_view(&custom(4)).map(|v| v.shape),
+            Some(Shape::Table)
+        );
+        assert_eq!(default_view(&custom(5)).map(|v| v.shape), Some(Shape::List));
+        assert_eq!(default_view(&custom(0)), None);
+        assert_eq!(default_view(&Value::Int(3)), None);
+    }
+
+    #[test]
+    fn most_specific_type_name_with_a_view_wins() {
+        let mut o = PsObject::new("Some.Unknown.Type")
+            .with("Identity", Value::str("Global"))
+            .with("Extra", Value::Null);
+        o.type_names.push(
+            "Deserialized.Microsoft.Rtc.Management.WritableConfig.Policy.Teams.ApplicationAccessPolicy"
+                .into(),
+        );
+        let view = default_view(&Value::object(o)).expect("view");
+        assert_eq!(view.shape, Shape::List);
+        let labels: Vec<_> = view.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Identity", "AppIds", "Description"]);
+    }
+
+    #[test]
+    fn hashtables_become_entries_and_guids_have_a_property() {
+        let mut h = Hashtable::new(true);
+        h.insert(Value::str("a"), Value::Int(1));
+        let items = display_items(&Value::hashtable(h));
+        assert_eq!(items.len(), 1);
+        let view = default_view(&items[0]).expect("view");
+        assert_eq!(
+            view.columns[0],
+            Column {
+                label: "Name".into(),
+                width: 30
+            }
+        );
+        let g = Value::Guid(uuid::Uuid::nil());
+        assert!(property(&g, "guid").is_some());
+        assert_eq!(default_view(&g).map(|v| v.shape), Some(Shape::Table));
+    }
+}
