@@ -387,6 +387,10 @@ pub struct CmdletDef {
     /// parameters, strict binding). Built-in cmdlets are always advanced.
     pub advanced: bool,
     pub implementation: Implementation,
+    /// Streaming cmdlets (`PipelineMode::PerRecord`) may run once before the first record and
+    /// once after the last (`ForEach-Object -Begin/-End`).
+    pub begin: Option<Handler>,
+    pub end: Option<Handler>,
 }
 
 /// What runs when the command is invoked.
@@ -416,6 +420,8 @@ impl CmdletDef {
             aliases: Vec::new(),
             advanced: true,
             implementation: Implementation::Builtin(handler),
+            begin: None,
+            end: None,
         }
     }
 
@@ -485,6 +491,16 @@ impl CmdletDef {
 
     pub fn alias(mut self, alias: &'static str) -> Self {
         self.aliases.push(alias);
+        self
+    }
+
+    pub fn on_begin(mut self, handler: Handler) -> Self {
+        self.begin = Some(handler);
+        self
+    }
+
+    pub fn on_end(mut self, handler: Handler) -> Self {
+        self.end = Some(handler);
         self
     }
 

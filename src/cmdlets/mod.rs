@@ -5,7 +5,9 @@
 mod core;
 pub mod def;
 pub mod filter;
+mod formatting;
 mod functions;
+mod objects;
 mod policy;
 mod service;
 mod teams;
@@ -31,6 +33,8 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(policy::definitions());
     all.extend(teams::definitions());
     all.extend(core::definitions());
+    all.extend(objects::definitions());
+    all.extend(formatting::definitions());
     all
 }
 

@@ -79,8 +79,6 @@ pub enum Decision<T> {
     Apply(T, Vec<Change>),
     /// Nothing to change (or refused): the record to report, non-terminating.
     Fail(ErrorRecord),
-    /// A terminating failure.
-    Terminate(ErrorRecord),
 }
 
 /// Runs a read-modify-write against the store: `decide` sees the freshest state under the
@@ -91,16 +89,14 @@ pub fn transact<T>(
 ) -> Result<Option<T>, Flow> {
     let result = ctx.session.store.transact(|t| match decide(t) {
         Decision::Apply(v, changes) => Ok((v, changes)),
-        Decision::Fail(r) => Err((r, false)),
-        Decision::Terminate(r) => Err((r, true)),
+        Decision::Fail(r) => Err(r),
     });
     match result {
         Ok(Ok(v)) => Ok(Some(v)),
-        Ok(Err((record, false))) => {
+        Ok(Err(record)) => {
             ctx.write_error(record)?;
             Ok(None)
         }
-        Ok(Err((record, true))) => Err(ctx.terminate(record)),
         Err(e) => Err(store_failure(ctx, &e)),
     }
 }

@@ -128,6 +128,17 @@ impl Session {
         Ok(())
     }
 
+    /// Runs a script block in the current scope (ForEach-Object, Where-Object, calculated
+    /// properties), collecting its output.
+    pub fn run_block_here(
+        &mut self,
+        sb: &Rc<ScriptBlockAst>,
+        out: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        self.exec_script_body(sb, &mut Out::Collect(out))
+            .or_else(super::pipeline::catch_return)
+    }
+
     /// Runs a block with `sb`'s source as the current source (for error positions).
     pub(crate) fn exec_block_in_source(
         &mut self,

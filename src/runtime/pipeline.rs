@@ -473,6 +473,22 @@ impl Session {
                         Ok(())
                     }
                     (Implementation::Builtin(_), mode) => {
+                        if !*began {
+                            *began = true;
+                            if let Some(begin) = def.begin {
+                                self.call_builtin_with(
+                                    &def,
+                                    begin,
+                                    bound,
+                                    None,
+                                    Vec::new(),
+                                    &name,
+                                    span,
+                                    position,
+                                    produced,
+                                )?;
+                            }
+                        }
                         let call_bound = match &input {
                             None => bound.clone(),
                             Some(record) => {
@@ -704,6 +720,24 @@ impl Session {
         let Implementation::Builtin(handler) = def.implementation else {
             return Ok(());
         };
+        self.call_builtin_with(
+            def, handler, bound, input, collected, typed, span, position, produced,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn call_builtin_with(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        handler: crate::cmdlets::def::Handler,
+        bound: &BoundParameters,
+        input: Option<Value>,
+        collected: Vec<Value>,
+        typed: &str,
+        span: Span,
+        position: usize,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
         if def.requires == Requires::Teams && self.connection.is_none() {
             let mut r = errors::not_connected(def);
             r.invocation = Some(self.invocation_for(def, typed, span));

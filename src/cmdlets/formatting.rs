@@ -1,0 +1,130 @@
+//! Format-List, Format-Table and Out-String: the formatter's views on request. Their output is
+//! the formatted text itself (pwsh emits format records; the text is what any later Out-Default
+//! or Out-String shows).
+
+use super::def::{CmdletDef, ParamDef, PipelineMode, types};
+use super::objects::{PropertySpec, compute_properties, property_specs};
+use crate::runtime::{BoundParameters, CommandContext, Flow, PsObject, Value};
+
+const UTILITY: &str = "Microsoft.PowerShell.Utility";
+
+pub fn definitions() -> Vec<CmdletDef> {
+    vec![
+        CmdletDef::new("Format-List", UTILITY, format_list)
+            .class("Microsoft.PowerShell.Commands.FormatListCommand")
+            .synopsis("Formats the output as a list of properties in which each property appears on a new line.")
+            .alias("fl")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to format."))
+            .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties); * for all.")),
+        CmdletDef::new("Format-Table", UTILITY, format_table)
+            .class("Microsoft.PowerShell.Commands.FormatTableCommand")
+            .synopsis("Formats the output as a table.")
+            .alias("ft")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to format."))
+            .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties)."))
+            .param(ParamDef::new("AutoSize", types::SWITCH).help("Sizes the columns to the data."))
+            .param(ParamDef::new("HideTableHeaders", types::SWITCH).help("Leaves out the header rows."))
+            .param(ParamDef::new("Wrap", types::SWITCH).help("Wraps long values instead of truncating them.")),
+        CmdletDef::new("Out-String", UTILITY, out_string)
+            .class("Microsoft.PowerShell.Commands.OutStringCommand")
+            .synopsis("Outputs input objects as a string.")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to write as text."))
+            .param(ParamDef::new("Stream", types::SWITCH).help("Sends one string per line."))
+            .param(ParamDef::new("Width", types::INT32).help("The line width.")),
+    ]
+}
+
+fn items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    if !ctx.collected.is_empty() {
+        return ctx.collected.clone();
+    }
+    b.get("InputObject")
+        .map(|v| v.enumerate())
+        .unwrap_or_default()
+}
+
+/// Calculated properties become real properties of stand-in objects; plain names pass through.
+fn prepare(
+    ctx: &mut CommandContext<'_>,
+    items: Vec<Value>,
+    b: &BoundParameters,
+) -> Result<(Vec<Value>, Option<Vec<String>>), Flow> {
+    let specs = property_specs(ctx, b.get("Property"))?;
+    if specs.is_empty() {
+        return Ok((items, None));
+    }
+    if specs.iter().all(|s| matches!(s, PropertySpec::Name(_))) {
+        let names = specs
+            .iter()
+            .filter_map(|s| match s {
+                PropertySpec::Name(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
+        return Ok((items, Some(names)));
+    }
+    let mut out = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for item in items {
+        let props = compute_properties(ctx, &item, &specs)?;
+        let mut o = PsObject::custom();
+        for (n, v) in props {
+            if !names.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+                names.push(n.clone());
+            }
+            o.set(&n, v);
+        }
+        out.push(Value::object(o));
+    }
+    Ok((out, Some(names)))
+}
+
+/// The text as one output string, without its final newline (Out-Default adds it back).
+fn emit_text(ctx: &mut CommandContext<'_>, text: String) {
+    let text = text.strip_suffix('\n').map(str::to_string).unwrap_or(text);
+    ctx.write_object(Value::str(text));
+}
+
+fn format_list(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let (values, props) = prepare(ctx, all, b)?;
+    let opts = ctx.session.format_options();
+    let text = crate::format::format_list(&values, props.as_deref(), &opts);
+    emit_text(ctx, text);
+    Ok(())
+}
+
+fn format_table(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let (values, props) = prepare(ctx, all, b)?;
+    let opts = ctx.session.format_options();
+    let text = crate::format::format_table(
+        &values,
+        props.as_deref(),
+        b.switch("AutoSize"),
+        b.switch("HideTableHeaders"),
+        &opts,
+    );
+    emit_text(ctx, text);
+    Ok(())
+}
+
+fn out_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let mut opts = ctx.session.format_options();
+    if let Some(w) = b.int("Width") {
+        opts.width = w.max(10) as usize;
+    }
+    let text = crate::format::out_string(&all, &opts);
+    if b.switch("Stream") {
+        for line in text.lines() {
+            ctx.write_object(Value::str(line));
+        }
+    } else {
+        ctx.write_object(Value::str(text));
+    }
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! The command line as users and acceptance checks call it (shared/spec/cli.md): modes, store
+//! location precedence, state across processes, exit codes.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn aapsh(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aapsh"));
+    cmd.env_clear()
+        .env("HOME", dir)
+        .env("AAPSH_NOW", "2026-11-26T09:00:00Z")
+        .env("AAPSH_SEED", "1")
+        .current_dir(dir)
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("run aapsh")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn state_survives_across_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "-Connected", "-Command"]).arg(
+        "New-CsApplicationAccessPolicy -Identity Keep -AppIds 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83' | Out-Null; Grant-CsApplicationAccessPolicy -PolicyName Keep -Identity megan.bowen@contoso.onmicrosoft.com",
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = fs::read_to_string(&store).unwrap();
+    assert!(json.contains("\"Tag:Keep\""), "{json}");
+    assert!(
+        json.contains("\"ddb80e06-92f3-4978-bc22-a0eee85e6a9e\": \"Keep\""),
+        "{json}"
+    );
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Connected",
+        "-Command",
+        "(Get-CsOnlineUser -Identity 'Megan Bowen').ApplicationAccessPolicy",
+    ]));
+    assert_eq!(stdout(&o), "Keep\n");
+}
+
+#[test]
+fn store_location_precedence() {
+    let dir = tempfile::tempdir().unwrap();
+    let env_store = dir.path().join("env.json");
+    let opt_store = dir.path().join("opt.json");
+    // AAPSH_STORE is used when there is no -Store...
+    let o = run(aapsh(dir.path()).env("AAPSH_STORE", &env_store).args([
+        "-Connected",
+        "-Command",
+        "New-CsApplicationAccessPolicy -Identity FromEnv | Out-Null",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        fs::read_to_string(&env_store)
+            .unwrap()
+            .contains("Tag:FromEnv")
+    );
+    // ...and -Store wins over it.
+    let o = run(aapsh(dir.path()).env("AAPSH_STORE", &env_store).args([
+        "-Store",
+        opt_store.to_str().unwrap(),
+        "-Connected",
+        "-Command",
+        "New-CsApplicationAccessPolicy -Identity FromOption | Out-Null",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        fs::read_to_string(&opt_store)
+            .unwrap()
+            .contains("Tag:FromOption")
+    );
+    assert!(
+        !fs::read_to_string(&env_store)
+            .unwrap()
+            .contains("FromOption")
+    );
+}
+
+#[test]
+fn command_exit_code_follows_last_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let s = store.to_str().unwrap();
+    let ok = run(aapsh(dir.path()).args([
+        "-Store",
+        s,
+        "-Connected",
+        "-c",
+        "Get-CsApplicationAccessPolicy -Identity Global | Out-Null",
+    ]));
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let failed = run(aapsh(dir.path()).args([
+        "-Store",
+        s,
+        "-Connected",
+        "-c",
+        "Get-CsApplicationAccessPolicy -Identity Nope",
+    ]));
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stderr(&failed).contains("\"Nope\" not found"),
+        "{}",
+        stderr(&failed)
+    );
+    let exit = run(aapsh(dir.path()).args(["-Store", s, "-c", "exit 7"]));
+    assert_eq!(exit.status.code(), Some(7));
+    let parse = run(aapsh(dir.path()).args(["-Store", s, "-c", "Write-Host 'x"]));
+    assert_eq!(parse.status.code(), Some(1));
+    assert!(
+        stderr(&parse).contains("The string is missing the terminator: '."),
+        "{}",
+        stderr(&parse)
+    );
+    assert_eq!(stdout(&parse), "");
+}
+
+#[test]
+fn command_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let mut child = aapsh(dir.path())
+        .args(["-Store", store.to_str().unwrap(), "-Command", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Connect-MicrosoftTeams | Out-Null\n(Get-CsApplicationAccessPolicy).Identity\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout(&o), "Global\n", "{}", stderr(&o));
+}
+
+#[test]
+fn script_file_parse_error_runs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let script = dir.path().join("bad.ps1");
+    fs::write(&script, "Connect-MicrosoftTeams\nNew-CsApplicationAccessPolicy -Identity Ghost\nWrite-Host \"unterminated\n").unwrap();
+    let o =
+        run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), script.to_str().unwrap()]));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let json = fs::read_to_string(&store).unwrap_or_default();
+    assert!(!json.contains("Ghost"));
+}
+
+#[test]
+fn script_arguments_bind_to_param_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let script = dir.path().join("greet.ps1");
+    fs::write(&script, "param([string]$Name = 'nobody', [switch]$Loud)\nif ($Loud) { Write-Host \"HELLO $Name\" } else { Write-Host \"hello $Name\" }\n").unwrap();
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-File",
+        script.to_str().unwrap(),
+        "-Name",
+        "Megan",
+        "-Loud",
+    ]));
+    assert_eq!(stdout(&o), "HELLO Megan\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        script.to_str().unwrap(),
+        "Lee",
+    ]));
+    assert_eq!(stdout(&o), "hello Lee\n", "{}", stderr(&o));
+}
+
+#[test]
+fn bad_store_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("broken.json");
+    fs::write(&store, "{ \"schemaVersion\": 1, \"users\": [ }").unwrap();
+    let before = fs::read(&store).unwrap();
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "-Command", "exit 0"]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("broken.json"), "{}", stderr(&o));
+    assert_eq!(fs::read(&store).unwrap(), before);
+}
+
+#[test]
+fn version_help_and_unknown_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(aapsh(dir.path()).arg("-Version"));
+    assert!(stdout(&o).starts_with("aapsh "));
+    let o = run(aapsh(dir.path()).arg("-?"));
+    assert!(stdout(&o).contains("-Command TEXT"));
+    let o = run(aapsh(dir.path()).arg("-NoSuchOption"));
+    assert_ne!(o.status.code(), Some(0));
+}

@@ -1,0 +1,1 @@
+# (Run through -Command: see command-one-liner.args.)
