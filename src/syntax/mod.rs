@@ -1,14 +1,30 @@
 //! PowerShell source text to syntax tree. Owns tokenizing and parsing (nom) and the grammar
 //! (`grammar/powershell.ebnf` documents exactly what is accepted). Must not evaluate anything.
+//!
+//! Files: `chars.rs` (character classes), `token.rs` (token kinds, modes, operator and keyword
+//! tables), `lexer.rs` (the mode-dependent tokenizer), `string.rs` (strings, here-strings,
+//! barewords), `parser.rs` (lookahead, errors, script blocks), `statement.rs`, `command.rs`
+//! (pipelines, commands, arguments), `expression.rs`, `messages.rs` (pwsh's error texts) and
+//! `sexpr.rs` (a compact tree dump for tests).
 
 pub mod ast;
+mod chars;
+mod command;
+mod expression;
+mod lexer;
+mod messages;
 pub mod parse_error;
 mod parser;
+mod sexpr;
 pub mod span;
+mod statement;
+mod string;
+mod token;
 
 use std::rc::Rc;
 
 pub use parse_error::{ParseError, ParseErrors};
+pub use sexpr::sexpr;
 pub use span::{SourceFile, Span};
 
 /// Parses a whole script (file, `-Command` text or one REPL input). Nothing runs if this fails.
