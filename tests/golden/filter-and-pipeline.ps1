@@ -10,7 +10,7 @@ Grant-CsApplicationAccessPolicy -PolicyName "tag:bot" -Identity "ALEX.WILBER@con
 Grant-CsApplicationAccessPolicy -PolicyName "Recorder" -Identity "sip:lee.gu@contoso.onmicrosoft.com"
 Grant-CsApplicationAccessPolicy "Adele Vance" "Recorder"
 Get-CsOnlineUser -Filter "ApplicationAccessPolicy -eq 'Bot'" | Select-Object DisplayName, ApplicationAccessPolicy
-Get-CsOnlineUser -Filter {ApplicationAccessPolicy -ne $null} | Select-Object UserPrincipalName
+Get-CsOnlineUser -Filter {ApplicationAccessPolicy -ne $null} | Select-Object -ExpandProperty UserPrincipalName
 # One policy per user: a new grant replaces the old one.
 Get-CsOnlineUser -Identity "Lee Gu" | Grant-CsApplicationAccessPolicy -PolicyName "Bot"
 Get-CsOnlineUser -Identity "lee.gu@contoso.onmicrosoft.com" | Select-Object DisplayName, ApplicationAccessPolicy

@@ -6,7 +6,8 @@ Get-CsApplicationAccessPolicy -Identity "Apps"
 Set-CsApplicationAccessPolicy -Identity "Apps" -AppIds @{ add = "44444444-4444-4444-4444-444444444444", "55555555-5555-5555-5555-555555555555" }
 Get-CsApplicationAccessPolicy -Identity "Apps"
 # Removing an id that is not there changes nothing; case does not matter for GUIDs.
-Set-CsApplicationAccessPolicy -Identity "Apps" -AppIds @{Remove="99999999-9999-9999-9999-999999999999", "44444444-4444-4444-4444-44444444444A".ToLower()}
+Set-CsApplicationAccessPolicy -Identity "Apps" -AppIds @{Add="aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"}
+Set-CsApplicationAccessPolicy -Identity "Apps" -AppIds @{Remove="99999999-9999-9999-9999-999999999999", "AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE", "44444444-4444-4444-4444-444444444444".ToUpper()}
 Get-CsApplicationAccessPolicy -Identity "Apps"
 # Replace wins over Add and Remove; an empty Replace does nothing.
 Set-CsApplicationAccessPolicy -Identity "Apps" -AppIds @{Replace=@()}
