@@ -20,7 +20,17 @@ use super::token::{Mode, Operator, StrPart, StrToken, Tok, Token};
 /// An attribute (`[Parameter(Mandatory)]`) or a type constraint (`[string]`).
 pub(crate) enum AttributeOrType {
     Attribute(Attribute),
-    Type(TypeName),
+    /// The type name and the extent of `[name]` with its brackets.
+    Type(TypeName, Span),
+}
+
+impl AttributeOrType {
+    pub fn span(&self) -> Span {
+        match self {
+            AttributeOrType::Attribute(a) => a.span,
+            AttributeOrType::Type(_, s) => *s,
+        }
+    }
 }
 
 fn expr(kind: ExprKind, span: Span) -> Expr {
@@ -267,7 +277,17 @@ impl Parser<'_> {
 
     /// `[int]$x`, `[string[]]$a`, `[guid]::NewGuid()`, `[ordered]@{}`, `[int]` alone.
     fn cast_or_type_literal(&mut self, lbracket: &Token) -> Option<Expr> {
+        let saved_depth = self.sink.depth;
+        let result = self.cast_or_type_literal_inner(lbracket);
+        self.sink.depth = saved_depth;
+        result
+    }
+
+    fn cast_or_type_literal_inner(&mut self, lbracket: &Token) -> Option<Expr> {
         let mut attributes = self.attribute_list(true);
+        for a in &attributes {
+            self.deeper(a.span());
+        }
         let last = attributes.pop()?;
         let mut result = match last {
             AttributeOrType::Attribute(a) => {
@@ -285,8 +305,8 @@ impl Parser<'_> {
                     }
                 }
             }
-            AttributeOrType::Type(t) => {
-                let literal = |t: &TypeName| expr(ExprKind::TypeLiteral(t.clone()), t.span);
+            AttributeOrType::Type(t, extent) => {
+                let literal = |t: &TypeName| expr(ExprKind::TypeLiteral(t.clone()), extent);
                 let member = if self.has_ungot() {
                     None
                 } else {
@@ -299,11 +319,11 @@ impl Parser<'_> {
                         let child = if matches!(next.kind, Tok::NewLine | Tok::Comma) {
                             None
                         } else {
-                            self.nested(t.span, |p| p.unary_expression_rule())
+                            self.nested(extent, |p| p.unary_expression_rule())
                         };
                         match child {
                             Some(c) => {
-                                let span = t.span.to(c.span);
+                                let span = extent.to(c.span);
                                 expr(
                                     ExprKind::Convert {
                                         type_name: t,
@@ -320,8 +340,8 @@ impl Parser<'_> {
         };
         for earlier in attributes.into_iter().rev() {
             match earlier {
-                AttributeOrType::Type(t) => {
-                    let span = t.span.to(result.span);
+                AttributeOrType::Type(t, extent) => {
+                    let span = extent.to(result.span);
                     result = expr(
                         ExprKind::Convert {
                             type_name: t,
@@ -848,12 +868,13 @@ impl Parser<'_> {
                     p.attribute_arguments(&lbracket, &t, type_name)
                 })))
             }
-            Tok::RBracket => Some(AttributeOrType::Type(type_name)),
+            Tok::RBracket => Some(AttributeOrType::Type(type_name, lbracket.span.to(t.span))),
             _ => {
                 let at = before(t.span);
                 self.unget(t);
                 self.error(at, msg::END_BRACKET_AT_END_OF_ATTRIBUTE, &[]);
-                Some(AttributeOrType::Type(type_name))
+                let extent = lbracket.span.to(type_name.span);
+                Some(AttributeOrType::Type(type_name, extent))
             }
         }
     }
@@ -1114,10 +1135,7 @@ impl Parser<'_> {
             let var = p.next_token();
             let Tok::Variable { var: variable, .. } = var.kind.clone() else {
                 p.unget(var);
-                let last_span = match attrs.last()? {
-                    AttributeOrType::Attribute(a) => a.span,
-                    AttributeOrType::Type(t) => t.span,
-                };
+                let last_span = attrs.last()?.span();
                 p.incomplete(after(last_span), msg::INVALID_FUNCTION_PARAMETER, &[]);
                 p.sync_past_closing_paren();
                 return Some(ParamDecl {
@@ -1142,16 +1160,12 @@ impl Parser<'_> {
             let mut type_constraint = None;
             let mut start = var.span;
             for (i, a) in attrs.into_iter().enumerate() {
-                let s = match &a {
-                    AttributeOrType::Attribute(x) => x.span,
-                    AttributeOrType::Type(t) => t.span,
-                };
                 if i == 0 {
-                    start = s;
+                    start = a.span();
                 }
                 match a {
                     AttributeOrType::Attribute(x) => attributes.push(x),
-                    AttributeOrType::Type(t) => {
+                    AttributeOrType::Type(t, _) => {
                         if type_constraint.is_none() {
                             type_constraint = Some(t);
                         }

@@ -475,9 +475,9 @@ impl<'s> Parser<'s> {
         for candidate in candidates {
             match candidate {
                 super::expression::AttributeOrType::Attribute(a) => attributes.push(a),
-                super::expression::AttributeOrType::Type(t) => {
+                super::expression::AttributeOrType::Type(t, extent) => {
                     let name = t.name.clone();
-                    self.error(t.span, msg::TYPE_NOT_ALLOWED_BEFORE_PARAM, &[&name]);
+                    self.error(extent, msg::TYPE_NOT_ALLOWED_BEFORE_PARAM, &[&name]);
                 }
             }
         }
