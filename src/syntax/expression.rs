@@ -1086,11 +1086,11 @@ impl Parser<'_> {
 
     /// `[Type]` with no attribute arguments (catch types). None (with nothing reported) for
     /// anything else; the caller rescans.
-    pub fn type_constraint_only(&mut self) -> Option<TypeName> {
-        self.next_lbracket()?;
+    pub fn type_constraint_only(&mut self) -> Option<(TypeName, Span)> {
+        let open = self.next_lbracket()?;
         let t = self.type_name_rule()?;
         let close = self.next_token();
-        matches!(close.kind, Tok::RBracket).then_some(t)
+        matches!(close.kind, Tok::RBracket).then(|| (t, open.span.to(close.span)))
     }
 
     // ----- parameters ---------------------------------------------------------------------

@@ -803,12 +803,16 @@ impl Parser<'_> {
             return None;
         }
         let mut types: Vec<TypeName> = Vec::new();
+        let mut last_type: Option<Span> = None;
         let mut comma: Option<Span> = None;
         loop {
             let restore = self.restore_point();
             self.skip_newlines();
             match self.type_constraint_only() {
-                Some(t) => types.push(t),
+                Some((t, extent)) => {
+                    types.push(t);
+                    last_type = Some(extent);
+                }
                 None => {
                     self.resync(restore);
                     if let Some(c) = comma {
@@ -834,7 +838,7 @@ impl Parser<'_> {
             }),
             None => {
                 if comma.is_none() || *end_error != comma {
-                    let at = types.last().map_or(catch_token.span, |t| t.span);
+                    let at = last_type.unwrap_or(catch_token.span);
                     *end_error = Some(at);
                     self.incomplete(after(at), msg::MISSING_CATCH_HANDLER, &[]);
                 }
