@@ -519,7 +519,6 @@ impl Parser<'_> {
                 let t = self.next_token();
                 if !matches!(t.kind, Tok::Comma) {
                     self.unget(t);
-                    comma = None;
                     break;
                 }
                 end = t.span;
@@ -536,7 +535,6 @@ impl Parser<'_> {
                     self.incomplete(after(at), msg::MISSING_END_PAREN_IN_METHOD_CALL, &[]);
                 }
             }
-            let _ = comma;
             self.disable_comma = old;
         }
         let span = target.span.to(end);
@@ -665,7 +663,7 @@ impl Parser<'_> {
         self.disable_comma = false;
         let sb = self.with_mode(Mode::Command, |p| {
             p.skip_newlines();
-            p.script_block_rule(Some(lcurly), false)
+            p.script_block_rule(Some(lcurly))
         });
         self.disable_comma = old;
         let span = sb.span;
@@ -757,12 +755,10 @@ impl Parser<'_> {
 
     /// Error recovery inside `@{ }`: skip to the `}` that closes it (not consumed).
     fn sync_to_closing_curly(&mut self) {
-        let (mut parens, mut curlies, mut brackets) = (0usize, 1usize, 0usize);
+        let mut curlies = 1usize;
         loop {
             let t = self.next_token();
             match t.kind {
-                Tok::LParen | Tok::AtParen | Tok::DollarParen => parens += 1,
-                Tok::RParen => parens = parens.saturating_sub(1),
                 Tok::LCurly | Tok::AtCurly => curlies += 1,
                 Tok::RCurly => {
                     curlies -= 1;
@@ -771,15 +767,12 @@ impl Parser<'_> {
                         return;
                     }
                 }
-                Tok::LBracket => brackets += 1,
-                Tok::RBracket => brackets = brackets.saturating_sub(1),
                 Tok::Eof => {
                     self.unget(t);
                     return;
                 }
                 _ => {}
             }
-            let _ = (parens, brackets);
         }
     }
 

@@ -674,9 +674,7 @@ impl Parser<'_> {
             | Tok::Variable { .. }
             | Tok::Str(_)
             | Tok::NewLine => {
-                let at = name_token.span;
                 self.unget(name_token);
-                let _ = at;
                 self.incomplete(
                     after(function_token.span),
                     msg::MISSING_NAME_AFTER_KEYWORD,
@@ -721,9 +719,7 @@ impl Parser<'_> {
             return placeholder_statement(function_token.span.to(at));
         }
         let is_filter = function_token.kind.is_keyword(Keyword::Filter);
-        let body = self.nested(lcurly.span, |p| {
-            p.script_block_rule(Some(&lcurly), is_filter)
-        });
+        let body = self.nested(lcurly.span, |p| p.script_block_rule(Some(&lcurly)));
         if !parameters.is_empty()
             && let Some(pb) = &body.param_block
         {
