@@ -1,8 +1,18 @@
 //! The `aapsh` binary: everything lives in the library; this only passes the arguments and
 //! exits with the code pwsh would.
 
+/// Deeply nested scripts recurse in the interpreter; give it room beyond the default 8 MiB
+/// (the parser and the call-depth limit keep the recursion bounded).
+const STACK_SIZE: usize = 256 * 1024 * 1024;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = aapsh::cli::run(&args);
+    let code = std::thread::Builder::new()
+        .name("aapsh".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || aapsh::cli::run(&args))
+        .ok()
+        .and_then(|handle| handle.join().ok())
+        .unwrap_or(1);
     std::process::exit(code);
 }

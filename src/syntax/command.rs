@@ -348,6 +348,7 @@ impl Parser<'_> {
                     self.splat_allowed = splat_ok;
                     e.unwrap_or_else(|| bare("", Span::default()))
                 }
+                Tok::Generic(s) if s.value == "--%" => return Some(bare(&s.value, token.span)),
                 Tok::Generic(s) => {
                     if s.is_expandable() && context != ArgContext::CommandName {
                         self.expandable_string(s.clone(), token.span)

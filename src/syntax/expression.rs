@@ -20,7 +20,17 @@ use super::token::{Mode, Operator, StrPart, StrToken, Tok, Token};
 /// An attribute (`[Parameter(Mandatory)]`) or a type constraint (`[string]`).
 pub(crate) enum AttributeOrType {
     Attribute(Attribute),
-    Type(TypeName),
+    /// The type name and the extent of `[name]` with its brackets.
+    Type(TypeName, Span),
+}
+
+impl AttributeOrType {
+    pub fn span(&self) -> Span {
+        match self {
+            AttributeOrType::Attribute(a) => a.span,
+            AttributeOrType::Type(_, s) => *s,
+        }
+    }
 }
 
 fn expr(kind: ExprKind, span: Span) -> Expr {
@@ -267,7 +277,17 @@ impl Parser<'_> {
 
     /// `[int]$x`, `[string[]]$a`, `[guid]::NewGuid()`, `[ordered]@{}`, `[int]` alone.
     fn cast_or_type_literal(&mut self, lbracket: &Token) -> Option<Expr> {
+        let saved_depth = self.sink.depth;
+        let result = self.cast_or_type_literal_inner(lbracket);
+        self.sink.depth = saved_depth;
+        result
+    }
+
+    fn cast_or_type_literal_inner(&mut self, lbracket: &Token) -> Option<Expr> {
         let mut attributes = self.attribute_list(true);
+        for a in &attributes {
+            self.deeper(a.span());
+        }
         let last = attributes.pop()?;
         let mut result = match last {
             AttributeOrType::Attribute(a) => {
@@ -285,8 +305,8 @@ impl Parser<'_> {
                     }
                 }
             }
-            AttributeOrType::Type(t) => {
-                let literal = |t: &TypeName| expr(ExprKind::TypeLiteral(t.clone()), t.span);
+            AttributeOrType::Type(t, extent) => {
+                let literal = |t: &TypeName| expr(ExprKind::TypeLiteral(t.clone()), extent);
                 let member = if self.has_ungot() {
                     None
                 } else {
@@ -299,11 +319,11 @@ impl Parser<'_> {
                         let child = if matches!(next.kind, Tok::NewLine | Tok::Comma) {
                             None
                         } else {
-                            self.nested(t.span, |p| p.unary_expression_rule())
+                            self.nested(extent, |p| p.unary_expression_rule())
                         };
                         match child {
                             Some(c) => {
-                                let span = t.span.to(c.span);
+                                let span = extent.to(c.span);
                                 expr(
                                     ExprKind::Convert {
                                         type_name: t,
@@ -320,8 +340,8 @@ impl Parser<'_> {
         };
         for earlier in attributes.into_iter().rev() {
             match earlier {
-                AttributeOrType::Type(t) => {
-                    let span = t.span.to(result.span);
+                AttributeOrType::Type(t, extent) => {
+                    let span = extent.to(result.span);
                     result = expr(
                         ExprKind::Convert {
                             type_name: t,
@@ -499,7 +519,6 @@ impl Parser<'_> {
                 let t = self.next_token();
                 if !matches!(t.kind, Tok::Comma) {
                     self.unget(t);
-                    comma = None;
                     break;
                 }
                 end = t.span;
@@ -516,7 +535,6 @@ impl Parser<'_> {
                     self.incomplete(after(at), msg::MISSING_END_PAREN_IN_METHOD_CALL, &[]);
                 }
             }
-            let _ = comma;
             self.disable_comma = old;
         }
         let span = target.span.to(end);
@@ -645,7 +663,7 @@ impl Parser<'_> {
         self.disable_comma = false;
         let sb = self.with_mode(Mode::Command, |p| {
             p.skip_newlines();
-            p.script_block_rule(Some(lcurly), false)
+            p.script_block_rule(Some(lcurly))
         });
         self.disable_comma = old;
         let span = sb.span;
@@ -737,12 +755,10 @@ impl Parser<'_> {
 
     /// Error recovery inside `@{ }`: skip to the `}` that closes it (not consumed).
     fn sync_to_closing_curly(&mut self) {
-        let (mut parens, mut curlies, mut brackets) = (0usize, 1usize, 0usize);
+        let mut curlies = 1usize;
         loop {
             let t = self.next_token();
             match t.kind {
-                Tok::LParen | Tok::AtParen | Tok::DollarParen => parens += 1,
-                Tok::RParen => parens = parens.saturating_sub(1),
                 Tok::LCurly | Tok::AtCurly => curlies += 1,
                 Tok::RCurly => {
                     curlies -= 1;
@@ -751,15 +767,12 @@ impl Parser<'_> {
                         return;
                     }
                 }
-                Tok::LBracket => brackets += 1,
-                Tok::RBracket => brackets = brackets.saturating_sub(1),
                 Tok::Eof => {
                     self.unget(t);
                     return;
                 }
                 _ => {}
             }
-            let _ = (parens, brackets);
         }
     }
 
@@ -848,12 +861,13 @@ impl Parser<'_> {
                     p.attribute_arguments(&lbracket, &t, type_name)
                 })))
             }
-            Tok::RBracket => Some(AttributeOrType::Type(type_name)),
+            Tok::RBracket => Some(AttributeOrType::Type(type_name, lbracket.span.to(t.span))),
             _ => {
                 let at = before(t.span);
                 self.unget(t);
                 self.error(at, msg::END_BRACKET_AT_END_OF_ATTRIBUTE, &[]);
-                Some(AttributeOrType::Type(type_name))
+                let extent = lbracket.span.to(type_name.span);
+                Some(AttributeOrType::Type(type_name, extent))
             }
         }
     }
@@ -1065,11 +1079,11 @@ impl Parser<'_> {
 
     /// `[Type]` with no attribute arguments (catch types). None (with nothing reported) for
     /// anything else; the caller rescans.
-    pub fn type_constraint_only(&mut self) -> Option<TypeName> {
-        self.next_lbracket()?;
+    pub fn type_constraint_only(&mut self) -> Option<(TypeName, Span)> {
+        let open = self.next_lbracket()?;
         let t = self.type_name_rule()?;
         let close = self.next_token();
-        matches!(close.kind, Tok::RBracket).then_some(t)
+        matches!(close.kind, Tok::RBracket).then(|| (t, open.span.to(close.span)))
     }
 
     // ----- parameters ---------------------------------------------------------------------
@@ -1114,10 +1128,7 @@ impl Parser<'_> {
             let var = p.next_token();
             let Tok::Variable { var: variable, .. } = var.kind.clone() else {
                 p.unget(var);
-                let last_span = match attrs.last()? {
-                    AttributeOrType::Attribute(a) => a.span,
-                    AttributeOrType::Type(t) => t.span,
-                };
+                let last_span = attrs.last()?.span();
                 p.incomplete(after(last_span), msg::INVALID_FUNCTION_PARAMETER, &[]);
                 p.sync_past_closing_paren();
                 return Some(ParamDecl {
@@ -1142,16 +1153,12 @@ impl Parser<'_> {
             let mut type_constraint = None;
             let mut start = var.span;
             for (i, a) in attrs.into_iter().enumerate() {
-                let s = match &a {
-                    AttributeOrType::Attribute(x) => x.span,
-                    AttributeOrType::Type(t) => t.span,
-                };
                 if i == 0 {
-                    start = s;
+                    start = a.span();
                 }
                 match a {
                     AttributeOrType::Attribute(x) => attributes.push(x),
-                    AttributeOrType::Type(t) => {
+                    AttributeOrType::Type(t, _) => {
                         if type_constraint.is_none() {
                             type_constraint = Some(t);
                         }

@@ -93,7 +93,7 @@ fn reusable(t: &Token, cx: LexContext) -> bool {
 pub(crate) fn parse_script(source: Rc<SourceFile>) -> Result<Rc<ScriptBlockAst>, ParseErrors> {
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
-    let ast = parser.script_block_rule(None, false);
+    let ast = parser.script_block_rule(None);
     let errors = std::mem::take(&mut parser.sink.errors);
     if errors.is_empty() {
         Ok(Rc::new(ast))
@@ -348,8 +348,7 @@ impl<'s> Parser<'s> {
     /// A whole script (`lcurly` None) or the inside of `{ ... }` (PowerShell's
     /// `ScriptBlockRule`): optional attributes and `param(...)`, then named blocks or
     /// statements.
-    pub fn script_block_rule(&mut self, lcurly: Option<&Token>, is_filter: bool) -> ScriptBlockAst {
-        let _ = is_filter;
+    pub fn script_block_rule(&mut self, lcurly: Option<&Token>) -> ScriptBlockAst {
         self.with_mode(Mode::Command, |p| {
             p.skip_newlines();
             let mut attributes = Vec::new();
@@ -475,9 +474,9 @@ impl<'s> Parser<'s> {
         for candidate in candidates {
             match candidate {
                 super::expression::AttributeOrType::Attribute(a) => attributes.push(a),
-                super::expression::AttributeOrType::Type(t) => {
+                super::expression::AttributeOrType::Type(t, extent) => {
                     let name = t.name.clone();
-                    self.error(t.span, msg::TYPE_NOT_ALLOWED_BEFORE_PARAM, &[&name]);
+                    self.error(extent, msg::TYPE_NOT_ALLOWED_BEFORE_PARAM, &[&name]);
                 }
             }
         }

@@ -129,6 +129,7 @@ mod tests {
         assert_eq!(f.column_of(4), 2);
         assert_eq!(f.line_text(2), "cdé");
         assert_eq!(f.line_of(10), 3);
+        assert_eq!(f.column_of(9), 1);
         assert_eq!(f.column_of(10), 2);
     }
 }

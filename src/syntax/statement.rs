@@ -674,9 +674,7 @@ impl Parser<'_> {
             | Tok::Variable { .. }
             | Tok::Str(_)
             | Tok::NewLine => {
-                let at = name_token.span;
                 self.unget(name_token);
-                let _ = at;
                 self.incomplete(
                     after(function_token.span),
                     msg::MISSING_NAME_AFTER_KEYWORD,
@@ -721,9 +719,7 @@ impl Parser<'_> {
             return placeholder_statement(function_token.span.to(at));
         }
         let is_filter = function_token.kind.is_keyword(Keyword::Filter);
-        let body = self.nested(lcurly.span, |p| {
-            p.script_block_rule(Some(&lcurly), is_filter)
-        });
+        let body = self.nested(lcurly.span, |p| p.script_block_rule(Some(&lcurly)));
         if !parameters.is_empty()
             && let Some(pb) = &body.param_block
         {
@@ -803,12 +799,16 @@ impl Parser<'_> {
             return None;
         }
         let mut types: Vec<TypeName> = Vec::new();
+        let mut last_type: Option<Span> = None;
         let mut comma: Option<Span> = None;
         loop {
             let restore = self.restore_point();
             self.skip_newlines();
             match self.type_constraint_only() {
-                Some(t) => types.push(t),
+                Some((t, extent)) => {
+                    types.push(t);
+                    last_type = Some(extent);
+                }
                 None => {
                     self.resync(restore);
                     if let Some(c) = comma {
@@ -834,7 +834,7 @@ impl Parser<'_> {
             }),
             None => {
                 if comma.is_none() || *end_error != comma {
-                    let at = types.last().map_or(catch_token.span, |t| t.span);
+                    let at = last_type.unwrap_or(catch_token.span);
                     *end_error = Some(at);
                     self.incomplete(after(at), msg::MISSING_CATCH_HANDLER, &[]);
                 }

@@ -1,0 +1,95 @@
+//! Robustness: random and truncated scripts run through the whole interpreter (parser, binder,
+//! cmdlets, formatter) on an in-memory store never panic. A watchdog stops runaway loops through
+//! the same interrupt flag Ctrl-C uses.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use aapsh::runtime::host::BufferHost;
+use aapsh::runtime::{Session, SessionOptions};
+use aapsh::store::{Store, demo_tenant};
+use proptest::prelude::*;
+
+fn run(text: &str) {
+    let text = text.to_string();
+    std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || run_here(&text))
+        .expect("spawn")
+        .join()
+        .expect("the interpreter panicked");
+}
+
+fn run_here(text: &str) {
+    let mut session = Session::new(
+        Box::new(BufferHost::default()),
+        Store::in_memory(demo_tenant()),
+        SessionOptions {
+            non_interactive: true,
+            ..SessionOptions::default()
+        },
+    );
+    let flag = session.interrupt.clone();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let finished = done.clone();
+    let watchdog = std::thread::spawn(move || {
+        for _ in 0..40 {
+            if finished.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        flag.store(true, Ordering::Relaxed);
+    });
+    let _ = session.run_text(None, text, Vec::new());
+    done.store(true, Ordering::Relaxed);
+    let _ = watchdog.join();
+}
+
+const SCRIPT: &str = r#"
+Connect-MicrosoftTeams | Out-Null
+$ids = "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83", "5817674c-81d9-4adb-bfb2-8f6a442e4622"
+$p = Get-CsApplicationAccessPolicy -Identity "Bot" -ErrorAction SilentlyContinue
+if ($p) { Set-CsApplicationAccessPolicy -Identity "Bot" -AppIds @{Add=$ids[1]} } else { New-CsApplicationAccessPolicy -Identity "Bot" -AppIds $ids[0] -Description "x" }
+foreach ($u in Get-CsOnlineUser) { Grant-CsApplicationAccessPolicy -PolicyName "Bot" -Identity $u.UserPrincipalName; $count++ }
+Get-CsOnlineUser | Where-Object { $_.ApplicationAccessPolicy -eq "Bot" } | Select-Object DisplayName, @{n='P';e={$_.ApplicationAccessPolicy}} | Format-Table
+try { Remove-CsApplicationAccessPolicy -Identity "Bot" -ErrorAction Stop } catch { Write-Host "caught: $($_.Exception.Message)" }
+"$($count) users" -f 1
+"#;
+
+#[test]
+fn sample_script_and_every_prefix_run_without_panic() {
+    run(SCRIPT);
+    let chars: Vec<(usize, char)> = SCRIPT.char_indices().collect();
+    for (i, _) in chars.iter().step_by(7) {
+        run(&SCRIPT[..*i]);
+    }
+}
+
+#[test]
+fn runaway_loop_is_stopped() {
+    run("while ($true) { $i++ }");
+    run("for (;;) { }");
+    run("function f { f }; f");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn token_soup_runs_without_panic(parts in prop::collection::vec(
+        prop_oneof![
+            Just("Get-CsApplicationAccessPolicy"), Just("New-CsApplicationAccessPolicy"), Just("Grant-CsApplicationAccessPolicy"),
+            Just("Connect-MicrosoftTeams"), Just("-Identity"), Just("-PolicyName"), Just("-AppIds"), Just("-Global"),
+            Just("$x"), Just("$null"), Just("@{Add='a'}"), Just("'Bot'"), Just("\"a$($y)\""), Just("|"), Just(";"),
+            Just("\n"), Just("("), Just(")"), Just("{"), Just("}"), Just("["), Just("]"), Just(","), Just("="), Just("+"),
+            Just("-eq"), Just("-and"), Just("if"), Just("foreach"), Just("in"), Just("ForEach-Object"), Just("Where-Object"),
+            Just("$_"), Just(".Count"), Just("1..3"), Just("@()"), Just("[int]"), Just("`"), Just(" "), Just("#"), Just("2>$null"),
+            Just("Select-Object"), Just("-First"), Just("1"), Just("throw"), Just("try"), Just("catch"), Just("return"), Just("exit"),
+        ],
+        0..20,
+    )) {
+        let text: String = parts.join(" ");
+        run(&text);
+    }
+}
