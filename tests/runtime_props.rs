@@ -11,13 +11,23 @@ use aapsh::store::{Store, demo_tenant};
 use proptest::prelude::*;
 
 fn run(text: &str) {
-    let text = text.to_string();
-    std::thread::Builder::new()
+    let owned = text.to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = std::thread::Builder::new()
         .stack_size(64 * 1024 * 1024)
-        .spawn(move || run_here(&text))
-        .expect("spawn")
-        .join()
-        .expect("the interpreter panicked");
+        .spawn(move || {
+            run_here(&owned);
+            let _ = tx.send(());
+        })
+        .expect("spawn");
+    // The watchdog interrupts after 200 ms; anything still running after 20 s ignored Ctrl-C.
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(()) => handle.join().expect("the interpreter panicked"),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            handle.join().expect("the interpreter panicked");
+        }
+        Err(_) => panic!("did not stop after an interrupt: {text:?}"),
+    }
 }
 
 fn run_here(text: &str) {

@@ -101,6 +101,23 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
     (d <= limit).then(|| format!("Did you mean {name}?"))
 }
 
+/// "Did you mean -X?" for an unknown parameter: the closest parameter of the command.
+pub fn suggest_parameter(def: &CmdletDef, typed: &str) -> Option<String> {
+    let lower = typed.to_ascii_lowercase();
+    let (d, name) = def
+        .params
+        .iter()
+        .map(|p| {
+            (
+                edit_distance(&lower, &p.name.to_ascii_lowercase()),
+                p.name.as_ref(),
+            )
+        })
+        .min_by_key(|(d, _)| *d)?;
+    let limit = (typed.len() / 3).clamp(1, 3);
+    (d <= limit).then(|| format!("Did you mean -{name}?"))
+}
+
 /// Levenshtein distance over characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

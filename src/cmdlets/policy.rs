@@ -242,7 +242,7 @@ fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let exists_error = already_exists(ctx, &identity);
     let created = transact(ctx, |t| {
         if t.find_policy(&name).is_some() {
-            return Decision::Fail(exists_error);
+            return Decision::Fail(Box::new(exists_error));
         }
         let policy = Policy::new(policy_identity(&name), app_ids.clone(), description.clone());
         Decision::Apply(
@@ -320,7 +320,7 @@ fn set_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let dup_template = |d: &[String]| d.to_vec();
     let outcome = ctx.session.store.transact(|t| {
         let Some(p) = t.find_policy(&identity) else {
-            return Err(Err(not_found));
+            return Err(Err(Box::new(not_found)));
         };
         let app_ids = match &modifier {
             None => None,
@@ -341,7 +341,7 @@ fn set_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     });
     match outcome {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(Err(record))) => ctx.write_error(record),
+        Ok(Err(Err(record))) => ctx.write_error(*record),
         Ok(Err(Ok(Ok(bad)))) => {
             let r = invalid_app_id(ctx, &bad);
             ctx.write_error(r)
@@ -375,10 +375,10 @@ fn remove_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     );
     transact(ctx, |t| {
         let Some(p) = t.find_policy(&identity) else {
-            return Decision::Fail(not_found);
+            return Decision::Fail(Box::new(not_found));
         };
         if !p.is_global() && !t.policy_references(&p.identity).is_empty() {
-            return Decision::Fail(in_use);
+            return Decision::Fail(Box::new(in_use));
         }
         Decision::Apply(
             (),
@@ -501,7 +501,7 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         if let (Some(name), Some(err)) = (&lookup_name, not_found)
             && t.find_policy(name).is_none()
         {
-            return Decision::Fail(err);
+            return Decision::Fail(Box::new(err));
         }
         Decision::Apply((), vec![change])
     })?;

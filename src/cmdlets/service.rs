@@ -78,7 +78,7 @@ pub enum Decision<T> {
     /// Apply these changes, then hand back `T`.
     Apply(T, Vec<Change>),
     /// Nothing to change (or refused): the record to report, non-terminating.
-    Fail(ErrorRecord),
+    Fail(Box<ErrorRecord>),
 }
 
 /// Runs a read-modify-write against the store: `decide` sees the freshest state under the
@@ -94,7 +94,7 @@ pub fn transact<T>(
     match result {
         Ok(Ok(v)) => Ok(Some(v)),
         Ok(Err(record)) => {
-            ctx.write_error(record)?;
+            ctx.write_error(*record)?;
             Ok(None)
         }
         Err(e) => Err(store_failure(ctx, &e)),

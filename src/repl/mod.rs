@@ -44,14 +44,10 @@ fn history_path() -> Option<std::path::PathBuf> {
 pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
     let config = rustyline::Config::builder()
         .history_ignore_dups(true)
-        .and_then(|b| Ok(b.history_ignore_space(true)))
-        .map(|b| b.max_history_size(10_000))
-        .and_then(|b| b)
-        .map(|b| b.build());
-    let config = match config {
-        Ok(c) => c,
-        Err(_) => rustyline::Config::default(),
-    };
+        .map(|b| b.history_ignore_space(true))
+        .and_then(|b| b.max_history_size(10_000))
+        .map(|b| b.build())
+        .unwrap_or_default();
     let mut editor =
         match rustyline::Editor::<ShellHelper, rustyline::history::FileHistory>::with_config(config)
         {

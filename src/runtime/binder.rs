@@ -36,20 +36,23 @@ pub enum CommandArg {
 /// A binding failure: the record and what to underline (`None`: the whole command).
 #[derive(Debug)]
 pub struct BindFailure {
-    pub record: ErrorRecord,
+    pub record: Box<ErrorRecord>,
     pub span: Option<Span>,
 }
 
 impl BindFailure {
     fn at(record: ErrorRecord, span: Span) -> BindFailure {
         BindFailure {
-            record,
+            record: Box::new(record),
             span: Some(span),
         }
     }
 
     fn command(record: ErrorRecord) -> BindFailure {
-        BindFailure { record, span: None }
+        BindFailure {
+            record: Box::new(record),
+            span: None,
+        }
     }
 }
 

@@ -323,12 +323,9 @@ impl Session {
             return self.eval(&a.target);
         }
         let mut items = Vec::new();
-        self.exec_statement_inner(stmt, &mut Out::Collect(&mut items))
-            .or_else(|flow| match flow {
-                // A statement-terminating error inside an expression context is reported by
-                // the enclosing statement.
-                other => Err(other),
-            })?;
+        // A statement-terminating error inside an expression context propagates to the
+        // enclosing statement, which reports it.
+        self.exec_statement_inner(stmt, &mut Out::Collect(&mut items))?;
         Ok(collapse(items))
     }
 
@@ -342,6 +339,10 @@ impl Session {
         label: Option<&str>,
         out: &mut Out<'_>,
     ) -> Result<LoopControl, Flow> {
+        // An empty body runs no statement, so the loop itself must notice Ctrl-C.
+        if self.is_interrupted() {
+            return Err(Flow::Stopped);
+        }
         match self.exec_block(body, out) {
             Ok(()) => Ok(LoopControl::Next),
             Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopControl::Break),

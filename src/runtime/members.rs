@@ -582,7 +582,7 @@ pub fn set_index(
             } else {
                 Err(s.runtime_error(
                     "IndexOutOfRange",
-                    format!("Index was outside the bounds of the array."),
+                    "Index was outside the bounds of the array.",
                     ErrorCategory::InvalidOperation,
                     span,
                 ))

@@ -737,7 +737,7 @@ fn replace(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Va
     let replacement = parts.get(1).map(Value::to_ps_string).unwrap_or_default();
     let re = build_regex(s, &pattern, cs, span)?;
     let rep = dotnet_replacement(&replacement);
-    let one = |v: &Value| Value::str(re.replace_all(&v.to_ps_string(), rep.as_str()).into_owned());
+    let one = |v: &Value| Value::str(re.replace_all(&v.to_ps_string(), rep.as_str()));
     Ok(match l {
         Value::Array(items) => Value::array(items.borrow().iter().map(one).collect()),
         other => one(other),
@@ -854,8 +854,10 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
             group_thousands(&format!("{:.*}", digits.unwrap_or(2), x))
         ),
         _ => {
-            if f.chars().all(|c| c == '0' || c == '#' || c == '.') {
-                if let Some(x) = num {
+            if f.chars().all(|c| c == '0' || c == '#' || c == '.')
+                && let Some(x) = num
+            {
+                {
                     let decimals = f.split_once('.').map_or(0, |(_, d)| d.len());
                     let int_width = f.split_once('.').map_or(f, |(i, _)| i).matches('0').count();
                     let s = format!("{:.*}", decimals, x);

@@ -17,7 +17,7 @@ use super::value::{Hashtable, Value};
 use crate::cmdlets::def::{CmdletDef, Implementation, PipelineMode, Requires};
 use crate::syntax::ast::{
     Command, CommandElement, ElementKind, Expr, ExprKind, Pipeline, PipelineElement, QuoteKind,
-    RedirectStream, RedirectTarget, ScriptBlockAst,
+    RedirectStream, RedirectTarget, ScriptBlockAst, UnaryOp,
 };
 use crate::syntax::{SourceFile, Span};
 
@@ -85,8 +85,21 @@ impl Session {
             && only.redirections.is_empty()
         {
             let value = self.eval(expr)?;
-            for item in value.enumerate_for_output() {
-                self.emit(out, item);
+            // `$i++` and `++$i` as statements write nothing (`($i++)` does).
+            let silent = matches!(
+                &expr.kind,
+                ExprKind::Unary {
+                    op: UnaryOp::PreIncrement
+                        | UnaryOp::PreDecrement
+                        | UnaryOp::PostIncrement
+                        | UnaryOp::PostDecrement,
+                    ..
+                }
+            );
+            if !silent {
+                for item in value.enumerate_for_output() {
+                    self.emit(out, item);
+                }
             }
             self.last_success = !self.wrote_error;
             return Ok(());
@@ -130,11 +143,8 @@ impl Session {
                     let target = self.eval(path)?;
                     let discard = target.is_null();
                     match stream {
-                        RedirectStream::Error => {
-                            if discard {
-                                r.errors_discarded = true;
-                            }
-                        }
+                        RedirectStream::Error if discard => r.errors_discarded = true,
+                        RedirectStream::Error => {}
                         RedirectStream::Output | RedirectStream::All => {
                             if stream == RedirectStream::All {
                                 r.errors_discarded = true;
@@ -277,6 +287,8 @@ impl Session {
         let mut args = Vec::with_capacity(elements.len());
         for el in elements {
             match el {
+                // `--` (parsed as a parameter named "-") only ends parameter parsing.
+                CommandElement::Parameter(p) if p.name == "-" && p.argument.is_none() => {}
                 CommandElement::Parameter(p) => {
                     let colon_value = match &p.argument {
                         Some(expr) => Some((self.eval(expr)?, expr.span)),
@@ -335,7 +347,18 @@ impl Session {
         typed_name: &str,
     ) -> Result<BoundParameters, Flow> {
         let fail = |s: &Session, f: BindFailure| -> Flow {
-            let mut record = f.record;
+            let mut record = *f.record;
+            if record.error_id == "NamedParameterNotFound"
+                && let Some(span) = f.span
+            {
+                let typed = s
+                    .current_source()
+                    .slice(span)
+                    .trim_start_matches('-')
+                    .trim_end_matches(':')
+                    .to_string();
+                record.suggestion = crate::cmdlets::suggest_parameter(def, &typed);
+            }
             record.invocation = Some(InvocationInfo {
                 command_name: Some(def.name.to_string()),
                 invocation_name: Some(typed_name.to_string()),
@@ -500,7 +523,7 @@ impl Session {
                                 match binder::bind_record(&def, bound, record, span) {
                                     Ok(b) => b,
                                     Err(f) => {
-                                        let mut r = f.record;
+                                        let mut r = *f.record;
                                         r.invocation = Some(self.invocation_for(&def, &name, span));
                                         r.target_object = Some(record.clone());
                                         return self
@@ -527,11 +550,10 @@ impl Session {
                 args,
                 collected,
             } => {
-                match input {
-                    Some(v) => collected.push(v),
-                    None => {}
-                }
                 let _ = (path, args);
+                if let Some(v) = input {
+                    collected.push(v);
+                }
                 Ok(())
             }
             StageKind::Block { collected, .. } => {
@@ -586,7 +608,7 @@ impl Session {
                         let mut call_bound = bound.clone();
                         if call_bound.set.is_empty() {
                             binder::resolve_set(&def, &mut call_bound).map_err(|f| {
-                                let mut r = f.record;
+                                let mut r = *f.record;
                                 r.invocation = Some(self.invocation_for(&def, &name, span));
                                 Flow::statement_error(r)
                             })?;
@@ -642,10 +664,10 @@ impl Session {
     }
 
     fn end_redirect(&mut self, r: &StageRedirect, produced: &mut Vec<Value>) -> Result<(), Flow> {
-        if r.errors_to_output || r.errors_discarded {
-            if let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop() {
-                produced.extend(items);
-            }
+        if (r.errors_to_output || r.errors_discarded)
+            && let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop()
+        {
+            produced.extend(items);
         }
         Ok(())
     }
@@ -844,7 +866,7 @@ impl Session {
             match binder::bind_record(def, bound, &record, span) {
                 Ok(b) => b,
                 Err(f) => {
-                    let mut r = f.record;
+                    let mut r = *f.record;
                     r.invocation = Some(self.invocation_for(def, "", span));
                     return self.write_error_with(r, ActionPreference::Continue);
                 }
@@ -1095,7 +1117,7 @@ impl Session {
             return r.or_else(catch_return);
         }
         let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
-            let mut r = f.record;
+            let mut r = *f.record;
             r.invocation = Some(self.invocation_for(&def, "", f.span.unwrap_or(block.span)));
             Flow::statement_error(r)
         })?;
@@ -1147,7 +1169,7 @@ impl Session {
         let def = Rc::new(crate::cmdlets::function_definition_for_block(ast));
         self.sources.push(ast.source.clone());
         let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
-            let mut r = f.record;
+            let mut r = *f.record;
             r.invocation = Some(InvocationInfo {
                 command_name: path.as_ref().map(|p| p.display().to_string()),
                 invocation_name: path.as_ref().map(|p| p.display().to_string()),
