@@ -52,6 +52,17 @@ pub struct Connection {
     pub tenant_domain: String,
 }
 
+/// The Microsoft Graph connection `Connect-MgGraph` establishes (the calling app for the Graph
+/// cmdlets that a policy allows or denies).
+#[derive(Clone, Debug)]
+pub struct GraphConnection {
+    /// The app (client) id for app-only connections.
+    pub client_id: Option<String>,
+    pub tenant_id: String,
+    /// Delegated sign-ins name the account.
+    pub account: Option<String>,
+}
+
 /// Where output goes: the formatter (top level), a collection (assignment, subexpression,
 /// an upstream pipeline stage) or nowhere.
 pub enum Out<'a> {
@@ -98,6 +109,7 @@ pub struct Session {
     pub scopes: Scopes,
     pub store: Store,
     pub connection: Option<Connection>,
+    pub graph: Option<GraphConnection>,
     pub clock: Clock,
     pub ids: IdGenerator,
     pub commands: CommandTable,
@@ -133,6 +145,7 @@ impl Session {
             scopes: Scopes::new(),
             store,
             connection: None,
+            graph: None,
             clock: Clock::system(),
             ids: IdGenerator::new(None),
             commands: CommandTable::builtin(),
