@@ -11,10 +11,13 @@
 
 mod access;
 mod change;
+mod checksum;
 mod demo;
 mod error;
 mod file;
 mod handle;
+mod index;
+mod journal;
 mod lock;
 mod migrate;
 mod model;
@@ -29,6 +32,7 @@ pub use change::Change;
 pub use demo::demo_tenant;
 pub use error::StoreError;
 pub use handle::Store;
+pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
 pub use model::{
     Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,

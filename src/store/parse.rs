@@ -57,6 +57,7 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
     let doc = migrate(doc, version)?;
     let mut tenant = read_tenant(as_object(&doc, &top)?)?;
     validate(&mut tenant)?;
+    tenant.reindex();
     Ok(tenant)
 }
 
@@ -269,6 +270,7 @@ fn read_tenant(map: &Map<String, Value>) -> Result<Tenant, StoreError> {
                 "assignments",
             ],
         ),
+        index: Default::default(),
     })
 }
 
