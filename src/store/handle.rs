@@ -49,6 +49,22 @@ const AUTO_CHECKPOINT_MIN_BYTES: u64 = 4 << 20;
 /// takes the lock to read.
 const READ_RETRIES: usize = 20;
 
+/// How far `transact` writes a completed command before it returns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Durability {
+    /// On the disk: the journal record is synced (`fdatasync`) before `transact` returns, so the
+    /// command survives `kill -9`, a system crash and a power cut. The default; each command
+    /// then costs at least one sync of the disk (from tens of microseconds on a fast SSD to
+    /// milliseconds on a slow disk).
+    #[default]
+    Disk,
+    /// Handed to the operating system: the command survives `kill -9` and any crash of aapsh,
+    /// but a power cut or a system crash may lose the last commands (whole commands, from the
+    /// end: the store still opens to a prefix of them). For bulk scripts on disks with slow
+    /// syncs. Checkpoints are synced either way.
+    Os,
+}
+
 /// One open store.
 #[derive(Debug)]
 pub struct Store {
@@ -57,7 +73,10 @@ pub struct Store {
     /// The files as our state last matched them; `None` for an in-memory store, or when the
     /// state must be read again from scratch.
     disk: Option<Disk>,
+    /// The journal, kept open between appends.
+    appender: Option<journal::Appender>,
     lock_timeout: Duration,
+    durability: Durability,
 }
 
 /// What our state was read from.
@@ -99,7 +118,10 @@ impl Journal {
 
 /// How one attempt to catch up with the files ended.
 enum Refreshed {
+    /// Nothing changed since our last look.
     Fresh,
+    /// We read what changed (to be checked for a race when read without the lock).
+    Read,
     /// The store file does not exist.
     Missing,
     /// The store file was replaced while we read (only without the lock): try again.
@@ -116,7 +138,9 @@ impl Store {
             path: Some(path.to_path_buf()),
             tenant: Tenant::default(),
             disk: None,
+            appender: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            durability: Durability::Disk,
         };
         store.refresh()?;
         if store.unfolded_changes() > 0 {
@@ -136,7 +160,9 @@ impl Store {
             path: None,
             tenant,
             disk: None,
+            appender: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            durability: Durability::Disk,
         }
     }
 
@@ -165,6 +191,12 @@ impl Store {
     /// (default 10 s).
     pub fn set_lock_timeout(&mut self, timeout: Duration) {
         self.lock_timeout = timeout;
+    }
+
+    /// How far a completed command is written before `transact` returns (default
+    /// `Durability::Disk`).
+    pub fn set_durability(&mut self, durability: Durability) {
+        self.durability = durability;
     }
 
     /// How many completed commands wait in the journal to be folded into the store file, as
@@ -267,7 +299,10 @@ impl Store {
         let Some(disk) = self.disk.clone() else {
             return Ok(());
         };
-        let Journal::Live { end, changes, .. } = disk.journal else {
+        let Journal::Live {
+            stamp, end, changes, ..
+        } = disk.journal
+        else {
             return Ok(());
         };
         if changes == 0 {
@@ -294,7 +329,9 @@ impl Store {
         let jpath = journal_path_for(path);
         // From here on the journal says the new file holds its changes, so if we crash after
         // the rename, the next reader will not apply them twice.
-        journal::append(&jpath, path, end, &journal::folded_line(file_id))?;
+        let line = journal::folded_line(file_id);
+        journal::append(&mut self.appender, &jpath, path, stamp, end, &line, true)?;
+        self.appender = None;
         let fingerprint = prepared.commit()?;
         let journal = match journal::remove(&jpath, path) {
             Ok(()) => Journal::Absent,
@@ -334,12 +371,14 @@ impl Store {
         };
         disk.journal = match disk.journal {
             Journal::Live {
+                stamp,
                 end,
                 records,
                 changes,
-                ..
             } => {
-                let stamp = journal::append(&jpath, path, end, line)?;
+                let sync = self.durability == Durability::Disk;
+                let stamp =
+                    journal::append(&mut self.appender, &jpath, path, stamp, end, line, sync)?;
                 Journal::Live {
                     stamp,
                     end: end + line.len() as u64,
@@ -368,7 +407,7 @@ impl Store {
         };
         for _ in 0..READ_RETRIES {
             match self.refresh_once(&path, false)? {
-                Refreshed::Fresh => return Ok(()),
+                Refreshed::Fresh | Refreshed::Read => return Ok(()),
                 Refreshed::Raced => std::thread::sleep(Duration::from_millis(1)),
                 Refreshed::Missing => break,
             }
@@ -389,7 +428,7 @@ impl Store {
     /// Catches up under the lock; a missing store file becomes the demo tenant.
     fn refresh_locked(&mut self, path: &Path) -> Result<(), StoreError> {
         match self.refresh_once(path, true)? {
-            Refreshed::Fresh | Refreshed::Raced => Ok(()),
+            Refreshed::Fresh | Refreshed::Read | Refreshed::Raced => Ok(()),
             Refreshed::Missing => {
                 let mut demo = demo_tenant();
                 demo.reindex();
@@ -424,7 +463,7 @@ impl Store {
                 return Err(e);
             }
         };
-        if !locked && matches!(outcome, Refreshed::Fresh) {
+        if !locked && matches!(outcome, Refreshed::Read) {
             // Whatever we read must belong to the store file still in place (a checkpoint by
             // another session may have replaced both files meanwhile).
             let still = self.disk.as_ref().map(|d| &d.file);
@@ -464,7 +503,7 @@ impl Store {
                 let read = journal::read_from(&jpath, path, 0)?;
                 let journal = resolve_journal(&mut self.tenant, read, disk.file_id, path)?;
                 self.disk = Some(Disk { journal, ..disk });
-                return Ok(Refreshed::Fresh);
+                return Ok(Refreshed::Read);
             }
             // Replaced, cut short or deleted while the store file stayed: start over.
             _ => return self.reload(path),
@@ -488,7 +527,7 @@ impl Store {
             },
             ..disk
         });
-        Ok(Refreshed::Fresh)
+        Ok(Refreshed::Read)
     }
 
     /// Reads the store file and its journal from scratch.
@@ -523,7 +562,7 @@ impl Store {
                 journal,
             });
         }
-        Ok(Refreshed::Fresh)
+        Ok(Refreshed::Read)
     }
 }
 

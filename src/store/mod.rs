@@ -23,6 +23,7 @@ mod migrate;
 mod model;
 mod parse;
 mod query;
+mod stream;
 mod validate;
 
 use std::path::PathBuf;
@@ -31,7 +32,7 @@ pub use access::{EffectivePolicy, PolicySource};
 pub use change::Change;
 pub use demo::demo_tenant;
 pub use error::StoreError;
-pub use handle::Store;
+pub use handle::{Durability, Store};
 pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
 pub use model::{
