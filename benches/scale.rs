@@ -58,7 +58,12 @@ fn main() {
 
     let scripts: Vec<(usize, PathBuf)> = statement_sizes
         .iter()
-        .map(|&m| (m, write_script(dir.path(), m, *user_sizes.iter().min().unwrap_or(&1000))))
+        .map(|&m| {
+            (
+                m,
+                write_script(dir.path(), m, *user_sizes.iter().min().unwrap_or(&1000)),
+            )
+        })
         .collect();
     let parser_works = parse_throughput(&mut report, &scripts);
 

@@ -300,7 +300,10 @@ impl Store {
             return Ok(());
         };
         let Journal::Live {
-            stamp, end, changes, ..
+            stamp,
+            end,
+            changes,
+            ..
         } = disk.journal
         else {
             return Ok(());

@@ -357,16 +357,13 @@ pub(crate) fn append(
     let reusable = appender.as_ref().is_some_and(|a| a.id == stamp.id);
     if !reusable {
         *appender = None;
-        let file = OpenOptions::new()
-            .write(true)
-            .open(journal)
-            .map_err(|e| {
-                StoreError::io(
-                    store,
-                    format!("opening the journal '{}'", journal.display()),
-                    e,
-                )
-            })?;
+        let file = OpenOptions::new().write(true).open(journal).map_err(|e| {
+            StoreError::io(
+                store,
+                format!("opening the journal '{}'", journal.display()),
+                e,
+            )
+        })?;
         *appender = Some(Appender { file, id: stamp.id });
     }
     let Some(Appender { file, .. }) = appender.as_mut() else {

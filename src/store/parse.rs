@@ -11,11 +11,11 @@ use serde_json::{Map, Value};
 
 use super::error::StoreError;
 use super::migrate::migrate;
-use super::stream;
 use super::model::{
     Application, Assignments, ExtraKeys, Group, GroupAssignment, Policy, Tenant, TenantInfo, User,
     policy_identity,
 };
+use super::stream;
 use super::validate::validate;
 
 /// Parses and validates a whole file. Errors carry no file name; the caller adds it.
@@ -389,7 +389,10 @@ fn read_assignments(value: &Value, place: &Place) -> Result<Assignments, StoreEr
     })
 }
 
-pub(super) fn read_group_assignment(value: &Value, place: &Place) -> Result<GroupAssignment, StoreError> {
+pub(super) fn read_group_assignment(
+    value: &Value,
+    place: &Place,
+) -> Result<GroupAssignment, StoreError> {
     let map = as_object(value, place)?;
     let rank_value = get(map, "rank").ok_or_else(|| missing(map, "rank", place))?;
     let rank = rank_value

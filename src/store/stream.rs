@@ -103,10 +103,14 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
                     let value: Value = map.next_value()?;
                     tenant.tenant = match value {
                         Value::Null => TenantInfo::default(),
-                        v => read_tenant_info(&v, &place).map_err(|e| stop(stash, Stop::Error(e)))?,
+                        v => {
+                            read_tenant_info(&v, &place).map_err(|e| stop(stash, Stop::Error(e)))?
+                        }
                     };
                 }
-                "users" => tenant.users = map.next_value_seed(Entries::new(stash, place, read_user))?,
+                "users" => {
+                    tenant.users = map.next_value_seed(Entries::new(stash, place, read_user))?
+                }
                 "groups" => {
                     tenant.groups = map.next_value_seed(Entries::new(stash, place, read_group))?
                 }
@@ -115,7 +119,8 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
                         map.next_value_seed(Entries::new(stash, place, read_application))?
                 }
                 "policies" => {
-                    tenant.policies = map.next_value_seed(Entries::new(stash, place, read_policy))?
+                    tenant.policies =
+                        map.next_value_seed(Entries::new(stash, place, read_policy))?
                 }
                 "assignments" => {
                     tenant.assignments = map.next_value_seed(AssignmentsSeed { stash, place })?
