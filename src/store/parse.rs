@@ -35,7 +35,7 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
     // Syntax first, for the whole file, without building anything: a syntax error is reported
     // (with its line and column) before any problem with the content.
     serde_json::from_str::<IgnoredAny>(text).map_err(syntax_error)?;
-    let mut tenant = match stream::read_current(text)? {
+    let mut tenant = match stream::read_current(text) {
         Some(tenant) => tenant,
         None => read_whole(text)?,
     };

@@ -4,12 +4,12 @@
 //!
 //! Owns only the streaming: each user, group, application, policy and direct grant is read as
 //! a small `Value` and handed to the same `parse` functions the general path uses, so the rules,
-//! defaults and messages are the same. It applies only when `"schemaVersion"` is the file's
-//! first key and names the current version (as every file this program writes does); anything
-//! else returns `None` and goes the general way (which can migrate). It expects text whose JSON
-//! syntax was already checked, and must not check relations between entries (`validate`).
+//! defaults and checks are the same; a file with a problem is read again the general way, which
+//! words the error. It applies only when `"schemaVersion"` is the file's first key and names the
+//! current version (as every file this program writes does); anything else goes the general way
+//! (which can migrate). It expects text whose JSON syntax was already checked, and must not
+//! check relations between entries (`validate`).
 
-use std::cell::RefCell;
 use std::fmt;
 
 use indexmap::IndexMap;
@@ -19,60 +19,26 @@ use serde_json::Value;
 use super::error::StoreError;
 use super::model::{Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, Tenant, TenantInfo};
 use super::parse::{
-    Place, invalid, read_application, read_group, read_group_assignment, read_policy,
-    read_tenant_info, read_user, string,
+    Place, read_application, read_group, read_group_assignment, read_policy, read_tenant_info,
+    read_user, string,
 };
 
-/// Why the streaming reader stopped early.
-enum Stop {
-    /// A problem in the content: the answer.
-    Error(StoreError),
-    /// Not a file for this path: read it the general way.
-    NotStreamable,
+/// Stops the deserializer: the general path takes over (and words any error).
+fn stop<E: de::Error>() -> E {
+    E::custom("read the general way")
 }
 
-type Stash<'a> = &'a RefCell<Option<Stop>>;
-
-/// Stops the deserializer, keeping the reason where the caller will find it.
-fn stop<E: de::Error>(stash: Stash<'_>, reason: Stop) -> E {
-    *stash.borrow_mut() = Some(reason);
-    E::custom("stopped")
-}
-
-/// Reads `text` (syntax already checked) into a tenant, or `None` if the general path must.
-pub(crate) fn read_current(text: &str) -> Result<Option<Tenant>, StoreError> {
-    let stash = RefCell::new(None);
+/// Reads `text` (syntax already checked) into a tenant, or `None` if the general path must:
+/// not a current-schema file, or one with a problem to report (the general path reports it, so
+/// that when a file has several, the one reported does not depend on the order of its sections).
+pub(crate) fn read_current(text: &str) -> Option<Tenant> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = de.deserialize_any(TopVisitor { stash: &stash });
-    match (read, stash.into_inner()) {
-        (Ok(tenant), _) => Ok(Some(tenant)),
-        (Err(_), Some(Stop::Error(e))) => Err(e),
-        // A number the syntax check let through but a value cannot hold, and the like: the
-        // general path reports it.
-        (Err(_), Some(Stop::NotStreamable) | None) => Ok(None),
-    }
+    de.deserialize_any(TopVisitor).ok()
 }
 
-/// How a JSON value's type reads in a message (as `parse` words it).
-fn kind_of(unexpected: &de::Unexpected<'_>) -> &'static str {
-    match unexpected {
-        de::Unexpected::Bool(_) => "a boolean",
-        de::Unexpected::Unsigned(_) | de::Unexpected::Signed(_) | de::Unexpected::Float(_) => {
-            "a number"
-        }
-        de::Unexpected::Str(_) | de::Unexpected::Char(_) => "a string",
-        de::Unexpected::Seq => "an array",
-        de::Unexpected::Map => "an object",
-        de::Unexpected::Unit | de::Unexpected::Option => "null",
-        _ => "a value",
-    }
-}
+struct TopVisitor;
 
-struct TopVisitor<'a> {
-    stash: Stash<'a>,
-}
-
-impl<'de> Visitor<'de> for TopVisitor<'_> {
+impl<'de> Visitor<'de> for TopVisitor {
     type Value = Tenant;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,14 +46,13 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tenant, A::Error> {
-        let stash = self.stash;
         let first = map.next_key::<String>()?;
         if first.as_deref() != Some("schemaVersion") {
-            return Err(stop(stash, Stop::NotStreamable));
+            return Err(stop());
         }
         let version: Value = map.next_value()?;
         if version.as_u64() != Some(u64::from(CURRENT_SCHEMA_VERSION)) {
-            return Err(stop(stash, Stop::NotStreamable));
+            return Err(stop());
         }
 
         let top = Place::root();
@@ -98,32 +63,25 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
             let place = top.key(&key);
             // A repeated key replaces the earlier value, as when the file is read whole.
             match key.as_str() {
-                "schemaVersion" => return Err(stop(stash, Stop::NotStreamable)),
+                "schemaVersion" => return Err(stop()),
                 "tenant" => {
                     let value: Value = map.next_value()?;
                     tenant.tenant = match value {
                         Value::Null => TenantInfo::default(),
-                        v => {
-                            read_tenant_info(&v, &place).map_err(|e| stop(stash, Stop::Error(e)))?
-                        }
+                        v => read_tenant_info(&v, &place).map_err(|_: StoreError| stop())?,
                     };
                 }
-                "users" => {
-                    tenant.users = map.next_value_seed(Entries::new(stash, place, read_user))?
-                }
-                "groups" => {
-                    tenant.groups = map.next_value_seed(Entries::new(stash, place, read_group))?
-                }
+                "users" => tenant.users = map.next_value_seed(Entries::new(place, read_user))?,
+                "groups" => tenant.groups = map.next_value_seed(Entries::new(place, read_group))?,
                 "applications" => {
                     tenant.applications =
-                        map.next_value_seed(Entries::new(stash, place, read_application))?
+                        map.next_value_seed(Entries::new(place, read_application))?
                 }
                 "policies" => {
-                    tenant.policies =
-                        map.next_value_seed(Entries::new(stash, place, read_policy))?
+                    tenant.policies = map.next_value_seed(Entries::new(place, read_policy))?
                 }
                 "assignments" => {
-                    tenant.assignments = map.next_value_seed(AssignmentsSeed { stash, place })?
+                    tenant.assignments = map.next_value_seed(AssignmentsSeed { place })?
                 }
                 _ => {
                     let value: Value = map.next_value()?;
@@ -136,12 +94,12 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Tenant, A::Error> {
-        Err(stop(self.stash, Stop::NotStreamable))
+        Err(stop())
     }
 }
 
-/// Everything that is not the expected container: null means "none", the rest is an error
-/// naming what was found. Shared by the section visitors.
+/// Everything that is not the expected container: null means "none", the rest is a problem.
+/// Shared by the section visitors.
 macro_rules! other_values {
     ($empty:expr) => {
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -169,28 +127,22 @@ macro_rules! other_values {
 }
 
 /// An array section read entry by entry with `read`.
-struct Entries<'a, T> {
-    stash: Stash<'a>,
+struct Entries<T> {
     place: Place,
     read: fn(&Value, &Place) -> Result<T, StoreError>,
 }
 
-impl<'a, T> Entries<'a, T> {
-    fn new(
-        stash: Stash<'a>,
-        place: Place,
-        read: fn(&Value, &Place) -> Result<T, StoreError>,
-    ) -> Entries<'a, T> {
-        Entries { stash, place, read }
+impl<T> Entries<T> {
+    fn new(place: Place, read: fn(&Value, &Place) -> Result<T, StoreError>) -> Entries<T> {
+        Entries { place, read }
     }
 
-    fn wrong<E: de::Error>(&self, found: de::Unexpected<'_>) -> E {
-        let message = format!("expected an array, found {}", kind_of(&found));
-        stop(self.stash, Stop::Error(invalid(&self.place, message)))
+    fn wrong<E: de::Error>(&self, _found: de::Unexpected<'_>) -> E {
+        stop()
     }
 }
 
-impl<'de, T> DeserializeSeed<'de> for Entries<'_, T> {
+impl<'de, T> DeserializeSeed<'de> for Entries<T> {
     type Value = Vec<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
@@ -198,7 +150,7 @@ impl<'de, T> DeserializeSeed<'de> for Entries<'_, T> {
     }
 }
 
-impl<'de, T> Visitor<'de> for Entries<'_, T> {
+impl<'de, T> Visitor<'de> for Entries<T> {
     type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -209,7 +161,7 @@ impl<'de, T> Visitor<'de> for Entries<'_, T> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         while let Some(value) = seq.next_element::<Value>()? {
             let item = (self.read)(&value, &self.place.index(items.len()))
-                .map_err(|e| stop(self.stash, Stop::Error(e)))?;
+                .map_err(|_: StoreError| stop())?;
             items.push(item);
         }
         items.shrink_to_fit();
@@ -225,19 +177,17 @@ impl<'de, T> Visitor<'de> for Entries<'_, T> {
 }
 
 /// The `assignments` section, with its direct grants (up to one per user) read one by one.
-struct AssignmentsSeed<'a> {
-    stash: Stash<'a>,
+struct AssignmentsSeed {
     place: Place,
 }
 
-impl AssignmentsSeed<'_> {
-    fn wrong<E: de::Error>(&self, found: de::Unexpected<'_>) -> E {
-        let message = format!("expected an object, found {}", kind_of(&found));
-        stop(self.stash, Stop::Error(invalid(&self.place, message)))
+impl AssignmentsSeed {
+    fn wrong<E: de::Error>(&self, _found: de::Unexpected<'_>) -> E {
+        stop()
     }
 }
 
-impl<'de> DeserializeSeed<'de> for AssignmentsSeed<'_> {
+impl<'de> DeserializeSeed<'de> for AssignmentsSeed {
     type Value = Assignments;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Assignments, D::Error> {
@@ -245,7 +195,7 @@ impl<'de> DeserializeSeed<'de> for AssignmentsSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for AssignmentsSeed<'_> {
+impl<'de> Visitor<'de> for AssignmentsSeed {
     type Value = Assignments;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -253,22 +203,21 @@ impl<'de> Visitor<'de> for AssignmentsSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Assignments, A::Error> {
-        let stash = self.stash;
         let mut assignments = Assignments::default();
         while let Some(key) = map.next_key::<String>()? {
             let place = self.place.key(&key);
             match key.as_str() {
                 "users" => {
-                    assignments.users = map.next_value_seed(DirectGrants { stash, place })?;
+                    assignments.users = map.next_value_seed(DirectGrants { place })?;
                 }
                 "groups" => {
                     assignments.groups =
-                        map.next_value_seed(Entries::new(stash, place, read_group_assignment))?;
+                        map.next_value_seed(Entries::new(place, read_group_assignment))?;
                 }
                 "tenant" => {
                     assignments.tenant = match map.next_value::<Value>()? {
                         Value::Null => None,
-                        v => Some(string(&v, &place).map_err(|e| stop(stash, Stop::Error(e)))?),
+                        v => Some(string(&v, &place).map_err(|_: StoreError| stop())?),
                     };
                 }
                 _ => {
@@ -289,22 +238,17 @@ impl<'de> Visitor<'de> for AssignmentsSeed<'_> {
 }
 
 /// `assignments.users`: user object id → policy name.
-struct DirectGrants<'a> {
-    stash: Stash<'a>,
+struct DirectGrants {
     place: Place,
 }
 
-impl DirectGrants<'_> {
-    fn wrong<E: de::Error>(&self, found: de::Unexpected<'_>) -> E {
-        let message = format!(
-            "expected an object mapping user object ids to policy names, found {}",
-            kind_of(&found)
-        );
-        stop(self.stash, Stop::Error(invalid(&self.place, message)))
+impl DirectGrants {
+    fn wrong<E: de::Error>(&self, _found: de::Unexpected<'_>) -> E {
+        stop()
     }
 }
 
-impl<'de> DeserializeSeed<'de> for DirectGrants<'_> {
+impl<'de> DeserializeSeed<'de> for DirectGrants {
     type Value = IndexMap<String, String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -312,7 +256,7 @@ impl<'de> DeserializeSeed<'de> for DirectGrants<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for DirectGrants<'_> {
+impl<'de> Visitor<'de> for DirectGrants {
     type Value = IndexMap<String, String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -323,8 +267,8 @@ impl<'de> Visitor<'de> for DirectGrants<'_> {
         let mut grants = IndexMap::with_capacity(map.size_hint().unwrap_or(0));
         while let Some(user) = map.next_key::<String>()? {
             let value: Value = map.next_value()?;
-            let policy = string(&value, &self.place.entry(&user))
-                .map_err(|e| stop(self.stash, Stop::Error(e)))?;
+            let policy =
+                string(&value, &self.place.entry(&user)).map_err(|_: StoreError| stop())?;
             // A repeated key keeps its first position and takes the last value.
             grants.insert(user, policy);
         }
