@@ -1,14 +1,16 @@
 //! Scale benchmark for aapsh (issue 6): start-up, parse throughput, replay by tenant size, store
-//! open and save, peak memory, each next to the baseline its target is a ratio of, measured in
-//! the same run. Not a test: it prints figures, it asserts nothing.
+//! open and save, peak memory, each next to the baseline its target is a ratio of, all measured
+//! in the same run. Not a test: it prints figures and asserts nothing.
 //!
-//! Run: `cargo bench --bench scale` (all sizes; a few minutes, mostly spent in fsync), or
-//! `AAPSH_BENCH_USERS=1000,10000 AAPSH_BENCH_STATEMENTS=1000 cargo bench --bench scale` for a
-//! subset. The figures and how to read them are in docs/performance.md.
+//! Run: `cargo bench --bench scale` (every size; several minutes, mostly spent waiting for the
+//! disk to sync), or a subset:
+//! `AAPSH_BENCH_USERS=1000,100000 AAPSH_BENCH_STATEMENTS=10000 cargo bench --bench scale`.
+//! The figures and how to read them are in docs/performance.md.
 //!
-//! Generated inputs (in a temporary directory): tenants of N users (`user{i}@bench.example`,
-//! object ids `00000000-0000-4000-8000-{i:012}`, 1 group per 1,000 users, a tenth of the users
-//! already granted), and scripts of M statements, one `Grant-CsApplicationAccessPolicy` each.
+//! Generated inputs, in a temporary directory (`AAPSH_BENCH_DIR` picks its parent): tenants of
+//! N users (`user{i}@bench.example`, object ids `00000000-0000-4000-8000-{i:012}`, one group
+//! per 1,000 users, a tenth of the users already granted) and scripts of M statements, one
+//! `Grant-CsApplicationAccessPolicy` each, over users spread through the tenant.
 
 use std::fs;
 use std::io::Write;
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use aapsh::store::{Change, Store, UserLookup};
+use aapsh::store::{Change, Durability, Store, UserLookup};
 use aapsh::syntax::{SourceFile, parse_script};
 use serde_json::json;
 
@@ -25,63 +27,65 @@ const POLICY: &str = "Bench";
 const APP_ID: &str = "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83";
 /// Statement i grants user (i * STRIDE) mod N: spread over the tenant, not one hot user.
 const STRIDE: usize = 7919;
+/// The replay the targets are about.
+const TARGET_STATEMENTS: usize = 10_000;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child-replay") {
-        // A child run for the peak memory of a store-level replay (its own VmHWM).
-        let path = PathBuf::from(&args[i + 1]);
-        let statements: usize = args[i + 2].parse().expect("statement count");
-        let users: usize = args[i + 3].parse().expect("user count");
-        library_replay(&path, users, statements);
+        // A child run, for the peak memory of a store-level replay (its own VmHWM).
+        let arg = |k: usize| args.get(i + k).cloned().unwrap_or_default();
+        let path = PathBuf::from(arg(1));
+        let statements = arg(2).parse().unwrap_or(0);
+        let users = arg(3).parse().unwrap_or(1);
+        library_replay(&path, users, statements, Durability::Disk);
         println!("{}", vm_hwm_kb().unwrap_or(0));
         return;
     }
 
     let user_sizes = sizes("AAPSH_BENCH_USERS", &[1_000, 10_000, 100_000]);
     let statement_sizes = sizes("AAPSH_BENCH_STATEMENTS", &[1_000, 10_000, 100_000]);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut report = Report::default();
+    let dir = match std::env::var_os("AAPSH_BENCH_DIR") {
+        Some(parent) => tempfile::tempdir_in(parent),
+        None => tempfile::tempdir(),
+    }
+    .expect("temp dir");
 
-    report.line(&format!(
-        "aapsh scale benchmark: {} core(s), temp dir on {}",
+    say(&format!(
+        "aapsh scale benchmark: {} core(s); files in {}",
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         dir.path().display()
     ));
     let fsync = fsync_latency(dir.path());
-    report.line(&format!(
-        "fsync of a small append here: median {} (every completed command pays one)",
+    say(&format!(
+        "fdatasync of a small append there: median {} (each completed command waits for one)",
         show(fsync)
     ));
 
-    startup(&mut report);
-
+    let startup = startup();
+    let smallest = user_sizes.iter().copied().min().unwrap_or(1_000);
     let scripts: Vec<(usize, PathBuf)> = statement_sizes
         .iter()
-        .map(|&m| {
-            (
-                m,
-                write_script(dir.path(), m, *user_sizes.iter().min().unwrap_or(&1000)),
-            )
-        })
+        .map(|&m| (m, write_script(dir.path(), m, smallest)))
         .collect();
-    let parser_works = parse_throughput(&mut report, &scripts);
+    let parser_works = parse_throughput(&scripts);
 
     let tenants: Vec<(usize, PathBuf)> = user_sizes
         .iter()
         .map(|&n| (n, write_tenant(dir.path(), n)))
         .collect();
-    let library = store_level(&mut report, dir.path(), &tenants, &statement_sizes);
-    if parser_works {
-        end_to_end(&mut report, dir.path(), &tenants, &statement_sizes);
+    let library = store_level(dir.path(), &tenants);
+    let end_to_end = if parser_works {
+        end_to_end(dir.path(), &tenants, &statement_sizes)
     } else {
-        report.line("");
-        report.line(
-            "End-to-end replay through aapsh: skipped, the parser in this build is a \
-             placeholder (scripts parse to no statements).",
+        say("");
+        say(
+            "End to end through aapsh: skipped, this build's parser is the placeholder (scripts \
+             parse to no statements).",
         );
-    }
-    targets(&mut report, &library);
+        Vec::new()
+    };
+    targets(startup, &library, &end_to_end);
 }
 
 /// Sizes from an environment variable (comma-separated), else the defaults.
@@ -95,14 +99,9 @@ fn sizes(var: &str, default: &[usize]) -> Vec<usize> {
     }
 }
 
-#[derive(Default)]
-struct Report;
-
-impl Report {
-    fn line(&mut self, text: &str) {
-        println!("{text}");
-        let _ = std::io::stdout().flush();
-    }
+fn say(text: &str) {
+    println!("{text}");
+    let _ = std::io::stdout().flush();
 }
 
 fn show(d: Duration) -> String {
@@ -114,6 +113,10 @@ fn show(d: Duration) -> String {
     } else {
         format!("{:.0} µs", s * 1e6)
     }
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -152,10 +155,10 @@ fn run_quiet(command: &mut Command) -> Duration {
     elapsed
 }
 
-fn startup(report: &mut Report) {
+/// (aapsh, bash) start-up medians.
+fn startup() -> (Duration, Duration) {
     let store_dir = tempfile::tempdir().expect("temp dir");
     let store = store_dir.path().join("store.json");
-    // The first run creates the demo store; time the ones after it.
     let aapsh = |_: usize| {
         run_quiet(
             Command::new(AAPSH)
@@ -163,21 +166,21 @@ fn startup(report: &mut Report) {
                 .env("AAPSH_STORE", &store),
         )
     };
-    aapsh(0);
+    aapsh(0); // creates the demo store; the runs timed below only open it
     let aapsh_time = median((0..30).map(aapsh).collect());
     let bash_time = median(
         (0..30)
             .map(|_| run_quiet(Command::new("bash").args(["-c", "exit"])))
             .collect(),
     );
-    report.line("");
-    report.line("Start-up (median of 30 runs)");
-    report.line(&format!(
-        "  aapsh -NoProfile -Command exit: {}   bash -c exit: {}   ratio {:.2} (target <= 3)",
+    say("");
+    say("Start-up (median of 30 runs)");
+    say(&format!(
+        "  aapsh -NoProfile -Command exit: {}   bash -c exit: {}",
         show(aapsh_time),
-        show(bash_time),
-        aapsh_time.as_secs_f64() / bash_time.as_secs_f64()
+        show(bash_time)
     ));
+    (aapsh_time, bash_time)
 }
 
 /// A script of `statements` grants, one statement each, over the first `users` users.
@@ -193,18 +196,18 @@ fn script_text(statements: usize, users: usize) -> String {
 }
 
 fn write_script(dir: &Path, statements: usize, users: usize) -> PathBuf {
-    let path = dir.join(format!("grants-{statements}-of-{users}.ps1"));
+    let path = dir.join(format!("grants-{statements}-over-{users}.ps1"));
     fs::write(&path, script_text(statements, users)).expect("write script");
     path
 }
 
-fn parse_throughput(report: &mut Report, scripts: &[(usize, PathBuf)]) -> bool {
-    report.line("");
-    report.line("Parse throughput (aapsh::syntax::parse_script, in process, best of 3)");
+/// Prints parse throughput; returns whether the parser produced statements.
+fn parse_throughput(scripts: &[(usize, PathBuf)]) -> bool {
+    say("");
+    say("Parse throughput (aapsh::syntax::parse_script in process, best of 3)");
     let mut works = true;
     for (statements, path) in scripts {
         let text = fs::read_to_string(path).expect("read script");
-        let bytes = text.len();
         let mut best = Duration::MAX;
         let mut parsed = 0;
         for _ in 0..3 {
@@ -218,12 +221,11 @@ fn parse_throughput(report: &mut Report, scripts: &[(usize, PathBuf)]) -> bool {
             };
         }
         works &= parsed > 0;
-        report.line(&format!(
-            "  {statements:>7} statements, {:>5.1} MB: {} = {:.1} MB/s ({} statements parsed)",
-            bytes as f64 / 1e6,
+        say(&format!(
+            "  {statements:>7} statements, {:>5.2} MB: {} = {:.1} MB/s ({parsed} statements)",
+            text.len() as f64 / 1e6,
             show(best),
-            bytes as f64 / 1e6 / best.as_secs_f64(),
-            parsed
+            text.len() as f64 / 1e6 / best.as_secs_f64().max(1e-9),
         ));
     }
     works
@@ -250,7 +252,7 @@ fn write_tenant(dir: &Path, users: usize) -> PathBuf {
             })
         })
         .collect();
-    let direct: serde_json::Map<String, serde_json::Value> = (0..users)
+    let direct: serde_json::Map<String, serde_json::Value> = (5..users)
         .step_by(10)
         .map(|i| (user_id(i), json!(POLICY)))
         .collect();
@@ -283,33 +285,40 @@ fn fresh_copy(tenant: &Path, dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// What a grant statement does to the store, as the cmdlet does it: read the (fresh) tenant,
-/// resolve the user, then one transaction. Opens first and checkpoints at the end.
-fn library_replay(path: &Path, users: usize, statements: usize) -> Duration {
+/// What a grant statement asks of the store, as the cmdlet asks it: two fresh reads (the
+/// policy, then the user), then one transaction. Opens first and checkpoints at the end.
+fn library_replay(
+    path: &Path,
+    users: usize,
+    statements: usize,
+    durability: Durability,
+) -> Duration {
     let start = Instant::now();
     let mut store = Store::open(path).expect("open");
+    store.set_durability(durability);
     for i in 0..statements {
         let typed = user_id((i * STRIDE) % users);
-        let tenant = store.tenant().expect("tenant");
-        if tenant.find_policy(POLICY).is_none() {
-            panic!("no policy {POLICY}");
-        }
-        let user = match tenant.resolve_user(&typed) {
+        assert!(
+            store
+                .tenant()
+                .expect("tenant")
+                .find_policy(POLICY)
+                .is_some()
+        );
+        let user = match store.tenant().expect("tenant").resolve_user(&typed) {
             UserLookup::Found(u) => u.object_id.clone(),
             _ => panic!("no user {typed}"),
         };
         store
             .transact(|t| {
                 if t.find_policy(POLICY).is_none() {
-                    return Err("policy vanished");
+                    return Err("the policy vanished");
                 }
-                Ok((
-                    (),
-                    vec![Change::GrantUser {
-                        user_id: user,
-                        policy_name: Some(POLICY.to_string()),
-                    }],
-                ))
+                let grant = Change::GrantUser {
+                    user_id: user,
+                    policy_name: Some(POLICY.to_string()),
+                };
+                Ok(((), vec![grant]))
             })
             .expect("transact")
             .expect("grant");
@@ -319,204 +328,310 @@ fn library_replay(path: &Path, users: usize, statements: usize) -> Duration {
     start.elapsed()
 }
 
-struct LibraryFigures {
-    /// (users, file bytes, open, open + 1 statement + save, [(statements, time)])
-    rows: Vec<(usize, u64, Duration, Duration, Vec<(usize, Duration)>)>,
-    peak_100k: Option<(u64, u64)>,
+struct LibraryRow {
+    users: usize,
+    file_bytes: u64,
+    open: Duration,
+    save: Duration,
+    open_and_save: Duration,
+    /// (durability, statements, time)
+    replays: Vec<(Durability, usize, Duration)>,
+    peak: Option<u64>,
 }
 
-fn store_level(
-    report: &mut Report,
-    dir: &Path,
-    tenants: &[(usize, PathBuf)],
-    statement_sizes: &[usize],
-) -> LibraryFigures {
-    report.line("");
-    report.line(
-        "Store level (the calls a Grant statement makes: tenant(), resolve_user, transact; \
-         checkpoint at the end)",
+impl LibraryRow {
+    fn replay(&self, durability: Durability, statements: usize) -> Option<Duration> {
+        self.replays
+            .iter()
+            .find(|(d, m, _)| *d == durability && *m == statements)
+            .map(|(_, _, t)| *t)
+    }
+
+    /// Cost per statement beyond the open and the save.
+    fn per_statement(&self, durability: Durability, statements: usize) -> Option<f64> {
+        self.replay(durability, statements)
+            .map(|t| t.saturating_sub(self.open_and_save).as_secs_f64() / statements as f64)
+    }
+}
+
+fn store_level(dir: &Path, tenants: &[(usize, PathBuf)]) -> Vec<LibraryRow> {
+    say("");
+    say(
+        "Store level: the calls a Grant statement makes (two fresh reads, one transaction), \
+         open first, checkpoint last; median of 3 for open and save",
     );
-    let mut figures = LibraryFigures {
-        rows: Vec::new(),
-        peak_100k: None,
-    };
+    let mut rows = Vec::new();
     for (users, tenant) in tenants {
         let file_bytes = fs::metadata(tenant).map(|m| m.len()).unwrap_or(0);
-        let open = median(
+        let mut opens = Vec::new();
+        let mut saves = Vec::new();
+        for _ in 0..3 {
+            let path = fresh_copy(tenant, dir, "open");
+            let start = Instant::now();
+            let mut store = Store::open(&path).expect("open");
+            opens.push(start.elapsed());
+            store
+                .commit(vec![Change::GrantTenant {
+                    policy_name: Some(POLICY.to_string()),
+                }])
+                .expect("commit");
+            let start = Instant::now();
+            store.checkpoint().expect("checkpoint");
+            saves.push(start.elapsed());
+        }
+        let open_and_save = median(
             (0..3)
                 .map(|_| {
-                    let path = fresh_copy(tenant, dir, "open");
-                    let start = Instant::now();
-                    let store = Store::open(&path).expect("open");
-                    let elapsed = start.elapsed();
-                    drop(store);
-                    elapsed
+                    let path = fresh_copy(tenant, dir, "once");
+                    library_replay(&path, *users, 1, Durability::Disk)
                 })
                 .collect(),
         );
-        let open_save = median(
-            (0..3)
-                .map(|_| library_replay(&fresh_copy(tenant, dir, "once"), *users, 1))
-                .collect(),
-        );
-        report.line(&format!(
-            "  {users:>6} users, file {:>5.1} MB: open {}, open + 1 grant + save {}",
-            file_bytes as f64 / 1e6,
-            show(open),
-            show(open_save)
-        ));
-        let mut replays = Vec::new();
-        for &statements in statement_sizes {
-            let path = fresh_copy(tenant, dir, "replay");
-            let time = library_replay(&path, *users, statements);
-            let per = (time.saturating_sub(open_save)).as_secs_f64() / statements as f64;
-            report.line(&format!(
-                "         {statements:>7} grants: {} = {:.0} statements/s, {:.0} µs per statement \
-                 beyond open and save, {:.2}x one open-and-save",
-                show(time),
-                statements as f64 / time.as_secs_f64(),
-                per * 1e6,
-                time.as_secs_f64() / open_save.as_secs_f64()
-            ));
-            replays.push((statements, time));
-        }
-        if *users == 100_000 {
-            let path = fresh_copy(tenant, dir, "memory");
-            let out = Command::new(std::env::current_exe().expect("self"))
-                .args([
-                    "--child-replay",
-                    &path.display().to_string(),
-                    "10000",
-                    &users.to_string(),
-                ])
-                .output()
-                .expect("child");
-            let kb: u64 = String::from_utf8_lossy(&out.stdout)
-                .trim()
-                .parse()
-                .unwrap_or(0);
-            figures.peak_100k = Some((kb * 1024, file_bytes));
-            report.line(&format!(
-                "         peak memory (VmHWM) of open + 10,000 grants + save: {:.1} MB",
-                kb as f64 / 1024.0
-            ));
-        }
-        figures
-            .rows
-            .push((*users, file_bytes, open, open_save, replays));
-    }
-    figures
-}
-
-fn peak_rss_of(command: &mut Command) -> Option<(Duration, u64)> {
-    if !Path::new("/usr/bin/time").exists() {
-        let elapsed = run_quiet(command);
-        return Some((elapsed, 0));
-    }
-    let program = command.get_program().to_owned();
-    let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
-    let start = Instant::now();
-    let out = Command::new("/usr/bin/time")
-        .arg("-f")
-        .arg("%M")
-        .arg(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .output()
-        .ok()?;
-    let elapsed = start.elapsed();
-    let text = String::from_utf8_lossy(&out.stderr);
-    let kb: u64 = text.lines().last()?.trim().parse().ok()?;
-    Some((elapsed, kb * 1024))
-}
-
-fn end_to_end(
-    report: &mut Report,
-    dir: &Path,
-    tenants: &[(usize, PathBuf)],
-    statement_sizes: &[usize],
-) {
-    report.line("");
-    report.line("End to end: aapsh -NoProfile -NonInteractive -Store S -File grants.ps1");
-    for (users, tenant) in tenants {
-        let file_bytes = fs::metadata(tenant).map(|m| m.len()).unwrap_or(0);
-        let once_script = dir.join(format!("once-{users}.ps1"));
-        fs::write(&once_script, script_text(1, *users)).expect("script");
-        let run = |script: &Path| {
-            let path = fresh_copy(tenant, dir, "e2e");
-            peak_rss_of(Command::new(AAPSH).args([
-                "-NoProfile",
-                "-NonInteractive",
-                "-Store",
-                &path.display().to_string(),
-                "-File",
-                &script.display().to_string(),
-            ]))
+        let mut row = LibraryRow {
+            users: *users,
+            file_bytes,
+            open: median(opens),
+            save: median(saves),
+            open_and_save,
+            replays: Vec::new(),
+            peak: None,
         };
-        let Some((once, once_rss)) = run(&once_script) else {
-            report.line("  (could not run aapsh)");
-            return;
-        };
-        report.line(&format!(
-            "  {users:>6} users: open + 1 grant + save {} (peak RSS {:.1} MB; file {:.1} MB)",
-            show(once),
-            once_rss as f64 / 1048576.0,
-            file_bytes as f64 / 1e6
+        say(&format!(
+            "  {users:>6} users, file {:>5.1} MB: open {}, save {}, open + 1 grant + save {}",
+            mb(file_bytes),
+            show(row.open),
+            show(row.save),
+            show(open_and_save)
         ));
-        for &statements in statement_sizes {
-            let script = dir.join(format!("e2e-{statements}-{users}.ps1"));
-            fs::write(&script, script_text(statements, *users)).expect("script");
-            if let Some((time, rss)) = run(&script) {
-                report.line(&format!(
-                    "         {statements:>7} grants: {} = {:.0} statements/s, {:.2}x one \
-                     open-and-save, peak RSS {:.1} MB",
+        for durability in [Durability::Disk, Durability::Os] {
+            for statements in [1_000, TARGET_STATEMENTS] {
+                let path = fresh_copy(tenant, dir, "replay");
+                let time = library_replay(&path, *users, statements, durability);
+                row.replays.push((durability, statements, time));
+                say(&format!(
+                    "         {statements:>6} grants, Durability::{durability:?}: {} = {:.0}/s, \
+                     {:.0} µs a statement, {:.2}x one open-and-save",
                     show(time),
                     statements as f64 / time.as_secs_f64(),
-                    time.as_secs_f64() / once.as_secs_f64(),
-                    rss as f64 / 1048576.0
+                    row.per_statement(durability, statements).unwrap_or(0.0) * 1e6,
+                    time.as_secs_f64() / open_and_save.as_secs_f64()
                 ));
             }
         }
+        let path = fresh_copy(tenant, dir, "memory");
+        let out = Command::new(std::env::current_exe().expect("self"))
+            .arg("--child-replay")
+            .arg(&path)
+            .arg(TARGET_STATEMENTS.to_string())
+            .arg(users.to_string())
+            .output()
+            .expect("child");
+        let kb: u64 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
+        row.peak = Some(kb * 1024);
+        say(&format!(
+            "         peak memory (VmHWM) of open + {TARGET_STATEMENTS} grants + save: {:.1} MB",
+            mb(kb * 1024)
+        ));
+        rows.push(row);
+    }
+    rows
+}
+
+/// Runs `command` under /usr/bin/time when there is one: (wall time, peak RSS in bytes).
+fn timed(command: &mut Command) -> (Duration, Option<u64>) {
+    if !Path::new("/usr/bin/time").exists() {
+        return (run_quiet(command), None);
+    }
+    let start = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdout(Stdio::null())
+        .output()
+        .expect("spawn /usr/bin/time");
+    let elapsed = start.elapsed();
+    assert!(out.status.success(), "{command:?} failed");
+    let text = String::from_utf8_lossy(&out.stderr);
+    let kb = text
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse::<u64>().ok());
+    (elapsed, kb.map(|kb| kb * 1024))
+}
+
+struct EndToEndRow {
+    users: usize,
+    file_bytes: u64,
+    once: Duration,
+    /// (statements, time, peak RSS)
+    replays: Vec<(usize, Duration, Option<u64>)>,
+}
+
+impl EndToEndRow {
+    fn per_statement(&self, statements: usize) -> Option<f64> {
+        self.replays
+            .iter()
+            .find(|(m, _, _)| *m == statements)
+            .map(|(m, t, _)| t.saturating_sub(self.once).as_secs_f64() / *m as f64)
     }
 }
 
-fn targets(report: &mut Report, library: &LibraryFigures) {
-    report.line("");
-    report.line("Targets (store level)");
-    let row = |users: usize| library.rows.iter().find(|r| r.0 == users);
-    let per_statement = |users: usize| {
-        row(users).and_then(|(_, _, _, open_save, replays)| {
-            replays
-                .iter()
-                .find(|(m, _)| *m == 10_000)
-                .map(|(m, t)| t.saturating_sub(*open_save).as_secs_f64() / *m as f64)
-        })
-    };
-    if let Some((_, _, _, open_save, replays)) = row(100_000)
-        && let Some((_, t)) = replays.iter().find(|(m, _)| *m == 10_000)
+fn end_to_end(
+    dir: &Path,
+    tenants: &[(usize, PathBuf)],
+    statement_sizes: &[usize],
+) -> Vec<EndToEndRow> {
+    say("");
+    say(
+        "End to end: aapsh -NoProfile -NonInteractive -Store S -File grants.ps1 (fresh S each run)",
+    );
+    let mut rows = Vec::new();
+    for (users, tenant) in tenants {
+        let file_bytes = fs::metadata(tenant).map(|m| m.len()).unwrap_or(0);
+        let run = |statements: usize| {
+            let script = write_script(dir, statements, *users);
+            let path = fresh_copy(tenant, dir, "e2e");
+            let result = timed(
+                Command::new(AAPSH)
+                    .args(["-NoProfile", "-NonInteractive", "-Store"])
+                    .arg(&path)
+                    .arg("-File")
+                    .arg(&script),
+            );
+            let store = Store::open(&path).expect("reopen");
+            let first = store.cached().user_policy(&user_id(0));
+            assert_eq!(first, Some(POLICY), "the replay granted nothing");
+            result
+        };
+        let once = median((0..3).map(|_| run(1).0).collect());
+        let mut row = EndToEndRow {
+            users: *users,
+            file_bytes,
+            once,
+            replays: Vec::new(),
+        };
+        say(&format!(
+            "  {users:>6} users, file {:>5.1} MB: one open-and-save (a 1-grant script) {}",
+            mb(file_bytes),
+            show(once)
+        ));
+        for &statements in statement_sizes {
+            let (time, rss) = run(statements);
+            row.replays.push((statements, time, rss));
+            say(&format!(
+                "         {statements:>6} grants: {} = {:.0}/s, {:.0} µs a statement, {:.2}x one \
+                 open-and-save, peak RSS {}",
+                show(time),
+                statements as f64 / time.as_secs_f64(),
+                row.per_statement(statements).unwrap_or(0.0) * 1e6,
+                time.as_secs_f64() / once.as_secs_f64(),
+                rss.map_or("n/a".to_string(), |b| format!("{:.1} MB", mb(b)))
+            ));
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+fn targets(startup: (Duration, Duration), library: &[LibraryRow], e2e: &[EndToEndRow]) {
+    let verdict = |met: bool| if met { "met" } else { "NOT met" };
+    say("");
+    say("Targets (ratios within this run)");
+    let ratio = startup.0.as_secs_f64() / startup.1.as_secs_f64();
+    say(&format!(
+        "  start-up / bash -c exit: {ratio:.2} (<= 3: {})",
+        verdict(ratio <= 3.0)
+    ));
+
+    let largest_lib = library.iter().max_by_key(|r| r.users);
+    let smallest_lib = library.iter().min_by_key(|r| r.users);
+    for durability in [Durability::Disk, Durability::Os] {
+        if let Some(row) = largest_lib
+            && let Some(t) = row.replay(durability, TARGET_STATEMENTS)
+        {
+            let ratio = t.as_secs_f64() / row.open_and_save.as_secs_f64();
+            say(&format!(
+                "  store level, Durability::{durability:?}: {TARGET_STATEMENTS} grants on {} \
+                 users / one open-and-save: {ratio:.2} (<= 3: {})",
+                row.users,
+                verdict(ratio <= 3.0)
+            ));
+        }
+        if let (Some(small), Some(large)) = (smallest_lib, largest_lib)
+            && let (Some(a), Some(b)) = (
+                small.per_statement(durability, TARGET_STATEMENTS),
+                large.per_statement(durability, TARGET_STATEMENTS),
+            )
+        {
+            let ratio = b / a;
+            say(&format!(
+                "  store level, Durability::{durability:?}: cost a statement, {} users / {} \
+                 users: {ratio:.2} ({:.0} µs / {:.0} µs; within 2x: {})",
+                large.users,
+                small.users,
+                b * 1e6,
+                a * 1e6,
+                verdict((0.5..=2.0).contains(&ratio))
+            ));
+        }
+    }
+    if let Some(row) = largest_lib
+        && let Some(peak) = row.peak
     {
-        report.line(&format!(
-            "  10,000 grants on 100k users / one open-and-save: {:.2} (target <= 3)",
-            t.as_secs_f64() / open_save.as_secs_f64()
+        let limit = 4 * row.file_bytes + 30 * 1_048_576;
+        say(&format!(
+            "  store level: peak memory on {} users {:.1} MB, limit 4 x {:.1} MB + 30 MB = \
+             {:.1} MB: {}",
+            row.users,
+            mb(peak),
+            mb(row.file_bytes),
+            mb(limit),
+            verdict(peak <= limit)
         ));
     }
-    if let (Some(small), Some(large)) = (per_statement(1_000), per_statement(100_000)) {
-        report.line(&format!(
-            "  per-statement cost, 100k users / 1k users: {:.2} ({:.0} µs vs {:.0} µs; target \
-             within 2x)",
-            large / small,
-            large * 1e6,
-            small * 1e6
+
+    let largest = e2e.iter().max_by_key(|r| r.users);
+    let smallest = e2e.iter().min_by_key(|r| r.users);
+    if let Some(row) = largest
+        && let Some((_, t, rss)) = row.replays.iter().find(|r| r.0 == TARGET_STATEMENTS)
+    {
+        let ratio = t.as_secs_f64() / row.once.as_secs_f64();
+        say(&format!(
+            "  end to end: {TARGET_STATEMENTS} grants on {} users / one open-and-save: \
+             {ratio:.2} (<= 3: {})",
+            row.users,
+            verdict(ratio <= 3.0)
         ));
+        if let Some(peak) = rss {
+            let limit = 4 * row.file_bytes + 30 * 1_048_576;
+            say(&format!(
+                "  end to end: peak RSS on {} users {:.1} MB, limit {:.1} MB: {}",
+                row.users,
+                mb(*peak),
+                mb(limit),
+                verdict(*peak <= limit)
+            ));
+        }
     }
-    if let Some((peak, file)) = library.peak_100k {
-        let limit = 4 * file + 30 * 1024 * 1024;
-        report.line(&format!(
-            "  peak memory on 100k users: {:.1} MB, limit 4 x {:.1} MB + 30 MB = {:.1} MB ({})",
-            peak as f64 / 1048576.0,
-            file as f64 / 1048576.0,
-            limit as f64 / 1048576.0,
-            if peak <= limit { "met" } else { "NOT met" }
+    if let (Some(small), Some(large)) = (smallest, largest)
+        && let (Some(a), Some(b)) = (
+            small.per_statement(TARGET_STATEMENTS),
+            large.per_statement(TARGET_STATEMENTS),
+        )
+    {
+        let ratio = b / a;
+        say(&format!(
+            "  end to end: cost a statement, {} users / {} users: {ratio:.2} ({:.0} µs / {:.0} \
+             µs; within 2x: {})",
+            large.users,
+            small.users,
+            b * 1e6,
+            a * 1e6,
+            verdict((0.5..=2.0).contains(&ratio))
         ));
     }
 }
