@@ -5,9 +5,11 @@
 //! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
 //! callers turn `StoreError`s and lookups into error records themselves.
 //!
-//! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
-//! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
-//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`.
+//! Map: `model` types · `parse` bytes → model (`stream` its fast path) · `validate` cross-entry
+//! rules · `migrate` older schemas · `demo` built-in tenant · `query` lookups (`index` keeps them
+//! off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
+//! · `journal` the change journal · `checksum` FNV-1a · `lock` lock file · `handle` the `Store`
+//! (durability, freshness, checkpoints; see docs/performance.md) · `error`.
 
 mod access;
 mod change;
