@@ -25,6 +25,22 @@ use super::model::{
 };
 use super::query::PolicyReference;
 
+/// What undoes an `apply_logged`: one entry per applied change.
+#[derive(Debug)]
+pub(crate) struct UndoLog(Vec<Undo>);
+
+#[derive(Debug)]
+enum Undo {
+    Policies(Vec<Policy>),
+    GroupGrants(Vec<GroupAssignment>),
+    TenantGrant(Option<String>),
+    /// The user's direct grant before: its position in `assignments.users` and policy name.
+    UserGrant {
+        user_id: String,
+        before: Option<(usize, String)>,
+    },
+}
+
 /// One state change, as a cmdlet asks for it. Serializable so it can be journaled.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -99,6 +115,78 @@ impl Tenant {
         }
     }
 
+    /// Applies `changes` in order as one unit: if one is refused, the ones before it are undone
+    /// and the tenant is exactly as it was. Costs no copy of the tenant.
+    pub fn apply_all(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+        self.apply_logged(changes).map(drop)
+    }
+
+    /// `apply_all`, returning what undoes it (for a caller that may still fail afterwards, such
+    /// as a journal write).
+    pub(crate) fn apply_logged(&mut self, changes: &[Change]) -> Result<UndoLog, StoreError> {
+        let mut log = UndoLog(Vec::with_capacity(changes.len()));
+        for change in changes {
+            let undo = self.undo_for(change);
+            if let Err(e) = self.apply(change) {
+                self.undo(log);
+                return Err(e);
+            }
+            log.0.push(undo);
+        }
+        Ok(log)
+    }
+
+    /// Puts back what an `apply_logged` changed, newest first.
+    pub(crate) fn undo(&mut self, log: UndoLog) {
+        for undo in log.0.into_iter().rev() {
+            match undo {
+                Undo::Policies(policies) => self.policies = policies,
+                Undo::GroupGrants(groups) => self.assignments.groups = groups,
+                Undo::TenantGrant(tenant) => self.assignments.tenant = tenant,
+                Undo::UserGrant { user_id, before } => {
+                    let grants = &mut self.assignments.users;
+                    match before {
+                        None => {
+                            grants.shift_remove(&user_id);
+                        }
+                        Some((index, name)) => match grants.get_index_of(&user_id) {
+                            Some(now) => {
+                                grants[now] = name;
+                                grants.move_index(now, index.min(grants.len() - 1));
+                            }
+                            None => {
+                                grants.shift_insert(index.min(grants.len()), user_id, name);
+                            }
+                        },
+                    }
+                }
+            }
+        }
+    }
+
+    /// What puts back the part of the tenant `change` may touch (small parts are copied; a
+    /// direct grant remembers only that user's entry).
+    fn undo_for(&self, change: &Change) -> Undo {
+        match change {
+            Change::NewPolicy { .. } | Change::SetPolicy { .. } | Change::RemovePolicy { .. } => {
+                Undo::Policies(self.policies.clone())
+            }
+            Change::GrantGroup { .. } => Undo::GroupGrants(self.assignments.groups.clone()),
+            Change::GrantTenant { .. } => Undo::TenantGrant(self.assignments.tenant.clone()),
+            Change::GrantUser { user_id, .. } => {
+                let user_id = self
+                    .user_by_id(user_id)
+                    .map_or_else(|| user_id.clone(), |u| u.object_id.clone());
+                let before = self
+                    .assignments
+                    .users
+                    .get_full(&user_id)
+                    .map(|(i, _, name)| (i, name.clone()));
+                Undo::UserGrant { user_id, before }
+            }
+        }
+    }
+
     fn new_policy(
         &mut self,
         name: &str,
@@ -157,11 +245,7 @@ impl Tenant {
             .user_by_id(user_id)
             .map(|u| u.object_id.clone())
             .ok_or_else(|| StoreError::conflict(format!("No user has objectId \"{user_id}\".")))?;
-        let existing = self
-            .assignments
-            .users
-            .keys()
-            .position(|id| same_id(id, &user_id));
+        let existing = self.user_grant_index(&user_id);
         match policy_name {
             Some(name) => {
                 let name = self.canonical_policy_name(name)?;
@@ -192,9 +276,7 @@ impl Tenant {
         rank: Option<i64>,
     ) -> Result<(), StoreError> {
         let group_id = self
-            .groups
-            .iter()
-            .find(|g| same_id(&g.object_id, group_id))
+            .group_by_id(group_id)
             .map(|g| g.object_id.clone())
             .ok_or_else(|| {
                 StoreError::conflict(format!("No group has objectId \"{group_id}\"."))

@@ -5,21 +5,27 @@
 //! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
 //! callers turn `StoreError`s and lookups into error records themselves.
 //!
-//! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
-//! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
-//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`.
+//! Map: `model` types · `parse` bytes → model (`stream` its fast path) · `validate` cross-entry
+//! rules · `migrate` older schemas · `demo` built-in tenant · `query` lookups (`index` keeps them
+//! off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
+//! · `journal` the change journal · `checksum` FNV-1a · `lock` lock file · `handle` the `Store`
+//! (durability, freshness, checkpoints; see docs/performance.md) · `error`.
 
 mod access;
 mod change;
+mod checksum;
 mod demo;
 mod error;
 mod file;
 mod handle;
+mod index;
+mod journal;
 mod lock;
 mod migrate;
 mod model;
 mod parse;
 mod query;
+mod stream;
 mod validate;
 
 use std::path::PathBuf;
@@ -28,7 +34,8 @@ pub use access::{EffectivePolicy, PolicySource};
 pub use change::Change;
 pub use demo::demo_tenant;
 pub use error::StoreError;
-pub use handle::Store;
+pub use handle::{Durability, Store};
+pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
 pub use model::{
     Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,
