@@ -3,6 +3,7 @@
 //! script's `function` definitions join it at run time.
 
 mod core;
+pub mod coverage;
 pub mod def;
 pub mod filter;
 mod formatting;
