@@ -147,7 +147,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Sum", types::SWITCH).help("Adds the values."))
             .param(ParamDef::new("Average", types::SWITCH).help("Averages the values."))
             .param(ParamDef::new("Maximum", types::SWITCH).help("The largest value."))
-            .param(ParamDef::new("Minimum", types::SWITCH).help("The smallest value.")),
+            .param(ParamDef::new("Minimum", types::SWITCH).help("The smallest value."))
+            .param(ParamDef::new("StandardDeviation", types::SWITCH).help("The sample standard deviation."))
+            .param(ParamDef::new("AllStats", types::SWITCH).help("All of -Sum, -Average, -Maximum, -Minimum and -StandardDeviation.")),
         CmdletDef::new("Group-Object", UTILITY, group_object)
             .class("Microsoft.PowerShell.Commands.GroupObjectCommand")
             .synopsis("Groups objects that contain the same value for specified properties.")
@@ -577,82 +579,87 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         .get("Property")
         .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
         .unwrap_or_default();
-    let wants = |n: &str| b.switch(n);
+    let wants = |n: &str| b.switch(n) || (b.switch("AllStats") && n != "AllStats");
     let targets: Vec<Option<String>> = if props.is_empty() {
         vec![None]
     } else {
         props.into_iter().map(Some).collect()
     };
     for prop in targets {
-        let values: Vec<Value> = items
-            .iter()
-            .map(|i| match &prop {
-                Some(p) => i.property(p).unwrap_or(Value::Null),
-                None => i.clone(),
-            })
-            .filter(|v| !v.is_null())
-            .collect();
-        let nums: Vec<f64> = values
-            .iter()
-            .filter_map(|v| crate::runtime::conversion::to_double(v, "System.Double").ok())
-            .collect();
-        let number = |x: f64| {
-            if x.fract() == 0.0 && x.abs() < 1e15 {
-                Value::Int(x as i64)
+        // With -Property, objects without the property (or with $null there) are not counted.
+        let values: Vec<Value> = match &prop {
+            Some(p) => items
+                .iter()
+                .filter_map(|i| i.property(p))
+                .filter(|v| !v.is_null())
+                .collect(),
+            None => items.iter().filter(|v| !v.is_null()).cloned().collect(),
+        };
+        if let Some(p) = &prop
+            && values.is_empty()
+            && !items.is_empty()
+        {
+            let mut r = ctx.error(
+                "System.Management.Automation.PSArgumentException",
+                format!("The property \"{p}\" cannot be found in the input for any objects."),
+                "GenericMeasurePropertyNotFound",
+                ErrorCategory::InvalidArgument,
+            );
+            r.target_name = p.clone();
+            r.target_type = "String".into();
+            r.target_object = Some(Value::str(p));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let numeric = wants("Sum") || wants("Average") || wants("StandardDeviation");
+        let mut nums: Vec<f64> = Vec::with_capacity(values.len());
+        for v in &values {
+            match crate::runtime::conversion::to_double(v, "System.Double") {
+                Ok(x) => nums.push(x),
+                Err(_) if numeric || wants("Maximum") || wants("Minimum") => {
+                    let mut r = ctx.error(
+                        "System.Management.Automation.PSInvalidOperationException",
+                        format!("Input object \"{}\" is not numeric.", v.to_ps_string()),
+                        "NonNumericInputObject",
+                        ErrorCategory::InvalidType,
+                    );
+                    r.target_object = Some(v.clone());
+                    ctx.write_error(r)?;
+                }
+                Err(_) => {}
+            }
+        }
+        let sum: f64 = nums.iter().sum();
+        let count = values.len();
+        let stat = |on: bool, f: &dyn Fn() -> Option<f64>| -> Value {
+            if on {
+                f().map(Value::Double).unwrap_or(Value::Null)
             } else {
-                Value::Double(x)
+                Value::Null
             }
         };
-        let sum: f64 = nums.iter().sum();
+        let average = || (!nums.is_empty()).then(|| sum / nums.len() as f64);
+        let std_dev = || {
+            (nums.len() > 1).then(|| {
+                let mean = sum / nums.len() as f64;
+                let var = nums.iter().map(|x| (x - mean).powi(2)).sum::<f64>()
+                    / (nums.len() - 1) as f64;
+                var.sqrt()
+            })
+        };
         let mut o = PsObject::new("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-            .with(
-                "Count",
-                Value::Int(if prop.is_some() {
-                    values.len()
-                } else {
-                    items.len()
-                } as i64),
-            )
-            .with(
-                "Average",
-                if wants("Average") && !nums.is_empty() {
-                    Value::Double(sum / nums.len() as f64)
-                } else {
-                    Value::Null
-                },
-            )
-            .with(
-                "Sum",
-                if wants("Sum") {
-                    number(sum)
-                } else {
-                    Value::Null
-                },
-            )
+            .with("Count", Value::Int(count as i64))
+            .with("Average", stat(wants("Average"), &average))
+            .with("Sum", stat(wants("Sum"), &|| Some(sum)))
             .with(
                 "Maximum",
-                if wants("Maximum") {
-                    nums.iter()
-                        .cloned()
-                        .reduce(f64::max)
-                        .map(number)
-                        .unwrap_or(Value::Null)
-                } else {
-                    Value::Null
-                },
+                stat(wants("Maximum"), &|| nums.iter().cloned().reduce(f64::max)),
             )
             .with(
                 "Minimum",
-                if wants("Minimum") {
-                    nums.iter()
-                        .cloned()
-                        .reduce(f64::min)
-                        .map(number)
-                        .unwrap_or(Value::Null)
-                } else {
-                    Value::Null
-                },
-            );
+                stat(wants("Minimum"), &|| nums.iter().cloned().reduce(f64::min)),
+            )
+            .with("StandardDeviation", stat(wants("StandardDeviation"), &std_dev));
         o.set("Property", prop.map(Value::str).unwrap_or(Value::Null));
         ctx.write_object(Value::object(o));
     }
@@ -701,11 +708,19 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         return Ok(());
     }
     for (name, members, keys) in groups {
-        let mut o = PsObject::new("Microsoft.PowerShell.Commands.GroupInfo")
+        let type_name = if b.switch("NoElement") {
+            "Microsoft.PowerShell.Commands.GroupInfoNoElement"
+        } else {
+            "Microsoft.PowerShell.Commands.GroupInfo"
+        };
+        let mut o = PsObject::new(type_name)
             .with("Count", Value::Int(members.len() as i64))
             .with("Name", Value::str(name));
         if !b.switch("NoElement") {
             o.set("Group", Value::array(members));
+        } else {
+            o.type_names
+                .push("Microsoft.PowerShell.Commands.GroupInfo".to_string());
         }
         o.set("Values", Value::array(keys));
         ctx.write_object(Value::object(o));
