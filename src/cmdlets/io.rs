@@ -152,6 +152,29 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).position(0).mandatory().from_pipeline().help("The CSV lines."))
             .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
             .param(ParamDef::new("Header", types::STRING_ARRAY).help("Column names to use instead of the first line.")),
+        CmdletDef::new("New-Item", MANAGEMENT, new_item)
+            .class("Microsoft.PowerShell.Commands.NewItemCommand")
+            .synopsis("Creates a new item.")
+            .description("Offline: creates files and directories on the local disk.")
+            .alias("ni")
+            .should_process()
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).by_property_name().help("Where to create the item."))
+            .param(ParamDef::new("Name", types::STRING).by_property_name().help("The name of the new item (joined to -Path)."))
+            .param(ParamDef::new("ItemType", ParamType::new(ParamKind::Enum(&["File", "Directory"]), "String", "System.String")).alias("Type").help("File (default) or Directory."))
+            .param(ParamDef::new("Value", types::OBJECT).from_pipeline().by_property_name().help("The content of a new file."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Overwrites a file; returns an existing directory.")),
+        CmdletDef::new("Remove-Item", MANAGEMENT, remove_item)
+            .class("Microsoft.PowerShell.Commands.RemoveItemCommand")
+            .synopsis("Deletes the specified items.")
+            .description("Offline: deletes files (and, with -Recurse, directories) on the local disk.")
+            .alias("rm")
+            .alias("del")
+            .alias("ri")
+            .should_process()
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The items to delete."))
+            .param(ParamDef::new("Recurse", types::SWITCH).help("Deletes directories with their contents."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Deletes read-only and hidden items too.")),
         CmdletDef::new("Test-Path", MANAGEMENT, test_path)
             .class("Microsoft.PowerShell.Commands.TestPathCommand")
             .synopsis("Determines whether all elements of a path exist.")
@@ -967,6 +990,100 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     if let Err(e) = write_text_to(&path, &text, existing.is_some()) {
         let r = file_open_failure(ctx, &path, &e);
         return Err(ctx.terminate(r));
+    }
+    Ok(())
+}
+
+fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let mut paths = strings(b, "Path");
+    if paths.is_empty() {
+        paths.push(".".into());
+    }
+    let dir = b
+        .string("ItemType")
+        .is_some_and(|t| t.eq_ignore_ascii_case("Directory"));
+    for p in paths {
+        let full = match b.string("Name") {
+            Some(n) => join_parts(&[p, n]),
+            None => p,
+        };
+        let path = ctx.session.resolve_path(&full);
+        let text = shown(&path);
+        let action = if dir { "Create Directory" } else { "Create File" };
+        if !ctx.should_process(&format!("Destination: {text}"), action)? {
+            continue;
+        }
+        if path.exists() && !(b.switch("Force") && (dir == path.is_dir())) {
+            let (message, id) = if dir {
+                (format!("An item with the specified name {text} already exists."), "DirectoryExist")
+            } else {
+                (format!("The file '{text}' already exists."), "NewItemIOError")
+            };
+            let mut r = ctx.error("System.IO.IOException", message, id, ErrorCategory::ResourceExists);
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let result = if dir {
+            std::fs::create_dir_all(&path)
+        } else {
+            let content = b.get("Value").map(dotnet_to_string).unwrap_or_default();
+            std::fs::write(&path, content)
+        };
+        if let Err(e) = result {
+            let (ty, message) = io_message(&path, &e);
+            let mut r = ctx.error(&ty, message, "NewItemIOError", ErrorCategory::WriteError);
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let type_name = if dir { "System.IO.DirectoryInfo" } else { "System.IO.FileInfo" };
+        let mut o = PsObject::new(type_name)
+            .with("Name", Value::str(&name))
+            .with("FullName", Value::str(&text))
+            .with("LastWriteTime", Value::DateTime(ctx.session.clock.now()));
+        if !dir {
+            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            o.set("Length", Value::Int(len as i64));
+        }
+        ctx.write_object(Value::object(o));
+    }
+    Ok(())
+}
+
+fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    for p in strings(b, "Path") {
+        let path = ctx.session.resolve_path(&p);
+        if !path.exists() {
+            let r = path_not_found(ctx, &path);
+            ctx.write_error(r)?;
+            continue;
+        }
+        let text = shown(&path);
+        let dir = path.is_dir();
+        if !ctx.should_process(&text, if dir { "Remove Directory" } else { "Remove File" })? {
+            continue;
+        }
+        let result = if dir {
+            if b.switch("Recurse") {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_dir(&path)
+            }
+        } else {
+            std::fs::remove_file(&path)
+        };
+        if let Err(e) = result {
+            let (ty, message) = io_message(&path, &e);
+            let id = if dir { "RemoveFileSystemItemIOError" } else { "RemoveFileSystemItemUnAuthorizedAccess" };
+            let mut r = ctx.error(&ty, message, id, ErrorCategory::WriteError);
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+        }
     }
     Ok(())
 }
