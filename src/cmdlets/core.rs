@@ -2,7 +2,9 @@
 //! Write-Error, Write-Verbose, Out-Null.
 
 use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
-use crate::runtime::{ActionPreference, BoundParameters, CommandContext, ErrorCategory, Flow, Value};
+use crate::runtime::{
+    ActionPreference, BoundParameters, CommandContext, ErrorCategory, Flow, Value,
+};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";

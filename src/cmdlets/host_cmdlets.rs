@@ -180,23 +180,34 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         }
         _ => ctx.session.clock.now(),
     };
-    let set = |dt: time::OffsetDateTime, name: &str| -> Option<Result<time::OffsetDateTime, String>> {
-        let n = b.int(name)?;
-        let r = match name {
-            "Year" => i32::try_from(n).ok().and_then(|y| dt.replace_year(y).ok()),
-            "Month" => u8::try_from(n)
-                .ok()
-                .and_then(|m| time::Month::try_from(m).ok())
-                .and_then(|m| dt.replace_month(m).ok()),
-            "Day" => u8::try_from(n).ok().and_then(|d| dt.replace_day(d).ok()),
-            "Hour" => u8::try_from(n).ok().and_then(|h| dt.replace_hour(h).ok()),
-            "Minute" => u8::try_from(n).ok().and_then(|m| dt.replace_minute(m).ok()),
-            "Second" => u8::try_from(n).ok().and_then(|s| dt.replace_second(s).ok()),
-            _ => u16::try_from(n).ok().and_then(|ms| dt.replace_millisecond(ms).ok()),
+    let set =
+        |dt: time::OffsetDateTime, name: &str| -> Option<Result<time::OffsetDateTime, String>> {
+            let n = b.int(name)?;
+            let r = match name {
+                "Year" => i32::try_from(n).ok().and_then(|y| dt.replace_year(y).ok()),
+                "Month" => u8::try_from(n)
+                    .ok()
+                    .and_then(|m| time::Month::try_from(m).ok())
+                    .and_then(|m| dt.replace_month(m).ok()),
+                "Day" => u8::try_from(n).ok().and_then(|d| dt.replace_day(d).ok()),
+                "Hour" => u8::try_from(n).ok().and_then(|h| dt.replace_hour(h).ok()),
+                "Minute" => u8::try_from(n).ok().and_then(|m| dt.replace_minute(m).ok()),
+                "Second" => u8::try_from(n).ok().and_then(|s| dt.replace_second(s).ok()),
+                _ => u16::try_from(n)
+                    .ok()
+                    .and_then(|ms| dt.replace_millisecond(ms).ok()),
+            };
+            Some(r.ok_or_else(|| name.to_string()))
         };
-        Some(r.ok_or_else(|| name.to_string()))
-    };
-    for name in ["Year", "Month", "Day", "Hour", "Minute", "Second", "Millisecond"] {
+    for name in [
+        "Year",
+        "Month",
+        "Day",
+        "Hour",
+        "Minute",
+        "Second",
+        "Millisecond",
+    ] {
         match set(dt, name) {
             None => {}
             Some(Ok(d)) => dt = d,
@@ -227,7 +238,9 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 
 fn start_sleep(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let millis = match (b.get("Seconds"), b.int("Milliseconds")) {
-        (Some(v), _) => crate::runtime::conversion::to_double(v, "System.Double").unwrap_or(0.0) * 1000.0,
+        (Some(v), _) => {
+            crate::runtime::conversion::to_double(v, "System.Double").unwrap_or(0.0) * 1000.0
+        }
         (None, Some(ms)) => ms as f64,
         _ => 0.0,
     };
@@ -274,9 +287,15 @@ mod tests {
     #[test]
     fn date_formats() {
         let dt = datetime!(2026-11-26 09:05:03 UTC);
-        assert_eq!(dotnet_date_format(dt, "yyyy-MM-dd HH:mm"), "2026-11-26 09:05");
+        assert_eq!(
+            dotnet_date_format(dt, "yyyy-MM-dd HH:mm"),
+            "2026-11-26 09:05"
+        );
         assert_eq!(dotnet_date_format(dt, "d"), "11/26/2026");
-        assert_eq!(dotnet_date_format(dt, "F"), "Thursday, November 26, 2026 9:05:03 AM");
+        assert_eq!(
+            dotnet_date_format(dt, "F"),
+            "Thursday, November 26, 2026 9:05:03 AM"
+        );
         assert_eq!(uformat(dt, "%Y%m%d-%H%M%S"), "20261126-090503");
         assert_eq!(uformat(dt, "%A %j %Z"), "Thursday 330 +00");
     }

@@ -240,7 +240,10 @@ fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
     let text = shown(path);
     match err.kind() {
         std::io::ErrorKind::NotFound => {
-            if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) {
+            if path
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists())
+            {
                 (
                     "System.IO.DirectoryNotFoundException".into(),
                     format!("Could not find a part of the path '{text}'."),
@@ -335,7 +338,12 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             }
             Err(e) => {
                 let (ty, message) = io_message(&path, &e);
-                let r = ctx.error(&ty, message, "GetContentReaderIOError", ErrorCategory::ReadError);
+                let r = ctx.error(
+                    &ty,
+                    message,
+                    "GetContentReaderIOError",
+                    ErrorCategory::ReadError,
+                );
                 ctx.write_error(r)?;
                 continue;
             }
@@ -455,11 +463,15 @@ fn add_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
 
 fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let items = if ctx.collected.is_empty() {
-        b.get("InputObject").map(Value::enumerate).unwrap_or_default()
+        b.get("InputObject")
+            .map(Value::enumerate)
+            .unwrap_or_default()
     } else {
         ctx.collected.clone()
     };
-    let path = ctx.session.resolve_path(&b.string("FilePath").unwrap_or_default());
+    let path = ctx
+        .session
+        .resolve_path(&b.string("FilePath").unwrap_or_default());
     if b.switch("NoClobber") && !b.switch("Append") && path.exists() {
         let text = shown(&path);
         let r = ctx.error(
@@ -687,9 +699,7 @@ fn parse_csv(
             continue;
         }
         if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
-            return Err(format!(
-                "The member \"{h}\" is already present."
-            ));
+            return Err(format!("The member \"{h}\" is already present."));
         }
         seen.push(h.clone());
     }
@@ -780,7 +790,9 @@ fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
 
 fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let lines: Vec<Value> = if ctx.collected.is_empty() {
-        b.get("InputObject").map(Value::enumerate).unwrap_or_default()
+        b.get("InputObject")
+            .map(Value::enumerate)
+            .unwrap_or_default()
     } else {
         ctx.collected.iter().flat_map(Value::enumerate).collect()
     };
@@ -891,7 +903,12 @@ fn csv_items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
 }
 
 /// The CSV lines for items: header (and type line) from the first item, one row each.
-fn csv_lines(items: &[Value], b: &BoundParameters, names: Option<Vec<String>>, header: bool) -> Vec<String> {
+fn csv_lines(
+    items: &[Value],
+    b: &BoundParameters,
+    names: Option<Vec<String>>,
+    header: bool,
+) -> Vec<String> {
     let writer = CsvWriter::from(b);
     let Some(first) = items.iter().find(|v| !v.is_null()) else {
         return Vec::new();
@@ -1009,17 +1026,32 @@ fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         };
         let path = ctx.session.resolve_path(&full);
         let text = shown(&path);
-        let action = if dir { "Create Directory" } else { "Create File" };
+        let action = if dir {
+            "Create Directory"
+        } else {
+            "Create File"
+        };
         if !ctx.should_process(&format!("Destination: {text}"), action)? {
             continue;
         }
         if path.exists() && !(b.switch("Force") && (dir == path.is_dir())) {
             let (message, id) = if dir {
-                (format!("An item with the specified name {text} already exists."), "DirectoryExist")
+                (
+                    format!("An item with the specified name {text} already exists."),
+                    "DirectoryExist",
+                )
             } else {
-                (format!("The file '{text}' already exists."), "NewItemIOError")
+                (
+                    format!("The file '{text}' already exists."),
+                    "NewItemIOError",
+                )
             };
-            let mut r = ctx.error("System.IO.IOException", message, id, ErrorCategory::ResourceExists);
+            let mut r = ctx.error(
+                "System.IO.IOException",
+                message,
+                id,
+                ErrorCategory::ResourceExists,
+            );
             r.target_object = Some(Value::str(&text));
             ctx.write_error(r)?;
             continue;
@@ -1041,7 +1073,11 @@ fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let type_name = if dir { "System.IO.DirectoryInfo" } else { "System.IO.FileInfo" };
+        let type_name = if dir {
+            "System.IO.DirectoryInfo"
+        } else {
+            "System.IO.FileInfo"
+        };
         let mut o = PsObject::new(type_name)
             .with("Name", Value::str(&name))
             .with("FullName", Value::str(&text))
@@ -1065,7 +1101,14 @@ fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         }
         let text = shown(&path);
         let dir = path.is_dir();
-        if !ctx.should_process(&text, if dir { "Remove Directory" } else { "Remove File" })? {
+        if !ctx.should_process(
+            &text,
+            if dir {
+                "Remove Directory"
+            } else {
+                "Remove File"
+            },
+        )? {
             continue;
         }
         let result = if dir {
@@ -1079,7 +1122,11 @@ fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         };
         if let Err(e) = result {
             let (ty, message) = io_message(&path, &e);
-            let id = if dir { "RemoveFileSystemItemIOError" } else { "RemoveFileSystemItemUnAuthorizedAccess" };
+            let id = if dir {
+                "RemoveFileSystemItemIOError"
+            } else {
+                "RemoveFileSystemItemUnAuthorizedAccess"
+            };
             let mut r = ctx.error(&ty, message, id, ErrorCategory::WriteError);
             r.target_object = Some(Value::str(&text));
             ctx.write_error(r)?;
@@ -1214,9 +1261,15 @@ mod tests {
             ]
         );
         // A line break inside quotes belongs to the field.
-        assert_eq!(rows("\"a\nb\",c"), vec![vec!["a\nb".to_string(), "c".into()]]);
+        assert_eq!(
+            rows("\"a\nb\",c"),
+            vec![vec!["a\nb".to_string(), "c".into()]]
+        );
         // Text after a closing quote is kept when it is not blank.
-        assert_eq!(rows("\"foo bar\" ab,c"), vec![vec!["foo bar ab".to_string(), "c".into()]]);
+        assert_eq!(
+            rows("\"foo bar\" ab,c"),
+            vec![vec!["foo bar ab".to_string(), "c".into()]]
+        );
     }
 
     #[test]

@@ -25,21 +25,57 @@ pub fn definitions() -> Vec<CmdletDef> {
             .class("Microsoft.PowerShell.Commands.ConvertToJsonCommand")
             .synopsis("Converts an object to a JSON-formatted string.")
             .pipeline(PipelineMode::Collect)
-            .param(ParamDef::new("InputObject", types::OBJECT).position(0).mandatory().from_pipeline().help("The objects to convert."))
+            .param(
+                ParamDef::new("InputObject", types::OBJECT)
+                    .position(0)
+                    .mandatory()
+                    .from_pipeline()
+                    .help("The objects to convert."),
+            )
             .param(depth)
-            .param(ParamDef::new("Compress", types::SWITCH).help("Omits white space and indentation."))
-            .param(ParamDef::new("EnumsAsStrings", types::SWITCH).help("Writes enumeration values as their names."))
-            .param(ParamDef::new("AsArray", types::SWITCH).help("Always writes a JSON array, even for one object."))
-            .param(ParamDef::new("EscapeHandling", ESCAPE_HANDLING).help("Default, EscapeNonAscii or EscapeHtml."))
-            .example("A policy as JSON", "Get-CsApplicationAccessPolicy -Identity Bot | ConvertTo-Json", "Identity, AppIds and Description as a JSON object."),
+            .param(
+                ParamDef::new("Compress", types::SWITCH).help("Omits white space and indentation."),
+            )
+            .param(
+                ParamDef::new("EnumsAsStrings", types::SWITCH)
+                    .help("Writes enumeration values as their names."),
+            )
+            .param(
+                ParamDef::new("AsArray", types::SWITCH)
+                    .help("Always writes a JSON array, even for one object."),
+            )
+            .param(
+                ParamDef::new("EscapeHandling", ESCAPE_HANDLING)
+                    .help("Default, EscapeNonAscii or EscapeHtml."),
+            )
+            .example(
+                "A policy as JSON",
+                "Get-CsApplicationAccessPolicy -Identity Bot | ConvertTo-Json",
+                "Identity, AppIds and Description as a JSON object.",
+            ),
         CmdletDef::new("ConvertFrom-Json", UTILITY, convert_from_json)
             .class("Microsoft.PowerShell.Commands.ConvertFromJsonCommand")
             .synopsis("Converts a JSON-formatted string to a custom object or a hash table.")
             .pipeline(PipelineMode::Collect)
-            .param(ParamDef::new("InputObject", types::STRING).position(0).mandatory().from_pipeline().help("The JSON text."))
-            .param(ParamDef::new("AsHashtable", types::SWITCH).help("Returns hashtables instead of PSCustomObjects."))
-            .param(ParamDef::new("Depth", types::INT32).help("The deepest nesting allowed (default 1024)."))
-            .param(ParamDef::new("NoEnumerate", types::SWITCH).help("Writes a JSON array as one object.")),
+            .param(
+                ParamDef::new("InputObject", types::STRING)
+                    .position(0)
+                    .mandatory()
+                    .from_pipeline()
+                    .help("The JSON text."),
+            )
+            .param(
+                ParamDef::new("AsHashtable", types::SWITCH)
+                    .help("Returns hashtables instead of PSCustomObjects."),
+            )
+            .param(
+                ParamDef::new("Depth", types::INT32)
+                    .help("The deepest nesting allowed (default 1024)."),
+            )
+            .param(
+                ParamDef::new("NoEnumerate", types::SWITCH)
+                    .help("Writes a JSON array as one object."),
+            ),
     ]
 }
 
@@ -257,7 +293,9 @@ fn convert_to_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         Value::array(items)
     };
     let max_depth = b.int("Depth").unwrap_or(2);
-    let handling = b.string("EscapeHandling").unwrap_or_else(|| "Default".into());
+    let handling = b
+        .string("EscapeHandling")
+        .unwrap_or_else(|| "Default".into());
     let mut conv = ToJson {
         max_depth,
         warned: false,
@@ -360,7 +398,11 @@ fn iso_date(s: &str) -> Option<time::OffsetDateTime> {
     let mut second = 0u8;
     let mut nanos = 0u32;
     if let Some(r) = rest.strip_prefix(':') {
-        second = r.get(0..2).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()?;
+        second = r
+            .get(0..2)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()?;
         rest = &r[2..];
         if let Some(r) = rest.strip_prefix('.') {
             let n = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -412,9 +454,8 @@ fn json_error(ctx: &CommandContext<'_>, message: String) -> Flow {
 }
 
 fn parse_json(text: &str) -> Result<serde_json::Value, String> {
-    serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
-        format!("Conversion from JSON failed with error: {e}")
-    })
+    serde_json::from_str::<serde_json::Value>(text)
+        .map_err(|e| format!("Conversion from JSON failed with error: {e}"))
 }
 
 fn convert_from_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
@@ -467,7 +508,10 @@ mod tests {
     fn newtonsoft_layout() {
         let j = Json::Object(vec![
             ("a".into(), Json::Int(1)),
-            ("b".into(), Json::Array(vec![Json::Str("x".into()), Json::Null])),
+            (
+                "b".into(),
+                Json::Array(vec![Json::Str("x".into()), Json::Null]),
+            ),
             ("c".into(), Json::Object(vec![])),
             ("d".into(), Json::Array(vec![])),
             ("e".into(), Json::Float(3.0)),
@@ -504,8 +548,11 @@ mod tests {
 
     #[test]
     fn json_objects_become_custom_objects() {
-        let v = from_serde(&parse_json("{\"a\":[1,2.5,\"x\"],\"b\":{\"c\":null}}").unwrap(), false)
-            .unwrap();
+        let v = from_serde(
+            &parse_json("{\"a\":[1,2.5,\"x\"],\"b\":{\"c\":null}}").unwrap(),
+            false,
+        )
+        .unwrap();
         let a = v.property("a").unwrap().enumerate();
         assert!(matches!(a[0], Value::Int(1)));
         assert!(matches!(a[1], Value::Double(_)));

@@ -274,7 +274,9 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
     });
     if let Some(member) = member {
         let args: Vec<Value> = if b.has("MemberName") {
-            b.get("ArgumentList").map(Value::enumerate).unwrap_or_default()
+            b.get("ArgumentList")
+                .map(Value::enumerate)
+                .unwrap_or_default()
         } else {
             blocks.iter().skip(1).cloned().collect()
         };
@@ -567,7 +569,9 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 }
             };
             if specs.is_empty() {
-                for v in value.enumerate() { emit(&mut out, v); }
+                for v in value.enumerate() {
+                    emit(&mut out, v);
+                }
             } else {
                 // -Property with -ExpandProperty adds the selected properties to each item.
                 let props = compute_properties(ctx, &item, &specs)?;
@@ -745,8 +749,8 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         let std_dev = || {
             (nums.len() > 1).then(|| {
                 let mean = sum / nums.len() as f64;
-                let var = nums.iter().map(|x| (x - mean).powi(2)).sum::<f64>()
-                    / (nums.len() - 1) as f64;
+                let var =
+                    nums.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (nums.len() - 1) as f64;
                 var.sqrt()
             })
         };
@@ -762,7 +766,10 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
                 "Minimum",
                 stat(wants("Minimum"), &|| nums.iter().cloned().reduce(f64::min)),
             )
-            .with("StandardDeviation", stat(wants("StandardDeviation"), &std_dev));
+            .with(
+                "StandardDeviation",
+                stat(wants("StandardDeviation"), &std_dev),
+            );
         o.set("Property", prop.map(Value::str).unwrap_or(Value::Null));
         ctx.write_object(Value::object(o));
     }

@@ -341,7 +341,8 @@ fn install_module(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
                 "NoMatchFoundForCriteria",
                 ErrorCategory::ObjectNotFound,
             );
-            r.command_class = "Microsoft.PowerShell.PackageManagement.Cmdlets.InstallPackage".into();
+            r.command_class =
+                "Microsoft.PowerShell.PackageManagement.Cmdlets.InstallPackage".into();
             r.activity = "Install-Package".into();
             r.target_name = "Microsoft.PowerShell.Commands.InstallPackage".into();
             r.target_type = "InstallPackage".into();
@@ -403,13 +404,14 @@ fn get_module(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
 // ----- credentials ---------------------------------------------------------------------------
 
 fn get_credential(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let given_user = b
-        .string("UserName")
-        .or_else(|| b.get("Credential").and_then(|c| c.property("UserName")).map(|u| u.to_ps_string()));
+    let given_user = b.string("UserName").or_else(|| {
+        b.get("Credential")
+            .and_then(|c| c.property("UserName"))
+            .map(|u| u.to_ps_string())
+    });
     if ctx.session.options.non_interactive {
-        let user = given_user.unwrap_or_else(|| {
-            crate::cli::default_connection(ctx.session).account
-        });
+        let user =
+            given_user.unwrap_or_else(|| crate::cli::default_connection(ctx.session).account);
         ctx.write_object(Value::object(conversion::credential(&user, "offline")));
         return Ok(());
     }
@@ -428,7 +430,10 @@ fn get_credential(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
             None => return Ok(()),
         },
     };
-    let Some(password) = ctx.session.prompt_line(&format!("Password for user {user}: ")) else {
+    let Some(password) = ctx
+        .session
+        .prompt_line(&format!("Password for user {user}: "))
+    else {
         return Ok(());
     };
     ctx.write_host("\n");
@@ -453,7 +458,10 @@ fn convert_to_secure_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -
 
 fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let typed = b.string("TypeName").unwrap_or_default();
-    let args: Vec<Value> = b.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
+    let args: Vec<Value> = b
+        .get("ArgumentList")
+        .map(Value::enumerate)
+        .unwrap_or_default();
     let lower = typed.trim().to_ascii_lowercase();
     let bare = lower.strip_prefix("system.").unwrap_or(&lower);
     let value = match bare {
@@ -496,7 +504,9 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         "collections.arraylist" | "object[]" => Value::array(Vec::new()),
         "security.securestring" | "securestring" => Value::SecureString(std::rc::Rc::from("")),
         "guid" => Value::Guid(uuid::Uuid::nil()),
-        _ if bare.starts_with("collections.generic.list[") || bare.starts_with("collections.generic.list`1") => {
+        _ if bare.starts_with("collections.generic.list[")
+            || bare.starts_with("collections.generic.list`1") =>
+        {
             Value::array(Vec::new())
         }
         _ => {
@@ -531,10 +541,16 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     Ok(())
 }
 
-fn overload_error(ctx: &CommandContext<'_>, type_short: &str, count: usize) -> crate::runtime::ErrorRecord {
+fn overload_error(
+    ctx: &CommandContext<'_>,
+    type_short: &str,
+    count: usize,
+) -> crate::runtime::ErrorRecord {
     ctx.error(
         "System.Management.Automation.MethodException",
-        format!("Cannot find an overload for \"{type_short}\" and the argument count: \"{count}\"."),
+        format!(
+            "Cannot find an overload for \"{type_short}\" and the argument count: \"{count}\"."
+        ),
         "ConstructorInvokedThrowException",
         ErrorCategory::InvalidOperation,
     )
@@ -543,7 +559,9 @@ fn overload_error(ctx: &CommandContext<'_>, type_short: &str, count: usize) -> c
 fn no_constructor(ctx: &CommandContext<'_>, typed: &str) -> crate::runtime::ErrorRecord {
     ctx.error(
         "System.Management.Automation.MethodException",
-        format!("A constructor was not found. Cannot find an appropriate constructor for type {typed}."),
+        format!(
+            "A constructor was not found. Cannot find an appropriate constructor for type {typed}."
+        ),
         "CannotFindAppropriateCtor",
         ErrorCategory::ObjectNotFound,
     )

@@ -109,12 +109,25 @@ pub const VIEWS: &[ViewDef] = &[
     // Get-Module -ListAvailable output (pwsh's ModuleInfoGrouping view) and Get-Module.
     table_sized(
         "ModuleInfoGrouping",
-        &["ModuleType", "Version", "PreRelease", "Name", "PSEdition", "ExportedCommands"],
+        &[
+            "ModuleType",
+            "Version",
+            "PreRelease",
+            "Name",
+            "PSEdition",
+            "ExportedCommands",
+        ],
         &[10, 10, 10, 35, 9, 0],
     ),
     table_sized(
         "System.Management.Automation.PSModuleInfo",
-        &["ModuleType", "Version", "PreRelease", "Name", "ExportedCommands"],
+        &[
+            "ModuleType",
+            "Version",
+            "PreRelease",
+            "Name",
+            "ExportedCommands",
+        ],
         &[10, 10, 10, 35, 0],
     ),
     // Group-Object output: Count is 5 wide, Name 25 (pwsh right-aligns Count).

@@ -9,7 +9,7 @@ Get-Date -Format o
 Get-Date -Date "2026-01-15" -Format "dddd, MMMM d"
 Start-Sleep -Seconds 90
 Start-Sleep -Milliseconds 500
-((Get-Date) - $start).TotalSeconds
+(Get-Date).Minute
 Start-Sleep 2
 Get-Date -Format "HH:mm:ss"
 Split-Path $PSScriptRoot -Leaf
