@@ -1122,10 +1122,10 @@ fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         };
         if let Err(e) = result {
             let (ty, message) = io_message(&path, &e);
-            let id = if dir {
-                "RemoveFileSystemItemIOError"
-            } else {
+            let id = if e.kind() == std::io::ErrorKind::PermissionDenied {
                 "RemoveFileSystemItemUnAuthorizedAccess"
+            } else {
+                "RemoveFileSystemItemIOError"
             };
             let mut r = ctx.error(&ty, message, id, ErrorCategory::WriteError);
             r.target_object = Some(Value::str(&text));
@@ -1257,7 +1257,8 @@ mod tests {
             vec![
                 vec!["a".to_string(), "b".into()],
                 vec!["x, y".into(), "say \"hi\"".into()],
-                vec!["lead".into(), "trail  ".into()],
+                // The blank that ends a word is kept, later blanks are not (ParseNextRecord).
+                vec!["lead".into(), "trail ".into()],
             ]
         );
         // A line break inside quotes belongs to the field.

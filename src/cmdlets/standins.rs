@@ -469,13 +469,7 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         | "psobject"
         | "object"
         | "management.automation.pscustomobject"
-        | "pscustomobject" => {
-            if bare.ends_with("pscustomobject") && b.get("Property").is_none() {
-                // PSCustomObject has no public constructor.
-                return Err(ctx.terminate(no_constructor(ctx, &typed)));
-            }
-            Value::object(PsObject::custom())
-        }
+        | "pscustomobject" => Value::object(PsObject::custom()),
         "management.automation.pscredential" | "pscredential" => {
             if args.len() != 2 {
                 return Err(ctx.terminate(overload_error(ctx, "PSCredential", args.len())));
@@ -553,16 +547,5 @@ fn overload_error(
         ),
         "ConstructorInvokedThrowException",
         ErrorCategory::InvalidOperation,
-    )
-}
-
-fn no_constructor(ctx: &CommandContext<'_>, typed: &str) -> crate::runtime::ErrorRecord {
-    ctx.error(
-        "System.Management.Automation.MethodException",
-        format!(
-            "A constructor was not found. Cannot find an appropriate constructor for type {typed}."
-        ),
-        "CannotFindAppropriateCtor",
-        ErrorCategory::ObjectNotFound,
     )
 }
