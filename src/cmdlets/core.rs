@@ -2,7 +2,9 @@
 //! Write-Error, Write-Verbose, Out-Null.
 
 use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
-use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
+use crate::runtime::{
+    ActionPreference, BoundParameters, CommandContext, ErrorCategory, Flow, Value,
+};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";
@@ -30,6 +32,45 @@ const CONSOLE_COLOR: ParamType = ParamType::new(
     ParamKind::Enum(CONSOLE_COLORS),
     "ConsoleColor",
     "System.ConsoleColor",
+);
+
+const ERROR_CATEGORY: ParamType = ParamType::new(
+    ParamKind::Enum(&[
+        "NotSpecified",
+        "OpenError",
+        "CloseError",
+        "DeviceError",
+        "DeadlockDetected",
+        "InvalidArgument",
+        "InvalidData",
+        "InvalidOperation",
+        "InvalidResult",
+        "InvalidType",
+        "MetadataError",
+        "NotImplemented",
+        "NotInstalled",
+        "ObjectNotFound",
+        "OperationStopped",
+        "OperationTimeout",
+        "SyntaxError",
+        "ParserError",
+        "PermissionDenied",
+        "ResourceBusy",
+        "ResourceExists",
+        "ResourceUnavailable",
+        "ReadError",
+        "WriteError",
+        "FromStdErr",
+        "SecurityError",
+        "ProtocolError",
+        "ConnectionError",
+        "AuthenticationError",
+        "LimitsExceeded",
+        "QuotaExceeded",
+        "NotEnabled",
+    ]),
+    "ErrorCategory",
+    "System.Management.Automation.ErrorCategory",
 );
 
 pub fn definitions() -> Vec<CmdletDef> {
@@ -66,16 +107,32 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Writes text to the verbose message stream.")
             .pipeline(PipelineMode::PerRecord)
             .param(ParamDef::new("Message", types::STRING).position(0).mandatory().from_pipeline().alias("Msg").help("The verbose message.")),
+        CmdletDef::new("Write-Debug", UTILITY, write_debug)
+            .class("Microsoft.PowerShell.Commands.WriteDebugCommand")
+            .synopsis("Writes a debug message to the console.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Message", types::STRING).position(0).mandatory().from_pipeline().alias("Msg").help("The debug message (shown with -Debug or $DebugPreference = 'Continue').")),
+        CmdletDef::new("Write-Information", UTILITY, write_information)
+            .class("Microsoft.PowerShell.Commands.WriteInformationCommand")
+            .synopsis("Specifies how PowerShell handles information stream data for a command.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("MessageData", types::OBJECT).position(0).mandatory().from_pipeline().alias("Msg").alias("Message").help("The message (shown with -InformationAction Continue or $InformationPreference = 'Continue')."))
+            .param(ParamDef::new("Tags", types::STRING_ARRAY).position(1).help("Tags for filtering.")),
         CmdletDef::new("Write-Error", UTILITY, write_error)
             .class("Microsoft.PowerShell.Commands.WriteErrorCommand")
             .synopsis("Writes an object to the error stream.")
             .pipeline(PipelineMode::PerRecord)
             .param(ParamDef::new("Message", types::STRING).position(0).from_pipeline().alias("Msg").help("The message text of the error."))
-            .param(ParamDef::new("Category", types::STRING).help("The category of the error."))
+            .param(ParamDef::new("Category", ERROR_CATEGORY).help("The category of the error."))
             .param(ParamDef::new("ErrorId", types::STRING).help("An ID string to identify the error."))
             .param(ParamDef::new("TargetObject", types::OBJECT).help("The object that was being processed."))
             .param(ParamDef::new("Exception", types::OBJECT).help("An exception object that represents the error."))
-            .param(ParamDef::new("ErrorRecord", types::OBJECT).help("An error record object that represents the error.")),
+            .param(ParamDef::new("ErrorRecord", types::OBJECT).help("An error record object that represents the error."))
+            .param(ParamDef::new("RecommendedAction", types::STRING).help("The action the user should take."))
+            .param(ParamDef::new("CategoryActivity", types::STRING).alias("Activity").help("The action that caused the error."))
+            .param(ParamDef::new("CategoryReason", types::STRING).alias("Reason").help("Why the error happened."))
+            .param(ParamDef::new("CategoryTargetName", types::STRING).alias("TargetName").help("The name of the object being processed."))
+            .param(ParamDef::new("CategoryTargetType", types::STRING).alias("TargetType").help("The type of the object being processed.")),
     ]
 }
 
@@ -143,46 +200,133 @@ fn write_verbose(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     Ok(())
 }
 
+fn write_debug(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let shown = match b.get("Debug") {
+        Some(v) => v.is_truthy(),
+        None => {
+            ctx.session
+                .preference("DebugPreference", ActionPreference::SilentlyContinue)
+                == ActionPreference::Continue
+        }
+    };
+    if shown {
+        let text = b.string("Message").unwrap_or_default();
+        ctx.session.flush_output();
+        let opts = crate::format::FormatOptions {
+            color: ctx.session.options.color_err,
+            ..ctx.session.format_options()
+        };
+        let rendered = crate::format::render_debug(&text, &opts);
+        ctx.session.host.write_err(&rendered);
+    }
+    Ok(())
+}
+
+fn write_information(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let action = b
+        .string("InformationAction")
+        .and_then(|a| ActionPreference::parse(&a))
+        .unwrap_or_else(|| {
+            ctx.session
+                .preference("InformationPreference", ActionPreference::SilentlyContinue)
+        });
+    if action == ActionPreference::Continue {
+        let text = b
+            .get("MessageData")
+            .map(|v| ctx.session.stringify(v))
+            .unwrap_or_default();
+        ctx.write_host(&format!("{text}\n"));
+    }
+    Ok(())
+}
+
+fn error_category(name: &str) -> ErrorCategory {
+    match name.to_ascii_lowercase().as_str() {
+        "invalidargument" => ErrorCategory::InvalidArgument,
+        "invalidoperation" => ErrorCategory::InvalidOperation,
+        "invaliddata" => ErrorCategory::InvalidData,
+        "invalidtype" => ErrorCategory::InvalidType,
+        "objectnotfound" => ErrorCategory::ObjectNotFound,
+        "permissiondenied" => ErrorCategory::PermissionDenied,
+        "resourceexists" => ErrorCategory::ResourceExists,
+        "resourceunavailable" => ErrorCategory::ResourceUnavailable,
+        "notimplemented" => ErrorCategory::NotImplemented,
+        "operationstopped" => ErrorCategory::OperationStopped,
+        "connectionerror" => ErrorCategory::ConnectionError,
+        "authenticationerror" => ErrorCategory::AuthenticationError,
+        "securityerror" => ErrorCategory::SecurityError,
+        "metadataerror" => ErrorCategory::MetadataError,
+        "writeerror" => ErrorCategory::WriteError,
+        "readerror" => ErrorCategory::ReadError,
+        "openerror" => ErrorCategory::OpenError,
+        "limitsexceeded" => ErrorCategory::LimitsExceeded,
+        "parsererror" => ErrorCategory::ParserError,
+        _ => ErrorCategory::NotSpecified,
+    }
+}
+
 fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     if let Some(Value::Error(rec)) = b.get("ErrorRecord") {
         return ctx.write_error((**rec).clone());
     }
-    let message = b
-        .string("Message")
-        .or_else(|| {
-            b.get("Exception").map(|e| {
-                e.property("Message")
-                    .unwrap_or_else(|| e.clone())
-                    .to_ps_string()
-            })
-        })
-        .unwrap_or_default();
+    let (exception_type, message) = match b.get("Exception") {
+        Some(Value::Error(rec)) => (
+            rec.exception.type_name.clone(),
+            b.string("Message")
+                .unwrap_or_else(|| rec.exception.message.clone()),
+        ),
+        Some(e) if b.string("Message").is_none() => (
+            "System.Exception".to_string(),
+            e.property("Message")
+                .unwrap_or_else(|| e.clone())
+                .to_ps_string(),
+        ),
+        _ => (
+            "Microsoft.PowerShell.Commands.WriteErrorException".to_string(),
+            b.string("Message").unwrap_or_default(),
+        ),
+    };
     let id = b
         .string("ErrorId")
-        .unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
-    let category = match b
+        .unwrap_or_else(|| exception_type.clone());
+    let category = b
         .string("Category")
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("invalidargument") => ErrorCategory::InvalidArgument,
-        Some("invalidoperation") => ErrorCategory::InvalidOperation,
-        Some("objectnotfound") => ErrorCategory::ObjectNotFound,
-        Some("permissiondenied") => ErrorCategory::PermissionDenied,
-        Some("resourceexists") => ErrorCategory::ResourceExists,
-        Some("invaliddata") => ErrorCategory::InvalidData,
-        _ => ErrorCategory::NotSpecified,
-    };
-    let mut record = ctx.error(
-        "Microsoft.PowerShell.Commands.WriteErrorException",
-        message,
-        &id,
-        category,
-    );
-    // Write-Error at top level has no command class in its FQID; inside a function pwsh
-    // appends the function's name.
+        .map(|c| error_category(&c))
+        .unwrap_or(ErrorCategory::NotSpecified);
+    let mut record = ctx.error(&exception_type, message, &id, category);
+    // Write-Error reports the caller's $MyInvocation (WriteErrorCommand): at the top of a script
+    // that is the script itself (no position: ConciseView prints `name.ps1: message`, and the
+    // FQID ends with the script's name); at the prompt there is none.
     record.command_class = String::new();
-    record.target_object = b.get("TargetObject").cloned();
+    if ctx.session.call_depth == 0
+        && let Some(path) = ctx.session.script_paths.last()
+    {
+        let name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        record.command_class = name.clone();
+        record.invocation = Some(crate::runtime::InvocationInfo {
+            command_name: Some(name.clone()),
+            invocation_name: Some(path.display().to_string()),
+            source: crate::syntax::SourceFile::new(None, ""),
+            extent: crate::syntax::Span::new(0, 0),
+        });
+    }
+    record.activity = b
+        .string("CategoryActivity")
+        .unwrap_or_else(|| "Write-Error".into());
+    if let Some(target) = b.get("TargetObject").filter(|t| !t.is_null()) {
+        record.target_name = ctx.session.stringify(target);
+        record.target_type = crate::runtime::errors::short_type_name(&target.type_name());
+        record.target_object = Some(target.clone());
+    }
+    if let Some(t) = b.string("CategoryTargetName") {
+        record.target_name = t;
+    }
+    if let Some(t) = b.string("CategoryTargetType") {
+        record.target_type = t;
+    }
+    record.recommended_action = b.string("RecommendedAction");
     ctx.write_error(record)
 }

@@ -7,6 +7,7 @@ use super::objects::{PropertySpec, compute_properties, property_specs};
 use crate::runtime::{BoundParameters, CommandContext, Flow, PsObject, Value};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
+const CORE: &str = "Microsoft.PowerShell.Core";
 
 pub fn definitions() -> Vec<CmdletDef> {
     vec![
@@ -27,6 +28,13 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("AutoSize", types::SWITCH).help("Sizes the columns to the data."))
             .param(ParamDef::new("HideTableHeaders", types::SWITCH).help("Leaves out the header rows."))
             .param(ParamDef::new("Wrap", types::SWITCH).help("Wraps long values instead of truncating them.")),
+        CmdletDef::new("Out-Host", CORE, out_host)
+            .class("Microsoft.PowerShell.Commands.OutHostCommand")
+            .synopsis("Sends output to the command line.")
+            .alias("oh")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to display."))
+            .param(ParamDef::new("Paging", types::SWITCH).ignored_offline().help("Shows one page at a time (not offline).")),
         CmdletDef::new("Out-String", UTILITY, out_string)
             .class("Microsoft.PowerShell.Commands.OutStringCommand")
             .synopsis("Outputs input objects as a string.")
@@ -57,13 +65,27 @@ fn prepare(
         return Ok((items, None));
     }
     if specs.iter().all(|s| matches!(s, PropertySpec::Name(_))) {
-        let names = specs
-            .iter()
-            .filter_map(|s| match s {
-                PropertySpec::Name(n) => Some(n.clone()),
-                _ => None,
-            })
-            .collect();
+        // Wildcards expand against the properties of the objects, in their order; `*` alone
+        // is handled by the formatter.
+        let mut names: Vec<String> = Vec::new();
+        for spec in &specs {
+            let PropertySpec::Name(n) = spec else {
+                continue;
+            };
+            if n == "*" || !crate::runtime::operators::has_wildcards(n) {
+                names.push(n.clone());
+                continue;
+            }
+            for item in &items {
+                for p in super::objects::property_names(item) {
+                    if crate::runtime::operators::wildcard_match(n, &p, false)
+                        && !names.iter().any(|x| x.eq_ignore_ascii_case(&p))
+                    {
+                        names.push(p);
+                    }
+                }
+            }
+        }
         return Ok((items, Some(names)));
     }
     let mut out = Vec::new();
@@ -125,6 +147,18 @@ fn out_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
     } else {
         ctx.write_object(Value::str(text));
+    }
+    Ok(())
+}
+
+/// Out-Host: the objects formatted as Out-Default would, straight to the host (nothing is
+/// written to the pipeline).
+fn out_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let opts = ctx.session.format_options();
+    let text = crate::format::out_string(&all, &opts);
+    if !text.is_empty() {
+        ctx.write_host(&text);
     }
     Ok(())
 }

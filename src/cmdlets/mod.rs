@@ -8,9 +8,13 @@ pub mod def;
 pub mod filter;
 mod formatting;
 mod functions;
+mod host_cmdlets;
+mod io;
+mod json;
 mod objects;
 mod policy;
 mod service;
+mod standins;
 mod teams;
 
 use std::collections::HashMap;
@@ -36,6 +40,10 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(core::definitions());
     all.extend(objects::definitions());
     all.extend(formatting::definitions());
+    all.extend(io::definitions());
+    all.extend(json::definitions());
+    all.extend(host_cmdlets::definitions());
+    all.extend(standins::definitions());
     all
 }
 

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::def::{CmdletDef, ParamDef, PipelineMode, types};
+use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
 use crate::runtime::operators::{sort_order, values_equal, wildcard_match};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value, collapse,
@@ -46,6 +46,15 @@ const WHERE_OPERATORS: &[(&str, CompareOp, CaseMode)] = &[
     ("CNotIn", CompareOp::NotIn, CaseMode::Sensitive),
 ];
 
+/// Where-Object's -FilterScript: shown as ScriptBlock, bound without conversion so that a lone
+/// property name (`Where-Object Enabled`) falls through to the comparison form, as pwsh's
+/// binder does when the string cannot become a script block.
+const FILTER_SCRIPT: ParamType = ParamType::new(
+    ParamKind::Object,
+    "ScriptBlock",
+    "System.Management.Automation.ScriptBlock",
+);
+
 pub fn definitions() -> Vec<CmdletDef> {
     let mut where_object = CmdletDef::new("Where-Object", CORE, where_object)
         .class("Microsoft.PowerShell.Commands.WhereObjectCommand")
@@ -60,7 +69,7 @@ pub fn definitions() -> Vec<CmdletDef> {
                 .help("The objects to filter."),
         )
         .param(
-            ParamDef::new("FilterScript", types::SCRIPTBLOCK)
+            ParamDef::new("FilterScript", FILTER_SCRIPT)
                 .sets(&["ScriptBlockSet"])
                 .position(0)
                 .mandatory()
@@ -111,6 +120,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Begin", types::SCRIPTBLOCK).sets(&["ScriptBlockSet"]).help("A script block run before the first object."))
             .param(ParamDef::new("End", types::SCRIPTBLOCK).sets(&["ScriptBlockSet"]).help("A script block run after the last object."))
             .param(ParamDef::new("MemberName", types::STRING).sets(&["PropertyAndMethodSet"]).position(0).mandatory().help("The property to get (or method to call) on each object."))
+            .param(ParamDef::new("ArgumentList", types::OBJECT_ARRAY).sets(&["PropertyAndMethodSet"]).alias("Args").help("Arguments for the method named by -MemberName."))
             .example("Grant to every member", "$members | ForEach-Object { Grant-CsApplicationAccessPolicy -PolicyName \"Bot\" -Identity $_.UserPrincipalName }", "Runs the grant once per member."),
         where_object,
         CmdletDef::new("Select-Object", UTILITY, select_object)
@@ -147,7 +157,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Sum", types::SWITCH).help("Adds the values."))
             .param(ParamDef::new("Average", types::SWITCH).help("Averages the values."))
             .param(ParamDef::new("Maximum", types::SWITCH).help("The largest value."))
-            .param(ParamDef::new("Minimum", types::SWITCH).help("The smallest value.")),
+            .param(ParamDef::new("Minimum", types::SWITCH).help("The smallest value."))
+            .param(ParamDef::new("StandardDeviation", types::SWITCH).help("The sample standard deviation."))
+            .param(ParamDef::new("AllStats", types::SWITCH).help("All of -Sum, -Average, -Maximum, -Minimum and -StandardDeviation.")),
         CmdletDef::new("Group-Object", UTILITY, group_object)
             .class("Microsoft.PowerShell.Commands.GroupObjectCommand")
             .synopsis("Groups objects that contain the same value for specified properties.")
@@ -193,21 +205,55 @@ fn input_items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
 
 // ----- ForEach-Object ----------------------------------------------------------------------
 
+/// The -Process blocks, and the begin and end blocks given positionally: with two or more
+/// blocks and no -Begin the first is the begin block; with three or more and no -End the last
+/// is the end block (pwsh's RemainingScripts rule).
+struct Blocks {
+    begin: Option<Value>,
+    process: Vec<Value>,
+    end: Option<Value>,
+}
+
+fn blocks(b: &BoundParameters) -> Blocks {
+    // Flattened one level: the binder gathers extra positional blocks around the first one.
+    let mut process: Vec<Value> = b
+        .get("Process")
+        .map(Value::enumerate)
+        .unwrap_or_default()
+        .iter()
+        .flat_map(Value::enumerate)
+        .collect();
+    let all_blocks = process.iter().all(|v| matches!(v, Value::ScriptBlock(_)));
+    let mut begin = b.get("Begin").cloned();
+    let mut end = b.get("End").cloned();
+    if all_blocks && process.len() >= 2 && begin.is_none() {
+        begin = Some(process.remove(0));
+        if process.len() >= 2 && end.is_none() {
+            end = process.pop();
+        }
+    }
+    Blocks {
+        begin,
+        process,
+        end,
+    }
+}
+
 fn process_blocks(b: &BoundParameters) -> Vec<Value> {
-    b.get("Process").map(Value::enumerate).unwrap_or_default()
+    blocks(b).process
 }
 
 fn foreach_begin(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if let Some(Value::ScriptBlock(sb)) = b.get("Begin") {
-        let out = run_with_item(ctx, sb, &Value::Null)?;
+    if let Some(Value::ScriptBlock(sb)) = blocks(b).begin {
+        let out = run_with_item(ctx, &sb, &Value::Null)?;
         ctx.output.extend(out);
     }
     Ok(())
 }
 
 fn foreach_end(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if let Some(Value::ScriptBlock(sb)) = b.get("End") {
-        let out = run_with_item(ctx, sb, &Value::Null)?;
+    if let Some(Value::ScriptBlock(sb)) = blocks(b).end {
+        let out = run_with_item(ctx, &sb, &Value::Null)?;
         ctx.output.extend(out);
     }
     Ok(())
@@ -219,7 +265,47 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         .clone()
         .or_else(|| b.get("InputObject").cloned())
         .unwrap_or(Value::Null);
-    if let Some(member) = b.string("MemberName") {
+    // `% Name` binds the name to -Process here (the table types it Object[]): a lone value
+    // that is not a script block is the -MemberName form, as pwsh's binder decides.
+    let blocks = process_blocks(b);
+    let member = b.string("MemberName").or_else(|| match blocks.as_slice() {
+        [Value::ScriptBlock(_), ..] | [] => None,
+        [first, ..] => Some(first.to_ps_string()),
+    });
+    if let Some(member) = member {
+        let args: Vec<Value> = if b.has("MemberName") {
+            b.get("ArgumentList")
+                .map(Value::enumerate)
+                .unwrap_or_default()
+        } else {
+            blocks.iter().skip(1).cloned().collect()
+        };
+        if !args.is_empty() {
+            let v = crate::runtime::members::invoke_method(
+                ctx.session,
+                &item,
+                &member,
+                args,
+                false,
+                ctx.command_span,
+            )?;
+            ctx.write_enumerated(v);
+            return Ok(());
+        }
+        // A property first; otherwise a method of that name is called without arguments.
+        if item.property(&member).is_none()
+            && let Ok(v) = crate::runtime::members::invoke_method(
+                ctx.session,
+                &item,
+                &member,
+                Vec::new(),
+                false,
+                ctx.command_span,
+            )
+        {
+            ctx.write_enumerated(v);
+            return Ok(());
+        }
         let v = crate::runtime::members::get_member(
             ctx.session,
             &item,
@@ -230,7 +316,7 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         ctx.write_enumerated(v);
         return Ok(());
     }
-    for block in process_blocks(b) {
+    for block in blocks {
         match block {
             Value::ScriptBlock(sb) => {
                 let out = run_with_item(ctx, &sb, &item)?;
@@ -259,7 +345,10 @@ fn where_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     let keep = if let Some(Value::ScriptBlock(sb)) = b.get("FilterScript") {
         collapse(run_with_item(ctx, sb, &item)?).is_truthy()
     } else {
-        let prop = b.string("Property").unwrap_or_default();
+        let prop = b
+            .string("Property")
+            .or_else(|| b.string("FilterScript"))
+            .unwrap_or_default();
         let actual = item.property(&prop).unwrap_or(Value::Null);
         let op = WHERE_OPERATORS.iter().find(|(n, _, _)| b.switch(n));
         match (op, b.get("Value")) {
@@ -431,18 +520,6 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             .filter_map(|i| items.get(i).cloned())
             .collect();
     }
-    if b.switch("Unique") {
-        let mut unique: Vec<Value> = Vec::new();
-        for item in items {
-            if !unique
-                .iter()
-                .any(|u| values_equal(u, &item, true) && u.type_name() == item.type_name())
-            {
-                unique.push(item);
-            }
-        }
-        items = unique;
-    }
     let first = b.int("First").map(|n| n.max(0) as usize);
     let last = b.int("Last").map(|n| n.max(0) as usize);
     if first.is_some() || last.is_some() {
@@ -462,9 +539,11 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
         .unwrap_or_default();
     let expand = b.string("ExpandProperty");
+    let mut out: Vec<Value> = Vec::new();
+    let emit = |out: &mut Vec<Value>, v: Value| out.push(v);
     for item in items {
         if specs.is_empty() && expand.is_none() && excluded.is_empty() {
-            ctx.write_object(item);
+            emit(&mut out, item);
             continue;
         }
         let specs = if specs.is_empty() && !excluded.is_empty() {
@@ -490,7 +569,9 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 }
             };
             if specs.is_empty() {
-                ctx.write_enumerated(value);
+                for v in value.enumerate() {
+                    emit(&mut out, v);
+                }
             } else {
                 // -Property with -ExpandProperty adds the selected properties to each item.
                 let props = compute_properties(ctx, &item, &specs)?;
@@ -501,9 +582,9 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                             for (n, pv) in &props {
                                 copy.set(n, pv.clone());
                             }
-                            ctx.write_object(Value::object(copy));
+                            emit(&mut out, Value::object(copy));
                         }
-                        other => ctx.write_object(other),
+                        other => emit(&mut out, other),
                     }
                 }
             }
@@ -519,7 +600,35 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             }
             obj.set(&n, v);
         }
-        ctx.write_object(Value::object(obj));
+        emit(&mut out, Value::object(obj));
+    }
+    // -Unique compares what is written, case-sensitively, by its string form (pwsh compares
+    // the selected PSObjects, whose ToString is `@{Name=value}`).
+    if b.switch("Unique") {
+        let mut seen: Vec<(String, String)> = Vec::new();
+        out.retain(|v| {
+            let text = match v {
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    let inner: Vec<String> = o
+                        .properties()
+                        .map(|(n, pv)| format!("{n}={}", crate::format::dotnet_to_string(pv)))
+                        .collect();
+                    format!("@{{{}}}", inner.join("; "))
+                }
+                other => crate::format::dotnet_to_string(other),
+            };
+            let key = (v.type_name(), text);
+            if seen.contains(&key) {
+                false
+            } else {
+                seen.push(key);
+                true
+            }
+        });
+    }
+    for v in out {
+        ctx.write_object(v);
     }
     Ok(())
 }
@@ -577,81 +686,89 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         .get("Property")
         .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
         .unwrap_or_default();
-    let wants = |n: &str| b.switch(n);
+    let wants = |n: &str| b.switch(n) || (b.switch("AllStats") && n != "AllStats");
     let targets: Vec<Option<String>> = if props.is_empty() {
         vec![None]
     } else {
         props.into_iter().map(Some).collect()
     };
     for prop in targets {
-        let values: Vec<Value> = items
-            .iter()
-            .map(|i| match &prop {
-                Some(p) => i.property(p).unwrap_or(Value::Null),
-                None => i.clone(),
-            })
-            .filter(|v| !v.is_null())
-            .collect();
-        let nums: Vec<f64> = values
-            .iter()
-            .filter_map(|v| crate::runtime::conversion::to_double(v, "System.Double").ok())
-            .collect();
-        let number = |x: f64| {
-            if x.fract() == 0.0 && x.abs() < 1e15 {
-                Value::Int(x as i64)
+        // With -Property, objects without the property (or with $null there) are not counted.
+        let values: Vec<Value> = match &prop {
+            Some(p) => items
+                .iter()
+                .filter_map(|i| i.property(p))
+                .filter(|v| !v.is_null())
+                .collect(),
+            None => items.iter().filter(|v| !v.is_null()).cloned().collect(),
+        };
+        if let Some(p) = &prop
+            && values.is_empty()
+            && !items.is_empty()
+        {
+            let mut r = ctx.error(
+                "System.Management.Automation.PSArgumentException",
+                format!("The property \"{p}\" cannot be found in the input for any objects."),
+                "GenericMeasurePropertyNotFound",
+                ErrorCategory::InvalidArgument,
+            );
+            r.target_name = p.clone();
+            r.target_type = "String".into();
+            r.target_object = Some(Value::str(p));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let numeric = wants("Sum") || wants("Average") || wants("StandardDeviation");
+        let mut nums: Vec<f64> = Vec::with_capacity(values.len());
+        for v in &values {
+            match crate::runtime::conversion::to_double(v, "System.Double") {
+                Ok(x) => nums.push(x),
+                Err(_) if numeric || wants("Maximum") || wants("Minimum") => {
+                    let mut r = ctx.error(
+                        "System.Management.Automation.PSInvalidOperationException",
+                        format!("Input object \"{}\" is not numeric.", v.to_ps_string()),
+                        "NonNumericInputObject",
+                        ErrorCategory::InvalidType,
+                    );
+                    r.target_object = Some(v.clone());
+                    ctx.write_error(r)?;
+                }
+                Err(_) => {}
+            }
+        }
+        let sum: f64 = nums.iter().sum();
+        let count = values.len();
+        let stat = |on: bool, f: &dyn Fn() -> Option<f64>| -> Value {
+            if on {
+                f().map(Value::Double).unwrap_or(Value::Null)
             } else {
-                Value::Double(x)
+                Value::Null
             }
         };
-        let sum: f64 = nums.iter().sum();
+        let average = || (!nums.is_empty()).then(|| sum / nums.len() as f64);
+        let std_dev = || {
+            (nums.len() > 1).then(|| {
+                let mean = sum / nums.len() as f64;
+                let var =
+                    nums.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (nums.len() - 1) as f64;
+                var.sqrt()
+            })
+        };
         let mut o = PsObject::new("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-            .with(
-                "Count",
-                Value::Int(if prop.is_some() {
-                    values.len()
-                } else {
-                    items.len()
-                } as i64),
-            )
-            .with(
-                "Average",
-                if wants("Average") && !nums.is_empty() {
-                    Value::Double(sum / nums.len() as f64)
-                } else {
-                    Value::Null
-                },
-            )
-            .with(
-                "Sum",
-                if wants("Sum") {
-                    number(sum)
-                } else {
-                    Value::Null
-                },
-            )
+            .with("Count", Value::Int(count as i64))
+            .with("Average", stat(wants("Average"), &average))
+            .with("Sum", stat(wants("Sum"), &|| Some(sum)))
             .with(
                 "Maximum",
-                if wants("Maximum") {
-                    nums.iter()
-                        .cloned()
-                        .reduce(f64::max)
-                        .map(number)
-                        .unwrap_or(Value::Null)
-                } else {
-                    Value::Null
-                },
+                stat(wants("Maximum"), &|| nums.iter().cloned().reduce(f64::max)),
             )
             .with(
                 "Minimum",
-                if wants("Minimum") {
-                    nums.iter()
-                        .cloned()
-                        .reduce(f64::min)
-                        .map(number)
-                        .unwrap_or(Value::Null)
-                } else {
-                    Value::Null
-                },
+                stat(wants("Minimum"), &|| nums.iter().cloned().reduce(f64::min)),
+            )
+            .with(
+                "StandardDeviation",
+                stat(wants("StandardDeviation"), &std_dev),
             );
         o.set("Property", prop.map(Value::str).unwrap_or(Value::Null));
         ctx.write_object(Value::object(o));
@@ -701,11 +818,19 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         return Ok(());
     }
     for (name, members, keys) in groups {
-        let mut o = PsObject::new("Microsoft.PowerShell.Commands.GroupInfo")
+        let type_name = if b.switch("NoElement") {
+            "Microsoft.PowerShell.Commands.GroupInfoNoElement"
+        } else {
+            "Microsoft.PowerShell.Commands.GroupInfo"
+        };
+        let mut o = PsObject::new(type_name)
             .with("Count", Value::Int(members.len() as i64))
             .with("Name", Value::str(name));
         if !b.switch("NoElement") {
             o.set("Group", Value::array(members));
+        } else {
+            o.type_names
+                .push("Microsoft.PowerShell.Commands.GroupInfo".to_string());
         }
         o.set("Values", Value::array(keys));
         ctx.write_object(Value::object(o));

@@ -106,6 +106,41 @@ pub const VIEWS: &[ViewDef] = &[
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),
+    // Get-Module -ListAvailable output (pwsh's ModuleInfoGrouping view) and Get-Module.
+    table_sized(
+        "ModuleInfoGrouping",
+        &[
+            "ModuleType",
+            "Version",
+            "PreRelease",
+            "Name",
+            "PSEdition",
+            "ExportedCommands",
+        ],
+        &[10, 10, 10, 35, 9, 0],
+    ),
+    table_sized(
+        "System.Management.Automation.PSModuleInfo",
+        &[
+            "ModuleType",
+            "Version",
+            "PreRelease",
+            "Name",
+            "ExportedCommands",
+        ],
+        &[10, 10, 10, 35, 0],
+    ),
+    // Group-Object output: Count is 5 wide, Name 25 (pwsh right-aligns Count).
+    table_sized(
+        "Microsoft.PowerShell.Commands.GroupInfo",
+        &["Count", "Name", "Group"],
+        &[5, 25, 0],
+    ),
+    table_sized(
+        "Microsoft.PowerShell.Commands.GroupInfoNoElement",
+        &["Count", "Name"],
+        &[5, 25],
+    ),
 ];
 
 /// A column of a resolved view.

@@ -28,6 +28,7 @@ pub enum ErrorCategory {
     MetadataError,
     WriteError,
     ReadError,
+    OpenError,
     LimitsExceeded,
 }
 
@@ -52,6 +53,7 @@ impl ErrorCategory {
             ErrorCategory::MetadataError => "MetadataError",
             ErrorCategory::WriteError => "WriteError",
             ErrorCategory::ReadError => "ReadError",
+            ErrorCategory::OpenError => "OpenError",
             ErrorCategory::LimitsExceeded => "LimitsExceeded",
         }
     }

@@ -624,7 +624,47 @@ impl Session {
                             produced,
                         )
                     }
-                    _ => Ok(()),
+                    // Streaming cmdlets with begin/end steps (`ForEach-Object -Begin/-End`):
+                    // begin runs even when no record arrived, then end.
+                    (Implementation::Builtin(_), _) => {
+                        if def.begin.is_none() && def.end.is_none() {
+                            return Ok(());
+                        }
+                        let mut call_bound = bound.clone();
+                        if call_bound.set.is_empty() {
+                            let _ = binder::resolve_set(&def, &mut call_bound);
+                        }
+                        if !*began {
+                            *began = true;
+                            if let Some(begin) = def.begin {
+                                self.call_builtin_with(
+                                    &def,
+                                    begin,
+                                    &call_bound,
+                                    None,
+                                    Vec::new(),
+                                    &name,
+                                    span,
+                                    position,
+                                    produced,
+                                )?;
+                            }
+                        }
+                        match def.end {
+                            Some(end) => self.call_builtin_with(
+                                &def,
+                                end,
+                                &call_bound,
+                                None,
+                                Vec::new(),
+                                &name,
+                                span,
+                                position,
+                                produced,
+                            ),
+                            None => Ok(()),
+                        }
+                    }
                 }
             }
             StageKind::Script {

@@ -1,0 +1,302 @@
+//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, Start-Sleep and Set-StrictMode.
+//! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
+
+use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
+
+const UTILITY: &str = "Microsoft.PowerShell.Utility";
+const CORE: &str = "Microsoft.PowerShell.Core";
+
+const DISPLAY_HINT: ParamType = ParamType::new(
+    ParamKind::Enum(&["Date", "Time", "DateTime"]),
+    "DisplayHintType",
+    "Microsoft.PowerShell.Commands.DisplayHintType",
+);
+
+pub fn definitions() -> Vec<CmdletDef> {
+    vec![
+        CmdletDef::new("Read-Host", UTILITY, read_host)
+            .class("Microsoft.PowerShell.Commands.ReadHostCommand")
+            .synopsis("Reads a line of input from the console.")
+            .description("Writes the prompt followed by ': ' and reads one line from standard input. Under -NonInteractive it fails as pwsh does.")
+            .param(ParamDef::new("Prompt", types::OBJECT).position(0).remaining().help("The prompt text."))
+            .param(ParamDef::new("AsSecureString", types::SWITCH).help("Returns the answer as a SecureString."))
+            .param(ParamDef::new("MaskInput", types::SWITCH).help("Hides what is typed; returns a string."))
+            .example("Ask for the app id", "$AppId = Read-Host \"Application (client) ID\"", "Prints 'Application (client) ID: ' and reads a line."),
+        CmdletDef::new("Get-Date", UTILITY, get_date)
+            .class("Microsoft.PowerShell.Commands.GetDateCommand")
+            .synopsis("Gets the current date and time.")
+            .description("Reads the session clock (AAPSH_NOW fixes it for reproducible transcripts; Start-Sleep moves it).")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Date", types::DATETIME).position(0).from_pipeline().by_property_name().alias("LastWriteTime").help("The date to use instead of now."))
+            .param(ParamDef::new("Year", types::INT32).help("The year to set."))
+            .param(ParamDef::new("Month", types::INT32).help("The month to set."))
+            .param(ParamDef::new("Day", types::INT32).help("The day to set."))
+            .param(ParamDef::new("Hour", types::INT32).help("The hour to set."))
+            .param(ParamDef::new("Minute", types::INT32).help("The minute to set."))
+            .param(ParamDef::new("Second", types::INT32).help("The second to set."))
+            .param(ParamDef::new("Millisecond", types::INT32).help("The millisecond to set."))
+            .param(ParamDef::new("DisplayHint", DISPLAY_HINT).help("Date, Time or DateTime."))
+            .param(ParamDef::new("Format", types::STRING).help("A .NET format string; the result is a string."))
+            .param(ParamDef::new("UFormat", types::STRING).help("A Unix format string (%Y-%m-%d); the result is a string."))
+            .param(ParamDef::new("AsUTC", types::SWITCH).help("Converts to UTC."))
+            .example("A timestamp for a log file", "Get-Date -Format 'yyyyMMdd-HHmmss'", "20261126-090000"),
+        CmdletDef::new("Start-Sleep", UTILITY, start_sleep)
+            .class("Microsoft.PowerShell.Commands.StartSleepCommand")
+            .synopsis("Suspends the activity in a script or session for the specified period of time.")
+            .description("Offline the session clock moves forward at once: nothing waits, and Get-Date afterwards shows the later time.")
+            .alias("sleep")
+            .default_set("Seconds")
+            .param(ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait."))
+            .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait."))
+            .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
+        CmdletDef::new("Set-StrictMode", CORE, set_strict_mode)
+            .class("Microsoft.PowerShell.Commands.SetStrictModeCommand")
+            .synopsis("Establishes and enforces coding rules in expressions, scripts, and script blocks.")
+            .default_set("Version")
+            .param(ParamDef::new("Version", types::STRING).sets(&["Version"]).mandatory().alias("v").help("1.0, 2.0, 3.0 or Latest."))
+            .param(ParamDef::new("Off", types::SWITCH).sets(&["Off"]).mandatory().help("Turns strict mode off.")),
+    ]
+}
+
+fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    if ctx.session.options.non_interactive {
+        let mut r = crate::runtime::errors::non_interactive(&ctx.def.name);
+        ctx.complete(&mut r);
+        return Err(ctx.terminate(r));
+    }
+    let prompt = match b.get("Prompt") {
+        None | Some(Value::Null) => String::new(),
+        Some(v) => {
+            let text = ctx.session.stringify(v);
+            format!("{text}: ")
+        }
+    };
+    let Some(line) = ctx.session.prompt_line(&prompt) else {
+        return Ok(());
+    };
+    if b.switch("AsSecureString") {
+        ctx.write_object(Value::SecureString(std::rc::Rc::from(line.as_str())));
+    } else {
+        ctx.write_object(Value::str(line));
+    }
+    Ok(())
+}
+
+/// Standard .NET date formats (en-US) in terms of custom patterns.
+fn standard_format(f: &str) -> Option<&'static str> {
+    Some(match f {
+        "d" => "M/d/yyyy",
+        "D" => "dddd, MMMM d, yyyy",
+        "t" => "h:mm tt",
+        "T" => "h:mm:ss tt",
+        "g" => "M/d/yyyy h:mm tt",
+        "G" => "M/d/yyyy h:mm:ss tt",
+        "f" => "dddd, MMMM d, yyyy h:mm tt",
+        "F" => "dddd, MMMM d, yyyy h:mm:ss tt",
+        "M" | "m" => "MMMM d",
+        "Y" | "y" => "MMMM yyyy",
+        _ => return None,
+    })
+}
+
+pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
+    match standard_format(f) {
+        Some(pattern) => crate::runtime::operators::format_date(dt, pattern),
+        None => crate::runtime::operators::format_date(dt, f),
+    }
+}
+
+/// `Get-Date -UFormat`: the common Unix specifiers.
+pub fn uformat(dt: time::OffsetDateTime, f: &str) -> String {
+    let fd = crate::runtime::operators::format_date;
+    let mut out = String::new();
+    let mut chars = f.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let Some(spec) = chars.next() else {
+            out.push('%');
+            break;
+        };
+        let piece = match spec {
+            'Y' => fd(dt, "yyyy"),
+            'y' => fd(dt, "yy"),
+            'm' => fd(dt, "MM"),
+            'd' => fd(dt, "dd"),
+            'e' => format!("{:>2}", dt.day()),
+            'H' => fd(dt, "HH"),
+            'I' => fd(dt, "hh"),
+            'M' => fd(dt, "mm"),
+            'S' => fd(dt, "ss"),
+            'p' => fd(dt, "tt"),
+            'A' => fd(dt, "dddd"),
+            'a' => fd(dt, "ddd"),
+            'B' => fd(dt, "MMMM"),
+            'b' | 'h' => fd(dt, "MMM"),
+            'j' => format!("{:03}", dt.ordinal()),
+            'u' => dt.weekday().number_from_monday().to_string(),
+            'w' => dt.weekday().number_days_from_sunday().to_string(),
+            'F' => fd(dt, "yyyy-MM-dd"),
+            'T' | 'X' => fd(dt, "HH:mm:ss"),
+            'R' => fd(dt, "HH:mm"),
+            'D' | 'x' => fd(dt, "MM/dd/yy"),
+            's' => dt.unix_timestamp().to_string(),
+            'Z' => {
+                let (h, _, _) = dt.offset().as_hms();
+                format!("{}{:02}", if h < 0 { '-' } else { '+' }, h.abs())
+            }
+            'n' => "\n".into(),
+            't' => "\t".into(),
+            '%' => "%".into(),
+            other => format!("%{other}"),
+        };
+        out.push_str(&piece);
+    }
+    out
+}
+
+fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let mut dt = match ctx.input.clone().or_else(|| b.get("Date").cloned()) {
+        Some(Value::DateTime(d)) => d,
+        Some(other) if !other.is_null() => {
+            let text = other.to_ps_string();
+            match crate::runtime::conversion::parse_datetime(&text) {
+                Some(d) => d,
+                None => {
+                    let r = ctx.error(
+                        "System.Management.Automation.ParameterBindingException",
+                        format!(
+                            "Cannot bind parameter 'Date'. Cannot convert value \"{text}\" to type \"System.DateTime\". Error: \"String '{text}' was not recognized as a valid DateTime.\""
+                        ),
+                        "CannotConvertArgumentNoMessage",
+                        ErrorCategory::InvalidArgument,
+                    );
+                    return ctx.write_error(r);
+                }
+            }
+        }
+        _ => ctx.session.clock.now(),
+    };
+    let set =
+        |dt: time::OffsetDateTime, name: &str| -> Option<Result<time::OffsetDateTime, String>> {
+            let n = b.int(name)?;
+            let r = match name {
+                "Year" => i32::try_from(n).ok().and_then(|y| dt.replace_year(y).ok()),
+                "Month" => u8::try_from(n)
+                    .ok()
+                    .and_then(|m| time::Month::try_from(m).ok())
+                    .and_then(|m| dt.replace_month(m).ok()),
+                "Day" => u8::try_from(n).ok().and_then(|d| dt.replace_day(d).ok()),
+                "Hour" => u8::try_from(n).ok().and_then(|h| dt.replace_hour(h).ok()),
+                "Minute" => u8::try_from(n).ok().and_then(|m| dt.replace_minute(m).ok()),
+                "Second" => u8::try_from(n).ok().and_then(|s| dt.replace_second(s).ok()),
+                _ => u16::try_from(n)
+                    .ok()
+                    .and_then(|ms| dt.replace_millisecond(ms).ok()),
+            };
+            Some(r.ok_or_else(|| name.to_string()))
+        };
+    for name in [
+        "Year",
+        "Month",
+        "Day",
+        "Hour",
+        "Minute",
+        "Second",
+        "Millisecond",
+    ] {
+        match set(dt, name) {
+            None => {}
+            Some(Ok(d)) => dt = d,
+            Some(Err(param)) => {
+                let r = ctx.error(
+                    "System.ArgumentOutOfRangeException",
+                    "Year, Month, and Day parameters describe an un-representable DateTime.",
+                    "GetDateArgumentOutOfRange",
+                    ErrorCategory::InvalidArgument,
+                );
+                let _ = param;
+                return Err(ctx.terminate(r));
+            }
+        }
+    }
+    if b.switch("AsUTC") {
+        dt = dt.to_offset(time::UtcOffset::UTC);
+    }
+    if let Some(f) = b.string("UFormat") {
+        ctx.write_object(Value::str(uformat(dt, &f)));
+    } else if let Some(f) = b.string("Format") {
+        ctx.write_object(Value::str(dotnet_date_format(dt, &f)));
+    } else {
+        ctx.write_object(Value::DateTime(dt));
+    }
+    Ok(())
+}
+
+fn start_sleep(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let millis = match (b.get("Seconds"), b.int("Milliseconds")) {
+        (Some(v), _) => {
+            crate::runtime::conversion::to_double(v, "System.Double").unwrap_or(0.0) * 1000.0
+        }
+        (None, Some(ms)) => ms as f64,
+        _ => 0.0,
+    };
+    if millis.is_finite() && millis > 0.0 {
+        let by = time::Duration::milliseconds(millis.min(1e15) as i64);
+        ctx.session.clock.advance(by);
+    }
+    Ok(())
+}
+
+fn set_strict_mode(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    if b.switch("Off") {
+        ctx.session.strict_mode = 0;
+        return Ok(());
+    }
+    let text = b.string("Version").unwrap_or_default();
+    let level = match text.trim().to_ascii_lowercase().as_str() {
+        "latest" => 3,
+        "1" | "1.0" => 1,
+        "2" | "2.0" => 2,
+        "3" | "3.0" => 3,
+        other => match other.split('.').next().and_then(|m| m.parse::<u32>().ok()) {
+            Some(m) => m.min(3),
+            None => {
+                let r = ctx.error(
+                    "System.Management.Automation.ParameterBindingException",
+                    format!("Cannot process argument transformation on parameter 'Version'. Cannot convert value \"{text}\" to type \"System.Version\"."),
+                    "ParameterArgumentTransformationError",
+                    ErrorCategory::InvalidData,
+                );
+                return Err(ctx.terminate(r));
+            }
+        },
+    };
+    ctx.session.strict_mode = level;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn date_formats() {
+        let dt = datetime!(2026-11-26 09:05:03 UTC);
+        assert_eq!(
+            dotnet_date_format(dt, "yyyy-MM-dd HH:mm"),
+            "2026-11-26 09:05"
+        );
+        assert_eq!(dotnet_date_format(dt, "d"), "11/26/2026");
+        assert_eq!(
+            dotnet_date_format(dt, "F"),
+            "Thursday, November 26, 2026 9:05:03 AM"
+        );
+        assert_eq!(uformat(dt, "%Y%m%d-%H%M%S"), "20261126-090503");
+        assert_eq!(uformat(dt, "%A %j %Z"), "Thursday 330 +00");
+    }
+}

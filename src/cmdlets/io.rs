@@ -1,0 +1,1301 @@
+//! File input and output: Get-Content, Set-Content, Add-Content, Out-File, Import-Csv,
+//! Export-Csv, ConvertTo-Csv, ConvertFrom-Csv, Test-Path, Join-Path and Split-Path. Paths accept
+//! `\` and `/` and are relative to the current directory (`Session::resolve_path`). Files are
+//! written as pwsh 7 writes them: UTF-8 without a BOM, `\n` line ends on Linux and macOS.
+
+use std::path::{Path, PathBuf};
+
+use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::format::dotnet_to_string;
+use crate::runtime::{
+    BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
+};
+
+const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
+const UTILITY: &str = "Microsoft.PowerShell.Utility";
+
+const NEWLINE: &str = if cfg!(windows) { "\r\n" } else { "\n" };
+
+const QUOTE_KIND: ParamType = ParamType::new(
+    ParamKind::Enum(&["Never", "Always", "AsNeeded"]),
+    "QuoteKind",
+    "Microsoft.PowerShell.Commands.BaseCsvWritingCommand+QuoteKind",
+);
+
+const PATH_TYPE: ParamType = ParamType::new(
+    ParamKind::Enum(&["Any", "Container", "Leaf"]),
+    "TestPathType",
+    "Microsoft.PowerShell.Commands.TestPathType",
+);
+
+const ENCODING: ParamType = ParamType::new(
+    ParamKind::Enum(&[
+        "ascii",
+        "ansi",
+        "bigendianunicode",
+        "bigendianutf32",
+        "oem",
+        "unicode",
+        "utf7",
+        "utf8",
+        "utf8BOM",
+        "utf8NoBOM",
+        "utf32",
+        "Default",
+    ]),
+    "Encoding",
+    "System.Text.Encoding",
+);
+
+fn encoding_param() -> ParamDef {
+    ParamDef::new("Encoding", ENCODING)
+        .ignored_offline()
+        .help("The text encoding (files are always read and written as UTF-8 offline).")
+}
+
+pub fn definitions() -> Vec<CmdletDef> {
+    vec![
+        CmdletDef::new("Get-Content", MANAGEMENT, get_content)
+            .class("Microsoft.PowerShell.Commands.GetContentCommand")
+            .synopsis("Gets the content of the item at the specified location.")
+            .alias("gc")
+            .alias("cat")
+            .alias("type")
+            .pipeline(PipelineMode::PerRecord)
+            .default_set("Path")
+            .param(ParamDef::new("Path", types::STRING_ARRAY).sets(&["Path"]).position(0).mandatory().by_property_name().help("The path to the file."))
+            .param(ParamDef::new("LiteralPath", types::STRING_ARRAY).sets(&["LiteralPath"]).mandatory().by_property_name().alias("PSPath").alias("LP").help("The path, used exactly as typed."))
+            .param(ParamDef::new("Raw", types::SWITCH).help("Returns the whole file as one string instead of one string per line."))
+            .param(ParamDef::new("TotalCount", types::INT64).alias("First").alias("Head").help("How many lines from the start."))
+            .param(ParamDef::new("Tail", types::INT32).alias("Last").help("How many lines from the end."))
+            .param(encoding_param())
+            .example("Read a list of users", "Get-Content -Path .\\users.txt | Where-Object { $_.Trim() }", "One string per line, blank lines dropped."),
+        CmdletDef::new("Set-Content", MANAGEMENT, set_content)
+            .class("Microsoft.PowerShell.Commands.SetContentCommand")
+            .synopsis("Writes new content or replaces existing content in a file.")
+            .should_process()
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The file to write."))
+            .param(ParamDef::new("Value", types::OBJECT_ARRAY).position(1).mandatory().from_pipeline().by_property_name().help("The content: each object becomes one line."))
+            .param(ParamDef::new("NoNewline", types::SWITCH).help("Writes the values without line breaks between or after them."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the content written."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Writes even to a read-only file."))
+            .param(encoding_param()),
+        CmdletDef::new("Add-Content", MANAGEMENT, add_content)
+            .class("Microsoft.PowerShell.Commands.AddContentCommand")
+            .synopsis("Adds content to the specified items, such as adding words to a file.")
+            .alias("ac")
+            .should_process()
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The file to append to (created when missing)."))
+            .param(ParamDef::new("Value", types::OBJECT_ARRAY).position(1).mandatory().from_pipeline().by_property_name().help("The content: each object becomes one line."))
+            .param(ParamDef::new("NoNewline", types::SWITCH).help("Writes the values without line breaks between or after them."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the content written."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Writes even to a read-only file."))
+            .param(encoding_param()),
+        CmdletDef::new("Out-File", UTILITY, out_file)
+            .class("Microsoft.PowerShell.Commands.OutFileCommand")
+            .synopsis("Sends output to a file.")
+            .should_process()
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("FilePath", types::STRING).position(0).mandatory().alias("Path").help("The file to write."))
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to write, formatted as on screen."))
+            .param(ParamDef::new("Append", types::SWITCH).help("Adds to the end of the file."))
+            .param(ParamDef::new("NoClobber", types::SWITCH).alias("NoOverwrite").help("Does not overwrite an existing file."))
+            .param(ParamDef::new("NoNewline", types::SWITCH).help("Writes no line breaks."))
+            .param(ParamDef::new("Width", types::INT32).help("The line width for formatted output."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Writes even to a read-only file."))
+            .param(encoding_param()),
+        CmdletDef::new("Import-Csv", UTILITY, import_csv)
+            .class("Microsoft.PowerShell.Commands.ImportCsvCommand")
+            .synopsis("Creates table-like custom objects from the items in a character-separated value (CSV) file.")
+            .alias("ipcsv")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The CSV file to read."))
+            .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
+            .param(ParamDef::new("Header", types::STRING_ARRAY).help("Column names to use instead of the file's first line."))
+            .param(encoding_param())
+            .example("Grant from a CSV", "Import-Csv .\\users.csv | ForEach-Object { Grant-CsApplicationAccessPolicy -PolicyName Bot -Identity $_.UPN }", "One object per row; every property is a string."),
+        CmdletDef::new("Export-Csv", UTILITY, export_csv)
+            .class("Microsoft.PowerShell.Commands.ExportCsvCommand")
+            .synopsis("Converts objects into a series of character-separated value (CSV) strings and saves the strings to a file.")
+            .alias("epcsv")
+            .should_process()
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).mandatory().from_pipeline().help("The objects to export."))
+            .param(ParamDef::new("Path", types::STRING).position(0).help("The CSV file to write."))
+            .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
+            .param(ParamDef::new("NoTypeInformation", types::SWITCH).alias("NTI").help("Leaves out the #TYPE line (the default in pwsh 7)."))
+            .param(ParamDef::new("IncludeTypeInformation", types::SWITCH).alias("ITI").help("Writes the #TYPE line first."))
+            .param(ParamDef::new("Append", types::SWITCH).help("Adds rows to an existing file."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Appends even when the columns do not match."))
+            .param(ParamDef::new("NoClobber", types::SWITCH).alias("NoOverwrite").help("Does not overwrite an existing file."))
+            .param(ParamDef::new("UseQuotes", QUOTE_KIND).alias("UQ").help("Always (default), AsNeeded or Never."))
+            .param(ParamDef::new("QuoteFields", types::STRING_ARRAY).alias("QF").help("Only these columns are quoted."))
+            .param(ParamDef::new("NoHeader", types::SWITCH).help("Leaves out the header line."))
+            .param(encoding_param()),
+        CmdletDef::new("ConvertTo-Csv", UTILITY, convert_to_csv)
+            .class("Microsoft.PowerShell.Commands.ConvertToCsvCommand")
+            .synopsis("Converts .NET objects into a series of character-separated value (CSV) strings.")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).position(0).mandatory().from_pipeline().help("The objects to convert."))
+            .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
+            .param(ParamDef::new("NoTypeInformation", types::SWITCH).alias("NTI").help("Leaves out the #TYPE line (the default in pwsh 7)."))
+            .param(ParamDef::new("IncludeTypeInformation", types::SWITCH).alias("ITI").help("Writes the #TYPE line first."))
+            .param(ParamDef::new("UseQuotes", QUOTE_KIND).alias("UQ").help("Always (default), AsNeeded or Never."))
+            .param(ParamDef::new("QuoteFields", types::STRING_ARRAY).alias("QF").help("Only these columns are quoted."))
+            .param(ParamDef::new("NoHeader", types::SWITCH).help("Leaves out the header line.")),
+        CmdletDef::new("ConvertFrom-Csv", UTILITY, convert_from_csv)
+            .class("Microsoft.PowerShell.Commands.ConvertFromCsvCommand")
+            .synopsis("Converts object properties in character-separated value (CSV) format into CSV versions of the original objects.")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).position(0).mandatory().from_pipeline().help("The CSV lines."))
+            .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
+            .param(ParamDef::new("Header", types::STRING_ARRAY).help("Column names to use instead of the first line.")),
+        CmdletDef::new("New-Item", MANAGEMENT, new_item)
+            .class("Microsoft.PowerShell.Commands.NewItemCommand")
+            .synopsis("Creates a new item.")
+            .description("Offline: creates files and directories on the local disk.")
+            .alias("ni")
+            .should_process()
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).by_property_name().help("Where to create the item."))
+            .param(ParamDef::new("Name", types::STRING).by_property_name().help("The name of the new item (joined to -Path)."))
+            .param(ParamDef::new("ItemType", ParamType::new(ParamKind::Enum(&["File", "Directory"]), "String", "System.String")).alias("Type").help("File (default) or Directory."))
+            .param(ParamDef::new("Value", types::OBJECT).from_pipeline().by_property_name().help("The content of a new file."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Overwrites a file; returns an existing directory.")),
+        CmdletDef::new("Remove-Item", MANAGEMENT, remove_item)
+            .class("Microsoft.PowerShell.Commands.RemoveItemCommand")
+            .synopsis("Deletes the specified items.")
+            .description("Offline: deletes files (and, with -Recurse, directories) on the local disk.")
+            .alias("rm")
+            .alias("del")
+            .alias("ri")
+            .should_process()
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The items to delete."))
+            .param(ParamDef::new("Recurse", types::SWITCH).help("Deletes directories with their contents."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Deletes read-only and hidden items too.")),
+        CmdletDef::new("Test-Path", MANAGEMENT, test_path)
+            .class("Microsoft.PowerShell.Commands.TestPathCommand")
+            .synopsis("Determines whether all elements of a path exist.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The paths to test."))
+            .param(ParamDef::new("PathType", PATH_TYPE).alias("Type").help("Any, Container (a directory) or Leaf (a file)."))
+            .param(ParamDef::new("IsValid", types::SWITCH).help("Tests only that the path is well formed.")),
+        CmdletDef::new("Join-Path", MANAGEMENT, join_path)
+            .class("Microsoft.PowerShell.Commands.JoinPathCommand")
+            .synopsis("Combines a path and a child path into a single path.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().alias("PSPath").help("The main path."))
+            .param(ParamDef::new("ChildPath", types::STRING).position(1).by_property_name().help("The path to append."))
+            .param(ParamDef::new("AdditionalChildPath", types::STRING_ARRAY).position(2).remaining().help("More path elements to append.")),
+        CmdletDef::new("Split-Path", MANAGEMENT, split_path)
+            .class("Microsoft.PowerShell.Commands.SplitPathCommand")
+            .synopsis("Returns the specified part of a path.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The path to split."))
+            .param(ParamDef::new("Parent", types::SWITCH).help("The parent folder (the default)."))
+            .param(ParamDef::new("Leaf", types::SWITCH).help("The last element."))
+            .param(ParamDef::new("LeafBase", types::SWITCH).help("The last element without its extension."))
+            .param(ParamDef::new("Extension", types::SWITCH).help("The extension of the last element.")),
+    ]
+}
+
+// ----- paths and their errors ----------------------------------------------------------------
+
+/// A path as pwsh shows it in messages: resolved against the current directory, with the
+/// platform's separators.
+fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    if cfg!(windows) {
+        text.replace('/', "\\")
+    } else {
+        text
+    }
+}
+
+/// `Cannot find path '...' because it does not exist.` (ItemNotFoundException, PathNotFound).
+pub fn path_not_found(ctx: &CommandContext<'_>, path: &Path) -> ErrorRecord {
+    let text = shown(path);
+    let mut r = ctx.error(
+        "System.Management.Automation.ItemNotFoundException",
+        format!("Cannot find path '{text}' because it does not exist."),
+        "PathNotFound",
+        ErrorCategory::ObjectNotFound,
+    );
+    r.target_name = text.clone();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(text));
+    r
+}
+
+/// A .NET file error turned into pwsh's FileOpenFailure (terminating, as PathUtils reports it).
+fn file_open_failure(ctx: &CommandContext<'_>, path: &Path, err: &std::io::Error) -> ErrorRecord {
+    let (ty, message) = io_message(path, err);
+    ctx.error(&ty, message, "FileOpenFailure", ErrorCategory::OpenError)
+}
+
+/// The .NET exception and message for an I/O error on `path`.
+fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
+    let text = shown(path);
+    match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            if path
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists())
+            {
+                (
+                    "System.IO.DirectoryNotFoundException".into(),
+                    format!("Could not find a part of the path '{text}'."),
+                )
+            } else {
+                (
+                    "System.IO.FileNotFoundException".into(),
+                    format!("Could not find file '{text}'."),
+                )
+            }
+        }
+        std::io::ErrorKind::PermissionDenied => (
+            "System.UnauthorizedAccessException".into(),
+            format!("Access to the path '{text}' is denied."),
+        ),
+        _ => ("System.IO.IOException".into(), format!("{err}: '{text}'")),
+    }
+}
+
+fn strings(b: &BoundParameters, name: &str) -> Vec<String> {
+    b.get(name)
+        .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
+        .unwrap_or_default()
+}
+
+fn delimiter(b: &BoundParameters) -> char {
+    b.string("Delimiter")
+        .and_then(|d| d.chars().next())
+        .unwrap_or(',')
+}
+
+/// Splits text into lines as .NET's ReadLine does (`\n`, `\r\n` or `\r`); a final line end
+/// does not start another line.
+fn split_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => lines.push(std::mem::take(&mut current)),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(std::mem::take(&mut current));
+            }
+            other => current.push(other),
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn read_text(path: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    Ok(String::from_utf8_lossy(&bytes)
+        .trim_start_matches('\u{feff}')
+        .to_string())
+}
+
+// ----- Get-Content / Set-Content / Add-Content / Out-File ------------------------------------
+
+fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let mut paths = strings(b, "Path");
+    paths.extend(strings(b, "LiteralPath"));
+    for text in paths {
+        let path = ctx.session.resolve_path(&text);
+        if path.is_dir() {
+            let shown_path = shown(&path);
+            let mut r = ctx.error(
+                "System.UnauthorizedAccessException",
+                format!(
+                    "Unable to get content because it is a directory: '{shown_path}'. Please use 'Get-ChildItem' instead."
+                ),
+                "GetContainerContentException",
+                ErrorCategory::InvalidOperation,
+            );
+            r.target_name = shown_path.clone();
+            r.target_type = "String".into();
+            r.target_object = Some(Value::str(shown_path));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let content = match read_text(&path) {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let r = path_not_found(ctx, &path);
+                ctx.write_error(r)?;
+                continue;
+            }
+            Err(e) => {
+                let (ty, message) = io_message(&path, &e);
+                let r = ctx.error(
+                    &ty,
+                    message,
+                    "GetContentReaderIOError",
+                    ErrorCategory::ReadError,
+                );
+                ctx.write_error(r)?;
+                continue;
+            }
+        };
+        if b.switch("Raw") {
+            if !content.is_empty() {
+                ctx.write_object(Value::str(content));
+            }
+            continue;
+        }
+        let mut lines = split_lines(&content);
+        if let Some(n) = b.get("TotalCount").and_then(|v| match v {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }) && n >= 0
+        {
+            lines.truncate(n as usize);
+        }
+        if let Some(n) = b.int("Tail") {
+            let n = n.max(0) as usize;
+            let start = lines.len().saturating_sub(n);
+            lines.drain(..start);
+        }
+        for line in lines {
+            ctx.write_object(Value::str(line));
+        }
+    }
+    Ok(())
+}
+
+/// Values to lines as Set-Content writes them (each object's ToString on its own line).
+fn content_text(values: &[Value], no_newline: bool) -> String {
+    let mut out = String::new();
+    for v in values {
+        out.push_str(&dotnet_to_string(v));
+        if !no_newline {
+            out.push_str(NEWLINE);
+        }
+    }
+    out
+}
+
+fn content_values(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    if !ctx.collected.is_empty() {
+        return ctx.collected.clone();
+    }
+    b.get("Value").map(Value::enumerate).unwrap_or_default()
+}
+
+fn write_file(
+    ctx: &mut CommandContext<'_>,
+    path: &Path,
+    text: &str,
+    append: bool,
+    error_id: &str,
+) -> Result<bool, Flow> {
+    use std::io::Write;
+    let result = if append {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+    } else {
+        std::fs::write(path, text)
+    };
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let (ty, message) = io_message(path, &e);
+            let category = if e.kind() == std::io::ErrorKind::NotFound {
+                ErrorCategory::ObjectNotFound
+            } else {
+                ErrorCategory::WriteError
+            };
+            let mut r = ctx.error(&ty, message, error_id, category);
+            let text = shown(path);
+            r.target_name = text.clone();
+            r.target_type = "String".into();
+            r.target_object = Some(Value::str(text));
+            ctx.write_error(r)?;
+            Ok(false)
+        }
+    }
+}
+
+fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -> Result<(), Flow> {
+    let values = content_values(ctx, b);
+    let text = content_text(&values, b.switch("NoNewline"));
+    let (action, error_id) = if append {
+        ("Add Content", "AddContentWriterDirectoryNotFoundError")
+    } else {
+        ("Set Content", "GetContentWriterDirectoryNotFoundError")
+    };
+    for p in strings(b, "Path") {
+        let path = ctx.session.resolve_path(&p);
+        let target = format!("Path: {}", shown(&path));
+        if !ctx.should_process(&target, action)? {
+            continue;
+        }
+        if write_file(ctx, &path, &text, append, error_id)? && b.switch("PassThru") {
+            for v in &values {
+                ctx.write_object(v.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn set_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    set_or_add(ctx, b, false)
+}
+
+fn add_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    set_or_add(ctx, b, true)
+}
+
+fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let items = if ctx.collected.is_empty() {
+        b.get("InputObject")
+            .map(Value::enumerate)
+            .unwrap_or_default()
+    } else {
+        ctx.collected.clone()
+    };
+    let path = ctx
+        .session
+        .resolve_path(&b.string("FilePath").unwrap_or_default());
+    if b.switch("NoClobber") && !b.switch("Append") && path.exists() {
+        let text = shown(&path);
+        let r = ctx.error(
+            "System.IO.IOException",
+            format!("The file '{text}' already exists."),
+            "NoClobber",
+            ErrorCategory::ResourceExists,
+        );
+        return Err(ctx.terminate(r));
+    }
+    if !ctx.should_process(&shown(&path), "Output to File")? {
+        return Ok(());
+    }
+    let mut opts = ctx.session.format_options();
+    if let Some(w) = b.int("Width") {
+        opts.width = w.clamp(2, 10_000) as usize;
+    }
+    let mut text = if items.iter().all(|v| matches!(v, Value::String(_))) {
+        content_text(&items, false)
+    } else {
+        crate::format::out_string(&items, &opts)
+    };
+    if b.switch("NoNewline") {
+        text = text.replace(NEWLINE, "");
+    }
+    if let Err(e) = write_text_to(&path, &text, b.switch("Append")) {
+        let r = file_open_failure(ctx, &path, &e);
+        return Err(ctx.terminate(r));
+    }
+    Ok(())
+}
+
+fn write_text_to(path: &Path, text: &str, append: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    if append {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?
+            .write_all(text.as_bytes())
+    } else {
+        std::fs::write(path, text)
+    }
+}
+
+// ----- CSV -----------------------------------------------------------------------------------
+
+/// pwsh's CSV reader (ImportCsvHelper.ParseNextRecord): quoted fields may hold delimiters,
+/// doubled quotes and line breaks; leading blanks are skipped; text after a closing quote is
+/// kept only when it is not blank.
+struct CsvReader<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    delimiter: char,
+}
+
+impl<'a> CsvReader<'a> {
+    fn new(text: &'a str, delimiter: char) -> CsvReader<'a> {
+        CsvReader {
+            chars: text.chars().peekable(),
+            delimiter,
+        }
+    }
+
+    fn eof(&mut self) -> bool {
+        self.chars.peek().is_none()
+    }
+
+    /// A newline at `c` (consuming `\r\n` as one), as text.
+    fn newline(&mut self, c: char) -> Option<&'static str> {
+        match c {
+            '\r' => {
+                if self.chars.peek() == Some(&'\n') {
+                    self.chars.next();
+                    Some("\r\n")
+                } else {
+                    Some("\r")
+                }
+            }
+            '\n' => Some("\n"),
+            _ => None,
+        }
+    }
+
+    /// Reads to the next delimiter or line end; returns true at the end of the record.
+    fn read_till_delimiter(&mut self, current: &mut String, eat_trailing_blanks: bool) -> bool {
+        let mut temp = String::new();
+        let mut non_white = false;
+        let mut end_of_record = false;
+        loop {
+            let Some(c) = self.chars.next() else {
+                end_of_record = true;
+                break;
+            };
+            if c == self.delimiter {
+                break;
+            }
+            if self.newline(c).is_some() {
+                end_of_record = true;
+                break;
+            }
+            temp.push(c);
+            if c != ' ' && c != '\t' {
+                non_white = true;
+            }
+        }
+        if eat_trailing_blanks && !non_white {
+            current.push_str(temp.trim());
+        } else {
+            current.push_str(&temp);
+        }
+        end_of_record
+    }
+
+    /// The fields of the next record (empty at the end of the text).
+    fn next_record(&mut self) -> Vec<String> {
+        let mut result = Vec::new();
+        let mut current = String::new();
+        let mut in_quotes = false;
+        while let Some(c) = self.chars.next() {
+            if c == self.delimiter {
+                if in_quotes {
+                    current.push(c);
+                } else {
+                    result.push(std::mem::take(&mut current));
+                }
+            } else if c == '"' {
+                if in_quotes {
+                    if self.chars.peek() == Some(&'"') {
+                        self.chars.next();
+                        current.push('"');
+                    } else {
+                        in_quotes = false;
+                        let end = self.read_till_delimiter(&mut current, true);
+                        result.push(std::mem::take(&mut current));
+                        if end {
+                            return result;
+                        }
+                    }
+                } else if current.is_empty() {
+                    in_quotes = true;
+                } else {
+                    current.push(c);
+                    let end = self.read_till_delimiter(&mut current, false);
+                    result.push(std::mem::take(&mut current));
+                    if end {
+                        return result;
+                    }
+                }
+            } else if c == ' ' || c == '\t' {
+                if in_quotes {
+                    current.push(c);
+                } else if current.is_empty() {
+                    continue;
+                } else {
+                    current.push(c);
+                    let end = self.read_till_delimiter(&mut current, true);
+                    result.push(std::mem::take(&mut current));
+                    if end {
+                        return result;
+                    }
+                }
+            } else if let Some(nl) = self.newline(c) {
+                if in_quotes {
+                    current.push_str(nl);
+                } else {
+                    result.push(std::mem::take(&mut current));
+                    return result;
+                }
+            } else {
+                current.push(c);
+            }
+        }
+        if !current.is_empty() {
+            result.push(current);
+        }
+        result
+    }
+}
+
+/// Parses CSV text into objects; `header` overrides the first line. Returns the objects and
+/// whether any column had no name (pwsh then names it H1, H2, ... and warns once).
+fn parse_csv(
+    text: &str,
+    delim: char,
+    header: Option<Vec<String>>,
+) -> Result<(Vec<Value>, bool), String> {
+    let mut reader = CsvReader::new(text, delim);
+    let mut type_name: Option<String> = None;
+    if text.starts_with('#') {
+        let first = text.lines().next().unwrap_or_default();
+        if first.len() >= 5 && first[..5].eq_ignore_ascii_case("#type") {
+            let t = first[5..].trim();
+            if !t.is_empty() {
+                type_name = Some(t.to_string());
+            }
+            // Skip the #TYPE line.
+            for c in reader.chars.by_ref() {
+                if c == '\n' {
+                    break;
+                }
+            }
+        }
+    }
+    let mut header = header;
+    while header.is_none() && !reader.eof() {
+        let mut values = reader.next_record();
+        while values.len() > 1 && values.last().is_some_and(String::is_empty) {
+            values.pop();
+        }
+        if let Some(first) = values.first()
+            && let Some(rest) = first.strip_prefix("#Fields: ")
+        {
+            values[0] = rest.to_string();
+            header = Some(values);
+        } else if values.first().is_some_and(|v| v.starts_with('#')) {
+            continue;
+        } else {
+            header = Some(values);
+        }
+    }
+    let header = header.unwrap_or_default();
+    let mut seen: Vec<String> = Vec::new();
+    for h in &header {
+        if h.is_empty() {
+            continue;
+        }
+        if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
+            return Err(format!("The member \"{h}\" is already present."));
+        }
+        seen.push(h.clone());
+    }
+    let mut objects = Vec::new();
+    let mut unnamed = false;
+    loop {
+        let values = reader.next_record();
+        if values.is_empty() {
+            break;
+        }
+        if values.len() == 1 && values[0].is_empty() {
+            continue;
+        }
+        let mut o = PsObject::custom();
+        if let Some(t) = &type_name {
+            o.type_names = vec![t.clone(), format!("CSV:{t}")];
+        }
+        let mut next_unnamed = 1;
+        for (i, name) in header.iter().enumerate() {
+            let name = if name.is_empty() {
+                unnamed = true;
+                let n = format!("H{next_unnamed}");
+                next_unnamed += 1;
+                n
+            } else {
+                name.clone()
+            };
+            let value = values.get(i).map(Value::str).unwrap_or(Value::Null);
+            o.set(&name, value);
+        }
+        objects.push(Value::object(o));
+    }
+    Ok((objects, unnamed))
+}
+
+fn emit_csv_objects(
+    ctx: &mut CommandContext<'_>,
+    text: &str,
+    delim: char,
+    header: Option<Vec<String>>,
+) -> Result<(), Flow> {
+    match parse_csv(text, delim, header) {
+        Ok((objects, unnamed)) => {
+            if unnamed {
+                ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
+            }
+            for o in objects {
+                ctx.write_object(o);
+            }
+            Ok(())
+        }
+        Err(message) => {
+            let r = ctx.error(
+                "System.Management.Automation.ExtendedTypeSystemException",
+                message,
+                "AlreadyPresentPSMemberInfoInternalCollectionAdd",
+                ErrorCategory::NotSpecified,
+            );
+            Err(ctx.terminate(r))
+        }
+    }
+}
+
+fn header_param(b: &BoundParameters) -> Option<Vec<String>> {
+    b.get("Header")
+        .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
+}
+
+fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let delim = delimiter(b);
+    let paths = match &ctx.input {
+        Some(Value::String(s)) => vec![s.to_string()],
+        _ => strings(b, "Path"),
+    };
+    for p in paths {
+        let path = ctx.session.resolve_path(&p);
+        let text = match read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let r = file_open_failure(ctx, &path, &e);
+                return Err(ctx.terminate(r));
+            }
+        };
+        emit_csv_objects(ctx, &text, delim, header_param(b))?;
+    }
+    Ok(())
+}
+
+fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let lines: Vec<Value> = if ctx.collected.is_empty() {
+        b.get("InputObject")
+            .map(Value::enumerate)
+            .unwrap_or_default()
+    } else {
+        ctx.collected.iter().flat_map(Value::enumerate).collect()
+    };
+    let text = lines
+        .iter()
+        .map(dotnet_to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    emit_csv_objects(ctx, &text, delimiter(b), header_param(b))
+}
+
+/// How a CSV writer quotes.
+struct CsvWriter {
+    delimiter: char,
+    quote: String,
+    quote_fields: Option<Vec<String>>,
+}
+
+impl CsvWriter {
+    fn from(b: &BoundParameters) -> CsvWriter {
+        CsvWriter {
+            delimiter: delimiter(b),
+            quote: b.string("UseQuotes").unwrap_or_else(|| "Always".into()),
+            quote_fields: b
+                .get("QuoteFields")
+                .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect()),
+        }
+    }
+
+    fn field(&self, column: &str, value: &str, out: &mut String) {
+        let quoted = match &self.quote_fields {
+            Some(fields) => fields.iter().any(|f| f.eq_ignore_ascii_case(column)),
+            None => match self.quote.as_str() {
+                "Never" => false,
+                "AsNeeded" => value.contains([self.delimiter, '\n', '"']),
+                _ => true,
+            },
+        };
+        if quoted {
+            out.push('"');
+            out.push_str(&value.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(value);
+        }
+    }
+
+    fn header(&self, names: &[String]) -> String {
+        let mut out = String::new();
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                out.push(self.delimiter);
+            }
+            self.field(n, n, &mut out);
+        }
+        out
+    }
+
+    fn row(&self, item: &Value, names: &[String]) -> String {
+        let mut out = String::new();
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                out.push(self.delimiter);
+            }
+            // A missing or null property writes nothing, not even quotes.
+            if let Some(v) = csv_property(item, n)
+                && !v.is_null()
+            {
+                self.field(n, &dotnet_to_string(&v), &mut out);
+            }
+        }
+        out
+    }
+}
+
+/// The columns an object exports: its properties (a hashtable's keys; a string's Length).
+fn csv_names(item: &Value) -> Vec<String> {
+    match item {
+        Value::Hashtable(h) => h.borrow().iter().map(|(k, _)| k.to_ps_string()).collect(),
+        Value::String(_) => vec!["Length".into()],
+        other => super::objects::property_names(other),
+    }
+}
+
+fn csv_property(item: &Value, name: &str) -> Option<Value> {
+    match item {
+        Value::String(s) if name.eq_ignore_ascii_case("Length") => {
+            Some(Value::Int(s.chars().count() as i64))
+        }
+        other => other.property(name),
+    }
+}
+
+fn type_line(item: &Value) -> String {
+    let t = item.type_name();
+    let t = t.strip_prefix("CSV:").unwrap_or(&t);
+    format!("#TYPE {t}")
+}
+
+fn csv_items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    if !ctx.collected.is_empty() {
+        return ctx.collected.clone();
+    }
+    match b.get("InputObject") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => vec![v.clone()],
+    }
+}
+
+/// The CSV lines for items: header (and type line) from the first item, one row each.
+fn csv_lines(
+    items: &[Value],
+    b: &BoundParameters,
+    names: Option<Vec<String>>,
+    header: bool,
+) -> Vec<String> {
+    let writer = CsvWriter::from(b);
+    let Some(first) = items.iter().find(|v| !v.is_null()) else {
+        return Vec::new();
+    };
+    let names = names.unwrap_or_else(|| csv_names(first));
+    let mut lines = Vec::new();
+    if header && !b.switch("NoHeader") {
+        if b.switch("IncludeTypeInformation") {
+            lines.push(type_line(first));
+        }
+        lines.push(writer.header(&names));
+    }
+    for item in items.iter().filter(|v| !v.is_null()) {
+        lines.push(writer.row(item, &names));
+    }
+    lines
+}
+
+fn convert_to_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let items = csv_items(ctx, b);
+    for line in csv_lines(&items, b, None, true) {
+        if !line.is_empty() {
+            ctx.write_object(Value::str(line));
+        }
+    }
+    Ok(())
+}
+
+fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(path_text) = b.string("Path") else {
+        let r = ctx.error(
+            "System.InvalidOperationException",
+            "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.",
+            "CannotSpecifyPathAndLiteralPath",
+            ErrorCategory::InvalidData,
+        );
+        return Err(ctx.terminate(r));
+    };
+    let path: PathBuf = ctx.session.resolve_path(&path_text);
+    if !ctx.should_process(&shown(&path), "Export-Csv")? {
+        return Ok(());
+    }
+    if b.switch("NoClobber") && !b.switch("Append") && path.exists() {
+        let text = shown(&path);
+        let r = ctx.error(
+            "System.IO.IOException",
+            format!("The file '{text}' already exists."),
+            "NoClobber",
+            ErrorCategory::ResourceExists,
+        );
+        return Err(ctx.terminate(r));
+    }
+    let items = csv_items(ctx, b);
+    // Appending to a non-empty file keeps its columns and writes no header.
+    let existing = if b.switch("Append") {
+        read_text(&path).ok().filter(|t| !t.trim().is_empty())
+    } else {
+        None
+    };
+    let names = match &existing {
+        Some(text) => {
+            let mut reader = CsvReader::new(text, delimiter(b));
+            let mut header = reader.next_record();
+            if header.first().is_some_and(|h| h.starts_with('#')) {
+                header = reader.next_record();
+            }
+            if let Some(first) = items.iter().find(|v| !v.is_null()) {
+                let have = csv_names(first);
+                if let Some(missing) = header
+                    .iter()
+                    .find(|h| !have.iter().any(|n| n.eq_ignore_ascii_case(h)))
+                    && !b.switch("Force")
+                {
+                    let mut r = ctx.error(
+                        "System.InvalidOperationException",
+                        format!(
+                            "Cannot append CSV content to the following file: {path_text}. The appended object does not have a property that corresponds to the following column: {missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command."
+                        ),
+                        "CannotAppendCsvWithMismatchedPropertyNames",
+                        ErrorCategory::InvalidData,
+                    );
+                    r.target_object = Some(Value::str(missing));
+                    return Err(ctx.terminate(r));
+                }
+            }
+            Some(header)
+        }
+        None => None,
+    };
+    let lines = csv_lines(&items, b, names, existing.is_none());
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(&line);
+        text.push_str(NEWLINE);
+    }
+    if let Err(e) = write_text_to(&path, &text, existing.is_some()) {
+        let r = file_open_failure(ctx, &path, &e);
+        return Err(ctx.terminate(r));
+    }
+    Ok(())
+}
+
+fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let mut paths = strings(b, "Path");
+    if paths.is_empty() {
+        paths.push(".".into());
+    }
+    let dir = b
+        .string("ItemType")
+        .is_some_and(|t| t.eq_ignore_ascii_case("Directory"));
+    for p in paths {
+        let full = match b.string("Name") {
+            Some(n) => join_parts(&[p, n]),
+            None => p,
+        };
+        let path = ctx.session.resolve_path(&full);
+        let text = shown(&path);
+        let action = if dir {
+            "Create Directory"
+        } else {
+            "Create File"
+        };
+        if !ctx.should_process(&format!("Destination: {text}"), action)? {
+            continue;
+        }
+        if path.exists() && !(b.switch("Force") && (dir == path.is_dir())) {
+            let (message, id) = if dir {
+                (
+                    format!("An item with the specified name {text} already exists."),
+                    "DirectoryExist",
+                )
+            } else {
+                (
+                    format!("The file '{text}' already exists."),
+                    "NewItemIOError",
+                )
+            };
+            let mut r = ctx.error(
+                "System.IO.IOException",
+                message,
+                id,
+                ErrorCategory::ResourceExists,
+            );
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let result = if dir {
+            std::fs::create_dir_all(&path)
+        } else {
+            let content = b.get("Value").map(dotnet_to_string).unwrap_or_default();
+            std::fs::write(&path, content)
+        };
+        if let Err(e) = result {
+            let (ty, message) = io_message(&path, &e);
+            let mut r = ctx.error(&ty, message, "NewItemIOError", ErrorCategory::WriteError);
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let type_name = if dir {
+            "System.IO.DirectoryInfo"
+        } else {
+            "System.IO.FileInfo"
+        };
+        let mut o = PsObject::new(type_name)
+            .with("Name", Value::str(&name))
+            .with("FullName", Value::str(&text))
+            .with("LastWriteTime", Value::DateTime(ctx.session.clock.now()));
+        if !dir {
+            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            o.set("Length", Value::Int(len as i64));
+        }
+        ctx.write_object(Value::object(o));
+    }
+    Ok(())
+}
+
+fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    for p in strings(b, "Path") {
+        let path = ctx.session.resolve_path(&p);
+        if !path.exists() {
+            let r = path_not_found(ctx, &path);
+            ctx.write_error(r)?;
+            continue;
+        }
+        let text = shown(&path);
+        let dir = path.is_dir();
+        if !ctx.should_process(
+            &text,
+            if dir {
+                "Remove Directory"
+            } else {
+                "Remove File"
+            },
+        )? {
+            continue;
+        }
+        let result = if dir {
+            if b.switch("Recurse") {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_dir(&path)
+            }
+        } else {
+            std::fs::remove_file(&path)
+        };
+        if let Err(e) = result {
+            let (ty, message) = io_message(&path, &e);
+            let id = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                "RemoveFileSystemItemUnAuthorizedAccess"
+            } else {
+                "RemoveFileSystemItemIOError"
+            };
+            let mut r = ctx.error(&ty, message, id, ErrorCategory::WriteError);
+            r.target_object = Some(Value::str(&text));
+            ctx.write_error(r)?;
+        }
+    }
+    Ok(())
+}
+
+// ----- Test-Path / Join-Path / Split-Path ----------------------------------------------------
+
+fn test_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let kind = b.string("PathType").unwrap_or_else(|| "Any".into());
+    for p in strings(b, "Path") {
+        if b.switch("IsValid") {
+            ctx.write_object(Value::Bool(!p.contains('\0')));
+            continue;
+        }
+        if p.is_empty() {
+            ctx.write_object(Value::Bool(false));
+            continue;
+        }
+        let path = ctx.session.resolve_path(&p);
+        let ok = match kind.as_str() {
+            "Container" => path.is_dir(),
+            "Leaf" => path.is_file(),
+            _ => path.exists(),
+        };
+        ctx.write_object(Value::Bool(ok));
+    }
+    Ok(())
+}
+
+fn separator() -> char {
+    if cfg!(windows) { '\\' } else { '/' }
+}
+
+/// Joins path parts with one separator between them, as the FileSystem provider does
+/// (either slash in the input becomes the platform's separator).
+pub fn join_parts(parts: &[String]) -> String {
+    let sep = separator();
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let part = part.replace(['/', '\\'], &sep.to_string());
+        if i == 0 {
+            out = part;
+            continue;
+        }
+        if part.is_empty() {
+            continue;
+        }
+        let trimmed_out = out.trim_end_matches(sep).to_string();
+        let trimmed_part = part.trim_start_matches(sep);
+        out = if trimmed_out.is_empty() && out.starts_with(sep) {
+            format!("{sep}{trimmed_part}")
+        } else {
+            format!("{trimmed_out}{sep}{trimmed_part}")
+        };
+    }
+    out
+}
+
+fn join_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let child = b.string("ChildPath").unwrap_or_default();
+    let more = strings(b, "AdditionalChildPath");
+    for p in strings(b, "Path") {
+        let mut parts = vec![p, child.clone()];
+        parts.extend(more.iter().cloned());
+        ctx.write_object(Value::str(join_parts(&parts)));
+    }
+    Ok(())
+}
+
+fn split_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let sep = separator();
+    for p in strings(b, "Path") {
+        let normalized = p.replace(['/', '\\'], &sep.to_string());
+        let trimmed = if normalized.len() > 1 {
+            normalized.trim_end_matches(sep)
+        } else {
+            normalized.as_str()
+        };
+        let (parent, leaf) = match trimmed.rfind(sep) {
+            Some(0) => (sep.to_string(), trimmed[1..].to_string()),
+            Some(i) => (trimmed[..i].to_string(), trimmed[i + 1..].to_string()),
+            None => (String::new(), trimmed.to_string()),
+        };
+        let value = if b.switch("Leaf") {
+            leaf
+        } else if b.switch("LeafBase") {
+            match leaf.rfind('.') {
+                Some(i) if i > 0 => leaf[..i].to_string(),
+                _ => leaf,
+            }
+        } else if b.switch("Extension") {
+            match leaf.rfind('.') {
+                Some(i) if i > 0 => leaf[i..].to_string(),
+                _ => String::new(),
+            }
+        } else {
+            parent
+        };
+        ctx.write_object(Value::str(value));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        let mut r = CsvReader::new(text, ',');
+        let mut out = Vec::new();
+        loop {
+            let rec = r.next_record();
+            if rec.is_empty() {
+                break;
+            }
+            out.push(rec);
+        }
+        out
+    }
+
+    #[test]
+    fn csv_records_follow_pwsh_rules() {
+        assert_eq!(
+            rows("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n  lead,trail  \n"),
+            vec![
+                vec!["a".to_string(), "b".into()],
+                vec!["x, y".into(), "say \"hi\"".into()],
+                // The blank that ends a word is kept, later blanks are not (ParseNextRecord).
+                vec!["lead".into(), "trail ".into()],
+            ]
+        );
+        // A line break inside quotes belongs to the field.
+        assert_eq!(
+            rows("\"a\nb\",c"),
+            vec![vec!["a\nb".to_string(), "c".into()]]
+        );
+        // Text after a closing quote is kept when it is not blank.
+        assert_eq!(
+            rows("\"foo bar\" ab,c"),
+            vec![vec!["foo bar ab".to_string(), "c".into()]]
+        );
+    }
+
+    #[test]
+    fn csv_objects_have_string_properties_and_nulls_for_missing_fields() {
+        let (objs, unnamed) = parse_csv("UPN,Name\nu@x,\nv@x\n\n", ',', None).unwrap();
+        assert!(!unnamed);
+        assert_eq!(objs.len(), 2);
+        assert_eq!(objs[0].property("Name").unwrap().to_ps_string(), "");
+        assert!(matches!(objs[0].property("Name"), Some(Value::String(_))));
+        assert!(objs[1].property("Name").unwrap().is_null());
+        assert!(parse_csv("a,A\n1,2", ',', None).is_err());
+        let (objs, unnamed) = parse_csv("a,,c\n1,2,3", ',', None).unwrap();
+        assert!(unnamed);
+        assert_eq!(objs[0].property("H1").unwrap().to_ps_string(), "2");
+    }
+
+    #[test]
+    fn paths_join_with_one_separator() {
+        let sep = separator();
+        assert_eq!(
+            join_parts(&["a/".into(), "/b\\c".into()]),
+            format!("a{sep}b{sep}c")
+        );
+        assert_eq!(join_parts(&["a".into(), "".into()]), "a".to_string());
+        assert_eq!(split_lines("x\r\ny\rz\n"), vec!["x", "y", "z"]);
+        assert_eq!(split_lines("x\n\ny"), vec!["x", "", "y"]);
+    }
+}
