@@ -7,11 +7,16 @@
 //!
 //! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
 //! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
-//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`.
+//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`;
+//! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
+//! wording, online meetings, batch operations) · `propagation` (what the Graph side sees, when) ·
+//! `directory` (Graph directory changes and the app-for-user access check).
 
 mod access;
 mod change;
 mod demo;
+mod directory;
+mod emulator;
 mod error;
 mod file;
 mod handle;
@@ -19,6 +24,7 @@ mod lock;
 mod migrate;
 mod model;
 mod parse;
+mod propagation;
 mod query;
 mod validate;
 
@@ -27,6 +33,11 @@ use std::path::PathBuf;
 pub use access::{EffectivePolicy, PolicySource};
 pub use change::Change;
 pub use demo::demo_tenant;
+pub use directory::{AccessExplanation, AppAccess, READ_PERMISSION, WRITE_PERMISSION, keys};
+pub use emulator::{
+    AccessSnapshot, BatchOperation, BatchUserState, EMULATOR_KEY, EmulatorState, GraphErrorStyle,
+    MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting, PendingAccessChange, format_time, parse_time,
+};
 pub use error::StoreError;
 pub use handle::Store;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
