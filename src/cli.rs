@@ -213,7 +213,7 @@ Options (case-insensitive; -Name and --name both work):
   -Help, -?, -h               this text
 
 Environment: AAPSH_STORE (store path), AAPSH_NOW (RFC 3339 clock), AAPSH_SEED (generated ids),
-NO_COLOR.
+AAPSH_DURABILITY=os (no disk sync per command), NO_COLOR.
 ";
 
 fn color_enabled(choice: ColorChoice, is_terminal: bool) -> bool {
@@ -244,7 +244,12 @@ pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, Strin
     let path = store_path(o.store.as_ref()).ok_or_else(|| {
         "aapsh: cannot find a data directory for the store; use -Store PATH.".to_string()
     })?;
-    let store = Store::open(&path).map_err(|e| format!("aapsh: {e}"))?;
+    let mut store = Store::open(&path).map_err(|e| format!("aapsh: {e}"))?;
+    // AAPSH_DURABILITY=os: commands survive a killed process but not a power cut (no sync per
+    // command); faster on slow disks. The default syncs every command to the disk.
+    if std::env::var("AAPSH_DURABILITY").is_ok_and(|v| v.eq_ignore_ascii_case("os")) {
+        store.set_durability(crate::store::Durability::Os);
+    }
     let options = SessionOptions {
         error_view: o.error_view,
         color_out: color_enabled(o.color, std::io::stdout().is_terminal()),
@@ -284,6 +289,14 @@ pub fn default_connection(session: &mut Session) -> Connection {
             tenant_id: String::new(),
             tenant_domain: String::new(),
         },
+    }
+}
+
+/// Folds the change journal into the JSON file at the end of a run. Every completed command is
+/// already durable in the journal, so a failure here only delays the fold (it is reported).
+pub fn checkpoint(session: &mut Session) {
+    if let Err(e) = session.store.checkpoint() {
+        eprintln!("aapsh: {e}");
     }
 }
 
@@ -355,6 +368,7 @@ pub fn run(args: &[String]) -> i32 {
                 }
             };
             let outcome = session.run_text(Some(resolved), &text, script_arguments(args));
+            checkpoint(&mut session);
             exit_code(outcome, false)
         }
         Mode::Command(text) => {
@@ -379,6 +393,7 @@ pub fn run(args: &[String]) -> i32 {
                 }
             };
             let outcome = session.run_text(None, &text, Vec::new());
+            checkpoint(&mut session);
             exit_code(outcome, true)
         }
     }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use aapsh::store::{
     CURRENT_SCHEMA_VERSION, Change, EffectivePolicy, ExtraKeys, GroupAssignment, GroupLookup,
     PolicyReference, PolicySource, Store, StoreError, Tenant, User, UserLookup, default_store_path,
-    demo_tenant, lock_path_for,
+    demo_tenant, journal_path_for, lock_path_for,
 };
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -71,6 +71,16 @@ fn grant_tenant(policy: Option<&str>) -> Change {
 
 fn commit(store: &mut Store, changes: Vec<Change>) -> Result<(), StoreError> {
     store.commit(changes)
+}
+
+/// What the next session finds: the store opened (which folds a leftover journal) and
+/// checkpointed, then the file read back as a user would read it.
+fn saved(path: &Path) -> Tenant {
+    let mut store = Store::open(path).unwrap();
+    store.checkpoint().unwrap();
+    drop(store);
+    assert!(!journal_path_for(path).exists(), "the journal was folded");
+    Tenant::from_json_bytes(&fs::read(path).unwrap()).unwrap()
 }
 
 /// Keys of a JSON object, in order.
@@ -347,6 +357,7 @@ fn unknown_keys_survive_a_transact() {
     let (_dir, path) = store_file(&fixture("unknown-keys.json"));
     let mut store = Store::open(&path).unwrap();
     commit(&mut store, vec![new_policy("Added", &[])]).unwrap();
+    store.checkpoint().unwrap();
     let out: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(
         out["trainerNotes"],
@@ -794,7 +805,7 @@ fn transact_rereads_a_file_another_store_changed() {
         .unwrap()
         .unwrap();
     assert!(saw);
-    let tenant = Tenant::from_json_bytes(&fs::read(&path).unwrap()).unwrap();
+    let tenant = saved(&path);
     assert!(tenant.find_policy("FromA").is_some() && tenant.find_policy("FromB").is_some());
 }
 
@@ -844,7 +855,7 @@ fn two_threads_with_their_own_stores_lose_no_change() {
         worker.join().unwrap();
     }
 
-    let tenant = Tenant::from_json_bytes(&fs::read(&path).unwrap()).unwrap();
+    let tenant = saved(&path);
     assert_eq!(tenant.assignments.users.len(), 2 * PER_THREAD);
     for i in 0..2 * PER_THREAD {
         let expected = if i < PER_THREAD { "Left" } else { "Right" };
@@ -1434,6 +1445,8 @@ fn a_reader_never_sees_a_half_written_file() {
             for i in 0..100 {
                 let policy = if i % 2 == 0 { Some("Global") } else { None };
                 commit(&mut store, vec![grant_user(MEGAN, policy)]).unwrap();
+                // Fold every time, so the file is replaced a hundred times under the reader.
+                store.checkpoint().unwrap();
             }
             done.store(true, std::sync::atomic::Ordering::SeqCst);
         })
@@ -1449,54 +1462,162 @@ fn a_reader_never_sees_a_half_written_file() {
     writer.join().unwrap();
 }
 
-/// Used by `a_store_killed_midway_is_still_readable` as a child process: with the variable set,
-/// it writes to the given store until it is killed. Run normally, it has nothing to do.
-#[test]
-fn killed_midway_child() {
-    let Some(path) = std::env::var_os("AAPSH_TEST_KILL_CHILD_STORE") else {
-        return;
-    };
-    let mut store = Store::open(Path::new(&path)).unwrap();
-    for i in 0.. {
-        let name = format!("Policy-{i}");
-        commit(&mut store, vec![new_policy(&name, &[SCHEDULING_APP])]).unwrap();
-        if i % 3 == 0 {
-            commit(&mut store, vec![grant_user(MEGAN, Some(&name))]).unwrap();
+// ---------------------------------------------------------------------------------------------
+// Migration: a version-1 file in the spellings older builds and hand edits used
+
+/// `value` with every string and key lower-cased and a `tag:` prefix dropped: the spellings the
+/// reader makes canonical, so "nothing was lost" can be checked without caring about them.
+fn folded(value: &Value) -> Value {
+    match value {
+        Value::String(s) => {
+            let lower = s.to_lowercase();
+            Value::String(lower.strip_prefix("tag:").unwrap_or(&lower).to_string())
         }
+        Value::Array(items) => Value::Array(items.iter().map(folded).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.to_lowercase(), folded(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Every key and value of `old` is in `new` (which may hold more).
+fn assert_kept(old: &Value, new: &Value, place: &str) {
+    match (old, new) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (key, value) in old {
+                let Some(kept) = new.get(key) else {
+                    panic!("{place}.{key} was lost");
+                };
+                assert_kept(value, kept, &format!("{place}.{key}"));
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => {
+            assert_eq!(old.len(), new.len(), "{place}");
+            for (i, (o, n)) in old.iter().zip(new).enumerate() {
+                assert_kept(o, n, &format!("{place}[{i}]"));
+            }
+        }
+        (old, new) => assert_eq!(old, new, "{place}"),
     }
 }
 
 #[test]
-fn a_store_killed_midway_is_still_readable() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store.json");
-    Store::open(&path).unwrap();
-    let demo = fs::read(&path).unwrap();
+fn a_version_1_file_from_an_older_build_is_upgraded_when_next_written_and_keeps_every_field() {
+    let original = fixture("v1-older-build.json");
+    let (_dir, path) = store_file(&original);
+    const ANA: &str = "6F1A2B3C-4D5E-4F60-8172-93A4B5C6D7E8";
+    const BO: &str = "b0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d";
+    const CY: &str = "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f";
 
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["killed_midway_child", "--exact", "--test-threads=1"])
-        .env("AAPSH_TEST_KILL_CHILD_STORE", &path)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until the child has saved a few times, then kill it without warning (SIGKILL).
-    let mut waited = 0;
-    while fs::read(&path).unwrap() == demo && waited < 1000 {
-        thread::sleep(Duration::from_millis(10));
-        waited += 1;
-    }
-    thread::sleep(Duration::from_millis(150));
-    child.kill().unwrap();
-    child.wait().unwrap();
-
-    let tenant = Tenant::from_json_bytes(&fs::read(&path).unwrap()).unwrap();
-    assert!(tenant.policies.len() > 1, "the child saved nothing");
-    // Every completed save is whole: a direct grant always names an existing policy.
-    if let Some(name) = tenant.user_policy(MEGAN) {
-        assert!(tenant.find_policy(name).is_some());
-    }
-    // The next session carries on (a leftover temp file, if any, is ignored).
+    // Reading it changes nothing on disk, and every legacy spelling means what it meant.
     let mut store = Store::open(&path).unwrap();
-    commit(&mut store, vec![new_policy("After-the-crash", &[])]).unwrap();
+    let tenant = store.tenant().unwrap();
+    assert_eq!(
+        tenant
+            .policies
+            .iter()
+            .map(|p| p.identity.as_str())
+            .collect::<Vec<_>>(),
+        ["Global", "Tag:Sales-bots", "Tag:Meeting-apps"]
+    );
+    assert_eq!(tenant.user_policy(ANA), Some("Sales-bots"));
+    assert_eq!(tenant.user_policy(&ANA.to_lowercase()), Some("Sales-bots"));
+    assert_eq!(tenant.user_policy(BO), Some("Meeting-apps"));
+    assert_eq!(
+        effective(tenant, CY),
+        (
+            Some("Meeting-apps".to_string()),
+            PolicySource::Group {
+                group_id: "5A1E5000-0000-4000-8000-000000000001".to_string(),
+                rank: 1
+            }
+        )
+    );
+    assert_eq!(tenant.assignments.tenant.as_deref(), Some("Sales-bots"));
+    assert_eq!(
+        tenant.user_by_id(CY).unwrap().sip_address,
+        "sip:cy.okafor@fabrikam.onmicrosoft.com"
+    );
+    drop(store);
+    assert_eq!(fs::read(&path).unwrap(), original);
+
+    // The next write upgrades it to today's spelling: exactly the reviewed golden file.
+    let mut store = Store::open(&path).unwrap();
+    commit(&mut store, vec![grant_user(CY, Some("sales-bots"))]).unwrap();
+    store.checkpoint().unwrap();
+    drop(store);
+    let upgraded = fs::read(&path).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/store/v1-older-build.upgraded.json");
+    if std::env::var_os("AAPSH_BLESS").is_some() {
+        fs::write(&golden, &upgraded).unwrap();
+    }
+    assert_eq!(
+        String::from_utf8(upgraded.clone()).unwrap(),
+        fs::read_to_string(&golden).unwrap(),
+        "the upgraded file differs from {} (AAPSH_BLESS=1 rewrites it; review the diff)",
+        golden.display()
+    );
+
+    // Nothing of the old file was lost, unknown keys included (spellings aside).
+    let old: Value = serde_json::from_slice(&original).unwrap();
+    let new: Value = serde_json::from_slice(&upgraded).unwrap();
+    assert_kept(&folded(&old), &folded(&new), "the file");
+    assert_eq!(new["schemaVersion"], json!(CURRENT_SCHEMA_VERSION));
+    assert_eq!(new["policies"][1]["identity"], json!("Tag:Sales-bots"));
+    assert_eq!(new["assignments"]["users"][ANA], json!("Sales-bots"));
+    assert_eq!(new["assignments"]["users"][CY], json!("Sales-bots"));
+    assert_eq!(
+        new["assignments"]["groups"][0]["policyName"],
+        json!("Meeting-apps")
+    );
+
+    // And the upgraded file reads back as the same tenant.
+    let again = Tenant::from_json_bytes(&upgraded).unwrap();
+    assert_eq!(again.to_json_bytes().unwrap(), upgraded);
+}
+
+#[test]
+fn the_streaming_reader_and_the_general_reader_agree() {
+    // Files whose first key is "schemaVersion": 1 are streamed; any other order takes the
+    // general path. Both must give the same tenant, or the same error.
+    let mut documents: Vec<Value> = [
+        "spec-example.json",
+        "unknown-keys.json",
+        "v1-older-build.json",
+    ]
+    .iter()
+    .map(|name| serde_json::from_slice(&fixture(name)).unwrap())
+    .collect();
+    let broken = [
+        json!({ "schemaVersion": 1, "users": 3 }),
+        json!({ "schemaVersion": 1, "users": [{ "objectId": 5, "userPrincipalName": "a@b" }] }),
+        json!({ "schemaVersion": 1, "users": null, "groups": {} }),
+        json!({ "schemaVersion": 1, "tenant": [] }),
+        json!({ "schemaVersion": 1, "policies": [{ "identity": "x:y" }] }),
+        json!({ "schemaVersion": 1, "assignments": [] }),
+        json!({ "schemaVersion": 1, "assignments": { "users": [] } }),
+        json!({ "schemaVersion": 1, "assignments": { "users": { "u": 1 } } }),
+        json!({ "schemaVersion": 1, "assignments": { "tenant": 4, "groups": 1 } }),
+        json!({ "schemaVersion": 1, "assignments": { "groups": [{ "groupId": "g", "policyName": "Global", "rank": 0 }] } }),
+        json!({ "schemaVersion": 1, "applications": [{ "appId": "" }] }),
+        json!({ "schemaVersion": 1, "users": [{ "objectId": "a", "userPrincipalName": "x" }, { "objectId": "A", "userPrincipalName": "y" }] }),
+        json!({ "schemaVersion": 1, "assignments": { "users": { "nobody": "Global" } } }),
+    ];
+    documents.extend(broken);
+    for doc in documents {
+        let streamed = Tenant::from_json_bytes(doc.to_string().as_bytes());
+        let mut reordered = doc.as_object().unwrap().clone();
+        let version = reordered.shift_remove("schemaVersion").unwrap();
+        reordered.insert("schemaVersion".to_string(), version);
+        let general = Tenant::from_json_bytes(Value::Object(reordered).to_string().as_bytes());
+        match (streamed, general) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{doc}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{doc}"),
+            (a, b) => panic!("{doc}: streamed {a:?}, general {b:?}"),
+        }
+    }
 }

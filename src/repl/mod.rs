@@ -74,6 +74,8 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
     }
     let mut last_code = 0;
     loop {
+        // Idle at the prompt: fold the change journal into the JSON file.
+        crate::cli::checkpoint(session);
         match editor.readline(&prompt(session)) {
             Ok(line) => {
                 if line.trim().is_empty() {

@@ -28,6 +28,35 @@ use super::model::{
 };
 use super::query::PolicyReference;
 
+/// What undoes an `apply_logged`: one entry per applied change.
+#[derive(Debug)]
+pub(crate) struct UndoLog(Vec<Undo>);
+
+#[derive(Debug)]
+enum Undo {
+    Policies(Vec<Policy>),
+    GroupGrants(Vec<GroupAssignment>),
+    TenantGrant(Option<String>),
+    /// The user's direct grant before: its position in `assignments.users` and policy name.
+    UserGrant {
+        user_id: String,
+        before: Option<(usize, String)>,
+    },
+    /// Directory changes (rare): users, groups, direct grants and the project keys as before.
+    Directory(Box<DirectoryUndo>),
+    Applications(Vec<super::model::Application>),
+    /// The project's `emulator` section as before (`None`: it was absent).
+    Emulator(Option<serde_json::Value>),
+}
+
+#[derive(Debug)]
+struct DirectoryUndo {
+    users: Vec<super::model::User>,
+    groups: Vec<super::model::Group>,
+    direct: indexmap::IndexMap<String, String>,
+    emulator: Option<serde_json::Value>,
+}
+
 /// One state change, as a cmdlet asks for it. Serializable so it can be journaled.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -274,6 +303,117 @@ impl Tenant {
         }
     }
 
+    /// Applies `changes` in order as one unit: if one is refused, the ones before it are undone
+    /// and the tenant is exactly as it was. Costs no copy of the tenant.
+    pub fn apply_all(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+        self.apply_logged(changes).map(drop)
+    }
+
+    /// `apply_all`, returning what undoes it (for a caller that may still fail afterwards, such
+    /// as a journal write).
+    pub(crate) fn apply_logged(&mut self, changes: &[Change]) -> Result<UndoLog, StoreError> {
+        let mut log = UndoLog(Vec::with_capacity(changes.len()));
+        for change in changes {
+            let undo = self.undo_for(change);
+            if let Err(e) = self.apply(change) {
+                self.undo(log);
+                return Err(e);
+            }
+            log.0.push(undo);
+        }
+        Ok(log)
+    }
+
+    /// Puts back what an `apply_logged` changed, newest first.
+    pub(crate) fn undo(&mut self, log: UndoLog) {
+        for undo in log.0.into_iter().rev() {
+            match undo {
+                Undo::Policies(policies) => self.policies = policies,
+                Undo::GroupGrants(groups) => self.assignments.groups = groups,
+                Undo::TenantGrant(tenant) => self.assignments.tenant = tenant,
+                Undo::Directory(before) => {
+                    let DirectoryUndo {
+                        users,
+                        groups,
+                        direct,
+                        emulator,
+                    } = *before;
+                    self.users = users;
+                    self.groups = groups;
+                    self.assignments.users = direct;
+                    self.restore_emulator(emulator);
+                    self.reindex();
+                }
+                Undo::Applications(apps) => self.applications = apps,
+                Undo::Emulator(emulator) => self.restore_emulator(emulator),
+                Undo::UserGrant { user_id, before } => {
+                    let grants = &mut self.assignments.users;
+                    match before {
+                        None => {
+                            grants.shift_remove(&user_id);
+                        }
+                        Some((index, name)) => match grants.get_index_of(&user_id) {
+                            Some(now) => {
+                                grants[now] = name;
+                                grants.move_index(now, index.min(grants.len() - 1));
+                            }
+                            None => {
+                                grants.shift_insert(index.min(grants.len()), user_id, name);
+                            }
+                        },
+                    }
+                }
+            }
+        }
+    }
+
+    /// What puts back the part of the tenant `change` may touch (small parts are copied; a
+    /// direct grant remembers only that user's entry).
+    fn undo_for(&self, change: &Change) -> Undo {
+        match change {
+            Change::NewPolicy { .. } | Change::SetPolicy { .. } | Change::RemovePolicy { .. } => {
+                Undo::Policies(self.policies.clone())
+            }
+            Change::GrantGroup { .. } => Undo::GroupGrants(self.assignments.groups.clone()),
+            Change::GrantTenant { .. } => Undo::TenantGrant(self.assignments.tenant.clone()),
+            Change::NewUser { .. }
+            | Change::RemoveUser { .. }
+            | Change::NewGroup { .. }
+            | Change::AddGroupMember { .. }
+            | Change::RemoveGroupMember { .. } => Undo::Directory(Box::new(DirectoryUndo {
+                users: self.users.clone(),
+                groups: self.groups.clone(),
+                direct: self.assignments.users.clone(),
+                emulator: self.extra.get(super::emulator::EMULATOR_KEY).cloned(),
+            })),
+            Change::NewApplication { .. } | Change::SetAppPermissions { .. } => {
+                Undo::Applications(self.applications.clone())
+            }
+            Change::StampGroupAssignment { .. } | Change::NormalizeGroupRanks => {
+                Undo::GroupGrants(self.assignments.groups.clone())
+            }
+            Change::RecordAccessChange { .. }
+            | Change::SetPropagationDelay { .. }
+            | Change::SetGraphErrorStyle { .. }
+            | Change::AddOnlineMeeting { .. }
+            | Change::RemoveOnlineMeeting { .. }
+            | Change::AddBatchOperation { .. } => {
+                Undo::Emulator(self.extra.get(super::emulator::EMULATOR_KEY).cloned())
+            }
+            Change::GrantUser { user_id, .. } => {
+                let user_id = self
+                    .user_by_id(user_id)
+                    .map_or_else(|| user_id.clone(), |u| u.object_id.clone());
+                let before = self
+                    .assignments
+                    .users
+                    .get_full(&user_id)
+                    .map(|(i, _, name)| (i, name.clone()));
+                Undo::UserGrant { user_id, before }
+            }
+        }
+    }
+
     fn new_policy(
         &mut self,
         name: &str,
@@ -332,11 +472,7 @@ impl Tenant {
             .user_by_id(user_id)
             .map(|u| u.object_id.clone())
             .ok_or_else(|| StoreError::conflict(format!("No user has objectId \"{user_id}\".")))?;
-        let existing = self
-            .assignments
-            .users
-            .keys()
-            .position(|id| same_id(id, &user_id));
+        let existing = self.user_grant_index(&user_id);
         match policy_name {
             Some(name) => {
                 let name = self.canonical_policy_name(name)?;
@@ -367,9 +503,7 @@ impl Tenant {
         rank: Option<i64>,
     ) -> Result<(), StoreError> {
         let group_id = self
-            .groups
-            .iter()
-            .find(|g| same_id(&g.object_id, group_id))
+            .group_by_id(group_id)
             .map(|g| g.object_id.clone())
             .ok_or_else(|| {
                 StoreError::conflict(format!("No group has objectId \"{group_id}\"."))

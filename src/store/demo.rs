@@ -127,5 +127,6 @@ pub fn demo_tenant() -> Tenant {
         policies: vec![Policy::global()],
         assignments: Assignments::default(),
         extra: ExtraKeys::new(),
+        index: Default::default(),
     }
 }

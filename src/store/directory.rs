@@ -70,6 +70,7 @@ impl Tenant {
             sip_address: format!("sip:{upn}"),
             extra: properties.clone(),
         });
+        self.reindex();
         Ok(())
     }
 
@@ -81,6 +82,7 @@ impl Tenant {
             .position(|u| same_id(&u.object_id, user_id))
             .ok_or_else(|| StoreError::conflict(format!("No user has objectId \"{user_id}\".")))?;
         let id = self.users.remove(index).object_id;
+        self.reindex();
         for g in &mut self.groups {
             g.members.retain(|m| !same_id(m, &id));
         }
@@ -110,6 +112,7 @@ impl Tenant {
             members: Vec::new(),
             extra: properties.clone(),
         });
+        self.reindex();
         Ok(())
     }
 

@@ -229,6 +229,18 @@ impl Tenant {
         Ok(())
     }
 
+    /// Puts the section back as it was (`None`: absent).
+    pub(crate) fn restore_emulator(&mut self, value: Option<Value>) {
+        match value {
+            Some(v) => {
+                self.extra.insert(EMULATOR_KEY.to_string(), v);
+            }
+            None => {
+                self.extra.shift_remove(EMULATOR_KEY);
+            }
+        }
+    }
+
     /// Reads, changes and writes back the section.
     pub(crate) fn update_emulator(
         &mut self,

@@ -60,6 +60,22 @@ pub enum StoreError {
     },
     /// The store file is marked read-only, so we refuse to replace it.
     ReadOnly { file: PathBuf },
+    /// The change journal beside the store file is damaged (not just a torn last record, which
+    /// is ignored), or holds a record this aapsh does not know. `offset` is the byte where the
+    /// bad record starts and `record` its 1-based number.
+    Journal {
+        journal: PathBuf,
+        offset: u64,
+        record: usize,
+        message: String,
+    },
+    /// The journal holds changes made to another version of the store file: the file was edited
+    /// or replaced while changes were still waiting in the journal.
+    JournalMismatch {
+        journal: PathBuf,
+        file: PathBuf,
+        changes: usize,
+    },
     /// A change cannot be applied to the current state (unknown policy, policy still in use...).
     /// Nothing was changed.
     Conflict { message: String },
@@ -76,6 +92,9 @@ impl StoreError {
             | StoreError::NewerSchema { file, .. } => file.as_deref(),
             StoreError::Io { file, .. } | StoreError::ReadOnly { file } => Some(file),
             StoreError::LockTimeout { lock_file, .. } => Some(lock_file),
+            StoreError::Journal { journal, .. } | StoreError::JournalMismatch { journal, .. } => {
+                Some(journal)
+            }
             StoreError::Conflict { .. } => None,
         }
     }
@@ -90,6 +109,9 @@ impl StoreError {
             | StoreError::Duplicate { place, .. }
             | StoreError::Dangling { place, .. } => Some(place.clone()),
             StoreError::NewerSchema { .. } => Some("schemaVersion".to_string()),
+            StoreError::Journal { offset, record, .. } => {
+                Some(format!("record {record} (byte {offset})"))
+            }
             _ => None,
         }
     }
@@ -204,6 +226,34 @@ impl fmt::Display for StoreError {
                 f,
                 "The store file '{}' is read-only, so the change was not saved and the file was \
                  left unchanged. Make the file writable, or use another -Store path.",
+                file.display()
+            ),
+            StoreError::Journal {
+                journal,
+                offset,
+                record,
+                message,
+            } => write!(
+                f,
+                "The store's journal '{}' is damaged at record {record} (byte {offset}): \
+                 {message}. The store file and the journal were left unchanged. Move the journal \
+                 aside to open the store as it was last saved (without the changes the journal \
+                 holds), or start from the demo tenant with a new -Store path.",
+                journal.display()
+            ),
+            StoreError::JournalMismatch {
+                journal,
+                file,
+                changes,
+            } => write!(
+                f,
+                "The store's journal '{}' holds {changes} change{} made to another version of the \
+                 store file '{}': the file was edited or replaced while they were waiting to be \
+                 saved into it. Both files were left unchanged. Move the journal aside to keep the \
+                 store file as it is now (without those changes), or put back the version of the \
+                 file they were made to.",
+                journal.display(),
+                if *changes == 1 { "" } else { "s" },
                 file.display()
             ),
             StoreError::Conflict { message } => write!(f, "{message}"),

@@ -8,20 +8,23 @@
 //! lock, or decide when to save.
 
 use std::fs::{self, File, Metadata, OpenOptions};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{BufWriter, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::checksum::{ContentId, HashingWriter};
 use super::error::StoreError;
 
 /// What changes whenever the file is replaced or edited: length, mtime and (on Unix) the inode
-/// and ctime, which a rename-over always changes even within one mtime tick.
+/// and ctime, which a rename-over always changes even within one mtime tick. It also carries
+/// the read-only flag, so a writer learns it from the check it makes anyway.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
     #[cfg(unix)]
     inode: (u64, u64, i64, i64),
+    pub(crate) read_only: bool,
 }
 
 impl Fingerprint {
@@ -33,6 +36,7 @@ impl Fingerprint {
             modified: meta.modified().ok(),
             #[cfg(unix)]
             inode: (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec()),
+            read_only: meta.permissions().readonly(),
         }
     }
 }
@@ -90,67 +94,157 @@ pub(crate) fn parent_dir(path: &Path) -> PathBuf {
 
 /// Replaces `path` with `bytes` atomically and durably; returns the new file's fingerprint.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, StoreError> {
-    let permissions = match fs::metadata(path) {
-        Ok(meta) if meta.permissions().readonly() => {
+    write_atomic_with(path, path, "the store file", |w| w.write_all(bytes)).map(|(fp, _)| fp)
+}
+
+/// Replaces `target` (the store file, or its journal) atomically and durably with what `fill`
+/// writes; returns the new file's fingerprint and content id. See `prepare`.
+pub(crate) fn write_atomic_with(
+    target: &Path,
+    store: &Path,
+    what: &str,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(Fingerprint, ContentId), StoreError> {
+    let prepared = prepare(target, store, what, fill)?;
+    let content = prepared.content;
+    Ok((prepared.commit()?, content))
+}
+
+/// A complete, synced temporary file waiting to replace its target. Dropping it without
+/// `commit` deletes it, so a failure never leaves the target changed.
+pub(crate) struct Prepared {
+    tmp_path: PathBuf,
+    target: PathBuf,
+    store: PathBuf,
+    what: String,
+    /// Size and hash of what was written.
+    pub(crate) content: ContentId,
+    committed: bool,
+}
+
+/// Writes what `fill` writes to a new temporary file beside `target` (rename is atomic only
+/// within one file system), streaming it through a buffer and hashing it on the way (a large
+/// store is never held twice in memory or read back), then syncs it. Errors name `store` and
+/// say which file (`what`) failed. A read-only store file is refused: renaming over it would
+/// otherwise succeed.
+pub(crate) fn prepare(
+    target: &Path,
+    store: &Path,
+    what: &str,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Prepared, StoreError> {
+    let about = |action: &str| describe_action(target, store, what, action);
+    let permissions = match fs::metadata(target) {
+        Ok(meta) if target == store && meta.permissions().readonly() => {
             return Err(StoreError::ReadOnly {
-                file: path.to_path_buf(),
+                file: store.to_path_buf(),
             });
         }
         Ok(meta) => Some(meta.permissions()),
         Err(e) if e.kind() == ErrorKind::NotFound => None,
-        Err(e) => return Err(StoreError::io(path, "reading the file's metadata", e)),
+        Err(e) => {
+            return Err(StoreError::io(
+                store,
+                about("reading the file's metadata"),
+                e,
+            ));
+        }
     };
 
-    let dir = parent_dir(path);
-    let file_name = path
+    let dir = parent_dir(target);
+    let file_name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "store.json".to_string());
-    let (tmp_path, mut tmp) = create_temp(&dir, &file_name).map_err(|e| {
+    let (tmp_path, tmp) = create_temp(&dir, &file_name).map_err(|e| {
         StoreError::io(
-            path,
-            format!("creating a temporary file in '{}'", dir.display()),
+            store,
+            about(&format!("creating a temporary file in '{}'", dir.display())),
             e,
         )
     })?;
 
-    let written = (|| -> std::io::Result<()> {
-        tmp.write_all(bytes)?;
+    let written = (|| -> std::io::Result<ContentId> {
+        let mut out = HashingWriter::new(BufWriter::with_capacity(1 << 16, tmp));
+        fill(&mut out)?;
+        let (buffered, hash) = out.into_parts();
+        let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
         if let Some(permissions) = permissions {
-            // Keep the store's permissions: the rename gives the path the temp file's inode.
+            // Keep the file's permissions: the rename gives the path the temp file's inode.
             tmp.set_permissions(permissions)?;
         }
-        tmp.sync_all()
+        tmp.sync_all()?;
+        Ok(ContentId::from_hasher(&hash))
     })();
-    drop(tmp);
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp_path);
-        return Err(StoreError::io(path, "writing the temporary file", e));
+    match written {
+        Ok(content) => Ok(Prepared {
+            tmp_path,
+            target: target.to_path_buf(),
+            store: store.to_path_buf(),
+            what: what.to_string(),
+            content,
+            committed: false,
+        }),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp_path);
+            Err(StoreError::io(
+                store,
+                about("writing the temporary file"),
+                e,
+            ))
+        }
     }
-    if let Err(e) = rename(&tmp_path, path) {
-        let _ = fs::remove_file(&tmp_path);
-        return Err(StoreError::io(path, "replacing the file", e));
-    }
-    #[cfg(unix)]
-    File::open(&dir).and_then(|d| d.sync_all()).map_err(|e| {
-        StoreError::io(
-            path,
-            format!("syncing the directory '{}'", dir.display()),
-            e,
-        )
-    })?;
+}
 
-    fingerprint(path)?.ok_or_else(|| {
-        StoreError::io(
-            path,
-            "checking the saved file",
-            std::io::Error::new(ErrorKind::NotFound, "it vanished right after saving"),
-        )
-    })
+impl Prepared {
+    /// Renames the temporary file over the target and syncs the directory (on Unix) so the
+    /// rename itself survives a power loss; returns the new file's fingerprint.
+    pub(crate) fn commit(mut self) -> Result<Fingerprint, StoreError> {
+        let about = |action: &str| describe_action(&self.target, &self.store, &self.what, action);
+        rename(&self.tmp_path, &self.target)
+            .map_err(|e| StoreError::io(&self.store, about("replacing the file"), e))?;
+        self.committed = true;
+        #[cfg(unix)]
+        {
+            let dir = parent_dir(&self.target);
+            File::open(&dir).and_then(|d| d.sync_all()).map_err(|e| {
+                StoreError::io(
+                    &self.store,
+                    format!("syncing the directory '{}'", dir.display()),
+                    e,
+                )
+            })?;
+        }
+        fingerprint(&self.target)?.ok_or_else(|| {
+            StoreError::io(
+                &self.store,
+                about("checking the saved file"),
+                std::io::Error::new(ErrorKind::NotFound, "it vanished right after saving"),
+            )
+        })
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp_path);
+        }
+    }
+}
+
+/// "writing the temporary file", or for the journal "writing the temporary file for the
+/// journal '...'".
+fn describe_action(target: &Path, store: &Path, what: &str, action: &str) -> String {
+    if target == store {
+        action.to_string()
+    } else {
+        format!("{action} for {what} '{}'", target.display())
+    }
 }
 
 /// A new, uniquely named file beside the store: `.store.json.<pid>.<random>.tmp`.
-fn create_temp(dir: &Path, file_name: &str) -> std::io::Result<(PathBuf, File)> {
+pub(crate) fn create_temp(dir: &Path, file_name: &str) -> std::io::Result<(PathBuf, File)> {
     let mut attempts = 0;
     loop {
         let tmp_path = dir.join(format!(

@@ -37,22 +37,23 @@ pub fn lock_path_for(store: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Takes the lock for `store` if it is free right now; `None` if another session holds it.
+pub(crate) fn try_acquire(store: &Path) -> Result<Option<LockGuard>, StoreError> {
+    let (path, file) = open(store)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(LockGuard { file })),
+        Err(TryLockError::WouldBlock) => Ok(None),
+        Err(TryLockError::Error(e)) => Err(StoreError::io(
+            store,
+            format!("locking the lock file '{}'", path.display()),
+            e,
+        )),
+    }
+}
+
 /// Takes the lock for `store`, waiting at most `timeout`.
 pub(crate) fn acquire(store: &Path, timeout: Duration) -> Result<LockGuard, StoreError> {
-    let path = lock_path_for(store);
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| {
-            StoreError::io(
-                store,
-                format!("opening the lock file '{}'", path.display()),
-                e,
-            )
-        })?;
+    let (path, file) = open(store)?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(2);
     loop {
@@ -79,4 +80,23 @@ pub(crate) fn acquire(store: &Path, timeout: Duration) -> Result<LockGuard, Stor
         thread::sleep((pause + jitter).min(timeout - waited));
         pause = (pause * 2).min(Duration::from_millis(50));
     }
+}
+
+/// Opens (creating if needed) the lock file for `store`.
+fn open(store: &Path) -> Result<(PathBuf, File), StoreError> {
+    let path = lock_path_for(store);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| {
+            StoreError::io(
+                store,
+                format!("opening the lock file '{}'", path.display()),
+                e,
+            )
+        })?;
+    Ok((path, file))
 }

@@ -20,12 +20,24 @@ const STEPS: &[Step] = &[];
 const _: () = assert!(STEPS.len() + 1 == CURRENT_SCHEMA_VERSION as usize);
 
 /// Brings `doc` from `version` up to the current schema. Refuses versions it does not know.
-pub(crate) fn migrate(mut doc: Value, version: u64) -> Result<Value, StoreError> {
-    if version > u64::from(CURRENT_SCHEMA_VERSION) {
+pub(crate) fn migrate(doc: Value, version: u64) -> Result<Value, StoreError> {
+    run_steps(doc, version, STEPS, CURRENT_SCHEMA_VERSION)
+}
+
+/// `migrate` over any list of steps, where `steps[i]` takes version `i + 1` to `i + 2` and
+/// `current` is `steps.len() + 1` (separate so the chain itself can be tested before a second
+/// version exists).
+fn run_steps(
+    mut doc: Value,
+    version: u64,
+    steps: &[Step],
+    current: u32,
+) -> Result<Value, StoreError> {
+    if version > u64::from(current) {
         return Err(StoreError::NewerSchema {
             file: None,
             found: version,
-            supported: CURRENT_SCHEMA_VERSION,
+            supported: current,
         });
     }
     if version == 0 {
@@ -35,23 +47,98 @@ pub(crate) fn migrate(mut doc: Value, version: u64) -> Result<Value, StoreError>
             message: "schemaVersion 0 does not exist; the first version is 1".to_string(),
         });
     }
-    // `version` is now in 1..=CURRENT, so the slice bounds hold.
-    let first = usize::try_from(version - 1).unwrap_or(STEPS.len());
-    for (offset, step) in STEPS.iter().enumerate().skip(first) {
+    // `version` is now in 1..=current, so the slice bounds hold.
+    let first = usize::try_from(version - 1).unwrap_or(steps.len());
+    for (offset, step) in steps.iter().enumerate().skip(first) {
         doc = step(doc).map_err(|message| StoreError::Invalid {
             file: None,
             place: "schemaVersion".to_string(),
             message: format!(
-                "migrating from schemaVersion {} failed: {message}",
-                offset + 1
+                "migrating from schemaVersion {} to {} failed: {message}",
+                offset + 1,
+                offset + 2
             ),
         })?;
     }
     if let Value::Object(map) = &mut doc {
-        map.insert(
-            "schemaVersion".to_string(),
-            Value::from(CURRENT_SCHEMA_VERSION),
-        );
+        map.insert("schemaVersion".to_string(), Value::from(current));
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A pretend version 2 that renamed `users` to `people`, and a version 3 that dropped a
+    /// key; the real chain has the same shape.
+    fn rename_users(mut doc: Value) -> Result<Value, String> {
+        let map = doc.as_object_mut().ok_or("not an object")?;
+        if let Some(users) = map.shift_remove("users") {
+            map.insert("people".to_string(), users);
+        }
+        Ok(doc)
+    }
+
+    fn drop_legacy(mut doc: Value) -> Result<Value, String> {
+        let map = doc.as_object_mut().ok_or("not an object")?;
+        match map.shift_remove("legacy") {
+            Some(Value::Bool(true)) | None => Ok(doc),
+            Some(other) => Err(format!("\"legacy\" is {other}, expected true")),
+        }
+    }
+
+    const CHAIN: &[Step] = &[rename_users, drop_legacy];
+
+    #[test]
+    fn a_version_1_document_goes_through_every_step_and_keeps_the_rest() {
+        let doc = json!({ "schemaVersion": 1, "users": [1], "legacy": true, "note": "kept" });
+        let out = run_steps(doc, 1, CHAIN, 3).unwrap();
+        assert_eq!(
+            out,
+            json!({ "schemaVersion": 3, "people": [1], "note": "kept" })
+        );
+    }
+
+    #[test]
+    fn a_later_version_skips_the_steps_it_does_not_need() {
+        let doc = json!({ "schemaVersion": 2, "users": [1], "legacy": true });
+        let out = run_steps(doc, 2, CHAIN, 3).unwrap();
+        // Step 1 did not run: `users` stays (version 2 would not have it anyway).
+        assert_eq!(out, json!({ "schemaVersion": 3, "users": [1] }));
+    }
+
+    #[test]
+    fn a_failing_step_says_which_versions() {
+        let doc = json!({ "schemaVersion": 1, "legacy": 7 });
+        let err = run_steps(doc, 1, CHAIN, 3).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("migrating from schemaVersion 2 to 3 failed: \"legacy\" is 7"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn newer_and_impossible_versions_are_refused() {
+        assert!(matches!(
+            run_steps(json!({}), 4, CHAIN, 3),
+            Err(StoreError::NewerSchema {
+                found: 4,
+                supported: 3,
+                ..
+            })
+        ));
+        assert!(matches!(
+            run_steps(json!({}), 0, CHAIN, 3),
+            Err(StoreError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn the_current_version_needs_no_step() {
+        let doc = json!({ "schemaVersion": 1, "users": [] });
+        assert_eq!(migrate(doc.clone(), 1).unwrap(), doc);
+    }
 }

@@ -5,27 +5,33 @@
 //! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
 //! callers turn `StoreError`s and lookups into error records themselves.
 //!
-//! Map: `model` types · `parse` bytes → model · `validate` cross-entry rules · `migrate` older
-//! schemas · `demo` built-in tenant · `query` lookups · `access` effective policy · `change`
-//! mutations · `file` I/O and atomic save · `lock` lock file · `handle` the `Store` · `error`;
+//! Map: `model` types · `parse` bytes → model (`stream` its fast path) · `validate` cross-entry
+//! rules · `migrate` older schemas · `demo` built-in tenant · `query` lookups (`index` keeps them
+//! off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
+//! · `journal` the change journal · `checksum` FNV-1a · `lock` lock file · `handle` the `Store`
+//! (durability, freshness, checkpoints; see docs/performance.md) · `error`;
 //! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
 //! wording, online meetings, batch operations) · `propagation` (what the Graph side sees, when) ·
 //! `directory` (Graph directory changes and the app-for-user access check).
 
 mod access;
 mod change;
+mod checksum;
 mod demo;
 mod directory;
 mod emulator;
 mod error;
 mod file;
 mod handle;
+mod index;
+mod journal;
 mod lock;
 mod migrate;
 mod model;
 mod parse;
 mod propagation;
 mod query;
+mod stream;
 mod validate;
 
 use std::path::PathBuf;
@@ -39,7 +45,8 @@ pub use emulator::{
     MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting, PendingAccessChange, format_time, parse_time,
 };
 pub use error::StoreError;
-pub use handle::Store;
+pub use handle::{Durability, Store};
+pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
 pub use model::{
     Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,

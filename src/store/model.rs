@@ -9,6 +9,8 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::index::LookupIndex;
+
 /// Keys a reader did not know, in the order they appeared, written back unchanged.
 pub type ExtraKeys = IndexMap<String, Value>;
 
@@ -29,6 +31,9 @@ pub struct Tenant {
     pub assignments: Assignments,
     #[serde(flatten)]
     pub extra: ExtraKeys,
+    /// Lookup index over `users` and `groups` (never serialized; see `index`).
+    #[serde(skip)]
+    pub(crate) index: LookupIndex,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -89,7 +94,8 @@ pub struct Policy {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assignments {
-    /// User object id → bare policy name (the direct grant; one per user).
+    /// User object id → bare policy name (the direct grant; one per user). Keys spell the id
+    /// exactly as `Tenant::users` does (loading and `apply` make it so, and lookups rely on it).
     pub users: IndexMap<String, String>,
     /// `-Group` grants; the lowest rank wins among a user's groups.
     pub groups: Vec<GroupAssignment>,
@@ -200,11 +206,18 @@ impl Default for Tenant {
             policies: vec![Policy::global()],
             assignments: Assignments::default(),
             extra: ExtraKeys::new(),
+            index: LookupIndex::default(),
         }
     }
 }
 
 impl Tenant {
+    /// Rebuilds the lookup index over `users` and `groups`. Loading does this; call it after
+    /// editing those lists directly (lookups stay correct without it, but may scan).
+    pub fn reindex(&mut self) {
+        self.index.rebuild(&self.users, &self.groups);
+    }
+
     /// The file content: pretty JSON (2-space indent), documented key order, trailing newline.
     pub fn to_json_bytes(&self) -> Result<Vec<u8>, super::StoreError> {
         // Cannot fail for these plain-data types; an error is still reported, never written.

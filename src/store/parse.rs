@@ -6,6 +6,7 @@
 //! relations between entries (duplicates, dangling references): `validate` does that. It must not
 //! panic on any input.
 
+use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
 use super::error::StoreError;
@@ -14,6 +15,7 @@ use super::model::{
     Application, Assignments, ExtraKeys, Group, GroupAssignment, Policy, Tenant, TenantInfo, User,
     policy_identity,
 };
+use super::stream;
 use super::validate::validate;
 
 /// Parses and validates a whole file. Errors carry no file name; the caller adds it.
@@ -30,17 +32,21 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
             message: format!("the file is not valid UTF-8 (byte 0x{bad:02X})"),
         }
     })?;
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-        StoreError::Syntax {
-            file: None,
-            line: e.line(),
-            column: e.column(),
-            message: format!("invalid JSON: {message}"),
-        }
-    })?;
+    // Syntax first, for the whole file, without building anything: a syntax error is reported
+    // (with its line and column) before any problem with the content.
+    serde_json::from_str::<IgnoredAny>(text).map_err(syntax_error)?;
+    let mut tenant = match stream::read_current(text) {
+        Some(tenant) => tenant,
+        None => read_whole(text)?,
+    };
+    validate(&mut tenant)?;
+    tenant.reindex();
+    Ok(tenant)
+}
+
+/// The general path: the whole document as a `Value`, migrated, then read.
+fn read_whole(text: &str) -> Result<Tenant, StoreError> {
+    let doc: Value = serde_json::from_str(text).map_err(syntax_error)?;
 
     let top = Place::root();
     let map = as_object(&doc, &top)?;
@@ -55,9 +61,19 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
         })?,
     };
     let doc = migrate(doc, version)?;
-    let mut tenant = read_tenant(as_object(&doc, &top)?)?;
-    validate(&mut tenant)?;
-    Ok(tenant)
+    read_tenant(as_object(&doc, &top)?)
+}
+
+fn syntax_error(e: serde_json::Error) -> StoreError {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    StoreError::Syntax {
+        file: None,
+        line: e.line(),
+        column: e.column(),
+        message: format!("invalid JSON: {message}"),
+    }
 }
 
 /// 1-based line and column of the end of `prefix` (a valid UTF-8 prefix of the file).
@@ -103,7 +119,7 @@ impl Place {
     }
 }
 
-fn invalid(place: &Place, message: impl Into<String>) -> StoreError {
+pub(super) fn invalid(place: &Place, message: impl Into<String>) -> StoreError {
     StoreError::Invalid {
         file: None,
         place: place.as_string(),
@@ -147,7 +163,7 @@ fn get<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 
-fn string(value: &Value, place: &Place) -> Result<String, StoreError> {
+pub(super) fn string(value: &Value, place: &Place) -> Result<String, StoreError> {
     value
         .as_str()
         .map(str::to_string)
@@ -269,10 +285,11 @@ fn read_tenant(map: &Map<String, Value>) -> Result<Tenant, StoreError> {
                 "assignments",
             ],
         ),
+        index: Default::default(),
     })
 }
 
-fn read_tenant_info(value: &Value, place: &Place) -> Result<TenantInfo, StoreError> {
+pub(super) fn read_tenant_info(value: &Value, place: &Place) -> Result<TenantInfo, StoreError> {
     let map = as_object(value, place)?;
     let defaults = TenantInfo::default();
     Ok(TenantInfo {
@@ -283,7 +300,7 @@ fn read_tenant_info(value: &Value, place: &Place) -> Result<TenantInfo, StoreErr
     })
 }
 
-fn read_user(value: &Value, place: &Place) -> Result<User, StoreError> {
+pub(super) fn read_user(value: &Value, place: &Place) -> Result<User, StoreError> {
     let map = as_object(value, place)?;
     let object_id = required_id(map, "objectId", place)?;
     let user_principal_name = required_id(map, "userPrincipalName", place)?;
@@ -300,7 +317,7 @@ fn read_user(value: &Value, place: &Place) -> Result<User, StoreError> {
     })
 }
 
-fn read_group(value: &Value, place: &Place) -> Result<Group, StoreError> {
+pub(super) fn read_group(value: &Value, place: &Place) -> Result<Group, StoreError> {
     let map = as_object(value, place)?;
     Ok(Group {
         object_id: required_id(map, "objectId", place)?,
@@ -310,7 +327,7 @@ fn read_group(value: &Value, place: &Place) -> Result<Group, StoreError> {
     })
 }
 
-fn read_application(value: &Value, place: &Place) -> Result<Application, StoreError> {
+pub(super) fn read_application(value: &Value, place: &Place) -> Result<Application, StoreError> {
     let map = as_object(value, place)?;
     Ok(Application {
         app_id: required_id(map, "appId", place)?,
@@ -320,7 +337,7 @@ fn read_application(value: &Value, place: &Place) -> Result<Application, StoreEr
     })
 }
 
-fn read_policy(value: &Value, place: &Place) -> Result<Policy, StoreError> {
+pub(super) fn read_policy(value: &Value, place: &Place) -> Result<Policy, StoreError> {
     let map = as_object(value, place)?;
     let identity = required_id(map, "identity", place)?;
     let name = super::model::bare_policy_name(&identity);
@@ -372,7 +389,10 @@ fn read_assignments(value: &Value, place: &Place) -> Result<Assignments, StoreEr
     })
 }
 
-fn read_group_assignment(value: &Value, place: &Place) -> Result<GroupAssignment, StoreError> {
+pub(super) fn read_group_assignment(
+    value: &Value,
+    place: &Place,
+) -> Result<GroupAssignment, StoreError> {
     let map = as_object(value, place)?;
     let rank_value = get(map, "rank").ok_or_else(|| missing(map, "rank", place))?;
     let rank = rank_value

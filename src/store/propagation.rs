@@ -155,6 +155,7 @@ impl Tenant {
             })
             .collect();
         t.assignments.tenant = snapshot.tenant_grant.clone();
+        t.reindex();
         t
     }
 

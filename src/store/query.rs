@@ -4,8 +4,10 @@
 //! Owns the matching rules (ids case-insensitive; names case-insensitive; a display name only
 //! when it is unique). It must not change state or decide what a cmdlet prints.
 
+use super::index::Keyed;
 use super::model::{
-    Application, Group, GroupAssignment, Policy, Tenant, User, bare_policy_name, same_id, same_name,
+    Application, Group, GroupAssignment, Policy, Tenant, User, bare_policy_name, fold_id,
+    fold_name, same_id, same_name,
 };
 
 /// The result of resolving a user identity.
@@ -60,14 +62,23 @@ impl Tenant {
         } else {
             format!("sip:{identity}")
         };
-        let rules: [&dyn Fn(&User) -> bool; 4] = [
-            &|u| same_id(&u.object_id, identity),
-            &|u| same_name(&u.user_principal_name, identity),
-            &|u| same_name(&u.sip_address, &sip),
-            &|u| !u.display_name.is_empty() && same_name(&u.display_name, identity),
+        let index = self.index.get(&self.users, &self.groups);
+        let rules: [UserRule<'_>; 4] = [
+            (index.map(|i| &i.user_ids), fold_id(identity), &|u| {
+                same_id(&u.object_id, identity)
+            }),
+            (index.map(|i| &i.user_upns), fold_name(identity), &|u| {
+                same_name(&u.user_principal_name, identity)
+            }),
+            (index.map(|i| &i.user_sips), fold_name(&sip), &|u| {
+                same_name(&u.sip_address, &sip)
+            }),
+            (index.map(|i| &i.user_names), fold_name(identity), &|u| {
+                !u.display_name.is_empty() && same_name(&u.display_name, identity)
+            }),
         ];
-        for rule in rules {
-            let found: Vec<&User> = self.users.iter().filter(|u| rule(u)).collect();
+        for (keyed, folded, rule) in rules {
+            let found = matching(&self.users, keyed, &folded, rule);
             match found.len() {
                 0 => continue,
                 1 => return UserLookup::Found(found[0]),
@@ -79,7 +90,29 @@ impl Tenant {
 
     /// A user by exact object id (case-insensitive).
     pub fn user_by_id(&self, object_id: &str) -> Option<&User> {
-        self.users.iter().find(|u| same_id(&u.object_id, object_id))
+        match self.index.get(&self.users, &self.groups) {
+            Some(index) => index
+                .user_ids
+                .candidates(&fold_id(object_id))
+                .map(|i| &self.users[i])
+                .find(|u| same_id(&u.object_id, object_id)),
+            None => self.users.iter().find(|u| same_id(&u.object_id, object_id)),
+        }
+    }
+
+    /// A group by exact object id (case-insensitive).
+    pub fn group_by_id(&self, object_id: &str) -> Option<&Group> {
+        match self.index.get(&self.users, &self.groups) {
+            Some(index) => index
+                .group_ids
+                .candidates(&fold_id(object_id))
+                .map(|i| &self.groups[i])
+                .find(|g| same_id(&g.object_id, object_id)),
+            None => self
+                .groups
+                .iter()
+                .find(|g| same_id(&g.object_id, object_id)),
+        }
     }
 
     /// A group by object id or unique display name (case-insensitive); `None` when ambiguous.
@@ -92,14 +125,17 @@ impl Tenant {
 
     /// Like `find_group`, but says when a display name matches several groups.
     pub fn resolve_group(&self, identity: &str) -> GroupLookup<'_> {
-        if let Some(group) = self.groups.iter().find(|g| same_id(&g.object_id, identity)) {
+        if let Some(group) = self.group_by_id(identity) {
             return GroupLookup::Found(group);
         }
-        let found: Vec<&Group> = self
-            .groups
-            .iter()
-            .filter(|g| !g.display_name.is_empty() && same_name(&g.display_name, identity))
-            .collect();
+        let found = matching(
+            &self.groups,
+            self.index
+                .get(&self.users, &self.groups)
+                .map(|i| &i.group_names),
+            &fold_name(identity),
+            |g| !g.display_name.is_empty() && same_name(&g.display_name, identity),
+        );
         match found.len() {
             0 => GroupLookup::NotFound,
             1 => GroupLookup::Found(found[0]),
@@ -116,11 +152,22 @@ impl Tenant {
 
     /// The bare name of the policy granted directly to this user, if any.
     pub fn user_policy(&self, user_object_id: &str) -> Option<&str> {
-        self.assignments
-            .users
-            .iter()
-            .find(|(id, _)| same_id(id, user_object_id))
+        self.user_grant_index(user_object_id)
+            .and_then(|i| self.assignments.users.get_index(i))
             .map(|(_, name)| name.as_str())
+    }
+
+    /// The position of this user's direct grant in `assignments.users`: a hash lookup, because
+    /// loading and `apply` key that map by the object id exactly as `users` spells it (see
+    /// `Assignments::users`).
+    pub(crate) fn user_grant_index(&self, user_object_id: &str) -> Option<usize> {
+        let grants = &self.assignments.users;
+        let canonical = self
+            .user_by_id(user_object_id)
+            .map_or(user_object_id, |u| u.object_id.as_str());
+        grants
+            .get_index_of(canonical)
+            .or_else(|| grants.get_index_of(user_object_id))
     }
 
     /// The `-Group` grant of this group, if any.
@@ -157,5 +204,29 @@ impl Tenant {
             refs.push(PolicyReference::Tenant);
         }
         refs
+    }
+}
+
+/// One way `resolve_user` matches: the index to narrow with, the folded key, the real test.
+type UserRule<'a> = (Option<&'a Keyed>, String, &'a dyn Fn(&User) -> bool);
+
+/// The items a lookup rule accepts, in file order: through the index when there is one (only
+/// the candidates with the key's hash are checked), else by a scan.
+fn matching<'a, T>(
+    items: &'a [T],
+    keyed: Option<&Keyed>,
+    folded: &str,
+    rule: impl Fn(&T) -> bool,
+) -> Vec<&'a T> {
+    match keyed {
+        Some(keyed) => {
+            let mut positions: Vec<usize> = keyed
+                .candidates(folded)
+                .filter(|&i| rule(&items[i]))
+                .collect();
+            positions.sort_unstable();
+            positions.into_iter().map(|i| &items[i]).collect()
+        }
+        None => items.iter().filter(|item| rule(item)).collect(),
     }
 }
