@@ -226,12 +226,15 @@ fn bad_rank(ctx: &CommandContext<'_>, rank: i64) -> ErrorRecord {
     r
 }
 
+/// The group and the canonical policy name, or the error to write.
+type Resolved = Result<(Group, Option<String>), Box<ErrorRecord>>;
+
 /// The group (resolved) and the canonical policy name, or the error to write.
 fn resolve_group_and_policy(
     ctx: &mut CommandContext<'_>,
     b: &BoundParameters,
     policy: Option<&str>,
-) -> Result<Result<(Group, Option<String>), Box<ErrorRecord>>, Flow> {
+) -> Result<Resolved, Flow> {
     if let Err(r) = check_type(ctx, b) {
         return Ok(Err(r));
     }

@@ -144,6 +144,7 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("New-MgGroupMember", GROUPS_MODULE, new_group_member)
             .class("Microsoft.Graph.PowerShell.Cmdlets.NewMgGroupMember")
             .synopsis("Add a member to a security or Microsoft 365 group.")
+            .default_set("Create")
             .description("Adds a user to a group. Group membership decides group policy assignments; like any access change it reaches Microsoft Graph after the propagation delay.")
             .requires(Requires::Graph)
             .should_process()

@@ -74,7 +74,50 @@ pub fn definitions() -> Vec<CmdletDef> {
     ]
     .into_iter()
     .map(|d| d.fidelity(Fidelity::EmulatorOnly))
+    .chain([start_sleep_stand_in()])
     .collect()
+}
+
+/// TEMPORARY stand-in so the propagation transcripts run on this branch: the real Start-Sleep
+/// (Seconds, Milliseconds; session clock) comes with the script-cmdlets branch
+/// (`host_cmdlets.rs`). Delete this definition when that branch is merged.
+fn start_sleep_stand_in() -> CmdletDef {
+    CmdletDef::new("Start-Sleep", "Microsoft.PowerShell.Utility", start_sleep)
+        .class("Microsoft.PowerShell.Commands.StartSleepCommand")
+        .synopsis("Suspends the activity in a script or session for the specified period of time.")
+        .description("Offline the session clock moves forward at once: nothing waits.")
+        .fidelity(Fidelity::StandIn)
+        .default_set("Seconds")
+        .param(
+            ParamDef::new("Seconds", types::DOUBLE)
+                .sets(&["Seconds"])
+                .position(0)
+                .mandatory()
+                .help("How many seconds to wait."),
+        )
+        .param(
+            ParamDef::new("Milliseconds", types::INT32)
+                .sets(&["Milliseconds"])
+                .mandatory()
+                .alias("ms")
+                .help("How many milliseconds to wait."),
+        )
+}
+
+fn start_sleep(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let ms = match (b.get("Seconds"), b.int("Milliseconds")) {
+        (Some(s), _) => {
+            crate::runtime::conversion::to_double(s, "System.Double").unwrap_or(0.0) * 1000.0
+        }
+        (None, Some(ms)) => ms as f64,
+        _ => 0.0,
+    };
+    if ms.is_finite() && ms > 0.0 {
+        ctx.session
+            .clock
+            .advance(time::Duration::milliseconds(ms.min(1e15) as i64));
+    }
+    Ok(())
 }
 
 /// An app by appId or unique display name.
