@@ -2,12 +2,16 @@
 //! file per family. The binder, `Get-Help`, `Get-Command` and tab completion read the table; a
 //! script's `function` definitions join it at run time.
 
+mod assignments;
 mod core;
 pub mod coverage;
 pub mod def;
+mod directory;
+mod emulator;
 pub mod filter;
 mod formatting;
 mod functions;
+mod graph;
 mod host_cmdlets;
 mod io;
 mod json;
@@ -37,6 +41,10 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     let mut all = Vec::new();
     all.extend(policy::definitions());
     all.extend(teams::definitions());
+    all.extend(assignments::definitions());
+    all.extend(graph::definitions());
+    all.extend(directory::definitions());
+    all.extend(emulator::definitions());
     all.extend(core::definitions());
     all.extend(objects::definitions());
     all.extend(formatting::definitions());

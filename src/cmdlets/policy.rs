@@ -317,6 +317,7 @@ fn set_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         return Ok(());
     }
     let not_found = policy_not_found(ctx, &typed);
+    let stamp = super::service::access_stamp(ctx);
     let dup_template = |d: &[String]| d.to_vec();
     let outcome = ctx.session.store.transact(|t| {
         let Some(p) = t.find_policy(&identity) else {
@@ -332,11 +333,14 @@ fn set_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         };
         Ok((
             (),
-            vec![Change::SetPolicy {
-                identity: p.identity.clone(),
-                app_ids,
-                description: description.clone(),
-            }],
+            super::service::stamped(
+                stamp,
+                vec![Change::SetPolicy {
+                    identity: p.identity.clone(),
+                    app_ids,
+                    description: description.clone(),
+                }],
+            ),
         ))
     });
     match outcome {

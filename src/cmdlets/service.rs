@@ -87,8 +87,9 @@ pub fn transact<T>(
     ctx: &mut CommandContext<'_>,
     decide: impl FnOnce(&Tenant) -> Decision<T>,
 ) -> Result<Option<T>, Flow> {
+    let stamp = access_stamp(ctx);
     let result = ctx.session.store.transact(|t| match decide(t) {
-        Decision::Apply(v, changes) => Ok((v, changes)),
+        Decision::Apply(v, changes) => Ok((v, stamped(stamp, changes))),
         Decision::Fail(r) => Err(r),
     });
     match result {
@@ -99,6 +100,77 @@ pub fn transact<T>(
         }
         Err(e) => Err(store_failure(ctx, &e)),
     }
+}
+
+/// When, by which command and by whom a change is made: what `stamped` records with it.
+#[derive(Clone, Debug)]
+pub struct Stamp {
+    /// RFC 3339 on the session clock.
+    pub at: String,
+    pub command: String,
+    /// The object id of the connected admin (or the account name when it is not a user).
+    pub by: String,
+}
+
+/// The stamp for changes made now by this command.
+pub fn access_stamp(ctx: &CommandContext<'_>) -> Stamp {
+    let account = ctx
+        .session
+        .connection
+        .as_ref()
+        .map(|c| c.account.clone())
+        .unwrap_or_default();
+    let by = match ctx.session.store.cached().resolve_user(&account) {
+        crate::store::UserLookup::Found(u) => u.object_id.clone(),
+        _ => account,
+    };
+    Stamp {
+        at: crate::store::format_time(ctx.session.clock.now()),
+        command: ctx.def.name.to_string(),
+        by,
+    }
+}
+
+/// `changes` with what the service records along with them: a `RecordAccessChange` first when
+/// any of them affects access (so the Graph side sees it only after the propagation delay), the
+/// creation time and author of each group grant, and a renumbering of the group ranks (1, 2,
+/// 3...) after a group grant changes, as the service does (New-CsGroupPolicyAssignment docs:
+/// ranks "are converted to sequential").
+pub fn stamped(stamp: Stamp, mut changes: Vec<Change>) -> Vec<Change> {
+    let granted_groups: Vec<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::GrantGroup {
+                group_id,
+                policy_name: Some(_),
+                ..
+            } => Some(group_id.clone()),
+            _ => None,
+        })
+        .collect();
+    let group_change = changes
+        .iter()
+        .any(|c| matches!(c, Change::GrantGroup { .. }));
+    if changes.iter().any(Change::affects_access) {
+        changes.insert(
+            0,
+            Change::RecordAccessChange {
+                at: stamp.at.clone(),
+                command: stamp.command.clone(),
+            },
+        );
+    }
+    for group_id in granted_groups {
+        changes.push(Change::StampGroupAssignment {
+            group_id,
+            created_time: stamp.at.clone(),
+            created_by: stamp.by.clone(),
+        });
+    }
+    if group_change {
+        changes.push(Change::NormalizeGroupRanks);
+    }
+    changes
 }
 
 /// A policy as the cmdlets return it: Identity, AppIds, Description.

@@ -143,7 +143,7 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         Some(f) if !f.is_null() => match super::filter::Filter::parse(&filter_text(f), &|name| {
             ctx.session.variable_value(name)
         }) {
-            Ok(p) => Some(p),
+            Ok(p) => Some(bare_policy_values(p)),
             Err(message) => {
                 let r = super::service::client_error(ctx, &message);
                 return ctx.write_error(r);
@@ -193,6 +193,42 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         ctx.write_object(u);
     }
     Ok(())
+}
+
+/// Admins filter on `ApplicationAccessPolicy -eq "Tag:Name"` as well as on the bare name the
+/// property holds (usage.md P3); the `Tag:` prefix is dropped from such values (chosen).
+fn bare_policy_values(f: super::filter::Filter) -> super::filter::Filter {
+    use super::filter::Filter;
+    match f {
+        Filter::Compare {
+            property,
+            op,
+            case,
+            value,
+        } => {
+            let value = match &value {
+                Value::String(s) if property.eq_ignore_ascii_case("ApplicationAccessPolicy") => {
+                    Value::str(crate::store::bare_policy_name(s))
+                }
+                _ => value,
+            };
+            Filter::Compare {
+                property,
+                op,
+                case,
+                value,
+            }
+        }
+        Filter::And(a, b) => Filter::And(
+            Box::new(bare_policy_values(*a)),
+            Box::new(bare_policy_values(*b)),
+        ),
+        Filter::Or(a, b) => Filter::Or(
+            Box::new(bare_policy_values(*a)),
+            Box::new(bare_policy_values(*b)),
+        ),
+        Filter::Not(a) => Filter::Not(Box::new(bare_policy_values(*a))),
+    }
 }
 
 /// A -Filter given as a script block is its text.

@@ -103,6 +103,78 @@ pub const VIEWS: &[ViewDef] = &[
             "CreatedBy",
         ],
     ),
+    table(
+        "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.PolicyAssignment",
+        &["AssignmentType", "PolicyName", "Reference"],
+    ),
+    table(
+        "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.BatchAssignmentOperation",
+        &[
+            "OperationId",
+            "OperationName",
+            "OverallStatus",
+            "CreatedTime",
+            "CreatedBy",
+        ],
+    ),
+    table(
+        "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.BatchAssignmentUserState",
+        &["Id", "Result", "State"],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphUser",
+        &["DisplayName", "Id", "Mail", "UserPrincipalName"],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphGroup",
+        &[
+            "DisplayName",
+            "Id",
+            "MailNickname",
+            "Description",
+            "GroupTypes",
+        ],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphApplication",
+        &[
+            "DisplayName",
+            "Id",
+            "AppId",
+            "SignInAudience",
+            "PublisherDomain",
+        ],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphDirectoryObject",
+        &["Id", "DeletedDateTime"],
+    ),
+    list(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphOnlineMeeting",
+        &[
+            "Subject",
+            "Id",
+            "StartDateTime",
+            "EndDateTime",
+            "JoinWebUrl",
+        ],
+    ),
+    list_all("Microsoft.Graph.PowerShell.Authentication.AuthContext"),
+    table("aapsh.AppAccess", &["User", "App", "Read", "Write", "Why"]),
+    table(
+        "aapsh.EffectivePolicy",
+        &["User", "Policy", "Route", "GraphPolicy", "GraphRoute"],
+    ),
+    list(
+        "aapsh.PropagationDelay",
+        &[
+            "Delay",
+            "PendingChanges",
+            "NextArrival",
+            "LastArrival",
+            "GraphErrorStyle",
+        ],
+    ),
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),

@@ -18,6 +18,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::emulator::{
+    BatchOperation, GraphErrorStyle, MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting,
+};
 use super::error::StoreError;
 use super::model::{
     ExtraKeys, GroupAssignment, Policy, Tenant, bare_policy_name, policy_identity, same_id,
@@ -39,6 +42,19 @@ enum Undo {
         user_id: String,
         before: Option<(usize, String)>,
     },
+    /// Directory changes (rare): users, groups, direct grants and the project keys as before.
+    Directory(Box<DirectoryUndo>),
+    Applications(Vec<super::model::Application>),
+    /// The project's `emulator` section as before (`None`: it was absent).
+    Emulator(Option<serde_json::Value>),
+}
+
+#[derive(Debug)]
+struct DirectoryUndo {
+    users: Vec<super::model::User>,
+    groups: Vec<super::model::Group>,
+    direct: indexmap::IndexMap<String, String>,
+    emulator: Option<serde_json::Value>,
 }
 
 /// One state change, as a cmdlet asks for it. Serializable so it can be journaled.
@@ -56,7 +72,9 @@ pub enum Change {
         description: Option<String>,
     },
     /// Removing `Global` resets it to empty AppIds/Description instead.
-    RemovePolicy { identity: String },
+    RemovePolicy {
+        identity: String,
+    },
     /// `policy_name: None` unassigns.
     GrantUser {
         user_id: String,
@@ -69,7 +87,98 @@ pub enum Change {
         rank: Option<i64>,
     },
     /// `policy_name: None` clears the tenant-wide grant.
-    GrantTenant { policy_name: Option<String> },
+    GrantTenant {
+        policy_name: Option<String>,
+    },
+
+    // Directory changes (the Microsoft Graph cmdlets), see `directory`.
+    NewUser {
+        object_id: String,
+        user_principal_name: String,
+        display_name: String,
+        /// Project keys kept on the entry (`mail`, `mailNickname`, `accountEnabled`...).
+        properties: ExtraKeys,
+    },
+    /// Also drops the user's group memberships, direct assignment and meetings.
+    RemoveUser {
+        user_id: String,
+    },
+    NewGroup {
+        object_id: String,
+        display_name: String,
+        properties: ExtraKeys,
+    },
+    AddGroupMember {
+        group_id: String,
+        user_id: String,
+    },
+    RemoveGroupMember {
+        group_id: String,
+        user_id: String,
+    },
+    NewApplication {
+        app_id: String,
+        display_name: String,
+        properties: ExtraKeys,
+    },
+    /// Replaces the app's application permissions.
+    SetAppPermissions {
+        app_id: String,
+        permissions: Vec<String>,
+    },
+    /// When and by whom a group's assignment was made (Get-CsGroupPolicyAssignment).
+    StampGroupAssignment {
+        group_id: String,
+        created_time: String,
+        created_by: String,
+    },
+
+    /// Renumbers the group grants 1, 2, 3... in their order (rank, then file order), as the
+    /// service does after every group assignment change.
+    NormalizeGroupRanks,
+
+    // The project's `emulator` section, see `emulator` and `propagation`.
+    /// Sent before the access changes of one command: while a propagation delay is set, keeps
+    /// the access state as it was, so the Graph side can see it until the change arrives.
+    RecordAccessChange {
+        at: String,
+        command: String,
+    },
+    /// 0 also forgets pending changes (they arrive at once).
+    SetPropagationDelay {
+        seconds: u64,
+    },
+    SetGraphErrorStyle {
+        style: GraphErrorStyle,
+    },
+    AddOnlineMeeting {
+        meeting: Box<OnlineMeeting>,
+    },
+    RemoveOnlineMeeting {
+        id: String,
+    },
+    AddBatchOperation {
+        operation: Box<BatchOperation>,
+    },
+}
+
+impl Change {
+    /// Whether the change can alter which policy applies to a user or what it lists: such
+    /// changes reach the Graph side only after the propagation delay.
+    pub fn affects_access(&self) -> bool {
+        matches!(
+            self,
+            Change::NewPolicy { .. }
+                | Change::SetPolicy { .. }
+                | Change::RemovePolicy { .. }
+                | Change::GrantUser { .. }
+                | Change::GrantGroup { .. }
+                | Change::GrantTenant { .. }
+                | Change::RemoveUser { .. }
+                | Change::AddGroupMember { .. }
+                | Change::RemoveGroupMember { .. }
+        )
+    }
 }
 
 impl Tenant {
@@ -112,6 +221,85 @@ impl Tenant {
                 };
                 Ok(())
             }
+            Change::NewUser {
+                object_id,
+                user_principal_name,
+                display_name,
+                properties,
+            } => self.new_user(object_id, user_principal_name, display_name, properties),
+            Change::RemoveUser { user_id } => self.remove_user(user_id),
+            Change::NewGroup {
+                object_id,
+                display_name,
+                properties,
+            } => self.new_group(object_id, display_name, properties),
+            Change::AddGroupMember { group_id, user_id } => {
+                self.add_group_member(group_id, user_id)
+            }
+            Change::RemoveGroupMember { group_id, user_id } => {
+                self.remove_group_member(group_id, user_id)
+            }
+            Change::NewApplication {
+                app_id,
+                display_name,
+                properties,
+            } => self.new_application(app_id, display_name, properties),
+            Change::SetAppPermissions {
+                app_id,
+                permissions,
+            } => self.set_app_permissions(app_id, permissions),
+            Change::StampGroupAssignment {
+                group_id,
+                created_time,
+                created_by,
+            } => self.stamp_group_assignment(group_id, created_time, created_by),
+            Change::NormalizeGroupRanks => {
+                self.normalize_group_ranks();
+                Ok(())
+            }
+            Change::RecordAccessChange { at, command } => self.record_access_change(at, command),
+            Change::SetPropagationDelay { seconds } => {
+                if *seconds > MAX_PROPAGATION_DELAY_SECONDS {
+                    return Err(StoreError::conflict(format!(
+                        "The propagation delay must be at most {MAX_PROPAGATION_DELAY_SECONDS} seconds (7 days), not {seconds}."
+                    )));
+                }
+                self.update_emulator(|state| {
+                    state.propagation_delay_seconds = *seconds;
+                    if *seconds == 0 {
+                        state.pending_access_changes.clear();
+                    }
+                    Ok(())
+                })
+            }
+            Change::SetGraphErrorStyle { style } => self.update_emulator(|state| {
+                state.graph_error_style = *style;
+                Ok(())
+            }),
+            Change::AddOnlineMeeting { meeting } => self.update_emulator(|state| {
+                if state.online_meetings.iter().any(|m| m.id == meeting.id) {
+                    return Err(StoreError::conflict(format!(
+                        "An online meeting with id \"{}\" already exists.",
+                        meeting.id
+                    )));
+                }
+                state.online_meetings.push((**meeting).clone());
+                Ok(())
+            }),
+            Change::RemoveOnlineMeeting { id } => self.update_emulator(|state| {
+                let before = state.online_meetings.len();
+                state.online_meetings.retain(|m| &m.id != id);
+                if state.online_meetings.len() == before {
+                    return Err(StoreError::conflict(format!(
+                        "No online meeting has id \"{id}\"."
+                    )));
+                }
+                Ok(())
+            }),
+            Change::AddBatchOperation { operation } => self.update_emulator(|state| {
+                state.batch_operations.push((**operation).clone());
+                Ok(())
+            }),
         }
     }
 
@@ -143,6 +331,21 @@ impl Tenant {
                 Undo::Policies(policies) => self.policies = policies,
                 Undo::GroupGrants(groups) => self.assignments.groups = groups,
                 Undo::TenantGrant(tenant) => self.assignments.tenant = tenant,
+                Undo::Directory(before) => {
+                    let DirectoryUndo {
+                        users,
+                        groups,
+                        direct,
+                        emulator,
+                    } = *before;
+                    self.users = users;
+                    self.groups = groups;
+                    self.assignments.users = direct;
+                    self.restore_emulator(emulator);
+                    self.reindex();
+                }
+                Undo::Applications(apps) => self.applications = apps,
+                Undo::Emulator(emulator) => self.restore_emulator(emulator),
                 Undo::UserGrant { user_id, before } => {
                     let grants = &mut self.assignments.users;
                     match before {
@@ -173,6 +376,30 @@ impl Tenant {
             }
             Change::GrantGroup { .. } => Undo::GroupGrants(self.assignments.groups.clone()),
             Change::GrantTenant { .. } => Undo::TenantGrant(self.assignments.tenant.clone()),
+            Change::NewUser { .. }
+            | Change::RemoveUser { .. }
+            | Change::NewGroup { .. }
+            | Change::AddGroupMember { .. }
+            | Change::RemoveGroupMember { .. } => Undo::Directory(Box::new(DirectoryUndo {
+                users: self.users.clone(),
+                groups: self.groups.clone(),
+                direct: self.assignments.users.clone(),
+                emulator: self.extra.get(super::emulator::EMULATOR_KEY).cloned(),
+            })),
+            Change::NewApplication { .. } | Change::SetAppPermissions { .. } => {
+                Undo::Applications(self.applications.clone())
+            }
+            Change::StampGroupAssignment { .. } | Change::NormalizeGroupRanks => {
+                Undo::GroupGrants(self.assignments.groups.clone())
+            }
+            Change::RecordAccessChange { .. }
+            | Change::SetPropagationDelay { .. }
+            | Change::SetGraphErrorStyle { .. }
+            | Change::AddOnlineMeeting { .. }
+            | Change::RemoveOnlineMeeting { .. }
+            | Change::AddBatchOperation { .. } => {
+                Undo::Emulator(self.extra.get(super::emulator::EMULATOR_KEY).cloned())
+            }
             Change::GrantUser { user_id, .. } => {
                 let user_id = self
                     .user_by_id(user_id)

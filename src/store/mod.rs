@@ -9,12 +9,17 @@
 //! rules · `migrate` older schemas · `demo` built-in tenant · `query` lookups (`index` keeps them
 //! off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
 //! · `journal` the change journal · `checksum` FNV-1a · `lock` lock file · `handle` the `Store`
-//! (durability, freshness, checkpoints; see docs/performance.md) · `error`.
+//! (durability, freshness, checkpoints; see docs/performance.md) · `error`;
+//! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
+//! wording, online meetings, batch operations) · `propagation` (what the Graph side sees, when) ·
+//! `directory` (Graph directory changes and the app-for-user access check).
 
 mod access;
 mod change;
 mod checksum;
 mod demo;
+mod directory;
+mod emulator;
 mod error;
 mod file;
 mod handle;
@@ -24,6 +29,7 @@ mod lock;
 mod migrate;
 mod model;
 mod parse;
+mod propagation;
 mod query;
 mod stream;
 mod validate;
@@ -33,6 +39,11 @@ use std::path::PathBuf;
 pub use access::{EffectivePolicy, PolicySource};
 pub use change::Change;
 pub use demo::demo_tenant;
+pub use directory::{AccessExplanation, AppAccess, READ_PERMISSION, WRITE_PERMISSION, keys};
+pub use emulator::{
+    AccessSnapshot, BatchOperation, BatchUserState, EMULATOR_KEY, EmulatorState, GraphErrorStyle,
+    MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting, PendingAccessChange, format_time, parse_time,
+};
 pub use error::StoreError;
 pub use handle::{Durability, Store};
 pub use journal::journal_path_for;

@@ -136,7 +136,8 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
     tenant.assignments.users = direct;
     tenant.assignments.groups = group_grants;
     tenant.assignments.tenant = tenant_grant;
-    Ok(())
+    // The project's own `emulator` section, when the file has one.
+    super::emulator::check(tenant)
 }
 
 /// Maps each folded key to its index, or reports the first repeat at `section[i].key`.
