@@ -87,6 +87,9 @@ fn to_string_at(value: &Value, depth: usize) -> String {
         Value::Array(_) | Value::Hashtable(_) => value.type_name(),
         Value::Object(obj) => {
             let obj = obj.borrow();
+            if let Some(text) = &obj.display {
+                return text.clone();
+            }
             if !obj.is_custom() {
                 return obj.type_names.first().cloned().unwrap_or_default();
             }

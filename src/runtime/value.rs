@@ -219,6 +219,9 @@ pub struct PsObject {
     /// Most specific first, as `$obj.PSObject.TypeNames`; the formatter picks views by these.
     pub type_names: Vec<String>,
     properties: IndexMap<String, (String, Value)>,
+    /// What the emulated .NET type's `ToString()` returns (e.g. a policy assignment shows its
+    /// policy name); `None` uses the default rules.
+    pub display: Option<String>,
 }
 
 impl PsObject {
@@ -226,11 +229,18 @@ impl PsObject {
         PsObject {
             type_names: vec![type_name.into()],
             properties: IndexMap::new(),
+            display: None,
         }
     }
 
     pub fn custom() -> PsObject {
         PsObject::new(PSCUSTOMOBJECT)
+    }
+
+    /// Sets what `ToString()` returns for this object.
+    pub fn with_display(mut self, text: impl Into<String>) -> PsObject {
+        self.display = Some(text.into());
+        self
     }
 
     pub fn with(mut self, name: &str, value: Value) -> PsObject {
@@ -282,13 +292,17 @@ impl PsObject {
         self.properties.is_empty()
     }
 
+    /// A PSCustomObject, including `Selected.*` objects from Select-Object.
     pub fn is_custom(&self) -> bool {
-        self.type_names.first().is_none_or(|t| t == PSCUSTOMOBJECT)
+        self.type_names.is_empty() || self.type_names.iter().any(|t| t == PSCUSTOMOBJECT)
     }
 
     /// PSCustomObject's `ToString()`: `@{Name=value; Other=value}`; other objects give their
     /// type name, as .NET's default `ToString()` does.
     pub fn to_ps_string(&self) -> String {
+        if let Some(text) = &self.display {
+            return text.clone();
+        }
         if !self.is_custom() {
             return self.type_names.first().cloned().unwrap_or_default();
         }
