@@ -106,6 +106,16 @@ pub const VIEWS: &[ViewDef] = &[
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),
+    // Get-Command and Get-History (pwsh's CommandInfo view: 15, 50 and 10 wide, then Source).
+    table_sized(
+        "System.Management.Automation.CommandInfo",
+        &["CommandType", "Name", "Version", "Source"],
+        &[15, 50, 10, 0],
+    ),
+    table(
+        "Microsoft.PowerShell.Commands.HistoryInfo",
+        &["Id", "Duration", "CommandLine"],
+    ),
 ];
 
 /// A column of a resolved view.

@@ -448,7 +448,13 @@ impl Classifier<'_> {
             }
             Tok::Str(s) => {
                 let quote = text.chars().find(|c| *c != '@');
-                let quote = quote.map(|q| if super::chars::is_double_quote(q) { '"' } else { '\'' });
+                let quote = quote.map(|q| {
+                    if super::chars::is_double_quote(q) {
+                        '"'
+                    } else {
+                        '\''
+                    }
+                });
                 self.push_value(start, end, C::String, s.value, quote);
                 self.after_value(was);
             }
@@ -620,7 +626,8 @@ mod tests {
         ];
         for (text, expected) in cases {
             let got = classes(text);
-            let want: Vec<(String, C)> = expected.iter().map(|(s, c)| (s.to_string(), *c)).collect();
+            let want: Vec<(String, C)> =
+                expected.iter().map(|(s, c)| (s.to_string(), *c)).collect();
             assert_eq!(got, want, "classes of {text:?}");
         }
     }
@@ -655,8 +662,28 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         for text in [
-            "", "`", "@", "$", "${", "$(", "@'", "\"$(", "[", "]]]", "-", "--%", "\u{2013}x",
-            "a\r\nb", "#", "<#", "1..", "&", ".", "::", "\"`u{", "é$é",
+            "",
+            "`",
+            "@",
+            "$",
+            "${",
+            "$(",
+            "@'",
+            "\"$(",
+            "[",
+            "]]]",
+            "-",
+            "--%",
+            "\u{2013}x",
+            "a\r\nb",
+            "#",
+            "<#",
+            "1..",
+            "&",
+            ".",
+            "::",
+            "\"`u{",
+            "é$é",
         ] {
             let c = classify(text);
             for t in &c.tokens {
