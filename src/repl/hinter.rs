@@ -85,6 +85,17 @@ fn syntax_hint(line: &str, data: &CompletionData) -> Option<ShellHint> {
         .filter(|t| t.class == TokenClass::Parameter)
         .filter_map(|t| resolve_parameter(&def, &t.value).ok())
         .collect();
+    // A parameter waiting for its value: show what it takes.
+    if let Some(last) = cmd.elements.last().and_then(|i| c.tokens.get(*i))
+        && last.class == TokenClass::Parameter
+        && let Ok(p) = resolve_parameter(&def, &last.value)
+        && !p.is_switch()
+    {
+        return Some(ShellHint {
+            display: format!("<{}>", p.ty.short),
+            completion: None,
+        });
+    }
     let skip: Vec<String> = typed.iter().map(|p| p.name.to_ascii_lowercase()).collect();
     let set = ordered_sets(&def).into_iter().find(|set| {
         typed.iter().all(|p| {
@@ -139,6 +150,10 @@ mod tests {
                     "[[-PolicyName] <String>] [-MsftInternalProcessingMode <String>] [-PassThru] [-Rank <Int32>] [-Tenant <Guid>] [-WhatIf] [-Confirm] [<CommonParameters>]",
                     false,
                 )),
+            ),
+            (
+                "Grant-CsApplicationAccessPolicy -Identity ",
+                Some(("<UserIdParameter>", false)),
             ),
             ("Unknown-Thing ", None),
             ("$x = 1 ", None),
