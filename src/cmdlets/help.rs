@@ -472,7 +472,10 @@ fn about_aapsh(width: usize) -> String {
     for p in paragraphs {
         if let Some(body) = p.strip_prefix("    ") {
             if body.contains('\n') {
-                out.extend(body.lines().map(|l| format!("        {l}")));
+                out.extend(
+                    p.lines()
+                        .map(|l| format!("        {}", l.trim_start_matches(' '))),
+                );
             } else {
                 out.extend(wrap(body, 8, width));
             }
