@@ -11,7 +11,7 @@ use rexpect::session::{PtySession, spawn_command};
 
 const TIMEOUT_MS: u64 = 60_000;
 const OFFLINE: &str = "PS [offline] > ";
-const CONNECTED: &str = "PS [contoso] > ";
+const CONNECTED: &str = "PS [contoso.onmicrosoft.com] > ";
 
 fn shell(dir: &Path) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aapsh"));

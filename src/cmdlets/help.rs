@@ -772,7 +772,7 @@ fn get_command(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
             found.push((0, alias.clone(), def, Some(alias)));
         }
     }
-    found.sort_by(|a, b| (a.0, a.1.to_ascii_lowercase()).cmp(&(b.0, b.1.to_ascii_lowercase())));
+    found.sort_by_key(|a| (a.0, a.1.to_ascii_lowercase()));
     // A name without wildcards that matched nothing is an error, as in pwsh.
     if by_name {
         for n in &names {

@@ -60,11 +60,28 @@ pub fn complete(line: &str, pos: usize, data: &CompletionData) -> (usize, Vec<Pa
     let pos = floor_boundary(line, pos);
     let before = &line[..pos];
     let c = classify(before);
+    // A lone `-` after a space starts a parameter name (the lexer sees a minus sign).
+    if let Position::Argument(k) = c.at_end
+        && let Some(dash) = before.chars().next_back().filter(|ch| is_dash(*ch))
+        && before[..pos - dash.len_utf8()].ends_with([' ', '\t'])
+    {
+        let Some(def) = command_def(&c, k, data) else {
+            return (pos, Vec::new());
+        };
+        return (
+            pos - dash.len_utf8(),
+            parameter_names(&c, k, &def, "", None),
+        );
+    }
     let word = current_word(&c, pos);
     match word {
         Some(i) => complete_word(&c, i, data),
         None => (pos, complete_new_word(&c, data)),
     }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
 }
 
 fn floor_boundary(s: &str, mut pos: usize) -> usize {
@@ -694,6 +711,17 @@ mod tests {
                 assert_eq!(start, word_start, "start for {line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_lone_dash_offers_the_possible_parameters() {
+        let (start, got) = replacements("Grant-CsApplicationAccessPolicy -Global -");
+        assert_eq!(start, 40);
+        assert!(got.contains(&"-PolicyName".to_string()), "{got:?}");
+        assert!(
+            !got.contains(&"-Identity".to_string()) && !got.contains(&"-Group".to_string()),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -7,10 +7,13 @@ use crate::runtime::Session;
 /// pwsh's continuation prompt for incomplete input.
 pub const CONTINUATION_PROMPT: &str = ">> ";
 
-/// The tenant marker: the domain's first label (`contoso` for contoso.onmicrosoft.com).
+/// The tenant marker: the tenant's domain (`connected` if the store names none).
 fn tenant_marker(domain: &str) -> &str {
-    let short = domain.split('.').next().unwrap_or(domain);
-    if short.is_empty() { "connected" } else { short }
+    if domain.is_empty() {
+        "connected"
+    } else {
+        domain
+    }
 }
 
 pub fn prompt(session: &Session) -> String {
@@ -45,8 +48,10 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(tenant_marker("contoso.onmicrosoft.com"), "contoso");
-        assert_eq!(tenant_marker("fabrikam"), "fabrikam");
+        assert_eq!(
+            tenant_marker("contoso.onmicrosoft.com"),
+            "contoso.onmicrosoft.com"
+        );
         assert_eq!(tenant_marker(""), "connected");
     }
 }
