@@ -12,6 +12,7 @@ pub mod filter;
 mod formatting;
 mod functions;
 mod graph;
+pub mod help;
 mod host_cmdlets;
 mod io;
 mod json;
@@ -52,6 +53,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(json::definitions());
     all.extend(host_cmdlets::definitions());
     all.extend(standins::definitions());
+    all.extend(help::definitions());
     all
 }
 

@@ -213,6 +213,16 @@ pub const VIEWS: &[ViewDef] = &[
         &["Count", "Name"],
         &[5, 25],
     ),
+    // Get-Command and Get-History (pwsh's CommandInfo view: 15, 50 and 10 wide, then Source).
+    table_sized(
+        "System.Management.Automation.CommandInfo",
+        &["CommandType", "Name", "Version", "Source"],
+        &[15, 50, 10, 0],
+    ),
+    table(
+        "Microsoft.PowerShell.Commands.HistoryInfo",
+        &["Id", "Duration", "CommandLine"],
+    ),
 ];
 
 /// A column of a resolved view.

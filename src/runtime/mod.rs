@@ -27,5 +27,7 @@ pub use expression::hashtable_to_object;
 pub use flow::{Flow, Termination};
 pub use interpreter::{RunOutcome, collapse};
 pub use list_modifier::ListModifier;
-pub use session::{ActionPreference, Connection, GraphConnection, Out, Session, SessionOptions};
+pub use session::{
+    ActionPreference, Connection, GraphConnection, HistoryEntry, Out, Session, SessionOptions,
+};
 pub use value::{Hashtable, PsObject, Value};

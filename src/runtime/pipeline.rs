@@ -171,7 +171,22 @@ impl Session {
         index: usize,
     ) -> Result<(StageKind, String), Flow> {
         let (target, typed_name) = self.resolve_command_expr(&cmd.name, cmd)?;
-        let args = self.eval_command_args(&cmd.elements)?;
+        let mut args = self.eval_command_args(&cmd.elements)?;
+        // `Cmdlet -?` shows the command's help instead of running it, as in pwsh.
+        let mut target = target;
+        if let CommandTarget::Command(def) = &target
+            && args
+                .iter()
+                .any(|a| matches!(a, CommandArg::Param { name, .. } if name == "?"))
+            && let Some(help) = self.commands.get("Get-Help")
+        {
+            let name = Value::str(def.name.as_ref());
+            args = vec![CommandArg::Value {
+                value: name,
+                span: cmd.span,
+            }];
+            target = CommandTarget::Command(help);
+        }
         match target {
             CommandTarget::Command(def) => {
                 let bound =

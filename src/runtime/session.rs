@@ -63,6 +63,17 @@ pub struct GraphConnection {
     pub account: Option<String>,
 }
 
+/// One line run at the interactive prompt, for `Get-History` (the REPL records them).
+#[derive(Clone, Debug)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub command_line: String,
+    /// `Completed`, `Failed` or `Stopped` (pwsh's PipelineState names).
+    pub status: &'static str,
+    pub start: time::OffsetDateTime,
+    pub end: time::OffsetDateTime,
+}
+
 /// Where output goes: the formatter (top level), a collection (assignment, subexpression,
 /// an upstream pipeline stage) or nowhere.
 pub enum Out<'a> {
@@ -132,6 +143,8 @@ pub struct Session {
     pub(crate) error_redirects: Vec<ErrorRedirect>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
+    /// Lines run at the interactive prompt (`Get-History`); empty outside the REPL.
+    pub history: Vec<HistoryEntry>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -160,6 +173,7 @@ impl Session {
             strict_mode: 0,
             error_redirects: Vec::new(),
             wrote_error: false,
+            history: Vec::new(),
         };
         s.init_variables();
         s

@@ -11,6 +11,7 @@ pub mod ast;
 mod chars;
 mod command;
 mod expression;
+pub mod highlight;
 mod lexer;
 mod messages;
 pub mod parse_error;

@@ -1,0 +1,744 @@
+//! Tab completion, generated from the cmdlet table and the live store. Works from the text
+//! before the cursor with the error-tolerant classifier (`syntax::highlight`), so unfinished
+//! quotes, brackets and pipelines still complete: cmdlet names by prefix or wildcard
+//! (`*AccessPolicy`), parameter names of the parameter sets still possible, and values (policy
+//! names, users, groups, app ids, enum values, `$true`/`$false`, files, variables). Candidates
+//! that need quoting come out single-quoted. Must not run anything.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use rustyline::completion::Pair;
+
+use crate::cmdlets::CommandTable;
+use crate::cmdlets::def::{CmdletDef, ParamDef, ParamKind, Validation};
+use crate::runtime::binder::{all_parameters, resolve_parameter};
+use crate::runtime::operators::wildcard_match;
+use crate::syntax::highlight::{Classification, Classified, Position, TokenClass, classify};
+
+/// A user as completion offers it.
+#[derive(Clone, Debug, Default)]
+pub struct UserEntry {
+    pub upn: String,
+    pub object_id: String,
+    pub display_name: String,
+}
+
+/// What completion knows about the session, refreshed before each prompt.
+#[derive(Clone)]
+pub struct CompletionData {
+    pub commands: CommandTable,
+    /// Policy identities as stored (`Global`, `Tag:Name`).
+    pub policies: Vec<String>,
+    pub users: Vec<UserEntry>,
+    /// `(display name, object id)`.
+    pub groups: Vec<(String, String)>,
+    /// `(app id, display name)`.
+    pub apps: Vec<(String, String)>,
+    /// Variable names without `$`.
+    pub variables: Vec<String>,
+    /// Relative paths complete from here.
+    pub cwd: PathBuf,
+}
+
+impl Default for CompletionData {
+    fn default() -> Self {
+        CompletionData {
+            commands: CommandTable::builtin(),
+            policies: Vec::new(),
+            users: Vec::new(),
+            groups: Vec::new(),
+            apps: Vec::new(),
+            variables: Vec::new(),
+            cwd: std::env::current_dir().unwrap_or_default(),
+        }
+    }
+}
+
+/// The completion of the word before `pos`: where the replaced text starts, and the candidates.
+pub fn complete(line: &str, pos: usize, data: &CompletionData) -> (usize, Vec<Pair>) {
+    let pos = floor_boundary(line, pos);
+    let before = &line[..pos];
+    let c = classify(before);
+    // A lone `-` after a space starts a parameter name (the lexer sees a minus sign).
+    if let Position::Argument(k) = c.at_end
+        && let Some(dash) = before.chars().next_back().filter(|ch| is_dash(*ch))
+        && before[..pos - dash.len_utf8()].ends_with([' ', '\t'])
+    {
+        let Some(def) = command_def(&c, k, data) else {
+            return (pos, Vec::new());
+        };
+        return (
+            pos - dash.len_utf8(),
+            parameter_names(&c, k, &def, "", None),
+        );
+    }
+    let word = current_word(&c, pos);
+    match word {
+        Some(i) => complete_word(&c, i, data),
+        None => (pos, complete_new_word(&c, data)),
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+}
+
+fn floor_boundary(s: &str, mut pos: usize) -> usize {
+    pos = pos.min(s.len());
+    while !s.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// The token that ends at the cursor and can be completed (not a bracket or operator).
+fn current_word(c: &Classification, pos: usize) -> Option<usize> {
+    let i = c.tokens.len().checked_sub(1)?;
+    let t = &c.tokens[i];
+    let completable = !matches!(
+        t.class,
+        TokenClass::Operator | TokenClass::Comment | TokenClass::Error
+    ) || t.value.starts_with('$');
+    (t.range.end == pos && completable).then_some(i)
+}
+
+fn complete_word(c: &Classification, i: usize, data: &CompletionData) -> (usize, Vec<Pair>) {
+    let t = &c.tokens[i];
+    let start = t.range.start;
+    let raw = t.value.as_str();
+    if t.class == TokenClass::Variable || (t.quote.is_none() && raw.starts_with('$')) {
+        let prefix = if t.class == TokenClass::Variable {
+            raw
+        } else {
+            raw.trim_start_matches('$')
+        };
+        return (start, variables(prefix, data));
+    }
+    match (t.class, t.command) {
+        (TokenClass::Command, _) => {
+            if looks_like_path(raw) {
+                return (start, paths(raw, t.quote, data, true));
+            }
+            (start, command_names(raw, data))
+        }
+        (TokenClass::Parameter, Some(k)) => {
+            let Some(def) = command_def(c, k, data) else {
+                return (start, Vec::new());
+            };
+            (start, parameter_names(c, k, &def, raw, Some(i)))
+        }
+        (_, Some(k)) => (start, argument_values(c, k, Some(i), t, data)),
+        _ => (start, Vec::new()),
+    }
+}
+
+fn complete_new_word(c: &Classification, data: &CompletionData) -> Vec<Pair> {
+    match c.at_end {
+        Position::CommandName => command_names("", data),
+        Position::Argument(k) => {
+            let empty = Classified {
+                range: 0..0,
+                class: TokenClass::Default,
+                value: String::new(),
+                command: Some(k),
+                quote: None,
+            };
+            let values = argument_values(c, k, None, &empty, data);
+            if !values.is_empty() || expects_value(c, k, data) {
+                return values;
+            }
+            match command_def(c, k, data) {
+                Some(def) => parameter_names(c, k, &def, "", None),
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn command_def(c: &Classification, k: usize, data: &CompletionData) -> Option<Rc<CmdletDef>> {
+    let name = &c.commands.get(k)?.name;
+    data.commands.get(name)
+}
+
+fn looks_like_path(s: &str) -> bool {
+    s.contains(['/', '\\']) || s.starts_with('.') || s.starts_with('~')
+}
+
+fn pair(text: String) -> Pair {
+    Pair {
+        display: text.clone(),
+        replacement: text,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+fn command_names(typed: &str, data: &CompletionData) -> Vec<Pair> {
+    let wildcard = typed.contains(['*', '?']);
+    let pattern = if wildcard {
+        // `*AccessPolicy<Tab>` means "ending in AccessPolicy"; a trailing `*` is implied.
+        if typed.ends_with('*') {
+            typed.to_string()
+        } else {
+            format!("{typed}*")
+        }
+    } else {
+        String::new()
+    };
+    let lower = typed.to_ascii_lowercase();
+    let mut names: Vec<String> = data
+        .commands
+        .iter()
+        .map(|d| d.name.to_string())
+        .chain(data.commands.aliases().map(|(a, _)| a.clone()))
+        .filter(|n| {
+            if wildcard {
+                wildcard_match(&pattern, n, false)
+            } else {
+                n.to_ascii_lowercase().starts_with(&lower)
+            }
+        })
+        .collect();
+    // Commands before aliases when both match; each group alphabetical.
+    names.sort_by_key(|n| (!n.contains('-'), n.to_ascii_lowercase()));
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names.into_iter().map(pair).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+/// Parameter names typed in the command so far (except the token `skip`), as the table knows
+/// them.
+fn typed_parameters<'a>(
+    c: &Classification,
+    k: usize,
+    def: &'a CmdletDef,
+    skip: Option<usize>,
+) -> Vec<&'a ParamDef> {
+    let Some(cmd) = c.commands.get(k) else {
+        return Vec::new();
+    };
+    cmd.elements
+        .iter()
+        .filter(|i| Some(**i) != skip)
+        .filter_map(|i| c.tokens.get(*i))
+        .filter(|t| t.class == TokenClass::Parameter)
+        .filter_map(|t| resolve_parameter(def, &t.value).ok())
+        .collect()
+}
+
+/// The parameter sets still possible once these parameters are given.
+fn possible_sets(def: &CmdletDef, given: &[&ParamDef]) -> Vec<String> {
+    def.set_names()
+        .iter()
+        .filter(|set| {
+            given.iter().all(|p| {
+                let declared = def.params.iter().any(|d| std::ptr::eq(d, *p));
+                !declared || p.in_set(set).is_some()
+            })
+        })
+        .map(|s| s.to_string())
+        .collect()
+}
+
+fn parameter_names(
+    c: &Classification,
+    k: usize,
+    def: &CmdletDef,
+    typed: &str,
+    skip: Option<usize>,
+) -> Vec<Pair> {
+    let given = typed_parameters(c, k, def, skip);
+    let sets = possible_sets(def, &given);
+    let lower = typed.trim_start_matches('-').to_ascii_lowercase();
+    all_parameters(def)
+        .into_iter()
+        .filter(|p| !given.iter().any(|g| std::ptr::eq(*g, *p)))
+        .filter(|p| {
+            let declared = def.params.iter().any(|d| std::ptr::eq(d, *p));
+            !declared || sets.iter().any(|s| p.in_set(s).is_some())
+        })
+        .filter(|p| p.name.to_ascii_lowercase().starts_with(&lower))
+        .map(|p| pair(format!("-{}", p.name)))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/// The parameter an argument at element index `at` (or a new word at the end) binds to: the
+/// parameter just before it, or else the positional parameter for its position.
+fn target_parameter<'a>(
+    c: &Classification,
+    k: usize,
+    def: &'a CmdletDef,
+    at: Option<usize>,
+) -> Option<&'a ParamDef> {
+    let cmd = c.commands.get(k)?;
+    let before: Vec<&Classified> = cmd
+        .elements
+        .iter()
+        .take_while(|i| Some(**i) != at)
+        .filter_map(|i| c.tokens.get(*i))
+        .collect();
+    if let Some(last) = before.last()
+        && last.class == TokenClass::Parameter
+        && let Ok(p) = resolve_parameter(def, &last.value)
+        && !p.is_switch()
+    {
+        return Some(p);
+    }
+    // Count the positional arguments before this one.
+    let mut positional = 0u32;
+    let mut i = 0;
+    while i < before.len() {
+        let t = before[i];
+        if t.class == TokenClass::Parameter {
+            // A parameter that takes a value consumes the next element (`-Name x`, `-Name:x`).
+            if resolve_parameter(def, &t.value).is_ok_and(|p| !p.is_switch()) {
+                i += 1;
+            }
+        } else if !matches!(t.value.as_str(), "(" | "{" | "@(" | "$(" | "@{") {
+            positional += 1;
+        }
+        i += 1;
+    }
+    let given = typed_parameters(c, k, def, at);
+    let sets = possible_sets(def, &given);
+    let mut candidates: Vec<(&ParamDef, u32)> = def
+        .params
+        .iter()
+        .filter(|p| !given.iter().any(|g| std::ptr::eq(*g, *p)))
+        .filter_map(|p| {
+            let pos = sets
+                .iter()
+                .filter_map(|s| p.in_set(s).and_then(|m| m.position))
+                .min()?;
+            Some((p, pos))
+        })
+        .collect();
+    candidates.sort_by_key(|(_, pos)| *pos);
+    candidates.get(positional as usize).map(|(p, _)| *p)
+}
+
+/// True when the last element is a parameter that still wants its value.
+fn expects_value(c: &Classification, k: usize, data: &CompletionData) -> bool {
+    let Some(def) = command_def(c, k, data) else {
+        return false;
+    };
+    let Some(cmd) = c.commands.get(k) else {
+        return false;
+    };
+    cmd.elements
+        .last()
+        .and_then(|i| c.tokens.get(*i))
+        .filter(|t| t.class == TokenClass::Parameter)
+        .and_then(|t| resolve_parameter(&def, &t.value).ok())
+        .is_some_and(|p| !p.is_switch())
+}
+
+fn is_policy_cmdlet(def: &CmdletDef) -> bool {
+    def.noun().eq_ignore_ascii_case("CsApplicationAccessPolicy")
+}
+
+fn is_path_parameter(p: &ParamDef) -> bool {
+    ["Path", "LiteralPath", "FilePath", "File"]
+        .iter()
+        .any(|n| p.name.eq_ignore_ascii_case(n))
+}
+
+fn argument_values(
+    c: &Classification,
+    k: usize,
+    at: Option<usize>,
+    word: &Classified,
+    data: &CompletionData,
+) -> Vec<Pair> {
+    let typed = word.value.as_str();
+    let quote = word.quote;
+    let Some(def) = command_def(c, k, data) else {
+        // A script or an unknown command: its arguments are usually files.
+        let is_script = c
+            .commands
+            .get(k)
+            .is_some_and(|cmd| cmd.name.to_ascii_lowercase().ends_with(".ps1"));
+        if is_script || looks_like_path(typed) {
+            return paths(typed, quote, data, false);
+        }
+        return Vec::new();
+    };
+    let Some(p) = target_parameter(c, k, &def, at) else {
+        return if looks_like_path(typed) {
+            paths(typed, quote, data, false)
+        } else {
+            Vec::new()
+        };
+    };
+    let mut values: Vec<String> = Vec::new();
+    if let ParamKind::Enum(names) = p.ty.kind {
+        values.extend(names.iter().map(|s| s.to_string()));
+    }
+    for v in &p.validations {
+        if let Validation::Set(names) = v {
+            values.extend(names.iter().cloned());
+        }
+    }
+    if p.ty.kind == ParamKind::Bool {
+        values.extend(["$true".to_string(), "$false".to_string()]);
+    }
+    let name = p.name.to_ascii_lowercase();
+    let user_parameter = p.ty.short == "UserIdParameter"
+        || (name == "identity" && def.noun().eq_ignore_ascii_case("CsOnlineUser"));
+    if (name == "identity" && is_policy_cmdlet(&def) && !user_parameter) || name == "policyname" {
+        for identity in &data.policies {
+            let bare = crate::store::bare_policy_name(identity);
+            let is_global = bare.eq_ignore_ascii_case("Global");
+            // New takes a new name (Global exists already); Grant names a tag policy.
+            if is_global && (def.verb().eq_ignore_ascii_case("New") || name == "policyname") {
+                continue;
+            }
+            values.push(bare.to_string());
+        }
+    }
+    if user_parameter {
+        return users(typed, quote, data);
+    }
+    if name == "group" {
+        for (display, id) in &data.groups {
+            values.push(display.clone());
+            values.push(id.clone());
+        }
+    }
+    if name == "appids" {
+        values.extend(data.apps.iter().map(|(id, _)| id.clone()));
+    }
+    if is_path_parameter(p) {
+        return paths(typed, quote, data, false);
+    }
+    let lower = typed.to_ascii_lowercase();
+    let mut seen: Vec<String> = Vec::new();
+    values
+        .into_iter()
+        .filter(|v| v.to_ascii_lowercase().starts_with(&lower))
+        .filter(|v| {
+            let fresh = !seen.iter().any(|s| s.eq_ignore_ascii_case(v));
+            seen.push(v.clone());
+            fresh
+        })
+        .map(|v| {
+            let text = if v.starts_with('$') {
+                v
+            } else {
+                quote_if_needed(&v, quote)
+            };
+            pair(text)
+        })
+        .collect()
+}
+
+fn users(typed: &str, quote: Option<char>, data: &CompletionData) -> Vec<Pair> {
+    let lower = typed.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for u in &data.users {
+        for value in [&u.upn, &u.object_id] {
+            if !value.is_empty() && value.to_ascii_lowercase().starts_with(&lower) {
+                out.push(Pair {
+                    display: if value == &u.upn {
+                        format!("{} ({})", u.upn, u.display_name)
+                    } else {
+                        format!("{} ({})", u.object_id, u.upn)
+                    },
+                    replacement: quote_if_needed(value, quote),
+                });
+            }
+        }
+    }
+    // UPNs first, then object ids.
+    out.sort_by_key(|p| {
+        (
+            p.replacement
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_hexdigit() && p.replacement.len() == 36),
+            p.replacement.to_ascii_lowercase(),
+        )
+    });
+    out
+}
+
+fn variables(typed: &str, data: &CompletionData) -> Vec<Pair> {
+    let lower = typed.to_ascii_lowercase();
+    let mut names: Vec<&String> = data
+        .variables
+        .iter()
+        .filter(|v| v.to_ascii_lowercase().starts_with(&lower))
+        .collect();
+    names.sort_by_key(|v| v.to_ascii_lowercase());
+    names.dedup();
+    names
+        .into_iter()
+        .map(|v| {
+            let simple = v
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '?');
+            pair(if simple {
+                format!("${v}")
+            } else {
+                format!("${{{v}}}")
+            })
+        })
+        .collect()
+}
+
+/// Characters that make a bareword argument mean something else.
+fn needs_quotes(s: &str) -> bool {
+    s.is_empty()
+        || s.chars().any(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '\'' | '"' | '$' | '`' | '(' | ')' | '{' | '}' | ';' | ',' | '|' | '&' | '<'
+                        | '>' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
+                )
+        })
+        // `@`, `#`, `-` and `[` mean something only at the start of a word.
+        || s.starts_with(['-', '[', '@', '#'])
+}
+
+/// The text to insert for a value: as is, or quoted (the quote the user opened, else single).
+pub fn quote_if_needed(value: &str, opened: Option<char>) -> String {
+    match opened {
+        Some('"') => format!(
+            "\"{}\"",
+            value
+                .replace('`', "``")
+                .replace('"', "`\"")
+                .replace('$', "`$")
+        ),
+        Some(_) => format!("'{}'", value.replace('\'', "''")),
+        None if needs_quotes(value) => format!("'{}'", value.replace('\'', "''")),
+        None => value.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+fn paths(typed: &str, quote: Option<char>, data: &CompletionData, scripts_only: bool) -> Vec<Pair> {
+    let (dir_part, file_part) = match typed.rfind(['/', '\\']) {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let dir: PathBuf = if dir_part.is_empty() {
+        data.cwd.clone()
+    } else {
+        let normalized = dir_part.replace('\\', "/");
+        let expanded = match normalized.strip_prefix("~/") {
+            Some(rest) => std::env::var_os("HOME")
+                .map_or(PathBuf::from(&normalized), |h| Path::new(&h).join(rest)),
+            None => PathBuf::from(&normalized),
+        };
+        if expanded.is_absolute() {
+            expanded
+        } else {
+            data.cwd.join(expanded)
+        }
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let lower = file_part.to_lowercase();
+    let mut found: Vec<(bool, String)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (name.to_lowercase().starts_with(&lower)
+                && (!name.starts_with('.') || file_part.starts_with('.'))
+                && (!scripts_only || is_dir || name.to_ascii_lowercase().ends_with(".ps1")))
+            .then_some((is_dir, name))
+        })
+        .collect();
+    found.sort_by_key(|(_, n)| n.to_lowercase());
+    let sep = if dir_part.contains('\\') { '\\' } else { '/' };
+    found
+        .into_iter()
+        .map(|(is_dir, name)| {
+            let mut text = format!("{dir_part}{name}");
+            // A script in the current directory runs as ./name.ps1.
+            if scripts_only && dir_part.is_empty() && !is_dir {
+                text = format!(".{sep}{text}");
+            }
+            if is_dir {
+                text.push(sep);
+            }
+            pair(quote_if_needed(&text, quote))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> CompletionData {
+        let dir = std::env::temp_dir().join(format!("aapsh-completer-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(dir.join("scripts dir"));
+        let _ = std::fs::write(dir.join("users.csv"), "x");
+        let _ = std::fs::write(dir.join("grant.ps1"), "x");
+        CompletionData {
+            policies: vec![
+                "Global".into(),
+                "Tag:MeetingBots".into(),
+                "Tag:Sales Bots".into(),
+            ],
+            users: vec![UserEntry {
+                upn: "adele@contoso.com".into(),
+                object_id: "11111111-2222-3333-4444-555555555555".into(),
+                display_name: "Adele Vance".into(),
+            }],
+            groups: vec![(
+                "Sales Team".into(),
+                "99999999-2222-3333-4444-555555555555".into(),
+            )],
+            variables: vec![
+                "policy".into(),
+                "PSVersionTable".into(),
+                "ErrorActionPreference".into(),
+            ],
+            cwd: dir,
+            ..CompletionData::default()
+        }
+    }
+
+    fn replacements(line: &str) -> (usize, Vec<String>) {
+        let (start, pairs) = complete(line, line.len(), &data());
+        (start, pairs.into_iter().map(|p| p.replacement).collect())
+    }
+
+    #[test]
+    fn table_of_completions() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Get-CsApp", &["Get-CsApplicationAccessPolicy"]),
+            ("get-csapp", &["Get-CsApplicationAccessPolicy"]),
+            (
+                "*AccessPolicy",
+                &[
+                    "Get-CsApplicationAccessPolicy",
+                    "Grant-CsApplicationAccessPolicy",
+                    "New-CsApplicationAccessPolicy",
+                    "Remove-CsApplicationAccessPolicy",
+                    "Set-CsApplicationAccessPolicy",
+                ],
+            ),
+            ("$x | Where-Obj", &["Where-Object"]),
+            ("New-CsApplicationAccessPolicy -Id", &["-Identity"]),
+            (
+                "New-CsApplicationAccessPolicy -Identity X -De",
+                &["-Description", "-Debug"],
+            ),
+            // -Identity and -Global are in different sets: once -Global is typed, no -Identity.
+            (
+                "Grant-CsApplicationAccessPolicy -Global -I",
+                &["-InformationAction", "-InformationVariable"],
+            ),
+            ("Grant-CsApplicationAccessPolicy -Gr", &["-Group"]),
+            (
+                "Get-CsApplicationAccessPolicy -Identity M",
+                &["MeetingBots"],
+            ),
+            (
+                "Get-CsApplicationAccessPolicy -Identity ",
+                &["Global", "MeetingBots", "'Sales Bots'"],
+            ),
+            ("Get-CsApplicationAccessPolicy S", &["'Sales Bots'"]),
+            (
+                "Grant-CsApplicationAccessPolicy -PolicyName 'Sa",
+                &["'Sales Bots'"],
+            ),
+            (
+                "Grant-CsApplicationAccessPolicy -Identity ad",
+                &["adele@contoso.com"],
+            ),
+            (
+                "Grant-CsApplicationAccessPolicy -Identity 1111",
+                &["11111111-2222-3333-4444-555555555555"],
+            ),
+            (
+                "Grant-CsApplicationAccessPolicy adele@contoso.com Me",
+                &["MeetingBots"],
+            ),
+            (
+                "Grant-CsApplicationAccessPolicy -Group S",
+                &["'Sales Team'"],
+            ),
+            (
+                "Get-CsOnlineUser -Identity ",
+                &["adele@contoso.com", "11111111-2222-3333-4444-555555555555"],
+            ),
+            ("Get-CsTenant -ErrorAction St", &["Stop"]),
+            ("Get-CsTenant -ea si", &["SilentlyContinue"]),
+            ("$pol", &["$policy"]),
+            ("Write-Host $Err", &["$ErrorActionPreference"]),
+            (
+                "$",
+                &["$ErrorActionPreference", "$policy", "$PSVersionTable"],
+            ),
+            ("./gr", &["./grant.ps1"]),
+            ("./grant.ps1 u", &["users.csv"]),
+            ("./grant.ps1 s", &["'scripts dir/'"]),
+            // Unfinished constructs still complete.
+            (
+                "if ($true) { Get-CsApplicationAccessPolicy -Id",
+                &["-Identity"],
+            ),
+            (
+                "Get-CsOnlineUser | ForEach-Object { Grant-CsApplicationAccessPolicy -Pol",
+                &["-PolicyName"],
+            ),
+            ("Nope-Command -X", &[]),
+        ];
+        for (line, expected) in cases {
+            let (start, got) = replacements(line);
+            assert_eq!(got, *expected, "candidates for {line:?}");
+            // The word being completed starts after the last space.
+            let word_start = line.rfind(' ').map_or(0, |i| i + 1);
+            if !expected.is_empty() {
+                assert_eq!(start, word_start, "start for {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_dash_offers_the_possible_parameters() {
+        let (start, got) = replacements("Grant-CsApplicationAccessPolicy -Global -");
+        assert_eq!(start, 40);
+        assert!(got.contains(&"-PolicyName".to_string()), "{got:?}");
+        assert!(
+            !got.contains(&"-Identity".to_string()) && !got.contains(&"-Group".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn parameter_after_space_offers_the_next_parameters() {
+        let (_, got) = replacements("Remove-CsApplicationAccessPolicy -Identity X ");
+        assert!(
+            got.contains(&"-WhatIf".to_string()) && !got.contains(&"-Identity".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote_if_needed("plain", None), "plain");
+        assert_eq!(quote_if_needed("two words", None), "'two words'");
+        assert_eq!(quote_if_needed("it's", None), "'it''s'");
+        assert_eq!(quote_if_needed("a$b", Some('"')), "\"a`$b\"");
+        assert_eq!(quote_if_needed("x", Some('\'')), "'x'");
+    }
+}

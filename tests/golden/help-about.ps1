@@ -1,0 +1,3 @@
+# The about_aapsh topic and the default help text.
+Get-Help about_aapsh
+Get-Help
