@@ -15,11 +15,11 @@ use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, PsObj
 const CORE: &str = "Microsoft.PowerShell.Core";
 
 /// The module versions Get-Command reports. pwsh's own modules are those of pwsh 7.4; the
-/// MicrosoftTeams version is chosen (any current 7.x release would do).
+/// MicrosoftTeams version is the one Get-Module reports.
 fn module_version(module: &str) -> &'static str {
     match module {
         CORE => "7.4.6",
-        "MicrosoftTeams" => "7.5.0",
+        "MicrosoftTeams" => super::standins::TEAMS_VERSION,
         "aapsh" => env!("CARGO_PKG_VERSION"),
         m if m.starts_with("Microsoft.PowerShell.") => "7.0.0.0",
         _ => "1.0.0",
