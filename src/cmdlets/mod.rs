@@ -7,6 +7,7 @@ pub mod def;
 pub mod filter;
 mod formatting;
 mod functions;
+mod language;
 mod objects;
 mod policy;
 mod service;
@@ -35,6 +36,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(core::definitions());
     all.extend(objects::definitions());
     all.extend(formatting::definitions());
+    all.extend(language::definitions());
     all
 }
 

@@ -223,7 +223,7 @@ fn narrow(candidates: &mut Vec<String>, allowed: &[String]) {
 /// Converts and validates one argument for a parameter.
 fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<Value, BindFailure> {
     let is_function = matches!(def.implementation, Implementation::Function(_));
-    let converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
+    let mut converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
         let record = if is_function {
             errors::transformation_error(def, &p.name, &inner)
         } else {
@@ -231,6 +231,20 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
         };
         BindFailure::at(record, span)
     })?;
+    // A script's `[string]` parameter turns `$null` into an empty string.
+    if is_function && converted.is_null() && p.ty.kind == ParamKind::String {
+        converted = Value::str("");
+    }
+    // Validation attributes run first, then the mandatory null/empty checks
+    // (ParameterBinderBase.BindParameter).
+    for check in &p.validations {
+        if let Err(inner) = check.validate(&converted) {
+            return Err(BindFailure::at(
+                errors::validation_error(def, &p.name, &inner),
+                span,
+            ));
+        }
+    }
     let mandatory = is_declared(def, p) && p.sets.iter().any(|s| s.mandatory);
     if mandatory && p.ty.kind != ParamKind::Switch {
         if converted.is_null() {
@@ -242,14 +256,6 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
         if matches!(&converted, Value::String(s) if s.is_empty()) {
             return Err(BindFailure::at(
                 errors::empty_string_not_allowed(def, &p.name),
-                span,
-            ));
-        }
-    }
-    for check in &p.validations {
-        if let Err(inner) = check.validate(&converted) {
-            return Err(BindFailure::at(
-                errors::validation_error(def, &p.name, &inner),
                 span,
             ));
         }

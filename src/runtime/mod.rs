@@ -17,6 +17,7 @@ pub mod operators;
 pub mod pipeline;
 mod prompt;
 pub mod scope;
+mod script_cmdlet;
 pub mod session;
 pub mod value;
 
@@ -27,5 +28,6 @@ pub use expression::hashtable_to_object;
 pub use flow::{Flow, Termination};
 pub use interpreter::{RunOutcome, collapse};
 pub use list_modifier::ListModifier;
+pub use script_cmdlet::PS_SCRIPT_CMDLET;
 pub use session::{ActionPreference, Connection, GraphConnection, Out, Session, SessionOptions};
 pub use value::{Hashtable, PsObject, Value};

@@ -18,7 +18,7 @@ use super::value::Value;
 use crate::cmdlets::CommandTable;
 use crate::format::{self, ErrorView, FormatOptions, OutDefault};
 use crate::store::Store;
-use crate::syntax::{ParseErrors, SourceFile};
+use crate::syntax::{ParseErrors, SourceFile, Span};
 
 #[derive(Clone, Debug)]
 pub struct SessionOptions {
@@ -127,11 +127,17 @@ pub struct Session {
     pub(crate) sources: Vec<Rc<SourceFile>>,
     /// The script file being run (`$PSCommandPath`), innermost last.
     pub(crate) script_paths: Vec<PathBuf>,
-    /// `Set-StrictMode -Version`: 0 is off.
-    pub strict_mode: u32,
+    /// Set while expanding a variable inside a string (strict mode 1 allows unset ones there).
+    pub(crate) in_string: bool,
     pub(crate) error_redirects: Vec<ErrorRedirect>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
+    /// The statement (or condition) running now: what pwsh underlines for errors raised by
+    /// expressions (a method call on `$null`, a division by zero, a failed conversion).
+    pub(crate) sequence_point: Option<Span>,
+    /// The errors being handled by the enclosing `catch` blocks, innermost last (a bare
+    /// `throw` rethrows the last one).
+    pub(crate) catching: Vec<Rc<ErrorRecord>>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -157,9 +163,11 @@ impl Session {
             interrupt: Arc::new(AtomicBool::new(false)),
             sources: Vec::new(),
             script_paths: Vec::new(),
-            strict_mode: 0,
+            in_string: false,
             error_redirects: Vec::new(),
             wrote_error: false,
+            sequence_point: None,
+            catching: Vec::new(),
         };
         s.init_variables();
         s
@@ -188,6 +196,11 @@ impl Session {
         self.scopes.set("HOME", Value::str(home), g);
         self.scopes
             .set("PID", Value::Int(std::process::id() as i64), g);
+    }
+
+    /// `Set-StrictMode -Version` in effect here: 0 is off, `Latest` is 3.
+    pub fn strict_mode(&self) -> u32 {
+        self.scopes.strict_mode()
     }
 
     pub fn is_interrupted(&self) -> bool {

@@ -219,6 +219,9 @@ pub struct PsObject {
     /// Most specific first, as `$obj.PSObject.TypeNames`; the formatter picks views by these.
     pub type_names: Vec<String>,
     properties: IndexMap<String, (String, Value)>,
+    /// What `ToString()` gives for .NET objects that override it (`$_.CategoryInfo`,
+    /// `$MyInvocation.MyCommand`); `None` for the type name.
+    pub text: Option<String>,
 }
 
 impl PsObject {
@@ -226,7 +229,14 @@ impl PsObject {
         PsObject {
             type_names: vec![type_name.into()],
             properties: IndexMap::new(),
+            text: None,
         }
+    }
+
+    /// Sets what `ToString()` gives.
+    pub fn with_text(mut self, text: impl Into<String>) -> PsObject {
+        self.text = Some(text.into());
+        self
     }
 
     pub fn custom() -> PsObject {
@@ -289,6 +299,9 @@ impl PsObject {
     /// PSCustomObject's `ToString()`: `@{Name=value; Other=value}`; other objects give their
     /// type name, as .NET's default `ToString()` does.
     pub fn to_ps_string(&self) -> String {
+        if let Some(text) = &self.text {
+            return text.clone();
+        }
         if !self.is_custom() {
             return self.type_names.first().cloned().unwrap_or_default();
         }
