@@ -1067,7 +1067,7 @@ fn static_method(
                     name,
                     args.len(),
                     "System.FormatException",
-                    "Unrecognized Guid format.",
+                    conversion::guid_format_error(&arg_string(&args, 0)),
                     span,
                 )
             })?,

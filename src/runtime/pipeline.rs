@@ -1168,15 +1168,26 @@ impl Session {
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
         if self.call_depth >= super::session::MAX_CALL_DEPTH {
-            let r = errors::runtime(
+            // ScriptCallDepthException; the limit itself is aapsh's (see MAX_CALL_DEPTH).
+            let mut r = errors::runtime(
                 "CallDepthOverflow",
-                format!(
-                    "The script failed due to call depth overflow. (aapsh stops at {} nested calls.)",
-                    super::session::MAX_CALL_DEPTH
-                ),
+                "The script failed due to call depth overflow.",
                 super::ErrorCategory::InvalidOperation,
             );
-            return Err(Flow::script_error(r));
+            r.exception.type_name = "System.Management.Automation.ScriptCallDepthException".into();
+            if let Some(CallSite {
+                position: Some((source, span)),
+                ..
+            }) = &site
+            {
+                r.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: None,
+                    source: source.clone(),
+                    extent: *span,
+                });
+            }
+            return Err(Flow::statement_error(r));
         }
         self.call_depth += 1;
         match site {
