@@ -743,6 +743,19 @@ pub fn invoke_method(
                     "Collection was of a fixed size.",
                     span,
                 )),
+                // Member enumeration for methods: the method of every element.
+                _ if !snapshot.is_empty() => {
+                    let mut out = Vec::new();
+                    for item in &snapshot {
+                        let v = invoke_method(s, item, name, args.clone(), false, span)?;
+                        match v {
+                            Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
+                            Value::Null => {}
+                            other => out.push(other),
+                        }
+                    }
+                    Ok(collapse(out))
+                }
                 _ => Err(method_not_found(s, "System.Object[]", name, span)),
             }
         }
