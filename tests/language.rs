@@ -222,6 +222,47 @@ fn hashtables_and_custom_objects() {
 }
 
 #[test]
+fn array_lists_and_generic_lists() {
+    check(&[
+        (
+            "$a = [System.Collections.ArrayList]::new(); $a.Add('x'); [void]$a.Add('y'); $a.Add('z') | Out-Null; $a -join ','",
+            "0\nx,y,z\n",
+            "",
+        ),
+        (
+            "$a = [System.Collections.ArrayList]@(1,2); $a.Remove(1); $a.Insert(0, 9); $a -join ','",
+            "9,2\n",
+            "",
+        ),
+        (
+            "$a = [System.Collections.ArrayList]::new(); $a.GetType().FullName; $a.Count",
+            "System.Collections.ArrayList\n0\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.Generic.List[string]]::new(); $l.Add(5); $l.Add('b'); $l.Count; $l[0].GetType().Name; $l.GetType().Name",
+            "2\nString\nList`1\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.Generic.List[object]]::new(); $l.AddRange(@(1,2,3)); $l.Contains(2); ($l | Measure-Object).Count",
+            "True\n3\n",
+            "",
+        ),
+        (
+            "$a = [System.Collections.ArrayList]::new(); $a += 'w'; $a.GetType().Name",
+            "Object[]\n",
+            "",
+        ),
+        (
+            "$a = @(1); $a.Add(2)",
+            "",
+            "MethodInvocationException: Exception calling \"Add\" with \"1\" argument(s): \"Collection was of a fixed size.\"\n",
+        ),
+    ]);
+}
+
+#[test]
 fn casts_and_type_constraints() {
     check(&[
         (

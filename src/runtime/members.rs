@@ -198,6 +198,17 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
 
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
+    if let Some(kind) = super::lists::list_kind_for(type_name) {
+        let items = v.enumerate();
+        let mut converted = Vec::with_capacity(items.len());
+        for item in items {
+            converted.push(match kind.element.as_deref() {
+                Some(e) => cast(s, item, e, span)?,
+                None => item,
+            });
+        }
+        return Ok(s.new_list(kind, converted));
+    }
     let full = full_type_name(type_name);
     let err = |s: &Session, m: String| {
         s.runtime_error(
@@ -411,7 +422,10 @@ pub fn get_member(
             _ => None,
         },
         Value::Type(t) => match lower.as_str() {
-            "name" => Some(Value::str(t.rsplit('.').next().unwrap_or(t))),
+            "name" => {
+                let base = t.split("[[").next().unwrap_or(t);
+                Some(Value::str(base.rsplit('.').next().unwrap_or(base)))
+            }
             "fullname" => Some(Value::str(&**t)),
             _ => None,
         },
@@ -684,6 +698,11 @@ pub fn invoke_method(
             return Ok(Value::str(s.stringify(target)));
         }
         "gettype" if !matches!(target, Value::Null) => {
+            if let Value::Array(items) = target
+                && let Some(kind) = s.list_kind(items)
+            {
+                return Ok(Value::Type(Rc::from(kind.full_name())));
+            }
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
         "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
@@ -702,6 +721,11 @@ pub fn invoke_method(
         )),
         Value::String(text) => string_method(s, text, &lower, name, &args, span),
         Value::Array(items) => {
+            if let Some(kind) = s.list_kind(items)
+                && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
+            {
+                return Ok(v);
+            }
             let snapshot = items.borrow().clone();
             match lower.as_str() {
                 "contains" if args.len() == 1 => {
@@ -1066,6 +1090,16 @@ fn static_method(
         other => full_type_name(&other.to_ps_string()),
     };
     let lower = name.to_ascii_lowercase();
+    if lower == "new"
+        && let Some(kind) = super::lists::list_kind_for(&ty)
+    {
+        let items = match args.first() {
+            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(Value::Int(_)) | None => Vec::new(),
+            Some(other) => other.enumerate(),
+        };
+        return Ok(s.new_list(kind, items));
+    }
     let num = |i: usize| {
         args.get(i)
             .and_then(|v| conversion::to_double(v, "System.Double").ok())

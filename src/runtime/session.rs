@@ -138,6 +138,8 @@ pub struct Session {
     /// The errors being handled by the enclosing `catch` blocks, innermost last (a bare
     /// `throw` rethrows the last one).
     pub(crate) catching: Vec<Rc<ErrorRecord>>,
+    /// Arrays created as ArrayList / List[T] (see `lists`).
+    pub(crate) lists: Vec<(std::rc::Weak<RefCell<Vec<Value>>>, super::lists::ListKind)>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -168,6 +170,7 @@ impl Session {
             wrote_error: false,
             sequence_point: None,
             catching: Vec::new(),
+            lists: Vec::new(),
         };
         s.init_variables();
         s
