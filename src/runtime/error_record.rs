@@ -297,8 +297,21 @@ impl ErrorRecord {
                     PsObject::new("System.Management.Automation.InvocationInfo")
                         .with(
                             "MyCommand",
-                            inv.command_name.as_deref().map_or(Value::Null, Value::str),
+                            inv.command_name.as_deref().map_or(Value::Null, |n| {
+                                Value::object(
+                                    PsObject::new("System.Management.Automation.CommandInfo")
+                                        .with("Name", Value::str(n))
+                                        .with_text(n),
+                                )
+                            }),
                         )
+                        .with(
+                            "InvocationName",
+                            inv.invocation_name
+                                .as_deref()
+                                .map_or(Value::Null, Value::str),
+                        )
+                        .with("PositionMessage", Value::str(position_message(inv)))
                         .with(
                             "ScriptName",
                             Value::str(inv.source.display_name().unwrap_or_default()),
@@ -313,4 +326,28 @@ impl ErrorRecord {
         };
         Some(value)
     }
+}
+
+/// `At {file}:{line} char:{col}` + `+ {line}` + `+ ~~~` (TextForPositionMessage), or
+/// `At line:{line} char:{col}` without a file.
+fn position_message(inv: &InvocationInfo) -> String {
+    let line = inv.line();
+    let col = inv.column();
+    let text = inv.source.line_text(line);
+    let head = match inv.source.display_name() {
+        Some(name) => format!("At {name}:{line} char:{col}"),
+        None => format!("At line:{line} char:{col}"),
+    };
+    let width = inv
+        .source
+        .slice(inv.extent)
+        .lines()
+        .next()
+        .map_or(1, |l| l.chars().count().max(1));
+    format!(
+        "{head}\n+ {}\n+ {}{}",
+        text.trim_end(),
+        " ".repeat(col.saturating_sub(1)),
+        "~".repeat(width)
+    )
 }
