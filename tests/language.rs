@@ -1154,3 +1154,24 @@ fn exit_codes() {
     assert_eq!(run("'x'; exit").2, RunOutcome::Exit(0));
     assert_eq!(run("throw 'x'").2, RunOutcome::Terminated);
 }
+
+#[test]
+fn dot_sourcing_and_nested_scripts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    std::fs::write(sub.join("config.ps1"), "$TenantId = 'contoso'\n").expect("write");
+    std::fs::write(
+        sub.join("child.ps1"),
+        "param($Code = 5)\n'child'\nexit $Code\n'not'\n",
+    )
+    .expect("write");
+    std::fs::write(sub.join("vars.ps1"), "$childVar = 1\n").expect("write");
+    let main = dir.path().join("main.ps1");
+    let script = ". \"$PSScriptRoot/sub/config.ps1\"\n\"tenant: $TenantId\"\n& \"$PSScriptRoot\\sub\\child.ps1\" -Code 7\n\"exit code: $LASTEXITCODE\"\n& \"$PSScriptRoot/sub/vars.ps1\"\n\"child var: [$childVar]\"\n";
+    std::fs::write(&main, script).expect("write");
+    let (out, err, outcome) = run_as(main.to_str(), script, &[]);
+    assert_eq!(out, "tenant: contoso\nchild\nexit code: 7\nchild var: []\n");
+    assert_eq!(err, "");
+    assert_eq!(outcome, RunOutcome::Completed { last_success: true });
+}

@@ -246,10 +246,11 @@ impl Session {
                         .map(|v| v.value.clone())
                         .unwrap_or(Value::Null));
                 }
+                // The file the running code was written in (a function keeps its file's).
                 "psscriptroot" => {
                     return Ok(Value::str(
-                        self.script_paths
-                            .last()
+                        self.running_script_path()
+                            .as_deref()
                             .and_then(|p| p.parent())
                             .map(|p| p.display().to_string())
                             .unwrap_or_default(),
@@ -257,8 +258,7 @@ impl Session {
                 }
                 "pscommandpath" => {
                     return Ok(Value::str(
-                        self.script_paths
-                            .last()
+                        self.running_script_path()
                             .map(|p| p.display().to_string())
                             .unwrap_or_default(),
                     ));
@@ -291,6 +291,14 @@ impl Session {
             ));
         }
         Ok(Value::Null)
+    }
+
+    /// The script file the running code comes from, if any.
+    fn running_script_path(&self) -> Option<std::path::PathBuf> {
+        match self.sources.last() {
+            Some(source) => source.path.clone(),
+            None => self.script_paths.last().cloned(),
+        }
     }
 
     /// Assigns to a variable, honouring an existing type constraint.

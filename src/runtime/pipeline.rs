@@ -34,6 +34,8 @@ pub enum CommandTarget {
 pub(crate) struct CallSite {
     pub name: String,
     pub position: Option<(Rc<SourceFile>, Span)>,
+    /// Dot-sourced (`. ./file.ps1`): the script runs in the caller's scope.
+    pub dot: bool,
 }
 
 /// Per-stage redirections.
@@ -59,6 +61,8 @@ enum StageKind {
         path: PathBuf,
         args: Vec<CommandArg>,
         collected: Vec<Value>,
+        /// `. ./file.ps1`: runs in the caller's scope.
+        dot: bool,
     },
     Block {
         block: Rc<ScriptBlockAst>,
@@ -198,6 +202,7 @@ impl Session {
                     path,
                     args,
                     collected: Vec::new(),
+                    dot: cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource,
                 },
                 typed_name,
             )),
@@ -572,6 +577,7 @@ impl Session {
                 path,
                 args,
                 collected,
+                ..
             } => {
                 let _ = (path, args);
                 if let Some(v) = input {
@@ -661,11 +667,13 @@ impl Session {
                 path,
                 args,
                 collected,
+                dot,
             } => {
                 let path = path.clone();
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
-                let site = self.call_site(&name, span);
+                let mut site = self.call_site(&name, span);
+                site.dot = *dot;
                 match direct {
                     Some(sink) => self.run_script_file(&path, args, input, sink, Some(site)),
                     None => self.run_script_file(
@@ -1116,6 +1124,7 @@ impl Session {
         CallSite {
             name: name.to_string(),
             position: Some((self.current_source(), span)),
+            dot: false,
         }
     }
 
@@ -1370,7 +1379,10 @@ impl Session {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             position: None,
+            dot: false,
         });
+        let dot = site.dot;
+        let nested = site.position.is_some();
         // Binding errors point at the call, or nowhere for a script started from the command
         // line (ConciseView then prints `name.ps1: message` on one line).
         let fail = |f: BindFailure| -> Flow {
@@ -1419,9 +1431,38 @@ impl Session {
                 }
             }
         }
+        if self.call_depth >= super::session::MAX_CALL_DEPTH {
+            let mut r = errors::runtime(
+                "CallDepthOverflow",
+                "The script failed due to call depth overflow.",
+                super::ErrorCategory::InvalidOperation,
+            );
+            r.exception.type_name = "System.Management.Automation.ScriptCallDepthException".into();
+            if let Some((source, span)) = &site.position {
+                r.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: None,
+                    source: source.clone(),
+                    extent: *span,
+                });
+            }
+            return Err(Flow::statement_error(r));
+        }
         let frame = self.call_frame(&def, &bound, site, true);
         if let Some(p) = &path {
             self.script_paths.push(p.clone());
+        }
+        self.call_depth += 1;
+        if dot {
+            let result = (|| {
+                self.set_parameter_variables(&def, &bound)?;
+                self.exec_script_body(ast, out)
+            })();
+            self.call_depth -= 1;
+            if path.is_some() {
+                self.script_paths.pop();
+            }
+            return self.end_of_script(result, nested);
         }
         self.scopes.push_frame(ScopeKind::Script, frame);
         let result = (|| {
@@ -1436,10 +1477,23 @@ impl Session {
             self.exec_script_body(ast, out)
         })();
         self.scopes.pop();
+        self.call_depth -= 1;
         if path.is_some() {
             self.script_paths.pop();
         }
-        result.or_else(end_of_call)
+        self.end_of_script(result, nested)
+    }
+
+    /// A script called from another one: `exit N` ends only it, setting `$LASTEXITCODE`.
+    fn end_of_script(&mut self, result: Result<(), Flow>, nested: bool) -> Result<(), Flow> {
+        match result.or_else(end_of_call) {
+            Err(Flow::Exit(code)) if nested => {
+                self.scopes
+                    .set("LASTEXITCODE", Value::Int(code as i64), Qualifier::Global);
+                Ok(())
+            }
+            other => other,
+        }
     }
 }
 
