@@ -818,6 +818,21 @@ pub fn invoke_method(
                 Ok(Value::Null)
             }
             "clone" => Ok(Value::hashtable(h.borrow().clone())),
+            // DictionaryEntry objects, one per key (`foreach ($kv in $h.GetEnumerator())`).
+            "getenumerator" if args.is_empty() => Ok(Value::array(
+                h.borrow()
+                    .iter()
+                    .map(|(k, v)| {
+                        Value::object(
+                            PsObject::new("System.Collections.DictionaryEntry")
+                                .with("Name", k.clone())
+                                .with("Key", k.clone())
+                                .with("Value", v.clone())
+                                .with_text("System.Collections.DictionaryEntry"),
+                        )
+                    })
+                    .collect(),
+            )),
             _ => Err(method_not_found(s, &target.type_name(), name, span)),
         },
         Value::DateTime(dt) => {

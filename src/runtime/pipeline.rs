@@ -1219,12 +1219,28 @@ impl Session {
             self.scopes
                 .set("ErrorActionPreference", Value::str(a), Qualifier::Local);
         }
-        if bound.switch("Verbose") {
-            self.scopes.set(
-                "VerbosePreference",
-                Value::str("Continue"),
-                Qualifier::Local,
-            );
+        if let Some(a) = bound.string("WarningAction") {
+            self.scopes
+                .set("WarningPreference", Value::str(a), Qualifier::Local);
+        }
+        if let Some(a) = bound.string("InformationAction") {
+            self.scopes
+                .set("InformationPreference", Value::str(a), Qualifier::Local);
+        }
+        // -Verbose / -Debug, and their `:$false` forms, set the function's own preference.
+        for (switch, variable) in [
+            ("Verbose", "VerbosePreference"),
+            ("Debug", "DebugPreference"),
+        ] {
+            if let Some(v) = bound.get(switch) {
+                let pref = if v.is_truthy() {
+                    "Continue"
+                } else {
+                    "SilentlyContinue"
+                };
+                self.scopes
+                    .set(variable, Value::str(pref), Qualifier::Local);
+            }
         }
         if bound.switch("WhatIf") {
             self.scopes
