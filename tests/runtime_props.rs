@@ -76,11 +76,57 @@ fn sample_script_and_every_prefix_run_without_panic() {
     }
 }
 
+/// The language features of usage.md §3 in one script: advanced functions, ShouldProcess,
+/// pipeline input, switch, strict mode, lists, here-strings, typed catches and rethrow.
+const LANGUAGE: &str = r#"
+[CmdletBinding(SupportsShouldProcess)]
+param([string]$Name = 'Bot', [switch]$Force)
+Set-StrictMode -Version Latest
+function Grant-All {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([Parameter(Mandatory)][ValidateNotNullOrEmpty()][string]$Policy,
+          [Parameter(ValueFromPipeline)][string]$Upn)
+    begin { $n = 0 }
+    process { if ($PSCmdlet.ShouldProcess($Upn, "Grant $Policy")) { $n++ } }
+    end { "granted $n"; $PSBoundParameters.ContainsKey('Policy') }
+}
+$list = [System.Collections.Generic.List[string]]::new(); $list.Add('a@x'); [void]$list.Add('b@x')
+$list | Grant-All -Policy $Name -WhatIf
+switch -regex ($list) { '^a' { "first $($Matches[0])"; continue } default { $_.ToUpper() } }
+$h = @"
+Name: $Name $($list.Count)
+"@
+try { 1 / 0 } catch [System.DivideByZeroException] { try { throw } catch { "rethrown $_" } } finally { $f = 1 }
+$r = [System.Management.Automation.ErrorRecord]::new([System.Exception]::new('x'), 'Id', 'InvalidData', $null)
+function T { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError($r) }
+try { T } catch { "$($_.CategoryInfo)" }
+:outer foreach ($i in 1..3) { for ($j = 0; $j -lt 3; $j++) { if ($j -eq 1) { continue outer } } }
+"{0,-5}|{1:N2}" -f $Name, 3.14159
+$missing.Count
+exit 0
+"#;
+
+#[test]
+fn language_script_and_every_prefix_run_without_panic() {
+    run(LANGUAGE);
+    let chars: Vec<(usize, char)> = LANGUAGE.char_indices().collect();
+    for (i, _) in chars.iter().step_by(5) {
+        run(&LANGUAGE[..*i]);
+    }
+}
+
 #[test]
 fn runaway_loop_is_stopped() {
     run("while ($true) { $i++ }");
     run("for (;;) { }");
     run("function f { f }; f");
+    run("do { } while ($true)");
+    run("do { $x++ } until ($false)");
+    run(":l while ($true) { switch (1) { 1 { continue l } } }");
+    run(
+        "$l = [System.Collections.ArrayList]::new(); while ($true) { [void]$l.Add(1); $l.Clear() }",
+    );
+    run("try { while ($true) { } } finally { 'cleanup' }");
 }
 
 proptest! {
@@ -96,6 +142,9 @@ proptest! {
             Just("-eq"), Just("-and"), Just("if"), Just("foreach"), Just("in"), Just("ForEach-Object"), Just("Where-Object"),
             Just("$_"), Just(".Count"), Just("1..3"), Just("@()"), Just("[int]"), Just("`"), Just(" "), Just("#"), Just("2>$null"),
             Just("Select-Object"), Just("-First"), Just("1"), Just("throw"), Just("try"), Just("catch"), Just("return"), Just("exit"),
+            Just("switch"), Just("default"), Just("function"), Just("f"), Just("param"), Just("[CmdletBinding()]"), Just("$PSCmdlet"),
+            Just(".ShouldProcess('t')"), Just("Set-StrictMode"), Just("-Version"), Just("Latest"), Just("$args"), Just("++"),
+            Just("[System.Collections.ArrayList]::new()"), Just(".Add(1)"), Just("-split"), Just("-f"), Just("'{0}'"), Just("break"),
         ],
         0..20,
     )) {

@@ -437,7 +437,7 @@ fn get_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Re
 fn policy_source(kind: &str, policy: &str, reference: Option<&str>) -> Value {
     Value::object(
         PsObject::new(POLICY_SOURCE_TYPE)
-            .with_display(policy)
+            .with_text(policy)
             .with("AssignmentType", Value::str(kind))
             .with("PolicyName", Value::str(policy))
             .with("Reference", reference.map_or(Value::Null, Value::str)),

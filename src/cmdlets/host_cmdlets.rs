@@ -1,11 +1,11 @@
-//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, Start-Sleep and Set-StrictMode.
+//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date and Start-Sleep (Set-StrictMode
+//! lives with the engine switches in `language.rs`).
 //! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
 
 use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
-const CORE: &str = "Microsoft.PowerShell.Core";
 
 const DISPLAY_HINT: ParamType = ParamType::new(
     ParamKind::Enum(&["Date", "Time", "DateTime"]),
@@ -50,12 +50,6 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait."))
             .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait."))
             .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
-        CmdletDef::new("Set-StrictMode", CORE, set_strict_mode)
-            .class("Microsoft.PowerShell.Commands.SetStrictModeCommand")
-            .synopsis("Establishes and enforces coding rules in expressions, scripts, and script blocks.")
-            .default_set("Version")
-            .param(ParamDef::new("Version", types::STRING).sets(&["Version"]).mandatory().alias("v").help("1.0, 2.0, 3.0 or Latest."))
-            .param(ParamDef::new("Off", types::SWITCH).sets(&["Off"]).mandatory().help("Turns strict mode off.")),
     ]
 }
 
@@ -248,34 +242,6 @@ fn start_sleep(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         let by = time::Duration::milliseconds(millis.min(1e15) as i64);
         ctx.session.clock.advance(by);
     }
-    Ok(())
-}
-
-fn set_strict_mode(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if b.switch("Off") {
-        ctx.session.strict_mode = 0;
-        return Ok(());
-    }
-    let text = b.string("Version").unwrap_or_default();
-    let level = match text.trim().to_ascii_lowercase().as_str() {
-        "latest" => 3,
-        "1" | "1.0" => 1,
-        "2" | "2.0" => 2,
-        "3" | "3.0" => 3,
-        other => match other.split('.').next().and_then(|m| m.parse::<u32>().ok()) {
-            Some(m) => m.min(3),
-            None => {
-                let r = ctx.error(
-                    "System.Management.Automation.ParameterBindingException",
-                    format!("Cannot process argument transformation on parameter 'Version'. Cannot convert value \"{text}\" to type \"System.Version\"."),
-                    "ParameterArgumentTransformationError",
-                    ErrorCategory::InvalidData,
-                );
-                return Err(ctx.terminate(r));
-            }
-        },
-    };
-    ctx.session.strict_mode = level;
     Ok(())
 }
 

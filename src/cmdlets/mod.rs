@@ -16,6 +16,7 @@ pub mod help;
 mod host_cmdlets;
 mod io;
 mod json;
+mod language;
 mod objects;
 mod policy;
 mod service;
@@ -54,6 +55,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(host_cmdlets::definitions());
     all.extend(standins::definitions());
     all.extend(help::definitions());
+    all.extend(language::definitions());
     all
 }
 

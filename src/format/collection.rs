@@ -87,7 +87,7 @@ fn to_string_at(value: &Value, depth: usize) -> String {
         Value::Array(_) | Value::Hashtable(_) => value.type_name(),
         Value::Object(obj) => {
             let obj = obj.borrow();
-            if let Some(text) = &obj.display {
+            if let Some(text) = &obj.text {
                 return text.clone();
             }
             if !obj.is_custom() {

@@ -79,6 +79,11 @@ fn concise_reason(record: &ErrorRecord) -> String {
     if let Some(name) = inv.and_then(|i| non_empty(i.invocation_name.as_ref())) {
         return name.into();
     }
+    // NotSpecified is the enum's 0, which the format script's `elseif` treats as false: it
+    // falls through to CategoryInfo.Reason, the exception type (`RuntimeException:`).
+    if record.category == ErrorCategory::NotSpecified {
+        return record.exception.short_name().into();
+    }
     record.category.name().into()
 }
 

@@ -223,7 +223,7 @@ fn narrow(candidates: &mut Vec<String>, allowed: &[String]) {
 /// Converts and validates one argument for a parameter.
 fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<Value, BindFailure> {
     let is_function = matches!(def.implementation, Implementation::Function(_));
-    let converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
+    let mut converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
         let record = if is_function {
             errors::transformation_error(def, &p.name, &inner)
         } else {
@@ -231,6 +231,20 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
         };
         BindFailure::at(record, span)
     })?;
+    // A script's `[string]` parameter turns `$null` into an empty string.
+    if is_function && converted.is_null() && p.ty.kind == ParamKind::String {
+        converted = Value::str("");
+    }
+    // Validation attributes run first, then the mandatory null/empty checks
+    // (ParameterBinderBase.BindParameter).
+    for check in &p.validations {
+        if let Err(inner) = check.validate(&converted) {
+            return Err(BindFailure::at(
+                errors::validation_error(def, &p.name, &inner),
+                span,
+            ));
+        }
+    }
     let mandatory = is_declared(def, p) && p.sets.iter().any(|s| s.mandatory);
     if mandatory && p.ty.kind != ParamKind::Switch {
         if converted.is_null() {
@@ -242,14 +256,6 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
         if matches!(&converted, Value::String(s) if s.is_empty()) {
             return Err(BindFailure::at(
                 errors::empty_string_not_allowed(def, &p.name),
-                span,
-            ));
-        }
-    }
-    for check in &p.validations {
-        if let Err(inner) = check.validate(&converted) {
-            return Err(BindFailure::at(
-                errors::validation_error(def, &p.name, &inner),
                 span,
             ));
         }
@@ -532,48 +538,17 @@ pub fn bind_record(
     span: Span,
 ) -> Result<BoundParameters, BindFailure> {
     let mut bound = base.clone();
+    // pwsh's order (BindPipelineParameters): by value without type coercion, by property name
+    // without coercion, by value with coercion, by property name with coercion.
     let mut took_input = false;
-    // By value, without coercion first (an object goes to an object parameter), then with.
-    for p in &def.params {
-        if bound.has(&p.name) {
-            continue;
-        }
-        let accepts = p.sets.iter().any(|m| {
-            m.from_pipeline
-                && m.set
-                    .as_deref()
-                    .is_none_or(|s| bound.candidates.iter().any(|c| c.eq_ignore_ascii_case(s)))
-        });
-        if accepts && let Ok(v) = conversion::to_param_type(input, &p.ty) {
-            narrow(&mut bound.candidates, &sets_of(def, p));
-            bound.insert(&p.name, v);
+    for coerce in [false, true] {
+        if bind_by_value(def, &mut bound, input, coerce) {
             took_input = true;
             break;
         }
-    }
-    if !took_input {
-        for p in &def.params {
-            if bound.has(&p.name) {
-                continue;
-            }
-            let accepts = p.sets.iter().any(|m| {
-                m.from_pipeline_by_property_name
-                    && m.set
-                        .as_deref()
-                        .is_none_or(|s| bound.candidates.iter().any(|c| c.eq_ignore_ascii_case(s)))
-            });
-            if !accepts {
-                continue;
-            }
-            let found = std::iter::once(p.name.as_ref())
-                .chain(p.aliases.iter().map(|a| a.as_ref()))
-                .find_map(|n| input.property(n));
-            if let Some(v) = found {
-                let converted = convert(def, p, &v, span)?;
-                narrow(&mut bound.candidates, &sets_of(def, p));
-                bound.insert(&p.name, converted);
-                took_input = true;
-            }
+        if bind_by_property_name(def, &mut bound, input, coerce, span)? {
+            took_input = true;
+            break;
         }
     }
     let takes_input = def.params.iter().any(|p| {
@@ -596,6 +571,95 @@ pub fn bind_record(
         ));
     }
     Ok(bound)
+}
+
+/// True when a value already has the parameter's type (no conversion needed).
+fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
+    match p.ty.kind {
+        ParamKind::Object | ParamKind::ObjectArray => true,
+        ParamKind::String => p.ty.full == "System.String" && matches!(value, Value::String(_)),
+        ParamKind::StringArray => match value {
+            Value::String(_) => true,
+            Value::Array(items) => items.borrow().iter().all(|v| matches!(v, Value::String(_))),
+            _ => false,
+        },
+        ParamKind::Int32 | ParamKind::Int64 => matches!(value, Value::Int(_)),
+        ParamKind::Double => matches!(value, Value::Double(_)),
+        ParamKind::Bool | ParamKind::Switch => matches!(value, Value::Bool(_)),
+        ParamKind::Hashtable => matches!(value, Value::Hashtable(_)),
+        ParamKind::ScriptBlock => matches!(value, Value::ScriptBlock(_)),
+        ParamKind::Guid => matches!(value, Value::Guid(_)),
+        ParamKind::DateTime => matches!(value, Value::DateTime(_)),
+        ParamKind::SecureString => matches!(value, Value::SecureString(_)),
+        ParamKind::Credential => {
+            matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
+        }
+        ParamKind::ListModifier | ParamKind::Enum(_) => false,
+    }
+}
+
+fn accepts_in_candidates(bound: &BoundParameters, p: &ParamDef, by_name: bool) -> bool {
+    p.sets.iter().any(|m| {
+        (if by_name {
+            m.from_pipeline_by_property_name
+        } else {
+            m.from_pipeline
+        }) && m
+            .set
+            .as_deref()
+            .is_none_or(|s| bound.candidates.iter().any(|c| c.eq_ignore_ascii_case(s)))
+    })
+}
+
+/// The record itself to the first ValueFromPipeline parameter that takes it.
+fn bind_by_value(
+    def: &CmdletDef,
+    bound: &mut BoundParameters,
+    input: &Value,
+    coerce: bool,
+) -> bool {
+    for p in &def.params {
+        if bound.has(&p.name) || !accepts_in_candidates(bound, p, false) {
+            continue;
+        }
+        if !coerce && !fits_without_coercion(input, p) {
+            continue;
+        }
+        if let Ok(v) = conversion::to_param_type(input, &p.ty) {
+            narrow(&mut bound.candidates, &sets_of(def, p));
+            bound.insert(&p.name, v);
+            return true;
+        }
+    }
+    false
+}
+
+/// The record's properties to the ValueFromPipelineByPropertyName parameters they name.
+fn bind_by_property_name(
+    def: &CmdletDef,
+    bound: &mut BoundParameters,
+    input: &Value,
+    coerce: bool,
+    span: Span,
+) -> Result<bool, BindFailure> {
+    let mut took = false;
+    for p in &def.params {
+        if bound.has(&p.name) || !accepts_in_candidates(bound, p, true) {
+            continue;
+        }
+        let found = std::iter::once(p.name.as_ref())
+            .chain(p.aliases.iter().map(|a| a.as_ref()))
+            .find_map(|n| input.property(n));
+        let Some(v) = found else { continue };
+        if !coerce && !fits_without_coercion(&v, p) {
+            continue;
+        }
+        let converted = convert(def, p, &v, span)?;
+        narrow(&mut bound.candidates, &sets_of(def, p));
+        bound.insert(&p.name, converted);
+        took = true;
+    }
+    Ok(took)
 }
 
 /// Mandatory parameters that must come from the command line even though input is expected

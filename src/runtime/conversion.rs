@@ -171,15 +171,27 @@ pub fn to_guid(value: &Value) -> Result<uuid::Uuid, String> {
         Value::Guid(g) => Ok(*g),
         other => {
             let text = other.to_ps_string();
-            uuid::Uuid::parse_str(text.trim()).map_err(|_| {
-                cast_error_with_inner(
-                    &text,
-                    "System.Guid",
-                    "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).",
-                )
-            })
+            uuid::Uuid::parse_str(text.trim())
+                .map_err(|_| cast_error_with_inner(&text, "System.Guid", guid_format_error(&text)))
         }
     }
+}
+
+/// .NET 8's Guid.Parse failure text for a string (the common cases).
+pub fn guid_format_error(text: &str) -> &'static str {
+    let t: Vec<char> = text.trim().chars().collect();
+    let hex_or_dash = |c: &char| c.is_ascii_hexdigit() || *c == '-';
+    let dashed = t.len() == 36 && [8, 13, 18, 23].iter().all(|&i| t[i] == '-');
+    if (dashed && t.iter().all(hex_or_dash))
+        || t.len() == 32
+        || (dashed && !t.iter().all(hex_or_dash))
+    {
+        return "Guid string should only contain hexadecimal characters.";
+    }
+    if t.len() == 36 && t.contains(&'-') {
+        return "Dashes are in the wrong position for GUID parsing.";
+    }
+    "Unrecognized Guid format."
 }
 
 /// A string that is a GUID in the `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` form pwsh prints.

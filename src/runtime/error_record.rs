@@ -7,55 +7,132 @@ use std::rc::Rc;
 use super::value::{PsObject, Value};
 use crate::syntax::{SourceFile, Span};
 
-/// `System.Management.Automation.ErrorCategory`, the values we use.
+/// `System.Management.Automation.ErrorCategory`, in the enum's own order (values 0-31).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCategory {
     NotSpecified,
+    OpenError,
+    CloseError,
+    DeviceError,
+    DeadlockDetected,
     InvalidArgument,
-    InvalidOperation,
     InvalidData,
+    InvalidOperation,
+    InvalidResult,
     InvalidType,
+    MetadataError,
+    NotImplemented,
+    NotInstalled,
     ObjectNotFound,
+    OperationStopped,
+    OperationTimeout,
+    SyntaxError,
     ParserError,
     PermissionDenied,
+    ResourceBusy,
     ResourceExists,
     ResourceUnavailable,
-    NotImplemented,
-    OperationStopped,
+    ReadError,
+    WriteError,
+    FromStdErr,
+    SecurityError,
+    ProtocolError,
     ConnectionError,
     AuthenticationError,
-    SecurityError,
-    MetadataError,
-    WriteError,
-    ReadError,
-    OpenError,
     LimitsExceeded,
+    QuotaExceeded,
+    NotEnabled,
 }
+
+const CATEGORIES: [ErrorCategory; 32] = [
+    ErrorCategory::NotSpecified,
+    ErrorCategory::OpenError,
+    ErrorCategory::CloseError,
+    ErrorCategory::DeviceError,
+    ErrorCategory::DeadlockDetected,
+    ErrorCategory::InvalidArgument,
+    ErrorCategory::InvalidData,
+    ErrorCategory::InvalidOperation,
+    ErrorCategory::InvalidResult,
+    ErrorCategory::InvalidType,
+    ErrorCategory::MetadataError,
+    ErrorCategory::NotImplemented,
+    ErrorCategory::NotInstalled,
+    ErrorCategory::ObjectNotFound,
+    ErrorCategory::OperationStopped,
+    ErrorCategory::OperationTimeout,
+    ErrorCategory::SyntaxError,
+    ErrorCategory::ParserError,
+    ErrorCategory::PermissionDenied,
+    ErrorCategory::ResourceBusy,
+    ErrorCategory::ResourceExists,
+    ErrorCategory::ResourceUnavailable,
+    ErrorCategory::ReadError,
+    ErrorCategory::WriteError,
+    ErrorCategory::FromStdErr,
+    ErrorCategory::SecurityError,
+    ErrorCategory::ProtocolError,
+    ErrorCategory::ConnectionError,
+    ErrorCategory::AuthenticationError,
+    ErrorCategory::LimitsExceeded,
+    ErrorCategory::QuotaExceeded,
+    ErrorCategory::NotEnabled,
+];
 
 impl ErrorCategory {
     pub fn name(self) -> &'static str {
         match self {
             ErrorCategory::NotSpecified => "NotSpecified",
+            ErrorCategory::OpenError => "OpenError",
+            ErrorCategory::CloseError => "CloseError",
+            ErrorCategory::DeviceError => "DeviceError",
+            ErrorCategory::DeadlockDetected => "DeadlockDetected",
             ErrorCategory::InvalidArgument => "InvalidArgument",
-            ErrorCategory::InvalidOperation => "InvalidOperation",
             ErrorCategory::InvalidData => "InvalidData",
+            ErrorCategory::InvalidOperation => "InvalidOperation",
+            ErrorCategory::InvalidResult => "InvalidResult",
             ErrorCategory::InvalidType => "InvalidType",
+            ErrorCategory::MetadataError => "MetadataError",
+            ErrorCategory::NotImplemented => "NotImplemented",
+            ErrorCategory::NotInstalled => "NotInstalled",
             ErrorCategory::ObjectNotFound => "ObjectNotFound",
+            ErrorCategory::OperationStopped => "OperationStopped",
+            ErrorCategory::OperationTimeout => "OperationTimeout",
+            ErrorCategory::SyntaxError => "SyntaxError",
             ErrorCategory::ParserError => "ParserError",
             ErrorCategory::PermissionDenied => "PermissionDenied",
+            ErrorCategory::ResourceBusy => "ResourceBusy",
             ErrorCategory::ResourceExists => "ResourceExists",
             ErrorCategory::ResourceUnavailable => "ResourceUnavailable",
-            ErrorCategory::NotImplemented => "NotImplemented",
-            ErrorCategory::OperationStopped => "OperationStopped",
+            ErrorCategory::ReadError => "ReadError",
+            ErrorCategory::WriteError => "WriteError",
+            ErrorCategory::FromStdErr => "FromStdErr",
+            ErrorCategory::SecurityError => "SecurityError",
+            ErrorCategory::ProtocolError => "ProtocolError",
             ErrorCategory::ConnectionError => "ConnectionError",
             ErrorCategory::AuthenticationError => "AuthenticationError",
-            ErrorCategory::SecurityError => "SecurityError",
-            ErrorCategory::MetadataError => "MetadataError",
-            ErrorCategory::WriteError => "WriteError",
-            ErrorCategory::ReadError => "ReadError",
-            ErrorCategory::OpenError => "OpenError",
             ErrorCategory::LimitsExceeded => "LimitsExceeded",
+            ErrorCategory::QuotaExceeded => "QuotaExceeded",
+            ErrorCategory::NotEnabled => "NotEnabled",
         }
+    }
+
+    /// A category by name (case-insensitive) or by its numeric value, as a cast to
+    /// `[System.Management.Automation.ErrorCategory]` accepts it.
+    pub fn parse(text: &str) -> Option<ErrorCategory> {
+        let t = text.trim();
+        if let Ok(i) = t.parse::<usize>() {
+            return CATEGORIES.get(i).copied();
+        }
+        CATEGORIES
+            .iter()
+            .copied()
+            .find(|c| c.name().eq_ignore_ascii_case(t))
+    }
+
+    /// Every category name, in enum order (conversion error messages list them).
+    pub fn names() -> Vec<&'static str> {
+        CATEGORIES.iter().map(|c| c.name()).collect()
     }
 }
 
@@ -178,16 +255,22 @@ impl ErrorRecord {
         let value = match name.to_ascii_lowercase().as_str() {
             "exception" => {
                 let mut ex = PsObject::new(self.exception.type_name.clone())
-                    .with("Message", Value::str(&self.exception.message));
+                    .with("Message", Value::str(&self.exception.message))
+                    .with_text(format!(
+                        "{}: {}",
+                        self.exception.type_name, self.exception.message
+                    ));
                 if let Some(inner) = &self.exception.inner {
                     ex.set(
                         "InnerException",
                         Value::object(
                             PsObject::new(inner.type_name.clone())
-                                .with("Message", Value::str(&inner.message)),
+                                .with("Message", Value::str(&inner.message))
+                                .with_text(format!("{}: {}", inner.type_name, inner.message)),
                         ),
                     );
                 }
+                ex.set("ErrorRecord", Value::Error(std::rc::Rc::new(self.clone())));
                 Value::object(ex)
             }
             "fullyqualifiederrorid" => Value::str(self.fully_qualified_error_id()),
@@ -197,7 +280,8 @@ impl ErrorRecord {
                     .with("Activity", Value::str(&self.activity))
                     .with("Reason", Value::str(self.exception.short_name()))
                     .with("TargetName", Value::str(&self.target_name))
-                    .with("TargetType", Value::str(&self.target_type)),
+                    .with("TargetType", Value::str(&self.target_type))
+                    .with_text(self.category_info()),
             ),
             "targetobject" => self.target_object.clone().unwrap_or(Value::Null),
             "scriptstacktrace" => Value::str(""),
@@ -213,8 +297,21 @@ impl ErrorRecord {
                     PsObject::new("System.Management.Automation.InvocationInfo")
                         .with(
                             "MyCommand",
-                            inv.command_name.as_deref().map_or(Value::Null, Value::str),
+                            inv.command_name.as_deref().map_or(Value::Null, |n| {
+                                Value::object(
+                                    PsObject::new("System.Management.Automation.CommandInfo")
+                                        .with("Name", Value::str(n))
+                                        .with_text(n),
+                                )
+                            }),
                         )
+                        .with(
+                            "InvocationName",
+                            inv.invocation_name
+                                .as_deref()
+                                .map_or(Value::Null, Value::str),
+                        )
+                        .with("PositionMessage", Value::str(position_message(inv)))
                         .with(
                             "ScriptName",
                             Value::str(inv.source.display_name().unwrap_or_default()),
@@ -229,4 +326,28 @@ impl ErrorRecord {
         };
         Some(value)
     }
+}
+
+/// `At {file}:{line} char:{col}` + `+ {line}` + `+ ~~~` (TextForPositionMessage), or
+/// `At line:{line} char:{col}` without a file.
+fn position_message(inv: &InvocationInfo) -> String {
+    let line = inv.line();
+    let col = inv.column();
+    let text = inv.source.line_text(line);
+    let head = match inv.source.display_name() {
+        Some(name) => format!("At {name}:{line} char:{col}"),
+        None => format!("At line:{line} char:{col}"),
+    };
+    let width = inv
+        .source
+        .slice(inv.extent)
+        .lines()
+        .next()
+        .map_or(1, |l| l.chars().count().max(1));
+    format!(
+        "{head}\n+ {}\n+ {}{}",
+        text.trim_end(),
+        " ".repeat(col.saturating_sub(1)),
+        "~".repeat(width)
+    )
 }

@@ -171,6 +171,35 @@ pub fn runtime(id: &str, message: impl Into<String>, category: ErrorCategory) ->
     ErrorRecord::new(ExceptionInfo::new(RUNTIME_EXCEPTION, message), id, category)
 }
 
+/// A RuntimeException around a .NET exception (`1/0` wraps a DivideByZeroException): FQID
+/// `RuntimeException`, category NotSpecified, so ConciseView names the exception type.
+pub fn runtime_wrapping(inner_type: &str, message: &str) -> ErrorRecord {
+    let mut r = runtime("RuntimeException", message, ErrorCategory::NotSpecified);
+    r.exception.inner = Some(Box::new(ExceptionInfo::new(inner_type, message)));
+    r
+}
+
+/// `Exception calling "{0}" with "{1}" argument(s): "{2}"` (ExtendedTypeSystem
+/// MethodInvocationException): a .NET method threw. The FQID is the inner exception's type
+/// name and the category NotSpecified.
+pub fn method_invocation(method: &str, argc: usize, inner_type: &str, inner: &str) -> ErrorRecord {
+    let short = inner_type
+        .rsplit('.')
+        .next()
+        .unwrap_or(inner_type)
+        .to_string();
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.MethodInvocationException",
+            format!("Exception calling \"{method}\" with \"{argc}\" argument(s): \"{inner}\""),
+        ),
+        short,
+        ErrorCategory::NotSpecified,
+    );
+    r.exception.inner = Some(Box::new(ExceptionInfo::new(inner_type, inner)));
+    r
+}
+
 /// The record `throw <value>` produces: the message is also the ErrorId, category
 /// OperationStopped (MiscOps.cs ConvertToException); a bare `throw` says `ScriptHalted`.
 pub fn thrown(value: &Value) -> ErrorRecord {
@@ -178,6 +207,39 @@ pub fn thrown(value: &Value) -> ErrorRecord {
         let mut r = (**rec).clone();
         r.thrown = true;
         return r;
+    }
+    // An exception object (`throw $_.Exception`, `throw [ArgumentException]::new('x')`): its own
+    // type and message; the FQID is the message (ConvertToException).
+    if let Value::Object(o) = value {
+        let o = o.borrow();
+        if let Some(Value::Error(rec)) = o.get("ErrorRecord") {
+            let mut r = (*rec).clone();
+            r.thrown = true;
+            return r;
+        }
+        if let Some(ty) = o.type_names.first().filter(|t| t.ends_with("Exception")) {
+            let message = o
+                .get("Message")
+                .map(|m| m.to_ps_string())
+                .unwrap_or_default();
+            let mut r = ErrorRecord::new(
+                ExceptionInfo::new(ty.clone(), message.clone()),
+                message,
+                ErrorCategory::OperationStopped,
+            );
+            if let Some(Value::Object(inner)) = o.get("InnerException") {
+                let inner = inner.borrow();
+                r.exception.inner = Some(Box::new(ExceptionInfo::new(
+                    inner.type_names.first().cloned().unwrap_or_default(),
+                    inner
+                        .get("Message")
+                        .map(|m| m.to_ps_string())
+                        .unwrap_or_default(),
+                )));
+            }
+            r.thrown = true;
+            return r;
+        }
     }
     let message = if value.is_null() {
         "ScriptHalted".to_string()

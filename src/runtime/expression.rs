@@ -27,7 +27,13 @@ impl Session {
                     match part {
                         StringPart::Literal(text) => s.push_str(text),
                         StringPart::Expr(e) => {
-                            let v = self.eval(e)?;
+                            // Strict mode 1 allows unset variables inside strings.
+                            let v = match &e.kind {
+                                ExprKind::Variable(var) if self.strict_mode() == 1 => {
+                                    self.read_variable_lenient(var, e.span)?
+                                }
+                                _ => self.eval(e)?,
+                            };
                             s.push_str(&self.stringify(&v));
                         }
                     }
@@ -209,6 +215,13 @@ impl Session {
         }
     }
 
+    fn read_variable_lenient(&mut self, var: &VariableRef, span: Span) -> Result<Value, Flow> {
+        self.in_string = true;
+        let r = self.read_variable(var, span);
+        self.in_string = false;
+        r
+    }
+
     /// Reads a variable, including the automatic ones.
     pub(crate) fn read_variable(&mut self, var: &VariableRef, span: Span) -> Result<Value, Flow> {
         let scope = var.scope.as_deref().map(str::to_ascii_lowercase);
@@ -233,10 +246,11 @@ impl Session {
                         .map(|v| v.value.clone())
                         .unwrap_or(Value::Null));
                 }
+                // The file the running code was written in (a function keeps its file's).
                 "psscriptroot" => {
                     return Ok(Value::str(
-                        self.script_paths
-                            .last()
+                        self.running_script_path()
+                            .as_deref()
                             .and_then(|p| p.parent())
                             .map(|p| p.display().to_string())
                             .unwrap_or_default(),
@@ -244,8 +258,7 @@ impl Session {
                 }
                 "pscommandpath" => {
                     return Ok(Value::str(
-                        self.script_paths
-                            .last()
+                        self.running_script_path()
                             .map(|p| p.display().to_string())
                             .unwrap_or_default(),
                     ));
@@ -258,14 +271,16 @@ impl Session {
                     ));
                 }
                 "psversiontable" => return Ok(ps_version_table()),
+                "pscmdlet" => return Ok(self.ps_cmdlet_value()),
+                "myinvocation" => return Ok(self.my_invocation_value()),
                 _ => {}
             }
         }
         if let Some(v) = self.scopes.get(&var.name, q) {
             return Ok(v.value.clone());
         }
-        if self.strict_mode >= 1 && lower != "_" {
-            return Err(self.runtime_error(
+        if self.strict_mode() >= 1 && !self.in_string && lower != "_" {
+            return Err(self.runtime_error_at(
                 "VariableIsUndefined",
                 format!(
                     "The variable '${}' cannot be retrieved because it has not been set.",
@@ -276,6 +291,14 @@ impl Session {
             ));
         }
         Ok(Value::Null)
+    }
+
+    /// The script file the running code comes from, if any.
+    fn running_script_path(&self) -> Option<std::path::PathBuf> {
+        match self.sources.last() {
+            Some(source) => source.path.clone(),
+            None => self.script_paths.last().cloned(),
+        }
     }
 
     /// Assigns to a variable, honouring an existing type constraint.

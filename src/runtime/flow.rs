@@ -13,6 +13,9 @@ pub enum Termination {
     Statement,
     /// Ends the whole script (`throw`, `-ErrorAction Stop`, `$ErrorActionPreference = 'Stop'`).
     Script,
+    /// Ends the running function or script, then only the statement that called it
+    /// (`$PSCmdlet.ThrowTerminatingError` in an advanced function).
+    Command,
 }
 
 #[derive(Clone, Debug)]

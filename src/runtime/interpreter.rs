@@ -169,7 +169,19 @@ impl Session {
         if self.is_interrupted() {
             return Err(Flow::Stopped);
         }
-        match self.exec_statement_inner(stmt, out) {
+        let saved_point = self.sequence_point;
+        if matches!(
+            stmt.kind,
+            StatementKind::Pipeline(_)
+                | StatementKind::Assignment(_)
+                | StatementKind::Throw(_)
+                | StatementKind::Exit(_)
+        ) {
+            self.sequence_point = Some(stmt.span);
+        }
+        let result = self.exec_statement_inner(stmt, out);
+        self.sequence_point = saved_point;
+        match result {
             Err(Flow::Error(rec, Termination::Statement)) => {
                 self.last_success = false;
                 if self.try_depth > 0 {
@@ -251,7 +263,7 @@ impl Session {
                 }
             }
             StatementKind::Foreach(f) => {
-                let collection = self.statement_value(&f.iterable)?;
+                let collection = self.point_value(&f.iterable)?;
                 for item in collection.enumerate() {
                     self.write_variable(&f.variable, item, f.variable_span)?;
                     match self.loop_body(&f.body, f.label.as_deref(), out)? {
@@ -271,7 +283,13 @@ impl Session {
             StatementKind::Throw(value) => {
                 let v = match value {
                     Some(s) => self.statement_value(s)?,
-                    None => Value::Null,
+                    // A bare `throw` in a catch block rethrows the error being handled.
+                    None => match self.catching.last() {
+                        Some(rec) => {
+                            return Err(Flow::Error(rec.clone(), Termination::Script));
+                        }
+                        None => Value::Null,
+                    },
                 };
                 let mut rec = errors::thrown(&v);
                 if rec.invocation.is_none() {
@@ -330,7 +348,17 @@ impl Session {
     }
 
     fn condition(&mut self, stmt: &Statement) -> Result<bool, Flow> {
-        Ok(self.statement_value(stmt)?.is_truthy())
+        Ok(self.point_value(stmt)?.is_truthy())
+    }
+
+    /// The value of a condition, a `foreach` collection or a `switch` subject, which pwsh
+    /// treats as a statement of its own for error positions.
+    fn point_value(&mut self, stmt: &Statement) -> Result<Value, Flow> {
+        let saved = self.sequence_point;
+        self.sequence_point = Some(stmt.span);
+        let r = self.statement_value(stmt);
+        self.sequence_point = saved;
+        r
     }
 
     fn loop_body(
@@ -352,7 +380,7 @@ impl Session {
     }
 
     fn exec_switch(&mut self, s: &SwitchStatement, out: &mut Out<'_>) -> Result<(), Flow> {
-        let value = self.statement_value(&s.value)?;
+        let value = self.point_value(&s.value)?;
         let items = match &value {
             Value::Array(_) => value.enumerate(),
             other => vec![other.clone()],
@@ -424,17 +452,34 @@ impl Session {
         let after_catch = match body {
             Err(Flow::Error(rec, _)) => match self.find_catch(t, &rec) {
                 Some(i) => {
+                    // A caught error is still recorded in `$Error`.
+                    self.remember_error(&rec);
                     let previous = self
                         .scopes
                         .get("_", Qualifier::Local)
+                        .map(|v| v.value.clone());
+                    let previous_item = self
+                        .scopes
+                        .get("PSItem", Qualifier::Local)
                         .map(|v| v.value.clone());
                     self.scopes
                         .set("_", Value::Error(rec.clone()), Qualifier::Local);
                     self.scopes
                         .set("PSItem", Value::Error(rec.clone()), Qualifier::Local);
+                    self.catching.push(rec.clone());
                     let r = self.exec_block(&t.catches[i].body, out);
-                    if let Some(p) = previous {
-                        self.scopes.set("_", p, Qualifier::Local);
+                    self.catching.pop();
+                    match previous {
+                        Some(p) => self.scopes.set("_", p, Qualifier::Local),
+                        None => {
+                            self.scopes.remove("_", Qualifier::Local);
+                        }
+                    }
+                    match previous_item {
+                        Some(p) => self.scopes.set("PSItem", p, Qualifier::Local),
+                        None => {
+                            self.scopes.remove("PSItem", Qualifier::Local);
+                        }
                     }
                     r
                 }
@@ -455,7 +500,22 @@ impl Session {
         after_catch
     }
 
+    /// The catch clause that takes the error. As pwsh does (FindMatchingHandler), a typed
+    /// clause for the inner exception wins (a division by zero is a RuntimeException around a
+    /// DivideByZeroException); otherwise the first clause for the exception itself.
     fn find_catch(&self, t: &TryStatement, rec: &ErrorRecord) -> Option<usize> {
+        let typed_match = |type_name: &str| {
+            t.catches.iter().position(|c| {
+                c.types
+                    .iter()
+                    .any(|ty| exception_matches(&ty.name, type_name))
+            })
+        };
+        if let Some(inner) = &rec.exception.inner
+            && let Some(i) = typed_match(&inner.type_name)
+        {
+            return Some(i);
+        }
         t.catches.iter().position(|c| {
             c.types.is_empty()
                 || c.types
@@ -464,8 +524,31 @@ impl Session {
         })
     }
 
-    /// Builds an error record for a runtime failure at `span` (statement-terminating).
+    /// Builds an error record for a runtime failure (statement-terminating). pwsh points at the
+    /// statement running (its sequence point); `span` is used only outside any statement.
     pub(crate) fn runtime_error(
+        &self,
+        id: &str,
+        message: impl Into<String>,
+        category: ErrorCategory,
+        span: Span,
+    ) -> Flow {
+        self.runtime_record_error(errors::runtime(id, message, category), span)
+    }
+
+    /// Positions a runtime record at the current statement and makes it statement-terminating.
+    pub(crate) fn runtime_record_error(&self, mut rec: ErrorRecord, span: Span) -> Flow {
+        rec.invocation = Some(InvocationInfo {
+            command_name: None,
+            invocation_name: None,
+            source: self.current_source(),
+            extent: self.sequence_point.unwrap_or(span),
+        });
+        Flow::statement_error(rec)
+    }
+
+    /// A runtime error that points at `span` itself (an undefined variable under strict mode).
+    pub(crate) fn runtime_error_at(
         &self,
         id: &str,
         message: impl Into<String>,
@@ -524,18 +607,59 @@ fn label_matches(flow_label: &Option<String>, loop_label: Option<&str>) -> bool 
     }
 }
 
-/// `catch [T]` matches the exception's own type, by full or short name, or a base type we
-/// know: every exception is a `System.Exception`; engine exceptions are RuntimeExceptions.
+/// `catch [T]` matches the exception's own type or one of its base types. The type is written
+/// as pwsh resolves it: full name, or without `System.` (`[Exception]`, `[IO.IOException]`).
 fn exception_matches(catch_type: &str, actual: &str) -> bool {
-    let c = catch_type.trim().to_ascii_lowercase();
-    let c = c.strip_prefix("system.").unwrap_or(&c).to_string();
-    let a = actual.to_ascii_lowercase();
-    let a_short = a.strip_prefix("system.").unwrap_or(&a);
-    if c == a_short || a_short.ends_with(&format!(".{c}")) || c == "exception" {
-        return true;
+    let wanted = normalize_type(catch_type);
+    let mut current = Some(actual.to_string());
+    while let Some(t) = current {
+        if normalize_type(&t) == wanted {
+            return true;
+        }
+        current = exception_base(&t).map(str::to_string);
     }
-    let runtime_family = a.starts_with("system.management.automation.");
-    runtime_family && (c == "management.automation.runtimeexception" || c == "runtimeexception")
+    false
+}
+
+fn normalize_type(name: &str) -> String {
+    let lower = name.trim().to_ascii_lowercase();
+    if lower.starts_with("system.") {
+        lower
+    } else {
+        format!("system.{lower}")
+    }
+}
+
+/// The base class of the exception types aapsh raises (System.Exception is the root).
+pub(crate) fn exception_base(type_name: &str) -> Option<&'static str> {
+    const SMA: &str = "System.Management.Automation.";
+    let short = type_name.strip_prefix(SMA);
+    Some(match (type_name, short) {
+        ("System.Exception", _) => return None,
+        (_, Some("RuntimeException")) => "System.SystemException",
+        (_, Some("MethodInvocationException")) => "System.Management.Automation.MethodException",
+        (_, Some("PropertyNotFoundException")) => {
+            "System.Management.Automation.ExtendedTypeSystemException"
+        }
+        (_, Some("ItemNotFoundException")) => "System.Management.Automation.SessionStateException",
+        (_, Some("PSInvalidOperationException")) => "System.InvalidOperationException",
+        (_, Some("PSArgumentException")) => "System.ArgumentException",
+        (_, Some(_)) => "System.Management.Automation.RuntimeException",
+        ("System.ArgumentNullException" | "System.ArgumentOutOfRangeException", _) => {
+            "System.ArgumentException"
+        }
+        ("System.DivideByZeroException" | "System.OverflowException", _) => {
+            "System.ArithmeticException"
+        }
+        ("System.IO.FileNotFoundException" | "System.IO.DirectoryNotFoundException", _) => {
+            "System.IO.IOException"
+        }
+        ("System.UnauthorizedAccessException", _) => "System.SystemException",
+        ("Microsoft.PowerShell.Commands.WriteErrorException", _) => "System.SystemException",
+        ("System.SystemException" | "System.ApplicationException", _) => "System.Exception",
+        (t, _) if t.starts_with("System.") => "System.SystemException",
+        _ => "System.Exception",
+    })
 }
 
 /// Pipeline output as a value: nothing is `$null`, one object is itself, more is an array.

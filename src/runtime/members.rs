@@ -31,12 +31,28 @@ fn overload_error(s: &Session, name: &str, count: usize, span: Span) -> Flow {
 }
 
 fn property_not_found_strict(s: &Session, name: &str, span: Span) -> Flow {
-    s.runtime_error(
+    let mut rec = super::errors::runtime(
         "PropertyNotFoundStrict",
         format!(
             "The property '{name}' cannot be found on this object. Verify that the property exists."
         ),
         ErrorCategory::NotSpecified,
+    );
+    rec.exception.type_name = "System.Management.Automation.PropertyNotFoundException".into();
+    s.runtime_record_error(rec, span)
+}
+
+/// A .NET method threw: `Exception calling "M" with "n" argument(s): "inner"`.
+fn method_exception(
+    s: &Session,
+    method: &str,
+    argc: usize,
+    inner_type: &str,
+    inner: &str,
+    span: Span,
+) -> Flow {
+    s.runtime_record_error(
+        super::errors::method_invocation(method, argc, inner_type, inner),
         span,
     )
 }
@@ -86,6 +102,9 @@ pub fn full_type_name(name: &str) -> String {
         "regex" | "text.regularexpressions.regex" => "System.Text.RegularExpressions.Regex",
         "void" => "System.Void",
         "exception" => "System.Exception",
+        "management.automation.errorcategory" | "errorcategory" => {
+            "System.Management.Automation.ErrorCategory"
+        }
         "management.automation.errorrecord" | "errorrecord" => {
             "System.Management.Automation.ErrorRecord"
         }
@@ -128,6 +147,7 @@ const KNOWN_TYPES: &[&str] = &[
     "System.Void",
     "System.Exception",
     "System.Management.Automation.ErrorRecord",
+    "System.Management.Automation.ErrorCategory",
     "System.Uri",
     "System.Version",
 ];
@@ -178,6 +198,17 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
 
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
+    if let Some(kind) = super::lists::list_kind_for(type_name) {
+        let items = v.enumerate();
+        let mut converted = Vec::with_capacity(items.len());
+        for item in items {
+            converted.push(match kind.element.as_deref() {
+                Some(e) => cast(s, item, e, span)?,
+                None => item,
+            });
+        }
+        return Ok(s.new_list(kind, converted));
+    }
     let full = full_type_name(type_name);
     let err = |s: &Session, m: String| {
         s.runtime_error(
@@ -391,7 +422,10 @@ pub fn get_member(
             _ => None,
         },
         Value::Type(t) => match lower.as_str() {
-            "name" => Some(Value::str(t.rsplit('.').next().unwrap_or(t))),
+            "name" => {
+                let base = t.split("[[").next().unwrap_or(t);
+                Some(Value::str(base.rsplit('.').next().unwrap_or(base)))
+            }
             "fullname" => Some(Value::str(&**t)),
             _ => None,
         },
@@ -403,9 +437,11 @@ pub fn get_member(
     };
     match found {
         Some(v) => Ok(v),
-        None if s.strict_mode >= 2 || (s.strict_mode >= 1 && target.is_null()) => {
-            Err(property_not_found_strict(s, name, span))
+        // Every value has a Count and a Length (PowerShell 3+): 1 for a scalar, 0 for $null.
+        None if lower == "count" || lower == "length" => {
+            Ok(Value::Int(i64::from(!target.is_null())))
         }
+        None if s.strict_mode() >= 2 => Err(property_not_found_strict(s, name, span)),
         None => Ok(Value::Null),
     }
 }
@@ -418,6 +454,12 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
     let lower = name.to_ascii_lowercase();
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Environment", "newline") => Value::str("\n"),
+        ("System.Management.Automation.ErrorCategory", _) => {
+            match super::error_record::ErrorCategory::parse(name) {
+                Some(c) => Value::str(c.name()),
+                None => Value::Null,
+            }
+        }
         ("System.Environment", "machinename") => Value::str("AAPSH"),
         ("System.Environment", "username") => Value::str(std::env::var("USER").unwrap_or_default()),
         ("System.String", "empty") => Value::str(""),
@@ -509,6 +551,22 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
         }
         Value::Array(items) => {
             let items = items.borrow();
+            if s.strict_mode() >= 3 {
+                // Strict mode 3 refuses indexes past either end.
+                let len = items.len() as i64;
+                for i in idx.enumerate() {
+                    let n = conversion::to_int(&i, "System.Int32").unwrap_or(0);
+                    if n >= len || n < -len {
+                        let mut rec = super::errors::runtime(
+                            "System.IndexOutOfRangeException",
+                            "Index was outside the bounds of the array.",
+                            ErrorCategory::OperationStopped,
+                        );
+                        rec.exception.type_name = "System.IndexOutOfRangeException".into();
+                        return Err(s.runtime_record_error(rec, span));
+                    }
+                }
+            }
             let pick = |i: &Value| -> Value {
                 match conversion::to_int(i, "System.Int32") {
                     Ok(n) => {
@@ -582,7 +640,7 @@ pub fn set_index(
             } else {
                 Err(s.runtime_error(
                     "IndexOutOfRange",
-                    "Index was outside the bounds of the array.",
+                    format!("Array assignment failed because index '{n}' was out of range."),
                     ErrorCategory::InvalidOperation,
                     span,
                 ))
@@ -628,6 +686,11 @@ pub fn invoke_method(
     if is_static {
         return static_method(s, target, name, args, span);
     }
+    if let Value::Object(o) = target
+        && o.borrow().type_names.first().map(String::as_str) == Some(super::PS_SCRIPT_CMDLET)
+    {
+        return s.ps_cmdlet_method(name, args, span);
+    }
     let lower = name.to_ascii_lowercase();
     // Members every object has.
     match lower.as_str() {
@@ -635,6 +698,11 @@ pub fn invoke_method(
             return Ok(Value::str(s.stringify(target)));
         }
         "gettype" if !matches!(target, Value::Null) => {
+            if let Value::Array(items) = target
+                && let Some(kind) = s.list_kind(items)
+            {
+                return Ok(Value::Type(Rc::from(kind.full_name())));
+            }
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
         "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
@@ -653,9 +721,18 @@ pub fn invoke_method(
         )),
         Value::String(text) => string_method(s, text, &lower, name, &args, span),
         Value::Array(items) => {
+            if let Some(kind) = s.list_kind(items)
+                && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
+            {
+                return Ok(v);
+            }
             let snapshot = items.borrow().clone();
             match lower.as_str() {
-                "contains" if args.len() == 1 => Ok(Value::Bool(snapshot.iter().any(|x| super::operators::values_equal(x, &args[0], true)))),
+                "contains" if args.len() == 1 => {
+                    Ok(Value::Bool(snapshot.iter().any(|x| {
+                        super::operators::values_equal(x, &args[0], true)
+                    })))
+                }
                 "indexof" if args.len() == 1 => Ok(Value::Int(
                     snapshot
                         .iter()
@@ -668,7 +745,8 @@ pub fn invoke_method(
                     };
                     let mut out = Vec::new();
                     for item in snapshot {
-                        s.scopes.set("_", item.clone(), super::scope::Qualifier::Local);
+                        s.scopes
+                            .set("_", item.clone(), super::scope::Qualifier::Local);
                         let mut produced = Vec::new();
                         s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
                         if lower == "where" {
@@ -681,12 +759,27 @@ pub fn invoke_method(
                     }
                     Ok(Value::array(out))
                 }
-                "add" | "remove" | "clear" | "insert" => Err(s.runtime_error(
-                    "NotSupportedException",
-                    format!("Exception calling \"{name}\" with \"{}\" argument(s): \"Collection was of a fixed size.\"", args.len()),
-                    ErrorCategory::NotSpecified,
+                "add" | "remove" | "clear" | "insert" => Err(method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.NotSupportedException",
+                    "Collection was of a fixed size.",
                     span,
                 )),
+                // Member enumeration for methods: the method of every element.
+                _ if !snapshot.is_empty() => {
+                    let mut out = Vec::new();
+                    for item in &snapshot {
+                        let v = invoke_method(s, item, name, args.clone(), false, span)?;
+                        match v {
+                            Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
+                            Value::Null => {}
+                            other => out.push(other),
+                        }
+                    }
+                    Ok(collapse(out))
+                }
                 _ => Err(method_not_found(s, "System.Object[]", name, span)),
             }
         }
@@ -702,10 +795,14 @@ pub fn invoke_method(
             "add" if args.len() == 2 => {
                 if h.borrow().contains_key(&args[0]) {
                     let k = args[0].to_ps_string();
-                    return Err(s.runtime_error(
-                        "ArgumentException",
-                        format!("Exception calling \"Add\" with \"2\" argument(s): \"Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'\""),
-                        ErrorCategory::NotSpecified,
+                    return Err(method_exception(
+                        s,
+                        name,
+                        2,
+                        "System.ArgumentException",
+                        &format!(
+                            "Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'"
+                        ),
                         span,
                     ));
                 }
@@ -721,6 +818,21 @@ pub fn invoke_method(
                 Ok(Value::Null)
             }
             "clone" => Ok(Value::hashtable(h.borrow().clone())),
+            // DictionaryEntry objects, one per key (`foreach ($kv in $h.GetEnumerator())`).
+            "getenumerator" if args.is_empty() => Ok(Value::array(
+                h.borrow()
+                    .iter()
+                    .map(|(k, v)| {
+                        Value::object(
+                            PsObject::new("System.Collections.DictionaryEntry")
+                                .with("Name", k.clone())
+                                .with("Key", k.clone())
+                                .with("Value", v.clone())
+                                .with_text("System.Collections.DictionaryEntry"),
+                        )
+                    })
+                    .collect(),
+            )),
             _ => Err(method_not_found(s, &target.type_name(), name, span)),
         },
         Value::DateTime(dt) => {
@@ -823,10 +935,12 @@ fn string_method(
         ("replace", 2) => {
             let from = arg_string(args, 0);
             if from.is_empty() {
-                return Err(s.runtime_error(
-                    "ArgumentException",
-                    "Exception calling \"Replace\" with \"2\" argument(s): \"String cannot be of zero length. (Parameter 'oldValue')\"",
-                    ErrorCategory::NotSpecified,
+                return Err(method_exception(
+                    s,
+                    name,
+                    2,
+                    "System.ArgumentException",
+                    "String cannot be of zero length. (Parameter 'oldValue')",
                     span,
                 ));
             }
@@ -879,18 +993,21 @@ fn string_method(
                 chars.len() as i64 - start
             };
             if start < 0 || len < 0 || start + len > chars.len() as i64 {
-                return Err(s.runtime_error(
-                    "ArgumentOutOfRangeException",
-                    format!(
-                        "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
-                        args.len(),
-                        if start > chars.len() as i64 {
-                            "startIndex cannot be larger than length of string. (Parameter 'startIndex')"
-                        } else {
-                            "Index and length must refer to a location within the string. (Parameter 'length')"
-                        }
-                    ),
-                    ErrorCategory::NotSpecified,
+                let inner = if start < 0 {
+                    "StartIndex cannot be less than zero. (Parameter 'startIndex')"
+                } else if start > chars.len() as i64 {
+                    "startIndex cannot be larger than length of string. (Parameter 'startIndex')"
+                } else if len < 0 {
+                    "Length cannot be less than zero. (Parameter 'length')"
+                } else {
+                    "Index and length must refer to a location within the string. (Parameter 'length')"
+                };
+                return Err(method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.ArgumentOutOfRangeException",
+                    inner,
                     span,
                 ));
             }
@@ -988,6 +1105,16 @@ fn static_method(
         other => full_type_name(&other.to_ps_string()),
     };
     let lower = name.to_ascii_lowercase();
+    if lower == "new"
+        && let Some(kind) = super::lists::list_kind_for(&ty)
+    {
+        let items = match args.first() {
+            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(Value::Int(_)) | None => Vec::new(),
+            Some(other) => other.enumerate(),
+        };
+        return Ok(s.new_list(kind, items));
+    }
     let num = |i: usize| {
         args.get(i)
             .and_then(|v| conversion::to_double(v, "System.Double").ok())
@@ -996,8 +1123,15 @@ fn static_method(
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
         ("System.Guid", "parse") => Value::Guid(
-            conversion::to_guid(&args.first().cloned().unwrap_or_default()).map_err(|m| {
-                s.runtime_error("FormatException", m, ErrorCategory::InvalidArgument, span)
+            conversion::to_guid(&args.first().cloned().unwrap_or_default()).map_err(|_| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.FormatException",
+                    conversion::guid_format_error(&arg_string(&args, 0)),
+                    span,
+                )
             })?,
         ),
         ("System.Guid", "tryparse") => {
@@ -1048,10 +1182,12 @@ fn static_method(
         ("System.DateTime", "parse") => {
             let text = arg_string(&args, 0);
             Value::DateTime(conversion::parse_datetime(&text).ok_or_else(|| {
-                s.runtime_error(
-                    "FormatException",
-                    format!("Exception calling \"Parse\" with \"1\" argument(s): \"String '{text}' was not recognized as a valid DateTime.\""),
-                    ErrorCategory::NotSpecified,
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.FormatException",
+                    &format!("String '{text}' was not recognized as a valid DateTime."),
                     span,
                 )
             })?)
@@ -1080,6 +1216,50 @@ fn static_method(
         ),
         ("System.IO.File", "exists") => {
             Value::Bool(s.resolve_path(&arg_string(&args, 0)).is_file())
+        }
+        (t, "new") if t.ends_with("Exception") => {
+            let message = match args.first() {
+                Some(m) => m.to_ps_string(),
+                None => format!("Exception of type '{t}' was thrown."),
+            };
+            let mut ex = PsObject::new(t)
+                .with("Message", Value::str(&message))
+                .with_text(format!("{t}: {message}"));
+            if let Some(inner @ Value::Object(_)) = args.get(1) {
+                ex.set("InnerException", inner.clone());
+            }
+            Value::object(ex)
+        }
+        ("System.Management.Automation.ErrorRecord", "new") => {
+            if args.len() != 4 {
+                return Err(overload_error(s, name, args.len(), span));
+            }
+            let category = super::error_record::ErrorCategory::parse(&args[2].to_ps_string())
+                .unwrap_or(ErrorCategory::NotSpecified);
+            let exception = match &args[0] {
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    super::error_record::ExceptionInfo::new(
+                        o.type_names.first().cloned().unwrap_or_default(),
+                        o.get("Message")
+                            .map(|m| m.to_ps_string())
+                            .unwrap_or_default(),
+                    )
+                }
+                Value::Error(rec) => rec.exception.clone(),
+                other => super::error_record::ExceptionInfo::new(
+                    "System.Exception",
+                    other.to_ps_string(),
+                ),
+            };
+            let mut rec =
+                super::error_record::ErrorRecord::new(exception, args[1].to_ps_string(), category);
+            if !args[3].is_null() {
+                rec.target_name = args[3].to_ps_string();
+                rec.target_type = super::errors::short_type_name(&args[3].type_name());
+                rec.target_object = Some(args[3].clone());
+            }
+            Value::Error(Rc::new(rec))
         }
         ("System.Management.Automation.PSCredential", "new") => {
             let user = arg_string(&args, 0);

@@ -12,11 +12,13 @@ pub mod flow;
 pub mod host;
 pub mod interpreter;
 pub mod list_modifier;
+mod lists;
 pub mod members;
 pub mod operators;
 pub mod pipeline;
 mod prompt;
 pub mod scope;
+mod script_cmdlet;
 pub mod session;
 pub mod value;
 
@@ -27,6 +29,7 @@ pub use expression::hashtable_to_object;
 pub use flow::{Flow, Termination};
 pub use interpreter::{RunOutcome, collapse};
 pub use list_modifier::ListModifier;
+pub use script_cmdlet::PS_SCRIPT_CMDLET;
 pub use session::{
     ActionPreference, Connection, GraphConnection, HistoryEntry, Out, Session, SessionOptions,
 };

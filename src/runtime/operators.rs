@@ -313,10 +313,11 @@ fn arithmetic(
             _ => false,
         };
         if zero {
-            return Err(s.runtime_error(
-                "RuntimeException",
-                "Attempted to divide by zero.",
-                ErrorCategory::NotSpecified,
+            return Err(s.runtime_record_error(
+                super::errors::runtime_wrapping(
+                    "System.DivideByZeroException",
+                    "Attempted to divide by zero.",
+                ),
                 span,
             ));
         }
@@ -324,10 +325,28 @@ fn arithmetic(
     Ok(numeric(op, &a, &b).unwrap_or(Value::Null))
 }
 
-/// Numeric arithmetic: integers stay integers while exact, otherwise doubles.
+/// Numeric arithmetic with pwsh's widening (IntOps/LongOps): Int32 operands give an Int32
+/// while the result fits and a Double otherwise; Int64 likewise; an inexact division is a
+/// Double.
 fn numeric(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         let (x, y) = (*x, *y);
+        let int32 = |v: i64| i32::try_from(v).is_ok();
+        if int32(x) && int32(y) && op != BinaryOp::Remainder {
+            let wide = match op {
+                BinaryOp::Add => Some(x + y),
+                BinaryOp::Subtract => Some(x - y),
+                BinaryOp::Multiply => Some(x * y),
+                _ => None,
+            };
+            if let Some(r) = wide {
+                return Some(if int32(r) {
+                    Value::Int(r)
+                } else {
+                    Value::Double(r as f64)
+                });
+            }
+        }
         let r = match op {
             BinaryOp::Add => x.checked_add(y),
             BinaryOp::Subtract => x.checked_sub(y),

@@ -11,10 +11,10 @@ use super::command_context::CommandContext;
 use super::error_record::InvocationInfo;
 use super::errors;
 use super::flow::{Flow, Termination};
-use super::scope::{Qualifier, ScopeKind};
+use super::scope::{CallFrame, Qualifier, ScopeKind};
 use super::session::{ActionPreference, ErrorRedirect, Out, Session};
 use super::value::{Hashtable, Value};
-use crate::cmdlets::def::{CmdletDef, Implementation, PipelineMode, Requires};
+use crate::cmdlets::def::{CmdletDef, Implementation, ParamKind, PipelineMode, Requires};
 use crate::syntax::ast::{
     Command, CommandElement, ElementKind, Expr, ExprKind, Pipeline, PipelineElement, QuoteKind,
     RedirectStream, RedirectTarget, ScriptBlockAst, UnaryOp,
@@ -27,6 +27,15 @@ pub enum CommandTarget {
     Command(Rc<CmdletDef>),
     Script(PathBuf),
     Block(Rc<ScriptBlockAst>),
+}
+
+/// Where a function or script is called from: the name as typed and the call's position
+/// (none for a script started from the command line).
+pub(crate) struct CallSite {
+    pub name: String,
+    pub position: Option<(Rc<SourceFile>, Span)>,
+    /// Dot-sourced (`. ./file.ps1`): the script runs in the caller's scope.
+    pub dot: bool,
 }
 
 /// Per-stage redirections.
@@ -52,6 +61,8 @@ enum StageKind {
         path: PathBuf,
         args: Vec<CommandArg>,
         collected: Vec<Value>,
+        /// `. ./file.ps1`: runs in the caller's scope.
+        dot: bool,
     },
     Block {
         block: Rc<ScriptBlockAst>,
@@ -206,6 +217,7 @@ impl Session {
                     path,
                     args,
                     collected: Vec::new(),
+                    dot: cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource,
                 },
                 typed_name,
             )),
@@ -419,11 +431,20 @@ impl Session {
 
     fn execute_stages(&mut self, stages: &mut [Stage], out: &mut Out<'_>) -> Result<(), Flow> {
         // Begin: the first stage produces its records; others start when records arrive.
-        let first_output = self.run_stage(stages, 0, None)?;
+        let last = stages.len() - 1;
+        let first_output = if last == 0 && streams_directly(&stages[0]) {
+            self.run_stage(stages, 0, None, Some(out))?
+        } else {
+            self.run_stage(stages, 0, None, None)?
+        };
         self.push_downstream(stages, 1, first_output, out)?;
         // End, in order: each stage may still produce output (collected input, end blocks).
         for i in 0..stages.len() {
-            let produced = self.end_stage(stages, i)?;
+            let produced = if i == last && streams_directly(&stages[i]) {
+                self.end_stage(stages, i, Some(out))?
+            } else {
+                self.end_stage(stages, i, None)?
+            };
             self.push_downstream(stages, i + 1, produced, out)?;
         }
         Ok(())
@@ -447,7 +468,11 @@ impl Session {
             if self.is_interrupted() {
                 return Err(Flow::Stopped);
             }
-            let produced = self.run_stage(stages, i, Some(r))?;
+            let produced = if i + 1 == stages.len() && streams_directly(&stages[i]) {
+                self.run_stage(stages, i, Some(r), Some(out))?
+            } else {
+                self.run_stage(stages, i, Some(r), None)?
+            };
             self.push_downstream(stages, i + 1, produced, out)?;
         }
         Ok(())
@@ -459,11 +484,12 @@ impl Session {
         stages: &mut [Stage],
         i: usize,
         input: Option<Value>,
+        direct: Option<&mut Out<'_>>,
     ) -> Result<Vec<Value>, Flow> {
         let stage = &mut stages[i];
         let mut produced = Vec::new();
         self.begin_redirect(&stage.redirect);
-        let result = self.run_stage_inner(stage, input, &mut produced);
+        let result = self.run_stage_inner(stage, input, &mut produced, direct);
         self.end_redirect(&stage.redirect, &mut produced)?;
         result?;
         Ok(self.redirect_output(&stage.redirect, produced))
@@ -474,6 +500,7 @@ impl Session {
         stage: &mut Stage,
         input: Option<Value>,
         produced: &mut Vec<Value>,
+        direct: Option<&mut Out<'_>>,
     ) -> Result<(), Flow> {
         let span = stage.span;
         let position = stage.position;
@@ -499,7 +526,8 @@ impl Session {
                         began,
                         &mut stage.saved_scope,
                         produced,
-                        span,
+                        direct,
+                        (&name, span),
                     ),
                     (Implementation::Builtin(_), PipelineMode::Collect) => {
                         match input {
@@ -564,6 +592,7 @@ impl Session {
                 path,
                 args,
                 collected,
+                ..
             } => {
                 let _ = (path, args);
                 if let Some(v) = input {
@@ -581,11 +610,16 @@ impl Session {
     }
 
     /// End of input for stage `i`.
-    fn end_stage(&mut self, stages: &mut [Stage], i: usize) -> Result<Vec<Value>, Flow> {
+    fn end_stage(
+        &mut self,
+        stages: &mut [Stage],
+        i: usize,
+        direct: Option<&mut Out<'_>>,
+    ) -> Result<Vec<Value>, Flow> {
         let stage = &mut stages[i];
         let mut produced = Vec::new();
         self.begin_redirect(&stage.redirect);
-        let result = self.end_stage_inner(stage, &mut produced);
+        let result = self.end_stage_inner(stage, &mut produced, direct);
         self.end_redirect(&stage.redirect, &mut produced)?;
         result?;
         Ok(self.redirect_output(&stage.redirect, produced))
@@ -595,6 +629,7 @@ impl Session {
         &mut self,
         stage: &mut Stage,
         produced: &mut Vec<Value>,
+        direct: Option<&mut Out<'_>>,
     ) -> Result<(), Flow> {
         let span = stage.span;
         let position = stage.position;
@@ -616,7 +651,8 @@ impl Session {
                         began,
                         &mut stage.saved_scope,
                         produced,
-                        span,
+                        direct,
+                        (&name, span),
                     ),
                     (Implementation::Builtin(_), PipelineMode::Collect) => {
                         let items = std::mem::take(collected);
@@ -686,12 +722,23 @@ impl Session {
                 path,
                 args,
                 collected,
+                dot,
             } => {
                 let path = path.clone();
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
-                let mut sink = Out::Collect(produced);
-                self.run_script_file(&path, args, input, &mut sink)
+                let mut site = self.call_site(&name, span);
+                site.dot = *dot;
+                match direct {
+                    Some(sink) => self.run_script_file(&path, args, input, sink, Some(site)),
+                    None => self.run_script_file(
+                        &path,
+                        args,
+                        input,
+                        &mut Out::Collect(produced),
+                        Some(site),
+                    ),
+                }
             }
             StageKind::Block {
                 block,
@@ -703,8 +750,16 @@ impl Session {
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
                 let dot = *dot;
-                let mut sink = Out::Collect(produced);
-                self.invoke_block_with_args(&block, args, input, dot, &mut sink)
+                match direct {
+                    Some(sink) => self.invoke_block_with_args(&block, args, input, dot, sink),
+                    None => self.invoke_block_with_args(
+                        &block,
+                        args,
+                        input,
+                        dot,
+                        &mut Out::Collect(produced),
+                    ),
+                }
             }
         }
     }
@@ -897,7 +952,37 @@ impl Session {
         began: &mut bool,
         saved: &mut Option<super::scope::Scope>,
         produced: &mut Vec<Value>,
-        span: Span,
+        direct: Option<&mut Out<'_>>,
+        site: (&str, Span),
+    ) -> Result<(), Flow> {
+        match direct {
+            Some(sink) => {
+                self.run_function_stage_to(def, bound, input, collected, began, saved, sink, site)
+            }
+            None => self.run_function_stage_to(
+                def,
+                bound,
+                input,
+                collected,
+                began,
+                saved,
+                &mut Out::Collect(produced),
+                site,
+            ),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_function_stage_to(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &mut BoundParameters,
+        input: Option<Value>,
+        collected: &mut Vec<Value>,
+        began: &mut bool,
+        saved: &mut Option<super::scope::Scope>,
+        sink: &mut Out<'_>,
+        (name, span): (&str, Span),
     ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
@@ -929,17 +1014,17 @@ impl Session {
         } else {
             bound.clone()
         };
-        let mut sink = Out::Collect(produced);
         if !*began {
             *began = true;
-            self.enter_function_scope(def, &call_bound, Vec::new())?;
+            let site = self.call_site(name, span);
+            self.enter_function_scope(def, &call_bound, Vec::new(), Some(site))?;
             let r = match &body.begin {
-                Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+                Some(b) => self.exec_block_in_source(&body, b, sink),
                 None => Ok(()),
             };
             *saved = Some(self.scopes.take_top());
             self.call_depth -= 1;
-            r.or_else(catch_return)?;
+            r.or_else(end_of_call)?;
         }
         if let Some(scope) = saved.take() {
             self.scopes.put_top(scope);
@@ -956,12 +1041,12 @@ impl Session {
             body.process.as_ref()
         };
         let r = match block {
-            Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+            Some(b) => self.exec_block_in_source(&body, b, sink),
             None => Ok(()),
         };
         *saved = Some(self.scopes.take_top());
         self.call_depth -= 1;
-        r.or_else(catch_return)
+        r.or_else(end_of_call)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -973,13 +1058,40 @@ impl Session {
         began: &mut bool,
         saved: &mut Option<super::scope::Scope>,
         produced: &mut Vec<Value>,
-        span: Span,
+        direct: Option<&mut Out<'_>>,
+        site: (&str, Span),
+    ) -> Result<(), Flow> {
+        match direct {
+            Some(sink) => {
+                self.end_function_stage_to(def, bound, collected, began, saved, sink, site)
+            }
+            None => self.end_function_stage_to(
+                def,
+                bound,
+                collected,
+                began,
+                saved,
+                &mut Out::Collect(produced),
+                site,
+            ),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn end_function_stage_to(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &mut BoundParameters,
+        collected: &mut Vec<Value>,
+        began: &mut bool,
+        saved: &mut Option<super::scope::Scope>,
+        sink: &mut Out<'_>,
+        (name, span): (&str, Span),
     ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
         };
         let body = func.body.clone();
-        let mut sink = Out::Collect(produced);
         if *began {
             // begin/process already ran in the saved scope; run end there.
             if let Some(scope) = saved.take() {
@@ -990,21 +1102,21 @@ impl Session {
                 Ok(())
             } else {
                 match &body.end {
-                    Some(b) => self.exec_block_in_source(&body, b, &mut sink),
+                    Some(b) => self.exec_block_in_source(&body, b, sink),
                     None => Ok(()),
                 }
             };
             self.scopes.pop();
             self.call_depth -= 1;
-            return r.or_else(catch_return);
+            return r.or_else(end_of_call);
         }
-        let _ = span;
         let mut b = bound.clone();
         if b.set.is_empty() {
             let _ = binder::resolve_set(def, &mut b);
         }
         let input = std::mem::take(collected);
-        self.invoke_function(def, &b, input, &mut sink)
+        let site = self.call_site(name, span);
+        self.invoke_function(def, &b, input, sink, Some(site))
     }
 
     /// Calls a script function with bound parameters and all its input at once.
@@ -1014,12 +1126,13 @@ impl Session {
         bound: &BoundParameters,
         input: Vec<Value>,
         out: &mut Out<'_>,
+        site: Option<CallSite>,
     ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
         };
         let body = func.body.clone();
-        self.enter_function_scope(def, bound, input.clone())?;
+        self.enter_function_scope(def, bound, input.clone(), site)?;
         let mut result = Ok(());
         if let Some(b) = &body.begin {
             result = self.exec_block_in_source(&body, b, out);
@@ -1057,7 +1170,57 @@ impl Session {
         }
         self.scopes.pop();
         self.call_depth -= 1;
-        result.or_else(catch_return)
+        result.or_else(end_of_call)
+    }
+
+    /// Where a command is being called: the name as typed and the command's extent in the
+    /// running source.
+    fn call_site(&self, name: &str, span: Span) -> CallSite {
+        CallSite {
+            name: name.to_string(),
+            position: Some((self.current_source(), span)),
+            dot: false,
+        }
+    }
+
+    /// The frame `$MyInvocation` and `$PSCmdlet` describe for a call.
+    fn call_frame(
+        &self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        site: CallSite,
+        is_script: bool,
+    ) -> CallFrame {
+        let inherited_what_if = self
+            .scopes
+            .get("WhatIfPreference", Qualifier::None)
+            .is_some_and(|v| v.value.is_truthy());
+        let what_if = match bound.get("WhatIf") {
+            Some(v) => v.is_truthy(),
+            None => inherited_what_if,
+        };
+        let command_name = if is_script {
+            Path::new(&*def.name)
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_else(|| def.name.to_string())
+        } else {
+            def.name.to_string()
+        };
+        CallFrame {
+            def: def.clone(),
+            invocation_name: if site.name.is_empty() {
+                command_name.clone()
+            } else {
+                site.name
+            },
+            command_name,
+            bound: bound.clone(),
+            call_site: site.position,
+            is_script,
+            what_if: def.supports_should_process && what_if,
+            confirm: def.supports_should_process && bound.switch("Confirm"),
+        }
     }
 
     /// Pushes a function scope and sets its parameter variables.
@@ -1066,20 +1229,38 @@ impl Session {
         def: &Rc<CmdletDef>,
         bound: &BoundParameters,
         input: Vec<Value>,
+        site: Option<CallSite>,
     ) -> Result<(), Flow> {
         if self.call_depth >= super::session::MAX_CALL_DEPTH {
-            let r = errors::runtime(
+            // ScriptCallDepthException; the limit itself is aapsh's (see MAX_CALL_DEPTH).
+            let mut r = errors::runtime(
                 "CallDepthOverflow",
-                format!(
-                    "The script failed due to call depth overflow. (aapsh stops at {} nested calls.)",
-                    super::session::MAX_CALL_DEPTH
-                ),
+                "The script failed due to call depth overflow.",
                 super::ErrorCategory::InvalidOperation,
             );
-            return Err(Flow::script_error(r));
+            r.exception.type_name = "System.Management.Automation.ScriptCallDepthException".into();
+            if let Some(CallSite {
+                position: Some((source, span)),
+                ..
+            }) = &site
+            {
+                r.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: None,
+                    source: source.clone(),
+                    extent: *span,
+                });
+            }
+            return Err(Flow::statement_error(r));
         }
         self.call_depth += 1;
-        self.scopes.push(ScopeKind::Function);
+        match site {
+            Some(site) => {
+                let frame = self.call_frame(def, bound, site, false);
+                self.scopes.push_frame(ScopeKind::Function, frame);
+            }
+            None => self.scopes.push(ScopeKind::Function),
+        }
         self.set_parameter_variables(def, bound)?;
         self.scopes.set(
             "args",
@@ -1093,12 +1274,28 @@ impl Session {
             self.scopes
                 .set("ErrorActionPreference", Value::str(a), Qualifier::Local);
         }
-        if bound.switch("Verbose") {
-            self.scopes.set(
-                "VerbosePreference",
-                Value::str("Continue"),
-                Qualifier::Local,
-            );
+        if let Some(a) = bound.string("WarningAction") {
+            self.scopes
+                .set("WarningPreference", Value::str(a), Qualifier::Local);
+        }
+        if let Some(a) = bound.string("InformationAction") {
+            self.scopes
+                .set("InformationPreference", Value::str(a), Qualifier::Local);
+        }
+        // -Verbose / -Debug, and their `:$false` forms, set the function's own preference.
+        for (switch, variable) in [
+            ("Verbose", "VerbosePreference"),
+            ("Debug", "DebugPreference"),
+        ] {
+            if let Some(v) = bound.get(switch) {
+                let pref = if v.is_truthy() {
+                    "Continue"
+                } else {
+                    "SilentlyContinue"
+                };
+                self.scopes
+                    .set(variable, Value::str(pref), Qualifier::Local);
+            }
         }
         if bound.switch("WhatIf") {
             self.scopes
@@ -1133,8 +1330,14 @@ impl Session {
                         let v = self.eval(expr)?;
                         super::conversion::to_param_type(&v, &p.ty).unwrap_or(v)
                     }
-                    None if p.is_switch() => Value::Bool(false),
-                    None => Value::Null,
+                    // An unbound typed parameter holds its type's default value.
+                    None => match p.ty.kind {
+                        ParamKind::Switch | ParamKind::Bool => Value::Bool(false),
+                        ParamKind::String => Value::str(""),
+                        ParamKind::Int32 | ParamKind::Int64 => Value::Int(0),
+                        ParamKind::Double => Value::Double(0.0),
+                        _ => Value::Null,
+                    },
                 },
             };
             self.scopes
@@ -1176,16 +1379,17 @@ impl Session {
             r.invocation = Some(self.invocation_for(&def, "", f.span.unwrap_or(block.span)));
             Flow::statement_error(r)
         })?;
-        self.invoke_function(&def, &bound, input, out)
+        self.invoke_function(&def, &bound, input, out, None)
     }
 
     /// Runs a `.ps1` file in a new script scope with its own `param()` binding.
-    pub fn run_script_file(
+    pub(crate) fn run_script_file(
         &mut self,
         path: &Path,
         args: Vec<CommandArg>,
         input: Vec<Value>,
         out: &mut Out<'_>,
+        site: Option<CallSite>,
     ) -> Result<(), Flow> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -1209,7 +1413,7 @@ impl Session {
             });
             Flow::script_error(r)
         })?;
-        self.run_script_ast(&ast, Some(path.to_path_buf()), args, input, out)
+        self.run_script_ast_from(&ast, Some(path.to_path_buf()), args, input, out, site)
     }
 
     /// Binds arguments to a parsed script's `param()` block and runs it in a new script scope.
@@ -1221,24 +1425,117 @@ impl Session {
         input: Vec<Value>,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
+        self.run_script_ast_from(ast, path, args, input, out, None)
+    }
+
+    /// Runs a parsed script; `site` is where it was called from (none: the command line).
+    pub(crate) fn run_script_ast_from(
+        &mut self,
+        ast: &Rc<ScriptBlockAst>,
+        path: Option<PathBuf>,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+        site: Option<CallSite>,
+    ) -> Result<(), Flow> {
         let def = Rc::new(crate::cmdlets::function_definition_for_block(ast));
-        self.sources.push(ast.source.clone());
-        let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
+        let file_name = path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let site = site.unwrap_or(CallSite {
+            name: path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            position: None,
+            dot: false,
+        });
+        let dot = site.dot;
+        let nested = site.position.is_some();
+        // Binding errors point at the call, or nowhere for a script started from the command
+        // line (ConciseView then prints `name.ps1: message` on one line).
+        let fail = |f: BindFailure| -> Flow {
             let mut r = *f.record;
+            r.activity = file_name.clone();
+            let (source, extent) = match &site.position {
+                Some((src, span)) => (src.clone(), f.span.unwrap_or(*span)),
+                None => (SourceFile::new(None, ""), Span::new(0, 0)),
+            };
             r.invocation = Some(InvocationInfo {
-                command_name: path.as_ref().map(|p| p.display().to_string()),
-                invocation_name: path.as_ref().map(|p| p.display().to_string()),
-                source: ast.source.clone(),
-                extent: f.span.unwrap_or(Span::new(0, 0)),
+                command_name: Some(file_name.clone()),
+                invocation_name: Some(site.name.clone()),
+                source,
+                extent,
             });
             Flow::statement_error(r)
-        });
-        self.sources.pop();
-        let bound = bound?;
+        };
+        let mut bound = binder::bind_arguments(&def, args, false).map_err(&fail)?;
+        let missing: Vec<String> = binder::missing_mandatory(&def, &bound)
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
+        if !missing.is_empty() {
+            let prompted = if self.can_prompt() {
+                self.prompt_mandatory(&file_name, 1, &missing)
+            } else {
+                None
+            };
+            match prompted {
+                Some(values) => {
+                    for (name, value) in missing.iter().zip(values) {
+                        if let Some(p) = def.params.iter().find(|p| p.name == *name) {
+                            binder::bind_prompted(&def, &mut bound, p, value, Span::new(0, 0))
+                                .map_err(&fail)?;
+                        }
+                    }
+                    binder::resolve_set(&def, &mut bound).map_err(&fail)?;
+                }
+                None => {
+                    let params: Vec<&crate::cmdlets::def::ParamDef> = def
+                        .params
+                        .iter()
+                        .filter(|p| missing.iter().any(|m| *m == *p.name))
+                        .collect();
+                    return Err(fail(binder::missing_mandatory_error(&def, &params)));
+                }
+            }
+        }
+        if self.call_depth >= super::session::MAX_CALL_DEPTH {
+            let mut r = errors::runtime(
+                "CallDepthOverflow",
+                "The script failed due to call depth overflow.",
+                super::ErrorCategory::InvalidOperation,
+            );
+            r.exception.type_name = "System.Management.Automation.ScriptCallDepthException".into();
+            if let Some((source, span)) = &site.position {
+                r.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: None,
+                    source: source.clone(),
+                    extent: *span,
+                });
+            }
+            return Err(Flow::statement_error(r));
+        }
+        let frame = self.call_frame(&def, &bound, site, true);
         if let Some(p) = &path {
             self.script_paths.push(p.clone());
         }
-        self.scopes.push(ScopeKind::Script);
+        self.call_depth += 1;
+        if dot {
+            let result = (|| {
+                self.set_parameter_variables(&def, &bound)?;
+                self.exec_script_body(ast, out)
+            })();
+            self.call_depth -= 1;
+            if path.is_some() {
+                self.script_paths.pop();
+            }
+            return self.end_of_script(result, nested);
+        }
+        self.scopes.push_frame(ScopeKind::Script, frame);
         let result = (|| {
             self.set_parameter_variables(&def, &bound)?;
             self.scopes.set(
@@ -1251,10 +1548,33 @@ impl Session {
             self.exec_script_body(ast, out)
         })();
         self.scopes.pop();
+        self.call_depth -= 1;
         if path.is_some() {
             self.script_paths.pop();
         }
-        result.or_else(catch_return)
+        self.end_of_script(result, nested)
+    }
+
+    /// A script called from another one: `exit N` ends only it, setting `$LASTEXITCODE`.
+    fn end_of_script(&mut self, result: Result<(), Flow>, nested: bool) -> Result<(), Flow> {
+        match result.or_else(end_of_call) {
+            Err(Flow::Exit(code)) if nested => {
+                self.scopes
+                    .set("LASTEXITCODE", Value::Int(code as i64), Qualifier::Global);
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+/// The end of a function or script call: `return` ends it normally, and a terminating error
+/// the command threw (`$PSCmdlet.ThrowTerminatingError`) ends only the caller's statement.
+pub(crate) fn end_of_call(flow: Flow) -> Result<(), Flow> {
+    match flow {
+        Flow::Return => Ok(()),
+        Flow::Error(rec, Termination::Command) => Err(Flow::Error(rec, Termination::Statement)),
+        other => Err(other),
     }
 }
 
@@ -1264,6 +1584,23 @@ pub(crate) fn catch_return(flow: Flow) -> Result<(), Flow> {
         Flow::Return => Ok(()),
         other => Err(other),
     }
+}
+
+/// True when a stage's output can go straight to the pipeline's destination (a function,
+/// script or script block at the end of a pipeline without redirections), so that its
+/// objects interleave with host text and survive a later failure, as in pwsh.
+fn streams_directly(stage: &Stage) -> bool {
+    let r = &stage.redirect;
+    let plain = !r.errors_to_output
+        && !r.errors_discarded
+        && r.output_file.is_none()
+        && !r.output_discarded;
+    let kind = match &stage.kind {
+        StageKind::Command { def, .. } => matches!(def.implementation, Implementation::Function(_)),
+        StageKind::Script { .. } | StageKind::Block { .. } => true,
+        StageKind::Expression(_) => false,
+    };
+    plain && kind
 }
 
 /// The span a command element covers (what pwsh underlines for whole-command errors).

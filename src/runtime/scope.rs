@@ -4,8 +4,12 @@
 
 use std::collections::HashMap;
 
+use std::rc::Rc;
+
+use super::binder::BoundParameters;
 use super::value::Value;
-use crate::cmdlets::def::ParamType;
+use crate::cmdlets::def::{CmdletDef, ParamType};
+use crate::syntax::{SourceFile, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -23,10 +27,32 @@ pub struct Variable {
     pub constraint: Option<ParamType>,
 }
 
+/// What a function or script scope knows about the call that created it: `$MyInvocation`,
+/// `$PSCmdlet` and the position Write-Error reports for errors written inside it.
+#[derive(Debug)]
+pub struct CallFrame {
+    pub def: Rc<CmdletDef>,
+    /// `MyCommand.Name`: the function name, or a script's file name.
+    pub command_name: String,
+    /// The name as typed at the call site.
+    pub invocation_name: String,
+    pub bound: BoundParameters,
+    /// Where the call was written; `None` for a script started from the command line.
+    pub call_site: Option<(Rc<SourceFile>, Span)>,
+    pub is_script: bool,
+    /// `-WhatIf` / `-Confirm` given to this call (or inherited through `$WhatIfPreference`).
+    pub what_if: bool,
+    pub confirm: bool,
+}
+
 #[derive(Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
     vars: HashMap<String, Variable>,
+    /// Set on the scope a function or script call creates.
+    pub frame: Option<Rc<CallFrame>>,
+    /// `Set-StrictMode` run in this scope (0 for `-Off`); it applies to child scopes too.
+    pub strict: Option<u32>,
 }
 
 impl Scope {
@@ -34,6 +60,8 @@ impl Scope {
         Scope {
             kind,
             vars: HashMap::new(),
+            frame: None,
+            strict: None,
         }
     }
 }
@@ -79,6 +107,39 @@ impl Scopes {
 
     pub fn push(&mut self, kind: ScopeKind) {
         self.stack.push(Scope::new(kind));
+    }
+
+    /// Pushes the scope of a function or script call.
+    pub fn push_frame(&mut self, kind: ScopeKind, frame: CallFrame) {
+        let mut scope = Scope::new(kind);
+        scope.frame = Some(Rc::new(frame));
+        self.stack.push(scope);
+    }
+
+    /// The strict-mode version in effect: the innermost scope that set one.
+    pub fn strict_mode(&self) -> u32 {
+        self.stack.iter().rev().find_map(|s| s.strict).unwrap_or(0)
+    }
+
+    /// `Set-StrictMode` in the current scope.
+    pub fn set_strict_mode(&mut self, version: u32) {
+        if let Some(top) = self.stack.last_mut() {
+            top.strict = Some(version);
+        }
+    }
+
+    /// Every call frame, innermost first.
+    pub fn frames(&self) -> Vec<Rc<CallFrame>> {
+        self.stack
+            .iter()
+            .rev()
+            .filter_map(|s| s.frame.clone())
+            .collect()
+    }
+
+    /// The innermost function or script call (`$MyInvocation`), if any.
+    pub fn current_frame(&self) -> Option<Rc<CallFrame>> {
+        self.stack.iter().rev().find_map(|s| s.frame.clone())
     }
 
     pub fn pop(&mut self) {

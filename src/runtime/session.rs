@@ -18,7 +18,7 @@ use super::value::Value;
 use crate::cmdlets::CommandTable;
 use crate::format::{self, ErrorView, FormatOptions, OutDefault};
 use crate::store::Store;
-use crate::syntax::{ParseErrors, SourceFile};
+use crate::syntax::{ParseErrors, SourceFile, Span};
 
 #[derive(Clone, Debug)]
 pub struct SessionOptions {
@@ -138,13 +138,21 @@ pub struct Session {
     pub(crate) sources: Vec<Rc<SourceFile>>,
     /// The script file being run (`$PSCommandPath`), innermost last.
     pub(crate) script_paths: Vec<PathBuf>,
-    /// `Set-StrictMode -Version`: 0 is off.
-    pub strict_mode: u32,
+    /// Set while expanding a variable inside a string (strict mode 1 allows unset ones there).
+    pub(crate) in_string: bool,
     pub(crate) error_redirects: Vec<ErrorRedirect>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
     /// Lines run at the interactive prompt (`Get-History`); empty outside the REPL.
     pub history: Vec<HistoryEntry>,
+    /// The statement (or condition) running now: what pwsh underlines for errors raised by
+    /// expressions (a method call on `$null`, a division by zero, a failed conversion).
+    pub(crate) sequence_point: Option<Span>,
+    /// The errors being handled by the enclosing `catch` blocks, innermost last (a bare
+    /// `throw` rethrows the last one).
+    pub(crate) catching: Vec<Rc<ErrorRecord>>,
+    /// Arrays created as ArrayList / List[T] (see `lists`).
+    pub(crate) lists: Vec<(std::rc::Weak<RefCell<Vec<Value>>>, super::lists::ListKind)>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -170,10 +178,13 @@ impl Session {
             interrupt: Arc::new(AtomicBool::new(false)),
             sources: Vec::new(),
             script_paths: Vec::new(),
-            strict_mode: 0,
+            in_string: false,
             error_redirects: Vec::new(),
             wrote_error: false,
             history: Vec::new(),
+            sequence_point: None,
+            catching: Vec::new(),
+            lists: Vec::new(),
         };
         s.init_variables();
         s
@@ -202,6 +213,11 @@ impl Session {
         self.scopes.set("HOME", Value::str(home), g);
         self.scopes
             .set("PID", Value::Int(std::process::id() as i64), g);
+    }
+
+    /// `Set-StrictMode -Version` in effect here: 0 is off, `Latest` is 3.
+    pub fn strict_mode(&self) -> u32 {
+        self.scopes.strict_mode()
     }
 
     pub fn is_interrupted(&self) -> bool {

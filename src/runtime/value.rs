@@ -219,9 +219,9 @@ pub struct PsObject {
     /// Most specific first, as `$obj.PSObject.TypeNames`; the formatter picks views by these.
     pub type_names: Vec<String>,
     properties: IndexMap<String, (String, Value)>,
-    /// What the emulated .NET type's `ToString()` returns (e.g. a policy assignment shows its
-    /// policy name); `None` uses the default rules.
-    pub display: Option<String>,
+    /// What `ToString()` gives for .NET objects that override it (`$_.CategoryInfo`,
+    /// `$MyInvocation.MyCommand`); `None` for the type name.
+    pub text: Option<String>,
 }
 
 impl PsObject {
@@ -229,18 +229,18 @@ impl PsObject {
         PsObject {
             type_names: vec![type_name.into()],
             properties: IndexMap::new(),
-            display: None,
+            text: None,
         }
+    }
+
+    /// Sets what `ToString()` gives.
+    pub fn with_text(mut self, text: impl Into<String>) -> PsObject {
+        self.text = Some(text.into());
+        self
     }
 
     pub fn custom() -> PsObject {
         PsObject::new(PSCUSTOMOBJECT)
-    }
-
-    /// Sets what `ToString()` returns for this object.
-    pub fn with_display(mut self, text: impl Into<String>) -> PsObject {
-        self.display = Some(text.into());
-        self
     }
 
     pub fn with(mut self, name: &str, value: Value) -> PsObject {
@@ -300,7 +300,7 @@ impl PsObject {
     /// PSCustomObject's `ToString()`: `@{Name=value; Other=value}`; other objects give their
     /// type name, as .NET's default `ToString()` does.
     pub fn to_ps_string(&self) -> String {
-        if let Some(text) = &self.display {
+        if let Some(text) = &self.text {
             return text.clone();
         }
         if !self.is_custom() {

@@ -1,0 +1,60 @@
+# Functions: simple and advanced, defaults, switches, validation, $args, pipeline input with
+# begin/process/end, $PSBoundParameters, ShouldProcess with -WhatIf, ThrowTerminatingError.
+Connect-MicrosoftTeams | Out-Null
+
+function Get-PolicyName($Base, $Suffix = "Prod") { "$Base-$Suffix" }
+Get-PolicyName Bot
+Get-PolicyName -Base Bot -Suffix Test
+
+function Show-Args { "count=$($args.Count) first=$($args[0])" }
+Show-Args one two three
+
+function Grant-ToUsers {
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)][string]$PolicyName,
+        [Parameter(ValueFromPipeline, ValueFromPipelineByPropertyName)][Alias('UPN')][string]$UserPrincipalName
+    )
+    begin { $granted = 0 }
+    process {
+        if ($PSCmdlet.ShouldProcess($UserPrincipalName, "Grant $PolicyName")) {
+            Grant-CsApplicationAccessPolicy -PolicyName $PolicyName -Identity $UserPrincipalName
+            $granted++
+        }
+    }
+    end { "granted $granted" }
+}
+New-CsApplicationAccessPolicy -Identity "Pipe" -AppIds "1f0e5a2c-7d4b-4c1e-9a3f-5b8e2d6c0a17" | Out-Null
+"megan.bowen@contoso.onmicrosoft.com", "lee.gu@contoso.onmicrosoft.com" | Grant-ToUsers -PolicyName "Pipe"
+[PSCustomObject]@{ UPN = "adele.vance@contoso.onmicrosoft.com" } | Grant-ToUsers -PolicyName "Pipe" -WhatIf
+Get-CsOnlineUser | Where-Object { $_.ApplicationAccessPolicy -eq "Pipe" } | Select-Object UserPrincipalName
+
+function Test-Input {
+    [CmdletBinding()]
+    param(
+        [ValidateSet('Add', 'Remove')][string]$Action = 'Add',
+        [ValidateNotNullOrEmpty()][string]$AppId
+    )
+    "action=$Action bound=$($PSBoundParameters.Keys -join ',')"
+}
+Test-Input -Action remove -AppId x
+Test-Input -Action Replace
+Test-Input -AppId ""
+"the script goes on"
+
+function Assert-Policy {
+    [CmdletBinding()]
+    param([string]$Name)
+    if (-not (Get-CsApplicationAccessPolicy -Identity $Name -ErrorAction SilentlyContinue)) {
+        $record = [System.Management.Automation.ErrorRecord]::new(
+            [System.Exception]::new("Policy '$Name' does not exist."),
+            'PolicyMissing',
+            [System.Management.Automation.ErrorCategory]::ObjectNotFound,
+            $Name)
+        $PSCmdlet.ThrowTerminatingError($record)
+    }
+    "policy $Name is there"
+}
+Assert-Policy -Name Pipe
+Assert-Policy -Name Nope
+try { Assert-Policy -Name Nope } catch { "caught $($_.FullyQualifiedErrorId): $($_.CategoryInfo)" }
