@@ -294,24 +294,35 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         .map(|c| error_category(&c))
         .unwrap_or(ErrorCategory::NotSpecified);
     let mut record = ctx.error(&exception_type, message, &id, category);
-    // Write-Error reports the caller's $MyInvocation (WriteErrorCommand): at the top of a script
-    // that is the script itself (no position: ConciseView prints `name.ps1: message`, and the
-    // FQID ends with the script's name); at the prompt there is none.
+    // Write-Error reports the caller's $MyInvocation (WriteErrorCommand): inside a function the
+    // call of that function, named after it; at the top of a script the script itself (started
+    // from the command line it has no position, so ConciseView prints `name.ps1: message`); at
+    // the prompt or in -Command text, Write-Error itself. The FQID ends with the caller's name.
     record.command_class = String::new();
-    if ctx.session.call_depth == 0
-        && let Some(path) = ctx.session.script_paths.last()
-    {
-        let name = path
-            .file_name()
-            .map(|f| f.to_string_lossy().to_string())
-            .unwrap_or_default();
-        record.command_class = name.clone();
-        record.invocation = Some(crate::runtime::InvocationInfo {
-            command_name: Some(name.clone()),
-            invocation_name: Some(path.display().to_string()),
-            source: crate::syntax::SourceFile::new(None, ""),
-            extent: crate::syntax::Span::new(0, 0),
-        });
+    match ctx.session.scopes.current_frame() {
+        Some(frame) if !frame.is_script => {
+            if let Some(inv) = ctx.session.caller_invocation() {
+                record.command_class = frame.command_name.clone();
+                record.invocation = Some(inv);
+            }
+        }
+        Some(frame) => {
+            let (source, extent) = match &frame.call_site {
+                Some((source, span)) => (source.clone(), *span),
+                None => (
+                    crate::syntax::SourceFile::new(None, ""),
+                    crate::syntax::Span::new(0, 0),
+                ),
+            };
+            record.command_class = frame.command_name.clone();
+            record.invocation = Some(crate::runtime::InvocationInfo {
+                command_name: Some(frame.command_name.clone()),
+                invocation_name: Some(frame.invocation_name.clone()),
+                source,
+                extent,
+            });
+        }
+        None => {}
     }
     record.activity = b
         .string("CategoryActivity")
