@@ -272,6 +272,28 @@ fn teams_table_views() {
     );
 }
 
+#[test]
+fn format_list_ignores_a_table_view_and_format_table_a_list_view() {
+    // A type with only a table view lists every property under Format-List, as pwsh does.
+    let assignment = Value::object(
+        PsObject::new("Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.EffectivePolicy")
+            .with("PolicyType", Value::str("ApplicationAccessPolicy"))
+            .with("PolicyName", Value::str("P"))
+            .with("PolicySource", Value::str("Direct"))
+            .with("Hidden", Value::str("shown by Format-List")),
+    );
+    assert_eq!(
+        format_list(&[assignment], None, &opts()),
+        "\nPolicyType   : ApplicationAccessPolicy\nPolicyName   : P\nPolicySource : Direct\nHidden       : shown by Format-List\n\n"
+    );
+    // A list-view type becomes a table of its properties under Format-Table.
+    let p = policy("Tag:A", &[], "d");
+    assert_eq!(
+        format_table(&[p], None, false, false, &opts()),
+        "\nIdentity AppIds Description\n-------- ------ -----------\nTag:A    {}     d\n\n"
+    );
+}
+
 // ---------------------------------------------------------------- grouping
 
 #[test]

@@ -152,7 +152,7 @@ impl OutDefault {
             Mode::Default => default_view(item),
             Mode::List(props) => Some(forced(
                 Shape::List,
-                explicit_columns(item, props.as_deref()),
+                explicit_columns(item, props.as_deref(), Shape::List),
                 false,
             )),
             Mode::Table {
@@ -160,7 +160,7 @@ impl OutDefault {
                 ..
             } => Some(forced(
                 Shape::Table,
-                explicit_columns(item, Some(props)),
+                explicit_columns(item, Some(props), Shape::Table),
                 false,
             )),
             Mode::Table { autosize, .. } => Some(match default_view(item) {
@@ -172,7 +172,11 @@ impl OutDefault {
                     }
                     forced(Shape::Table, columns, from_format_data)
                 }
-                None => forced(Shape::Table, explicit_columns(item, None), false),
+                None => forced(
+                    Shape::Table,
+                    explicit_columns(item, None, Shape::Table),
+                    false,
+                ),
             }),
         }
     }

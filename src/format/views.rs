@@ -321,12 +321,13 @@ pub fn default_view(value: &Value) -> Option<View> {
 }
 
 /// Columns for Format-List / Format-Table: the caller's property names (`*` = all), or else
-/// the type's view properties, or else all properties.
-pub fn explicit_columns(value: &Value, properties: Option<&[String]>) -> Vec<Column> {
+/// the properties of the type's view of that shape (a list view for Format-List, a table view
+/// for Format-Table), or else all properties, as pwsh does when the type has no such view.
+pub fn explicit_columns(value: &Value, properties: Option<&[String]>, shape: Shape) -> Vec<Column> {
     match properties {
         Some(props) if props.iter().any(|p| p == "*") => plain_columns(property_names(value)),
         Some(props) => plain_columns(props.to_vec()),
-        None => match find_view(value) {
+        None => match find_view(value).filter(|def| def.shape == shape) {
             Some(def) => resolve(def, value)
                 .into_iter()
                 .map(|c| Column { width: 0, ..c })
