@@ -211,7 +211,10 @@ fn ps_version_table_has_a_version_object() {
          [version]'abc'\n",
         &[],
     );
-    assert_eq!(out, "7.4.6 7.4 System.Version\nnew\n5/2/-1\n");
+    assert_eq!(
+        out,
+        "7.4.6 7.4 System.Management.Automation.SemanticVersion\nnew\n5/2/-1\n"
+    );
     assert!(
         err.contains("Cannot convert value \"abc\" to type \"System.Version\""),
         "{err}"

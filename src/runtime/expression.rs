@@ -478,13 +478,22 @@ pub fn parse_version(text: &str) -> Option<Value> {
     Some(Value::object(o))
 }
 
-fn version_value(text: &str) -> Value {
-    parse_version(text).unwrap_or_else(|| Value::str(text))
+/// `$PSVersionTable.PSVersion`: pwsh 6+ reports a `SemanticVersion` (Major, Minor, Patch,
+/// PreReleaseLabel, BuildLabel), shown as `7.4.6`.
+fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
+    let o = PsObject::new("System.Management.Automation.SemanticVersion")
+        .with_text(format!("{major}.{minor}.{patch}"))
+        .with("Major", Value::Int(major))
+        .with("Minor", Value::Int(minor))
+        .with("Patch", Value::Int(patch))
+        .with("PreReleaseLabel", Value::Null)
+        .with("BuildLabel", Value::Null);
+    Value::object(o)
 }
 
 fn ps_version_table() -> Value {
     let mut h = Hashtable::new(false);
-    h.insert(Value::str("PSVersion"), version_value("7.4.6"));
+    h.insert(Value::str("PSVersion"), semantic_version(7, 4, 6));
     h.insert(Value::str("PSEdition"), Value::str("Core"));
     h.insert(Value::str("Platform"), Value::str(std::env::consts::OS));
     h.insert(
