@@ -775,8 +775,8 @@ fn advanced_functions() {
         ),
         (
             "function D { [CmdletBinding()] param() Write-Verbose 'v'; 'ok' }; D -Verbose",
-            "ok\n",
-            "VERBOSE: v\n",
+            "VERBOSE: v\nok\n",
+            "",
         ),
         (
             "function D { [CmdletBinding()] param() $PSCmdlet.ParameterSetName; $MyInvocation.MyCommand.Name }; D",
@@ -806,8 +806,8 @@ fn should_process_honours_whatif_and_confirm() {
         ),
         (
             "function R { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { 'yes' } }; R t -Verbose",
-            "yes\n",
-            "VERBOSE: Performing the operation \"Remove\" on target \"t\".\n",
+            "VERBOSE: Performing the operation \"Remove\" on target \"t\".\nyes\n",
+            "",
         ),
         (
             "function R { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { 'yes' } }; R t -Confirm",
@@ -1045,7 +1045,7 @@ fn automatic_variables() {
         ("$true.GetType().Name", "Boolean\n", ""),
         ("'x' | ForEach-Object { $_ + $PSItem }", "xx\n", ""),
         ("$env:AAPSH_LANG_TEST_UNSET -eq $null", "True\n", ""),
-        ("$PSVersionTable.PSVersion", "7.4.6\n", ""),
+        ("\"$($PSVersionTable.PSVersion)\"", "7.4.6\n", ""),
         (
             "$x = 1; $?; Get-NoSuch; $?",
             "True\nFalse\n",

@@ -211,13 +211,7 @@ fn write_debug(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     };
     if shown {
         let text = b.string("Message").unwrap_or_default();
-        ctx.session.flush_output();
-        let opts = crate::format::FormatOptions {
-            color: ctx.session.options.color_err,
-            ..ctx.session.format_options()
-        };
-        let rendered = crate::format::render_debug(&text, &opts);
-        ctx.session.host.write_err(&rendered);
+        ctx.session.write_debug_text(&text);
     }
     Ok(())
 }

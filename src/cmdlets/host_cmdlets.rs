@@ -1,4 +1,5 @@
-//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date and Start-Sleep (Set-StrictMode
+//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, Start-Sleep and Write-Progress
+//! (Set-StrictMode
 //! lives with the engine switches in `language.rs`).
 //! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
 
@@ -50,7 +51,25 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait."))
             .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait."))
             .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
+        CmdletDef::new("Write-Progress", UTILITY, write_progress)
+            .class("Microsoft.PowerShell.Commands.WriteProgressCommand")
+            .synopsis("Displays a progress bar within a PowerShell command window.")
+            .description("Prints nothing: pwsh draws no progress bar when its output is redirected (ConsoleHostUserInterface.WriteProgress), and a transient bar is not part of a transcript.")
+            .param(ParamDef::new("Activity", types::STRING).position(0).help("The first line of text in the heading."))
+            .param(ParamDef::new("Status", types::STRING).position(1).help("The second line of text in the heading."))
+            .param(ParamDef::new("Id", types::INT32).position(2).help("An ID that distinguishes each progress bar."))
+            .param(ParamDef::new("PercentComplete", types::INT32).help("The percentage of the activity that is completed."))
+            .param(ParamDef::new("SecondsRemaining", types::INT32).help("The projected number of seconds remaining."))
+            .param(ParamDef::new("CurrentOperation", types::STRING).help("The text below the progress bar."))
+            .param(ParamDef::new("ParentId", types::INT32).help("The parent activity of the current activity."))
+            .param(ParamDef::new("Completed", types::SWITCH).help("Indicates the progress bar is complete."))
+            .param(ParamDef::new("SourceId", types::INT32).help("The source of the record."))
+            .example("Report progress in a grant loop", "Write-Progress -Activity 'Granting' -Status \"$i of $total\" -PercentComplete ($i * 100 / $total)", "Nothing is printed."),
     ]
+}
+
+fn write_progress(_: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Flow> {
+    Ok(())
 }
 
 fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {

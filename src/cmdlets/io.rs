@@ -1,5 +1,6 @@
 //! File input and output: Get-Content, Set-Content, Add-Content, Out-File, Import-Csv,
-//! Export-Csv, ConvertTo-Csv, ConvertFrom-Csv, Test-Path, Join-Path and Split-Path. Paths accept
+//! Export-Csv, ConvertTo-Csv, ConvertFrom-Csv, Set-Item (env: and variable:), Test-Path,
+//! Join-Path and Split-Path. Paths accept
 //! `\` and `/` and are relative to the current directory (`Session::resolve_path`). Files are
 //! written as pwsh 7 writes them: UTF-8 without a BOM, `\n` line ends on Linux and macOS.
 
@@ -175,6 +176,17 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().from_pipeline().by_property_name().help("The items to delete."))
             .param(ParamDef::new("Recurse", types::SWITCH).help("Deletes directories with their contents."))
             .param(ParamDef::new("Force", types::SWITCH).help("Deletes read-only and hidden items too.")),
+        CmdletDef::new("Set-Item", MANAGEMENT, set_item)
+            .class("Microsoft.PowerShell.Commands.SetItemCommand")
+            .synopsis("Changes the value of an item to the value specified in the command.")
+            .description("Offline: sets environment variables (`env:NAME`) and variables (`variable:NAME`); the FileSystem provider does not support it, as in pwsh.")
+            .alias("si")
+            .should_process()
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The item to set, such as env:TEAMS_APP_ID."))
+            .param(ParamDef::new("Value", types::OBJECT).position(1).from_pipeline().by_property_name().help("The new value."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Sets items that cannot otherwise be changed."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the item.")),
         CmdletDef::new("Test-Path", MANAGEMENT, test_path)
             .class("Microsoft.PowerShell.Commands.TestPathCommand")
             .synopsis("Determines whether all elements of a path exist.")
@@ -1137,6 +1149,66 @@ fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
 
 // ----- Test-Path / Join-Path / Split-Path ----------------------------------------------------
 
+/// The Environment and Variable providers' paths: `env:NAME`, `Env:\NAME`, `variable:/NAME`.
+enum ProviderPath {
+    Env(String),
+    Variable(String),
+}
+
+fn provider_path(text: &str) -> Option<ProviderPath> {
+    let (drive, rest) = text.split_once(':')?;
+    let name = rest.trim_start_matches(['\\', '/']).to_string();
+    match drive.to_ascii_lowercase().as_str() {
+        "env" => Some(ProviderPath::Env(name)),
+        "variable" => Some(ProviderPath::Variable(name)),
+        _ => None,
+    }
+}
+
+fn set_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let value = b.get("Value").cloned().unwrap_or(Value::Null);
+    for p in strings(b, "Path") {
+        match provider_path(&p) {
+            Some(ProviderPath::Env(name)) if !name.is_empty() => {
+                let text = ctx.session.stringify(&value);
+                if !ctx.should_process(&format!("Item: {name} Value: {text}"), "Set Item")? {
+                    continue;
+                }
+                crate::runtime::set_env_var(&name, Some(&text));
+                if b.switch("PassThru") {
+                    let item = PsObject::new("System.Collections.DictionaryEntry")
+                        .with("Name", Value::str(&name))
+                        .with("Key", Value::str(&name))
+                        .with("Value", Value::str(&text));
+                    ctx.write_object(Value::object(item));
+                }
+            }
+            Some(ProviderPath::Variable(name)) if !name.is_empty() => {
+                let shown_value = ctx.session.stringify(&value);
+                if !ctx.should_process(
+                    &format!("Name: {name} Value: {shown_value}"),
+                    "Set variable",
+                )? {
+                    continue;
+                }
+                ctx.session.set_variable(&name, value.clone());
+            }
+            _ => {
+                // FileSystem items have no value to set (SessionStateStrings.
+                // ProviderOperationStoppedNotSupported... via NotSupportedException).
+                let r = ctx.error(
+                    "System.Management.Automation.PSNotSupportedException",
+                    "Provider operation stopped because the provider does not support this operation.",
+                    "NotSupported",
+                    ErrorCategory::NotImplemented,
+                );
+                ctx.write_error(r)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn test_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let kind = b.string("PathType").unwrap_or_else(|| "Any".into());
     for p in strings(b, "Path") {
@@ -1147,6 +1219,24 @@ fn test_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         if p.is_empty() {
             ctx.write_object(Value::Bool(false));
             continue;
+        }
+        match provider_path(&p) {
+            Some(ProviderPath::Env(name)) => {
+                // `env:` itself is a container; `env:NAME` a leaf.
+                let ok = if name.is_empty() {
+                    kind != "Leaf"
+                } else {
+                    kind != "Container" && std::env::var_os(&name).is_some()
+                };
+                ctx.write_object(Value::Bool(ok));
+                continue;
+            }
+            Some(ProviderPath::Variable(name)) => {
+                let exists = name.is_empty() || ctx.session.has_variable(&name);
+                ctx.write_object(Value::Bool(exists));
+                continue;
+            }
+            None => {}
         }
         let path = ctx.session.resolve_path(&p);
         let ok = match kind.as_str() {

@@ -637,8 +637,10 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
 
 fn sort_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let items = input_items(ctx, b);
-    let specs = property_specs(ctx, b.get("Property"))?;
+    let (property, directions) = sort_directions(b.get("Property"), b.switch("Descending"));
+    let specs = property_specs(ctx, property.as_ref())?;
     let cs = b.switch("CaseSensitive");
+    let descending_all = b.switch("Descending");
     let mut keyed: Vec<(Vec<Value>, Value)> = Vec::with_capacity(items.len());
     for item in items {
         let keys = if specs.is_empty() {
@@ -652,17 +654,15 @@ fn sort_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         keyed.push((keys, item));
     }
     keyed.sort_by(|a, b| {
-        for (x, y) in a.0.iter().zip(b.0.iter()) {
+        for (i, (x, y)) in a.0.iter().zip(b.0.iter()).enumerate() {
             let o = sort_order(x, y, cs);
+            let descending = directions.get(i).copied().unwrap_or(descending_all);
             if o.is_ne() {
-                return o;
+                return if descending { o.reverse() } else { o };
             }
         }
         std::cmp::Ordering::Equal
     });
-    if b.switch("Descending") {
-        keyed.reverse();
-    }
     let mut last: Option<Vec<Value>> = None;
     for (keys, item) in keyed {
         if b.switch("Unique")
@@ -676,6 +676,41 @@ fn sort_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         ctx.write_object(item);
     }
     Ok(())
+}
+
+/// Sort-Object's calculated properties may carry `Ascending`/`Descending` keys (any unique
+/// prefix, like the other keys): each property's own direction, defaulting to `-Descending`.
+/// Returns the property list without those keys, and one direction per entry.
+fn sort_directions(property: Option<&Value>, descending: bool) -> (Option<Value>, Vec<bool>) {
+    let Some(property) = property else {
+        return (None, Vec::new());
+    };
+    let mut items = Vec::new();
+    let mut directions = Vec::new();
+    for v in property.enumerate() {
+        let mut direction = descending;
+        let item = match &v {
+            Value::Hashtable(h) => {
+                let h = h.borrow();
+                let mut copy = crate::runtime::Hashtable::new(h.ordered);
+                for (k, val) in h.iter() {
+                    let key = k.to_ps_string().to_ascii_lowercase();
+                    if !key.is_empty() && "descending".starts_with(&key) {
+                        direction = val.is_truthy();
+                    } else if !key.is_empty() && "ascending".starts_with(&key) {
+                        direction = !val.is_truthy();
+                    } else {
+                        copy.insert(k.clone(), val.clone());
+                    }
+                }
+                Value::hashtable(copy)
+            }
+            other => other.clone(),
+        };
+        items.push(item);
+        directions.push(direction);
+    }
+    (Some(Value::array(items)), directions)
 }
 
 // ----- Measure-Object ----------------------------------------------------------------------

@@ -310,14 +310,12 @@ impl Session {
     ) -> Result<(), Flow> {
         let scope = var.scope.as_deref().map(str::to_ascii_lowercase);
         if scope.as_deref() == Some("env") {
-            // SAFETY of intent: environment changes are process-wide, as in pwsh.
-            unsafe {
-                if value.is_null() {
-                    std::env::remove_var(&var.name);
-                } else {
-                    std::env::set_var(&var.name, value.to_ps_string());
-                }
-            }
+            let text = if value.is_null() {
+                None
+            } else {
+                Some(value.to_ps_string())
+            };
+            set_env_var(&var.name, text.as_deref());
             return Ok(());
         }
         let q = Qualifier::parse(scope.as_deref());
@@ -444,9 +442,58 @@ pub fn hashtable_to_object(v: &Value) -> Value {
     }
 }
 
+/// Sets (or, for `None` or '', removes) a process environment variable, as `$env:NAME = ...`
+/// does. Names and values the OS cannot hold (empty, `=`, NUL) are ignored rather than allowed
+/// to panic in `std::env`.
+pub fn set_env_var(name: &str, value: Option<&str>) {
+    if name.is_empty() || name.contains(['=', '\0']) || value.is_some_and(|v| v.contains('\0')) {
+        return;
+    }
+    // SAFETY of intent: environment changes are process-wide, as in pwsh.
+    unsafe {
+        match value {
+            Some(v) if !v.is_empty() => std::env::set_var(name, v),
+            _ => std::env::remove_var(name),
+        }
+    }
+}
+
+/// A `System.Version` (`$PSVersionTable.PSVersion`, `[version]'5.1'`): Major, Minor, Build and
+/// Revision (-1 when not given), shown as the text it was written as. `None` for text that is not
+/// a version.
+pub fn parse_version(text: &str) -> Option<Value> {
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    let mut numbers = [-1i64; 4];
+    for (slot, part) in numbers.iter_mut().zip(&parts) {
+        *slot = part.parse::<u32>().ok()?.into();
+    }
+    let shown: Vec<String> = numbers[..parts.len()].iter().map(i64::to_string).collect();
+    let mut o = PsObject::new("System.Version").with_text(shown.join("."));
+    for (name, n) in ["Major", "Minor", "Build", "Revision"].iter().zip(numbers) {
+        o.set(name, Value::Int(n));
+    }
+    Some(Value::object(o))
+}
+
+/// `$PSVersionTable.PSVersion`: pwsh 6+ reports a `SemanticVersion` (Major, Minor, Patch,
+/// PreReleaseLabel, BuildLabel), shown as `7.4.6`.
+fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
+    let o = PsObject::new("System.Management.Automation.SemanticVersion")
+        .with_text(format!("{major}.{minor}.{patch}"))
+        .with("Major", Value::Int(major))
+        .with("Minor", Value::Int(minor))
+        .with("Patch", Value::Int(patch))
+        .with("PreReleaseLabel", Value::Null)
+        .with("BuildLabel", Value::Null);
+    Value::object(o)
+}
+
 fn ps_version_table() -> Value {
     let mut h = Hashtable::new(false);
-    h.insert(Value::str("PSVersion"), Value::str("7.4.6"));
+    h.insert(Value::str("PSVersion"), semantic_version(7, 4, 6));
     h.insert(Value::str("PSEdition"), Value::str("Core"));
     h.insert(Value::str("Platform"), Value::str(std::env::consts::OS));
     h.insert(

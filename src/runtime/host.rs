@@ -7,7 +7,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 pub trait Host {
     /// Success output (formatted objects) and Write-Host text.
     fn write_out(&mut self, text: &str);
-    /// Error, warning and verbose records.
+    /// Error records (warnings, verbose and debug lines go to `write_out`, as in pwsh).
     fn write_err(&mut self, text: &str);
     /// Reads one line for a prompt (Read-Host, mandatory parameter, -Confirm); `None` at end
     /// of input. The prompt text has already been written.

@@ -318,6 +318,29 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
             Value::SecureString(_) => v,
             other => return Err(err(s, conversion::cast_error(&other, &full))),
         },
+        "System.Version" => match &v {
+            Value::Object(o)
+                if o.borrow()
+                    .type_names
+                    .first()
+                    .is_some_and(|t| t == "System.Version") =>
+            {
+                v
+            }
+            other => {
+                let text = other.to_ps_string();
+                super::expression::parse_version(&text).ok_or_else(|| {
+                    err(
+                        s,
+                        conversion::cast_error_with_inner(
+                            &text,
+                            &full,
+                            "Version string portion was too short or too long.",
+                        ),
+                    )
+                })?
+            }
+        },
         "System.Void" => Value::Null,
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
         _ => {
@@ -1195,6 +1218,13 @@ fn static_method(
         ("System.Environment", "getenvironmentvariable") => std::env::var(arg_string(&args, 0))
             .map(Value::str)
             .unwrap_or(Value::Null),
+        // `[Environment]::SetEnvironmentVariable($name, $value)` (the .env loaders' idiom): the
+        // process environment, as `$env:NAME = ...`; `$null` or '' removes the variable.
+        ("System.Environment", "setenvironmentvariable") => {
+            let value = args.get(1).map(Value::to_ps_string);
+            super::expression::set_env_var(&arg_string(&args, 0), value.as_deref());
+            Value::Null
+        }
         ("System.IO.Path", "combine") => {
             let mut p = std::path::PathBuf::new();
             for a in &args {

@@ -25,7 +25,7 @@ pub mod value;
 pub use binder::{BoundParameters, CommandArg};
 pub use command_context::CommandContext;
 pub use error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
-pub use expression::hashtable_to_object;
+pub use expression::{hashtable_to_object, set_env_var};
 pub use flow::{Flow, Termination};
 pub use interpreter::{RunOutcome, collapse};
 pub use list_modifier::ListModifier;

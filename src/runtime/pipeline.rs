@@ -181,6 +181,17 @@ impl Session {
         cmd: &Command,
         index: usize,
     ) -> Result<(StageKind, String), Flow> {
+        // Strict mode 2+: `Name(a, b)` (no space before the parenthesis, a comma list inside)
+        // is a method-style call. pwsh checks it while building the arguments, before it looks
+        // the command up (Compiler.GetCommandArgumentExpressions).
+        if self.strict_mode() >= 2 && is_method_style_call(cmd) {
+            return Err(self.runtime_error(
+                "StrictModeFunctionCallWithParens",
+                "The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.",
+                super::ErrorCategory::InvalidOperation,
+                cmd.span,
+            ));
+        }
         let (target, typed_name) = self.resolve_command_expr(&cmd.name, cmd)?;
         let mut args = self.eval_command_args(&cmd.elements)?;
         // `Cmdlet -?` shows the command's help instead of running it, as in pwsh.
@@ -296,14 +307,24 @@ impl Session {
     /// relative to the current directory.
     pub fn resolve_path(&self, text: &str) -> PathBuf {
         let normalized = text.replace('\\', "/");
-        let p = Path::new(&normalized);
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir()
-                .map(|d| d.join(p))
-                .unwrap_or_else(|_| p.to_path_buf())
-        }
+        // `~` is the home directory, as the FileSystem provider has it.
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let joined = match (normalized.strip_prefix('~'), home) {
+            (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                home.join(rest.trim_start_matches('/'))
+            }
+            _ => {
+                let p = Path::new(&normalized);
+                if p.is_absolute() {
+                    p.to_path_buf()
+                } else {
+                    std::env::current_dir()
+                        .map(|d| d.join(p))
+                        .unwrap_or_else(|_| p.to_path_buf())
+                }
+            }
+        };
+        lexically_normal(&joined)
     }
 
     /// Evaluates command elements in argument mode, expanding splats.
@@ -1269,7 +1290,13 @@ impl Session {
         );
         self.scopes
             .set("input", Value::array(input), Qualifier::Local);
-        // -ErrorAction / -Verbose / -WhatIf on an advanced function set its local preferences.
+        self.apply_common_preferences(bound);
+        Ok(())
+    }
+
+    /// `-ErrorAction`, `-WarningAction`, `-InformationAction`, `-Verbose`, `-Debug` and `-WhatIf`
+    /// given to an advanced function or script set its own (local) preference variables.
+    fn apply_common_preferences(&mut self, bound: &BoundParameters) {
         if let Some(a) = bound.string("ErrorAction") {
             self.scopes
                 .set("ErrorActionPreference", Value::str(a), Qualifier::Local);
@@ -1301,7 +1328,6 @@ impl Session {
             self.scopes
                 .set("WhatIfPreference", Value::Bool(true), Qualifier::Local);
         }
-        Ok(())
     }
 
     /// `$Name` for every declared parameter (bound value, evaluated default, or `$null`), and
@@ -1342,6 +1368,13 @@ impl Session {
             };
             self.scopes
                 .set_constrained(&p.name, value, p.ty, Qualifier::Local);
+        }
+        // Common parameters given to an advanced function or script (`-Verbose`,
+        // `-ErrorAction Stop`) are bound parameters too.
+        for (name, v) in bound.iter() {
+            if !def.params.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
+                psbound.insert(Value::str(name), v.clone());
+            }
         }
         self.scopes.set(
             "PSBoundParameters",
@@ -1545,6 +1578,7 @@ impl Session {
             );
             self.scopes
                 .set("input", Value::array(input), Qualifier::Local);
+            self.apply_common_preferences(&bound);
             self.exec_script_body(ast, out)
         })();
         self.scopes.pop();
@@ -1566,6 +1600,25 @@ impl Session {
             other => other,
         }
     }
+}
+
+/// `a/./b/../c` → `a/c`: pwsh resolves provider paths without touching the file system, so
+/// `$PSCommandPath` and error headers never show `.` or `..` components.
+fn lexically_normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// The end of a function or script call: `return` ends it normally, and a terminating error
@@ -1659,4 +1712,28 @@ impl Value {
             other => vec![other],
         }
     }
+}
+
+/// `Name(a, b)`: a bare command name directly followed by one parenthesised comma list, the
+/// shape strict mode 2+ refuses (and that a misplaced `param(...)` block has).
+fn is_method_style_call(cmd: &Command) -> bool {
+    use crate::syntax::ast::{InvocationOperator, StatementKind};
+    if cmd.invocation != InvocationOperator::None {
+        return false;
+    }
+    let [CommandElement::Argument(arg)] = cmd.elements.as_slice() else {
+        return false;
+    };
+    let ExprKind::Paren(stmt) = &arg.kind else {
+        return false;
+    };
+    let StatementKind::Pipeline(p) = &stmt.kind else {
+        return false;
+    };
+    let [only] = p.elements.as_slice() else {
+        return false;
+    };
+    matches!(&only.kind, ElementKind::Expression(e) if matches!(e.kind, ExprKind::ArrayLiteral(_)))
+        && only.redirections.is_empty()
+        && cmd.name.span.end == arg.span.start
 }

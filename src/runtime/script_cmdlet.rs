@@ -125,9 +125,7 @@ impl Session {
                 if self.preference("DebugPreference", ActionPreference::SilentlyContinue)
                     == ActionPreference::Continue
                 {
-                    self.flush_output();
-                    let line = format!("DEBUG: {}\n", text(0));
-                    self.host.write_err(&line);
+                    self.write_debug_text(&text(0));
                 }
                 Ok(Value::Null)
             }

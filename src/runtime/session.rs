@@ -308,18 +308,22 @@ impl Session {
         }
     }
 
+    /// `WARNING: ...`, `VERBOSE: ...` and `DEBUG: ...` lines. pwsh's console host writes them
+    /// with `WriteLine`, i.e. to standard output like Write-Host; only error records go to
+    /// standard error (ConsoleHostUserInterface.WriteWarningLine / WriteErrorLine).
     pub fn write_warning_text(&mut self, text: &str) {
-        self.flush_output();
-        let opts = self.error_format_options();
-        let rendered = format::render_warning(text, &opts);
-        self.host.write_err(&rendered);
+        let rendered = format::render_warning(text, &self.format_options());
+        self.write_host(&rendered);
     }
 
     pub fn write_verbose_text(&mut self, text: &str) {
-        self.flush_output();
-        let opts = self.error_format_options();
-        let rendered = format::render_verbose(text, &opts);
-        self.host.write_err(&rendered);
+        let rendered = format::render_verbose(text, &self.format_options());
+        self.write_host(&rendered);
+    }
+
+    pub fn write_debug_text(&mut self, text: &str) {
+        let rendered = format::render_debug(text, &self.format_options());
+        self.write_host(&rendered);
     }
 
     /// `$ErrorActionPreference` as currently visible.
@@ -364,6 +368,16 @@ impl Session {
             .get(name, Qualifier::None)
             .map(|v| v.value.clone())
             .unwrap_or(Value::Null)
+    }
+
+    /// True when a variable is visible from the current scope.
+    pub fn has_variable(&self, name: &str) -> bool {
+        self.scopes.get(name, Qualifier::None).is_some()
+    }
+
+    /// Sets a variable in the current scope (`Set-Item variable:NAME`, `Set-Variable`).
+    pub fn set_variable(&mut self, name: &str, value: Value) {
+        self.scopes.set(name, value, Qualifier::Local);
     }
 
     /// The source currently running (for positions in runtime errors).

@@ -1,0 +1,1 @@
+# The TypeScript provisioning code runs the lines below with: pwsh -NoProfile -Command "<lines joined by '; '>"
