@@ -297,26 +297,51 @@ fn format_list_ignores_a_table_view_and_format_table_a_list_view() {
 // ---------------------------------------------------------------- grouping
 
 #[test]
-fn out_default_closes_groups_when_the_shape_changes() {
+fn one_document_per_run_with_out_of_band_objects() {
+    // The first object picks the view (the policy type's list view, from format data).
     let mut od = OutDefault::new();
     let o = opts();
-    // A list object is written at once.
     assert_eq!(
         od.write(&policy("Global", &[], ""), &o),
         "\nIdentity    : Global\nAppIds      : {}\nDescription : \n\n"
     );
-    // Table rows are held until the group ends.
-    assert_eq!(od.write(&custom(&[("Name", Value::str("a"))]), &o), "");
-    assert_eq!(od.write(&custom(&[("Name", Value::str("bb"))]), &o), "");
-    // A scalar ends the table.
-    assert_eq!(od.write(&Value::Int(5), &o), "\nName\n----\na\nbb\n\n5\n");
-    assert_eq!(od.write(&Value::str("text"), &o), "text\n");
-    // Back to a list: scalars need no closing.
+    // Another type is drawn out of band: a list framed by blank lines; scalars inline.
+    assert_eq!(
+        od.write(&custom(&[("Name", Value::str("a"))]), &o),
+        "\nName : a\n\n"
+    );
+    assert_eq!(od.write(&Value::Int(5), &o), "5\n");
+    // The same type joins the document again.
     assert_eq!(
         od.write(&policy("Tag:X", &["1"], "d"), &o),
-        "\nIdentity    : Tag:X\nAppIds      : {1}\nDescription : d\n\n"
+        "Identity    : Tag:X\nAppIds      : {1}\nDescription : d\n\n"
     );
+    // A list document ends without another blank line (pwsh 7.4).
     assert_eq!(od.flush(&o), "");
+}
+
+#[test]
+fn a_generated_table_keeps_its_columns_and_holds_rows_until_released() {
+    let mut od = OutDefault::new();
+    let o = opts();
+    // The document starts with a blank line; rows are buffered to size the columns, and
+    // scalars wait behind them.
+    assert_eq!(od.write(&custom(&[("Name", Value::str("a"))]), &o), "\n");
+    assert_eq!(od.write(&Value::str("text"), &o), "");
+    assert_eq!(od.write(&custom(&[("Name", Value::str("bb"))]), &o), "");
+    // An object from a later statement releases the buffer; a table generated from the first
+    // object takes every later object, missing columns left empty.
+    od.statement_boundary();
+    assert_eq!(
+        od.write(&custom(&[("Other", Value::str("x"))]), &o),
+        "Name\n----\na\ntext\nbb\n\n"
+    );
+    // Released rows keep the widths already chosen (a longer value is cut).
+    assert_eq!(
+        od.write(&custom(&[("Name", Value::str("ccccc"))]), &o),
+        "ccc…\n"
+    );
+    assert_eq!(od.flush(&o), "\n");
 }
 
 #[test]
@@ -335,7 +360,7 @@ fn scalars_dates_arrays_and_null() {
     ];
     assert_eq!(
         out_default(&values, &opts()),
-        "True\n1.5\nraw\ntext\n\nThursday, November 26, 2026 5:33:01 AM\nThursday, November 26, 2026 5:33:01 AM\n\n7\n"
+        "True\n1.5\nraw\ntext\n\nThursday, November 26, 2026 5:33:01 AM\nThursday, November 26, 2026 5:33:01 AM\n7\n\n"
     );
 }
 

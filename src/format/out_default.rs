@@ -1,13 +1,23 @@
-//! Out-Default's state machine and the Format-List / Format-Table entry points built on it.
-//! Objects arrive one at a time; consecutive objects with the same view share a group (one
-//! table header, one list frame); a change of type or shape closes the group. Framing follows
-//! pwsh 7.4: a blank line before a list group's first entry and after every entry (no extra
-//! one at the end), a blank line before and after a table, dates framed the same way, scalars
-//! one per line. Must not evaluate script or decide colour (the caller passes options).
+//! Out-Default's state machine and the Format-List / Format-Table entry points built on it,
+//! following pwsh's formatter (BaseFormattingCommand, OutCommandInner, OutOfBandFormatViewManager):
 //!
-//! pwsh buffers table rows for up to 300 ms to size columns; we buffer a whole group until it
-//! ends or `flush` is called, which is the same result whenever the output is not interleaved
-//! with slow producers, and is deterministic.
+//! - One *document* per Out-Default run (a whole script, or one REPL input). Its first object
+//!   that has properties picks the view (the type's format-data view, else a table for up to four
+//!   properties and a list for more) and starts the document with a blank line.
+//! - Later objects the view applies to join it: any object when the view was generated from the
+//!   first object's properties (so a table keeps the first object's columns), only objects of the
+//!   same type when it came from format data. Any other object is drawn *out of band*: a list of
+//!   its properties framed by blank lines, without ending the document.
+//! - Strings, numbers and other property-less values, and error records, are out of band too:
+//!   their text, inline.
+//! - Lists write each entry followed by a blank line; a table writes a blank line when the
+//!   document ends; a list does not (pwsh 7.4).
+//! - pwsh buffers a table's first rows (300 ms) to size its columns and releases them when a
+//!   later object arrives after that, or when the document ends; host text (Write-Host, warnings,
+//!   errors) is not held back. aapsh is deterministic: it releases the buffer when an object
+//!   arrives from a later top-level statement (`statement_boundary`), or at the end.
+//!
+//! Must not evaluate script or decide colour (the caller passes options).
 
 use std::rc::Rc;
 
@@ -19,8 +29,10 @@ use super::list::list_entry;
 use super::options::FormatOptions;
 use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
-use super::table::{Cell, TableData};
-use super::views::{Column, Shape, View, default_view, display_items, explicit_columns, property};
+use super::table::{Cell, TableData, TableLayout, render_row};
+use super::views::{
+    Column, Shape, View, default_view, display_items, explicit_columns, property, property_names,
+};
 
 /// Collections nested deeper than this are printed by type name instead of enumerated.
 const MAX_ENUMERATION_DEPTH: usize = 32;
@@ -37,26 +49,48 @@ enum Mode {
     },
 }
 
+/// What a buffered table holds until it is released, in arrival order.
 #[derive(Debug)]
-enum Group {
-    List {
-        key: String,
-    },
-    Table {
-        key: String,
-        /// False for auto-generated tables, whose numeric cells are right-aligned.
-        from_format_data: bool,
-        data: TableData,
-    },
-    Scalars,
+enum Queued {
+    Row(Vec<Cell>),
+    Text(String),
+}
+
+#[derive(Debug)]
+struct TableDoc {
+    /// False for auto-generated tables: numeric cells are right-aligned.
+    from_format_data: bool,
+    data: TableData,
+    queue: Vec<Queued>,
+    /// Set once the buffered rows have been written: later rows reuse its widths.
+    layout: Option<TableLayout>,
+    /// The statement whose object started the buffer.
+    statement: u64,
+    /// The layout failed (no room): rows are dropped, as pwsh's disabled TableWriter does.
+    disabled: bool,
+}
+
+#[derive(Debug)]
+enum Doc {
+    List,
+    Table(Box<TableDoc>),
     Dates,
+}
+
+#[derive(Debug)]
+struct Document {
+    /// The type key the view applies to; `None` when any object applies (a view generated
+    /// from the first object, or a view forced by Format-List/-Table).
+    applies_to: Option<String>,
+    doc: Doc,
 }
 
 /// Out-Default for one pipeline or script: feed values with `write`, then `flush`.
 #[derive(Debug)]
 pub struct OutDefault {
     mode: Mode,
-    group: Option<Group>,
+    document: Option<Document>,
+    statement: u64,
 }
 
 impl Default for OutDefault {
@@ -67,29 +101,44 @@ impl Default for OutDefault {
 
 impl OutDefault {
     pub fn new() -> Self {
-        OutDefault {
-            mode: Mode::Default,
-            group: None,
-        }
+        Self::with_mode(Mode::Default)
     }
 
     fn with_mode(mode: Mode) -> Self {
-        OutDefault { mode, group: None }
+        OutDefault {
+            mode,
+            document: None,
+            statement: 0,
+        }
     }
 
     /// Takes one pipeline value (collections are enumerated, as Out-Default does) and returns
-    /// the text that can be written now; table rows are held until their group ends.
+    /// the text that can be written now; a table's first rows are held until it is released.
     pub fn write(&mut self, value: &Value, opts: &FormatOptions) -> String {
         let mut out = String::new();
         self.write_value(value, opts, 0, &mut out);
         out
     }
 
-    /// Ends the current group and returns what it still owes (a buffered table, a closing
-    /// blank line). The next `write` starts a new group.
+    /// A new top-level statement starts: its objects arrive "later" than the buffered ones.
+    pub fn statement_boundary(&mut self) {
+        self.statement += 1;
+    }
+
+    /// Ends the document and returns what it still owes (a buffered table, the closing blank
+    /// line). The next `write` starts a new document.
     pub fn flush(&mut self, opts: &FormatOptions) -> String {
         let mut out = String::new();
-        self.close(opts, &mut out);
+        if let Some(document) = self.document.take() {
+            match document.doc {
+                Doc::Table(mut table) => {
+                    release(&mut table, &self.mode, opts, &mut out);
+                    out.push('\n');
+                }
+                Doc::Dates => out.push('\n'),
+                Doc::List => {}
+            }
+        }
         out
     }
 
@@ -102,20 +151,33 @@ impl OutDefault {
                     self.write_value(item, opts, depth + 1, out);
                 }
             }
-            Value::Array(_) => self.write_scalar(&value.type_name(), opts, out),
+            Value::Array(_) => self.out_of_band(format!("{}\n", value.type_name()), opts, out),
             Value::Error(record) => self.write_error(record, opts, out),
             Value::DateTime(dt) => {
-                if !matches!(self.group, Some(Group::Dates)) {
-                    self.close(opts, out);
-                    out.push('\n');
-                    self.group = Some(Group::Dates);
+                let text = datetime_long(*dt);
+                match &self.document {
+                    None => {
+                        out.push('\n');
+                        out.push_str(&text);
+                        out.push('\n');
+                        self.document = Some(Document {
+                            applies_to: Some("System.DateTime".into()),
+                            doc: Doc::Dates,
+                        });
+                    }
+                    Some(Document {
+                        doc: Doc::Dates, ..
+                    }) => {
+                        out.push_str(&text);
+                        out.push('\n');
+                    }
+                    // Another document is open: the date is drawn out of band.
+                    Some(_) => self.out_of_band(format!("\n{text}\n\n"), opts, out),
                 }
-                out.push_str(&datetime_long(*dt));
-                out.push('\n');
             }
             other => {
                 if let Some(text) = scalar_text(other) {
-                    self.write_scalar(&text, opts, out);
+                    self.out_of_band(format!("{text}\n"), opts, out);
                     return;
                 }
                 for item in display_items(other) {
@@ -125,22 +187,38 @@ impl OutDefault {
         }
     }
 
-    fn write_scalar(&mut self, text: &str, opts: &FormatOptions, out: &mut String) {
-        if !matches!(self.group, Some(Group::Scalars)) {
-            self.close(opts, out);
-            self.group = Some(Group::Scalars);
-        }
-        out.push_str(text);
-        out.push('\n');
-    }
-
     fn write_error(&mut self, record: &Rc<ErrorRecord>, opts: &FormatOptions, out: &mut String) {
-        self.close(opts, out);
-        out.push_str(&render_error(record, ErrorView::Concise, opts));
+        let text = render_error(record, ErrorView::Concise, opts);
+        self.out_of_band(text, opts, out);
     }
 
-    /// The view this mode gives an object; `None` = nothing to show. Forced modes use one
-    /// empty key so every object joins the same group.
+    /// Text drawn out of band: inline, but behind a table's rows while they are buffered.
+    fn out_of_band(&mut self, text: String, opts: &FormatOptions, out: &mut String) {
+        self.release_if_later(opts, out);
+        match &mut self.document {
+            Some(Document {
+                doc: Doc::Table(table),
+                ..
+            }) if table.layout.is_none() && !table.disabled => table.queue.push(Queued::Text(text)),
+            _ => out.push_str(&text),
+        }
+    }
+
+    /// Releases a buffered table when an object arrives from a later statement.
+    fn release_if_later(&mut self, opts: &FormatOptions, out: &mut String) {
+        let statement = self.statement;
+        if let Some(Document {
+            doc: Doc::Table(table),
+            ..
+        }) = &mut self.document
+            && table.layout.is_none()
+            && table.statement != statement
+        {
+            release(table, &self.mode, opts, out);
+        }
+    }
+
+    /// The view this mode gives an object; `None` = nothing to show.
     fn view_for(&self, item: &Value) -> Option<View> {
         let forced = |shape, columns, from_format_data| View {
             key: String::new(),
@@ -185,63 +263,125 @@ impl OutDefault {
         let Some(view) = self.view_for(item) else {
             return;
         };
-        let joins = match &self.group {
-            Some(Group::List { key }) | Some(Group::Table { key, .. }) => *key == view.key,
-            _ => false,
+        self.release_if_later(opts, out);
+        let Some(document) = &mut self.document else {
+            self.start_document(item, view, opts, out);
+            return;
         };
-        if !joins {
-            self.close(opts, out);
-            self.group = Some(match view.shape {
-                Shape::List => {
-                    out.push('\n');
-                    Group::List { key: view.key }
-                }
-                Shape::Table => Group::Table {
-                    key: view.key,
-                    from_format_data: view.from_format_data,
-                    data: TableData {
-                        labels: view.columns.iter().map(|c| c.label.clone()).collect(),
-                        fixed_widths: view.columns.iter().map(|c| c.width).collect(),
-                        right_align: Vec::new(),
-                        rows: Vec::new(),
-                    },
-                },
-            });
-        }
-        match &mut self.group {
-            Some(Group::List { .. }) => {
-                let pairs = list_pairs(item, &view.columns, opts);
-                let palette = Palette::new(opts.color);
-                out.push_str(&list_entry(&pairs, opts.layout_width(), &palette));
+        let applies = document
+            .applies_to
+            .as_ref()
+            .is_none_or(|key| *key == view.key);
+        match &mut document.doc {
+            Doc::List if applies => {
+                out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
             }
-            Some(Group::Table {
-                from_format_data,
-                data,
-                ..
-            }) => add_row(data, item, *from_format_data, opts),
-            _ => {}
+            Doc::Table(table) if applies => {
+                let row = make_row(&mut table.data, item, table.from_format_data, opts);
+                match &table.layout {
+                    Some(layout) => {
+                        out.push_str(&render_row(layout, &row, &Palette::new(opts.color)))
+                    }
+                    None if !table.disabled => table.queue.push(Queued::Row(row)),
+                    None => {}
+                }
+            }
+            // Not for this view: a list of the object's own properties, framed by blank lines.
+            _ => {
+                let columns: Vec<Column> = property_names(item)
+                    .into_iter()
+                    .map(|label| Column { label, width: 0 })
+                    .collect();
+                let text = format!("\n{}\n", list_text(item, &columns, opts));
+                self.out_of_band(text, opts, out);
+            }
         }
     }
 
-    fn close(&mut self, opts: &FormatOptions, out: &mut String) {
-        match self.group.take() {
-            Some(Group::Table { data, .. }) => {
-                let hide = matches!(
-                    self.mode,
-                    Mode::Table {
-                        hide_headers: true,
-                        ..
-                    }
-                );
+    fn start_document(&mut self, item: &Value, view: View, opts: &FormatOptions, out: &mut String) {
+        let applies_to = match (&self.mode, view.from_format_data) {
+            (Mode::Default, true) => Some(view.key.clone()),
+            _ => None,
+        };
+        out.push('\n');
+        let doc = match view.shape {
+            Shape::List => {
+                out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
-                out.push_str(&data.render(opts.layout_width(), hide, &Palette::new(opts.color)));
-                out.push('\n');
+                Doc::List
             }
-            Some(Group::Dates) => out.push('\n'),
-            Some(Group::List { .. }) | Some(Group::Scalars) | None => {}
+            Shape::Table => {
+                let mut data = TableData {
+                    labels: view.columns.iter().map(|c| c.label.clone()).collect(),
+                    fixed_widths: view.columns.iter().map(|c| c.width).collect(),
+                    right_align: Vec::new(),
+                    rows: Vec::new(),
+                };
+                let row = make_row(&mut data, item, view.from_format_data, opts);
+                Doc::Table(Box::new(TableDoc {
+                    from_format_data: view.from_format_data,
+                    data,
+                    queue: vec![Queued::Row(row)],
+                    layout: None,
+                    statement: self.statement,
+                    disabled: false,
+                }))
+            }
+        };
+        self.document = Some(Document { applies_to, doc });
+    }
+}
+
+/// Writes a buffered table: header sized from its buffered rows, then the rows and the
+/// out-of-band text that arrived between them, in order.
+fn release(table: &mut TableDoc, mode: &Mode, opts: &FormatOptions, out: &mut String) {
+    if table.layout.is_some() || table.disabled {
+        return;
+    }
+    let palette = Palette::new(opts.color);
+    table.data.rows = table
+        .queue
+        .iter()
+        .filter_map(|q| match q {
+            Queued::Row(r) => Some(r.clone()),
+            Queued::Text(_) => None,
+        })
+        .collect();
+    let hide = matches!(
+        mode,
+        Mode::Table {
+            hide_headers: true,
+            ..
+        }
+    );
+    match table.data.layout(opts.layout_width()) {
+        Some(layout) => {
+            out.push_str(&table.data.render_header(&layout, hide, &palette));
+            for q in table.queue.drain(..) {
+                match q {
+                    Queued::Row(row) => out.push_str(&render_row(&layout, &row, &palette)),
+                    Queued::Text(text) => out.push_str(&text),
+                }
+            }
+            table.data.rows.clear();
+            table.layout = Some(layout);
+        }
+        None => {
+            for q in table.queue.drain(..) {
+                if let Queued::Text(text) = q {
+                    out.push_str(&text);
+                }
+            }
+            table.disabled = true;
         }
     }
+}
+
+/// One list entry's text (without the blank line after it).
+fn list_text(item: &Value, columns: &[Column], opts: &FormatOptions) -> String {
+    let pairs = list_pairs(item, columns, opts);
+    list_entry(&pairs, opts.layout_width(), &Palette::new(opts.color))
 }
 
 /// Label/value text pairs of one list entry; properties the object does not have are skipped.
@@ -252,9 +392,14 @@ fn list_pairs(item: &Value, columns: &[Column], opts: &FormatOptions) -> Vec<(St
         .collect()
 }
 
-/// Adds one object as a table row under the group's labels (missing properties are empty).
-/// The first row fixes each column's alignment: right for numbers in auto-generated tables.
-fn add_row(data: &mut TableData, item: &Value, from_format_data: bool, opts: &FormatOptions) {
+/// One object as a table row under the table's labels (missing properties are empty). The
+/// first row fixes each column's alignment: right for numbers in auto-generated tables.
+fn make_row(
+    data: &mut TableData,
+    item: &Value,
+    from_format_data: bool,
+    opts: &FormatOptions,
+) -> Vec<Cell> {
     let values: Vec<Option<Value>> = data.labels.iter().map(|l| property(item, l)).collect();
     let numeric = |v: &Option<Value>| {
         !from_format_data && matches!(v, Some(Value::Int(_)) | Some(Value::Double(_)))
@@ -262,15 +407,14 @@ fn add_row(data: &mut TableData, item: &Value, from_format_data: bool, opts: &Fo
     if data.right_align.is_empty() {
         data.right_align = values.iter().map(numeric).collect();
     }
-    let row = values
+    values
         .iter()
         .zip(&data.right_align)
         .map(|(v, column_right)| Cell {
             text: v.as_ref().map(|v| cell_text(v, opts)).unwrap_or_default(),
             right: numeric(v) || *column_right,
         })
-        .collect();
-    data.rows.push(row);
+        .collect()
 }
 
 fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {

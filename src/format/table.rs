@@ -31,52 +31,83 @@ pub struct TableData {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// Column widths and alignment, computed once from the rows seen when a table is laid out
+/// (pwsh sizes its columns from the rows it buffered; later rows reuse the widths).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableLayout {
+    widths: Vec<i64>,
+    align: Vec<bool>,
+}
+
 impl TableData {
     /// Header (unless hidden), dashes and rows, each line ending in `\n`; "" when the width
     /// leaves no room for any column.
+    #[cfg(test)]
     pub fn render(&self, width: usize, hide_headers: bool, palette: &Palette) -> String {
-        let mut out = String::new();
+        let Some(layout) = self.layout(width) else {
+            return String::new();
+        };
+        let mut out = self.render_header(&layout, hide_headers, palette);
+        for row in &self.rows {
+            out.push_str(&render_row(&layout, row, palette));
+        }
+        out
+    }
+
+    /// The layout for the rows buffered so far; `None` when the width leaves no room.
+    pub fn layout(&self, width: usize) -> Option<TableLayout> {
         if self.labels.is_empty() || width < MIN_SCREEN_COLUMNS {
-            return out;
+            return None;
         }
         let mut widths = self.natural_widths();
         fit_widths(&mut widths, i64::try_from(width).unwrap_or(i64::MAX));
         if !widths.iter().any(|w| *w >= MIN_COLUMN_WIDTH) {
+            return None;
+        }
+        Some(TableLayout {
+            widths,
+            align: self.right_align.clone(),
+        })
+    }
+
+    /// The header rows and the dashes (nothing when hidden).
+    pub fn render_header(
+        &self,
+        layout: &TableLayout,
+        hide_headers: bool,
+        palette: &Palette,
+    ) -> String {
+        let mut out = String::new();
+        if hide_headers {
             return out;
         }
         let layout = Layout {
-            widths,
-            align: self.right_align.clone(),
+            widths: layout.widths.clone(),
+            align: layout.align.clone(),
             palette,
         };
-        if !hide_headers {
-            for line in layout.header_rows(&self.labels) {
-                out.push_str(&line);
-                out.push('\n');
-            }
-            let dashes: Vec<Cell> = self
-                .labels
-                .iter()
-                .zip(&layout.widths)
-                .zip(&layout.align)
-                .map(|((label, w), right)| {
-                    let mut count = (*w).max(0) as usize;
-                    if !label.is_empty() {
-                        count = count.min(char_len(label));
-                    }
-                    Cell {
-                        text: "-".repeat(count),
-                        right: *right,
-                    }
-                })
-                .collect();
-            out.push_str(&layout.single_row(&dashes, true));
+        for line in layout.header_rows(&self.labels) {
+            out.push_str(&line);
             out.push('\n');
         }
-        for row in &self.rows {
-            out.push_str(&layout.single_row(row, false));
-            out.push('\n');
-        }
+        let dashes: Vec<Cell> = self
+            .labels
+            .iter()
+            .zip(&layout.widths)
+            .zip(&layout.align)
+            .map(|((label, w), right)| {
+                let mut count = (*w).max(0) as usize;
+                if !label.is_empty() {
+                    count = count.min(char_len(label));
+                }
+                Cell {
+                    text: "-".repeat(count),
+                    right: *right,
+                }
+            })
+            .collect();
+        out.push_str(&layout.single_row(&dashes, true));
+        out.push('\n');
         out
     }
 
@@ -100,6 +131,18 @@ impl TableData {
             })
             .collect()
     }
+}
+
+/// One data row under a layout, ending in `\n`.
+pub fn render_row(layout: &TableLayout, row: &[Cell], palette: &Palette) -> String {
+    let layout = Layout {
+        widths: layout.widths.clone(),
+        align: layout.align.clone(),
+        palette,
+    };
+    let mut line = layout.single_row(row, false);
+    line.push('\n');
+    line
 }
 
 /// ColumnWidthManager: give unsized (0) columns the spare width; if the columns do not fit,

@@ -153,10 +153,22 @@ impl Session {
     }
 
     pub(crate) fn exec_block(&mut self, block: &Block, out: &mut Out<'_>) -> Result<(), Flow> {
+        self.block_depth += 1;
+        let top_level = self.block_depth == 1;
+        let mut result = Ok(());
         for stmt in &block.statements {
-            self.exec_statement(stmt, out)?;
+            if top_level {
+                // Out-Default releases a table it is sizing when a later statement's output
+                // arrives (pwsh: after 300 ms; each top-level statement counts as later).
+                self.out_default.statement_boundary();
+            }
+            result = self.exec_statement(stmt, out);
+            if result.is_err() {
+                break;
+            }
         }
-        Ok(())
+        self.block_depth -= 1;
+        result
     }
 
     /// Runs one statement. A statement-terminating error outside any `try` is reported here

@@ -143,6 +143,8 @@ pub struct Session {
     pub(crate) error_redirects: Vec<ErrorRedirect>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
+    /// How many blocks are running: 1 inside a script's (or an input's) top-level block.
+    pub(crate) block_depth: usize,
     /// Lines run at the interactive prompt (`Get-History`); empty outside the REPL.
     pub history: Vec<HistoryEntry>,
     /// The statement (or condition) running now: what pwsh underlines for errors raised by
@@ -181,6 +183,7 @@ impl Session {
             in_string: false,
             error_redirects: Vec::new(),
             wrote_error: false,
+            block_depth: 0,
             history: Vec::new(),
             sequence_point: None,
             catching: Vec::new(),
@@ -278,8 +281,8 @@ impl Session {
 
     /// Writes text straight to the host (Write-Host, prompts): never capturable.
     pub fn write_host(&mut self, text: &str) {
-        // Buffered table rows belong before anything written after them.
-        self.flush_output();
+        // Not held back by a table Out-Default is still sizing, as in pwsh (where Write-Host
+        // text famously appears before a table the script output earlier).
         self.host.write_out(text);
     }
 
@@ -300,7 +303,8 @@ impl Session {
             Some(ErrorRedirect::Discard) => {}
             Some(ErrorRedirect::Capture(items)) => items.push(Value::Error(record.clone())),
             None => {
-                self.flush_output();
+                // Errors go to the host's error stream at once; an open Out-Default document
+                // (and a table it is still sizing) carries on, as in pwsh.
                 let opts = self.error_format_options();
                 let text = format::render_error(record, self.options.error_view, &opts);
                 self.host.write_err(&text);

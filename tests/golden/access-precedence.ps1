@@ -9,26 +9,26 @@ New-CsApplicationAccessPolicy -Identity Tenant-policy -AppIds $portal | Out-Null
 Set-CsApplicationAccessPolicy -Identity Global -AppIds $portal, $rec
 $megan = "megan.bowen@contoso.onmicrosoft.com"
 # 4. Nothing granted: the Global instance applies.
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
 # 3. The tenant grant beats Global.
 Grant-CsApplicationAccessPolicy -PolicyName Tenant-policy -Global
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
 # 2. A group grant beats the tenant grant (Megan is in Webinar Hosts).
 Grant-CsApplicationAccessPolicy -PolicyName Group-policy -Group "Webinar Hosts" -Rank 1
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
 # 1. A direct grant beats them all.
 Grant-CsApplicationAccessPolicy -PolicyName Direct-policy -Identity $megan
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
-Get-CsUserPolicyAssignment -Identity $megan -PolicyType ApplicationAccessPolicy | Select-Object PolicyType, PolicyName
-Get-CsUserPolicyAssignment -Identity $megan -PolicyType ApplicationAccessPolicy | Select-Object -ExpandProperty PolicySource
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
+Get-CsUserPolicyAssignment -Identity $megan -PolicyType ApplicationAccessPolicy | Format-Table PolicyType, PolicyName
+Get-CsUserPolicyAssignment -Identity $megan -PolicyType ApplicationAccessPolicy | Select-Object -ExpandProperty PolicySource | Format-Table
 # Get-CsOnlineUser shows only the direct grant: Patti (group) and Alex (tenant) are blank.
-Get-CsOnlineUser -Filter "ApplicationAccessPolicy -ne ''" | Select-Object UserPrincipalName, ApplicationAccessPolicy
-Get-CsOnlineUser -Identity patti.fernandez@contoso.onmicrosoft.com | Select-Object UserPrincipalName, ApplicationAccessPolicy
+Get-CsOnlineUser -Filter "ApplicationAccessPolicy -ne ''" | Format-Table UserPrincipalName, ApplicationAccessPolicy
+Get-CsOnlineUser -Identity patti.fernandez@contoso.onmicrosoft.com | Format-Table UserPrincipalName, ApplicationAccessPolicy
 # Unassigning the direct grant falls back to the group, then to the tenant.
 Grant-CsApplicationAccessPolicy -PolicyName $null -Identity $megan
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
 Remove-CsGroupPolicyAssignment -GroupId "Webinar Hosts" -PolicyType ApplicationAccessPolicy
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
 Get-CsUserPolicyAssignment -Identity $megan -PolicyType ApplicationAccessPolicy
 # Which app may act for Megan now, and why.
 Test-EmuAppAccess -User $megan
@@ -36,4 +36,4 @@ Test-EmuAppAccess -User $megan
 Remove-CsApplicationAccessPolicy -Identity Tenant-policy
 Grant-CsApplicationAccessPolicy -PolicyName $null -Global
 Remove-CsApplicationAccessPolicy -Identity Tenant-policy
-Get-EmuEffectivePolicy -User $megan | Select-Object User, Policy, Route
+Get-EmuEffectivePolicy -User $megan | Format-Table User, Policy, Route
