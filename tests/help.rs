@@ -149,9 +149,31 @@ fn exchange_look_alike_suggests_the_teams_cmdlet() {
         suggest_command(&table, "Grant-ApplicationAccessPolicy").as_deref(),
         Some("Did you mean Grant-CsApplicationAccessPolicy?")
     );
-    let (_, err) = run("New-ApplicationAccessPolicy -Identity x -AppId y");
+    // At the prompt the suggestion follows pwsh's error...
+    let host = SharedHost::default();
+    let mut s = Session::new(
+        Box::new(host.clone()),
+        Store::in_memory(demo_tenant()),
+        SessionOptions {
+            interactive: true,
+            ..SessionOptions::default()
+        },
+    );
+    s.run_text(
+        None,
+        "New-ApplicationAccessPolicy -Identity x -AppId y",
+        Vec::new(),
+    );
+    let err = host.err.borrow().clone();
     assert!(
         err.contains("Suggestion [aapsh]: Did you mean New-CsApplicationAccessPolicy?"),
         "{err}"
     );
+    // ...while a replayed script's error stream stays exactly pwsh's.
+    let (_, err) = run("New-ApplicationAccessPolicy -Identity x -AppId y");
+    assert!(
+        err.contains("The term 'New-ApplicationAccessPolicy' is not recognized"),
+        "{err}"
+    );
+    assert!(!err.contains("Suggestion"), "{err}");
 }

@@ -178,6 +178,11 @@ pub const VIEWS: &[ViewDef] = &[
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),
+    // `$PSVersionTable.PSVersion` (pwsh 6+ SemanticVersion).
+    table(
+        "System.Management.Automation.SemanticVersion",
+        &["Major", "Minor", "Patch", "PreReleaseLabel", "BuildLabel"],
+    ),
     // Get-Module -ListAvailable output (pwsh's ModuleInfoGrouping view) and Get-Module.
     table_sized(
         "ModuleInfoGrouping",

@@ -306,6 +306,17 @@ impl Session {
                 // Errors go to the host's error stream at once; an open Out-Default document
                 // (and a table it is still sizing) carries on, as in pwsh.
                 let opts = self.error_format_options();
+                // aapsh's "Did you mean ...?" helps at the prompt; a replayed script's error
+                // stream stays exactly pwsh's.
+                let stripped;
+                let record = if record.suggestion.is_some() && !self.options.interactive {
+                    let mut copy = (**record).clone();
+                    copy.suggestion = None;
+                    stripped = Rc::new(copy);
+                    &stripped
+                } else {
+                    record
+                };
                 let text = format::render_error(record, self.options.error_view, &opts);
                 self.host.write_err(&text);
             }
