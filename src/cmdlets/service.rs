@@ -189,12 +189,7 @@ pub fn policy_object(p: &Policy) -> Value {
 /// A user as Get-CsOnlineUser returns it. `ApplicationAccessPolicy` shows only the direct
 /// assignment (group and tenant grants leave it empty, as the real one does).
 pub fn online_user_object(t: &Tenant, u: &User) -> Value {
-    let alias = u
-        .user_principal_name
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let alias = u.alias().to_string();
     let direct = t
         .user_policy(&u.object_id)
         .map(Value::str)

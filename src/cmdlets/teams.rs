@@ -170,6 +170,14 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
             return ctx.write_error(r);
         }
     };
+    // Offline every account is a User: asking for another kind (ResourceAccount, Guest, ...)
+    // finds nobody rather than everybody.
+    if let Some(kind) = b.string("AccountType") {
+        users.retain(|u| {
+            u.property("AccountType")
+                .is_some_and(|t| t.to_ps_string().eq_ignore_ascii_case(kind.trim()))
+        });
+    }
     if let Some(f) = &parsed_filter {
         users.retain(|u| f.matches(u));
     }

@@ -15,7 +15,8 @@ use super::model::{
 pub enum UserLookup<'a> {
     Found(&'a User),
     NotFound,
-    /// Several users match (only possible by display name, or SIP addresses a file repeats).
+    /// Several users match (only possible by alias or display name, or SIP addresses a file
+    /// repeats).
     Ambiguous(Vec<&'a User>),
 }
 
@@ -51,8 +52,9 @@ impl Tenant {
         self.policies.iter().find(|p| p.is_global())
     }
 
-    /// A user by object id, UPN, SIP address (with or without `sip:`) or unique display name,
-    /// tried in that order; the first kind of match that finds anyone decides.
+    /// A user by object id, UPN, SIP address (with or without `sip:`), alias (Get-CsOnlineUser
+    /// accepts "GUID, SIP address, UPN, Alias" since module 3.0) or unique display name, tried
+    /// in that order; the first kind of match that finds anyone decides.
     pub fn resolve_user(&self, identity: &str) -> UserLookup<'_> {
         let sip = if identity
             .get(..4)
@@ -63,7 +65,7 @@ impl Tenant {
             format!("sip:{identity}")
         };
         let index = self.index.get(&self.users, &self.groups);
-        let rules: [UserRule<'_>; 4] = [
+        let rules: [UserRule<'_>; 5] = [
             (index.map(|i| &i.user_ids), fold_id(identity), &|u| {
                 same_id(&u.object_id, identity)
             }),
@@ -72,6 +74,9 @@ impl Tenant {
             }),
             (index.map(|i| &i.user_sips), fold_name(&sip), &|u| {
                 same_name(&u.sip_address, &sip)
+            }),
+            (index.map(|i| &i.user_aliases), fold_name(identity), &|u| {
+                !identity.contains('@') && same_name(u.alias(), identity)
             }),
             (index.map(|i| &i.user_names), fold_name(identity), &|u| {
                 !u.display_name.is_empty() && same_name(&u.display_name, identity)
