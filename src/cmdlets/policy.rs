@@ -5,7 +5,7 @@
 
 use super::def::{CmdletDef, Fidelity, ParamDef, PipelineMode, Requires, types};
 use super::service::{
-    Decision, canonical_app_ids, client_error, identity_not_found, invalid_app_id,
+    Decision, ambiguous_user, canonical_app_ids, client_error, identity_not_found, invalid_app_id,
     online_user_object, policy_not_found, policy_object, read_tenant, transact,
 };
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, ListModifier, Value};
@@ -460,17 +460,11 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
                 return ctx.write_error(r);
             }
             UserLookup::Ambiguous(users) => {
-                let names: Vec<String> = users
+                let upns: Vec<String> = users
                     .iter()
                     .map(|u| u.user_principal_name.clone())
                     .collect();
-                let r = client_error(
-                    ctx,
-                    &format!(
-                        "Multiple users found with identity \"{typed}\": {}. Use the user's object id or UPN.",
-                        names.join(", ")
-                    ),
-                );
+                let r = ambiguous_user(ctx, &typed, &upns);
                 return ctx.write_error(r);
             }
         }
@@ -561,13 +555,16 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
 /// confirm the operation", Grant-CsTeamsUpgradePolicy docs); `-Global` skips the question. The
 /// layout is pwsh's ShouldContinue (Yes/No, default Yes); the wording is chosen. Under
 /// -NonInteractive the question is an error and nothing changes.
-fn confirm_tenant_grant(
-    ctx: &mut CommandContext<'_>,
-    policy: Option<&str>,
-) -> Result<bool, Flow> {
-    let activity = ctx.invocation_name.clone();
+fn confirm_tenant_grant(ctx: &mut CommandContext<'_>, policy: Option<&str>) -> Result<bool, Flow> {
     if !ctx.session.can_prompt() {
-        return Err(ctx.session.cannot_prompt_error(&activity));
+        // The host's refusal, raised inside the cmdlet (so it points at the command).
+        let r = ctx.error(
+            "System.Management.Automation.PSInvalidOperationException",
+            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+            "System.Management.Automation.PSInvalidOperationException",
+            ErrorCategory::InvalidOperation,
+        );
+        return Err(ctx.terminate(r));
     }
     let query = match policy {
         Some(name) => format!(

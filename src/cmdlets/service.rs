@@ -48,6 +48,21 @@ pub fn identity_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord 
     r
 }
 
+/// Several users answer to one identity (a shared alias or display name): chosen wording, in
+/// the service's framing; it lists their UPNs so the admin can pick an object id or UPN.
+pub fn ambiguous_user(ctx: &CommandContext<'_>, typed: &str, upns: &[String]) -> ErrorRecord {
+    let names = upns;
+    let mut r = client_error(
+        ctx,
+        &format!(
+            "Multiple users found with identity \"{typed}\": {}. Use the user's object id or UPN.",
+            names.join(", ")
+        ),
+    );
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
 /// A store failure (I/O, lock timeout, refused change) during a cmdlet: terminating, with the
 /// store's own message, which names the file and how to recover.
 pub fn store_failure(ctx: &CommandContext<'_>, e: &StoreError) -> Flow {
