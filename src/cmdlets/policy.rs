@@ -5,8 +5,8 @@
 
 use super::def::{CmdletDef, Fidelity, ParamDef, PipelineMode, Requires, types};
 use super::service::{
-    Decision, ambiguous_user, canonical_app_ids, client_error, identity_not_found, invalid_app_id,
-    online_user_object, policy_not_found, policy_object, read_tenant, transact,
+    Decision, ambiguous_user, canonical_app_ids, client_error, group_not_found, identity_not_found,
+    invalid_app_id, online_user_object, policy_not_found, policy_object, read_tenant, transact,
 };
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, ListModifier, Value};
 use crate::store::{Change, GroupLookup, Policy, UserLookup, bare_policy_name, policy_identity};
@@ -474,7 +474,7 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         match tenant.resolve_group(typed.trim()) {
             GroupLookup::Found(g) => (GrantTarget::Group(g.object_id.clone()), typed),
             GroupLookup::NotFound => {
-                let r = identity_not_found(ctx, &typed);
+                let r = group_not_found(ctx, &typed);
                 return ctx.write_error(r);
             }
             GroupLookup::Ambiguous(_) => {

@@ -48,6 +48,15 @@ pub fn identity_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord 
     r
 }
 
+/// The group was not found (chosen wording in the service's framing), for Grant -Group and the
+/// group policy assignment cmdlets alike.
+pub fn group_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord {
+    let mut r = client_error(ctx, &format!("Group \"{typed}\" not found"));
+    r.category = ErrorCategory::ObjectNotFound;
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
 /// Several users answer to one identity (a shared alias or display name): chosen wording, in
 /// the service's framing; it lists their UPNs so the admin can pick an object id or UPN.
 pub fn ambiguous_user(ctx: &CommandContext<'_>, typed: &str, upns: &[String]) -> ErrorRecord {

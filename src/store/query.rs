@@ -128,12 +128,14 @@ impl Tenant {
         }
     }
 
-    /// Like `find_group`, but says when a display name matches several groups.
+    /// Like `find_group`, but says when a display name matches several groups. Tried in order:
+    /// object id, display name, then the group's e-mail address (`mailNickname@<tenant domain>`,
+    /// for groups that keep a `mailNickname`).
     pub fn resolve_group(&self, identity: &str) -> GroupLookup<'_> {
         if let Some(group) = self.group_by_id(identity) {
             return GroupLookup::Found(group);
         }
-        let found = matching(
+        let mut found = matching(
             &self.groups,
             self.index
                 .get(&self.users, &self.groups)
@@ -141,6 +143,21 @@ impl Tenant {
             &fold_name(identity),
             |g| !g.display_name.is_empty() && same_name(&g.display_name, identity),
         );
+        if found.is_empty()
+            && let Some((nick, domain)) = identity.split_once('@')
+            && same_name(domain, &self.tenant.domain)
+        {
+            found = self
+                .groups
+                .iter()
+                .filter(|g| {
+                    g.extra
+                        .get(super::directory::keys::MAIL_NICKNAME)
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|n| !n.is_empty() && same_name(n, nick))
+                })
+                .collect();
+        }
         match found.len() {
             0 => GroupLookup::NotFound,
             1 => GroupLookup::Found(found[0]),
