@@ -1,11 +1,11 @@
 //! Teams acceptance checks on the store contract (shared/spec/store-format.md) and the lookups
-//! the Teams cmdlets share: what the real binary writes after the documented workflow, hand-
-//! written files that grant `Global` (refused, untouched), users by alias, groups by mail.
+//! the Teams cmdlets share: what the real binary writes after the documented workflow, users by
+//! alias, groups by mail.
 
 use std::fs;
 use std::process::Command;
 
-use aapsh::store::{GroupLookup, Store, StoreError, Tenant, UserLookup};
+use aapsh::store::{GroupLookup, Tenant, UserLookup};
 use serde_json::{Value, json};
 
 const MEGAN: &str = "ddb80e06-92f3-4978-bc22-a0eee85e6a9e";
@@ -110,51 +110,6 @@ fn the_written_file_has_the_documented_shape() {
         doc["assignments"],
         json!({ "users": {}, "groups": [], "tenant": null })
     );
-}
-
-/// A hand-written grant of `Global` (to a user, a group or the tenant) is refused with the
-/// file and the place named, and the file is left as it was: the cmdlets never grant Global.
-#[test]
-fn a_file_that_grants_global_is_refused_untouched() {
-    let base = json!({
-        "schemaVersion": 1,
-        "users": [{ "objectId": "u1", "userPrincipalName": "a@contoso.com" }],
-        "groups": [{ "objectId": "g1", "displayName": "G", "members": ["u1"] }],
-        "policies": [{ "identity": "Tag:P" }]
-    });
-    let cases = [
-        (
-            json!({ "users": { "u1": "Global" } }),
-            "assignments.users[\"u1\"]",
-        ),
-        (
-            json!({ "groups": [{ "groupId": "g1", "policyName": "tag:global", "rank": 1 }] }),
-            "assignments.groups[0].policyName",
-        ),
-        (json!({ "tenant": "global" }), "assignments.tenant"),
-    ];
-    for (assignments, place) in cases {
-        let mut doc = base.clone();
-        doc["assignments"] = assignments;
-        let bytes = serde_json::to_vec_pretty(&doc).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.json");
-        fs::write(&path, &bytes).unwrap();
-        let err = Store::open(&path).expect_err("a Global grant must be refused");
-        assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
-        let message = err.to_string();
-        assert!(message.contains(&path.display().to_string()), "{message}");
-        assert!(message.contains(place), "{place}: {message}");
-        assert!(
-            message.contains("Global policy cannot be granted"),
-            "{message}"
-        );
-        assert_eq!(fs::read(&path).unwrap(), bytes, "the file must not change");
-    }
-    // A bare name that is not Global is still fine.
-    let mut doc = base;
-    doc["assignments"] = json!({ "users": { "u1": "p" }, "tenant": "P" });
-    assert!(Tenant::from_json_bytes(doc.to_string().as_bytes()).is_ok());
 }
 
 /// Users resolve by alias (the entry's mailNickname, else the UPN before `@`), after object id,

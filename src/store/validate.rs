@@ -2,10 +2,9 @@
 //!
 //! Owns the rules that relate entries to each other (store-format.md): no duplicate user object
 //! ids, UPNs, group ids, app ids or policy identities (names compare case-insensitively); every
-//! group member is a user; every assignment names an existing user, group and policy (and never
-//! `Global`, which is not granted); `Global` always exists. It also makes references canonical
-//! (the id or policy name exactly as its target spells it), so later lookups need no case rules.
-//! It must not read files or apply changes.
+//! group member is a user; every assignment names an existing user, group and policy; `Global`
+//! always exists. It also makes references canonical (the id or policy name exactly as its target
+//! spells it), so later lookups need no case rules. It must not read files or apply changes.
 
 use std::collections::HashMap;
 
@@ -77,24 +76,11 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
         }
     }
 
-    // Global is never granted (the cmdlets refuse it: "not a user policy"); it is what applies
-    // when nothing is, so an entry naming it is a mistake the file should not hide.
     let policy_name = |name: &str, place: &str| -> Result<String, StoreError> {
-        let &p = policies
+        policies
             .get(&fold_name(bare_policy_name(name)))
-            .ok_or_else(|| dangling(place.to_string(), format!("no policy is named \"{name}\"")))?;
-        let policy = &tenant.policies[p];
-        if policy.is_global() {
-            return Err(StoreError::Invalid {
-                file: None,
-                place: place.to_string(),
-                message: "the Global policy cannot be granted; it already applies to every user \
-                          with no other grant, so leave this entry out (or set the tenant grant to \
-                          null)"
-                    .to_string(),
-            });
-        }
-        Ok(policy.name().to_string())
+            .map(|&p| tenant.policies[p].name().to_string())
+            .ok_or_else(|| dangling(place.to_string(), format!("no policy is named \"{name}\"")))
     };
 
     let mut direct = IndexMap::with_capacity(tenant.assignments.users.len());
