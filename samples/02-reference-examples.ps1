@@ -20,6 +20,7 @@ Set-CsApplicationAccessPolicy -Identity "ASimplePolicy" -AppIds @{Remove="581767
 Get-CsApplicationAccessPolicy -Identity "ASimplePolicy"
 
 # Grant-CsApplicationAccessPolicy: assign an application access policy to a user
+# (The two Select-Object checks below print as one table, as in pwsh: same columns, same type.)
 Grant-CsApplicationAccessPolicy -Identity "dc17674c-81d9-4adb-bfb2-8f6a442e4624" -PolicyName "ASimplePolicy"
 Get-CsOnlineUser -Identity "dc17674c-81d9-4adb-bfb2-8f6a442e4624" | Select-Object DisplayName, ApplicationAccessPolicy
 

@@ -16,6 +16,10 @@ Grant-CsApplicationAccessPolicy -P "Meeting-Bot" -Identity "megan.bowen@contoso.
 # -Identity (one user) and -Global (everyone) are different parameter sets.
 Grant-CsApplicationAccessPolicy -PolicyName "Meeting-Bot" -Identity "megan.bowen@contoso.onmicrosoft.com" -Global
 
+# Forgetting the user: without -Identity (or -Group) the grant would reach the whole tenant, so
+# the cmdlet asks first unless -Global says so. A script run with -NonInteractive cannot answer.
+Grant-CsApplicationAccessPolicy -PolicyName "Meeting-Bot"
+
 # A switch does not take a separate $false: the $false is left over.
 Grant-CsApplicationAccessPolicy -PolicyName "Meeting-Bot" -Global $false
 

@@ -6,14 +6,14 @@
 
 use super::def::{CmdletDef, Fidelity, ParamDef, Requires, types};
 use super::service::{
-    Decision, access_stamp, client_error, identity_not_found, policy_not_found, read_tenant,
-    transact,
+    Decision, access_stamp, client_error, group_not_found, identity_not_found, policy_not_found,
+    read_tenant, transact,
 };
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow};
 use crate::runtime::{PsObject, Value};
 use crate::store::{
-    BatchOperation, BatchUserState, Change, Group, GroupLookup, PolicySource, Tenant, UserLookup,
-    keys, parse_time, same_id,
+    BatchOperation, BatchUserState, Change, Group, PolicySource, Tenant, UserLookup, keys,
+    parse_time, same_id,
 };
 
 const MODULE: &str = "MicrosoftTeams";
@@ -174,35 +174,9 @@ fn check_type(ctx: &CommandContext<'_>, b: &BoundParameters) -> Result<(), Box<E
     }
 }
 
-/// A group by object id, display name or `mailNickname@domain`.
+/// A group by object id, display name or `mailNickname@domain` (`None` when ambiguous).
 fn find_group<'t>(t: &'t Tenant, typed: &str) -> Option<&'t Group> {
-    let typed = typed.trim();
-    match t.resolve_group(typed) {
-        GroupLookup::Found(g) => Some(g),
-        GroupLookup::Ambiguous(_) => None,
-        GroupLookup::NotFound => {
-            let (nick, domain) = typed.split_once('@')?;
-            if !domain.eq_ignore_ascii_case(&t.tenant.domain) {
-                return None;
-            }
-            let mut found = t.groups.iter().filter(|g| {
-                g.extra
-                    .get(keys::MAIL_NICKNAME)
-                    .and_then(|v| v.as_str())
-                    .is_some_and(|n| n.eq_ignore_ascii_case(nick))
-            });
-            let first = found.next()?;
-            found.next().is_none().then_some(first)
-        }
-    }
-}
-
-/// The group was not found (chosen wording in the service's framing).
-fn group_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord {
-    let mut r = client_error(ctx, &format!("Group \"{typed}\" not found"));
-    r.category = ErrorCategory::ObjectNotFound;
-    r.target_object = Some(Value::str(typed));
-    r
+    t.find_group(typed.trim())
 }
 
 fn no_assignment(ctx: &CommandContext<'_>, group: &Group) -> ErrorRecord {

@@ -315,7 +315,10 @@ fn odata_matches(filter: &str, get: &dyn Fn(&str) -> Option<String>) -> Option<b
             .and_then(|s| s.strip_suffix('\''))
             .map(|s| s.replace("''", "'"))
     };
-    if f.len() > 11 && f[..11].eq_ignore_ascii_case("startswith(") {
+    // `get` keeps the slice on a char boundary (a filter may start with any text).
+    if let Some(head) = f.get(..11)
+        && head.eq_ignore_ascii_case("startswith(")
+    {
         let inner = f[11..].strip_suffix(')')?;
         let (prop, value) = inner.split_once(',')?;
         let value = unquote(value)?;

@@ -5,8 +5,8 @@
 
 use super::def::{CmdletDef, Fidelity, ParamDef, PipelineMode, Requires, types};
 use super::service::{
-    Decision, canonical_app_ids, client_error, identity_not_found, invalid_app_id,
-    online_user_object, policy_not_found, policy_object, read_tenant, transact,
+    Decision, ambiguous_user, canonical_app_ids, client_error, group_not_found, identity_not_found,
+    invalid_app_id, online_user_object, policy_not_found, policy_object, read_tenant, transact,
 };
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, ListModifier, Value};
 use crate::store::{Change, GroupLookup, Policy, UserLookup, bare_policy_name, policy_identity};
@@ -85,7 +85,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .should_process()
             .param(ParamDef::new("AppIds", types::LIST_MODIFIER_OBJECT).help("A list of application (client) IDs, or @{Add=...}, @{Remove=...}, @{Replace=...}."))
             .param(ParamDef::new("Description", types::STRING).help("Free format text."))
-            .param(ParamDef::new("Identity", types::STRING).position(1).help("The policy to modify: its name, Tag:<name>, or Global (the default)."))
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Identity", types::STRING).position(1).by_property_name().help("The policy to modify: its name, Tag:<name>, or Global (the default). Binds from piped policies (Get-CsApplicationAccessPolicy ... | Set-CsApplicationAccessPolicy ...)."))
             .param(internal_mode())
             .param(tenant_param())
             .example(
@@ -104,7 +105,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .description("Deletes an existing application access policy. A policy still granted to users, groups or the tenant cannot be removed; Global cannot be removed and is reset to its defaults instead.")
             .requires(Requires::Teams)
             .should_process()
-            .param(identity_param("The policy to delete: its name, Tag:<name>, or Global.").mandatory())
+            .pipeline(PipelineMode::PerRecord)
+            .param(identity_param("The policy to delete: its name, Tag:<name>, or Global. Binds from piped policies (Get-CsApplicationAccessPolicy -Filter \"tag:*\" | Remove-CsApplicationAccessPolicy).").mandatory().by_property_name())
             .param(tenant_param())
             .example(
                 "Remove an application access policy",
@@ -221,7 +223,16 @@ fn list_modifier(b: &BoundParameters) -> Option<ListModifier> {
 
 fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let typed = b.string("Identity").unwrap_or_default();
-    let name = bare_policy_name(typed.trim()).to_string();
+    let name = bare_policy_name(typed.trim()).trim().to_string();
+    if let Some(problem) = invalid_policy_name(&name) {
+        let mut r = client_error(
+            ctx,
+            &format!("\"{typed}\" is not a valid policy identity: {problem}"),
+        );
+        r.category = ErrorCategory::InvalidArgument;
+        r.target_object = Some(Value::str(&typed));
+        return ctx.write_error(r);
+    }
     let description = b.string("Description").unwrap_or_default();
     let app_ids = match list_modifier(b) {
         None => Vec::new(),
@@ -258,6 +269,20 @@ fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         ctx.write_object(policy_object(&p));
     }
     Ok(())
+}
+
+/// Why a name (already without its `Tag:` prefix) cannot name a new policy, if it cannot. An
+/// identity is `Global` or `Tag:<name>`, so the name is not empty and has no further `:` (which
+/// would be another scope: `tag:tag:x`, `Site:Redmond`). Chosen wording; the real service's
+/// text for these is unknown.
+fn invalid_policy_name(name: &str) -> Option<&'static str> {
+    if name.trim().is_empty() {
+        Some("the policy name is empty.")
+    } else if name.contains(':') {
+        Some("a policy name cannot contain ':'. Give the name alone, or Tag:<name>.")
+    } else {
+        None
+    }
 }
 
 /// Duplicate New (chosen wording in the service's framing; scripts match "already exists").
@@ -435,17 +460,11 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
                 return ctx.write_error(r);
             }
             UserLookup::Ambiguous(users) => {
-                let names: Vec<String> = users
+                let upns: Vec<String> = users
                     .iter()
                     .map(|u| u.user_principal_name.clone())
                     .collect();
-                let r = client_error(
-                    ctx,
-                    &format!(
-                        "Multiple users found with identity \"{typed}\": {}. Use the user's object id or UPN.",
-                        names.join(", ")
-                    ),
-                );
+                let r = ambiguous_user(ctx, &typed, &upns);
                 return ctx.write_error(r);
             }
         }
@@ -455,7 +474,7 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         match tenant.resolve_group(typed.trim()) {
             GroupLookup::Found(g) => (GrantTarget::Group(g.object_id.clone()), typed),
             GroupLookup::NotFound => {
-                let r = identity_not_found(ctx, &typed);
+                let r = group_not_found(ctx, &typed);
                 return ctx.write_error(r);
             }
             GroupLookup::Ambiguous(_) => {
@@ -483,6 +502,12 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         return ctx.write_error(r);
     }
     if !ctx.should_process(&shown, "Grant-CsApplicationAccessPolicy")? {
+        return Ok(());
+    }
+    if matches!(target, GrantTarget::Tenant)
+        && !b.switch("Global")
+        && !confirm_tenant_grant(ctx, policy_name.as_deref())?
+    {
         return Ok(());
     }
     let change = match &target {
@@ -522,4 +547,47 @@ fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// Grant in the tenant set without `-Global` (neither `-Identity` nor `-Group` given, e.g.
+/// `Grant-CsApplicationAccessPolicy -PolicyName X` with the user forgotten) asks first, as the
+/// real Grant cmdlets do ("If you do not specify the -Global parameter, you will be prompted to
+/// confirm the operation", Grant-CsTeamsUpgradePolicy docs); `-Global` skips the question. The
+/// layout is pwsh's ShouldContinue (Yes/No, default Yes); the wording is chosen. Under
+/// -NonInteractive the question is an error and nothing changes.
+fn confirm_tenant_grant(ctx: &mut CommandContext<'_>, policy: Option<&str>) -> Result<bool, Flow> {
+    if !ctx.session.can_prompt() {
+        // The host's refusal, raised inside the cmdlet (so it points at the command).
+        let r = ctx.error(
+            "System.Management.Automation.PSInvalidOperationException",
+            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+            "System.Management.Automation.PSInvalidOperationException",
+            ErrorCategory::InvalidOperation,
+        );
+        return Err(ctx.terminate(r));
+    }
+    let query = match policy {
+        Some(name) => format!(
+            "No -Identity or -Group was given: the policy \"{name}\" will be granted to the whole tenant, that is to every user without a policy assigned directly. Specify -Global to do this without this question."
+        ),
+        None => "No -Identity or -Group was given: the tenant-wide grant will be removed, so users without a policy assigned directly get the Global policy. Specify -Global to do this without this question.".to_string(),
+    };
+    // The caption and question once; the choices again after `?` (pwsh's PromptForChoice).
+    ctx.session.write_host(&format!("\nConfirm\n{query}\n"));
+    loop {
+        let Some(line) = ctx
+            .session
+            .prompt_line("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ")
+        else {
+            return Ok(false);
+        };
+        match line.trim().to_ascii_lowercase().as_str() {
+            "" | "y" => return Ok(true),
+            "n" => return Ok(false),
+            "?" => ctx.session.write_host(
+                "Y - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n",
+            ),
+            _ => {}
+        }
+    }
 }

@@ -48,6 +48,30 @@ pub fn identity_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord 
     r
 }
 
+/// The group was not found (chosen wording in the service's framing), for Grant -Group and the
+/// group policy assignment cmdlets alike.
+pub fn group_not_found(ctx: &CommandContext<'_>, typed: &str) -> ErrorRecord {
+    let mut r = client_error(ctx, &format!("Group \"{typed}\" not found"));
+    r.category = ErrorCategory::ObjectNotFound;
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
+/// Several users answer to one identity (a shared alias or display name): chosen wording, in
+/// the service's framing; it lists their UPNs so the admin can pick an object id or UPN.
+pub fn ambiguous_user(ctx: &CommandContext<'_>, typed: &str, upns: &[String]) -> ErrorRecord {
+    let names = upns;
+    let mut r = client_error(
+        ctx,
+        &format!(
+            "Multiple users found with identity \"{typed}\": {}. Use the user's object id or UPN.",
+            names.join(", ")
+        ),
+    );
+    r.target_object = Some(Value::str(typed));
+    r
+}
+
 /// A store failure (I/O, lock timeout, refused change) during a cmdlet: terminating, with the
 /// store's own message, which names the file and how to recover.
 pub fn store_failure(ctx: &CommandContext<'_>, e: &StoreError) -> Flow {
@@ -189,12 +213,7 @@ pub fn policy_object(p: &Policy) -> Value {
 /// A user as Get-CsOnlineUser returns it. `ApplicationAccessPolicy` shows only the direct
 /// assignment (group and tenant grants leave it empty, as the real one does).
 pub fn online_user_object(t: &Tenant, u: &User) -> Value {
-    let alias = u
-        .user_principal_name
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let alias = u.alias().to_string();
     let direct = t
         .user_policy(&u.object_id)
         .map(Value::str)

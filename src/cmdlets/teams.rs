@@ -4,7 +4,7 @@
 use super::def::{
     CmdletDef, Fidelity, ParamDef, ParamKind, ParamType, PipelineMode, Requires, types,
 };
-use super::service::{identity_not_found, online_user_object, read_tenant};
+use super::service::{ambiguous_user, identity_not_found, online_user_object, read_tenant};
 use crate::runtime::{BoundParameters, CommandContext, Connection, Flow, PsObject, Value};
 use crate::store::UserLookup;
 
@@ -152,10 +152,17 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         _ => None,
     };
     let tenant = read_tenant(ctx)?;
-    let users: Result<Vec<Value>, String> = match &identity {
+    let users: Result<Vec<Value>, (String, Vec<String>)> = match &identity {
         Some(id) => match tenant.resolve_user(id.trim()) {
             UserLookup::Found(u) => Ok(vec![online_user_object(tenant, u)]),
-            _ => Err(id.clone()),
+            UserLookup::NotFound => Err((id.clone(), Vec::new())),
+            UserLookup::Ambiguous(found) => Err((
+                id.clone(),
+                found
+                    .iter()
+                    .map(|u| u.user_principal_name.clone())
+                    .collect(),
+            )),
         },
         None => Ok(tenant
             .users
@@ -165,11 +172,23 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
     };
     let mut users = match users {
         Ok(u) => u,
-        Err(typed) => {
-            let r = identity_not_found(ctx, &typed);
+        Err((typed, found)) => {
+            let r = if found.is_empty() {
+                identity_not_found(ctx, &typed)
+            } else {
+                ambiguous_user(ctx, &typed, &found)
+            };
             return ctx.write_error(r);
         }
     };
+    // Offline every account is a User: asking for another kind (ResourceAccount, Guest, ...)
+    // finds nobody rather than everybody.
+    if let Some(kind) = b.string("AccountType") {
+        users.retain(|u| {
+            u.property("AccountType")
+                .is_some_and(|t| t.to_ps_string().eq_ignore_ascii_case(kind.trim()))
+        });
+    }
     if let Some(f) = &parsed_filter {
         users.retain(|u| f.matches(u));
     }

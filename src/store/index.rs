@@ -1,6 +1,6 @@
 //! The lookup index that keeps user and group lookups off linear scans on large tenants.
 //!
-//! Owns, for users, the hashes of the folded object id, UPN, SIP address and display name, and
+//! Owns, for users, the hashes of the folded object id, UPN, SIP address, alias and display name, and
 //! for groups the folded object id and display name, each as a sorted `(hash, position)` list
 //! (8 bytes an entry: 100,000 users cost about 3 MB). A hash only narrows the search: every
 //! candidate is checked with the real comparison, so a collision can cost time, never a wrong
@@ -92,6 +92,7 @@ pub(crate) struct Index {
     pub(crate) user_upns: Keyed,
     pub(crate) user_sips: Keyed,
     pub(crate) user_names: Keyed,
+    pub(crate) user_aliases: Keyed,
     pub(crate) group_ids: Keyed,
     pub(crate) group_names: Keyed,
 }
@@ -107,6 +108,7 @@ impl Index {
             user_upns: Keyed::build(users_by(|u| &u.user_principal_name), fold_name),
             user_sips: Keyed::build(users_by(|u| &u.sip_address), fold_name),
             user_names: Keyed::build(users_by(|u| &u.display_name), fold_name),
+            user_aliases: Keyed::build(users_by(User::alias), fold_name),
             group_ids: Keyed::build(groups_by(|g| &g.object_id), fold_id),
             group_names: Keyed::build(groups_by(|g| &g.display_name), fold_name),
         }

@@ -115,6 +115,21 @@ pub struct GroupAssignment {
     pub extra: ExtraKeys,
 }
 
+impl User {
+    /// The user's alias, as Get-CsOnlineUser shows it and `-Identity` accepts it: the
+    /// `mailNickname` the entry keeps (New-MgUser), else the UPN's part before the `@`.
+    pub fn alias(&self) -> &str {
+        match self.extra.get("mailNickname").and_then(Value::as_str) {
+            Some(nick) if !nick.trim().is_empty() => nick,
+            _ => self
+                .user_principal_name
+                .split('@')
+                .next()
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The identity of the one policy that always exists.
 pub const GLOBAL: &str = "Global";
 const TAG_PREFIX: &str = "Tag:";

@@ -15,7 +15,8 @@ use super::model::{
 pub enum UserLookup<'a> {
     Found(&'a User),
     NotFound,
-    /// Several users match (only possible by display name, or SIP addresses a file repeats).
+    /// Several users match (only possible by alias or display name, or SIP addresses a file
+    /// repeats).
     Ambiguous(Vec<&'a User>),
 }
 
@@ -51,8 +52,9 @@ impl Tenant {
         self.policies.iter().find(|p| p.is_global())
     }
 
-    /// A user by object id, UPN, SIP address (with or without `sip:`) or unique display name,
-    /// tried in that order; the first kind of match that finds anyone decides.
+    /// A user by object id, UPN, SIP address (with or without `sip:`), alias (Get-CsOnlineUser
+    /// accepts "GUID, SIP address, UPN, Alias" since module 3.0) or unique display name, tried
+    /// in that order; the first kind of match that finds anyone decides.
     pub fn resolve_user(&self, identity: &str) -> UserLookup<'_> {
         let sip = if identity
             .get(..4)
@@ -63,7 +65,7 @@ impl Tenant {
             format!("sip:{identity}")
         };
         let index = self.index.get(&self.users, &self.groups);
-        let rules: [UserRule<'_>; 4] = [
+        let rules: [UserRule<'_>; 5] = [
             (index.map(|i| &i.user_ids), fold_id(identity), &|u| {
                 same_id(&u.object_id, identity)
             }),
@@ -72,6 +74,9 @@ impl Tenant {
             }),
             (index.map(|i| &i.user_sips), fold_name(&sip), &|u| {
                 same_name(&u.sip_address, &sip)
+            }),
+            (index.map(|i| &i.user_aliases), fold_name(identity), &|u| {
+                !identity.contains('@') && same_name(u.alias(), identity)
             }),
             (index.map(|i| &i.user_names), fold_name(identity), &|u| {
                 !u.display_name.is_empty() && same_name(&u.display_name, identity)
@@ -123,12 +128,14 @@ impl Tenant {
         }
     }
 
-    /// Like `find_group`, but says when a display name matches several groups.
+    /// Like `find_group`, but says when a display name matches several groups. Tried in order:
+    /// object id, display name, then the group's e-mail address (`mailNickname@<tenant domain>`,
+    /// for groups that keep a `mailNickname`).
     pub fn resolve_group(&self, identity: &str) -> GroupLookup<'_> {
         if let Some(group) = self.group_by_id(identity) {
             return GroupLookup::Found(group);
         }
-        let found = matching(
+        let mut found = matching(
             &self.groups,
             self.index
                 .get(&self.users, &self.groups)
@@ -136,6 +143,21 @@ impl Tenant {
             &fold_name(identity),
             |g| !g.display_name.is_empty() && same_name(&g.display_name, identity),
         );
+        if found.is_empty()
+            && let Some((nick, domain)) = identity.split_once('@')
+            && same_name(domain, &self.tenant.domain)
+        {
+            found = self
+                .groups
+                .iter()
+                .filter(|g| {
+                    g.extra
+                        .get(super::directory::keys::MAIL_NICKNAME)
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|n| !n.is_empty() && same_name(n, nick))
+                })
+                .collect();
+        }
         match found.len() {
             0 => GroupLookup::NotFound,
             1 => GroupLookup::Found(found[0]),
