@@ -18,11 +18,11 @@ Grant-CsApplicationAccessPolicy -PolicyName Standup-bot -Group $group.Id -Rank 1
 Get-CsGroupPolicyAssignment -PolicyType ApplicationAccessPolicy | Format-Table GroupId, PolicyName, Rank
 
 # Get-CsOnlineUser shows only direct grants; Get-CsUserPolicyAssignment shows the group route.
-Get-CsOnlineUser -Identity alex.wilber@contoso.onmicrosoft.com | Select-Object DisplayName, ApplicationAccessPolicy
-Get-CsUserPolicyAssignment -Identity alex.wilber@contoso.onmicrosoft.com -PolicyType ApplicationAccessPolicy | Select-Object -ExpandProperty PolicySource
+Get-CsOnlineUser -Identity alex.wilber@contoso.onmicrosoft.com | Format-Table DisplayName, ApplicationAccessPolicy
+Get-CsUserPolicyAssignment -Identity alex.wilber@contoso.onmicrosoft.com -PolicyType ApplicationAccessPolicy | Select-Object -ExpandProperty PolicySource | Format-Table
 
 # 4. Ask before calling: who may the bot act for, and why?
-Test-EmuAppAccess -AppId $app.AppId -User alex.wilber@contoso.onmicrosoft.com, megan.bowen@contoso.onmicrosoft.com
+Test-EmuAppAccess -AppId $app.AppId -User alex.wilber@contoso.onmicrosoft.com, megan.bowen@contoso.onmicrosoft.com | Format-List User, Read, Write, Reason, MissingStep
 
 # 5. Sign in as the app and create a meeting for a group member.
 Connect-MgGraph -ClientId $app.AppId -TenantId contoso.onmicrosoft.com -CertificateThumbprint "F8813914053FBFB5D84F1EFA9EDB3205621C1126" -NoWelcome

@@ -6,7 +6,7 @@ $app = "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83"
 $megan = "megan.bowen@contoso.onmicrosoft.com"
 New-CsApplicationAccessPolicy -Identity Scheduling -AppIds $app | Out-Null
 Grant-CsApplicationAccessPolicy -PolicyName Scheduling -Identity $megan
-Get-CsOnlineUser -Identity $megan | Select-Object DisplayName, ApplicationAccessPolicy
+Get-CsOnlineUser -Identity $megan | Format-Table DisplayName, ApplicationAccessPolicy
 
 Connect-MgGraph -ClientId $app -TenantId contoso.onmicrosoft.com -CertificateThumbprint "F8813914053FBFB5D84F1EFA9EDB3205621C1126" -NoWelcome
 # A typical retry loop: try, wait ten minutes, try again.

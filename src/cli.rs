@@ -113,12 +113,25 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
     };
     let mut i = 0;
     while i < args.len() {
-        let arg = &args[i];
-        let value = |i: usize, name: &str| -> Result<String, String> {
-            args.get(i + 1)
-                .cloned()
-                .ok_or_else(|| format!("Missing an argument for parameter '{name}'. Specify a parameter of type 'System.String' and try again."))
+        // `--store=PATH`: GNU-style options may carry their value after `=`.
+        let (arg, inline) = match args[i]
+            .strip_prefix("--")
+            .and_then(|rest| rest.split_once('='))
+        {
+            Some((name, v)) => (format!("--{name}"), Some(v.to_string())),
+            None => (args[i].clone(), None),
         };
+        let arg = &arg;
+        let value = |i: usize, name: &str| -> Result<String, String> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => args.get(i + 1).cloned().ok_or_else(|| {
+                    format!("Missing an argument for parameter '{name}'. Specify a parameter of type 'System.String' and try again.")
+                }),
+            }
+        };
+        // How many extra arguments an option with a value consumed.
+        let consumed = usize::from(inline.is_none());
         match option_name(arg) {
             None => {
                 // The first bare argument is the script; the rest are its arguments.
@@ -146,13 +159,13 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                     let path = value(i, "File")?;
                     o.mode = Mode::File {
                         path,
-                        args: args[i + 2..].to_vec(),
+                        args: args[(i + 1 + consumed).min(args.len())..].to_vec(),
                     };
                     return Ok(o);
                 }
                 "Store" => {
                     o.store = Some(PathBuf::from(value(i, "Store")?));
-                    i += 1;
+                    i += consumed;
                 }
                 "Connected" => o.connected = true,
                 "Color" => {
@@ -167,7 +180,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                             ));
                         }
                     };
-                    i += 1;
+                    i += consumed;
                 }
                 "ErrorView" => {
                     let v = value(i, "ErrorView")?;
@@ -180,7 +193,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                             ));
                         }
                     };
-                    i += 1;
+                    i += consumed;
                 }
                 "NoProfile" => {}
                 "NonInteractive" => o.non_interactive = true,
@@ -355,6 +368,12 @@ pub fn run(args: &[String]) -> i32 {
                     return 1;
                 }
             };
+            if !path.to_ascii_lowercase().ends_with(".ps1") {
+                eprintln!(
+                    "Processing -File '{path}' failed because the file does not have a '.ps1' extension. Specify a valid PowerShell script file name, and then try again."
+                );
+                return 64;
+            }
             let resolved = session.resolve_path(path);
             let text = match std::fs::read(&resolved) {
                 Ok(bytes) => String::from_utf8_lossy(&bytes)
@@ -440,5 +459,16 @@ mod tests {
         assert_eq!(o.color, ColorChoice::Never);
         assert!(parse_args(&args(&["-Co", "x"])).is_err());
         assert_eq!(parse_args(&args(&["-?"])).unwrap().mode, Mode::Help);
+        let o = parse_args(&args(&["--store=x.json", "--color=never", "-c", "exit"])).unwrap();
+        assert_eq!(o.mode, Mode::Command(Some("exit".into())));
+        assert_eq!(o.store, Some(PathBuf::from("x.json")));
+        assert_eq!(o.color, ColorChoice::Never);
+        assert_eq!(
+            parse_args(&args(&["--file=s.ps1", "a"])).unwrap().mode,
+            Mode::File {
+                path: "s.ps1".into(),
+                args: args(&["a"])
+            }
+        );
     }
 }

@@ -202,6 +202,30 @@ fn bad_store_is_reported_and_left_alone() {
 }
 
 #[test]
+fn file_must_be_a_ps1_script_and_options_take_equals() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "Write-Host hi\n").unwrap();
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-File",
+        text.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(64));
+    assert!(
+        stderr(&o).contains("does not have a '.ps1' extension"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(aapsh(dir.path())
+        .arg(format!("--store={}", store.display()))
+        .args(["--color=never", "-c", "'ok'"]));
+    assert_eq!(stdout(&o), "ok\n", "{}", stderr(&o));
+}
+
+#[test]
 fn version_help_and_unknown_option() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(aapsh(dir.path()).arg("-Version"));

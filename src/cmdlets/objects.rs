@@ -179,17 +179,35 @@ pub fn run_with_item(
     sb: &Rc<ScriptBlockAst>,
     item: &Value,
 ) -> Result<Vec<Value>, Flow> {
+    use crate::runtime::scope::Qualifier;
     let session = &mut *ctx.session;
-    session
-        .scopes
-        .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
-    session.scopes.set(
-        "PSItem",
-        item.clone(),
-        crate::runtime::scope::Qualifier::Local,
-    );
+    // `$_` is the item only while the block runs: the caller's `$_` (a catch block's error
+    // record, an outer pipeline's object) comes back afterwards, as in pwsh.
+    let saved: Vec<(&str, Option<Value>)> = ["_", "PSItem"]
+        .into_iter()
+        .map(|n| {
+            (
+                n,
+                session
+                    .scopes
+                    .target(n, Qualifier::Local)
+                    .map(|v| v.value.clone()),
+            )
+        })
+        .collect();
+    session.scopes.set("_", item.clone(), Qualifier::Local);
+    session.scopes.set("PSItem", item.clone(), Qualifier::Local);
     let mut out = Vec::new();
-    session.run_block_here(sb, &mut out)?;
+    let result = session.run_block_here(sb, &mut out);
+    for (name, value) in saved {
+        match value {
+            Some(v) => session.scopes.set(name, v, Qualifier::Local),
+            None => {
+                session.scopes.remove(name, Qualifier::Local);
+            }
+        }
+    }
+    result?;
     Ok(out)
 }
 

@@ -61,10 +61,12 @@ impl Session {
         if !self.can_prompt() {
             return Err(self.cannot_prompt_error(activity));
         }
+        // The caption and message once; after `?` or an unknown answer only the choices again,
+        // as the console host's PromptForChoice does.
+        self.write_host(&format!(
+            "\nConfirm\nAre you sure you want to perform this action?\n{description}\n"
+        ));
         loop {
-            self.write_host(&format!(
-                "\nConfirm\nAre you sure you want to perform this action?\n{description}\n"
-            ));
             let line = match self.prompt_line(
                 "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): ",
             ) {

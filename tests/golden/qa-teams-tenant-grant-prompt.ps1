@@ -7,13 +7,13 @@ $lee = "lee.gu@contoso.onmicrosoft.com"
 # The user was forgotten. (A lone positional argument is the user: Identity has position 0.)
 Grant-CsApplicationAccessPolicy -PolicyName Bot
 Grant-CsApplicationAccessPolicy Bot
-Get-EmuEffectivePolicy -User $lee | Select-Object Policy, Route
+Get-EmuEffectivePolicy -User $lee | Format-Table Policy, Route
 # -WhatIf only reports; -Global grants without a question.
 Grant-CsApplicationAccessPolicy -PolicyName Bot -WhatIf
 Grant-CsApplicationAccessPolicy -PolicyName Bot -Global
-Get-EmuEffectivePolicy -User $lee | Select-Object Policy, Route
+Get-EmuEffectivePolicy -User $lee | Format-Table Policy, Route
 # Unassigning the tenant grant asks too, unless -Global says so.
 Grant-CsApplicationAccessPolicy -PolicyName $null
-Get-EmuEffectivePolicy -User $lee | Select-Object Policy, Route
+Get-EmuEffectivePolicy -User $lee | Format-Table Policy, Route
 Grant-CsApplicationAccessPolicy -PolicyName $null -Global
-Get-EmuEffectivePolicy -User $lee | Select-Object Policy, Route
+Get-EmuEffectivePolicy -User $lee | Format-Table Policy, Route
