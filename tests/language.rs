@@ -1067,7 +1067,7 @@ fn usage_mistakes_fail_like_pwsh() {
         (
             "New-ApplicationAccessPolicy -AppId x",
             "",
-            "New-ApplicationAccessPolicy: The term 'New-ApplicationAccessPolicy' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.\n\nSuggestion [aapsh]: Did you mean New-CsApplicationAccessPolicy?\n",
+            "New-ApplicationAccessPolicy: The term 'New-ApplicationAccessPolicy' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.\n",
         ),
     ]);
 }
