@@ -66,12 +66,19 @@ impl Tenant {
         let when = parse_time(at).ok_or_else(|| {
             StoreError::conflict(format!("\"{at}\" is not an RFC 3339 date-time."))
         })?;
-        let snapshot = self.access_snapshot();
-        self.update_emulator(|state| {
-            if state.propagation_delay_seconds == 0 {
-                state.pending_access_changes.clear();
+        let current = self.emulator();
+        if current.propagation_delay_seconds == 0 {
+            // Nothing waits: the common case costs no copy of the access state.
+            if current.pending_access_changes.is_empty() {
                 return Ok(());
             }
+            return self.update_emulator(|state| {
+                state.pending_access_changes.clear();
+                Ok(())
+            });
+        }
+        let snapshot = self.access_snapshot();
+        self.update_emulator(|state| {
             let delay = state.delay();
             state
                 .pending_access_changes
