@@ -235,3 +235,86 @@ fn version_help_and_unknown_option() {
     let o = run(aapsh(dir.path()).arg("-NoSuchOption"));
     assert_ne!(o.status.code(), Some(0));
 }
+
+/// Trainers review a trainee's session afterwards: the audit log beside the store keeps every
+/// tenant command from every process, with bound parameters (secrets masked) and outcomes.
+#[test]
+fn the_audit_log_keeps_commands_from_every_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let store_arg = store.to_str().unwrap();
+    let o = run(aapsh(dir.path()).args(["-Store", store_arg, "-Connected", "-Command"]).arg(
+        "New-CsApplicationAccessPolicy -Identity Audit -AppIds a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 | Out-Null; \
+         Grant-CsApplicationAccessPolicy -PolicyName Audit -Identity nobody@contoso.onmicrosoft.com; \
+         1..3 | ForEach-Object { $_ } | Out-Null",
+    ));
+    assert!(!stderr(&o).is_empty());
+    let o = run(aapsh(dir.path())
+        .env("AAPSH_NOW", "2026-11-26T10:00:00Z")
+        .args(["-Store", store_arg, "-Connected", "-Command"])
+        .arg(
+            "$s = ConvertTo-SecureString 'hunter2' -AsPlainText -Force; \
+             $c = New-Object System.Management.Automation.PSCredential('a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83', $s); \
+             Connect-MgGraph -TenantId 5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58 -ClientSecretCredential $c | Out-Null; \
+             Remove-CsApplicationAccessPolicy -Identity Audit -WhatIf | Out-Null",
+        ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args(["-Store", store_arg, "-Command"]).arg(
+        "Get-EmuAuditLog | ForEach-Object { '{0}|{1}|{2}|{3}|{4}' -f $_.Session.ToString('HH:mm'), $_.Command, $_.Outcome, $_.Parameters, $_.Error }",
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // The language cmdlets (ForEach-Object, Out-Null...) are not logged.
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    assert_eq!(
+        lines[0],
+        "09:00|New-CsApplicationAccessPolicy|Succeeded|-Identity Audit -AppIds a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83|"
+    );
+    // The failed grant says why.
+    let failed = lines[1]
+        .strip_prefix("09:00|Grant-CsApplicationAccessPolicy|Failed|-PolicyName Audit -Identity nobody@contoso.onmicrosoft.com|")
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        failed.contains("nobody@contoso.onmicrosoft.com"),
+        "{failed}"
+    );
+    assert_eq!(
+        lines[2],
+        "10:00|Connect-MgGraph|Succeeded|-TenantId 5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58 -ClientSecretCredential ***|"
+    );
+    assert_eq!(
+        lines[3],
+        "10:00|Remove-CsApplicationAccessPolicy|Skipped|-Identity Audit -WhatIf|"
+    );
+    let log = fs::read_to_string(dir.path().join("s.json.audit")).unwrap();
+    assert!(!log.contains("hunter2"), "{log}");
+}
+
+/// Snapshots are store files beside the store and outlive the session that saved them.
+#[test]
+fn snapshots_are_store_files_that_outlive_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let store_arg = store.to_str().unwrap();
+    let o = run(aapsh(dir.path()).args(["-Store", store_arg, "-Connected", "-Command"]).arg(
+        "New-CsApplicationAccessPolicy -Identity Kept | Out-Null; Save-EmuSnapshot -Name 'Day 1'; Reset-EmuState",
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let snapshot = dir.path().join("s.json.snapshots").join("Day 1.json");
+    // A snapshot opens as a store of its own.
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        snapshot.to_str().unwrap(),
+        "-Connected",
+        "-Command",
+        "(Get-CsApplicationAccessPolicy).Identity -join ','",
+    ]));
+    assert_eq!(stdout(&o), "Global,Tag:Kept\n", "{}", stderr(&o));
+    // A later session restores it.
+    let o = run(aapsh(dir.path()).args(["-Store", store_arg, "-Connected", "-Command"]).arg(
+        "(Get-CsApplicationAccessPolicy).Identity -join ','; Restore-EmuSnapshot 'day 1'; (Get-CsApplicationAccessPolicy).Identity -join ','",
+    ));
+    assert_eq!(stdout(&o), "Global\nGlobal,Tag:Kept\n", "{}", stderr(&o));
+    assert!(fs::read_to_string(&store).unwrap().contains("Tag:Kept"));
+}

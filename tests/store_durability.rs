@@ -958,3 +958,39 @@ fn a_full_disk_fails_the_command_cleanly_and_keeps_every_completed_one() {
         &format!("Tag:Filler-{:03}", completed - 1)
     );
 }
+
+/// `Reset-EmuState` and `Restore-EmuSnapshot` replace the whole tenant in one journaled change:
+/// a crash before the checkpoint loses nothing, and a document that would not read as a store
+/// file is refused without touching the state or the files.
+#[test]
+fn a_whole_state_replacement_is_journaled_and_survives_a_crash() {
+    let (_dir, path) = store_file(&fixture("spec-example.json"));
+    let mut store = Store::open(&path).unwrap();
+    store.commit(vec![new_policy("Before")]).unwrap();
+    let demo = aapsh::store::demo_tenant();
+    let document = aapsh::store::snapshot::state_document(&demo).unwrap();
+    store
+        .commit(vec![Change::ReplaceState { document }])
+        .unwrap();
+    assert_eq!(policy_names(store.tenant().unwrap()), ["Global"]);
+    crash(store);
+
+    let mut reopened = Store::open(&path).unwrap();
+    let tenant = reopened.tenant().unwrap();
+    assert_eq!(policy_names(tenant), ["Global"]);
+    assert_eq!(tenant.users.len(), demo.users.len());
+    assert!(tenant.assignments.users.is_empty());
+
+    // A dangling reference in the new document: refused, nothing changes.
+    let journal_before = fs::read(journal_path_for(&path)).ok();
+    let bad = json!({
+        "schemaVersion": 1,
+        "assignments": { "users": { "no-such-user": "Nope" } }
+    });
+    let err = reopened
+        .commit(vec![Change::ReplaceState { document: bad }])
+        .unwrap_err();
+    assert!(err.to_string().contains("assignments"), "{err}");
+    assert_eq!(policy_names(reopened.tenant().unwrap()), ["Global"]);
+    assert_eq!(fs::read(journal_path_for(&path)).ok(), journal_before);
+}

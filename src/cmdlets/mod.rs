@@ -21,6 +21,7 @@ mod objects;
 mod policy;
 mod service;
 mod standins;
+mod state;
 mod teams;
 
 use std::collections::HashMap;
@@ -47,6 +48,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(graph::definitions());
     all.extend(directory::definitions());
     all.extend(emulator::definitions());
+    all.extend(state::definitions());
     all.extend(core::definitions());
     all.extend(objects::definitions());
     all.extend(formatting::definitions());

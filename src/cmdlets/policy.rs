@@ -583,7 +583,10 @@ fn confirm_tenant_grant(ctx: &mut CommandContext<'_>, policy: Option<&str>) -> R
         };
         match line.trim().to_ascii_lowercase().as_str() {
             "" | "y" => return Ok(true),
-            "n" => return Ok(false),
+            "n" => {
+                ctx.note_skipped();
+                return Ok(false);
+            }
             "?" => ctx.session.write_host(
                 "Y - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n",
             ),

@@ -175,6 +175,21 @@ pub const VIEWS: &[ViewDef] = &[
             "GraphErrorStyle",
         ],
     ),
+    table(
+        "aapsh.Snapshot",
+        &[
+            "Name",
+            "SavedAt",
+            "Users",
+            "Groups",
+            "Applications",
+            "Policies",
+        ],
+    ),
+    table(
+        "aapsh.AuditEntry",
+        &["Time", "Command", "Outcome", "Parameters"],
+    ),
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),

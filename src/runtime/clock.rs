@@ -43,6 +43,11 @@ impl Clock {
         }
     }
 
+    /// When the session started, on this clock.
+    pub fn start(&self) -> OffsetDateTime {
+        self.start
+    }
+
     pub fn now(&self) -> OffsetDateTime {
         let real = self
             .real_start

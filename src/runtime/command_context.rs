@@ -30,6 +30,17 @@ pub struct CommandContext<'a> {
     pub command_span: Span,
     /// 1-based position in the pipeline (for prompts).
     pub pipeline_position: usize,
+    /// How the invocation went so far, for the audit log.
+    pub(crate) track: Track,
+}
+
+/// What the audit log needs to know about how an invocation went.
+#[derive(Debug, Default)]
+pub(crate) struct Track {
+    /// The first error written or raised.
+    pub(crate) first_error: Option<String>,
+    /// ShouldProcess said no (-WhatIf, or a confirmation answered No).
+    pub(crate) skipped: bool,
 }
 
 impl CommandContext<'_> {
@@ -86,6 +97,9 @@ impl CommandContext<'_> {
     /// A non-terminating error under this command's ErrorAction.
     pub fn write_error(&mut self, mut record: ErrorRecord) -> Result<(), Flow> {
         self.complete(&mut record);
+        if self.track.first_error.is_none() {
+            self.track.first_error = Some(record.exception.message.clone());
+        }
         self.session.write_error_with(record, self.error_action)
     }
 
@@ -134,6 +148,7 @@ impl CommandContext<'_> {
         if self.what_if {
             self.session
                 .write_host(&format!("What if: {description}\n"));
+            self.track.skipped = true;
             return Ok(false);
         }
         if self.verbose {
@@ -142,7 +157,16 @@ impl CommandContext<'_> {
         if !self.confirm {
             return Ok(true);
         }
-        self.session
-            .confirm(&description, self.invocation_name.as_str())
+        let go = self
+            .session
+            .confirm(&description, self.invocation_name.as_str())?;
+        self.track.skipped |= !go;
+        Ok(go)
+    }
+
+    /// Notes that the command did nothing because the user said no to a question of its own
+    /// (for the audit log; `should_process` notes its own).
+    pub fn note_skipped(&mut self) {
+        self.track.skipped = true;
     }
 }

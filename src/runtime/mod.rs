@@ -1,6 +1,7 @@
 //! Executes syntax trees: values, scopes, the interpreter, the parameter binder and error
 //! records. Must not know how text is laid out on screen (see `format`).
 
+pub mod audit;
 pub mod binder;
 pub mod clock;
 pub mod command_context;

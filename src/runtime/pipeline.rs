@@ -211,8 +211,31 @@ impl Session {
         }
         match target {
             CommandTarget::Command(def) => {
-                let bound =
-                    self.bind_command(&def, args, index > 0, cmd.span, index + 1, &typed_name)?;
+                let bound = match self.bind_command(
+                    &def,
+                    args,
+                    index > 0,
+                    cmd.span,
+                    index + 1,
+                    &typed_name,
+                ) {
+                    Ok(bound) => bound,
+                    Err(flow) => {
+                        if super::audit::audited(&def)
+                            && let Flow::Error(rec, _) = &flow
+                        {
+                            let message = rec.exception.message.clone();
+                            self.audit(
+                                &def,
+                                None,
+                                cmd.span,
+                                super::audit::Outcome::Failed,
+                                Some(message),
+                            );
+                        }
+                        return Err(flow);
+                    }
+                };
                 Ok((
                     StageKind::Command {
                         def,
@@ -894,6 +917,16 @@ impl Session {
         if def.requires == Requires::Teams && self.connection.is_none() {
             let mut r = errors::not_connected(def);
             r.invocation = Some(self.invocation_for(def, typed, span));
+            if super::audit::audited(def) {
+                let message = r.exception.message.clone();
+                self.audit(
+                    def,
+                    Some(bound),
+                    span,
+                    super::audit::Outcome::Failed,
+                    Some(message),
+                );
+            }
             return Err(Flow::statement_error(r));
         }
         let error_action = self.command_error_action(bound);
@@ -939,9 +972,31 @@ impl Session {
             source,
             command_span: span,
             pipeline_position: position,
+            track: Default::default(),
         };
         let result = handler(&mut ctx, bound);
         let output = std::mem::take(&mut ctx.output);
+        let track = std::mem::take(&mut ctx.track);
+        if super::audit::audited(def) {
+            use super::audit::Outcome;
+            let (outcome, error) = match &result {
+                Err(Flow::Error(rec, _)) => (
+                    Outcome::Failed,
+                    Some(
+                        track
+                            .first_error
+                            .unwrap_or_else(|| rec.exception.message.clone()),
+                    ),
+                ),
+                Err(Flow::Return) | Ok(()) if track.first_error.is_some() => {
+                    (Outcome::Failed, track.first_error)
+                }
+                Err(Flow::Return) | Ok(()) if track.skipped => (Outcome::Skipped, None),
+                Err(Flow::Return) | Ok(()) => (Outcome::Succeeded, None),
+                Err(_) => (Outcome::Stopped, track.first_error),
+            };
+            self.audit(def, Some(bound), span, outcome, error);
+        }
         if let Some(var) = bound.string("OutVariable") {
             let value = match output.len() {
                 1 => output[0].clone(),

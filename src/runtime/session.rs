@@ -155,6 +155,10 @@ pub struct Session {
     pub(crate) catching: Vec<Rc<ErrorRecord>>,
     /// Arrays created as ArrayList / List[T] (see `lists`).
     pub(crate) lists: Vec<(std::rc::Weak<RefCell<Vec<Value>>>, super::lists::ListKind)>,
+    /// Where tenant commands are logged (`Get-EmuAuditLog`); beside the store file.
+    pub audit_log: crate::store::AuditLog,
+    /// Set once the audit log failed to write (reported once).
+    pub(crate) audit_failed: bool,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -162,6 +166,7 @@ pub const MAX_CALL_DEPTH: usize = 200;
 
 impl Session {
     pub fn new(host: Box<dyn Host>, store: Store, options: SessionOptions) -> Session {
+        let audit_log = crate::store::AuditLog::new(store.path());
         let mut s = Session {
             options,
             host,
@@ -188,6 +193,8 @@ impl Session {
             sequence_point: None,
             catching: Vec::new(),
             lists: Vec::new(),
+            audit_log,
+            audit_failed: false,
         };
         s.init_variables();
         s

@@ -47,6 +47,8 @@ enum Undo {
     Applications(Vec<super::model::Application>),
     /// The project's `emulator` section as before (`None`: it was absent).
     Emulator(Option<serde_json::Value>),
+    /// The whole tenant as before (`ReplaceState`).
+    Whole(Box<Tenant>),
 }
 
 #[derive(Debug)]
@@ -159,6 +161,13 @@ pub enum Change {
     },
     AddBatchOperation {
         operation: Box<BatchOperation>,
+    },
+
+    /// Replaces the whole tenant with a store document (`Reset-EmuState`,
+    /// `Restore-EmuSnapshot`). The document gets every check a store file gets; the Graph side
+    /// sees the new state at once (its own `emulator` section comes with it).
+    ReplaceState {
+        document: serde_json::Value,
     },
 }
 
@@ -300,6 +309,13 @@ impl Tenant {
                 state.batch_operations.push((**operation).clone());
                 Ok(())
             }),
+            Change::ReplaceState { document } => {
+                let bytes = serde_json::to_vec(document).map_err(|e| {
+                    StoreError::conflict(format!("The new state could not be read: {e}"))
+                })?;
+                *self = super::parse::parse_tenant(&bytes)?;
+                Ok(())
+            }
         }
     }
 
@@ -346,6 +362,7 @@ impl Tenant {
                 }
                 Undo::Applications(apps) => self.applications = apps,
                 Undo::Emulator(emulator) => self.restore_emulator(emulator),
+                Undo::Whole(tenant) => *self = *tenant,
                 Undo::UserGrant { user_id, before } => {
                     let grants = &mut self.assignments.users;
                     match before {
@@ -400,6 +417,7 @@ impl Tenant {
             | Change::AddBatchOperation { .. } => {
                 Undo::Emulator(self.extra.get(super::emulator::EMULATOR_KEY).cloned())
             }
+            Change::ReplaceState { .. } => Undo::Whole(Box::new(self.clone())),
             Change::GrantUser { user_id, .. } => {
                 let user_id = self
                     .user_by_id(user_id)

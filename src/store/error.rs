@@ -129,6 +129,16 @@ impl StoreError {
         self
     }
 
+    /// The message for a file that was only being loaded (a scenario or a snapshot), not
+    /// opened as the store: without the advice about the store file, which does not apply.
+    pub fn load_message(&self) -> String {
+        let text = self.to_string();
+        match text.strip_suffix(READ_ADVICE) {
+            Some(head) => format!("{head}The store was not changed."),
+            None => text,
+        }
+    }
+
     pub(crate) fn io(file: &Path, action: impl Into<String>, source: io::Error) -> StoreError {
         StoreError::Io {
             file: file.to_path_buf(),

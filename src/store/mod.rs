@@ -12,9 +12,11 @@
 //! (durability, freshness, checkpoints; see docs/performance.md) · `error`;
 //! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
 //! wording, online meetings, batch operations) · `propagation` (what the Graph side sees, when) ·
-//! `directory` (Graph directory changes and the app-for-user access check).
+//! `directory` (Graph directory changes and the app-for-user access check); the side files
+//! beside the store: `snapshot` (named snapshots) and `audit` (the audit log).
 
 mod access;
+mod audit;
 mod change;
 mod checksum;
 mod demo;
@@ -31,12 +33,14 @@ mod model;
 mod parse;
 mod propagation;
 mod query;
+pub mod snapshot;
 mod stream;
 mod validate;
 
 use std::path::PathBuf;
 
 pub use access::{EffectivePolicy, PolicySource};
+pub use audit::{AuditEntry, AuditLog, audit_path_for};
 pub use change::Change;
 pub use demo::demo_tenant;
 pub use directory::{AccessExplanation, AppAccess, READ_PERMISSION, WRITE_PERMISSION, keys};
@@ -53,6 +57,7 @@ pub use model::{
     Policy, Tenant, TenantInfo, User, bare_policy_name, policy_identity, same_id, same_name,
 };
 pub use query::{GroupLookup, PolicyReference, UserLookup};
+pub use snapshot::{SnapshotInfo, snapshot_dir_for};
 
 /// `store.json` in the platform data directory for aapsh (`None` if the platform has no home
 /// directory). The `AAPSH_STORE` variable and `-Store` option are the command line's business.
