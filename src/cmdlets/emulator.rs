@@ -90,7 +90,8 @@ fn find_app<'t>(t: &'t Tenant, typed: &str) -> Option<&'t Application> {
     })
 }
 
-fn emu_error(
+/// An argument error raised by an Emu cmdlet, aimed at `target`.
+pub(super) fn emu_error(
     ctx: &CommandContext<'_>,
     message: String,
     id: &str,

@@ -552,13 +552,6 @@ fn help_not_found(ctx: &CommandContext<'_>, name: &str) -> Flow {
     ctx.terminate(r)
 }
 
-fn strings(bound: &BoundParameters, name: &str) -> Vec<String> {
-    bound
-        .get(name)
-        .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
-        .unwrap_or_default()
-}
-
 fn get_help(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
     let width = ctx.session.host.width().saturating_sub(1).max(40);
     if bound.switch("Online") {
@@ -649,7 +642,7 @@ fn show_command_help(
     width: usize,
 ) -> Result<(), Flow> {
     if bound.has("Parameter") {
-        let patterns = strings(bound, "Parameter");
+        let patterns = bound.strings("Parameter").unwrap_or_default();
         return match parameter_help(def, &patterns, width) {
             Some(text) => {
                 ctx.write_object(Value::str(text));
@@ -733,10 +726,10 @@ fn any_match(patterns: &[String], text: &str) -> bool {
 }
 
 fn get_command(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
-    let names = strings(bound, "Name");
-    let verbs = strings(bound, "Verb");
-    let nouns = strings(bound, "Noun");
-    let modules = strings(bound, "Module");
+    let names = bound.strings("Name").unwrap_or_default();
+    let verbs = bound.strings("Verb").unwrap_or_default();
+    let nouns = bound.strings("Noun").unwrap_or_default();
+    let modules = bound.strings("Module").unwrap_or_default();
     let syntax = bound.switch("Syntax");
     let limit = bound.int("TotalCount").filter(|n| *n >= 0);
     let by_name = bound.has("Name");

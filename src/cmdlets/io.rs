@@ -275,12 +275,6 @@ fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
     }
 }
 
-fn strings(b: &BoundParameters, name: &str) -> Vec<String> {
-    b.get(name)
-        .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
-        .unwrap_or_default()
-}
-
 fn delimiter(b: &BoundParameters) -> char {
     b.string("Delimiter")
         .and_then(|d| d.chars().next())
@@ -321,8 +315,8 @@ fn read_text(path: &Path) -> std::io::Result<String> {
 // ----- Get-Content / Set-Content / Add-Content / Out-File ------------------------------------
 
 fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let mut paths = strings(b, "Path");
-    paths.extend(strings(b, "LiteralPath"));
+    let mut paths = b.strings("Path").unwrap_or_default();
+    paths.extend(b.strings("LiteralPath").unwrap_or_default());
     for text in paths {
         let path = ctx.session.resolve_path(&text);
         if path.is_dir() {
@@ -450,7 +444,7 @@ fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -
     } else {
         ("Set Content", "GetContentWriterDirectoryNotFoundError")
     };
-    for p in strings(b, "Path") {
+    for p in b.strings("Path").unwrap_or_default() {
         let path = ctx.session.resolve_path(&p);
         let target = format!("Path: {}", shown(&path));
         if !ctx.should_process(&target, action)? {
@@ -784,7 +778,7 @@ fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let delim = delimiter(b);
     let paths = match &ctx.input {
         Some(Value::String(s)) => vec![s.to_string()],
-        _ => strings(b, "Path"),
+        _ => b.strings("Path").unwrap_or_default(),
     };
     for p in paths {
         let path = ctx.session.resolve_path(&p);
@@ -1024,7 +1018,7 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
 }
 
 fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let mut paths = strings(b, "Path");
+    let mut paths = b.strings("Path").unwrap_or_default();
     if paths.is_empty() {
         paths.push(".".into());
     }
@@ -1104,7 +1098,7 @@ fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 }
 
 fn remove_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    for p in strings(b, "Path") {
+    for p in b.strings("Path").unwrap_or_default() {
         let path = ctx.session.resolve_path(&p);
         if !path.exists() {
             let r = path_not_found(ctx, &path);
@@ -1167,7 +1161,7 @@ fn provider_path(text: &str) -> Option<ProviderPath> {
 
 fn set_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let value = b.get("Value").cloned().unwrap_or(Value::Null);
-    for p in strings(b, "Path") {
+    for p in b.strings("Path").unwrap_or_default() {
         match provider_path(&p) {
             Some(ProviderPath::Env(name)) if !name.is_empty() => {
                 let text = ctx.session.stringify(&value);
@@ -1211,7 +1205,7 @@ fn set_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 
 fn test_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let kind = b.string("PathType").unwrap_or_else(|| "Any".into());
-    for p in strings(b, "Path") {
+    for p in b.strings("Path").unwrap_or_default() {
         if b.switch("IsValid") {
             ctx.write_object(Value::Bool(!p.contains('\0')));
             continue;
@@ -1280,8 +1274,8 @@ pub fn join_parts(parts: &[String]) -> String {
 
 fn join_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let child = b.string("ChildPath").unwrap_or_default();
-    let more = strings(b, "AdditionalChildPath");
-    for p in strings(b, "Path") {
+    let more = b.strings("AdditionalChildPath").unwrap_or_default();
+    for p in b.strings("Path").unwrap_or_default() {
         let mut parts = vec![p, child.clone()];
         parts.extend(more.iter().cloned());
         ctx.write_object(Value::str(join_parts(&parts)));
@@ -1291,7 +1285,7 @@ fn join_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
 
 fn split_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let sep = separator();
-    for p in strings(b, "Path") {
+    for p in b.strings("Path").unwrap_or_default() {
         let normalized = p.replace(['/', '\\'], &sep.to_string());
         let trimmed = if normalized.len() > 1 {
             normalized.trim_end_matches(sep)

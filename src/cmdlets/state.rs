@@ -10,6 +10,7 @@
 //! beside the store (see `store::snapshot`, `store::audit`).
 
 use super::def::{CmdletDef, Fidelity, ParamDef, types};
+use super::emulator::emu_error;
 use super::service::{read_tenant, store_failure};
 use crate::runtime::audit::parameter_line;
 use crate::runtime::operators::wildcard_match;
@@ -79,18 +80,6 @@ pub fn definitions() -> Vec<CmdletDef> {
     .collect()
 }
 
-fn state_error(
-    ctx: &CommandContext<'_>,
-    message: String,
-    id: &str,
-    category: ErrorCategory,
-    target: &str,
-) -> crate::runtime::ErrorRecord {
-    let mut r = ctx.error("System.ArgumentException", message, id, category);
-    r.target_object = Some(Value::str(target));
-    r
-}
-
 /// The snapshot folder and the store file, or a terminating error for an in-memory store.
 fn snapshot_place(
     ctx: &CommandContext<'_>,
@@ -137,7 +126,7 @@ fn reset_state(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         Some(typed) => {
             let path = ctx.session.resolve_path(&typed);
             if !path.is_file() {
-                let r = state_error(
+                let r = emu_error(
                     ctx,
                     format!(
                         "Cannot find path '{}' because it does not exist.",
@@ -152,7 +141,7 @@ fn reset_state(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             match snapshot::load(&path) {
                 Ok((_, tenant)) => (tenant, path.display().to_string()),
                 Err(e) => {
-                    let r = state_error(
+                    let r = emu_error(
                         ctx,
                         e.load_message(),
                         "InvalidStoreFile",
@@ -174,7 +163,7 @@ fn save_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let name = b.string("Name").unwrap_or_default().trim().to_string();
     let (dir, store) = snapshot_place(ctx)?;
     if let Some(message) = snapshot::check_name(&name) {
-        let r = state_error(
+        let r = emu_error(
             ctx,
             message,
             "InvalidSnapshotName",
@@ -184,7 +173,7 @@ fn save_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         return ctx.write_error(r);
     }
     if name.eq_ignore_ascii_case(PREVIOUS) {
-        let r = state_error(
+        let r = emu_error(
             ctx,
             format!(
                 "The snapshot name \"{PREVIOUS}\" is kept for the state before the last Reset-EmuState or Restore-EmuSnapshot. Choose another name."
@@ -197,7 +186,7 @@ fn save_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     }
     let existing = snapshot::find(&dir, &store, &name).map_err(|e| store_failure(ctx, &e))?;
     if existing.is_some() && !b.switch("Force") {
-        let r = state_error(
+        let r = emu_error(
             ctx,
             format!("A snapshot named \"{name}\" already exists. Use -Force to replace it."),
             "SnapshotExists",
@@ -252,17 +241,12 @@ fn matching(
     })
 }
 
-fn strings(b: &BoundParameters, name: &str) -> Option<Vec<String>> {
-    b.get(name)
-        .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
-}
-
 fn has_wildcard(text: &str) -> bool {
     text.contains(['*', '?', '['])
 }
 
 fn get_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let patterns = strings(b, "Name");
+    let patterns = b.strings("Name");
     let found = matching(ctx, patterns.as_deref())?;
     for p in patterns.iter().flatten() {
         if !has_wildcard(p) && !found.iter().any(|s| s.name.eq_ignore_ascii_case(p)) {
@@ -277,7 +261,7 @@ fn get_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
 }
 
 fn not_found(ctx: &CommandContext<'_>, name: &str) -> crate::runtime::ErrorRecord {
-    state_error(
+    emu_error(
         ctx,
         format!("No snapshot is named \"{name}\". Get-EmuSnapshot lists the saved snapshots."),
         "SnapshotNotFound",
@@ -297,7 +281,7 @@ fn restore_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
     let tenant = match snapshot::load(&path) {
         Ok((_, tenant)) => tenant,
         Err(e) => {
-            let r = state_error(
+            let r = emu_error(
                 ctx,
                 e.load_message(),
                 "InvalidSnapshot",
@@ -314,7 +298,7 @@ fn restore_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
 }
 
 fn remove_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let patterns = strings(b, "Name").unwrap_or_default();
+    let patterns = b.strings("Name").unwrap_or_default();
     let (dir, store) = snapshot_place(ctx)?;
     for pattern in &patterns {
         let found = matching(ctx, Some(std::slice::from_ref(pattern)))?;
@@ -362,8 +346,8 @@ fn get_audit_log(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         .audit_log
         .entries()
         .map_err(|e| store_failure(ctx, &e))?;
-    let commands = strings(b, "Command");
-    let outcomes = strings(b, "Outcome");
+    let commands = b.strings("Command");
+    let outcomes = b.strings("Outcome");
     let mut kept: Vec<&AuditEntry> = entries
         .iter()
         .filter(|e| {

@@ -89,6 +89,12 @@ impl BoundParameters {
         }
     }
 
+    /// Every item of the value as a string (a scalar is one item), `None` when absent.
+    pub fn strings(&self, name: &str) -> Option<Vec<String>> {
+        self.get(name)
+            .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
+    }
+
     pub fn int(&self, name: &str) -> Option<i64> {
         match self.get(name) {
             Some(Value::Int(i)) => Some(*i),

@@ -10,7 +10,7 @@
 //! Owns the entry shape and the file. It must not decide what is audited or how values are
 //! written (the runtime does).
 
-use std::fs::{self, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -59,6 +59,9 @@ pub struct AuditEntry {
 #[derive(Debug, Default)]
 pub struct AuditLog {
     path: Option<PathBuf>,
+    /// The file, kept open for appending once the first entry is written, and where our last
+    /// append ended.
+    file: Option<(File, u64)>,
     memory: Vec<AuditEntry>,
 }
 
@@ -67,6 +70,7 @@ impl AuditLog {
     pub fn new(store: Option<&Path>) -> AuditLog {
         AuditLog {
             path: store.map(audit_path_for),
+            file: None,
             memory: Vec::new(),
         }
     }
@@ -84,16 +88,23 @@ impl AuditLog {
         let mut line = serde_json::to_vec(&entry)
             .map_err(|e| StoreError::conflict(format!("An audit entry was not written: {e}")))?;
         line.push(b'\n');
+        let file = &mut self.file;
         (|| {
-            let mut f = OpenOptions::new()
-                .create(true)
-                .read(true)
-                .append(true)
-                .open(path)?;
-            // After a torn line (a crash mid-write), start on a fresh line so only that entry
-            // is lost.
+            let (f, end) = match file {
+                Some(open) => open,
+                None => {
+                    let f = OpenOptions::new()
+                        .create(true)
+                        .read(true)
+                        .append(true)
+                        .open(path)?;
+                    file.insert((f, u64::MAX))
+                }
+            };
+            // Someone else wrote since our last append (another session, or one that crashed
+            // mid-line): after a torn line, start on a fresh line so only that entry is lost.
             let len = f.metadata()?.len();
-            if len > 0 {
+            if len != *end && len > 0 {
                 let mut last = [0u8];
                 f.seek(SeekFrom::Start(len - 1))?;
                 f.read_exact(&mut last)?;
@@ -101,9 +112,11 @@ impl AuditLog {
                     line.insert(0, b'\n');
                 }
             }
-            f.write_all(&line)
+            f.write_all(&line)?;
+            *end = len + line.len() as u64;
+            Ok(())
         })()
-        .map_err(|e| StoreError::io(path, "adding to the audit log", e))
+        .map_err(|e: std::io::Error| StoreError::io(path, "adding to the audit log", e))
     }
 
     /// Every entry, oldest first. Lines that do not read (a torn last line, a hand edit) are
@@ -123,13 +136,16 @@ impl AuditLog {
             .collect())
     }
 
-    /// Empties the log; returns how many entries it held.
+    /// Empties the log; returns how many entries it held. The file is truncated, not
+    /// deleted, so other sessions appending to it keep writing into the log.
     pub fn clear(&mut self) -> Result<usize, StoreError> {
         let count = self.entries()?.len();
         match &self.path {
             None => self.memory.clear(),
-            Some(path) => match fs::remove_file(path) {
-                Ok(()) => {}
+            Some(path) => match OpenOptions::new().write(true).open(path) {
+                Ok(f) => f
+                    .set_len(0)
+                    .map_err(|e| StoreError::io(path, "clearing the audit log", e))?,
                 Err(e) if e.kind() == ErrorKind::NotFound => {}
                 Err(e) => return Err(StoreError::io(path, "clearing the audit log", e)),
             },
@@ -183,7 +199,10 @@ mod tests {
         );
         assert_eq!(log.clear().unwrap(), 3);
         assert!(log.entries().unwrap().is_empty());
-        assert!(!audit_path_for(&store).exists());
+        // The open handle keeps appending into the emptied file.
+        log.append(entry("Get-EmuAuditLog")).unwrap();
+        let read = AuditLog::new(Some(&store)).entries().unwrap();
+        assert_eq!(read, vec![entry("Get-EmuAuditLog")]);
     }
 
     #[test]
