@@ -226,7 +226,8 @@ Options (case-insensitive; -Name and --name both work):
   -Help, -?, -h               this text
 
 Environment: AAPSH_STORE (store path), AAPSH_NOW (RFC 3339 clock), AAPSH_SEED (generated ids),
-AAPSH_DURABILITY=os (no disk sync per command), NO_COLOR.
+AAPSH_DURABILITY=disk|os (sync every command to the disk, or hand it to the operating system;
+default disk at the prompt, os for scripts and -Command), NO_COLOR.
 ";
 
 fn color_enabled(choice: ColorChoice, is_terminal: bool) -> bool {
@@ -252,17 +253,35 @@ pub fn store_path(option: Option<&PathBuf>) -> Option<PathBuf> {
     store::default_store_path()
 }
 
+/// How durable each completed command is made before the next one starts (docs/performance.md).
+/// Both levels keep the contract (cli.md): a completed command survives a killed process. At the
+/// prompt each command is also synced to the disk, so it survives a power cut too (a person
+/// typing never notices the sync); scripts and -Command hand each command to the operating
+/// system and sync at the checkpoint that ends the run, so a long replay is not bound by the
+/// disk's sync latency. `AAPSH_DURABILITY=disk|os` overrides either default.
+fn durability(mode: &Mode) -> Result<crate::store::Durability, String> {
+    use crate::store::Durability;
+    match std::env::var("AAPSH_DURABILITY") {
+        Ok(v) if v.eq_ignore_ascii_case("disk") => Ok(Durability::Disk),
+        Ok(v) if v.eq_ignore_ascii_case("os") => Ok(Durability::Os),
+        Ok(v) if !v.trim().is_empty() => Err(format!(
+            "aapsh: AAPSH_DURABILITY must be disk or os, not '{v}'."
+        )),
+        _ => Ok(match mode {
+            Mode::Repl => Durability::Disk,
+            _ => Durability::Os,
+        }),
+    }
+}
+
 /// Builds a session for the options (store opened, clock and ids from the environment).
 pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, String> {
     let path = store_path(o.store.as_ref()).ok_or_else(|| {
         "aapsh: cannot find a data directory for the store; use -Store PATH.".to_string()
     })?;
+    let durability = durability(&o.mode)?;
     let mut store = Store::open(&path).map_err(|e| format!("aapsh: {e}"))?;
-    // AAPSH_DURABILITY=os: commands survive a killed process but not a power cut (no sync per
-    // command); faster on slow disks. The default syncs every command to the disk.
-    if std::env::var("AAPSH_DURABILITY").is_ok_and(|v| v.eq_ignore_ascii_case("os")) {
-        store.set_durability(crate::store::Durability::Os);
-    }
+    store.set_durability(durability);
     let options = SessionOptions {
         error_view: o.error_view,
         color_out: color_enabled(o.color, std::io::stdout().is_terminal()),

@@ -318,3 +318,28 @@ fn snapshots_are_store_files_that_outlive_the_session() {
     assert_eq!(stdout(&o), "Global\nGlobal,Tag:Kept\n", "{}", stderr(&o));
     assert!(fs::read_to_string(&store).unwrap().contains("Tag:Kept"));
 }
+
+/// `AAPSH_DURABILITY` takes `disk` or `os`; anything else is refused before the store is touched.
+#[test]
+fn durability_setting_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let o = run(aapsh(dir.path())
+        .env("AAPSH_DURABILITY", "sometimes")
+        .args(["-Store", store.to_str().unwrap(), "-Command", "1"]));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "aapsh: AAPSH_DURABILITY must be disk or os, not 'sometimes'.\n"
+    );
+    assert!(!store.exists());
+    for value in ["disk", "OS"] {
+        let o = run(aapsh(dir.path()).env("AAPSH_DURABILITY", value).args([
+            "-Store",
+            store.to_str().unwrap(),
+            "-Command",
+            "1",
+        ]));
+        assert_eq!(stdout(&o), "1\n", "{}", stderr(&o));
+    }
+}

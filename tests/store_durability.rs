@@ -784,6 +784,9 @@ fn child_commands_until_killed() {
     let path = PathBuf::from(env_var("AAPSH_TEST_STORE"));
     let every: usize = env_var("AAPSH_TEST_CHECKPOINT_EVERY").parse().unwrap();
     let mut store = Store::open(&path).unwrap();
+    if env_var("AAPSH_TEST_DURABILITY") == "os" {
+        store.set_durability(Durability::Os);
+    }
     for i in 0..KILL_TEST_USERS {
         store.commit(kill_test_command(i)).unwrap();
         println!("DONE {i}");
@@ -814,6 +817,12 @@ fn processes_killed_at_random_points_leave_exactly_a_prefix() {
             &[
                 ("AAPSH_TEST_STORE", path.display().to_string()),
                 ("AAPSH_TEST_CHECKPOINT_EVERY", every.to_string()),
+                // Both levels keep every completed command through a kill: `disk` (the
+                // prompt's default) and `os` (scripts' default).
+                (
+                    "AAPSH_TEST_DURABILITY",
+                    if run % 2 == 0 { "disk" } else { "os" }.to_string(),
+                ),
             ],
         )
         .stdout(Stdio::piped())
