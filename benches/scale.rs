@@ -450,6 +450,11 @@ fn timed(command: &mut Command) -> (Duration, Option<u64>) {
         .args(["-f", "%M"])
         .arg(command.get_program())
         .args(command.get_args())
+        .envs(
+            command
+                .get_envs()
+                .filter_map(|(key, value)| value.map(|v| (key, v))),
+        )
         .stdout(Stdio::null())
         .output()
         .expect("spawn /usr/bin/time");
@@ -542,7 +547,7 @@ fn end_to_end(
                 let (time, _) = run_with(statements, "disk");
                 row.disk_replay = Some(time);
                 say(&format!(
-                    "         {statements:>6} grants with AAPSH_DURABILITY=disk: {} = {:.0}/s,                      {:.2}x one open-and-save",
+                    "         {statements:>6} grants with AAPSH_DURABILITY=disk: {} = {:.0}/s, {:.2}x one open-and-save",
                     show(time),
                     statements as f64 / time.as_secs_f64(),
                     time.as_secs_f64() / once.as_secs_f64(),
