@@ -32,8 +32,12 @@ Restore-EmuSnapshot nothing-here
 # A scenario file (a store file) instead of the demo tenant.
 Reset-EmuState -Path tests/golden/access-group-ranks.setup.json
 Get-CsGroupPolicyAssignment -PolicyType ApplicationAccessPolicy | Select-Object GroupId, PolicyName, Rank
-Reset-EmuState -Path no/such/file.json
-Reset-EmuState -Path tests/golden/access-state-control.ps1
+# (The messages name the full path, which depends on the checkout: shown relative here.)
+$checkout = $PSScriptRoot -replace '[\\/]tests[\\/]golden$', ''
+foreach ($bad in 'no/such/file.json', 'tests/golden/access-state-control.ps1') {
+    try { Reset-EmuState -Path $bad -ErrorAction Stop }
+    catch { $_.Exception.Message.Replace($checkout, '.') }
+}
 
 Get-EmuSnapshot | Format-Table Name, Users, Groups, Policies
 Remove-EmuSnapshot granted, missing
