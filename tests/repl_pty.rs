@@ -1,8 +1,8 @@
 //! End-to-end: the real binary at its interactive prompt, driven through a pseudo-terminal.
 //! Covers tab completion of a cmdlet and of a parameter, a multi-line hashtable with the `>> `
 //! prompt, Ctrl+C on a line and on a running command, history kept across two sessions (with
-//! secrets left out of the file), Ctrl+R, and Ctrl+D. Every wait is on output, with a generous
-//! timeout; nothing is timed.
+//! secrets left out of the file), Ctrl+R, Ctrl+D, and a transcript of an interactive session.
+//! Every wait is on output, with a generous timeout; nothing is timed.
 
 use std::path::Path;
 use std::process::Command;
@@ -106,6 +106,11 @@ fn interactive_session_end_to_end() {
     // --- second session: the history is there (Ctrl+R finds it) ---
     let mut p = shell(dir.path());
     p.exp_string(OFFLINE).unwrap();
+    // A transcript records each command line after `PS>`, then what it showed.
+    enter(&mut p, "Start-Transcript -Path ~/session.log");
+    p.exp_string("Transcript started, output file is ~/session.log")
+        .unwrap();
+    p.exp_string(OFFLINE).unwrap();
     p.send_control('r').unwrap();
     p.send("marker").unwrap();
     p.flush().unwrap();
@@ -117,4 +122,10 @@ fn interactive_session_end_to_end() {
     // Ctrl+D on an empty line leaves.
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
+
+    // Leaving closed the transcript with its footer.
+    let log = std::fs::read_to_string(dir.path().join("session.log")).unwrap();
+    assert!(log.contains("PS>'marker' + '-one'\nmarker-one\n"), "{log}");
+    assert!(log.trim_end().ends_with("**********************"), "{log}");
+    assert!(log.contains("PowerShell transcript end"), "{log}");
 }

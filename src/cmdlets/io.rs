@@ -248,7 +248,7 @@ fn file_open_failure(ctx: &CommandContext<'_>, path: &Path, err: &std::io::Error
 }
 
 /// The .NET exception and message for an I/O error on `path`.
-fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
+pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
     let text = shown(path);
     match err.kind() {
         std::io::ErrorKind::NotFound => {

@@ -23,6 +23,7 @@ mod service;
 mod standins;
 mod state;
 mod teams;
+mod transcript;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -55,6 +56,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(io::definitions());
     all.extend(json::definitions());
     all.extend(host_cmdlets::definitions());
+    all.extend(transcript::definitions());
     all.extend(standins::definitions());
     all.extend(help::definitions());
     all.extend(language::definitions());

@@ -154,6 +154,8 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             continue;
         }
         remember(&mut editor, history_file.as_deref(), &line);
+        // pwsh's console host writes each command line to open transcripts.
+        session.transcribe(&format!("PS>{line}\n"));
         let start = session.clock.now();
         session.clear_interrupt();
         let outcome = session.run_text(None, &line, Vec::new());

@@ -26,7 +26,12 @@ impl Session {
     /// Reads one line after writing `prompt`; `None` at end of input.
     pub fn prompt_line(&mut self, prompt: &str) -> Option<String> {
         self.write_host(prompt);
-        self.host.read_line()
+        let line = self.host.read_line();
+        // The console host transcribes what was typed at a prompt.
+        if let Some(l) = &line {
+            self.transcribe(&format!("{l}\n"));
+        }
+        line
     }
 
     /// The error pwsh gives when it cannot prompt.

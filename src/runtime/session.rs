@@ -159,6 +159,8 @@ pub struct Session {
     pub audit_log: crate::store::AuditLog,
     /// Set once the audit log failed to write (reported once).
     pub(crate) audit_failed: bool,
+    /// Open Start-Transcript files, oldest first; each receives what the host shows.
+    pub(crate) transcripts: Vec<super::transcript::Transcript>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -195,6 +197,7 @@ impl Session {
             lists: Vec::new(),
             audit_log,
             audit_failed: false,
+            transcripts: Vec::new(),
         };
         s.init_variables();
         s
@@ -268,9 +271,7 @@ impl Session {
             Out::Default => {
                 let opts = self.format_options();
                 let text = self.out_default.write(&value, &opts);
-                if !text.is_empty() {
-                    self.host.write_out(&text);
-                }
+                self.show(&text);
             }
             Out::Collect(items) => items.push(value),
             Out::Discard => {}
@@ -281,16 +282,40 @@ impl Session {
     pub fn flush_output(&mut self) {
         let opts = self.format_options();
         let text = self.out_default.flush(&opts);
-        if !text.is_empty() {
-            self.host.write_out(&text);
-        }
+        self.show(&text);
     }
 
     /// Writes text straight to the host (Write-Host, prompts): never capturable.
     pub fn write_host(&mut self, text: &str) {
         // Not held back by a table Out-Default is still sizing, as in pwsh (where Write-Host
         // text famously appears before a table the script output earlier).
+        self.show(text);
+    }
+
+    /// Text for standard output, and for every open transcript.
+    fn show(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         self.host.write_out(text);
+        self.transcribe(text);
+    }
+
+    /// Adds text to every open transcript (what the host showed, or an answer typed at a
+    /// prompt).
+    pub fn transcribe(&mut self, text: &str) {
+        for t in &mut self.transcripts {
+            t.write(text);
+        }
+    }
+
+    /// Closes the newest open transcript (Stop-Transcript); its path, or `None` when none is
+    /// open.
+    pub fn stop_transcript(&mut self) -> Option<std::path::PathBuf> {
+        let t = self.transcripts.pop()?;
+        let path = t.path().to_path_buf();
+        t.close(self.clock.now());
+        Some(path)
     }
 
     /// Adds a record to `$Error` (newest first).
@@ -326,6 +351,7 @@ impl Session {
                 };
                 let text = format::render_error(record, self.options.error_view, &opts);
                 self.host.write_err(&text);
+                self.transcribe(&text);
             }
         }
     }
@@ -417,5 +443,13 @@ impl Session {
             self.display_error(&record);
         }
         self.last_success = false;
+    }
+}
+
+impl Drop for Session {
+    /// Transcripts still open when the session ends are closed with their epilogue, as pwsh's
+    /// console host does when it exits.
+    fn drop(&mut self) {
+        while self.stop_transcript().is_some() {}
     }
 }
