@@ -495,7 +495,9 @@ fn ps_version_table() -> Value {
     let mut h = Hashtable::new(false);
     h.insert(Value::str("PSVersion"), semantic_version(7, 4, 6));
     h.insert(Value::str("PSEdition"), Value::str("Core"));
-    h.insert(Value::str("Platform"), Value::str(std::env::consts::OS));
+    // pwsh reports `Unix` on Linux and macOS, `Win32NT` on Windows.
+    let platform = if cfg!(windows) { "Win32NT" } else { "Unix" };
+    h.insert(Value::str("Platform"), Value::str(platform));
     h.insert(
         Value::str("OS"),
         Value::str(format!(
