@@ -254,6 +254,22 @@ fn array_lists_and_generic_lists() {
             "Object[]\n",
             "",
         ),
+        // New-Object makes the same lists as `::new()` (scripts collect results this way).
+        (
+            "$r = New-Object System.Collections.ArrayList; [void]$r.Add('a'); $r.Add('b') | Out-Null; $r.GetType().FullName; $r -join ','",
+            "System.Collections.ArrayList\na,b\n",
+            "",
+        ),
+        (
+            "$r = New-Object System.Collections.ArrayList(,@(1,2)); $r.Add(3); $r.Count",
+            "2\n3\n",
+            "",
+        ),
+        (
+            "$l = New-Object -TypeName 'System.Collections.Generic.List[string]'; $l.Add(7); $l[0].GetType().Name; $l.GetType().Name",
+            "String\nList`1\n",
+            "",
+        ),
         (
             "$a = @(1); $a.Add(2)",
             "",

@@ -38,6 +38,8 @@ pub enum ParamKind {
     Guid,
     /// One of a fixed set of names (an enum such as `ActionPreference`), case-insensitive.
     Enum(&'static [&'static str]),
+    /// A count or the word `Unlimited` (the Teams module's `-ResultSize <Unlimited>`).
+    Unlimited,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -63,6 +65,7 @@ pub mod types {
     pub const STRING_ARRAY: T = T::new(K::StringArray, "String[]", "System.String[]");
     pub const INT32: T = T::new(K::Int32, "Int32", "System.Int32");
     pub const INT64: T = T::new(K::Int64, "Int64", "System.Int64");
+    pub const UNLIMITED: T = T::new(K::Unlimited, "Unlimited", "Unlimited");
     pub const DOUBLE: T = T::new(K::Double, "Double", "System.Double");
     pub const BOOL: T = T::new(K::Bool, "Boolean", "System.Boolean");
     pub const SWITCH: T = T::new(

@@ -495,14 +495,14 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
         "collections.hashtable" | "hashtable" => Value::hashtable(Hashtable::new(false)),
         "collections.specialized.ordereddictionary" => Value::hashtable(Hashtable::new(true)),
-        "collections.arraylist" | "object[]" => Value::array(Vec::new()),
+        // Lists are made as `[type]::new(args)` makes them, so they keep Add, Remove, ...
+        _ if crate::runtime::lists::list_kind_for(&typed).is_some() => {
+            let span = ctx.command_span;
+            ctx.session.new_object(&typed, args, span)?
+        }
+        "object[]" => Value::array(Vec::new()),
         "security.securestring" | "securestring" => Value::SecureString(std::rc::Rc::from("")),
         "guid" => Value::Guid(uuid::Uuid::nil()),
-        _ if bare.starts_with("collections.generic.list[")
-            || bare.starts_with("collections.generic.list`1") =>
-        {
-            Value::array(Vec::new())
-        }
         _ => {
             let mut r = ctx.error(
                 "System.Management.Automation.PSArgumentException",

@@ -65,7 +65,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Filter", types::OBJECT).help("A filter in Where-Object syntax, as a string or script block: \"ApplicationAccessPolicy -eq 'X'\"."))
             .param(ParamDef::new("Identity", types::USER_ID).position(0).help("The user: object id, UPN, SIP address or display name."))
             .param(ParamDef::new("Properties", types::STRING).ignored_offline().help("Properties to return; all are returned offline."))
-            .param(ParamDef::new("ResultSize", types::INT64).help("The maximum number of users to return."))
+            .param(ParamDef::new("ResultSize", types::UNLIMITED).help("The maximum number of users to return: a number, or Unlimited (the default)."))
             .param(ParamDef::new("SkipUserPolicies", types::SWITCH).ignored_offline().help("Skips the policy attributes."))
             .param(ParamDef::new("SoftDeletedUser", types::SWITCH).ignored_offline().help("Returns soft-deleted users (there are none offline)."))
             .param(ParamDef::new("Sort", types::STRING).alias("OrderBy").help("Sorts by a property, e.g. \"DisplayName asc\"."))

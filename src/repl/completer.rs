@@ -390,6 +390,9 @@ fn argument_values(
     if p.ty.kind == ParamKind::Bool {
         values.extend(["$true".to_string(), "$false".to_string()]);
     }
+    if p.ty.kind == ParamKind::Unlimited {
+        values.push("Unlimited".to_string());
+    }
     let name = p.name.to_ascii_lowercase();
     let user_parameter = p.ty.short == "UserIdParameter"
         || (name == "identity" && def.noun().eq_ignore_ascii_case("CsOnlineUser"));
@@ -682,6 +685,7 @@ mod tests {
             ),
             ("Get-CsTenant -ErrorAction St", &["Stop"]),
             ("Get-CsTenant -ea si", &["SilentlyContinue"]),
+            ("Get-CsOnlineUser -ResultSize u", &["Unlimited"]),
             ("$pol", &["$policy"]),
             ("Write-Host $Err", &["$ErrorActionPreference"]),
             (

@@ -589,7 +589,9 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
             Value::Array(items) => items.borrow().iter().all(|v| matches!(v, Value::String(_))),
             _ => false,
         },
-        ParamKind::Int32 | ParamKind::Int64 => matches!(value, Value::Int(_)),
+        ParamKind::Int32 | ParamKind::Int64 | ParamKind::Unlimited => {
+            matches!(value, Value::Int(_))
+        }
         ParamKind::Double => matches!(value, Value::Double(_)),
         ParamKind::Bool | ParamKind::Switch => matches!(value, Value::Bool(_)),
         ParamKind::Hashtable => matches!(value, Value::Hashtable(_)),

@@ -258,6 +258,12 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
             )?)
         }
         ParamKind::Int64 => Value::Int(to_int(value, ty.full)?),
+        ParamKind::Unlimited => match value {
+            Value::String(s) if s.trim().eq_ignore_ascii_case("unlimited") => {
+                Value::str("Unlimited")
+            }
+            other => Value::Int(to_int(other, ty.full)?),
+        },
         ParamKind::Double => Value::Double(to_double(value, ty.full)?),
         ParamKind::Bool | ParamKind::Switch => Value::Bool(to_switch(value, ty.full)?),
         ParamKind::Object => value.clone(),

@@ -13,7 +13,7 @@ pub mod flow;
 pub mod host;
 pub mod interpreter;
 pub mod list_modifier;
-mod lists;
+pub(crate) mod lists;
 pub mod members;
 pub mod operators;
 pub mod pipeline;

@@ -14,3 +14,7 @@ Get-CsOnlineUser -Filter {ApplicationAccessPolicy -ne $null} | Select-Object -Ex
 # One policy per user: a new grant replaces the old one.
 Get-CsOnlineUser -Identity "Lee Gu" | Grant-CsApplicationAccessPolicy -PolicyName "Bot"
 Get-CsOnlineUser -Identity "lee.gu@contoso.onmicrosoft.com" | Select-Object DisplayName, ApplicationAccessPolicy
+# -ResultSize takes a count or Unlimited, as in the Teams module; anything else fails to bind.
+(Get-CsOnlineUser -ResultSize Unlimited).Count
+Get-CsOnlineUser -ResultSize 2 | ForEach-Object DisplayName
+Get-CsOnlineUser -ResultSize lots
