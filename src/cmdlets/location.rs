@@ -21,6 +21,8 @@ const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
 const PATH_INFO: &str = "System.Management.Automation.PathInfo";
 const PROVIDER: &str = "Microsoft.PowerShell.Core\\FileSystem";
 const DEFAULT_STACK: &str = "default";
+/// How many locations `Set-Location -` can walk back.
+const HISTORY: usize = 20;
 
 pub fn definitions() -> Vec<CmdletDef> {
     vec![
@@ -202,7 +204,12 @@ fn set_location(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         None => target_folder(ctx, "~")?,
     };
     if let Some(folder) = folder {
-        ctx.session.location_back.push(here);
+        let back = &mut ctx.session.location_back;
+        back.push(here);
+        // The docs: "a history of the last 20 locations".
+        if back.len() > HISTORY {
+            back.remove(0);
+        }
         ctx.session.location_forward.clear();
         move_to(ctx, b, folder);
     }
