@@ -1,8 +1,8 @@
 //! File input and output: Get-Content, Set-Content, Add-Content, Out-File, Import-Csv,
 //! Export-Csv, ConvertTo-Csv, ConvertFrom-Csv, Set-Item (env: and variable:), Test-Path,
-//! Join-Path and Split-Path. Paths accept
-//! `\` and `/` and are relative to the current directory (`Session::resolve_path`). Files are
-//! written as pwsh 7 writes them: UTF-8 without a BOM, `\n` line ends on Linux and macOS.
+//! Join-Path and Split-Path. Paths accept `\` and `/` and are relative to the session's
+//! location (`Set-Location`; `Session::resolve_path`). Files are written as pwsh 7 writes them:
+//! UTF-8 without a BOM, `\n` line ends on Linux and macOS.
 
 use std::path::{Path, PathBuf};
 
@@ -1075,24 +1075,7 @@ fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
             ctx.write_error(r)?;
             continue;
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let type_name = if dir {
-            "System.IO.DirectoryInfo"
-        } else {
-            "System.IO.FileInfo"
-        };
-        let mut o = PsObject::new(type_name)
-            .with("Name", Value::str(&name))
-            .with("FullName", Value::str(&text))
-            .with("LastWriteTime", Value::DateTime(ctx.session.clock.now()));
-        if !dir {
-            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            o.set("Length", Value::Int(len as i64));
-        }
-        ctx.write_object(Value::object(o));
+        ctx.write_object(super::location::item_object(&path));
     }
     Ok(())
 }

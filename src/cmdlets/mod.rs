@@ -17,6 +17,7 @@ mod host_cmdlets;
 mod io;
 mod json;
 mod language;
+mod location;
 mod objects;
 mod policy;
 mod service;
@@ -32,6 +33,7 @@ use indexmap::IndexMap;
 
 use def::CmdletDef;
 pub use functions::{function_definition, function_definition_for_block};
+pub use location::{item_object, path_info};
 
 /// Every command the session knows: built-in cmdlets, script functions and aliases.
 #[derive(Clone)]
@@ -54,6 +56,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(objects::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
+    all.extend(location::definitions());
     all.extend(json::definitions());
     all.extend(host_cmdlets::definitions());
     all.extend(transcript::definitions());

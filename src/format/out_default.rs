@@ -31,7 +31,8 @@ use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
 use super::table::{Cell, TableData, TableLayout, render_row};
 use super::views::{
-    Column, Shape, View, default_view, display_items, explicit_columns, property, property_names,
+    CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
+    property_names,
 };
 
 /// Collections nested deeper than this are printed by type name instead of enumerated.
@@ -68,6 +69,10 @@ struct TableDoc {
     statement: u64,
     /// The layout failed (no room): rows are dropped, as pwsh's disabled TableWriter does.
     disabled: bool,
+    /// The view's computed cells.
+    cells: Option<CellFn>,
+    /// The group this table belongs to (views with a GroupBy).
+    group: Option<String>,
 }
 
 #[derive(Debug)]
@@ -225,6 +230,9 @@ impl OutDefault {
             shape,
             columns,
             from_format_data,
+            right: Vec::new(),
+            cells: None,
+            group: None,
         };
         match &self.mode {
             Mode::Default => default_view(item),
@@ -248,7 +256,13 @@ impl OutDefault {
                     if *autosize || !from_format_data {
                         columns.iter_mut().for_each(|c| c.width = 0);
                     }
-                    forced(Shape::Table, columns, from_format_data)
+                    let mut table = forced(Shape::Table, columns, from_format_data);
+                    if from_format_data {
+                        table.right = view.right;
+                        table.cells = view.cells;
+                        table.group = view.group;
+                    }
+                    table
                 }
                 None => forced(
                     Shape::Table,
@@ -277,8 +291,21 @@ impl OutDefault {
                 out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
             }
+            // A new group (GroupBy): the table so far ends and the group starts its own.
+            Doc::Table(table) if applies && table.group != view.group => {
+                release(table, &self.mode, opts, out);
+                out.push('\n');
+                let statement = self.statement;
+                **table = new_table(item, &view, statement, opts, out);
+            }
             Doc::Table(table) if applies => {
-                let row = make_row(&mut table.data, item, table.from_format_data, opts);
+                let row = make_row(
+                    &mut table.data,
+                    item,
+                    table.from_format_data,
+                    table.cells,
+                    opts,
+                );
                 match &table.layout {
                     Some(layout) => {
                         out.push_str(&render_row(layout, &row, &Palette::new(opts.color)))
@@ -311,25 +338,40 @@ impl OutDefault {
                 out.push('\n');
                 Doc::List
             }
-            Shape::Table => {
-                let mut data = TableData {
-                    labels: view.columns.iter().map(|c| c.label.clone()).collect(),
-                    fixed_widths: view.columns.iter().map(|c| c.width).collect(),
-                    right_align: Vec::new(),
-                    rows: Vec::new(),
-                };
-                let row = make_row(&mut data, item, view.from_format_data, opts);
-                Doc::Table(Box::new(TableDoc {
-                    from_format_data: view.from_format_data,
-                    data,
-                    queue: vec![Queued::Row(row)],
-                    layout: None,
-                    statement: self.statement,
-                    disabled: false,
-                }))
-            }
+            Shape::Table => Doc::Table(Box::new(new_table(item, &view, self.statement, opts, out))),
         };
         self.document = Some(Document { applies_to, doc });
+    }
+}
+
+/// A table (and, for a view with a GroupBy, its group header) started by `item`.
+fn new_table(
+    item: &Value,
+    view: &View,
+    statement: u64,
+    opts: &FormatOptions,
+    out: &mut String,
+) -> TableDoc {
+    if let Some(header) = &view.group {
+        out.push_str(header);
+        out.push_str("\n\n");
+    }
+    let mut data = TableData {
+        labels: view.columns.iter().map(|c| c.label.clone()).collect(),
+        fixed_widths: view.columns.iter().map(|c| c.width).collect(),
+        right_align: view.right.clone(),
+        rows: Vec::new(),
+    };
+    let row = make_row(&mut data, item, view.from_format_data, view.cells, opts);
+    TableDoc {
+        from_format_data: view.from_format_data,
+        data,
+        queue: vec![Queued::Row(row)],
+        layout: None,
+        statement,
+        disabled: false,
+        cells: view.cells,
+        group: view.group.clone(),
     }
 }
 
@@ -398,9 +440,14 @@ fn make_row(
     data: &mut TableData,
     item: &Value,
     from_format_data: bool,
+    cells: Option<CellFn>,
     opts: &FormatOptions,
 ) -> Vec<Cell> {
-    let values: Vec<Option<Value>> = data.labels.iter().map(|l| property(item, l)).collect();
+    let values: Vec<Option<Value>> = data
+        .labels
+        .iter()
+        .map(|l| cells.and_then(|f| f(item, l)).or_else(|| property(item, l)))
+        .collect();
     let numeric = |v: &Option<Value>| {
         !from_format_data && matches!(v, Some(Value::Int(_)) | Some(Value::Double(_)))
     };

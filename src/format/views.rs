@@ -27,6 +27,15 @@ pub enum Columns {
     All,
 }
 
+/// A view's computed cell: the text of column `label` for an object (pwsh's script-block and
+/// code-property columns such as the file table's `LastWriteTimeString`); `None` falls back to
+/// the property of that name.
+pub type CellFn = fn(&Value, &str) -> Option<Value>;
+
+/// A view's GroupBy: the group header line for an object (pwsh starts a new group, with its own
+/// header and table, whenever this changes).
+pub type GroupFn = fn(&Value) -> Option<String>;
+
 /// One entry of the built-in format data.
 #[derive(Clone, Copy, Debug)]
 pub struct ViewDef {
@@ -35,6 +44,10 @@ pub struct ViewDef {
     pub columns: Columns,
     /// Fixed column widths for table views (0 = sized from the data); empty = all sized.
     pub widths: &'static [usize],
+    /// Right-aligned columns of a table view (empty = all left, the format-data default).
+    pub right: &'static [bool],
+    pub cells: Option<CellFn>,
+    pub group: Option<GroupFn>,
 }
 
 const fn list(type_name: &'static str, props: &'static [&'static str]) -> ViewDef {
@@ -43,6 +56,9 @@ const fn list(type_name: &'static str, props: &'static [&'static str]) -> ViewDe
         shape: Shape::List,
         columns: Columns::Named(props),
         widths: &[],
+        right: &[],
+        cells: None,
+        group: None,
     }
 }
 
@@ -52,6 +68,9 @@ const fn list_all(type_name: &'static str) -> ViewDef {
         shape: Shape::List,
         columns: Columns::All,
         widths: &[],
+        right: &[],
+        cells: None,
+        group: None,
     }
 }
 
@@ -61,6 +80,9 @@ const fn table(type_name: &'static str, props: &'static [&'static str]) -> ViewD
         shape: Shape::Table,
         columns: Columns::Named(props),
         widths: &[],
+        right: &[],
+        cells: None,
+        group: None,
     }
 }
 
@@ -74,11 +96,67 @@ const fn table_sized(
         shape: Shape::Table,
         columns: Columns::Named(props),
         widths,
+        right: &[],
+        cells: None,
+        group: None,
     }
+}
+
+/// Get-ChildItem's table (pwsh's FileSystem `children` view, the Windows layout): grouped by
+/// the parent folder (`    Directory: <path>`), Mode 7, LastWriteTime 26 (right), Length 14
+/// (right), then Name. Files and folders share it through the `System.IO.FileSystemInfo` type
+/// name.
+const FILE_SYSTEM: ViewDef = ViewDef {
+    type_name: "System.IO.FileSystemInfo",
+    shape: Shape::Table,
+    columns: Columns::Named(&["Mode", "LastWriteTime", "Length", "Name"]),
+    widths: &[7, 26, 14, 0],
+    right: &[false, true, true, false],
+    cells: Some(file_system_cell),
+    group: Some(file_system_group),
+};
+
+/// The file table's cells: `ModeWithoutHardLink`, `LastWriteTimeString` (en-US
+/// `{0,10:d} {0,8:t}`), `LengthString` (empty for folders) and the name.
+fn file_system_cell(item: &Value, label: &str) -> Option<Value> {
+    match label {
+        "LastWriteTime" => match item.property("LastWriteTime")? {
+            Value::DateTime(dt) => {
+                let (hour, ampm) = match dt.hour() {
+                    0 => (12, "AM"),
+                    h @ 1..=11 => (h, "AM"),
+                    12 => (12, "PM"),
+                    h => (h - 12, "PM"),
+                };
+                let date = format!("{}/{}/{}", dt.month() as u8, dt.day(), dt.year());
+                let time = format!("{hour}:{:02} {ampm}", dt.minute());
+                Some(Value::str(format!("{date:>10} {time:>8}")))
+            }
+            _ => None,
+        },
+        "Length" => Some(match item.property("PSIsContainer") {
+            Some(Value::Bool(true)) => Value::str(""),
+            _ => Value::str(item.property("Length")?.to_ps_string()),
+        }),
+        _ => None,
+    }
+}
+
+/// The file table's group header: the folder the item is in (pwsh's `PSParentPath` without its
+/// provider prefix), indented four spaces.
+fn file_system_group(item: &Value) -> Option<String> {
+    let parent = item.property("PSParentPath")?.to_ps_string();
+    let folder = parent
+        .strip_prefix("Microsoft.PowerShell.Core\\FileSystem::")
+        .unwrap_or(&parent);
+    Some(format!("    Directory: {folder}"))
 }
 
 /// The built-in views, one line each.
 pub const VIEWS: &[ViewDef] = &[
+    FILE_SYSTEM,
+    // Get-Location and $PWD.
+    table("System.Management.Automation.PathInfo", &["Path"]),
     list(
         "Deserialized.Microsoft.Rtc.Management.WritableConfig.Policy.Teams.ApplicationAccessPolicy",
         &["Identity", "AppIds", "Description"],
@@ -255,7 +333,7 @@ pub struct Column {
 
 /// A resolved view for one object: its shape, its columns, and the key objects must share to
 /// join the same Out-Default group.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct View {
     pub key: String,
     pub shape: Shape,
@@ -263,7 +341,27 @@ pub struct View {
     /// True for views from format data: cells keep the view's (left) alignment instead of
     /// right-aligning numbers as auto-generated tables do.
     pub from_format_data: bool,
+    /// Right-aligned columns from format data (empty = none).
+    pub right: Vec<bool>,
+    pub cells: Option<CellFn>,
+    /// This object's group header, for views with a GroupBy.
+    pub group: Option<String>,
 }
+
+/// Views compare by everything but their computed-cell function (two views of one type
+/// share it).
+impl PartialEq for View {
+    fn eq(&self, other: &View) -> bool {
+        self.key == other.key
+            && self.shape == other.shape
+            && self.columns == other.columns
+            && self.from_format_data == other.from_format_data
+            && self.right == other.right
+            && self.group == other.group
+    }
+}
+
+impl Eq for View {}
 
 /// The most specific type name of a formattable value.
 fn type_names(value: &Value) -> Vec<String> {
@@ -318,6 +416,9 @@ pub fn default_view(value: &Value) -> Option<View> {
             shape: def.shape,
             columns: resolve(def, value),
             from_format_data: true,
+            right: def.right.to_vec(),
+            cells: def.cells,
+            group: def.group.and_then(|g| g(value)),
         });
     }
     if !matches!(value, Value::Object(_)) {
@@ -337,6 +438,9 @@ pub fn default_view(value: &Value) -> Option<View> {
         shape,
         columns: plain_columns(names),
         from_format_data: false,
+        right: Vec::new(),
+        cells: None,
+        group: None,
     })
 }
 

@@ -42,6 +42,7 @@ pub fn snapshot(session: &mut Session) -> CompletionData {
             .iter()
             .map(|v| v.name.clone())
             .collect(),
+        cwd: session.location.clone(),
         ..CompletionData::default()
     };
     // `$_`-style automatic names and preferences are useful too; keep what scopes have.

@@ -327,7 +327,7 @@ impl Session {
     }
 
     /// Resolves a path as pwsh does on any OS: `\` and `/` both separate, relative paths are
-    /// relative to the current directory.
+    /// relative to the session's current location (`Set-Location`), not the process's.
     pub fn resolve_path(&self, text: &str) -> PathBuf {
         let normalized = text.replace('\\', "/");
         // `~` is the home directory, as the FileSystem provider has it.
@@ -341,9 +341,7 @@ impl Session {
                 if p.is_absolute() {
                     p.to_path_buf()
                 } else {
-                    std::env::current_dir()
-                        .map(|d| d.join(p))
-                        .unwrap_or_else(|_| p.to_path_buf())
+                    self.location.join(p)
                 }
             }
         };

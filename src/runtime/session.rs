@@ -161,6 +161,15 @@ pub struct Session {
     pub(crate) audit_failed: bool,
     /// Open Start-Transcript files, oldest first; each receives what the host shows.
     pub(crate) transcripts: Vec<super::transcript::Transcript>,
+    /// The session's current location (`$PWD`, `Get-Location`, `Set-Location`): relative paths
+    /// resolve from here. Like pwsh, changing it leaves the process's working directory alone.
+    pub location: PathBuf,
+    /// `Push-Location` stacks by name (`default` when no -StackName is given).
+    pub(crate) location_stacks: std::collections::HashMap<String, Vec<PathBuf>>,
+    /// Locations left by `Set-Location`, for `Set-Location -` (newest last), and the ones
+    /// `Set-Location -` left, for `Set-Location +`.
+    pub(crate) location_back: Vec<PathBuf>,
+    pub(crate) location_forward: Vec<PathBuf>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -198,6 +207,10 @@ impl Session {
             audit_log,
             audit_failed: false,
             transcripts: Vec::new(),
+            location: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
+            location_stacks: std::collections::HashMap::new(),
+            location_back: Vec::new(),
+            location_forward: Vec::new(),
         };
         s.init_variables();
         s
