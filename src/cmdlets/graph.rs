@@ -1039,7 +1039,14 @@ fn filter_meetings(
                 format!("Invalid filter clause: {f}"),
             ));
         }
-        mine.retain(|m| field(m).is_some_and(|v| v == value));
+        // A join URL pasted into a query string unencoded has its own %xx escapes decoded on
+        // the way in; it still names the same meeting.
+        mine.retain(|m| {
+            field(m).is_some_and(|v| {
+                v == value
+                    || (prop.eq_ignore_ascii_case("joinweburl") && percent_decode(&v) == value)
+            })
+        });
     }
     Ok(mine)
 }

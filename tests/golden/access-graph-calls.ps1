@@ -21,6 +21,8 @@ $m | Select-Object Subject, StartDateTime, EndDateTime
 Get-MgUserOnlineMeeting -UserId megan.bowen@contoso.onmicrosoft.com -Filter "JoinWebUrl eq '$($m.JoinWebUrl)'" | Select-Object Subject
 $r = Invoke-MgGraphRequest -Uri "/v1.0/users/$megan/onlineMeetings/$($m.Id)"
 $r.subject
+# The same lookup through the REST path, with the join URL pasted into the query unencoded.
+(Invoke-MgGraphRequest -Uri "/v1.0/users/$megan/onlineMeetings?`$filter=JoinWebUrl eq '$($m.JoinWebUrl)'").value.Count
 # Unassign: denied again, with the operation word that fits the call.
 Grant-CsApplicationAccessPolicy -PolicyName $null -Identity $megan
 Get-MgUserOnlineMeeting -UserId $megan -OnlineMeetingId $m.Id
