@@ -190,7 +190,7 @@ fn json_date(dt: time::OffsetDateTime) -> String {
 
 /// Newtonsoft's double text: round-trip digits, always with a decimal point or exponent.
 fn json_double(d: f64) -> String {
-    let s = crate::runtime::value::format_double(d);
+    let s = crate::runtime::value::format_double_roundtrip(d);
     if s.contains(['.', 'E', 'N', 'I']) {
         s
     } else {
