@@ -12,6 +12,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 
 use super::error_record::ErrorRecord;
+use super::timespan::TimeSpan;
 use crate::syntax::ast::ScriptBlockAst;
 
 #[derive(Clone, Debug, Default)]
@@ -28,6 +29,8 @@ pub enum Value {
     ScriptBlock(Rc<ScriptBlockAst>),
     Guid(uuid::Uuid),
     DateTime(time::OffsetDateTime),
+    /// `System.TimeSpan`, in 100 ns ticks.
+    TimeSpan(TimeSpan),
     /// A type literal such as `[string]`, by its full .NET name.
     Type(Rc<str>),
     Error(Rc<ErrorRecord>),
@@ -87,6 +90,7 @@ impl Value {
             Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
             Value::Guid(_) => "System.Guid".into(),
             Value::DateTime(_) => "System.DateTime".into(),
+            Value::TimeSpan(_) => "System.TimeSpan".into(),
             Value::Type(_) => "System.RuntimeType".into(),
             Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
             Value::SecureString(_) => "System.Security.SecureString".into(),
@@ -119,6 +123,7 @@ impl Value {
             Value::ScriptBlock(sb) => sb.text().to_string(),
             Value::Guid(g) => g.hyphenated().to_string(),
             Value::DateTime(dt) => format_datetime_invariant(*dt),
+            Value::TimeSpan(ts) => ts.to_constant_string(),
             Value::Type(name) => name.to_string(),
             Value::Error(e) => e.exception.message.clone(),
             Value::SecureString(_) => "System.Security.SecureString".into(),
@@ -169,6 +174,7 @@ impl Value {
             Value::Object(o) => o.borrow().get(name),
             Value::Hashtable(h) => h.borrow().get(&Value::str(name)),
             Value::Error(e) => e.property(name),
+            Value::TimeSpan(ts) => ts.property(name),
             _ => None,
         }
     }
@@ -452,7 +458,7 @@ mod tests {
         assert_eq!(format_double(0.00001), "1E-05");
         assert_eq!(format_double(f64::MAX), "1.79769313486232E+308");
         assert_eq!(format_double_roundtrip(1.0 / 3.0), "0.3333333333333333");
-                assert!(!Value::array(vec![Value::Int(0)]).is_truthy());
+        assert!(!Value::array(vec![Value::Int(0)]).is_truthy());
         assert!(Value::array(vec![Value::Int(0), Value::Int(0)]).is_truthy());
         assert!(!Value::str("").is_truthy());
     }
