@@ -132,6 +132,84 @@ fn numbers_follow_the_int32_int64_double_rules() {
 }
 
 #[test]
+fn doubles_convert_to_text_with_fifteen_digits() {
+    check(&[
+        ("1/3", "0.333333333333333\n", ""),
+        ("\"$(2/3)\"", "0.666666666666667\n", ""),
+        ("1e15; 0.00001", "1E+15\n1E-05\n", ""),
+        ("1/3 | ConvertTo-Json", "0.3333333333333333\n", ""),
+    ]);
+}
+
+#[test]
+fn timespans_from_date_arithmetic_and_new_timespan() {
+    check(&[
+        // The clock is fixed, so both Get-Date calls read the same instant.
+        (
+            "$d = (Get-Date).AddMinutes(5) - (Get-Date); \"$d\"; $d.TotalSeconds",
+            "00:05:00\n300\n",
+            "",
+        ),
+        (
+            "$s = Get-Date; Start-Sleep 2; ((Get-Date) - $s).TotalMilliseconds",
+            "2000\n",
+            "",
+        ),
+        ("(New-TimeSpan -Minutes 30).Ticks", "18000000000\n", ""),
+        (
+            "\"$(New-TimeSpan -Start (Get-Date).AddHours(-1))\"",
+            "01:00:00\n",
+            "",
+        ),
+        (
+            "(Get-Date).Add((New-TimeSpan -Minutes 30)).ToString('HH:mm')",
+            "09:30\n",
+            "",
+        ),
+        (
+            "((Get-Date) - [timespan]'01:00:00').ToString('HH:mm')",
+            "08:00\n",
+            "",
+        ),
+        (
+            "(New-TimeSpan -Minutes 6) -gt (New-TimeSpan -Minutes 5)",
+            "True\n",
+            "",
+        ),
+        (
+            "[timespan]'00:05:00' -eq (New-TimeSpan -Seconds 300)",
+            "True\n",
+            "",
+        ),
+        (
+            "\"{0:hh\\:mm\\:ss} {1}\" -f [timespan]::FromSeconds(3725), [timespan]::FromDays(1.5)",
+            "01:02:05 1.12:00:00\n",
+            "",
+        ),
+        (
+            "([timespan]'1.02:03:04.5').ToString('g')",
+            "1:2:03:04.5\n",
+            "",
+        ),
+        (
+            "(New-TimeSpan -Hours 1 -Minutes 25).TotalHours",
+            "1.41666666666667\n",
+            "",
+        ),
+        (
+            "New-TimeSpan -Seconds 1 | Format-Table -HideTableHeaders",
+            "\n0    0     0       1       0\n\n",
+            "",
+        ),
+        (
+            "[timespan]'x'",
+            "",
+            "InvalidArgument: Cannot convert value \"x\" to type \"System.TimeSpan\". Error: \"String 'x' was not recognized as a valid TimeSpan.\"\n",
+        ),
+    ]);
+}
+
+#[test]
 fn scopes_script_global_local_and_dynamic() {
     check(&[
         ("$x = 1; function f { $x }; f", "1\n", ""),

@@ -1,9 +1,9 @@
-//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, Start-Sleep and Write-Progress
-//! (Set-StrictMode
-//! lives with the engine switches in `language.rs`).
+//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, New-TimeSpan, Start-Sleep and
+//! Write-Progress (Set-StrictMode lives with the engine switches in `language.rs`).
 //! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
 
 use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::timespan::TimeSpan;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
@@ -42,6 +42,21 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("UFormat", types::STRING).help("A Unix format string (%Y-%m-%d); the result is a string."))
             .param(ParamDef::new("AsUTC", types::SWITCH).help("Converts to UTC."))
             .example("A timestamp for a log file", "Get-Date -Format 'yyyyMMdd-HHmmss'", "20261126-090000"),
+        CmdletDef::new("New-TimeSpan", UTILITY, new_timespan)
+            .class("Microsoft.PowerShell.Commands.NewTimeSpanCommand")
+            .synopsis("Creates a TimeSpan object.")
+            .description("Either the interval from -Start to -End (a missing end is now on the session clock, so a fixed AAPSH_NOW gives reproducible spans), or a span of -Days, -Hours, -Minutes, -Seconds and -Milliseconds. Without parameters the span is zero.")
+            .pipeline(PipelineMode::PerRecord)
+            .default_set("Date")
+            .param(ParamDef::new("Start", types::DATETIME).sets(&["Date"]).position(0).from_pipeline().by_property_name().alias("LastWriteTime").help("The start of the interval (default: now)."))
+            .param(ParamDef::new("End", types::DATETIME).sets(&["Date"]).position(1).by_property_name().help("The end of the interval (default: now)."))
+            .param(ParamDef::new("Days", types::INT32).sets(&["Time"]).help("The days in the span."))
+            .param(ParamDef::new("Hours", types::INT32).sets(&["Time"]).help("The hours in the span."))
+            .param(ParamDef::new("Minutes", types::INT32).sets(&["Time"]).help("The minutes in the span."))
+            .param(ParamDef::new("Seconds", types::INT32).sets(&["Time"]).help("The seconds in the span."))
+            .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Time"]).help("The milliseconds in the span."))
+            .example("Time a script", "$start = Get-Date\n# ... grant the policies ...\n$elapsed = New-TimeSpan -Start $start\n\"Took {0:N1} s\" -f $elapsed.TotalSeconds", "The seconds since $start on the session clock.")
+            .example("A deadline 30 minutes from now", "(Get-Date).Add((New-TimeSpan -Minutes 30))", "The date 30 minutes later."),
         CmdletDef::new("Start-Sleep", UTILITY, start_sleep)
             .class("Microsoft.PowerShell.Commands.StartSleepCommand")
             .synopsis("Suspends the activity in a script or session for the specified period of time.")
@@ -247,6 +262,41 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         ctx.write_object(Value::DateTime(dt));
     }
     Ok(())
+}
+
+fn new_timespan(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let span = if b.set == "Time" {
+        let n = |name: &str| b.int(name).unwrap_or(0);
+        TimeSpan::from_parts(
+            n("Days"),
+            n("Hours"),
+            n("Minutes"),
+            n("Seconds"),
+            n("Milliseconds"),
+        )
+    } else {
+        let now = ctx.session.clock.now();
+        let date = |name: &str| match b.get(name) {
+            Some(Value::DateTime(d)) => *d,
+            _ => now,
+        };
+        TimeSpan::between(date("End"), date("Start"))
+    };
+    match span {
+        Some(t) => {
+            ctx.write_object(Value::TimeSpan(t));
+            Ok(())
+        }
+        None => {
+            let r = ctx.error(
+                "System.ArgumentOutOfRangeException",
+                crate::runtime::timespan::OVERFLOW,
+                "System.ArgumentOutOfRangeException",
+                ErrorCategory::NotSpecified,
+            );
+            Err(ctx.terminate(r))
+        }
+    }
 }
 
 fn start_sleep(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {

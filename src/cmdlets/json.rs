@@ -4,6 +4,7 @@
 //! with `-AsHashtable`).
 
 use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
+use crate::runtime::timespan::PROPERTIES;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value,
 };
@@ -117,9 +118,20 @@ impl ToJson {
                 Json::Object(vec![("Length".into(), Json::Int(s.chars().count() as i64))])
             }
             Value::Error(e) => Json::Str(e.exception.message.clone()),
-            Value::Array(_) | Value::Hashtable(_) | Value::Object(_) if depth > self.max_depth => {
+            Value::Array(_) | Value::Hashtable(_) | Value::Object(_) | Value::TimeSpan(_)
+                if depth > self.max_depth =>
+            {
                 self.warned = true;
                 Json::Str(v.to_ps_string())
+            }
+            // A .NET struct: every public property, as reflection lists them.
+            Value::TimeSpan(ts) => {
+                let mut out = Vec::with_capacity(PROPERTIES.len());
+                for name in PROPERTIES {
+                    let val = ts.property(name).unwrap_or_default();
+                    out.push((name.to_string(), self.value(&val, depth + 1)?));
+                }
+                Json::Object(out)
             }
             Value::Array(items) => {
                 let items = items.borrow().clone();
@@ -190,7 +202,7 @@ fn json_date(dt: time::OffsetDateTime) -> String {
 
 /// Newtonsoft's double text: round-trip digits, always with a decimal point or exponent.
 fn json_double(d: f64) -> String {
-    let s = crate::runtime::value::format_double(d);
+    let s = crate::runtime::value::format_double_roundtrip(d);
     if s.contains(['.', 'E', 'N', 'I']) {
         s
     } else {

@@ -106,6 +106,7 @@ fn to_string_at(value: &Value, depth: usize) -> String {
             value.to_ps_string()
         }
         Value::DateTime(dt) => datetime_short(*dt),
+        Value::TimeSpan(ts) => ts.to_constant_string(),
         Value::Error(record) => record.exception.message.clone(),
     }
 }

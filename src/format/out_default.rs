@@ -32,7 +32,7 @@ use super::scalar::{datetime_long, scalar_text};
 use super::table::{Cell, TableData, TableLayout, render_row};
 use super::views::{
     CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
-    property_names,
+    property_names, table_view,
 };
 
 /// Collections nested deeper than this are printed by type name instead of enumerated.
@@ -249,7 +249,7 @@ impl OutDefault {
                 explicit_columns(item, Some(props), Shape::Table),
                 false,
             )),
-            Mode::Table { autosize, .. } => Some(match default_view(item) {
+            Mode::Table { autosize, .. } => Some(match table_view(item) {
                 Some(view) => {
                     let from_format_data = view.from_format_data && view.shape == Shape::Table;
                     let mut columns = view.columns;

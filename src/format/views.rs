@@ -4,6 +4,9 @@
 //! property lookup for formatting (GUIDs have a `Guid` property, hashtables become
 //! `DictionaryEntry` rows). Must not render text.
 
+use crate::runtime::timespan::{
+    PROPERTIES as TIMESPAN_PROPERTIES, VIEW_PROPERTIES as TIMESPAN_VIEW,
+};
 use crate::runtime::value::PSCUSTOMOBJECT;
 use crate::runtime::{PsObject, Value};
 
@@ -271,6 +274,12 @@ pub const VIEWS: &[ViewDef] = &[
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
     table("System.Guid", &["Guid"]),
+    // pwsh's System.TimeSpan views: a list by default, a table for Format-Table.
+    list("System.TimeSpan", TIMESPAN_VIEW),
+    table(
+        "System.TimeSpan",
+        &["Days", "Hours", "Minutes", "Seconds", "Milliseconds"],
+    ),
     // `$PSVersionTable.PSVersion` (pwsh 6+ SemanticVersion).
     table(
         "System.Management.Automation.SemanticVersion",
@@ -378,11 +387,43 @@ fn type_names(value: &Value) -> Vec<String> {
     }
 }
 
-/// The built-in view for the most specific of the value's type names that has one.
+/// The built-in view for the most specific of the value's type names that has one (the
+/// type's first view when it has several, as pwsh picks the first).
 pub fn find_view(value: &Value) -> Option<&'static ViewDef> {
     type_names(value)
         .iter()
         .find_map(|name| VIEWS.iter().find(|v| v.type_name == name.as_str()))
+}
+
+/// The built-in view of this shape for the most specific type name that has one.
+fn find_view_shaped(value: &Value, shape: Shape) -> Option<&'static ViewDef> {
+    type_names(value).iter().find_map(|name| {
+        VIEWS
+            .iter()
+            .find(|v| v.type_name == name.as_str() && v.shape == shape)
+    })
+}
+
+/// The view Format-Table starts from: the type's table view when it has one (System.TimeSpan
+/// has a list view first and a table view second), else the default view.
+pub fn table_view(value: &Value) -> Option<View> {
+    match find_view_shaped(value, Shape::Table) {
+        Some(def) => Some(view_from_def(def, value)),
+        None => default_view(value),
+    }
+}
+
+/// A built-in view resolved for one value.
+fn view_from_def(def: &ViewDef, value: &Value) -> View {
+    View {
+        key: def.type_name.to_string(),
+        shape: def.shape,
+        columns: resolve(def, value),
+        from_format_data: true,
+        right: def.right.to_vec(),
+        cells: def.cells,
+        group: def.group.and_then(|g| g(value)),
+    }
 }
 
 fn resolve(def: &ViewDef, value: &Value) -> Vec<Column> {
@@ -411,15 +452,7 @@ fn plain_columns(names: Vec<String>) -> Vec<Column> {
 /// (scalars, dates, errors, `$null`) and for objects without properties.
 pub fn default_view(value: &Value) -> Option<View> {
     if let Some(def) = find_view(value) {
-        return Some(View {
-            key: def.type_name.to_string(),
-            shape: def.shape,
-            columns: resolve(def, value),
-            from_format_data: true,
-            right: def.right.to_vec(),
-            cells: def.cells,
-            group: def.group.and_then(|g| g(value)),
-        });
+        return Some(view_from_def(def, value));
     }
     if !matches!(value, Value::Object(_)) {
         return None;
@@ -451,7 +484,7 @@ pub fn explicit_columns(value: &Value, properties: Option<&[String]>, shape: Sha
     match properties {
         Some(props) if props.iter().any(|p| p == "*") => plain_columns(property_names(value)),
         Some(props) => plain_columns(props.to_vec()),
-        None => match find_view(value).filter(|def| def.shape == shape) {
+        None => match find_view_shaped(value, shape) {
             Some(def) => resolve(def, value)
                 .into_iter()
                 .map(|c| Column { width: 0, ..c })
@@ -466,6 +499,7 @@ pub fn property_names(value: &Value) -> Vec<String> {
     match value {
         Value::Object(o) => o.borrow().property_names(),
         Value::Guid(_) => vec!["Guid".into()],
+        Value::TimeSpan(_) => TIMESPAN_PROPERTIES.iter().map(|p| p.to_string()).collect(),
         _ => Vec::new(),
     }
 }

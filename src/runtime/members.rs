@@ -9,6 +9,7 @@ use super::error_record::ErrorCategory;
 use super::flow::Flow;
 use super::interpreter::collapse;
 use super::session::{Out, Session};
+use super::timespan::{self, TimeSpan};
 use super::value::{PsObject, Value};
 use crate::syntax::Span;
 
@@ -183,7 +184,15 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
             "System.Management.Automation.PSObject" | "System.Management.Automation.PSCustomObject",
             Value::Object(_),
         ) => true,
-        ("System.ValueType", Value::Int(_) | Value::Double(_) | Value::Bool(_)) => true,
+        (
+            "System.ValueType",
+            Value::Int(_)
+            | Value::Double(_)
+            | Value::Bool(_)
+            | Value::DateTime(_)
+            | Value::TimeSpan(_)
+            | Value::Guid(_),
+        ) => true,
         ("System.Int64", Value::Int(_)) => true,
         ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
         ("System.Exception", Value::Error(_)) => false,
@@ -310,6 +319,7 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 })?)
             }
         },
+        "System.TimeSpan" => Value::TimeSpan(to_timespan(&v).map_err(|m| err(s, m))?),
         "System.Management.Automation.ScriptBlock" => match v {
             Value::ScriptBlock(_) => v,
             other => return Err(err(s, conversion::cast_error(&other, &full))),
@@ -349,6 +359,48 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
             }
             v
         }
+    })
+}
+
+/// A value as `[timespan]` converts it: a time span, a number of ticks (the `TimeSpan(Int64)`
+/// constructor), `$null` as zero, or a string `TimeSpan.Parse` accepts. The error is the
+/// conversion message.
+pub fn to_timespan(v: &Value) -> Result<TimeSpan, String> {
+    match v {
+        Value::TimeSpan(t) => Ok(*t),
+        Value::Null => Ok(TimeSpan::ZERO),
+        Value::Int(i) => Ok(TimeSpan::from_ticks(*i)),
+        Value::Array(items) if items.borrow().len() == 1 => {
+            let first = items.borrow()[0].clone();
+            to_timespan(&first)
+        }
+        Value::String(text) => TimeSpan::parse(text)
+            .map_err(|inner| conversion::cast_error_with_inner(text, "System.TimeSpan", &inner)),
+        other => Err(conversion::cast_error(other, "System.TimeSpan")),
+    }
+}
+
+/// A method argument that must be a TimeSpan: pwsh's MethodArgumentConversionInvalidCastArgument
+/// when it cannot be converted.
+fn timespan_arg(
+    s: &Session,
+    args: &[Value],
+    i: usize,
+    method: &str,
+    param: &str,
+    span: Span,
+) -> Result<TimeSpan, Flow> {
+    let v = args.get(i).cloned().unwrap_or_default();
+    to_timespan(&v).map_err(|inner| {
+        s.runtime_error(
+            "MethodArgumentConversionInvalidCastArgument",
+            format!(
+                "Cannot convert argument \"{param}\", with value: \"{}\", for \"{method}\" to type \"System.TimeSpan\": \"{inner}\"",
+                v.to_ps_string()
+            ),
+            ErrorCategory::NotSpecified,
+            span,
+        )
     })
 }
 
@@ -441,9 +493,15 @@ pub fn get_member(
             "minute" => Some(Value::Int(dt.minute() as i64)),
             "second" => Some(Value::Int(dt.second() as i64)),
             "dayofweek" => Some(Value::str(dt.weekday().to_string())),
+            "millisecond" => Some(Value::Int(i64::from(dt.millisecond()))),
+            "dayofyear" => Some(Value::Int(i64::from(dt.ordinal()))),
+            "timeofday" => {
+                TimeSpan::between(*dt, dt.replace_time(time::Time::MIDNIGHT)).map(Value::TimeSpan)
+            }
             "date" => Some(Value::DateTime(dt.replace_time(time::Time::MIDNIGHT))),
             _ => None,
         },
+        Value::TimeSpan(ts) => ts.property(name),
         Value::Type(t) => match lower.as_str() {
             "name" => {
                 let base = t.split("[[").next().unwrap_or(t);
@@ -496,6 +554,14 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
             Value::DateTime(s.clock.now().replace_time(time::Time::MIDNIGHT))
         }
         ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
+        ("System.TimeSpan", "zero") => Value::TimeSpan(TimeSpan::ZERO),
+        ("System.TimeSpan", "maxvalue") => Value::TimeSpan(TimeSpan::MAX),
+        ("System.TimeSpan", "minvalue") => Value::TimeSpan(TimeSpan::MIN),
+        ("System.TimeSpan", "ticksperday") => Value::Int(timespan::TICKS_PER_DAY),
+        ("System.TimeSpan", "ticksperhour") => Value::Int(timespan::TICKS_PER_HOUR),
+        ("System.TimeSpan", "ticksperminute") => Value::Int(timespan::TICKS_PER_MINUTE),
+        ("System.TimeSpan", "tickspersecond") => Value::Int(timespan::TICKS_PER_SECOND),
+        ("System.TimeSpan", "tickspermillisecond") => Value::Int(timespan::TICKS_PER_MILLISECOND),
         ("System.Management.Automation.PSCustomObject", _)
         | ("System.Management.Automation.PSObject", _) => Value::Null,
         _ => {
@@ -691,6 +757,12 @@ fn arg_string(args: &[Value], i: usize) -> String {
     args.get(i).map(Value::to_ps_string).unwrap_or_default()
 }
 
+fn arg_int64(args: &[Value], i: usize) -> i64 {
+    args.get(i)
+        .and_then(|v| conversion::to_int(v, "System.Int64").ok())
+        .unwrap_or(0)
+}
+
 fn arg_int(args: &[Value], i: usize) -> i64 {
     args.get(i)
         .and_then(|v| conversion::to_int(v, "System.Int32").ok())
@@ -863,12 +935,46 @@ pub fn invoke_method(
                 .first()
                 .and_then(|v| conversion::to_double(v, "System.Double").ok())
                 .unwrap_or(0.0);
-            let add = |d: time::Duration| Ok(Value::DateTime(*dt + d));
+            let moved = |s: &Session, d: Option<time::OffsetDateTime>| {
+                d.map(Value::DateTime).ok_or_else(|| {
+                    method_exception(
+                        s,
+                        name,
+                        args.len(),
+                        "System.ArgumentOutOfRangeException",
+                        "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')",
+                        span,
+                    )
+                })
+            };
+            let add = |s: &Session, seconds: f64| {
+                let d = time::Duration::checked_seconds_f64(seconds);
+                moved(s, d.and_then(|d| dt.checked_add(d)))
+            };
             match lower.as_str() {
-                "adddays" => add(time::Duration::seconds_f64(n * 86400.0)),
-                "addhours" => add(time::Duration::seconds_f64(n * 3600.0)),
-                "addminutes" => add(time::Duration::seconds_f64(n * 60.0)),
-                "addseconds" => add(time::Duration::seconds_f64(n)),
+                "adddays" => add(s, n * 86400.0),
+                "addhours" => add(s, n * 3600.0),
+                "addminutes" => add(s, n * 60.0),
+                "addseconds" => add(s, n),
+                "addmilliseconds" => add(s, n / 1000.0),
+                "addticks" => moved(
+                    s,
+                    dt.checked_add(TimeSpan::from_ticks(arg_int64(&args, 0)).to_duration()),
+                ),
+                "add" if args.len() == 1 => {
+                    let ts = timespan_arg(s, &args, 0, name, "value", span)?;
+                    moved(s, dt.checked_add(ts.to_duration()))
+                }
+                "subtract" if args.len() == 1 => match &args[0] {
+                    Value::DateTime(other) => TimeSpan::between(*dt, *other)
+                        .map(Value::TimeSpan)
+                        .ok_or_else(|| overload_error(s, name, 1, span)),
+                    _ => {
+                        let ts = timespan_arg(s, &args, 0, name, "value", span)?;
+                        moved(s, dt.checked_sub(ts.to_duration()))
+                    }
+                },
+                "add" | "subtract" => Err(overload_error(s, name, args.len(), span)),
                 "touniversaltime" | "tolocaltime" => Ok(target.clone()),
                 "tostring" => Ok(Value::str(super::operators::format_date(
                     *dt,
@@ -877,6 +983,7 @@ pub fn invoke_method(
                 _ => Err(method_not_found(s, "System.DateTime", name, span)),
             }
         }
+        Value::TimeSpan(ts) => timespan_method(s, *ts, &lower, name, &args, span),
         Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
             let mut produced = Vec::new();
             let args: Vec<super::binder::CommandArg> = args
@@ -894,6 +1001,65 @@ pub fn invoke_method(
         }
         Value::SecureString(_) if lower == "dispose" || lower == "makereadonly" => Ok(Value::Null),
         other => Err(method_not_found(s, &other.type_name(), name, span)),
+    }
+}
+
+fn timespan_method(
+    s: &Session,
+    ts: TimeSpan,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let overflow = |s: &Session| {
+        method_exception(
+            s,
+            name,
+            args.len(),
+            "System.OverflowException",
+            timespan::OVERFLOW,
+            span,
+        )
+    };
+    let result =
+        |s: &Session, t: Option<TimeSpan>| t.map(Value::TimeSpan).ok_or_else(|| overflow(s));
+    match (lower, args.len()) {
+        ("tostring", 1 | 2) => {
+            let format = arg_string(args, 0);
+            ts.format(&format).map(Value::str).ok_or_else(|| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.FormatException",
+                    timespan::BAD_FORMAT,
+                    span,
+                )
+            })
+        }
+        ("add", 1) => {
+            let other = timespan_arg(s, args, 0, name, "ts", span)?;
+            result(s, ts.checked_add(other))
+        }
+        ("subtract", 1) => {
+            let other = timespan_arg(s, args, 0, name, "ts", span)?;
+            result(s, ts.checked_sub(other))
+        }
+        ("negate", 0) => result(s, ts.checked_neg()),
+        ("duration", 0) => result(s, ts.checked_abs()),
+        ("compareto", 1) => {
+            let other = timespan_arg(s, args, 0, name, "value", span)?;
+            Ok(Value::Int(match ts.cmp(&other) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            }))
+        }
+        ("add" | "subtract" | "negate" | "duration" | "compareto" | "tostring", n) => {
+            Err(overload_error(s, name, n, span))
+        }
+        _ => Err(method_not_found(s, "System.TimeSpan", name, span)),
     }
 }
 
@@ -1211,6 +1377,73 @@ fn static_method(
                     args.len(),
                     "System.FormatException",
                     &format!("String '{text}' was not recognized as a valid DateTime."),
+                    span,
+                )
+            })?)
+        }
+        (
+            "System.TimeSpan",
+            "fromdays" | "fromhours" | "fromminutes" | "fromseconds" | "frommilliseconds",
+        ) if args.len() == 1 => {
+            let per = match lower.as_str() {
+                "fromdays" => timespan::TICKS_PER_DAY,
+                "fromhours" => timespan::TICKS_PER_HOUR,
+                "fromminutes" => timespan::TICKS_PER_MINUTE,
+                "fromseconds" => timespan::TICKS_PER_SECOND,
+                _ => timespan::TICKS_PER_MILLISECOND,
+            };
+            let value = conversion::to_double(&args[0], "System.Double").map_err(|m| {
+                s.runtime_error(
+                    "MethodArgumentConversionInvalidCastArgument",
+                    format!(
+                        "Cannot convert argument \"value\", with value: \"{}\", for \"{name}\" to type \"System.Double\": \"{m}\"",
+                        args[0].to_ps_string()
+                    ),
+                    ErrorCategory::NotSpecified,
+                    span,
+                )
+            })?;
+            let inner_type = if value.is_nan() {
+                "System.ArgumentException"
+            } else {
+                "System.OverflowException"
+            };
+            Value::TimeSpan(
+                TimeSpan::from_units(value, per)
+                    .map_err(|m| method_exception(s, name, 1, inner_type, m, span))?,
+            )
+        }
+        ("System.TimeSpan", "fromticks") if args.len() == 1 => {
+            Value::TimeSpan(TimeSpan::from_ticks(arg_int64(&args, 0)))
+        }
+        ("System.TimeSpan", "parse") if !args.is_empty() => {
+            let text = arg_string(&args, 0);
+            Value::TimeSpan(TimeSpan::parse(&text).map_err(|m| {
+                let inner_type = if m.contains("out of range") {
+                    "System.OverflowException"
+                } else {
+                    "System.FormatException"
+                };
+                method_exception(s, name, args.len(), inner_type, &m, span)
+            })?)
+        }
+        ("System.TimeSpan", "new") => {
+            let n = |i: usize| arg_int64(&args, i);
+            let t = match args.len() {
+                0 => Some(TimeSpan::ZERO),
+                1 => Some(TimeSpan::from_ticks(n(0))),
+                3 => TimeSpan::from_parts(0, n(0), n(1), n(2), 0),
+                4 => TimeSpan::from_parts(n(0), n(1), n(2), n(3), 0),
+                5 => TimeSpan::from_parts(n(0), n(1), n(2), n(3), n(4)),
+                count => return Err(overload_error(s, name, count, span)),
+            };
+            Value::TimeSpan(t.ok_or_else(|| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.ArgumentOutOfRangeException",
+                    timespan::OVERFLOW,
                     span,
                 )
             })?)

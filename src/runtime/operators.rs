@@ -12,6 +12,7 @@ use super::error_record::ErrorCategory;
 use super::flow::Flow;
 use super::scope::Qualifier;
 use super::session::Session;
+use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
 use super::value::{Hashtable, Value};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
@@ -74,6 +75,10 @@ pub fn binary(
 pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value, Flow> {
     match op {
         UnaryOp::Not => Ok(Value::Bool(!v.is_truthy())),
+        // pwsh's UnaryMinus on a non-number is `0 - x` (PSUnaryOperationBinder).
+        UnaryOp::Negate if matches!(v, Value::TimeSpan(_)) => {
+            arithmetic(s, BinaryOp::Subtract, Value::Int(0), v, span)
+        }
         UnaryOp::Negate => match to_number(&v) {
             Some(Value::Int(i)) => Ok(i
                 .checked_neg()
@@ -215,24 +220,81 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
                 span,
             )),
         },
-        Value::DateTime(dt) => match &r {
-            Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.TimeSpan") => {
-                let ticks = o.borrow().get("TotalSeconds").and_then(|v| to_number(&v));
-                let secs = match ticks {
-                    Some(Value::Double(d)) => d,
-                    Some(Value::Int(i)) => i as f64,
-                    _ => 0.0,
-                };
-                Ok(Value::DateTime(*dt + time::Duration::seconds_f64(secs)))
-            }
-            _ => Err(not_defined(s, "+", &l, &r, span)),
-        },
+        Value::DateTime(_) | Value::TimeSpan(_) => time_arithmetic(s, BinaryOp::Add, &l, &r, span)?
+            .ok_or_else(|| not_defined(s, "+", &l, &r, span)),
         _ => {
             let a = number_or_error(s, &l, &l, span)?;
             let b = number_or_error(s, &r, &l, span)?;
             Ok(numeric(BinaryOp::Add, &a, &b).unwrap_or(Value::Null))
         }
     }
+}
+
+/// Date and time-span arithmetic as .NET's operators define it: DateTime ± TimeSpan,
+/// DateTime − DateTime, TimeSpan ± TimeSpan, TimeSpan × or ÷ a number, TimeSpan ÷ TimeSpan.
+/// `None` when the left operand is not a date or time span, or the pair has no operator.
+fn time_arithmetic(
+    s: &Session,
+    op: BinaryOp,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<Option<Value>, Flow> {
+    let overflow = |ty: &str, message: &str| {
+        s.runtime_record_error(super::errors::runtime_wrapping(ty, message), span)
+    };
+    let date_overflow = || {
+        overflow(
+            "System.ArgumentOutOfRangeException",
+            "The added or subtracted value results in an un-representable DateTime. (Parameter 't')",
+        )
+    };
+    let span_overflow = || overflow("System.OverflowException", TIMESPAN_OVERFLOW);
+    let number = |v: &Value| to_number(v).as_ref().and_then(as_f64);
+    Ok(Some(match (l, op, r) {
+        (Value::DateTime(dt), BinaryOp::Add | BinaryOp::Subtract, Value::TimeSpan(ts)) => {
+            let d = ts.to_duration();
+            let moved = if op == BinaryOp::Add {
+                dt.checked_add(d)
+            } else {
+                dt.checked_sub(d)
+            };
+            Value::DateTime(moved.ok_or_else(date_overflow)?)
+        }
+        (Value::DateTime(a), BinaryOp::Subtract, Value::DateTime(b)) => {
+            Value::TimeSpan(TimeSpan::between(*a, *b).ok_or_else(span_overflow)?)
+        }
+        (Value::TimeSpan(a), BinaryOp::Add, Value::TimeSpan(b)) => {
+            Value::TimeSpan(a.checked_add(*b).ok_or_else(span_overflow)?)
+        }
+        (Value::TimeSpan(a), BinaryOp::Subtract, Value::TimeSpan(b)) => {
+            Value::TimeSpan(a.checked_sub(*b).ok_or_else(span_overflow)?)
+        }
+        (Value::TimeSpan(a), BinaryOp::Divide, Value::TimeSpan(b)) => {
+            Value::Double(a.ticks() as f64 / b.ticks() as f64)
+        }
+        (Value::TimeSpan(a), BinaryOp::Multiply | BinaryOp::Divide, other) => {
+            let Some(n) = number(other) else {
+                return Ok(None);
+            };
+            let ticks = if op == BinaryOp::Multiply {
+                (a.ticks() as f64 * n).round()
+            } else {
+                if n == 0.0 {
+                    return Err(overflow("System.OverflowException", TIMESPAN_OVERFLOW));
+                }
+                (a.ticks() as f64 / n).round()
+            };
+            if ticks.is_nan() {
+                return Err(overflow("System.ArgumentException", TIMESPAN_NAN));
+            }
+            if !(i64::MIN as f64..=i64::MAX as f64).contains(&ticks) {
+                return Err(span_overflow());
+            }
+            Value::TimeSpan(TimeSpan::from_ticks(ticks as i64))
+        }
+        _ => return Ok(None),
+    }))
 }
 
 fn not_defined(s: &Session, op: &str, l: &Value, r: &Value, span: Span) -> Flow {
@@ -288,6 +350,9 @@ fn arithmetic(
             }
             _ => {}
         }
+    }
+    if let Some(v) = time_arithmetic(s, op, &l, &r, span)? {
+        return Ok(v);
     }
     let symbol = match op {
         BinaryOp::Subtract => "-",
@@ -530,6 +595,7 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
             uuid::Uuid::parse_str(r.to_ps_string().trim()).is_ok_and(|b| *a == b)
         }
         (Value::DateTime(a), Value::DateTime(b)) => a == b,
+        (Value::TimeSpan(a), _) => to_timespan(r).is_some_and(|b| *a == b),
         (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(a, b),
         (Value::Hashtable(a), Value::Hashtable(b)) => std::rc::Rc::ptr_eq(a, b),
         (Value::Array(a), Value::Array(b)) => std::rc::Rc::ptr_eq(a, b),
@@ -569,6 +635,30 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
             };
             Ok(b.map_or(Ordering::Greater, |b| a.cmp(&b)))
         }
+        Value::TimeSpan(a) => match to_timespan(r) {
+            Some(b) => Ok(a.cmp(&b)),
+            None if r.is_null() => Ok(Ordering::Greater),
+            None => {
+                let inner = match r {
+                    Value::String(text) => conversion::cast_error_with_inner(
+                        text,
+                        "System.TimeSpan",
+                        &TimeSpan::parse(text).err().unwrap_or_default(),
+                    ),
+                    other => conversion::cast_error(other, "System.TimeSpan"),
+                };
+                Err(s.runtime_error(
+                    "ComparisonFailure",
+                    format!(
+                        "Could not compare \"{}\" to \"{}\". Error: \"{inner}\"",
+                        l.to_ps_string(),
+                        r.to_ps_string()
+                    ),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        },
         _ => {
             let a = l.to_ps_string();
             let b = r.to_ps_string();
@@ -578,6 +668,17 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
                 a.to_lowercase().cmp(&b.to_lowercase())
             })
         }
+    }
+}
+
+/// The right operand of a comparison with a TimeSpan, converted as pwsh converts it: a time
+/// span, a number of ticks, or a string TimeSpan.Parse accepts.
+fn to_timespan(v: &Value) -> Option<TimeSpan> {
+    match v {
+        Value::TimeSpan(t) => Some(*t),
+        Value::Int(i) => Some(TimeSpan::from_ticks(*i)),
+        Value::String(text) => TimeSpan::parse(text).ok(),
+        _ => None,
     }
 }
 
@@ -592,6 +693,7 @@ pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
             .partial_cmp(&as_f64(r).unwrap_or(0.0))
             .unwrap_or(Ordering::Equal),
         (Value::DateTime(a), Value::DateTime(b)) => a.cmp(b),
+        (Value::TimeSpan(a), Value::TimeSpan(b)) => a.cmp(b),
         _ => {
             let a = l.to_ps_string();
             let b = r.to_ps_string();
@@ -826,7 +928,10 @@ pub fn format_operator(s: &Session, fmt: &str, args: &Value, span: Span) -> Resu
                     span,
                 )
             })?;
-            let text = format_value(arg, format.as_deref());
+            let text = match (arg, format.as_deref()) {
+                (Value::TimeSpan(ts), Some(f)) if !f.is_empty() => ts.format(f).ok_or_else(bad)?,
+                _ => format_value(arg, format.as_deref()),
+            };
             match align {
                 Some(w) if w < 0 => out.push_str(&format!("{text:<width$}", width = (-w) as usize)),
                 Some(w) => out.push_str(&format!("{text:>width$}", width = w as usize)),

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 
 use super::error_record::ErrorRecord;
+use super::timespan::TimeSpan;
 use crate::syntax::ast::ScriptBlockAst;
 
 #[derive(Clone, Debug, Default)]
@@ -28,6 +29,8 @@ pub enum Value {
     ScriptBlock(Rc<ScriptBlockAst>),
     Guid(uuid::Uuid),
     DateTime(time::OffsetDateTime),
+    /// `System.TimeSpan`, in 100 ns ticks.
+    TimeSpan(TimeSpan),
     /// A type literal such as `[string]`, by its full .NET name.
     Type(Rc<str>),
     Error(Rc<ErrorRecord>),
@@ -87,6 +90,7 @@ impl Value {
             Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
             Value::Guid(_) => "System.Guid".into(),
             Value::DateTime(_) => "System.DateTime".into(),
+            Value::TimeSpan(_) => "System.TimeSpan".into(),
             Value::Type(_) => "System.RuntimeType".into(),
             Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
             Value::SecureString(_) => "System.Security.SecureString".into(),
@@ -119,6 +123,7 @@ impl Value {
             Value::ScriptBlock(sb) => sb.text().to_string(),
             Value::Guid(g) => g.hyphenated().to_string(),
             Value::DateTime(dt) => format_datetime_invariant(*dt),
+            Value::TimeSpan(ts) => ts.to_constant_string(),
             Value::Type(name) => name.to_string(),
             Value::Error(e) => e.exception.message.clone(),
             Value::SecureString(_) => "System.Security.SecureString".into(),
@@ -169,14 +174,61 @@ impl Value {
             Value::Object(o) => o.borrow().get(name),
             Value::Hashtable(h) => h.borrow().get(&Value::str(name)),
             Value::Error(e) => e.property(name),
+            Value::TimeSpan(ts) => ts.property(name),
             _ => None,
         }
     }
 }
 
-/// Formats a double the way .NET's `ToString()` does for common values: integral values have no
-/// decimal point, others use the shortest round-trip form.
+/// A double as PowerShell converts it to text (string expansion, `[string]`, formatting):
+/// `ToString("G15")` (LanguagePrimitives.DoublePrecision), so `1/3` is `0.333333333333333` and
+/// a TimeSpan's TotalDays `0.0590277777777778`, as pwsh 7 kept the pre-.NET Core 3.0 precision.
 pub fn format_double(d: f64) -> String {
+    if d.is_nan() {
+        return "NaN".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if d == 0.0 {
+        return "0".into();
+    }
+    // 15 significant digits, correctly rounded: `d.dddddddddddddde±x`.
+    let sci = format!("{d:.14e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    if !(-4..15).contains(&exp) {
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let exp_sign = if exp < 0 { '-' } else { '+' };
+        return format!("{sign}{first}{rest}E{exp_sign}{:02}", exp.abs());
+    }
+    let point = exp + 1; // digits before the decimal point
+    let text = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (int, frac) = digits.split_at(point as usize);
+        format!("{int}.{frac}")
+    };
+    format!("{sign}{text}")
+}
+
+/// A double as .NET Core 3.0+ `ToString()` (and Newtonsoft's JSON writer) gives it: the
+/// shortest text that round-trips.
+pub fn format_double_roundtrip(d: f64) -> String {
     if d.is_nan() {
         return "NaN".into();
     }
@@ -397,6 +449,15 @@ mod tests {
         assert_eq!(Value::Bool(true).to_ps_string(), "True");
         assert_eq!(format_double(1.5), "1.5");
         assert_eq!(format_double(3.0), "3");
+        assert_eq!(format_double(1.0 / 3.0), "0.333333333333333");
+        assert_eq!(format_double(85.0 / 1440.0), "0.0590277777777778");
+        assert_eq!(format_double(-1234.5), "-1234.5");
+        assert_eq!(format_double(1e15), "1E+15");
+        assert_eq!(format_double(123456789012345.0), "123456789012345");
+        assert_eq!(format_double(0.0001), "0.0001");
+        assert_eq!(format_double(0.00001), "1E-05");
+        assert_eq!(format_double(f64::MAX), "1.79769313486232E+308");
+        assert_eq!(format_double_roundtrip(1.0 / 3.0), "0.3333333333333333");
         assert!(!Value::array(vec![Value::Int(0)]).is_truthy());
         assert!(Value::array(vec![Value::Int(0), Value::Int(0)]).is_truthy());
         assert!(!Value::str("").is_truthy());
