@@ -1841,6 +1841,42 @@ fn parses_try_catch_finally() {
 }
 
 #[test]
+fn parses_trap() {
+    accept(&[
+        ("trap { continue }", "(trap (block (continue)))"),
+        (
+            "trap [System.Management.Automation.CommandNotFoundException] { \"x\"; break }\nGet-X",
+            r#"(trap [System.Management.Automation.CommandNotFoundException] (block "x" (break))) (cmd Get-X)"#,
+        ),
+        ("trap\n{ 1 }", "(trap (block 1))"),
+    ]);
+}
+
+#[test]
+fn rejects_bad_trap() {
+    // PowerShell's own parser tests (Parser.Tests.ps1): MissingTrapStatement after `trap`
+    // and after `trap [int]`.
+    reject(&[
+        (
+            "trap",
+            "MissingTrapStatement",
+            1,
+            5,
+            true,
+            "The 'trap' statement was incomplete. A trap statement requires a body.",
+        ),
+        (
+            "trap [int]",
+            "MissingTrapStatement",
+            1,
+            11,
+            true,
+            "The 'trap' statement was incomplete. A trap statement requires a body.",
+        ),
+    ]);
+}
+
+#[test]
 fn rejects_bad_try() {
     reject(&[
         (
@@ -1995,14 +2031,6 @@ fn rejects_not_emulated_syntax() {
             1,
             false,
             "The 'class' syntax is not emulated by this offline shell.",
-        ),
-        (
-            "trap { }",
-            "NotEmulatedOffline",
-            1,
-            1,
-            false,
-            "The 'trap' syntax is not emulated by this offline shell.",
         ),
         (
             "Get-X && Get-Y",

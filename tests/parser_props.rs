@@ -233,6 +233,8 @@ fn token_soup() -> impl Strategy<Value = String> {
         " try",
         " catch",
         " finally",
+        " trap",
+        " [int]",
         " throw",
         " return",
         " break",

@@ -101,6 +101,8 @@ $r = [System.Management.Automation.ErrorRecord]::new([System.Exception]::new('x'
 function T { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError($r) }
 try { T } catch { "$($_.CategoryInfo)" }
 :outer foreach ($i in 1..3) { for ($j = 0; $j -lt 3; $j++) { if ($j -eq 1) { continue outer } } }
+function Trapped { trap [System.DivideByZeroException] { "trapped"; continue }; 1 / 0 }
+Trapped
 "{0,-5}|{1:N2}" -f $Name, 3.14159
 $missing.Count
 exit 0
@@ -142,7 +144,7 @@ proptest! {
             Just("-eq"), Just("-and"), Just("if"), Just("foreach"), Just("in"), Just("ForEach-Object"), Just("Where-Object"),
             Just("$_"), Just(".Count"), Just("1..3"), Just("@()"), Just("[int]"), Just("`"), Just(" "), Just("#"), Just("2>$null"),
             Just("Select-Object"), Just("-First"), Just("1"), Just("throw"), Just("try"), Just("catch"), Just("return"), Just("exit"),
-            Just("switch"), Just("default"), Just("function"), Just("f"), Just("param"), Just("[CmdletBinding()]"), Just("$PSCmdlet"),
+            Just("switch"), Just("default"), Just("trap"), Just("continue"), Just("function"), Just("f"), Just("param"), Just("[CmdletBinding()]"), Just("$PSCmdlet"),
             Just(".ShouldProcess('t')"), Just("Set-StrictMode"), Just("-Version"), Just("Latest"), Just("$args"), Just("++"),
             Just("[System.Collections.ArrayList]::new()"), Just(".Add(1)"), Just("-split"), Just("-f"), Just("'{0}'"), Just("break"),
         ],

@@ -168,6 +168,15 @@ pub enum Validation {
     NotNullOrEmpty,
     Set(Vec<String>),
     Range(i64, i64),
+    /// ValidatePattern: a regular expression each item must match (case-insensitive).
+    Pattern(String),
+    /// ValidateLength: the character length of each item.
+    Length(i64, i64),
+    /// ValidateCount: how many items the argument holds.
+    Count(i64, i64),
+    /// ValidateScript, by the script block's text: run by the session after binding (it
+    /// needs the engine), so `validate` passes it.
+    Script(String),
 }
 
 impl Validation {
@@ -218,6 +227,56 @@ impl Validation {
                     }
                 }
             }
+            Validation::Pattern(pattern) => {
+                // ValidatePatternAttribute: `Regex(pattern, IgnoreCase)` against each item's
+                // string form. A pattern .NET accepts but this engine cannot read fails every
+                // item rather than none.
+                let re = regex::RegexBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .ok();
+                for item in value.enumerate() {
+                    let text = item.to_ps_string();
+                    if !re.as_ref().is_some_and(|r| r.is_match(&text)) {
+                        return Err(format!(
+                            "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
+                        ));
+                    }
+                }
+            }
+            Validation::Length(min, max) => {
+                for item in value.enumerate() {
+                    let len = item.to_ps_string().chars().count() as i64;
+                    if len < *min {
+                        return Err(format!(
+                            "The character length ({len}) of the argument is too short. Specify an argument with a length that is greater than or equal to \"{min}\", and then try the command again."
+                        ));
+                    }
+                    if len > *max {
+                        return Err(format!(
+                            "The character length of the {len} argument is too long. Shorten the character length of the argument so it is fewer than or equal to \"{max}\" characters, and then try the command again."
+                        ));
+                    }
+                }
+            }
+            Validation::Count(min, max) => {
+                let n = match value {
+                    Value::Null => 0,
+                    v => v.enumerate().len() as i64,
+                };
+                if n < *min || n > *max {
+                    return Err(if min == max {
+                        format!(
+                            "The parameter requires exactly {min} value(s) - {n} value(s) were provided."
+                        )
+                    } else {
+                        format!(
+                            "The parameter requires at least {min} value(s) and no more than {max} value(s) - {n} value(s) were provided."
+                        )
+                    });
+                }
+            }
+            Validation::Script(_) => {}
         }
         Ok(())
     }

@@ -135,6 +135,29 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                 if let [lo, hi] = nums[..] {
                     p.validations.push(Validation::Range(lo, hi));
                 }
+            } else if is_attr(attr, "validatepattern") {
+                if let Some(pattern) = attr.positional.first().and_then(constant) {
+                    p.validations.push(Validation::Pattern(pattern));
+                }
+            } else if is_attr(attr, "validatelength") || is_attr(attr, "validatecount") {
+                let nums: Vec<i64> = attr
+                    .positional
+                    .iter()
+                    .filter_map(constant)
+                    .filter_map(|c| c.parse().ok())
+                    .collect();
+                if let [lo, hi] = nums[..] {
+                    p.validations.push(if is_attr(attr, "validatelength") {
+                        Validation::Length(lo, hi)
+                    } else {
+                        Validation::Count(lo, hi)
+                    });
+                }
+            } else if is_attr(attr, "validatescript")
+                && let Some(ExprKind::ScriptBlock(sb)) = attr.positional.first().map(|e| &e.kind)
+            {
+                p.validations
+                    .push(Validation::Script(sb.text().to_string()));
             }
         }
         if let Some(s) = set {

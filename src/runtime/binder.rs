@@ -41,7 +41,7 @@ pub struct BindFailure {
 }
 
 impl BindFailure {
-    fn at(record: ErrorRecord, span: Span) -> BindFailure {
+    pub(crate) fn at(record: ErrorRecord, span: Span) -> BindFailure {
         BindFailure {
             record: Box::new(record),
             span: Some(span),
@@ -65,6 +65,8 @@ pub struct BoundParameters {
     pub unbound: Vec<Value>,
     /// Sets still possible (before the final resolution).
     candidates: Vec<String>,
+    /// Where each argument was written (validation scripts run after binding point there).
+    spans: IndexMap<String, Span>,
 }
 
 impl BoundParameters {
@@ -110,6 +112,17 @@ impl BoundParameters {
     pub fn insert(&mut self, name: &str, value: Value) {
         self.values
             .insert(name.to_ascii_lowercase(), (name.to_string(), value));
+    }
+
+    /// Binds a value written at `span`.
+    fn insert_at(&mut self, name: &str, value: Value, span: Span) {
+        self.spans.insert(name.to_ascii_lowercase(), span);
+        self.insert(name, value);
+    }
+
+    /// Where the argument for `name` was written, if it came from the command line.
+    pub fn span_of(&self, name: &str) -> Option<Span> {
+        self.spans.get(&name.to_ascii_lowercase()).copied()
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -281,6 +294,7 @@ pub fn bind_arguments(
         values: IndexMap::new(),
         unbound: Vec::new(),
         candidates: def.set_names().iter().map(|s| s.to_string()).collect(),
+        spans: IndexMap::new(),
     };
     let advanced = is_advanced(def);
     let mut positional: Vec<(Value, Span)> = Vec::new();
@@ -354,7 +368,7 @@ pub fn bind_arguments(
                 };
                 let converted = convert(def, p, &value, value_span)?;
                 narrow(&mut bound.candidates, &sets_of(def, p));
-                bound.insert(&p.name, converted);
+                bound.insert_at(&p.name, converted, value_span);
             }
         }
     }
@@ -428,7 +442,7 @@ fn bind_positional(
             Some((pos, p)) => {
                 let converted = convert(def, p, &value, span)?;
                 narrow(&mut bound.candidates, &sets_of(def, p));
-                bound.insert(&p.name, converted);
+                bound.insert_at(&p.name, converted, span);
                 last_position = Some(pos);
             }
             None if !advanced => bound.unbound.push(value),
@@ -531,7 +545,7 @@ pub fn bind_prompted(
     span: Span,
 ) -> Result<(), BindFailure> {
     let converted = convert(def, p, &value, span)?;
-    bound.insert(&p.name, converted);
+    bound.insert_at(&p.name, converted, span);
     Ok(())
 }
 
@@ -548,7 +562,7 @@ pub fn bind_record(
     // without coercion, by value with coercion, by property name with coercion.
     let mut took_input = false;
     for coerce in [false, true] {
-        if bind_by_value(def, &mut bound, input, coerce) {
+        if bind_by_value(def, &mut bound, input, coerce, span)? {
             took_input = true;
             break;
         }
@@ -625,7 +639,8 @@ fn bind_by_value(
     bound: &mut BoundParameters,
     input: &Value,
     coerce: bool,
-) -> bool {
+    span: Span,
+) -> Result<bool, BindFailure> {
     for p in &def.params {
         if bound.has(&p.name) || !accepts_in_candidates(bound, p, false) {
             continue;
@@ -634,12 +649,21 @@ fn bind_by_value(
             continue;
         }
         if let Ok(v) = conversion::to_param_type(input, &p.ty) {
+            // The parameter's validation attributes hold for piped values too.
+            for check in &p.validations {
+                if let Err(inner) = check.validate(&v) {
+                    return Err(BindFailure::at(
+                        errors::validation_error(def, &p.name, &inner),
+                        span,
+                    ));
+                }
+            }
             narrow(&mut bound.candidates, &sets_of(def, p));
-            bound.insert(&p.name, v);
-            return true;
+            bound.insert_at(&p.name, v, span);
+            return Ok(true);
         }
     }
-    false
+    Ok(false)
 }
 
 /// The record's properties to the ValueFromPipelineByPropertyName parameters they name.
@@ -664,7 +688,7 @@ fn bind_by_property_name(
         }
         let converted = convert(def, p, &v, span)?;
         narrow(&mut bound.candidates, &sets_of(def, p));
-        bound.insert(&p.name, converted);
+        bound.insert_at(&p.name, converted, span);
         took = true;
     }
     Ok(took)

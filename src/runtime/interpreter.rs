@@ -14,7 +14,7 @@ use super::session::{ActionPreference, Out, Session};
 use super::value::Value;
 use crate::syntax::ast::{
     AssignOp, Block, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement, StatementKind,
-    SwitchStatement, TryStatement,
+    SwitchStatement, TrapStatement, TryStatement,
 };
 use crate::syntax::{ParseErrors, SourceFile, Span};
 
@@ -153,6 +153,13 @@ impl Session {
     }
 
     pub(crate) fn exec_block(&mut self, block: &Block, out: &mut Out<'_>) -> Result<(), Flow> {
+        if block
+            .statements
+            .iter()
+            .any(|s| matches!(s.kind, StatementKind::Trap(_)))
+        {
+            return self.exec_block_with_traps(block, out);
+        }
         self.block_depth += 1;
         let top_level = self.block_depth == 1;
         let mut result = Ok(());
@@ -169,6 +176,83 @@ impl Session {
         }
         self.block_depth -= 1;
         result
+    }
+
+    /// A statement list with `trap` statements (about_Trap): a terminating error in any of its
+    /// statements, wherever the trap is written, runs the matching trap with `$_` set to the
+    /// error. `continue` in the trap goes on silently with the next statement; `break` (or an
+    /// error in the trap) ends the list with the error; falling off the end of the trap body
+    /// reports the error and goes on. An error no trap matches propagates as before.
+    fn exec_block_with_traps(&mut self, block: &Block, out: &mut Out<'_>) -> Result<(), Flow> {
+        let traps: Vec<&TrapStatement> = block
+            .statements
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StatementKind::Trap(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        self.block_depth += 1;
+        let top_level = self.block_depth == 1;
+        let mut result = Ok(());
+        for stmt in &block.statements {
+            if matches!(stmt.kind, StatementKind::Trap(_)) {
+                continue;
+            }
+            if top_level {
+                self.out_default.statement_boundary();
+            }
+            // Errors must reach the trap instead of being reported where they happen.
+            self.try_depth += 1;
+            let r = self.exec_statement(stmt, out);
+            self.try_depth -= 1;
+            result = match r {
+                Err(Flow::Error(rec, termination)) => match find_trap(&traps, &rec) {
+                    Some(trap) => self.run_trap(trap, rec, out),
+                    None => Err(Flow::Error(rec, termination)),
+                },
+                other => other,
+            };
+            if result.is_err() {
+                break;
+            }
+        }
+        self.block_depth -= 1;
+        result
+    }
+
+    /// Runs a trap body for `rec` and decides what happens to the error.
+    fn run_trap(
+        &mut self,
+        trap: &TrapStatement,
+        rec: Rc<ErrorRecord>,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        self.last_success = false;
+        // The trap body runs in a scope of its own (about_Trap: scripts write `$script:x`).
+        self.scopes.push(super::scope::ScopeKind::Function);
+        self.scopes
+            .set("_", Value::Error(rec.clone()), Qualifier::Local);
+        self.scopes
+            .set("PSItem", Value::Error(rec.clone()), Qualifier::Local);
+        self.catching.push(rec.clone());
+        let r = self.exec_block(&trap.body, out);
+        self.catching.pop();
+        self.scopes.pop();
+        match r {
+            // `continue`: the error is handled; it is still recorded in `$Error`.
+            Err(Flow::Continue(None)) => {
+                self.remember_error(&rec);
+                Ok(())
+            }
+            // `break`: the error goes on to the caller, terminating.
+            Err(Flow::Break(None)) => Err(Flow::Error(rec, Termination::Script)),
+            Ok(()) => {
+                self.display_error(&rec);
+                Ok(())
+            }
+            other => other,
+        }
     }
 
     /// Runs one statement. A statement-terminating error outside any `try` is reported here
@@ -292,6 +376,8 @@ impl Session {
                 Ok(())
             }
             StatementKind::Try(t) => self.exec_try(t, out),
+            // Traps act when the statement list they are in runs (exec_block_with_traps).
+            StatementKind::Trap(_) => Ok(()),
             StatementKind::Throw(value) => {
                 let v = match value {
                     Some(s) => self.statement_value(s)?,
@@ -681,4 +767,23 @@ pub fn collapse(mut items: Vec<Value>) -> Value {
         1 => items.pop().unwrap_or(Value::Null),
         _ => Value::array(items),
     }
+}
+
+/// The trap that takes an error: a typed trap for the exception (or its inner exception)
+/// before a trap for every error, as with catch clauses.
+fn find_trap<'a>(traps: &[&'a TrapStatement], rec: &ErrorRecord) -> Option<&'a TrapStatement> {
+    let typed = |type_name: &str| {
+        traps.iter().copied().find(|t| {
+            t.type_name
+                .as_ref()
+                .is_some_and(|ty| exception_matches(&ty.name, type_name))
+        })
+    };
+    if let Some(inner) = &rec.exception.inner
+        && let Some(t) = typed(&inner.type_name)
+    {
+        return Some(t);
+    }
+    typed(&rec.exception.type_name)
+        .or_else(|| traps.iter().copied().find(|t| t.type_name.is_none()))
 }

@@ -23,6 +23,7 @@ mod script_cmdlet;
 pub mod session;
 pub mod timespan;
 pub mod transcript;
+mod validation;
 pub mod value;
 
 pub use binder::{BoundParameters, CommandArg};

@@ -438,6 +438,8 @@ impl Session {
         };
         let mut bound =
             binder::bind_arguments(def, args, expects_input).map_err(|f| fail(self, f))?;
+        self.run_validation_scripts(def, &bound, span)
+            .map_err(|f| fail(self, f))?;
         let missing: Vec<String> = if expects_input {
             binder::missing_before_input(def, &bound)
         } else {
@@ -1077,7 +1079,11 @@ impl Session {
                 .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
         });
         let call_bound = if takes_pipeline {
-            match binder::bind_record(def, bound, &record, span) {
+            let checked = binder::bind_record(def, bound, &record, span).and_then(|b| {
+                self.run_validation_scripts(def, &b, span)?;
+                Ok(b)
+            });
+            match checked {
                 Ok(b) => b,
                 Err(f) => {
                     let mut r = *f.record;
@@ -1460,11 +1466,14 @@ impl Session {
             let r = self.exec_script_body(block, out);
             return r.or_else(catch_return);
         }
-        let bound = binder::bind_arguments(&def, args, false).map_err(|f| {
+        let fail = |s: &Session, f: BindFailure| {
             let mut r = *f.record;
-            r.invocation = Some(self.invocation_for(&def, "", f.span.unwrap_or(block.span)));
+            r.invocation = Some(s.invocation_for(&def, "", f.span.unwrap_or(block.span)));
             Flow::statement_error(r)
-        })?;
+        };
+        let bound = binder::bind_arguments(&def, args, false).map_err(|f| fail(self, f))?;
+        self.run_validation_scripts(&def, &bound, block.span)
+            .map_err(|f| fail(self, f))?;
         self.invoke_function(&def, &bound, input, out, None)
     }
 
@@ -1558,6 +1567,8 @@ impl Session {
             Flow::statement_error(r)
         };
         let mut bound = binder::bind_arguments(&def, args, false).map_err(&fail)?;
+        self.run_validation_scripts(&def, &bound, Span::new(0, 0))
+            .map_err(&fail)?;
         let missing: Vec<String> = binder::missing_mandatory(&def, &bound)
             .iter()
             .map(|p| p.name.to_string())

@@ -48,6 +48,8 @@ pub enum StatementKind {
     Switch(SwitchStatement),
     Function(Rc<FunctionDef>),
     Try(TryStatement),
+    /// `trap [Type] { }`: handles the terminating errors of the statement list it is in.
+    Trap(TrapStatement),
     /// `throw [pipeline]`
     Throw(Option<Box<Statement>>),
     /// `return [pipeline]`
@@ -245,6 +247,13 @@ pub struct TryStatement {
     pub body: Block,
     pub catches: Vec<CatchClause>,
     pub finally: Option<Block>,
+}
+
+#[derive(Debug)]
+pub struct TrapStatement {
+    /// `trap [System.Exception] { }`; `None` traps every error.
+    pub type_name: Option<TypeName>,
+    pub body: Block,
 }
 
 #[derive(Debug)]

@@ -276,6 +276,10 @@ pub(crate) const MISSING_TRY_BLOCK: Template = (
     "MissingTryStatementBlock",
     "The Try statement is missing its statement block.",
 );
+pub(crate) const MISSING_TRAP_STATEMENT: Template = (
+    "MissingTrapStatement",
+    "The 'trap' statement was incomplete. A trap statement requires a body.",
+);
 pub(crate) const MISSING_CATCH_OR_FINALLY: Template = (
     "MissingCatchOrFinally",
     "The Try statement is missing its Catch or Finally block.",
@@ -346,7 +350,7 @@ pub(crate) const TOO_MANY_ERRORS: Template = (
     "Not all parse errors were reported.  Correct the reported errors and try again.",
 );
 /// Chosen by aapsh (no PowerShell equivalent): valid PowerShell that this offline shell does
-/// not run, such as classes, `trap` or pipeline chains. Failing loudly beats silently skipping.
+/// not run, such as classes or pipeline chains. Failing loudly beats silently skipping.
 pub(crate) const NOT_EMULATED: Template = (
     "NotEmulatedOffline",
     "The '{0}' syntax is not emulated by this offline shell.",

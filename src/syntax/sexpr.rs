@@ -204,6 +204,15 @@ fn statement(out: &mut String, s: &Statement) {
             script(out, "sb", &f.body);
             out.push(')');
         }
+        StatementKind::Trap(t) => {
+            out.push_str("(trap");
+            if let Some(ty) = &t.type_name {
+                let _ = write!(out, " [{}]", ty.name);
+            }
+            out.push(' ');
+            block(out, &t.body);
+            out.push(')');
+        }
         StatementKind::Try(t) => {
             out.push_str("(try ");
             block(out, &t.body);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::ast::{
     Block, CatchClause, DoLoopStatement, Expr, ExprKind, ForStatement, ForeachStatement,
     FunctionDef, IfClause, IfStatement, QuoteKind, Statement, StatementKind, SwitchClause,
-    SwitchFlags, SwitchStatement, TryStatement, TypeName, WhileStatement,
+    SwitchFlags, SwitchStatement, TrapStatement, TryStatement, TypeName, WhileStatement,
 };
 use super::messages as msg;
 use super::parser::{Parser, after, placeholder_statement};
@@ -73,12 +73,12 @@ impl Parser<'_> {
                 statement(kind, token.span.to(end.unwrap_or(token.span)))
             }
             Keyword::Try => self.try_statement(&token),
+            Keyword::Trap => self.trap_statement(&token),
             Keyword::From | Keyword::Define | Keyword::Var => {
                 self.error(token.span, msg::RESERVED_KEYWORD_NOT_ALLOWED, &[kw.text()]);
                 placeholder_statement(token.span)
             }
-            Keyword::Trap
-            | Keyword::Data
+            Keyword::Data
             | Keyword::Workflow
             | Keyword::Parallel
             | Keyword::Sequence
@@ -788,6 +788,33 @@ impl Parser<'_> {
             }),
             try_token.span.to(end),
         )
+    }
+
+    /// `trap [T] { }`.
+    fn trap_statement(&mut self, trap_token: &Token) -> Statement {
+        let restore = self.restore_point();
+        self.skip_newlines();
+        let mut end = trap_token.span;
+        let type_name = match self.type_constraint_only() {
+            Some((t, extent)) => {
+                end = extent;
+                Some(t)
+            }
+            None => {
+                self.resync(restore);
+                None
+            }
+        };
+        match self.statement_block_rule() {
+            Some(body) => {
+                let span = trap_token.span.to(body.span);
+                statement(StatementKind::Trap(TrapStatement { type_name, body }), span)
+            }
+            None => {
+                self.incomplete(after(end), msg::MISSING_TRAP_STATEMENT, &[]);
+                placeholder_statement(trap_token.span.to(end))
+            }
+        }
     }
 
     /// `catch [T1], [T2] { }`; None when no `catch` follows or after an error.

@@ -58,3 +58,25 @@ function Assert-Policy {
 Assert-Policy -Name Pipe
 Assert-Policy -Name Nope
 try { Assert-Policy -Name Nope } catch { "caught $($_.FullyQualifiedErrorId): $($_.CategoryInfo)" }
+
+# The other validation attributes admins put on script parameters.
+function Set-BotPolicy {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)]
+        [ValidatePattern('^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$')][string]$AppId,
+        [ValidateScript({ $_ -like 'Tag:*' -or $_ -notmatch ':' })][string]$Policy = 'Bot',
+        [ValidateScript({ if (Test-Path $_) { $true } else { throw "CSV file '$_' was not found." } })][string]$CsvPath,
+        [ValidateLength(3, 64)][string]$Description = 'bot',
+        [ValidateCount(1, 2)][string[]]$Users = @('megan')
+    )
+    process { "ok $AppId $Policy" }
+}
+Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e'
+Set-BotPolicy -AppId '<APP_ID>'
+Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -Policy 'Global:Bot'
+Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -CsvPath ./no-such-users.csv
+Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -Description 'x'
+Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -Users a, b, c
+'ddb80e06-92f3-4978-bc22-a0eee85e6a9e', 'not-a-guid' | Set-BotPolicy
+try { Set-BotPolicy -AppId x -ErrorAction Stop } catch { "caught $($_.FullyQualifiedErrorId)" }
