@@ -270,6 +270,12 @@ pub const VIEWS: &[ViewDef] = &[
     ),
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
+    // Get-Variable (pwsh's Variable view: Name 30 wide, Value the rest).
+    table_sized(
+        "System.Management.Automation.PSVariable",
+        &["Name", "Value"],
+        &[30, 0],
+    ),
     table("System.Guid", &["Guid"]),
     // `$PSVersionTable.PSVersion` (pwsh 6+ SemanticVersion).
     table(
