@@ -1269,3 +1269,34 @@ fn dot_sourcing_and_nested_scripts() {
     assert_eq!(err, "");
     assert_eq!(outcome, RunOutcome::Completed { last_success: true });
 }
+
+#[test]
+fn utility_cmdlets_and_static_helpers() {
+    check(&[
+        (
+            "$o = [pscustomobject]@{A=1}; $o | Add-Member -NotePropertyName B -NotePropertyValue 2; $o.B",
+            "2\n",
+            "",
+        ),
+        (
+            "(Get-Random -Minimum 1 -Maximum 2), ((Get-Random -Minimum 0.5 -Maximum 0.5000001) -lt 1)",
+            "1\nTrue\n",
+            "",
+        ),
+        (
+            "[System.IO.Path]::GetDirectoryName('file.txt') -eq ''; [System.IO.Path]::Combine('a', '/b')",
+            "True\n/b\n",
+            "",
+        ),
+        (
+            "'x1','y','x2' | Select-String x | ForEach-Object LineNumber",
+            "1\n3\n",
+            "",
+        ),
+        (
+            "Set-Variable -Name v -Value 3 -Scope Global; function f { Get-Variable v -ValueOnly -Scope Global }; f",
+            "3\n",
+            "",
+        ),
+    ]);
+}

@@ -25,6 +25,7 @@ mod standins;
 mod state;
 mod teams;
 mod transcript;
+mod utility;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -33,6 +34,7 @@ use indexmap::IndexMap;
 
 use def::CmdletDef;
 pub use functions::{function_definition, function_definition_for_block};
+pub(crate) use io::io_message;
 pub use location::{item_object, path_info};
 
 /// Every command the session knows: built-in cmdlets, script functions and aliases.
@@ -54,6 +56,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(state::definitions());
     all.extend(core::definitions());
     all.extend(objects::definitions());
+    all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
     all.extend(location::definitions());

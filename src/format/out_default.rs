@@ -159,26 +159,17 @@ impl OutDefault {
             Value::Array(_) => self.out_of_band(format!("{}\n", value.type_name()), opts, out),
             Value::Error(record) => self.write_error(record, opts, out),
             Value::DateTime(dt) => {
-                let text = datetime_long(*dt);
-                match &self.document {
-                    None => {
-                        out.push('\n');
-                        out.push_str(&text);
-                        out.push('\n');
-                        self.document = Some(Document {
-                            applies_to: Some("System.DateTime".into()),
-                            doc: Doc::Dates,
-                        });
-                    }
-                    Some(Document {
-                        doc: Doc::Dates, ..
-                    }) => {
-                        out.push_str(&text);
-                        out.push('\n');
-                    }
-                    // Another document is open: the date is drawn out of band.
-                    Some(_) => self.out_of_band(format!("\n{text}\n\n"), opts, out),
-                }
+                self.write_custom("System.DateTime", &datetime_long(*dt), opts, out);
+            }
+            Value::Object(o)
+                if matches!(self.mode, Mode::Default) && o.borrow().display.is_some() =>
+            {
+                let (key, text) = {
+                    let o = o.borrow();
+                    let key = o.type_names.first().cloned().unwrap_or_default();
+                    (key, o.display.clone().unwrap_or_default())
+                };
+                self.write_custom(&key, &text, opts, out);
             }
             other => {
                 if let Some(text) = scalar_text(other) {
@@ -189,6 +180,31 @@ impl OutDefault {
                     self.write_object(&item, opts, out);
                 }
             }
+        }
+    }
+
+    /// One entry of a custom-control view (a lone date, a MatchInfo): the document starts and
+    /// ends with a blank line (OutCommandInner's format start and end) and holds one text per
+    /// object of the same type; inside another document the entry is drawn out of band.
+    fn write_custom(&mut self, key: &str, text: &str, opts: &FormatOptions, out: &mut String) {
+        match &self.document {
+            None => {
+                out.push('\n');
+                out.push_str(text);
+                out.push('\n');
+                self.document = Some(Document {
+                    applies_to: Some(key.to_string()),
+                    doc: Doc::Dates,
+                });
+            }
+            Some(Document {
+                doc: Doc::Dates,
+                applies_to,
+            }) if applies_to.as_deref() == Some(key) => {
+                out.push_str(text);
+                out.push('\n');
+            }
+            Some(_) => self.out_of_band(format!("\n{text}\n\n"), opts, out),
         }
     }
 

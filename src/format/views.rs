@@ -273,6 +273,12 @@ pub const VIEWS: &[ViewDef] = &[
     ),
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
+    // Get-Variable (pwsh's Variable view: Name 30 wide, Value the rest).
+    table_sized(
+        "System.Management.Automation.PSVariable",
+        &["Name", "Value"],
+        &[30, 0],
+    ),
     table("System.Guid", &["Guid"]),
     // pwsh's System.TimeSpan views: a list by default, a table for Format-Table.
     list("System.TimeSpan", TIMESPAN_VIEW),

@@ -111,7 +111,10 @@ pub fn full_type_name(name: &str) -> String {
         }
         "uri" => "System.Uri",
         "version" => "System.Version",
-        _ => return name.trim().to_string(),
+        _ => {
+            return super::statics::type_alias(name)
+                .map_or_else(|| name.trim().to_string(), str::to_string);
+        }
     }
     .to_string()
 }
@@ -1293,6 +1296,9 @@ fn static_method(
         Value::Type(t) => t.to_string(),
         other => full_type_name(&other.to_ps_string()),
     };
+    if let Some(v) = super::statics::static_method(s, &ty, name, &args, span)? {
+        return Ok(v);
+    }
     let lower = name.to_ascii_lowercase();
     if lower == "new"
         && let Some(kind) = super::lists::list_kind_for(&ty)

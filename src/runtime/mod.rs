@@ -21,6 +21,7 @@ mod prompt;
 pub mod scope;
 mod script_cmdlet;
 pub mod session;
+pub mod statics;
 pub mod timespan;
 pub mod transcript;
 mod validation;

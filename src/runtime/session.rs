@@ -123,6 +123,8 @@ pub struct Session {
     pub graph: Option<GraphConnection>,
     pub clock: Clock,
     pub ids: IdGenerator,
+    /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
+    pub random: Option<IdGenerator>,
     pub commands: CommandTable,
     pub(crate) out_default: OutDefault,
     /// `$?`
@@ -187,6 +189,7 @@ impl Session {
             graph: None,
             clock: Clock::system(),
             ids: IdGenerator::new(None),
+            random: None,
             commands: CommandTable::builtin(),
             out_default: OutDefault::new(),
             last_success: true,

@@ -274,6 +274,9 @@ pub struct PsObject {
     /// What `ToString()` gives for .NET objects that override it (`$_.CategoryInfo`,
     /// `$MyInvocation.MyCommand`); `None` for the type name.
     pub text: Option<String>,
+    /// What Out-Default shows for types whose format data is a custom control (pwsh's
+    /// MatchInfo view), one entry per object; `None` for the usual list or table views.
+    pub display: Option<String>,
 }
 
 impl PsObject {
@@ -282,6 +285,7 @@ impl PsObject {
             type_names: vec![type_name.into()],
             properties: IndexMap::new(),
             text: None,
+            display: None,
         }
     }
 

@@ -1,0 +1,1189 @@
+//! Utility cmdlets admin and reporting scripts lean on: Add-Member, Get-Random, Select-String,
+//! the variable cmdlets (Get/Set/New/Remove/Clear-Variable) and Tee-Object. Messages and error
+//! ids follow pwsh's sources (AddMember.resx, GetRandomCommandStrings.resx, MatchString.cs,
+//! SessionStateStrings); choices are listed in docs/fidelity.md ("Utility cmdlets").
+
+use regex::{Regex, RegexBuilder};
+
+use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
+use crate::runtime::clock::IdGenerator;
+use crate::runtime::scope::Qualifier;
+use crate::runtime::{
+    BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value, collapse,
+};
+
+const UTILITY: &str = "Microsoft.PowerShell.Utility";
+
+const MEMBER_TYPES: ParamType = ParamType::new(
+    ParamKind::Enum(&[
+        "AliasProperty",
+        "CodeProperty",
+        "Property",
+        "NoteProperty",
+        "ScriptProperty",
+        "Properties",
+        "PropertySet",
+        "Method",
+        "CodeMethod",
+        "ScriptMethod",
+        "Methods",
+        "ParameterizedProperty",
+        "MemberSet",
+        "Event",
+        "Dynamic",
+        "All",
+    ]),
+    "PSMemberTypes",
+    "System.Management.Automation.PSMemberTypes",
+);
+
+const MEMBER_SETS: &[&str] = &[
+    "MemberSet",
+    "TypeNameSet",
+    "NotePropertySingleMemberSet",
+    "NotePropertyMultiMemberSet",
+];
+
+pub fn definitions() -> Vec<CmdletDef> {
+    vec![
+        CmdletDef::new("Add-Member", UTILITY, add_member)
+            .class("Microsoft.PowerShell.Commands.AddMemberCommand")
+            .synopsis("Adds custom properties and methods to an instance of a PowerShell object.")
+            .description("Adds a NoteProperty to a PSCustomObject (New-Object PSObject, [pscustomobject]@{}, Select-Object output, ...). The object is changed in place; -PassThru also returns it. Script properties and methods and other member types are not emulated offline.")
+            .pipeline(PipelineMode::PerRecord)
+            .default_set("TypeNameSet")
+            .param(ParamDef::new("InputObject", types::PSOBJECT).sets(MEMBER_SETS).mandatory().from_pipeline().help("The object to add the member to."))
+            .param(ParamDef::new("MemberType", MEMBER_TYPES).sets(&["MemberSet"]).position(0).mandatory().alias("Type").help("The kind of member (NoteProperty is emulated)."))
+            .param(ParamDef::new("Name", types::STRING).sets(&["MemberSet"]).position(1).mandatory().help("The name of the new member."))
+            .param(ParamDef::new("Value", types::OBJECT).sets(&["MemberSet"]).position(2).help("The value of the new NoteProperty."))
+            .param(ParamDef::new("SecondValue", types::OBJECT).sets(&["MemberSet"]).position(3).help("A second value (setter script blocks); not emulated."))
+            .param(ParamDef::new("TypeName", types::STRING).sets(MEMBER_SETS).mandatory_in("TypeNameSet").help("A type name to put first in the object's PSObject.TypeNames."))
+            .param(ParamDef::new("Force", types::SWITCH).sets(&["MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"]).help("Overwrites a member that already exists."))
+            .param(ParamDef::new("PassThru", types::SWITCH).sets(MEMBER_SETS).help("Returns the object after adding the member."))
+            .param(ParamDef::new("NotePropertyName", types::STRING).sets(&["NotePropertySingleMemberSet"]).position(0).mandatory().help("The name of the NoteProperty to add."))
+            .param(ParamDef::new("NotePropertyValue", types::OBJECT).sets(&["NotePropertySingleMemberSet"]).position(1).mandatory().help("The value of the NoteProperty."))
+            .param(ParamDef::new("NotePropertyMembers", types::HASHTABLE).sets(&["NotePropertyMultiMemberSet"]).position(0).mandatory().help("Names and values of several NoteProperties, as a hashtable."))
+            .example("Add a property to a report row", "$row = [pscustomobject]@{ User = 'adele@contoso.com' }\n$row | Add-Member -NotePropertyName Policy -NotePropertyValue 'Bot'", "The row now has User and Policy.")
+            .example("Build an object in one pipeline", "New-Object PSObject | Add-Member -MemberType NoteProperty -Name Count -Value 3 -PassThru", "Returns the object with its new Count property.")
+            .outputs("None, or the input object with -PassThru"),
+        CmdletDef::new("Get-Random", UTILITY, get_random)
+            .class("Microsoft.PowerShell.Commands.GetRandomCommand")
+            .synopsis("Gets a random number, or selects objects randomly from a collection.")
+            .description("Returns a random Int32 from 0 up to (not including) Int32.MaxValue, a number in [-Minimum, -Maximum) (integers or doubles), or -Count items picked at random from -InputObject or the pipeline. Numbers come from the session's generator, which AAPSH_SEED makes reproducible; -SetSeed starts a new sequence (not the same numbers as .NET's Random).")
+            .pipeline(PipelineMode::Collect)
+            .default_set("RandomNumberParameterSet")
+            .param(ParamDef::new("SetSeed", types::INT32).help("Seeds the generator, so the numbers that follow repeat."))
+            .param(ParamDef::new("Maximum", types::OBJECT).sets(&["RandomNumberParameterSet"]).position(0).help("The upper bound (exclusive)."))
+            .param(ParamDef::new("Minimum", types::OBJECT).sets(&["RandomNumberParameterSet"]).help("The lower bound (inclusive, default 0)."))
+            .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).sets(&["RandomListItemParameterSet", "ShuffleParameterSet"]).position(0).mandatory().from_pipeline().help("The collection to pick from."))
+            .param({
+                let mut p = ParamDef::new("Count", types::INT32).sets(&["RandomNumberParameterSet", "RandomListItemParameterSet"]).help("How many numbers or items to return.");
+                p.validations.push(Validation::Range(1, i32::MAX as i64));
+                p
+            })
+            .param(ParamDef::new("Shuffle", types::SWITCH).sets(&["ShuffleParameterSet"]).mandatory().help("Returns every input item, in random order."))
+            .example("A number from 1 to 10", "Get-Random -Minimum 1 -Maximum 11", "Maximum is exclusive.")
+            .example("Pick two users", "Get-CsOnlineUser | Get-Random -Count 2", "Two distinct users, in random order.")
+            .outputs("System.Int32, System.Int64, System.Double, System.Object"),
+        CmdletDef::new("Select-String", UTILITY, select_string)
+            .class("Microsoft.PowerShell.Commands.SelectStringCommand")
+            .synopsis("Finds text in strings and files.")
+            .description("Matches each input string (or each line of the -Path files) against regular expressions, case-insensitively unless -CaseSensitive, and returns MatchInfo objects (Line, LineNumber, Matches, Path, Filename, Pattern). Shown on screen as the line, or path:line:text for files.")
+            .alias("sls")
+            .pipeline(PipelineMode::Collect)
+            .default_set("File")
+            .param(ParamDef::new("InputObject", types::PSOBJECT).sets(&["Object"]).mandatory().from_pipeline().help("The text to search (each object is one line)."))
+            .param(ParamDef::new("Pattern", types::STRING_ARRAY).position(0).mandatory().help("Regular expressions (or plain text with -SimpleMatch) to find."))
+            .param(ParamDef::new("Path", types::STRING_ARRAY).sets(&["File"]).position(1).mandatory().by_property_name().help("Files to search (wildcards allowed)."))
+            .param(ParamDef::new("LiteralPath", types::STRING_ARRAY).sets(&["LiteralFile"]).mandatory().by_property_name().alias("PSPath").alias("LP").help("Files to search, taken literally."))
+            .param(ParamDef::new("SimpleMatch", types::SWITCH).help("Matches the pattern as plain text."))
+            .param(ParamDef::new("CaseSensitive", types::SWITCH).help("Matches case-sensitively."))
+            .param(ParamDef::new("Quiet", types::SWITCH).help("Returns True when a line matches (nothing otherwise)."))
+            .param(ParamDef::new("List", types::SWITCH).help("Returns only the first match in each file or input."))
+            .param(ParamDef::new("NotMatch", types::SWITCH).help("Returns the lines that do not match."))
+            .param(ParamDef::new("AllMatches", types::SWITCH).help("Records every match in a line, not just the first."))
+            .param(ParamDef::new("Raw", types::SWITCH).help("Returns the matching lines as strings."))
+            .param(ParamDef::new("NoEmphasis", types::SWITCH).help("Does not highlight matches (aapsh never does)."))
+            .param(ParamDef::new("Encoding", types::STRING).ignored_offline().help("Accepted and ignored: files are read as UTF-8."))
+            .param(ParamDef::new("Context", types::OBJECT_ARRAY).not_emulated().help("Lines before and after each match (not emulated)."))
+            .param(ParamDef::new("Include", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
+            .param(ParamDef::new("Exclude", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
+            .example("Find errors in a log", "Select-String -Path .\\grant.log -Pattern 'error'", "One MatchInfo per matching line: grant.log:12:...")
+            .example("Filter strings", "$upns | Select-String -Pattern '@contoso\\.com$' -NotMatch", "The UPNs outside contoso.com.")
+            .outputs("Microsoft.PowerShell.Commands.MatchInfo, System.Boolean, System.String"),
+        CmdletDef::new("Get-Variable", UTILITY, get_variable)
+            .class("Microsoft.PowerShell.Commands.GetVariableCommand")
+            .synopsis("Gets the variables in the current console.")
+            .alias("gv")
+            .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).by_property_name().help("Variable names (wildcards allowed); all when left out."))
+            .param(ParamDef::new("ValueOnly", types::SWITCH).help("Returns the values, not PSVariable objects."))
+            .param(ParamDef::new("Include", types::STRING_ARRAY).help("Only names matching these patterns."))
+            .param(ParamDef::new("Exclude", types::STRING_ARRAY).help("Leaves out names matching these patterns."))
+            .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
+            .example("Read a variable by name", "Get-Variable -Name PolicyName -ValueOnly", "The value of $PolicyName.")
+            .outputs("System.Management.Automation.PSVariable"),
+        CmdletDef::new("Set-Variable", UTILITY, set_variable)
+            .class("Microsoft.PowerShell.Commands.SetVariableCommand")
+            .synopsis("Sets the value of a variable. Creates the variable if one with the requested name doesn't exist.")
+            .alias("set")
+            .should_process()
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The variable's name."))
+            .param(ParamDef::new("Value", types::OBJECT).position(1).from_pipeline().by_property_name().help("The value to set."))
+            .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
+            .param(ParamDef::new("Description", types::STRING).ignored_offline().help("Accepted and ignored."))
+            .param(ParamDef::new("Option", types::STRING).ignored_offline().help("Accepted and ignored."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
+            .example("Set a variable named at run time", "Set-Variable -Name \"count_$region\" -Value 0 -Scope Script", "Creates $count_emea in the script scope."),
+        CmdletDef::new("New-Variable", UTILITY, new_variable)
+            .class("Microsoft.PowerShell.Commands.NewVariableCommand")
+            .synopsis("Creates a new variable.")
+            .alias("nv")
+            .should_process()
+            .param(ParamDef::new("Name", types::STRING).position(0).mandatory().by_property_name().help("The variable's name."))
+            .param(ParamDef::new("Value", types::OBJECT).position(1).from_pipeline().by_property_name().help("The initial value."))
+            .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
+            .param(ParamDef::new("Description", types::STRING).ignored_offline().help("Accepted and ignored."))
+            .param(ParamDef::new("Option", types::STRING).ignored_offline().help("Accepted and ignored."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Overwrites a variable that already exists."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
+            .example("Create a variable", "New-Variable -Name Tenant -Value 'contoso'", "Fails when $Tenant already exists in this scope."),
+        CmdletDef::new("Remove-Variable", UTILITY, remove_variable)
+            .class("Microsoft.PowerShell.Commands.RemoveVariableCommand")
+            .synopsis("Deletes a variable and its value.")
+            .alias("rv")
+            .should_process()
+            .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("Variable names (wildcards allowed)."))
+            .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .example("Forget a secret", "Remove-Variable -Name ClientSecret", "$ClientSecret is gone."),
+        CmdletDef::new("Clear-Variable", UTILITY, clear_variable)
+            .class("Microsoft.PowerShell.Commands.ClearVariableCommand")
+            .synopsis("Deletes the value of a variable.")
+            .alias("clv")
+            .should_process()
+            .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("Variable names (wildcards allowed)."))
+            .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
+            .example("Empty a list", "Clear-Variable -Name Failed", "$Failed is now $null."),
+        CmdletDef::new("Tee-Object", UTILITY, tee_object)
+            .class("Microsoft.PowerShell.Commands.TeeObjectCommand")
+            .synopsis("Saves command output in a file or variable and also sends it down the pipeline.")
+            .alias("tee")
+            .pipeline(PipelineMode::Collect)
+            .default_set("File")
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to save and pass on."))
+            .param(ParamDef::new("FilePath", types::STRING).sets(&["File"]).position(0).mandatory().alias("Path").help("The file to write, formatted as on screen."))
+            .param(ParamDef::new("LiteralPath", types::STRING).sets(&["LiteralFile"]).mandatory().alias("PSPath").alias("LP").help("The file to write, taken literally."))
+            .param(ParamDef::new("Append", types::SWITCH).sets(&["File"]).help("Adds to the end of the file."))
+            .param(ParamDef::new("Variable", types::STRING).sets(&["Variable"]).mandatory().help("The variable to save the objects in (without $)."))
+            .param(ParamDef::new("Encoding", types::STRING).sets(&["File", "LiteralFile"]).ignored_offline().help("Accepted and ignored: files are UTF-8."))
+            .example("Keep a copy of the report", "Get-CsOnlineUser | Tee-Object -FilePath users.txt | Measure-Object", "users.txt holds the table; the objects go on to Measure-Object.")
+            .example("Save and show", "Get-CsApplicationAccessPolicy | Tee-Object -Variable policies", "The policies are shown and kept in $policies."),
+    ]
+}
+
+fn input_items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    if !ctx.collected.is_empty() {
+        return ctx.collected.clone();
+    }
+    match b.get("InputObject") {
+        None => Vec::new(),
+        Some(v) => v.enumerate(),
+    }
+}
+
+/// A short .NET type name for CategoryInfo target types.
+fn target_type(v: &Value) -> String {
+    let full = v.type_name();
+    full.rsplit('.').next().unwrap_or(&full).to_string()
+}
+
+fn not_emulated(ctx: &CommandContext<'_>, what: &str, id: &str, target: &Value) -> ErrorRecord {
+    let mut r = ctx.error(
+        "System.NotSupportedException",
+        format!("{what} is not emulated offline."),
+        id,
+        ErrorCategory::NotImplemented,
+    );
+    r.target_object = Some(target.clone());
+    r
+}
+
+// ----- Add-Member ----------------------------------------------------------------------------
+
+fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let target = b
+        .get("InputObject")
+        .cloned()
+        .or_else(|| ctx.input.clone())
+        .unwrap_or_default();
+    if let Some(t) = b.get("TypeName")
+        && t.to_ps_string().trim().is_empty()
+    {
+        let r = member_error(
+            ctx,
+            "TypeNameShouldNotBeEmpty",
+            "The TypeName parameter should not be null, empty, or contain only white spaces.",
+            &Value::Null,
+        );
+        return Err(ctx.terminate(r));
+    }
+    let members: Vec<(String, Value)> = match b.set.as_str() {
+        "NotePropertySingleMemberSet" => vec![(
+            b.string("NotePropertyName").unwrap_or_default(),
+            b.get("NotePropertyValue").cloned().unwrap_or_default(),
+        )],
+        "NotePropertyMultiMemberSet" => match b.get("NotePropertyMembers") {
+            Some(Value::Hashtable(h)) => h
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.to_ps_string(), v.clone()))
+                .collect(),
+            _ => Vec::new(),
+        },
+        "MemberSet" => {
+            let kind = b.string("MemberType").unwrap_or_default();
+            if !kind.eq_ignore_ascii_case("NoteProperty") {
+                let r = not_emulated(
+                    ctx,
+                    &format!("Add-Member -MemberType {kind}"),
+                    "MemberTypeNotEmulated",
+                    &target,
+                );
+                return Err(ctx.terminate(r));
+            }
+            if b.has("SecondValue") {
+                let r = member_error(
+                    ctx,
+                    "Value2ShouldNotBeSpecified",
+                    "The SecondValue parameter is not necessary for a member of type \"NoteProperty\", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.",
+                    &Value::Null,
+                );
+                return Err(ctx.terminate(r));
+            }
+            vec![(
+                b.string("Name").unwrap_or_default(),
+                b.get("Value").cloned().unwrap_or_default(),
+            )]
+        }
+        _ => Vec::new(),
+    };
+    let Value::Object(obj) = &target else {
+        let r = not_emulated(
+            ctx,
+            &format!(
+                "Add-Member on a [{}] (aapsh keeps added members on PSCustomObjects only)",
+                target.type_name()
+            ),
+            "AddMemberTargetNotEmulated",
+            &target,
+        );
+        return Err(ctx.terminate(r));
+    };
+    let force = b.switch("Force");
+    let mut added = b.set == "TypeNameSet";
+    for (name, value) in members {
+        if name.is_empty() {
+            let r = member_error(
+                ctx,
+                "NotePropertyNameShouldNotBeNull",
+                "The name for a NoteProperty member should not be null or an empty string.",
+                &Value::Null,
+            );
+            ctx.write_error(r)?;
+            continue;
+        }
+        if obj.borrow().has(&name) && !force {
+            let r = member_error(
+                ctx,
+                "MemberAlreadyExists",
+                &format!(
+                    "Cannot add a member with the name \"{name}\" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command."
+                ),
+                &target,
+            );
+            ctx.write_error(r)?;
+            continue;
+        }
+        let mut o = obj.borrow_mut();
+        // -Force removes the old member, so the new one goes last, as Members.Add puts it.
+        o.remove(&name);
+        o.set(&name, value);
+        added = true;
+    }
+    if !added {
+        return Ok(());
+    }
+    if let Some(t) = b.string("TypeName") {
+        let full = crate::runtime::members::full_type_name(&t);
+        obj.borrow_mut().type_names.insert(0, full);
+    }
+    if b.switch("PassThru") {
+        ctx.write_object(target.clone());
+    }
+    Ok(())
+}
+
+/// AddMemberCommand.NewError: InvalidOperationException, InvalidOperation.
+fn member_error(ctx: &CommandContext<'_>, id: &str, message: &str, target: &Value) -> ErrorRecord {
+    let mut r = ctx.error(
+        "System.InvalidOperationException",
+        message,
+        id,
+        ErrorCategory::InvalidOperation,
+    );
+    if !target.is_null() {
+        r.target_name = target.to_ps_string();
+        r.target_type = target_type(target);
+        r.target_object = Some(target.clone());
+    }
+    r
+}
+
+// ----- Get-Random ----------------------------------------------------------------------------
+
+/// The generator Get-Random draws from: the -SetSeed one, else the session's id generator.
+fn generator<'s>(ctx: &'s mut CommandContext<'_>) -> &'s mut IdGenerator {
+    let s = &mut *ctx.session;
+    match &mut s.random {
+        Some(g) => g,
+        None => &mut s.ids,
+    }
+}
+
+/// pwsh's PolymorphicRandomNumberGenerator on top of the session's 64-bit source.
+struct Draw<'a>(&'a mut IdGenerator);
+
+impl Draw<'_> {
+    fn sample(&mut self) -> i32 {
+        self.0.next_u64() as u32 as i32
+    }
+
+    /// A non-negative Int32 below Int32.MaxValue.
+    fn next(&mut self) -> i32 {
+        loop {
+            let n = self.sample();
+            if n == i32::MAX {
+                continue;
+            }
+            return if n < 0 { n + i32::MAX } else { n };
+        }
+    }
+
+    fn next_double(&mut self) -> f64 {
+        f64::from(self.next()) * (1.0 / f64::from(i32::MAX))
+    }
+
+    /// In `[min, max)`; `min <= max`.
+    fn range(&mut self, min: i32, max: i32) -> i32 {
+        let range = i64::from(max) - i64::from(min);
+        if range <= i64::from(i32::MAX) {
+            (self.next_double() * range as f64) as i32 + min
+        } else {
+            let large = loop {
+                let n = self.sample();
+                if n != i32::MAX {
+                    break f64::from(n) + f64::from(i32::MAX);
+                }
+            };
+            let sample = large * (1.0 / (2.0 * f64::from(i32::MAX)));
+            ((sample * range as f64) as i64 + i64::from(min)) as i32
+        }
+    }
+
+    fn range_i64(&mut self, min: i64, max: i64) -> i64 {
+        let diff = i128::from(max) - i128::from(min);
+        if diff <= i128::from(i32::MAX) {
+            return min + i64::from(self.range(0, diff as i32));
+        }
+        let diff = diff as u64;
+        let bits = 64 - diff.leading_zeros();
+        let mask = u64::MAX >> (64 - bits);
+        loop {
+            let r = self.0.next_u64() & mask;
+            if r < diff {
+                return (min as f64 + r as f64) as i64;
+            }
+        }
+    }
+
+    fn range_f64(&mut self, min: f64, max: f64) -> f64 {
+        let mut diff = max - min;
+        for _ in 0..10_000 {
+            let r = self.next_double();
+            let n = if diff.is_infinite() {
+                min + r * max - r * min
+            } else {
+                let n = min + r * diff;
+                diff *= r;
+                n
+            };
+            if n < max {
+                return n;
+            }
+        }
+        min
+    }
+}
+
+/// A bound as pwsh's ProcessOperand sees it: an Int32, an Int64, or anything else (a double).
+enum Operand {
+    Int(i64),
+    Long(i64),
+    Double(f64),
+}
+
+fn operand(v: &Value) -> Result<Operand, String> {
+    let v = match v {
+        Value::String(s) => {
+            let t = s.trim();
+            if let Ok(i) = t.parse::<i64>() {
+                Value::Int(i)
+            } else {
+                Value::Double(
+                    crate::runtime::conversion::to_double(v, "System.Double")
+                        .map_err(|_| t.to_string())?,
+                )
+            }
+        }
+        other => other.clone(),
+    };
+    Ok(match v {
+        Value::Int(i) if i32::try_from(i).is_ok() => Operand::Int(i),
+        Value::Int(i) => Operand::Long(i),
+        Value::Double(d) => Operand::Double(d),
+        other => Operand::Double(
+            crate::runtime::conversion::to_double(&other, "System.Double")
+                .map_err(|_| other.to_ps_string())?,
+        ),
+    })
+}
+
+fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    if let Some(seed) = b.int("SetSeed") {
+        ctx.session.random = Some(IdGenerator::new(Some(seed as u64)));
+    }
+    let count = b.int("Count").unwrap_or(1).max(1);
+    let expecting_input = ctx.pipeline_position > 1 || !ctx.collected.is_empty();
+    let max = b.get("Maximum").cloned();
+    let min = b.get("Minimum").cloned();
+    let list_mode = b.set != "RandomNumberParameterSet"
+        || (expecting_input && max.is_none() && min.is_none())
+        || matches!(max, Some(Value::Array(_)));
+    if list_mode {
+        let items = match &max {
+            Some(Value::Array(a)) => a.borrow().clone(),
+            _ => input_items(ctx, b),
+        };
+        let items = if items.is_empty() && b.has("InputObject") && ctx.collected.is_empty() {
+            vec![Value::Null]
+        } else {
+            items
+        };
+        let shuffle = b.switch("Shuffle");
+        let mut chosen: Vec<Value> = Vec::new();
+        let mut d = Draw(generator(ctx));
+        for (seen, item) in items.into_iter().enumerate() {
+            if shuffle || (seen as i64) < count {
+                chosen.push(item);
+            } else if i64::from(d.range(0, seen as i32 + 1)) < count {
+                let at = d.range(0, chosen.len() as i32) as usize;
+                chosen[at] = item;
+            }
+        }
+        let n = chosen.len();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let j = d.range(i as i32, n as i32) as usize;
+            out.push(chosen[j].clone());
+            if i != j {
+                chosen[j] = chosen[i].clone();
+            }
+        }
+        for v in out {
+            ctx.write_object(v);
+        }
+        return Ok(());
+    }
+    let parse = |ctx: &CommandContext<'_>, v: &Option<Value>| -> Result<Option<Operand>, Flow> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => operand(v).map(Some).map_err(|text| {
+                let r = ctx.error(
+                    "System.Management.Automation.PSInvalidCastException",
+                    format!(
+                        "Cannot convert value \"{text}\" to type \"System.Double\". Error: \"The input string '{text}' was not in a correct format.\""
+                    ),
+                    "InvalidCastFromStringToDoubleOrSingle",
+                    ErrorCategory::InvalidArgument,
+                );
+                ctx.terminate(r)
+            }),
+        }
+    };
+    let hi = parse(ctx, &max)?;
+    let lo = parse(ctx, &min)?;
+    let min_max_error = |ctx: &CommandContext<'_>, lo: String, hi: String| {
+        let r = ctx.error(
+            "System.ArgumentException",
+            format!(
+                "The Minimum value ({lo}) cannot be greater than or equal to the Maximum value ({hi})."
+            ),
+            "MinGreaterThanOrEqualMax",
+            ErrorCategory::InvalidArgument,
+        );
+        ctx.terminate(r)
+    };
+    let as_int = |o: &Option<Operand>| match o {
+        None => Some(None),
+        Some(Operand::Int(i)) => Some(Some(*i)),
+        _ => None,
+    };
+    let as_long = |o: &Option<Operand>| match o {
+        None => Some(None),
+        Some(Operand::Int(i) | Operand::Long(i)) => Some(Some(*i)),
+        _ => None,
+    };
+    let mut values = Vec::new();
+    if let (Some(h), Some(l)) = (as_int(&hi), as_int(&lo)) {
+        let (l, h) = (l.unwrap_or(0) as i32, h.map_or(i32::MAX, |h| h as i32));
+        if l >= h {
+            return Err(min_max_error(ctx, l.to_string(), h.to_string()));
+        }
+        let mut d = Draw(generator(ctx));
+        for _ in 0..count {
+            values.push(Value::Int(i64::from(d.range(l, h))));
+        }
+    } else if let (Some(h), Some(l)) = (as_long(&hi), as_long(&lo)) {
+        let (l, h) = (l.unwrap_or(0), h.unwrap_or(i64::MAX));
+        if l >= h {
+            return Err(min_max_error(ctx, l.to_string(), h.to_string()));
+        }
+        let mut d = Draw(generator(ctx));
+        for _ in 0..count {
+            values.push(Value::Int(d.range_i64(l, h)));
+        }
+    } else {
+        let f = |o: &Option<Operand>, default: f64| match o {
+            None => default,
+            Some(Operand::Int(i) | Operand::Long(i)) => *i as f64,
+            Some(Operand::Double(d)) => *d,
+        };
+        let (l, h) = (f(&lo, 0.0), f(&hi, f64::MAX));
+        if l >= h || l.is_nan() || h.is_nan() {
+            let text = crate::runtime::value::format_double;
+            return Err(min_max_error(ctx, text(l), text(h)));
+        }
+        let mut d = Draw(generator(ctx));
+        for _ in 0..count {
+            values.push(Value::Double(d.range_f64(l, h)));
+        }
+    }
+    for v in values {
+        ctx.write_object(v);
+    }
+    Ok(())
+}
+
+// ----- Select-String -------------------------------------------------------------------------
+
+const MATCH_INFO: &str = "Microsoft.PowerShell.Commands.MatchInfo";
+
+/// The text to search and where it came from (`None` for pipeline strings).
+struct Source {
+    path: Option<std::path::PathBuf>,
+    lines: Vec<String>,
+}
+
+fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let patterns = b.strings("Pattern").unwrap_or_default();
+    let case_sensitive = b.switch("CaseSensitive");
+    let simple = b.switch("SimpleMatch");
+    let mut regexes: Vec<(String, Regex)> = Vec::new();
+    for p in &patterns {
+        let source = if simple { regex::escape(p) } else { p.clone() };
+        match RegexBuilder::new(&source)
+            .case_insensitive(!case_sensitive)
+            .size_limit(10 * 1024 * 1024)
+            .build()
+        {
+            Ok(re) => regexes.push((p.clone(), re)),
+            Err(e) => {
+                let mut r = ctx.error(
+                    "System.ArgumentException",
+                    format!(
+                        "Invalid pattern '{p}': {}",
+                        e.to_string().lines().last().unwrap_or("").trim()
+                    ),
+                    "InvalidRegex",
+                    ErrorCategory::InvalidArgument,
+                );
+                r.target_object = Some(Value::str(p));
+                return Err(ctx.terminate(r));
+            }
+        }
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    let mut strings: Vec<String> = Vec::new();
+    for item in input_items(ctx, b) {
+        // A FileInfo from Get-ChildItem is searched as a file, as pwsh does.
+        let is_file = matches!(&item, Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.IO.FileInfo"));
+        if is_file {
+            let full = item
+                .property("FullName")
+                .map(|v| v.to_ps_string())
+                .unwrap_or_default();
+            if let Some(src) = read_source(ctx, &full)? {
+                sources.push(src);
+            }
+        } else if !item.is_null() {
+            strings.push(ctx.session.stringify(&item));
+        }
+    }
+    if !strings.is_empty() {
+        sources.insert(
+            0,
+            Source {
+                path: None,
+                lines: strings,
+            },
+        );
+    }
+    let mut paths = b.strings("Path").unwrap_or_default();
+    paths.extend(b.strings("LiteralPath").unwrap_or_default());
+    for p in paths {
+        let resolved = ctx.session.resolve_path(&p);
+        let file_name = resolved
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if b.has("Path") && crate::runtime::operators::has_wildcards(&file_name) {
+            let mut hits: Vec<std::path::PathBuf> = resolved
+                .parent()
+                .and_then(|d| std::fs::read_dir(d).ok())
+                .map(|rd| {
+                    rd.flatten()
+                        .map(|e| e.path())
+                        .filter(|e| {
+                            e.is_file()
+                                && crate::runtime::operators::wildcard_match(
+                                    &file_name,
+                                    &e.file_name().unwrap_or_default().to_string_lossy(),
+                                    false,
+                                )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            hits.sort();
+            for h in hits {
+                if let Some(src) = read_source(ctx, &h.display().to_string())? {
+                    sources.push(src);
+                }
+            }
+            continue;
+        }
+        if let Some(src) = read_source(ctx, &p)? {
+            sources.push(src);
+        }
+    }
+    let location = ctx.session.location.display().to_string();
+    let quiet = b.switch("Quiet");
+    for src in sources {
+        for (i, line) in src.lines.iter().enumerate() {
+            let hit = regexes.iter().find(|(_, re)| re.is_match(line));
+            let info = match (hit, b.switch("NotMatch")) {
+                (Some((pattern, re)), false) => {
+                    let found: Vec<Value> = if b.switch("AllMatches") {
+                        re.captures_iter(line)
+                            .map(|c| match_value(line, re, &c))
+                            .collect()
+                    } else {
+                        re.captures(line)
+                            .map(|c| vec![match_value(line, re, &c)])
+                            .unwrap_or_default()
+                    };
+                    Some((pattern.clone(), found))
+                }
+                (None, true) => Some((patterns.first().cloned().unwrap_or_default(), Vec::new())),
+                _ => None,
+            };
+            let Some((pattern, found)) = info else {
+                continue;
+            };
+            if quiet {
+                ctx.write_object(Value::Bool(true));
+                return Ok(());
+            }
+            if b.switch("Raw") {
+                ctx.write_object(Value::str(line));
+            } else {
+                let number = i + 1;
+                let obj = match_info(
+                    src.path.as_deref(),
+                    &location,
+                    number,
+                    line,
+                    &pattern,
+                    !case_sensitive,
+                    found,
+                );
+                ctx.write_object(obj);
+            }
+            if b.switch("List") {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file for Select-String; a missing one is pwsh's PathNotFound (non-terminating).
+fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source>, Flow> {
+    let path = ctx.session.resolve_path(text);
+    if !path.exists() {
+        let r = super::io::path_not_found(ctx, &path);
+        ctx.write_error(r)?;
+        return Ok(None);
+    }
+    if path.is_dir() {
+        // pwsh skips folders silently when searching files.
+        return Ok(None);
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes)
+                .trim_start_matches('\u{feff}')
+                .to_string();
+            Ok(Some(Source {
+                path: Some(path),
+                lines: text.lines().map(str::to_string).collect(),
+            }))
+        }
+        Err(e) => {
+            let (ty, message) = super::io::io_message(&path, &e);
+            let r = ctx.error(&ty, message, "ProcessingFile", ErrorCategory::ReadError);
+            ctx.write_error(r)?;
+            Ok(None)
+        }
+    }
+}
+
+/// UTF-16 offset of a byte offset, as .NET's Match.Index counts.
+fn utf16_index(text: &str, byte: usize) -> i64 {
+    text[..byte].encode_utf16().count() as i64
+}
+
+/// A System.Text.RegularExpressions.Match (Groups, Success, Name, Index, Length, Value); its
+/// text is the matched value, as .NET's Match.ToString().
+fn match_value(line: &str, re: &Regex, caps: &regex::Captures<'_>) -> Value {
+    let names: Vec<Option<&str>> = re.capture_names().collect();
+    let part = |type_name: &str, i: usize| {
+        let m = caps.get(i);
+        let name = names
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or_else(|| i.to_string(), str::to_string);
+        let (index, length, value) = match m {
+            Some(m) => (
+                utf16_index(line, m.start()),
+                m.as_str().encode_utf16().count() as i64,
+                m.as_str().to_string(),
+            ),
+            None => (0, 0, String::new()),
+        };
+        PsObject::new(type_name)
+            .with("Success", Value::Bool(m.is_some()))
+            .with("Name", Value::str(&name))
+            .with("Index", Value::Int(index))
+            .with("Length", Value::Int(length))
+            .with("Value", Value::str(&value))
+            .with_text(value)
+    };
+    let groups: Vec<Value> = (0..caps.len())
+        .map(|i| Value::object(part("System.Text.RegularExpressions.Group", i)))
+        .collect();
+    let whole = part("System.Text.RegularExpressions.Match", 0);
+    let mut out =
+        PsObject::new("System.Text.RegularExpressions.Match").with("Groups", Value::array(groups));
+    for (n, v) in whole.properties() {
+        out.set(n, v.clone());
+    }
+    out.text = whole.text.clone();
+    Value::object(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn match_info(
+    path: Option<&std::path::Path>,
+    location: &str,
+    number: usize,
+    line: &str,
+    pattern: &str,
+    ignore_case: bool,
+    found: Vec<Value>,
+) -> Value {
+    let (path_text, file_name) = match path {
+        Some(p) => (
+            p.display().to_string(),
+            p.file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+        None => ("InputStream".to_string(), "InputStream".to_string()),
+    };
+    let (text, display) = match path {
+        Some(_) => (
+            format!("{path_text}:{number}:{line}"),
+            format!("{}:{number}:{line}", relative_path(&path_text, location)),
+        ),
+        None => (line.to_string(), line.to_string()),
+    };
+    let mut o = PsObject::new(MATCH_INFO)
+        .with("IgnoreCase", Value::Bool(ignore_case))
+        .with("LineNumber", Value::Int(number as i64))
+        .with("Line", Value::str(line))
+        .with("Filename", Value::str(&file_name))
+        .with("Path", Value::str(&path_text))
+        .with("Pattern", Value::str(pattern))
+        .with("Context", Value::Null)
+        .with("Matches", Value::array(found))
+        .with_text(text);
+    o.display = Some(display);
+    Value::object(o)
+}
+
+/// MatchInfo.RelativePath: the path without the location prefix and its separator.
+fn relative_path(path: &str, directory: &str) -> String {
+    if directory.is_empty()
+        || path.len() <= directory.len()
+        || !path
+            .get(..directory.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(directory))
+    {
+        return path.to_string();
+    }
+    let rest = &path[directory.len()..];
+    if directory.ends_with(['/', '\\']) {
+        rest.to_string()
+    } else if rest.starts_with(['/', '\\']) {
+        rest[1..].to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+// ----- variables -----------------------------------------------------------------------------
+
+fn scope_of(ctx: &CommandContext<'_>, b: &BoundParameters) -> Result<Qualifier, Flow> {
+    let Some(scope) = b.string("Scope") else {
+        return Ok(Qualifier::None);
+    };
+    match scope.trim().to_ascii_lowercase().as_str() {
+        "global" => Ok(Qualifier::Global),
+        "script" => Ok(Qualifier::Script),
+        "local" | "private" | "0" => Ok(Qualifier::Local),
+        _ => {
+            let r = not_emulated(
+                ctx,
+                &format!("-Scope {scope} (aapsh emulates Global, Script, Local and 0)"),
+                "ScopeNotEmulated",
+                &Value::str(&scope),
+            );
+            Err(ctx.terminate(r))
+        }
+    }
+}
+
+/// A PSVariable object as Get-Variable returns it.
+fn ps_variable(name: &str, value: Value) -> Value {
+    Value::object(
+        PsObject::new("System.Management.Automation.PSVariable")
+            .with("Name", Value::str(name))
+            .with("Description", Value::str(""))
+            .with("Value", value)
+            .with("Visibility", Value::str("Public"))
+            .with("Module", Value::Null)
+            .with("ModuleName", Value::str(""))
+            .with("Options", Value::str("None"))
+            .with("Attributes", Value::array(Vec::new())),
+    )
+}
+
+/// `Cannot find a variable with the name 'X'.` (ItemNotFoundException, VariableNotFound).
+fn variable_not_found(ctx: &CommandContext<'_>, name: &str) -> ErrorRecord {
+    let mut r = ctx.error(
+        "System.Management.Automation.ItemNotFoundException",
+        format!("Cannot find a variable with the name '{name}'."),
+        "VariableNotFound",
+        ErrorCategory::ObjectNotFound,
+    );
+    r.target_name = name.to_string();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(name));
+    r
+}
+
+/// Visible variables (for a scope qualifier: that scope's), with the automatic ones pwsh
+/// keeps as real variables; sorted by name as Get-Variable lists them.
+fn variables(ctx: &mut CommandContext<'_>, q: Qualifier) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = ctx
+        .session
+        .scopes
+        .visible()
+        .into_iter()
+        .filter(|v| q == Qualifier::None || ctx.session.scopes.target(&v.name, q).is_some())
+        .map(|v| {
+            let value = match q {
+                Qualifier::None => v.value.clone(),
+                _ => ctx
+                    .session
+                    .scopes
+                    .target(&v.name, q)
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
+            };
+            (v.name.clone(), value)
+        })
+        .collect();
+    if q == Qualifier::None || q == Qualifier::Global {
+        for name in [
+            "true",
+            "false",
+            "null",
+            "PSVersionTable",
+            "PWD",
+            "Error",
+            "?",
+        ] {
+            if !out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+                && let Some(v) = automatic(ctx, name)
+            {
+                out.push((name.to_string(), v));
+            }
+        }
+    }
+    out.sort_by_key(|(n, _)| n.to_ascii_lowercase());
+    out
+}
+
+fn automatic(ctx: &mut CommandContext<'_>, name: &str) -> Option<Value> {
+    let var = crate::syntax::ast::VariableRef {
+        name: name.to_string(),
+        scope: None,
+    };
+    let span = ctx.command_span;
+    ctx.session.read_variable(&var, span).ok()
+}
+
+fn get_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    use crate::runtime::operators::{has_wildcards, wildcard_match};
+    let q = scope_of(ctx, b)?;
+    let all = variables(ctx, q);
+    let include = b.strings("Include").unwrap_or_default();
+    let exclude = b.strings("Exclude").unwrap_or_default();
+    let keep = |n: &str| {
+        (include.is_empty() || include.iter().any(|p| wildcard_match(p, n, false)))
+            && !exclude.iter().any(|p| wildcard_match(p, n, false))
+    };
+    let names = b.strings("Name").unwrap_or_else(|| vec!["*".into()]);
+    let mut found: Vec<(String, Value)> = Vec::new();
+    for pattern in names {
+        let hits: Vec<&(String, Value)> = all
+            .iter()
+            .filter(|(n, _)| wildcard_match(&pattern, n, false) && keep(n))
+            .collect();
+        if hits.is_empty() && !has_wildcards(&pattern) {
+            let r = variable_not_found(ctx, &pattern);
+            ctx.write_error(r)?;
+        }
+        for h in hits {
+            if !found.iter().any(|(n, _)| n.eq_ignore_ascii_case(&h.0)) {
+                found.push(h.clone());
+            }
+        }
+    }
+    for (name, value) in found {
+        if b.switch("ValueOnly") {
+            ctx.write_object(value);
+        } else {
+            ctx.write_object(ps_variable(&name, value));
+        }
+    }
+    Ok(())
+}
+
+fn write_target(q: Qualifier) -> Qualifier {
+    match q {
+        Qualifier::None => Qualifier::Local,
+        other => other,
+    }
+}
+
+fn set_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let q = write_target(scope_of(ctx, b)?);
+    let value = if !ctx.collected.is_empty() {
+        collapse(ctx.collected.clone())
+    } else {
+        b.get("Value").cloned().unwrap_or_default()
+    };
+    for name in b.strings("Name").unwrap_or_default() {
+        if !ctx.should_process(
+            &format!("Name: {name} Value: {}", value.to_ps_string()),
+            "Set variable",
+        )? {
+            continue;
+        }
+        ctx.session.scopes.set(&name, value.clone(), q);
+        if b.switch("PassThru") {
+            ctx.write_object(ps_variable(&name, value.clone()));
+        }
+    }
+    Ok(())
+}
+
+fn new_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let q = write_target(scope_of(ctx, b)?);
+    let name = b.string("Name").unwrap_or_default();
+    let value = b.get("Value").cloned().unwrap_or_default();
+    if ctx.session.scopes.target(&name, q).is_some() && !b.switch("Force") {
+        let mut r = ctx.error(
+            "System.Management.Automation.SessionStateException",
+            format!("A variable with name '{name}' already exists."),
+            "VariableAlreadyExists",
+            ErrorCategory::ResourceExists,
+        );
+        r.target_name = name.clone();
+        r.target_type = "String".into();
+        r.target_object = Some(Value::str(&name));
+        return ctx.write_error(r);
+    }
+    if !ctx.should_process(
+        &format!("Name: {name} Value: {}", value.to_ps_string()),
+        "New variable",
+    )? {
+        return Ok(());
+    }
+    ctx.session.scopes.set(&name, value.clone(), q);
+    if b.switch("PassThru") {
+        ctx.write_object(ps_variable(&name, value));
+    }
+    Ok(())
+}
+
+/// The names a Remove-/Clear-Variable pattern stands for in the scope it acts on.
+fn matching_names(ctx: &mut CommandContext<'_>, q: Qualifier, pattern: &str) -> Vec<String> {
+    use crate::runtime::operators::wildcard_match;
+    ctx.session
+        .scopes
+        .visible()
+        .into_iter()
+        .filter(|v| wildcard_match(pattern, &v.name, false))
+        .filter(|v| q == Qualifier::None || ctx.session.scopes.target(&v.name, q).is_some())
+        .map(|v| v.name.clone())
+        .collect()
+}
+
+fn remove_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let q = scope_of(ctx, b)?;
+    for pattern in b.strings("Name").unwrap_or_default() {
+        let names = matching_names(ctx, q, &pattern);
+        if names.is_empty() && !crate::runtime::operators::has_wildcards(&pattern) {
+            let r = variable_not_found(ctx, &pattern);
+            ctx.write_error(r)?;
+        }
+        for name in names {
+            if ctx.should_process(&format!("Name: {name}"), "Remove variable")? {
+                // Without -Scope, the nearest variable of that name goes (Local first).
+                ctx.session.scopes.remove(&name, q);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn clear_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let q = scope_of(ctx, b)?;
+    for pattern in b.strings("Name").unwrap_or_default() {
+        let names = matching_names(ctx, q, &pattern);
+        if names.is_empty() && !crate::runtime::operators::has_wildcards(&pattern) {
+            let r = variable_not_found(ctx, &pattern);
+            ctx.write_error(r)?;
+        }
+        for name in names {
+            if !ctx.should_process(&format!("Name: {name}"), "Clear variable")? {
+                continue;
+            }
+            // Cleared where it lives: the scope named, else the nearest one that has it.
+            let target = if q == Qualifier::None {
+                nearest_scope(ctx, &name)
+            } else {
+                q
+            };
+            ctx.session.scopes.set(&name, Value::Null, target);
+            if b.switch("PassThru") {
+                ctx.write_object(ps_variable(&name, Value::Null));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn nearest_scope(ctx: &CommandContext<'_>, name: &str) -> Qualifier {
+    let scopes = &ctx.session.scopes;
+    for q in [Qualifier::Local, Qualifier::Script, Qualifier::Global] {
+        if scopes.target(name, q).is_some() {
+            return q;
+        }
+    }
+    Qualifier::Local
+}
+
+// ----- Tee-Object ----------------------------------------------------------------------------
+
+fn tee_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let items = input_items(ctx, b);
+    if let Some(name) = b.string("Variable") {
+        let name = name.trim_start_matches('$').to_string();
+        ctx.session
+            .scopes
+            .set(&name, collapse(items.clone()), Qualifier::Local);
+    } else {
+        let typed = b
+            .string("FilePath")
+            .or_else(|| b.string("LiteralPath"))
+            .unwrap_or_default();
+        let path = ctx.session.resolve_path(&typed);
+        let text = if items.iter().all(|v| matches!(v, Value::String(_))) {
+            items
+                .iter()
+                .map(|v| format!("{}\n", v.to_ps_string()))
+                .collect()
+        } else {
+            crate::format::out_string(&items, &ctx.session.format_options())
+        };
+        let written = if b.switch("Append") {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+        } else {
+            std::fs::write(&path, text)
+        };
+        if let Err(e) = written {
+            let (ty, message) = super::io::io_message(&path, &e);
+            let r = ctx.error(&ty, message, "FileOpenFailure", ErrorCategory::OpenError);
+            return Err(ctx.terminate(r));
+        }
+    }
+    for item in items {
+        ctx.write_object(item);
+    }
+    Ok(())
+}
