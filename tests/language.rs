@@ -1278,6 +1278,13 @@ fn utility_cmdlets_and_static_helpers() {
             "2\n",
             "",
         ),
+        // Positional forms: three values are MemberType, Name, Value; two are a note
+        // property's name and value (the name is no PSMemberTypes, so the next set binds it).
+        (
+            "$o = [pscustomobject]@{A=1}; $o | Add-Member NoteProperty B 2; $o | Add-Member C 3; \"$($o.B) $($o.C)\"",
+            "2 3\n",
+            "",
+        ),
         (
             "(Get-Random -Minimum 1 -Maximum 2), ((Get-Random -Minimum 0.5 -Maximum 0.5000001) -lt 1)",
             "1\nTrue\n",

@@ -405,8 +405,11 @@ fn bind_positional(
     let mut gathering = false;
     for (value, span) in positional {
         // The lowest position above the last one used, among unbound parameters of the sets
-        // still possible; the default set's parameter wins a tie.
-        let mut best: Option<(u32, &ParamDef)> = None;
+        // still possible. Several parameters of different sets may share it: the default
+        // set's goes first, and when the value does not convert to one parameter's type the
+        // next is tried (pwsh: `Add-Member Name Value` binds -NotePropertyName once "Name"
+        // is not a PSMemberTypes).
+        let mut options: Vec<(u32, &ParamDef)> = Vec::new();
         for p in &def.params {
             if bound.has(&p.name) {
                 continue;
@@ -420,27 +423,39 @@ fn bind_positional(
                     None => true,
                     Some(s) => bound.candidates.iter().any(|c| c.eq_ignore_ascii_case(s)),
                 };
-                if !in_candidates {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some((bp, bparam)) => {
-                        pos < bp
-                            || (pos == bp
-                                && def.default_set.as_deref().is_some_and(|d| {
-                                    p.in_set(d).is_some() && bparam.in_set(d).is_none()
-                                }))
-                    }
-                };
-                if better {
-                    best = Some((pos, p));
+                if in_candidates && !options.iter().any(|(_, o)| std::ptr::eq(*o, p)) {
+                    options.push((pos, p));
                 }
             }
         }
-        match best {
-            Some((pos, p)) => {
-                let converted = convert(def, p, &value, span)?;
+        let lowest = options.iter().map(|(pos, _)| *pos).min();
+        options.retain(|(pos, _)| Some(*pos) == lowest);
+        let in_default = |p: &ParamDef| {
+            def.default_set
+                .as_deref()
+                .is_some_and(|d| p.in_set(d).is_some())
+        };
+        options.sort_by_key(|(_, p)| !in_default(p));
+        let mut first_failure: Option<BindFailure> = None;
+        let mut taken: Option<(u32, &ParamDef, Value)> = None;
+        for (pos, p) in &options {
+            match convert(def, p, &value, span) {
+                Ok(converted) => {
+                    taken = Some((*pos, p, converted));
+                    break;
+                }
+                Err(f) => {
+                    first_failure.get_or_insert(f);
+                }
+            }
+        }
+        if taken.is_none()
+            && let Some(f) = first_failure
+        {
+            return Err(f);
+        }
+        match taken {
+            Some((pos, p, converted)) => {
                 narrow(&mut bound.candidates, &sets_of(def, p));
                 bound.insert_at(&p.name, converted, span);
                 last_position = Some(pos);
