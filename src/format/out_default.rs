@@ -298,10 +298,11 @@ impl OutDefault {
             self.start_document(item, view, opts, out);
             return;
         };
-        let applies = document
-            .applies_to
-            .as_ref()
-            .is_none_or(|key| *key == view.key);
+        // A view applies to its type and to types derived from it (their type names list it:
+        // GroupInfoNoElement rows join a GroupInfo table).
+        let applies = document.applies_to.as_ref().is_none_or(|key| {
+            *key == view.key || super::views::type_names(item).iter().any(|t| t == key)
+        });
         match &mut document.doc {
             Doc::List if applies => {
                 out.push_str(&list_text(item, &view.columns, opts));

@@ -316,16 +316,23 @@ pub const VIEWS: &[ViewDef] = &[
         &[10, 10, 10, 35, 0],
     ),
     // Group-Object output: Count is 5 wide, Name 25 (pwsh right-aligns Count).
-    table_sized(
-        "Microsoft.PowerShell.Commands.GroupInfo",
-        &["Count", "Name", "Group"],
-        &[5, 25, 0],
-    ),
-    table_sized(
-        "Microsoft.PowerShell.Commands.GroupInfoNoElement",
-        &["Count", "Name"],
-        &[5, 25],
-    ),
+    // (PowerShellCore_format_ps1xml.cs: `AddHeader(Alignment.Right, label: "Count", width: 5)`.)
+    ViewDef {
+        right: &[true, false, false],
+        ..table_sized(
+            "Microsoft.PowerShell.Commands.GroupInfo",
+            &["Count", "Name", "Group"],
+            &[5, 25, 0],
+        )
+    },
+    ViewDef {
+        right: &[true, false],
+        ..table_sized(
+            "Microsoft.PowerShell.Commands.GroupInfoNoElement",
+            &["Count", "Name"],
+            &[5, 25],
+        )
+    },
     // Get-Command and Get-History (pwsh's CommandInfo view: 15, 50 and 10 wide, then Source).
     table_sized(
         "System.Management.Automation.CommandInfo",
@@ -379,7 +386,7 @@ impl PartialEq for View {
 impl Eq for View {}
 
 /// The most specific type name of a formattable value.
-fn type_names(value: &Value) -> Vec<String> {
+pub(crate) fn type_names(value: &Value) -> Vec<String> {
     match value {
         Value::Object(o) => {
             let o = o.borrow();
