@@ -80,6 +80,11 @@ pub mod types {
         "PSObject",
         "System.Management.Automation.PSObject",
     );
+    pub const PSOBJECT_ARRAY: T = T::new(
+        K::ObjectArray,
+        "PSObject[]",
+        "System.Management.Automation.PSObject[]",
+    );
     pub const LIST_MODIFIER: T = T::new(
         K::ListModifier,
         "PSListModifier",

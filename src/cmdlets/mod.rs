@@ -3,6 +3,7 @@
 //! script's `function` definitions join it at run time.
 
 mod assignments;
+mod compare;
 mod core;
 pub mod coverage;
 pub mod def;
@@ -56,6 +57,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(state::definitions());
     all.extend(core::definitions());
     all.extend(objects::definitions());
+    all.extend(compare::definitions());
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
