@@ -15,6 +15,7 @@ mod functions;
 mod graph;
 pub mod help;
 mod host_cmdlets;
+mod html;
 mod io;
 mod json;
 mod language;
@@ -58,6 +59,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(core::definitions());
     all.extend(objects::definitions());
     all.extend(compare::definitions());
+    all.extend(html::definitions());
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
