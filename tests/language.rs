@@ -1307,3 +1307,99 @@ fn utility_cmdlets_and_static_helpers() {
         ),
     ]);
 }
+
+#[test]
+fn pwsh7_null_coalescing_and_ternary() {
+    check(&[
+        ("$y = $null ?? 'default'; $y", "default\n", ""),
+        ("$v = 0; $v ?? 'unused'", "0\n", ""),
+        ("'' ?? 'unused'; $false ?? 'unused'", "\nFalse\n", ""),
+        // The right side runs only when the left is $null.
+        ("$n = 0; 'x' ?? ($n = 1); $n", "x\n0\n", ""),
+        ("$a = $null; $a ??= 5; $a ??= 7; $a", "5\n", ""),
+        ("$n = 0; $a = 1; $a ??= ($n = 9); $n", "0\n", ""),
+        ("$x = 3; $x -eq 3 ? 't' : 'f'", "t\n", ""),
+        (
+            "$x = 5; $x -lt 3 ? 'small' : $x -lt 10 ? 'medium' : 'large'",
+            "medium\n",
+            "",
+        ),
+        // Only the chosen branch runs.
+        ("$n = 0; $true ? 'a' : ($n = 1); $n", "a\n0\n", ""),
+        (
+            "$r = @(1, 2).Count -gt 1 ? 'many' : 'one'; $r",
+            "many\n",
+            "",
+        ),
+        ("$null ?? 1 + 2", "3\n", ""),
+    ]);
+}
+
+#[test]
+fn pwsh7_null_conditional_access() {
+    check(&[
+        ("$a = $null; ${a}?.Length; 'after'", "after\n", ""),
+        (
+            "$a = $null; ${a}?.ToString(); ${a}?[0]; 'after'",
+            "after\n",
+            "",
+        ),
+        (
+            "$a = 'abc'; ${a}?.Length; ${a}?[1]; ${a}?.ToUpper()",
+            "3\nb\nABC\n",
+            "",
+        ),
+        // `$a?` is a different variable (`?` is a name character).
+        ("$a = 'x'; ${a?} = 'y'; $a?", "y\n", ""),
+        ("1..3 | ? { $_ -gt 1 }", "2\n3\n", ""),
+    ]);
+}
+
+#[test]
+fn pwsh7_pipeline_chains() {
+    check(&[
+        (
+            "Write-Output 'First' && Write-Output 'Second'",
+            "First\nSecond\n",
+            "",
+        ),
+        (
+            "Write-Output 'First' || Write-Output 'Second'",
+            "First\n",
+            "",
+        ),
+        (
+            "Write-Error 'Bad' && Write-Output 'Second'",
+            "",
+            "Write-Error: Bad\n",
+        ),
+        (
+            "Write-Error 'Bad' || Write-Output 'Second'",
+            "Second\n",
+            "Write-Error: Bad\n",
+        ),
+        (
+            "$r = Write-Output '1' && Write-Output '2'; $r.Count",
+            "2\n",
+            "",
+        ),
+        ("'a' && 'b' || 'c'", "a\nb\n", ""),
+        ("if ($true) { 'x' && 'y' }", "x\ny\n", ""),
+    ]);
+}
+
+#[test]
+fn pwsh7_using_namespace() {
+    check(&[
+        (
+            "using namespace System.Collections.Generic\n$l = [List[string]]::new(); $l.Add('x'); $l.Count",
+            "1\n",
+            "",
+        ),
+        (
+            "using namespace System.Collections.Generic\n$l = [List[int]]@(1, 2); $l.Count",
+            "2\n",
+            "",
+        ),
+    ]);
+}

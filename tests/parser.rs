@@ -2033,12 +2033,20 @@ fn rejects_not_emulated_syntax() {
             "The 'class' syntax is not emulated by this offline shell.",
         ),
         (
-            "Get-X && Get-Y",
+            "using module Foo",
             "NotEmulatedOffline",
             1,
-            7,
+            1,
             false,
-            "The '&&' syntax is not emulated by this offline shell.",
+            "The 'using module' syntax is not emulated by this offline shell.",
+        ),
+        (
+            "using assembly x.dll",
+            "NotEmulatedOffline",
+            1,
+            1,
+            false,
+            "The 'using assembly' syntax is not emulated by this offline shell.",
         ),
         (
             "Get-X &",
@@ -2353,4 +2361,190 @@ fn spans_point_at_source() {
         panic!()
     };
     assert_eq!(inner.text(), " x ");
+}
+
+#[test]
+fn parses_null_coalescing_and_ternary() {
+    accept(&[
+        ("$null ?? 'd'", "(?? $null 'd')"),
+        ("$a ?? $b ?? 'c'", "(?? (?? $a $b) 'c')"),
+        // `??` (precedence 7) binds looser than `+` and tighter than comparison.
+        ("$a ?? 1 + 2", "(?? $a (+ 1 2))"),
+        ("$a ?? 1 -eq 1", "(-eq (?? $a 1) 1)"),
+        ("$a ??= 5", "(??= $a 5)"),
+        ("$y = $null ?? 'default'", "(= $y (?? $null 'default'))"),
+        ("$x -eq 3 ? 't' : 'f'", "(? (-eq $x 3) 't' 'f')"),
+        ("$c ? 1 : $d ? 2 : 3", "(? $c 1 (? $d 2 3))"),
+        ("$c ? $d ? 1 : 2 : 3", "(? $c (? $d 1 2) 3)"),
+        ("$c -and $d ? 'y' : 'n'", "(? (-and $c $d) 'y' 'n')"),
+        ("$c ?\n  'y' :\n  'n'", "(? $c 'y' 'n')"),
+        ("$x = $c ? 1 : 2", "(= $x (? $c 1 2))"),
+        ("f ($c ? 1 : 2)", "(cmd f (paren (? $c 1 2)))"),
+        // `?` stays a variable-name character and the Where-Object alias.
+        ("$a?", "$a?"),
+        ("$a? ?? 1", "(?? $a? 1)"),
+        ("1,2 | ? { $_ }", "(pipe (array 1 2) (cmd ? (sb $_)))"),
+    ]);
+}
+
+#[test]
+fn parses_null_conditional_access() {
+    accept(&[
+        ("${a}?.Length", "(?. $a Length)"),
+        ("${a}?.ToString()", "(call?. $a ToString)"),
+        ("${a}?[0]", "(index? $a 0)"),
+        ("${a}?.b.c", "(. (?. $a b) c)"),
+        ("${a}?[0]?.x", "(?. (index? $a 0) x)"),
+        // Without braces `?` belongs to the name.
+        ("$a?.Length", "(. $a? Length)"),
+    ]);
+}
+
+#[test]
+fn parses_pipeline_chains() {
+    accept(&[
+        ("Get-X && Get-Y", "(&& (cmd Get-X) (cmd Get-Y))"),
+        (
+            "a || Write-Warning 'failed'",
+            "(|| (cmd a) (cmd Write-Warning 'failed'))",
+        ),
+        ("a && b || c", "(|| (&& (cmd a) (cmd b)) (cmd c))"),
+        (
+            "a | b && c 2>&1",
+            "(&& (pipe (cmd a) (cmd b)) (cmd c (redir 2>&1)))",
+        ),
+        ("a &&\n b", "(&& (cmd a) (cmd b))"),
+        ("$x = a && b", "(= $x (&& (cmd a) (cmd b)))"),
+        (
+            "if ($t) { a || b }",
+            "(if (clause $t (block (|| (cmd a) (cmd b)))))",
+        ),
+        ("1 && 2", "(&& 1 2)"),
+        ("& a && & b", "(&& (cmd & b\"a\") (cmd & b\"b\"))"),
+        ("$c -and $d && e", "(&& (-and $c $d) (cmd e))"),
+    ]);
+}
+
+#[test]
+fn parses_using_namespace() {
+    accept(&[
+        (
+            "using namespace System.Collections.Generic\n[List[string]]::new()",
+            "(using namespace System.Collections.Generic) (call:: [List[string]] new)",
+        ),
+        (
+            "# header\nusing namespace A.B; using namespace C\n1",
+            "(using namespace A.B) (using namespace C) 1",
+        ),
+    ]);
+}
+
+#[test]
+fn rejects_malformed_pwsh7_operators() {
+    reject(&[
+        (
+            "$a ??",
+            "ExpectedValueExpression",
+            1,
+            6,
+            true,
+            "You must provide a value expression following the '??' operator.",
+        ),
+        (
+            "$a ? 1",
+            "MissingColonInTernaryExpression",
+            1,
+            7,
+            true,
+            "Missing ':' in the ternary expression.",
+        ),
+        (
+            "$a ? 1 ; 2",
+            "MissingColonInTernaryExpression",
+            1,
+            8,
+            false,
+            "Missing ':' in the ternary expression.",
+        ),
+        (
+            "$a ?",
+            "ExpectedValueExpression",
+            1,
+            5,
+            true,
+            "You must provide a value expression following the '?' operator.",
+        ),
+        (
+            "$a ? 1 :",
+            "ExpectedValueExpression",
+            1,
+            9,
+            true,
+            "You must provide a value expression following the ':' operator.",
+        ),
+        (
+            "$a ??=",
+            "ExpectedValueExpression",
+            1,
+            7,
+            true,
+            "You must provide a value expression following the '??=' operator.",
+        ),
+        (
+            "Get-X &&",
+            "EmptyPipelineChainElement",
+            1,
+            9,
+            true,
+            "A pipeline chain operator must be followed by a pipeline.",
+        ),
+        (
+            "Get-X || # more",
+            "EmptyPipelineChainElement",
+            1,
+            9,
+            true,
+            "A pipeline chain operator must be followed by a pipeline.",
+        ),
+        (
+            "Get-X && )",
+            "EmptyPipelineChainElement",
+            1,
+            7,
+            false,
+            "A pipeline chain operator must be followed by a pipeline.",
+        ),
+        (
+            "Get-X & && Get-Y",
+            "BackgroundOperatorInPipelineChain",
+            1,
+            9,
+            false,
+            "Background operators can only be used at the end of a pipeline chain.",
+        ),
+        (
+            "1\nusing namespace X",
+            "UsingMustBeAtStartOfScript",
+            2,
+            1,
+            false,
+            "A 'using' statement must appear before any other statements in a script.",
+        ),
+        (
+            "{ using namespace X }",
+            "UsingMustBeAtStartOfScript",
+            1,
+            3,
+            false,
+            "A 'using' statement must appear before any other statements in a script.",
+        ),
+        (
+            "using namespace",
+            "MissingUsingItemName",
+            1,
+            16,
+            true,
+            "Missing using name",
+        ),
+    ]);
 }

@@ -154,15 +154,23 @@ impl Session {
                     }
                 }
                 let v = self.eval(operand)?;
-                super::members::cast(self, v, &type_name.name, expr.span)
+                let name = self.using_qualified(&type_name.name);
+                super::members::cast(self, v, &name, expr.span)
             }
-            ExprKind::TypeLiteral(t) => super::members::type_literal(self, &t.name, expr.span),
+            ExprKind::TypeLiteral(t) => {
+                let name = self.using_qualified(&t.name);
+                super::members::type_literal(self, &name, expr.span)
+            }
             ExprKind::Member {
                 target,
                 member,
                 is_static,
+                null_conditional,
             } => {
                 let t = self.eval(target)?;
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
                 let name = self.member_name(member)?;
                 super::members::get_member(self, &t, &name, *is_static, expr.span)
             }
@@ -171,8 +179,13 @@ impl Session {
                 member,
                 args,
                 is_static,
+                null_conditional,
             } => {
                 let t = self.eval(target)?;
+                // `$null?.M(args)`: neither the method nor its arguments run.
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
                 let name = self.member_name(member)?;
                 let mut values = Vec::with_capacity(args.len());
                 for a in args {
@@ -180,12 +193,54 @@ impl Session {
                 }
                 super::members::invoke_method(self, &t, &name, values, *is_static, expr.span)
             }
-            ExprKind::Index { target, index } => {
+            ExprKind::Index {
+                target,
+                index,
+                null_conditional,
+            } => {
                 let t = self.eval(target)?;
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
                 let i = self.eval(index)?;
                 super::members::index(self, &t, &i, expr.span)
             }
+            ExprKind::Coalesce { left, right } => {
+                let l = self.eval(left)?;
+                if l.is_null() { self.eval(right) } else { Ok(l) }
+            }
+            ExprKind::Ternary {
+                condition,
+                if_true,
+                if_false,
+            } => {
+                if self.eval(condition)?.is_truthy() {
+                    self.eval(if_true)
+                } else {
+                    self.eval(if_false)
+                }
+            }
         }
+    }
+
+    /// A type name as written, qualified by the first `using namespace` of the running text
+    /// under which it denotes a type this shell knows (`List[string]` after
+    /// `using namespace System.Collections.Generic`). Unchanged when none does.
+    fn using_qualified(&self, name: &str) -> String {
+        let usings = self.current_source().usings.borrow().clone();
+        if usings.is_empty() || super::members::type_literal(self, name, Span::default()).is_ok() {
+            return name.to_string();
+        }
+        for ns in usings {
+            let candidate = format!("{ns}.{name}");
+            // Known to this shell: a generic list, or a name the type table rewrites (a name it
+            // leaves as written is not known, so the next namespace is tried).
+            let full = super::members::full_type_name(&candidate);
+            if super::lists::list_kind_for(&candidate).is_some() || full != candidate.trim() {
+                return candidate;
+            }
+        }
+        name.to_string()
     }
 
     fn member_name(&mut self, member: &Expr) -> Result<String, Flow> {
@@ -381,7 +436,9 @@ impl Session {
                 let name = self.member_name(member)?;
                 super::members::set_member(self, &o, &name, value, target.span)
             }
-            ExprKind::Index { target: obj, index } => {
+            ExprKind::Index {
+                target: obj, index, ..
+            } => {
                 let o = self.eval(obj)?;
                 let i = self.eval(index)?;
                 super::members::set_index(self, &o, &i, value, target.span)

@@ -303,7 +303,19 @@ impl Session {
     fn exec_statement_inner(&mut self, stmt: &Statement, out: &mut Out<'_>) -> Result<(), Flow> {
         match &stmt.kind {
             StatementKind::Pipeline(p) => self.run_pipeline(p, out),
+            // `a && b` runs b when `$?` is true after a; `a || b` when it is false.
+            StatementKind::PipelineChain(c) => {
+                self.exec_statement_inner(&c.left, out)?;
+                if self.last_success == c.and {
+                    self.exec_statement_inner(&c.right, out)?;
+                }
+                Ok(())
+            }
             StatementKind::Assignment(a) => {
+                if self.coalesce_keeps(a)? {
+                    self.last_success = true;
+                    return Ok(());
+                }
                 let value = self.statement_value(&a.value)?;
                 self.assign(&a.target, a.op, value, a.op_span)?;
                 self.last_success = !self.wrote_error;
@@ -434,6 +446,9 @@ impl Session {
             return Ok(v);
         }
         if let StatementKind::Assignment(a) = &stmt.kind {
+            if self.coalesce_keeps(a)? {
+                return self.eval(&a.target);
+            }
             let value = self.statement_value(&a.value)?;
             self.assign(&a.target, a.op, value, a.op_span)?;
             return self.eval(&a.target);
@@ -664,6 +679,14 @@ impl Session {
     }
 
     /// Compound and plain assignment to a variable, property or index.
+    /// `$x ??= v` with `$x` already set: nothing is assigned and `v` is not evaluated.
+    fn coalesce_keeps(&mut self, a: &crate::syntax::ast::Assignment) -> Result<bool, Flow> {
+        if a.op != AssignOp::Coalesce {
+            return Ok(false);
+        }
+        Ok(!self.eval(&a.target)?.is_null())
+    }
+
     fn assign(
         &mut self,
         target: &Expr,
@@ -671,7 +694,7 @@ impl Session {
         value: Value,
         op_span: Span,
     ) -> Result<(), Flow> {
-        let value = if op == AssignOp::Assign {
+        let value = if matches!(op, AssignOp::Assign | AssignOp::Coalesce) {
             value
         } else {
             let current = self.eval(target)?;
@@ -681,7 +704,7 @@ impl Session {
                 AssignOp::Multiply => crate::syntax::ast::BinaryOp::Multiply,
                 AssignOp::Divide => crate::syntax::ast::BinaryOp::Divide,
                 AssignOp::Remainder => crate::syntax::ast::BinaryOp::Remainder,
-                AssignOp::Assign => unreachable_assign(),
+                AssignOp::Assign | AssignOp::Coalesce => unreachable_assign(),
             };
             super::operators::binary(self, bin, current, value, op_span)?
         };

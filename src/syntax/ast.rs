@@ -21,6 +21,8 @@ pub struct ScriptBlockAst {
     pub process: Option<Block>,
     /// The `end { }` block, or the unnamed body (PowerShell treats both the same).
     pub end: Option<Block>,
+    /// `using namespace X` at the start of a script, in order (only a whole script has them).
+    pub usings: Vec<String>,
 }
 
 /// A `{ ... }` list of statements (or a whole file's top level).
@@ -60,6 +62,18 @@ pub enum StatementKind {
     Break(Option<String>),
     /// `continue [label]`
     Continue(Option<String>),
+    /// `a && b`, `a || b` (left-associative: `a && b || c` is `(a && b) || c`).
+    PipelineChain(PipelineChain),
+}
+
+/// Two pipelines joined by `&&` or `||`; `left` may itself be a chain.
+#[derive(Debug)]
+pub struct PipelineChain {
+    pub left: Box<Statement>,
+    /// True for `&&` (run `right` when `left` succeeded), false for `||`.
+    pub and: bool,
+    pub op_span: Span,
+    pub right: Box<Statement>,
 }
 
 /// `a | b | c`. The first element may be an expression; the others are commands.
@@ -168,6 +182,8 @@ pub enum AssignOp {
     Multiply,
     Divide,
     Remainder,
+    /// `??=`: assigns only when the current value is `$null`.
+    Coalesce,
 }
 
 #[derive(Debug)]
@@ -371,18 +387,33 @@ pub enum ExprKind {
         /// Usually a bare `StringLiteral`; may be a variable or a parenthesised expression.
         member: Box<Expr>,
         is_static: bool,
+        /// `?.`: `$null` when the target is `$null`.
+        null_conditional: bool,
     },
-    /// `target.Method(args)` or `[type]::Method(args)`.
+    /// `target.Method(args)` or `[type]::Method(args)` (or `target?.Method(args)`).
     InvokeMember {
         target: Box<Expr>,
         member: Box<Expr>,
         args: Vec<Expr>,
         is_static: bool,
+        null_conditional: bool,
     },
-    /// `target[index]`
+    /// `target[index]`, or `target?[index]` (`null_conditional`).
     Index {
         target: Box<Expr>,
         index: Box<Expr>,
+        null_conditional: bool,
+    },
+    /// `left ?? right`: `right` is evaluated only when `left` is `$null`.
+    Coalesce {
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    /// `condition ? if_true : if_false`; only the chosen branch is evaluated.
+    Ternary {
+        condition: Box<Expr>,
+        if_true: Box<Expr>,
+        if_false: Box<Expr>,
     },
 }
 

@@ -5,8 +5,8 @@
 
 use super::ast::{
     AssignOp, Assignment, Command, CommandElement, ElementKind, Expr, ExprKind, InvocationOperator,
-    ParameterToken, Pipeline, PipelineElement, QuoteKind, RedirectStream, RedirectTarget,
-    Redirection, Statement, StatementKind,
+    ParameterToken, Pipeline, PipelineChain, PipelineElement, QuoteKind, RedirectStream,
+    RedirectTarget, Redirection, Statement, StatementKind,
 };
 use super::messages as msg;
 use super::parser::{Parser, after, placeholder_statement};
@@ -70,6 +70,7 @@ impl Parser<'_> {
                     Tok::MultiplyEquals => AssignOp::Multiply,
                     Tok::DivideEquals => AssignOp::Divide,
                     Tok::RemainderEquals => AssignOp::Remainder,
+                    Tok::QuestionQuestionEquals => AssignOp::Coalesce,
                     _ => AssignOp::Assign,
                 };
                 let span = target_span.to(value.span).to(op_token.span);
@@ -86,17 +87,61 @@ impl Parser<'_> {
                 )
             }));
         }
-        let pipeline = self.pipeline_rule(expr)?;
-        let next = self.peek().clone();
-        match next.kind {
-            Tok::AndAnd | Tok::OrOr | Tok::Ampersand => {
-                let text = self.token_text(&next);
-                self.error(next.span, msg::NOT_EMULATED, &[text]);
-                self.skip();
+        let first = self.pipeline_rule(expr)?;
+        let saved_depth = self.sink.depth;
+        let chain = self.chain_rest(first);
+        self.sink.depth = saved_depth;
+        Some(chain)
+    }
+
+    /// After a pipeline: `&& pipeline` / `|| pipeline` links, left-associative (PowerShell's
+    /// `PipelineChainRule`). A trailing `&` (background job) is not emulated.
+    fn chain_rest(&mut self, mut chain: Statement) -> Statement {
+        loop {
+            let op = self.peek().clone();
+            match op.kind {
+                Tok::AndAnd | Tok::OrOr => {
+                    self.skip();
+                    self.skip_newlines();
+                    self.deeper(op.span);
+                    let first = self.peek().clone();
+                    if matches!(first.kind, Tok::Eof) {
+                        self.incomplete(after(op.span), msg::EMPTY_PIPELINE_CHAIN_ELEMENT, &[]);
+                        return chain;
+                    }
+                    let Some(right) = self.pipeline_rule(None) else {
+                        // `a && &` / `a && .`: the command rule has reported it already.
+                        if !matches!(first.kind, Tok::Ampersand | Tok::Dot) {
+                            let at = op.span.to(first.span);
+                            self.error(at, msg::EMPTY_PIPELINE_CHAIN_ELEMENT, &[]);
+                        }
+                        return chain;
+                    };
+                    let span = chain.span.to(right.span);
+                    chain = statement(
+                        StatementKind::PipelineChain(PipelineChain {
+                            left: Box::new(chain),
+                            and: matches!(op.kind, Tok::AndAnd),
+                            op_span: op.span,
+                            right: Box::new(right),
+                        }),
+                        span,
+                    );
+                }
+                Tok::Ampersand => {
+                    self.skip();
+                    let next = self.peek().clone();
+                    if matches!(next.kind, Tok::AndAnd | Tok::OrOr) {
+                        self.skip();
+                        self.error(next.span, msg::BACKGROUND_OPERATOR_IN_CHAIN, &[]);
+                    } else {
+                        self.error(op.span, msg::NOT_EMULATED, &["&"]);
+                    }
+                    return chain;
+                }
+                _ => return chain,
             }
-            _ => {}
         }
-        Some(pipeline)
     }
 
     /// Variables, properties, indexes, `[type]$x` and `$a, $b` accept assignment.

@@ -87,8 +87,17 @@ fn unary_op(t: &Tok) -> Option<UnaryOp> {
 }
 
 fn binary(left: Expr, op: &Token, right: Expr) -> Expr {
-    let kind = binary_op(&op.kind).unwrap_or(BinaryOp::Add);
     let span = left.span.to(right.span);
+    if matches!(op.kind, Tok::QuestionQuestion) {
+        return expr(
+            ExprKind::Coalesce {
+                left: Box::new(left),
+                right: Box::new(right),
+            },
+            span,
+        );
+    }
+    let kind = binary_op(&op.kind).unwrap_or(BinaryOp::Add);
     expr(
         ExprKind::Binary {
             op: kind,
@@ -111,9 +120,62 @@ fn literal_key(e: &Expr) -> Option<String> {
 }
 
 impl Parser<'_> {
-    /// Binary operators by precedence (PowerShell's `BinaryExpressionRule`; ternary `?:` and
-    /// `??` are not emulated).
+    /// An expression: binary operators, then an optional ternary `? :` (PowerShell's
+    /// `ExpressionRule`). Both branches are expressions, so `a ? b : c ? d : e` nests right.
     pub fn expression_rule(&mut self) -> Option<Expr> {
+        self.with_mode(Mode::Expression, |p| {
+            let condition = p.binary_expression_rule()?;
+            let question = p.peek().clone();
+            if !matches!(question.kind, Tok::QuestionMark) {
+                return Some(condition);
+            }
+            p.skip();
+            p.skip_newlines();
+            let saved_depth = p.sink.depth;
+            p.deeper(question.span);
+            let if_true = match p.expression_rule() {
+                Some(e) => Some(e),
+                None => {
+                    p.incomplete(after(question.span), msg::EXPECTED_VALUE_EXPRESSION, &["?"]);
+                    None
+                }
+            };
+            p.skip_newlines();
+            let colon = p.next_token();
+            if !matches!(colon.kind, Tok::Colon) {
+                let at = colon.span;
+                p.unget(colon);
+                if if_true.is_some() {
+                    p.incomplete(at, msg::MISSING_COLON_IN_TERNARY, &[]);
+                }
+                p.sink.depth = saved_depth;
+                let end = if_true.as_ref().map_or(question.span, |e| e.span);
+                return Some(error_expr(condition.span.to(end)));
+            }
+            p.skip_newlines();
+            let if_false = match p.expression_rule() {
+                Some(e) => e,
+                None => {
+                    p.incomplete(after(colon.span), msg::EXPECTED_VALUE_EXPRESSION, &[":"]);
+                    error_expr(after(colon.span))
+                }
+            };
+            p.sink.depth = saved_depth;
+            let if_true = if_true.unwrap_or_else(|| error_expr(after(question.span)));
+            let span = condition.span.to(if_false.span);
+            Some(expr(
+                ExprKind::Ternary {
+                    condition: Box::new(condition),
+                    if_true: Box::new(if_true),
+                    if_false: Box::new(if_false),
+                },
+                span,
+            ))
+        })
+    }
+
+    /// Binary operators by precedence (PowerShell's `BinaryExpressionRule`), `??` included.
+    fn binary_expression_rule(&mut self) -> Option<Expr> {
         self.with_mode(Mode::Expression, |p| {
             let first = p.array_literal_rule()?;
             let token = p.peek().clone();
@@ -425,7 +487,9 @@ impl Parser<'_> {
             self.deeper(t.span);
             self.skip_newlines();
             value = match t.kind {
-                Tok::LBracket => self.nested(t.span, |p| p.element_access(value, &t)),
+                Tok::LBracket | Tok::QuestionLBracket => {
+                    self.nested(t.span, |p| p.element_access(value, &t))
+                }
                 _ => self.member_access(value, &t),
             };
             token = self.member_access_token(true);
@@ -437,6 +501,7 @@ impl Parser<'_> {
     /// A member name: simple name, quoted string, `$var`, `(expr)`.
     fn member_access(&mut self, target: Expr, op: &Token) -> Expr {
         let is_static = matches!(op.kind, Tok::ColonColon);
+        let null_conditional = matches!(op.kind, Tok::QuestionDot);
         let member = match self.simple_name() {
             Some((name, at)) => Some(bare(&name, at)),
             None => {
@@ -459,6 +524,7 @@ impl Parser<'_> {
                     target: Box::new(target),
                     member: Box::new(member),
                     is_static,
+                    null_conditional,
                 },
                 span,
             );
@@ -471,7 +537,7 @@ impl Parser<'_> {
         {
             self.take_raw(&paren);
             return self.nested(paren.span, |p| {
-                p.member_invoke(target, member, &paren, is_static)
+                p.member_invoke(target, member, &paren, (is_static, null_conditional))
             });
         }
         let span = target.span.to(member.span);
@@ -480,6 +546,7 @@ impl Parser<'_> {
                 target: Box::new(target),
                 member: Box::new(member),
                 is_static,
+                null_conditional,
             },
             span,
         )
@@ -490,7 +557,7 @@ impl Parser<'_> {
         target: Expr,
         member: Expr,
         paren: &Token,
-        is_static: bool,
+        (is_static, null_conditional): (bool, bool),
     ) -> Expr {
         let mut args = Vec::new();
         let mut end = paren.span;
@@ -544,6 +611,7 @@ impl Parser<'_> {
                 member: Box::new(member),
                 args,
                 is_static,
+                null_conditional,
             },
             span,
         )
@@ -576,6 +644,7 @@ impl Parser<'_> {
             ExprKind::Index {
                 target: Box::new(target),
                 index: Box::new(index),
+                null_conditional: matches!(lbracket.kind, Tok::QuestionLBracket),
             },
             span,
         )

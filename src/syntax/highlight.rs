@@ -217,7 +217,18 @@ impl Classifier<'_> {
                 Expect::StatementStart => self.lexer.lbracket_at(pos, self.context(), &mut diags),
                 _ => None,
             };
-            let token = match bracket {
+            // `${a}?.b` / `${a}?[0]`: null-conditional access glued to the value before it.
+            let glued_question = bracket.is_none()
+                && pos > 0
+                && self.expect != Expect::StatementStart
+                && (self.text[pos..].starts_with("?.") || self.text[pos..].starts_with("?["))
+                && !self.text[..pos].ends_with(char::is_whitespace);
+            let member = if glued_question {
+                self.lexer.member_access_at(pos, self.context(), true)
+            } else {
+                None
+            };
+            let token = match bracket.or(member) {
                 Some(t) => t,
                 None => self.lexer.next_token(pos, self.context(), &mut diags),
             };
@@ -384,7 +395,11 @@ impl Classifier<'_> {
                     self.open(FrameKind::Type, Expect::TypeName);
                 }
             }
-            Tok::Dot | Tok::ColonColon => {
+            Tok::QuestionLBracket => {
+                self.push(start, end, C::Operator, None);
+                self.open(FrameKind::Index, Expect::Expression);
+            }
+            Tok::Dot | Tok::ColonColon | Tok::QuestionDot => {
                 self.push(start, end, C::Operator, None);
                 if was == Expect::StatementStart {
                     // Dot-sourcing: a command name follows.
@@ -403,14 +418,16 @@ impl Classifier<'_> {
             | Tok::MinusEquals
             | Tok::MultiplyEquals
             | Tok::DivideEquals
-            | Tok::RemainderEquals => {
+            | Tok::RemainderEquals
+            | Tok::QuestionQuestionEquals => {
                 self.push(start, end, C::Operator, None);
                 self.expect = Expect::StatementStart;
             }
             Tok::Comma
             | Tok::DotDot
             | Tok::Colon
-            | Tok::Question
+            | Tok::QuestionMark
+            | Tok::QuestionQuestion
             | Tok::PlusPlus
             | Tok::MinusMinus
             | Tok::Plus

@@ -464,10 +464,14 @@ impl<'s> Lexer<'s> {
             }
             '?' if expression => {
                 cur.bump();
-                if cur.eat('?') {
-                    cur.eat('=');
-                }
-                token(Tok::Question, start, cur.pos, cx)
+                let kind = if !cur.eat('?') {
+                    Tok::QuestionMark
+                } else if cur.eat('=') {
+                    Tok::QuestionQuestionEquals
+                } else {
+                    Tok::QuestionQuestion
+                };
+                token(kind, start, cur.pos, cx)
             }
             c if is_ident_start(c) => self.identifier(cur, start, cx, diags),
             _ => {
@@ -1028,6 +1032,13 @@ impl Lexer<'_> {
                 Some(token(Tok::ColonColon, start, cur.pos, cx))
             }
             '[' if allow_lbracket => Some(token(Tok::LBracket, start, start + 1, cx)),
+            // pwsh 7.1+: `?.` and `?[` (only reachable after `${name}`, since `?` is a
+            // variable-name character in `$name?`).
+            '?' => match cur.peek_second()? {
+                '.' => Some(token(Tok::QuestionDot, start, start + 2, cx)),
+                '[' if allow_lbracket => Some(token(Tok::QuestionLBracket, start, start + 2, cx)),
+                _ => None,
+            },
             _ => None,
         }
     }

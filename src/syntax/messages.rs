@@ -55,6 +55,25 @@ pub(crate) const EXPECTED_VALUE_EXPRESSION: Template = (
     "ExpectedValueExpression",
     "You must provide a value expression following the '{0}' operator.",
 );
+pub(crate) const MISSING_COLON_IN_TERNARY: Template = (
+    "MissingColonInTernaryExpression",
+    "Missing ':' in the ternary expression.",
+);
+pub(crate) const EMPTY_PIPELINE_CHAIN_ELEMENT: Template = (
+    "EmptyPipelineChainElement",
+    "A pipeline chain operator must be followed by a pipeline.",
+);
+pub(crate) const BACKGROUND_OPERATOR_IN_CHAIN: Template = (
+    "BackgroundOperatorInPipelineChain",
+    "Background operators can only be used at the end of a pipeline chain.",
+);
+pub(crate) const USING_MUST_BE_AT_START: Template = (
+    "UsingMustBeAtStartOfScript",
+    "A 'using' statement must appear before any other statements in a script.",
+);
+pub(crate) const MISSING_USING_DIRECTIVE: Template =
+    ("MissingUsingStatementDirective", "Missing using directive");
+pub(crate) const MISSING_USING_ITEM_NAME: Template = ("MissingUsingItemName", "Missing using name");
 pub(crate) const MISSING_EXPRESSION_AFTER_TOKEN: Template = (
     "MissingExpressionAfterToken",
     "Missing expression after '{0}'.",
@@ -350,7 +369,7 @@ pub(crate) const TOO_MANY_ERRORS: Template = (
     "Not all parse errors were reported.  Correct the reported errors and try again.",
 );
 /// Chosen by aapsh (no PowerShell equivalent): valid PowerShell that this offline shell does
-/// not run, such as classes or pipeline chains. Failing loudly beats silently skipping.
+/// not run, such as classes or background jobs. Failing loudly beats silently skipping.
 pub(crate) const NOT_EMULATED: Template = (
     "NotEmulatedOffline",
     "The '{0}' syntax is not emulated by this offline shell.",

@@ -351,6 +351,18 @@ impl<'s> Parser<'s> {
     pub fn script_block_rule(&mut self, lcurly: Option<&Token>) -> ScriptBlockAst {
         self.with_mode(Mode::Command, |p| {
             p.skip_newlines();
+            // `using` statements come first in a script, before `param(...)`.
+            let mut usings = Vec::new();
+            if lcurly.is_none() {
+                while p.peek().kind.is_keyword(Keyword::Using) {
+                    let using = p.next_token();
+                    if let Some((name, _)) = p.using_statement(&using) {
+                        usings.push(name);
+                    }
+                    p.skip_newlines_and_semicolons();
+                }
+                p.source.usings.borrow_mut().clone_from(&usings);
+            }
             let mut attributes = Vec::new();
             let mut param_block = None;
             if p.looks_like_param_block() {
@@ -383,6 +395,7 @@ impl<'s> Parser<'s> {
                 begin: None,
                 process: None,
                 end: None,
+                usings,
             };
             if named {
                 p.named_block_list(lcurly, &mut ast);

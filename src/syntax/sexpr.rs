@@ -20,6 +20,9 @@ pub fn sexpr(ast: &ScriptBlockAst) -> String {
 fn script(out: &mut String, head: &str, sb: &ScriptBlockAst) {
     out.push('(');
     out.push_str(head);
+    for u in &sb.usings {
+        let _ = write!(out, " (using namespace {u})");
+    }
     let simple = sb.attributes.is_empty()
         && sb.param_block.is_none()
         && sb.begin.is_none()
@@ -89,6 +92,13 @@ fn label(out: &mut String, l: &Option<String>) {
 fn statement(out: &mut String, s: &Statement) {
     match &s.kind {
         StatementKind::Pipeline(p) => pipeline(out, p),
+        StatementKind::PipelineChain(c) => {
+            out.push_str(if c.and { "(&& " } else { "(|| " });
+            statement(out, &c.left);
+            out.push(' ');
+            statement(out, &c.right);
+            out.push(')');
+        }
         StatementKind::Assignment(a) => {
             let op = match a.op {
                 AssignOp::Assign => "=",
@@ -97,6 +107,7 @@ fn statement(out: &mut String, s: &Statement) {
                 AssignOp::Multiply => "*=",
                 AssignOp::Divide => "/=",
                 AssignOp::Remainder => "%=",
+                AssignOp::Coalesce => "??=",
             };
             let _ = write!(out, "({op} ");
             expr(out, &a.target);
@@ -486,8 +497,13 @@ fn expr(out: &mut String, e: &Expr) {
             target,
             member,
             is_static,
+            null_conditional,
         } => {
-            out.push_str(if *is_static { "(:: " } else { "(. " });
+            out.push_str(match (*is_static, *null_conditional) {
+                (true, _) => "(:: ",
+                (false, true) => "(?. ",
+                (false, false) => "(. ",
+            });
             expr(out, target);
             out.push(' ');
             member_name(out, member);
@@ -498,8 +514,13 @@ fn expr(out: &mut String, e: &Expr) {
             member,
             args,
             is_static,
+            null_conditional,
         } => {
-            out.push_str(if *is_static { "(call:: " } else { "(call " });
+            out.push_str(match (*is_static, *null_conditional) {
+                (true, _) => "(call:: ",
+                (false, true) => "(call?. ",
+                (false, false) => "(call ",
+            });
             expr(out, target);
             out.push(' ');
             member_name(out, member);
@@ -509,11 +530,39 @@ fn expr(out: &mut String, e: &Expr) {
             }
             out.push(')');
         }
-        ExprKind::Index { target, index } => {
-            out.push_str("(index ");
+        ExprKind::Index {
+            target,
+            index,
+            null_conditional,
+        } => {
+            out.push_str(if *null_conditional {
+                "(index? "
+            } else {
+                "(index "
+            });
             expr(out, target);
             out.push(' ');
             expr(out, index);
+            out.push(')');
+        }
+        ExprKind::Coalesce { left, right } => {
+            out.push_str("(?? ");
+            expr(out, left);
+            out.push(' ');
+            expr(out, right);
+            out.push(')');
+        }
+        ExprKind::Ternary {
+            condition,
+            if_true,
+            if_false,
+        } => {
+            out.push_str("(? ");
+            expr(out, condition);
+            out.push(' ');
+            expr(out, if_true);
+            out.push(' ');
+            expr(out, if_false);
             out.push(')');
         }
     }

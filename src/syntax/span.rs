@@ -46,6 +46,9 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the start of every line, for line/column lookups.
     line_starts: Vec<usize>,
+    /// The namespaces of the `using namespace` statements at the top of this text, recorded
+    /// by the parser; short type names written in this text resolve against them.
+    pub usings: std::cell::RefCell<Vec<String>>,
 }
 
 impl SourceFile {
@@ -61,6 +64,7 @@ impl SourceFile {
             path,
             text,
             line_starts,
+            usings: Default::default(),
         })
     }
 

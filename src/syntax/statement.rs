@@ -74,6 +74,14 @@ impl Parser<'_> {
             }
             Keyword::Try => self.try_statement(&token),
             Keyword::Trap => self.trap_statement(&token),
+            Keyword::Using => {
+                // Parsed for recovery, but only allowed at the start of a script.
+                let end = self
+                    .using_statement(&token)
+                    .map_or(token.span, |(_, at)| at);
+                self.error(token.span.to(end), msg::USING_MUST_BE_AT_START, &[]);
+                placeholder_statement(token.span)
+            }
             Keyword::From | Keyword::Define | Keyword::Var => {
                 self.error(token.span, msg::RESERVED_KEYWORD_NOT_ALLOWED, &[kw.text()]);
                 placeholder_statement(token.span)
@@ -84,8 +92,7 @@ impl Parser<'_> {
             | Keyword::Sequence
             | Keyword::Configuration
             | Keyword::Class
-            | Keyword::Enum
-            | Keyword::Using => {
+            | Keyword::Enum => {
                 let text = self.token_text(&token);
                 self.error(token.span, msg::NOT_EMULATED, &[text]);
                 placeholder_statement(token.span)
@@ -96,6 +103,38 @@ impl Parser<'_> {
             }
         };
         Some(statement)
+    }
+
+    /// After `using`: `namespace Name` gives the name and where it ends. `using module` and
+    /// `using assembly` are reported as not emulated.
+    pub fn using_statement(&mut self, using: &Token) -> Option<(String, Span)> {
+        let kind = self.next_token();
+        let kw = match kind.kind {
+            Tok::Keyword(kw @ (Keyword::Namespace | Keyword::Module | Keyword::Assembly)) => kw,
+            _ => {
+                let at = kind.span;
+                self.unget(kind);
+                self.incomplete_at(after(using.span), at, msg::MISSING_USING_DIRECTIVE, &[]);
+                return None;
+            }
+        };
+        let name = self.next_token();
+        let text = match &name.kind {
+            Tok::Generic(s) | Tok::Str(s) => s.value.clone(),
+            Tok::Identifier(s) => s.clone(),
+            _ => {
+                let at = name.span;
+                self.unget(name);
+                self.incomplete_at(after(kind.span), at, msg::MISSING_USING_ITEM_NAME, &[]);
+                return None;
+            }
+        };
+        if kw != Keyword::Namespace {
+            let what = format!("using {}", kw.text());
+            self.error(using.span.to(name.span), msg::NOT_EMULATED, &[&what]);
+            return None;
+        }
+        Some((text, name.span))
     }
 
     /// `break`/`continue` target: a simple name, or (rarely) an expression.

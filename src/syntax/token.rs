@@ -318,8 +318,16 @@ pub(crate) enum Tok {
     DotDot,
     ColonColon,
     Colon,
-    /// `?`, `??`, `??=`, `?.` in expression mode: ternary and null-coalescing are not emulated.
-    Question,
+    /// `?` in expression mode: the ternary operator (pwsh's `QuestionMark`).
+    QuestionMark,
+    /// `??`: null-coalescing (binary precedence 7, between comparison and `+ -`).
+    QuestionQuestion,
+    /// `??=`: null-coalescing assignment.
+    QuestionQuestionEquals,
+    /// `?.` directly after a value: null-conditional member access.
+    QuestionDot,
+    /// `?[` directly after a value: null-conditional index.
+    QuestionLBracket,
     Equals,
     PlusEquals,
     MinusEquals,
@@ -394,6 +402,7 @@ impl Tok {
                 | Tok::MultiplyEquals
                 | Tok::DivideEquals
                 | Tok::RemainderEquals
+                | Tok::QuestionQuestionEquals
         )
     }
 
@@ -405,12 +414,13 @@ impl Tok {
     }
 
     /// Binding strength when this token is a binary operator (`..` 13, `-f` 12, `* / %` 10,
-    /// `+ -` 9, comparison 5, bitwise 2, logical 1).
+    /// `+ -` 9, `??` 7, comparison 5, bitwise 2, logical 1).
     pub fn binary_precedence(&self) -> Option<u8> {
         match self {
             Tok::DotDot => Some(13),
             Tok::Multiply | Tok::Divide | Tok::Rem => Some(10),
             Tok::Plus | Tok::Minus => Some(9),
+            Tok::QuestionQuestion => Some(7),
             Tok::Op(op) => op.precedence(),
             _ => None,
         }
