@@ -906,7 +906,9 @@ fn should_process_honours_whatif_and_confirm() {
         (
             "function R { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { 'yes' } }; R t -Confirm",
             "",
-            "R: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n",
+            // A refused prompt surfaces as the .NET method call's exception (PowerShell #3337,
+            // PSGSuite #343 field reports).
+            "MethodInvocationException: Exception calling \"ShouldProcess\" with \"2\" argument(s): \"PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\"\n",
         ),
         (
             "function Outer { [CmdletBinding(SupportsShouldProcess)] param() Inner }; function Inner { [CmdletBinding(SupportsShouldProcess)] param() if ($PSCmdlet.ShouldProcess('x', 'Do')) { 'did' } }; Outer -WhatIf",
@@ -1402,4 +1404,110 @@ fn pwsh7_using_namespace() {
             "",
         ),
     ]);
+}
+
+/// -ErrorVariable / -WarningVariable / -InformationVariable (MshCommandRuntime.SetupVariable,
+/// _WriteErrorSkipAllowCheck, WriteWarning; PowerShell's OutErrorVariable.Tests.ps1).
+#[test]
+fn stream_variables_collect_what_the_command_wrote() {
+    check(&[
+        // SilentlyContinue still records; the variable is an ArrayList.
+        (
+            "Write-Error boom -ErrorAction SilentlyContinue -ErrorVariable e; $e.Count; $e[0].Exception.Message; $e.GetType().FullName",
+            "1\nboom\nSystem.Collections.ArrayList\n",
+            "",
+        ),
+        // Ignore leaves no trace; the variable is still reset to an empty list.
+        (
+            "$e = 'old'; Write-Error boom -ErrorAction Ignore -ev e; $e.Count; if ($e) { 'set' } else { 'empty' }",
+            "0\nempty\n",
+            "",
+        ),
+        // `+name` appends (an array is copied into a new list).
+        (
+            "$e = 'a', 'b'; Write-Error c -ea SilentlyContinue -ErrorVariable +e; $e.Count; \"$e\"",
+            "3\na b c\n",
+            "",
+        ),
+        // Errors written inside an advanced function and by the commands it calls; a caught
+        // throw too; a nested command's own variable gets only its errors.
+        (
+            "function foo { [CmdletBinding()] param() Write-Error 'foo' }; function bar { [CmdletBinding()] param() Write-Error 'bar'; foo -ErrorVariable script:a; try { throw 'x' } catch {} }; bar -ErrorVariable b 2> $null; \"$a\"; \"$b\"",
+            "foo\nbar foo x\n",
+            "",
+        ),
+        // A terminating error (-ErrorAction Stop) is recorded before it leaves the command.
+        (
+            "try { Write-Error stop -ErrorAction Stop -ErrorVariable e } catch { 'caught' }; $e.Count",
+            "caught\n1\n",
+            "",
+        ),
+        // Each stage of a pipeline keeps its own errors.
+        (
+            "function s { [CmdletBinding()] param([Parameter(ValueFromPipeline)]$x) process { Write-Error \"e$x\"; $x } }; 1 | s -ev one 2>$null | s -ev two 2>$null | Out-Null; \"$one|$two\"",
+            "e1|e1\n",
+            "",
+        ),
+        // The variable is set in the caller's scope.
+        (
+            "function f { Write-Error x -ea SilentlyContinue -ev inner; $inner.Count }; f; $null -eq $inner",
+            "1\nTrue\n",
+            "",
+        ),
+        // Warnings are collected even when not shown; WarningRecords print as their message.
+        (
+            "function w { [CmdletBinding()] param() Write-Warning one; $PSCmdlet.WriteWarning('two') }; w -WarningAction SilentlyContinue -WarningVariable wv; $wv.Count; $wv[0].Message; \"$wv\"",
+            "2\none\none two\n",
+            "",
+        ),
+        (
+            "Write-Warning shown -WarningVariable w2; \"[$w2]\"",
+            "WARNING: shown\n[shown]\n",
+            "",
+        ),
+        // Information records, shown or not; Write-Host writes one too.
+        (
+            "function i { [CmdletBinding()] param() Write-Information quiet; Write-Host loud }; i -InformationVariable iv; $iv.Count; \"$iv\"",
+            "loud\n2\nquiet loud\n",
+            "",
+        ),
+    ]);
+}
+
+/// ShouldProcess asks when the command's ConfirmImpact is at least $ConfirmPreference
+/// (MshCommandRuntime.CanShouldProcessAutoConfirm); -Confirm:$false and
+/// $ConfirmPreference = 'None' never ask, -Confirm always does. Here the prompt is refused.
+#[test]
+fn should_process_honours_confirm_impact() {
+    let def = "function R { [CmdletBinding(SupportsShouldProcess, ConfirmImpact='High')] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Delete')) { \"deleted $Name\" } }; function L { [CmdletBinding(SupportsShouldProcess, ConfirmImpact='Low')] param($Name) if ($PSCmdlet.ShouldProcess($Name)) { \"low $Name\" } }; ";
+    let refused = "MethodInvocationException: Exception calling \"ShouldProcess\" with \"2\" argument(s): \"PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\"\n";
+    let cases: Vec<(String, &str, &str)> = vec![
+        (format!("{def}R a; 'after'"), "after\n", refused),
+        (format!("{def}R a -Confirm:$false"), "deleted a\n", ""),
+        (
+            format!("{def}$ConfirmPreference = 'None'; R a"),
+            "deleted a\n",
+            "",
+        ),
+        (
+            format!("{def}R a -WhatIf"),
+            "What if: Performing the operation \"Delete\" on target \"a\".\n",
+            "",
+        ),
+        (format!("{def}L a"), "low a\n", ""),
+        (
+            format!("{def}$ConfirmPreference = 'Low'; L a -Confirm:$false"),
+            "low a\n",
+            "",
+        ),
+        // Auto-confirmed calls write the verbose line; a prompt does not.
+        (
+            format!("{def}R a -Confirm:$false -Verbose"),
+            "VERBOSE: Performing the operation \"Delete\" on target \"a\".\ndeleted a\n",
+            "",
+        ),
+    ];
+    let refs: Vec<(&str, &str, &str)> =
+        cases.iter().map(|(s, o, e)| (s.as_str(), *o, *e)).collect();
+    check(&refs);
 }

@@ -153,6 +153,7 @@ fn write_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     };
     let fg = b.string("ForegroundColor");
     let bg = b.string("BackgroundColor");
+    ctx.session.note_information_variables(&text, true);
     let painted = if ctx.session.options.color_out && (fg.is_some() || bg.is_some()) {
         crate::format::paint_console(&text, fg.as_deref(), bg.as_deref())
     } else {
@@ -224,13 +225,14 @@ fn write_information(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Resul
             ctx.session
                 .preference("InformationPreference", ActionPreference::SilentlyContinue)
         });
+    let text = b
+        .get("MessageData")
+        .map(|v| ctx.session.stringify(v))
+        .unwrap_or_default();
     if action == ActionPreference::Continue {
-        let text = b
-            .get("MessageData")
-            .map(|v| ctx.session.stringify(v))
-            .unwrap_or_default();
         ctx.write_host(&format!("{text}\n"));
     }
+    ctx.session.note_information_variables(&text, false);
     Ok(())
 }
 

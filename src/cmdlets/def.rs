@@ -393,6 +393,31 @@ impl ParamDef {
     }
 }
 
+/// How much harm a command's change can do (`[Cmdlet(ConfirmImpact = ...)]`,
+/// `[CmdletBinding(ConfirmImpact = ...)]`); ShouldProcess asks first when it is at least
+/// `$ConfirmPreference`. The order is the enum's (None < Low < Medium < High).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConfirmImpact {
+    None,
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl ConfirmImpact {
+    /// A `ConfirmImpact` name as pwsh converts it (case-insensitive, or the enum's number).
+    pub fn parse(text: &str) -> Option<ConfirmImpact> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" | "0" => Some(ConfirmImpact::None),
+            "low" | "1" => Some(ConfirmImpact::Low),
+            "medium" | "2" => Some(ConfirmImpact::Medium),
+            "high" | "3" => Some(ConfirmImpact::High),
+            _ => None,
+        }
+    }
+}
+
 /// How a cmdlet consumes pipeline input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PipelineMode {
@@ -444,6 +469,8 @@ pub struct CmdletDef {
     pub default_set: Option<Name>,
     /// Adds `-WhatIf` and `-Confirm`.
     pub supports_should_process: bool,
+    /// Compared with `$ConfirmPreference` by ShouldProcess (Medium unless declared).
+    pub confirm_impact: ConfirmImpact,
     pub pipeline: PipelineMode,
     pub requires: Requires,
     pub examples: Vec<Example>,
@@ -479,6 +506,7 @@ impl CmdletDef {
             params: Vec::new(),
             default_set: None,
             supports_should_process: false,
+            confirm_impact: ConfirmImpact::Medium,
             pipeline: PipelineMode::None,
             requires: Requires::Nothing,
             examples: Vec::new(),
@@ -519,6 +547,11 @@ impl CmdletDef {
 
     pub fn should_process(mut self) -> Self {
         self.supports_should_process = true;
+        self
+    }
+
+    pub fn confirm_impact(mut self, impact: ConfirmImpact) -> Self {
+        self.confirm_impact = impact;
         self
     }
 

@@ -188,10 +188,16 @@ fn build(
 ) -> CmdletDef {
     let (params, mut advanced) = parameters(decls);
     let mut should_process = false;
+    let mut impact = super::def::ConfirmImpact::Medium;
     for attr in &body.attributes {
         if is_attr(attr, "cmdletbinding") {
             advanced = true;
             should_process |= named(attr, "SupportsShouldProcess").is_some_and(flag);
+            if let Some(Some(e)) = named(attr, "ConfirmImpact")
+                && let Some(i) = constant(e).and_then(|c| super::def::ConfirmImpact::parse(&c))
+            {
+                impact = i;
+            }
         }
     }
     let mut def = CmdletDef::new(Name::Owned(name.clone()), "", no_handler);
@@ -199,6 +205,7 @@ fn build(
     def.params = params;
     def.advanced = advanced;
     def.supports_should_process = should_process;
+    def.confirm_impact = impact;
     def.pipeline = super::def::PipelineMode::PerRecord;
     def.fidelity = super::def::Fidelity::EmulatorOnly;
     def.implementation = implementation;

@@ -2,14 +2,182 @@
 //! with the command's own action preferences, ShouldProcess (-WhatIf/-Confirm), the store,
 //! and the session. Handlers never print directly.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::binder::BoundParameters;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
 use super::flow::Flow;
+use super::scope::Qualifier;
 use super::session::{ActionPreference, Session};
-use super::value::Value;
-use crate::cmdlets::def::CmdletDef;
+use super::value::{PsObject, Value};
+use crate::cmdlets::def::{CmdletDef, ConfirmImpact};
 use crate::syntax::{SourceFile, Span};
+
+/// A list behind `-ErrorVariable`, `-WarningVariable` or `-InformationVariable` (an ArrayList
+/// the variable holds, so later additions show through it).
+pub(crate) type VariableList = Rc<RefCell<Vec<Value>>>;
+
+/// The stream variables of one running command (MshCommandRuntime.SetupErrorVariable & co.).
+/// While the command runs, everything its own code and the commands it calls write to those
+/// streams is added (errors only when not `Ignore`).
+#[derive(Debug, Default)]
+pub(crate) struct StreamVariables {
+    errors: Option<VariableList>,
+    warnings: Option<VariableList>,
+    information: Option<VariableList>,
+}
+
+impl StreamVariables {
+    fn is_empty(&self) -> bool {
+        self.errors.is_none() && self.warnings.is_none() && self.information.is_none()
+    }
+}
+
+impl Session {
+    /// Sets up the stream variables a command was given (in the caller's scope, before the
+    /// command runs): a new empty ArrayList, or with a `+` prefix the variable's current items
+    /// kept and added to. `None` when the command names none.
+    pub(crate) fn setup_stream_variables(
+        &mut self,
+        bound: &BoundParameters,
+    ) -> Option<Rc<StreamVariables>> {
+        let mut vars = StreamVariables::default();
+        let list = |s: &mut Session, name: &str| {
+            bound
+                .string(name)
+                .filter(|n| !n.is_empty())
+                .map(|n| s.variable_list(&n))
+        };
+        vars.errors = list(self, "ErrorVariable");
+        vars.warnings = list(self, "WarningVariable");
+        vars.information = list(self, "InformationVariable");
+        (!vars.is_empty()).then(|| Rc::new(vars))
+    }
+
+    /// SetupVariable: `name`, `scope:name`, or `+name` to append.
+    fn variable_list(&mut self, spec: &str) -> VariableList {
+        let (append, name) = match spec.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, spec),
+        };
+        let (qualifier, name) = match name.split_once(':') {
+            Some((scope, rest)) => (Qualifier::parse(Some(scope)), rest),
+            None => (Qualifier::None, name),
+        };
+        let mut items = Vec::new();
+        if append {
+            match self.scopes.get(name, qualifier).map(|v| v.value.clone()) {
+                // An existing ArrayList keeps growing; an array is copied into a new one.
+                Some(Value::Array(rc))
+                    if self.list_kind(&rc).is_some_and(|k| k.element.is_none()) =>
+                {
+                    return rc;
+                }
+                Some(Value::Null) | None => {}
+                Some(Value::Array(rc)) => items = rc.borrow().clone(),
+                Some(other) => items.push(other),
+            }
+        }
+        let value = self.new_list(super::lists::ListKind { element: None }, items);
+        let write = if qualifier == Qualifier::None {
+            Qualifier::Local
+        } else {
+            qualifier
+        };
+        self.scopes.set(name, value.clone(), write);
+        match value {
+            Value::Array(rc) => rc,
+            _ => Rc::new(RefCell::new(Vec::new())),
+        }
+    }
+
+    /// An error the running commands wrote or raised joins their `-ErrorVariable` lists (once).
+    pub(crate) fn note_error_variables(&mut self, record: &Rc<ErrorRecord>) {
+        for vars in &self.stream_variables {
+            if let Some(list) = &vars.errors {
+                let mut list = list.borrow_mut();
+                let known = list
+                    .iter()
+                    .any(|v| matches!(v, Value::Error(r) if Rc::ptr_eq(r, record)));
+                if !known {
+                    list.push(Value::Error(record.clone()));
+                }
+            }
+        }
+    }
+
+    /// A warning joins the running commands' `-WarningVariable` lists, whatever the
+    /// WarningAction (MshCommandRuntime.WriteWarning appends after the preference check).
+    pub(crate) fn note_warning_variables(&mut self, text: &str) {
+        if self.stream_variables.iter().all(|v| v.warnings.is_none()) {
+            return;
+        }
+        let record = Value::object(
+            PsObject::new("System.Management.Automation.WarningRecord")
+                .with("Message", Value::str(text))
+                .with_text(text.to_string()),
+        );
+        for vars in &self.stream_variables {
+            if let Some(list) = &vars.warnings {
+                list.borrow_mut().push(record.clone());
+            }
+        }
+    }
+
+    /// Write-Information and Write-Host records join the running commands'
+    /// `-InformationVariable` lists, whatever the InformationAction.
+    pub(crate) fn note_information_variables(&mut self, text: &str, host: bool) {
+        if self
+            .stream_variables
+            .iter()
+            .all(|v| v.information.is_none())
+        {
+            return;
+        }
+        let tags = if host {
+            vec![Value::str("PSHOST")]
+        } else {
+            Vec::new()
+        };
+        let record = Value::object(
+            PsObject::new("System.Management.Automation.InformationRecord")
+                .with("MessageData", Value::str(text))
+                .with("Tags", Value::array(tags))
+                .with_text(text.to_string()),
+        );
+        for vars in &self.stream_variables {
+            if let Some(list) = &vars.information {
+                list.borrow_mut().push(record.clone());
+            }
+        }
+    }
+
+    /// `$ConfirmPreference` as ShouldProcess reads it (High when unset or not a ConfirmImpact).
+    pub(crate) fn confirm_preference(&self) -> ConfirmImpact {
+        self.scopes
+            .get("ConfirmPreference", Qualifier::None)
+            .and_then(|v| ConfirmImpact::parse(&v.value.to_ps_string()))
+            .unwrap_or(ConfirmImpact::High)
+    }
+
+    /// Whether ShouldProcess must ask (MshCommandRuntime.ConfirmPreference and
+    /// CanShouldProcessAutoConfirm): `-Confirm` asks, `-Confirm:$false` never does, `-Debug`
+    /// asks; otherwise it asks when the command's ConfirmImpact is at least
+    /// `$ConfirmPreference` (and `$ConfirmPreference` is not None).
+    pub(crate) fn should_confirm(&self, def: &CmdletDef, bound: &BoundParameters) -> bool {
+        if !def.supports_should_process {
+            return false;
+        }
+        let threshold = match (bound.get("Confirm"), bound.get("Debug")) {
+            (Some(c), _) if c.is_truthy() => ConfirmImpact::Low,
+            (Some(_), _) => ConfirmImpact::None,
+            (None, Some(d)) if d.is_truthy() => ConfirmImpact::Low,
+            _ => self.confirm_preference(),
+        };
+        threshold != ConfirmImpact::None && threshold <= def.confirm_impact
+    }
+}
 
 pub struct CommandContext<'a> {
     pub session: &'a mut Session,
@@ -24,6 +192,7 @@ pub struct CommandContext<'a> {
     pub warning_action: ActionPreference,
     pub verbose: bool,
     pub what_if: bool,
+    /// ShouldProcess asks before going ahead (see `Session::should_confirm`).
     pub confirm: bool,
     pub invocation_name: String,
     pub source: Rc<SourceFile>,
@@ -110,6 +279,7 @@ impl CommandContext<'_> {
     }
 
     pub fn write_warning(&mut self, text: &str) -> Result<(), Flow> {
+        self.session.note_warning_variables(text);
         match self.warning_action {
             ActionPreference::SilentlyContinue | ActionPreference::Ignore => Ok(()),
             ActionPreference::Stop => {
@@ -141,7 +311,8 @@ impl CommandContext<'_> {
         self.session.write_host(text);
     }
 
-    /// ShouldProcess: `What if:` under -WhatIf (returns false), a Confirm prompt under -Confirm,
+    /// ShouldProcess: `What if:` under -WhatIf (returns false), a Confirm prompt when the
+    /// command must confirm (`-Confirm`, or its ConfirmImpact reaches `$ConfirmPreference`),
     /// otherwise true. `action` is the operation (pwsh uses the command name by default).
     pub fn should_process(&mut self, target: &str, action: &str) -> Result<bool, Flow> {
         let description = format!("Performing the operation \"{action}\" on target \"{target}\".");
@@ -151,11 +322,17 @@ impl CommandContext<'_> {
             self.track.skipped = true;
             return Ok(false);
         }
-        if self.verbose {
-            self.session.write_verbose_text(&description);
-        }
         if !self.confirm {
+            // The auto-confirm path is the only one that writes the verbose line.
+            if self.verbose {
+                self.session.write_verbose_text(&description);
+            }
             return Ok(true);
+        }
+        if !self.session.can_prompt() {
+            // The host's refusal, raised inside the cmdlet (so it points at the command).
+            let r = super::errors::non_interactive("");
+            return Err(self.terminate(r));
         }
         let go = self
             .session

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::binder::{self, BindFailure, BoundParameters, CommandArg};
-use super::command_context::CommandContext;
+use super::command_context::{CommandContext, StreamVariables};
 use super::error_record::InvocationInfo;
 use super::errors;
 use super::flow::{Flow, Termination};
@@ -80,6 +80,9 @@ struct Stage {
     position: usize,
     /// Saved function scope between begin/process/end calls.
     saved_scope: Option<super::scope::Scope>,
+    /// `-ErrorVariable` / `-WarningVariable` / `-InformationVariable` lists, filled while the
+    /// stage runs.
+    stream_variables: Option<Rc<StreamVariables>>,
 }
 
 impl Session {
@@ -132,6 +135,10 @@ impl Session {
             }
             ElementKind::Command(cmd) => self.prepare_command(cmd, index)?,
         };
+        let stream_variables = match &kind {
+            StageKind::Command { bound, .. } => self.setup_stream_variables(bound),
+            _ => None,
+        };
         Ok(Stage {
             kind,
             invocation_name,
@@ -139,6 +146,7 @@ impl Session {
             redirect,
             position: index + 1,
             saved_scope: None,
+            stream_variables,
         })
     }
 
@@ -533,7 +541,9 @@ impl Session {
         let stage = &mut stages[i];
         let mut produced = Vec::new();
         self.begin_redirect(&stage.redirect);
+        let vars = self.enter_stream_variables(stage);
         let result = self.run_stage_inner(stage, input, &mut produced, direct);
+        self.leave_stream_variables(vars, &result);
         self.end_redirect(&stage.redirect, &mut produced)?;
         result?;
         Ok(self.redirect_output(&stage.redirect, produced))
@@ -663,7 +673,9 @@ impl Session {
         let stage = &mut stages[i];
         let mut produced = Vec::new();
         self.begin_redirect(&stage.redirect);
+        let vars = self.enter_stream_variables(stage);
         let result = self.end_stage_inner(stage, &mut produced, direct);
+        self.leave_stream_variables(vars, &result);
         self.end_redirect(&stage.redirect, &mut produced)?;
         result?;
         Ok(self.redirect_output(&stage.redirect, produced))
@@ -805,6 +817,28 @@ impl Session {
                     ),
                 }
             }
+        }
+    }
+
+    /// Makes the stage's stream variables collect while it runs.
+    fn enter_stream_variables(&mut self, stage: &Stage) -> bool {
+        match &stage.stream_variables {
+            Some(v) => {
+                self.stream_variables.push(v.clone());
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A terminating error leaving the command is added to its `-ErrorVariable` (and those of
+    /// the commands running it) before it stops collecting (MshCommandRuntime.ManageException).
+    fn leave_stream_variables<T>(&mut self, entered: bool, result: &Result<T, Flow>) {
+        if let Err(Flow::Error(rec, _)) = result {
+            self.note_error_variables(rec);
+        }
+        if entered {
+            self.stream_variables.pop();
         }
     }
 
@@ -951,7 +985,7 @@ impl Session {
                         .is_some_and(|v| v.value.is_truthy())
             }
         };
-        let confirm = bound.switch("Confirm");
+        let confirm = self.should_confirm(def, bound);
         let source = self.current_source();
         let mut ctx = CommandContext {
             session: self,

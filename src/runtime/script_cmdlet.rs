@@ -86,11 +86,16 @@ impl Session {
                     2 => should_process_message(&text(1), &text(0)),
                     _ => text(0),
                 };
-                Ok(Value::Bool(self.script_should_process(&frame, &description)?))
+                let argc = args.len();
+                Ok(Value::Bool(self.script_should_process(
+                    &frame,
+                    &description,
+                    (name, argc, span),
+                )?))
             }
             ("shouldcontinue", 2..=5) => {
                 if !self.can_prompt() {
-                    return Err(self.cannot_prompt_error(&frame.command_name));
+                    return Err(cannot_prompt_in_method(self, name, args.len(), span));
                 }
                 let query = text(0);
                 Ok(Value::Bool(self.confirm(&query, &frame.command_name)?))
@@ -115,6 +120,7 @@ impl Session {
                 Ok(Value::Null)
             }
             ("writewarning", 1) => {
+                self.note_warning_variables(&text(0));
                 match self.preference("WarningPreference", ActionPreference::Continue) {
                     ActionPreference::SilentlyContinue | ActionPreference::Ignore => {}
                     _ => self.write_warning_text(&text(0)),
@@ -154,13 +160,16 @@ impl Session {
         }
     }
 
-    /// ShouldProcess for a script function: `What if:` under -WhatIf (false), a Confirm prompt
-    /// under -Confirm, a verbose line under -Verbose, else true. Without
-    /// `SupportsShouldProcess` it always answers true.
+    /// ShouldProcess for a script function: `What if:` under -WhatIf (false); a Confirm prompt
+    /// when the function must confirm (`-Confirm`, or its ConfirmImpact reaches
+    /// `$ConfirmPreference`); otherwise a verbose line under -Verbose and true. Without
+    /// `SupportsShouldProcess` it always answers true. A prompt that cannot be shown fails the
+    /// way a .NET method call does (`Exception calling "ShouldProcess" ...`).
     fn script_should_process(
         &mut self,
         frame: &CallFrame,
         description: &str,
+        (method, argc, span): (&str, usize, Span),
     ) -> Result<bool, Flow> {
         if !frame.def.supports_should_process {
             return Ok(true);
@@ -169,16 +178,40 @@ impl Session {
             self.write_host(&format!("What if: {description}\n"));
             return Ok(false);
         }
-        if self.preference("VerbosePreference", ActionPreference::SilentlyContinue)
-            == ActionPreference::Continue
-        {
-            self.write_verbose_text(description);
-        }
-        if !frame.confirm {
+        if !self.should_confirm(&frame.def, &frame.bound) {
+            if self.preference("VerbosePreference", ActionPreference::SilentlyContinue)
+                == ActionPreference::Continue
+            {
+                self.write_verbose_text(description);
+            }
             return Ok(true);
+        }
+        if !self.can_prompt() {
+            return Err(cannot_prompt_in_method(self, method, argc, span));
         }
         self.confirm(description, &frame.command_name)
     }
+}
+
+/// The host's NonInteractive refusal as a `$PSCmdlet` method call reports it: a
+/// MethodInvocationException around the PSInvalidOperationException (as field reports show
+/// for ShouldProcess and ShouldContinue).
+fn cannot_prompt_in_method(s: &Session, method: &str, argc: usize, span: Span) -> Flow {
+    let inner = super::errors::non_interactive("");
+    let name = match method.to_ascii_lowercase().as_str() {
+        "shouldprocess" => "ShouldProcess",
+        "shouldcontinue" => "ShouldContinue",
+        _ => method,
+    };
+    s.runtime_record_error(
+        super::errors::method_invocation(
+            name,
+            argc,
+            &inner.exception.type_name,
+            &inner.exception.message,
+        ),
+        span,
+    )
 }
 
 /// `Performing the operation "{0}" on target "{1}".` (CommandBaseStrings.ShouldProcessMessage)

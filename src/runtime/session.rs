@@ -143,6 +143,9 @@ pub struct Session {
     /// Set while expanding a variable inside a string (strict mode 1 allows unset ones there).
     pub(crate) in_string: bool,
     pub(crate) error_redirects: Vec<ErrorRedirect>,
+    /// The `-ErrorVariable` / `-WarningVariable` / `-InformationVariable` lists of the commands
+    /// running now, outermost first.
+    pub(crate) stream_variables: Vec<Rc<super::command_context::StreamVariables>>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
     /// How many blocks are running: 1 inside a script's (or an input's) top-level block.
@@ -201,6 +204,7 @@ impl Session {
             script_paths: Vec::new(),
             in_string: false,
             error_redirects: Vec::new(),
+            stream_variables: Vec::new(),
             wrote_error: false,
             block_depth: 0,
             history: Vec::new(),
@@ -334,13 +338,17 @@ impl Session {
         Some(path)
     }
 
-    /// Adds a record to `$Error` (newest first).
+    /// Adds a record to `$Error` (newest first) and to the `-ErrorVariable` lists of the
+    /// commands running (MshCommandRuntime.AppendErrorToVariables does both).
     pub fn remember_error(&mut self, record: &Rc<ErrorRecord>) {
-        let mut list = self.errors.borrow_mut();
-        list.insert(0, Value::Error(record.clone()));
-        if list.len() > 256 {
-            list.truncate(256);
+        {
+            let mut list = self.errors.borrow_mut();
+            list.insert(0, Value::Error(record.clone()));
+            if list.len() > 256 {
+                list.truncate(256);
+            }
         }
+        self.note_error_variables(record);
     }
 
     /// Displays an error record on the error stream (honouring `2>` redirections) and remembers
