@@ -1406,6 +1406,44 @@ fn pwsh7_using_namespace() {
     ]);
 }
 
+#[test]
+fn platform_and_host_automatic_variables() {
+    let mac = if cfg!(target_os = "macos") {
+        "True"
+    } else {
+        "False"
+    };
+    let linux = if cfg!(target_os = "linux") {
+        "True"
+    } else {
+        "False"
+    };
+    let os = format!("{mac}\n{linux}\n");
+    check(&[
+        (
+            "Set-StrictMode -Version Latest; if ($IsMacOS) { 'mac' } else { 'other' }",
+            if cfg!(target_os = "macos") {
+                "mac\n"
+            } else {
+                "other\n"
+            },
+            "",
+        ),
+        ("$IsMacOS; $IsLinux", &os, ""),
+        ("$IsCoreCLR; $PSEdition", "True\nCore\n", ""),
+        (
+            "$Host.Name; \"$($host.Version)\"",
+            "ConsoleHost\n7.4.6\n",
+            "",
+        ),
+        (
+            "$Host.UI.RawUI.WindowTitle = 'Deploy'; $Host.UI.RawUI.WindowTitle",
+            "Deploy\n",
+            "",
+        ),
+    ]);
+}
+
 /// -ErrorVariable / -WarningVariable / -InformationVariable (MshCommandRuntime.SetupVariable,
 /// _WriteErrorSkipAllowCheck, WriteWarning; PowerShell's OutErrorVariable.Tests.ps1).
 #[test]
@@ -1510,4 +1548,182 @@ fn should_process_honours_confirm_impact() {
     let refs: Vec<(&str, &str, &str)> =
         cases.iter().map(|(s, o, e)| (s.as_str(), *o, *e)).collect();
     check(&refs);
+}
+
+#[test]
+fn references_and_try_parse() {
+    check(&[
+        (
+            "$g = [guid]::Empty; [guid]::TryParse('a3f1c2d4-0000-4000-8000-000000000001', [ref]$g); \"$g\"",
+            "True\na3f1c2d4-0000-4000-8000-000000000001\n",
+            "",
+        ),
+        (
+            "$g = $null; [guid]::TryParse('nope', [ref]$g); \"$g\"",
+            "False\n00000000-0000-0000-0000-000000000000\n",
+            "",
+        ),
+        (
+            "$n = 0; [int]::TryParse('42', [ref]$n); $n + 1",
+            "True\n43\n",
+            "",
+        ),
+        (
+            "$n = 5; [int]::TryParse('x', [ref]$n); $n",
+            "False\n0\n",
+            "",
+        ),
+        ("[int]::TryParse('42', [ref]$null)", "True\n", ""),
+        (
+            "$d = $null; [datetime]::TryParse('2026-01-02', [ref]$d); $d.ToString('yyyy-MM-dd')",
+            "True\n2026-01-02\n",
+            "",
+        ),
+        (
+            "$x = 1; $r = [ref]$x; $r.Value = 7; $x; $r.Value",
+            "7\n7\n",
+            "",
+        ),
+        (
+            "function Set-It([ref]$r) { $r.Value = 'set' }; $v = ''; Set-It ([ref]$v); $v",
+            "set\n",
+            "",
+        ),
+        (
+            "[int]::TryParse('1', [ref]$missing)",
+            "",
+            "InvalidOperation: [ref] cannot be applied to a variable that does not exist.\n",
+        ),
+    ]);
+}
+
+#[test]
+fn date_kinds_formats_and_day_of_week() {
+    check(&[
+        ("(Get-Date).Kind", "Local\n", ""),
+        (
+            "(Get-Date).ToString('o')",
+            "2026-11-26T09:00:00.0000000+00:00\n",
+            "",
+        ),
+        (
+            "Get-Date -Format o",
+            "2026-11-26T09:00:00.0000000+00:00\n",
+            "",
+        ),
+        (
+            "(Get-Date).ToUniversalTime().ToString('o')",
+            "2026-11-26T09:00:00.0000000Z\n",
+            "",
+        ),
+        (
+            "(Get-Date -AsUTC).Kind; [datetime]::UtcNow.ToString('K')",
+            "Utc\nZ\n",
+            "",
+        ),
+        (
+            "(Get-Date).ToString('yyyy-MM-ddTHH:mm:sszzz')",
+            "2026-11-26T09:00:00+00:00\n",
+            "",
+        ),
+        (
+            "([datetime]'2026-01-02 03:04:05').ToString('o')",
+            "2026-01-02T03:04:05.0000000\n",
+            "",
+        ),
+        ("(Get-Date) -eq (Get-Date).ToUniversalTime()", "True\n", ""),
+        (
+            "[int](Get-Date).DayOfWeek; (Get-Date).DayOfWeek",
+            "4\nThursday\n",
+            "",
+        ),
+        (
+            "$d = (Get-Date).DayOfWeek; $d -eq 'Thursday'; $d -eq 4; \"$d\"",
+            "True\nTrue\nThursday\n",
+            "",
+        ),
+        (
+            "$d = Get-Date; $d.ToShortDateString(); $d.ToShortTimeString()",
+            "11/26/2026\n9:00 AM\n",
+            "",
+        ),
+        (
+            "$d = Get-Date; $d.ToLongDateString(); $d.ToLongTimeString()",
+            "Thursday, November 26, 2026\n9:00:00 AM\n",
+            "",
+        ),
+        (
+            "$p = [datetime]::ParseExact('2026-12-01 14:05', 'yyyy-MM-dd HH:mm', $null); $p.Kind; $p.ToString('o')",
+            "Unspecified\n2026-12-01T14:05:00.0000000\n",
+            "",
+        ),
+        (
+            "[datetime]::ParseExact('01/12/2026', 'dd/MM/yyyy', [cultureinfo]::InvariantCulture).Month",
+            "12\n",
+            "",
+        ),
+        (
+            "[datetime]::Today.ToString('s'); (Get-Date).Date.Hour; (Get-Date).DayOfYear",
+            "2026-11-26T00:00:00\n0\n330\n",
+            "",
+        ),
+        (
+            "(Get-Date).ToString(\"yyyy-MM-dd'T'HH\")",
+            "2026-11-26T09\n",
+            "",
+        ),
+        ("(Get-Date).AddMonths(3).ToString('d')", "2/26/2027\n", ""),
+    ]);
+}
+
+#[test]
+fn stopwatch_string_builder_and_string_statics() {
+    check(&[
+        (
+            "$sw = [System.Diagnostics.Stopwatch]::StartNew(); Start-Sleep -Seconds 3; $sw.ElapsedMilliseconds; $sw.Elapsed.TotalSeconds; $sw.IsRunning",
+            "3000\n3\nTrue\n",
+            "",
+        ),
+        (
+            "$sw = [System.Diagnostics.Stopwatch]::new(); $sw.IsRunning; $sw.Start(); Start-Sleep 1; $sw.Stop(); Start-Sleep 5; $sw.Elapsed.ToString()",
+            "False\n00:00:01\n",
+            "",
+        ),
+        (
+            "$sw = [System.Diagnostics.Stopwatch]::StartNew(); Start-Sleep 2; $sw.Restart(); Start-Sleep 1; $sw.ElapsedMilliseconds",
+            "1000\n",
+            "",
+        ),
+        (
+            "$sb = [System.Text.StringBuilder]::new(); [void]$sb.Append('a'); $null = $sb.AppendLine('b'); [void]$sb.AppendFormat('{0}-{1}', 1, 2); $sb.ToString(); $sb.Length",
+            "ab\n1-2\n6\n",
+            "",
+        ),
+        (
+            "$sb = [System.Text.StringBuilder]::new(); $sb.Append('x')",
+            "\nCapacity MaxCapacity Length\n-------- ----------- ------\n      16  2147483647      1\n\n",
+            "",
+        ),
+        (
+            "$sb = [System.Text.StringBuilder]::new(); [void]$sb.Append('0123456789abcdefXYZ'); $sb.Capacity; [void]$sb.Clear(); $sb.Length; \"[$sb]\"",
+            "32\n0\n[]\n",
+            "",
+        ),
+        (
+            "[string]::Compare('a', 'B'); [string]::Compare('b', 'A'); [string]::Compare('a', 'A'); [string]::Compare('a', 'A', $true)",
+            "-1\n1\n-1\n0\n",
+            "",
+        ),
+        (
+            "[string]::Equals('a', 'a'); [string]::Equals('a', 'A')",
+            "True\nFalse\n",
+            "",
+        ),
+        (
+            "New-Guid -Empty",
+            "\nGuid\n----\n00000000-0000-0000-0000-000000000000\n\n",
+            "",
+        ),
+        ("(New-Guid).GetType().FullName", "System.Guid\n", ""),
+    ]);
 }

@@ -111,28 +111,9 @@ fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     Ok(())
 }
 
-/// Standard .NET date formats (en-US) in terms of custom patterns.
-fn standard_format(f: &str) -> Option<&'static str> {
-    Some(match f {
-        "d" => "M/d/yyyy",
-        "D" => "dddd, MMMM d, yyyy",
-        "t" => "h:mm tt",
-        "T" => "h:mm:ss tt",
-        "g" => "M/d/yyyy h:mm tt",
-        "G" => "M/d/yyyy h:mm:ss tt",
-        "f" => "dddd, MMMM d, yyyy h:mm tt",
-        "F" => "dddd, MMMM d, yyyy h:mm:ss tt",
-        "M" | "m" => "MMMM d",
-        "Y" | "y" => "MMMM yyyy",
-        _ => return None,
-    })
-}
-
+/// A .NET date format string (standard or custom), en-US.
 pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
-    match standard_format(f) {
-        Some(pattern) => crate::runtime::operators::format_date(dt, pattern),
-        None => crate::runtime::operators::format_date(dt, f),
-    }
+    crate::runtime::operators::dotnet_date_format(dt, f)
 }
 
 /// `Get-Date -UFormat`: the common Unix specifiers.
@@ -252,7 +233,10 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         }
     }
     if b.switch("AsUTC") {
-        dt = dt.to_offset(time::UtcOffset::UTC);
+        dt = crate::runtime::value::with_kind(
+            dt.to_offset(time::UtcOffset::UTC),
+            crate::runtime::value::DateKind::Utc,
+        );
     }
     if let Some(f) = b.string("UFormat") {
         ctx.write_object(Value::str(uformat(dt, &f)));

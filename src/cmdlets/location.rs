@@ -290,7 +290,9 @@ fn item(path: &Path, with_parent: bool) -> Value {
         name[..name.len() - ext.len()].to_string()
     };
     let time = |t: Option<std::io::Result<std::time::SystemTime>>| match t {
-        Some(Ok(t)) => Value::DateTime(time::OffsetDateTime::from(t)),
+        Some(Ok(t)) => Value::DateTime(crate::runtime::value::ticks_of(
+            time::OffsetDateTime::from(t),
+        )),
         _ => Value::Null,
     };
     let written = time(meta.as_ref().map(|m| m.modified()));

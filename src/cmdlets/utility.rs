@@ -66,6 +66,11 @@ pub fn definitions() -> Vec<CmdletDef> {
             .example("Add a property to a report row", "$row = [pscustomobject]@{ User = 'adele@contoso.com' }\n$row | Add-Member -NotePropertyName Policy -NotePropertyValue 'Bot'", "The row now has User and Policy.")
             .example("Build an object in one pipeline", "New-Object PSObject | Add-Member -MemberType NoteProperty -Name Count -Value 3 -PassThru", "Returns the object with its new Count property.")
             .outputs("None, or the input object with -PassThru"),
+        CmdletDef::new("New-Guid", UTILITY, new_guid)
+            .class("Microsoft.PowerShell.Commands.NewGuidCommand")
+            .synopsis("Creates a GUID.")
+            .description("Returns a new random (version 4) System.Guid, shown as a table with a Guid column. GUIDs come from the session's generator, which AAPSH_SEED makes reproducible; -Empty returns the all-zero GUID.")
+            .param(ParamDef::new("Empty", types::SWITCH).help("Returns 00000000-0000-0000-0000-000000000000.")),
         CmdletDef::new("Get-Random", UTILITY, get_random)
             .class("Microsoft.PowerShell.Commands.GetRandomCommand")
             .synopsis("Gets a random number, or selects objects randomly from a collection.")
@@ -460,6 +465,16 @@ fn operand(v: &Value) -> Result<Operand, String> {
                 .map_err(|_| other.to_ps_string())?,
         ),
     })
+}
+
+fn new_guid(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let guid = if b.switch("Empty") {
+        uuid::Uuid::nil()
+    } else {
+        ctx.session.ids.new_guid()
+    };
+    ctx.write_object(Value::Guid(guid));
+    Ok(())
 }
 
 fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {

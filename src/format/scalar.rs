@@ -78,6 +78,8 @@ pub fn scalar_text(value: &Value) -> Option<String> {
         | Value::ScriptBlock(_)
         | Value::Type(_)
         | Value::SecureString(_) => Some(dotnet_to_string(value)),
+        // An enum value shows its name.
+        Value::Object(o) => o.borrow().as_enum().map(|(name, _)| name.to_string()),
         _ => None,
     }
 }

@@ -53,7 +53,8 @@ impl Clock {
             .real_start
             .map(|s| Duration::try_from(s.elapsed()).unwrap_or(Duration::ZERO))
             .unwrap_or(Duration::ZERO);
-        self.start + real + self.advanced
+        // Whole ticks: the digits below a tick mark a date's kind (`value::date_kind`).
+        super::value::ticks_of(self.start + real + self.advanced)
     }
 
     pub fn advance(&mut self, by: Duration) {

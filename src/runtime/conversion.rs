@@ -75,6 +75,9 @@ pub fn to_int(value: &Value, type_full: &str) -> Result<i64, String> {
             }
         }
         Value::String(s) => parse_int(s).ok_or_else(|| not_format(s)),
+        Value::Object(o) if o.borrow().as_enum().is_some() => {
+            Ok(o.borrow().as_enum().map_or(0, |(_, n)| n))
+        }
         Value::Array(items) => {
             let items = items.borrow();
             if items.len() == 1 {
@@ -120,6 +123,9 @@ pub fn to_double(value: &Value, type_full: &str) -> Result<f64, String> {
                         &format!("The input string '{s}' was not in a correct format."),
                     )
                 })
+        }
+        Value::Object(o) if o.borrow().as_enum().is_some() => {
+            Ok(o.borrow().as_enum().map_or(0, |(_, n)| n) as f64)
         }
         other => Err(cast_error(other, type_full)),
     }
@@ -205,7 +211,7 @@ pub fn parse_datetime(text: &str) -> Option<time::OffsetDateTime> {
     if let Ok(dt) = time::OffsetDateTime::parse(t, &Rfc3339) {
         return Some(dt);
     }
-    // `yyyy-MM-dd` and `M/d/yyyy [H:mm[:ss]]` (invariant culture), taken as UTC.
+    // `yyyy-MM-dd` and `M/d/yyyy [H:mm[:ss]]` (invariant culture), kept as UTC clock time.
     let (date, time_part) = t.split_once([' ', 'T']).unwrap_or((t, ""));
     let (y, m, d) = if date.contains('-') {
         let mut it = date.split('-');
@@ -225,7 +231,11 @@ pub fn parse_datetime(text: &str) -> Option<time::OffsetDateTime> {
         }
     }
     let time = time::Time::from_hms(hms[0], hms[1], hms[2]).ok()?;
-    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
+    // No offset in the text: DateTimeKind.Unspecified, as DateTime.Parse gives.
+    Some(super::value::with_kind(
+        time::PrimitiveDateTime::new(date, time).assume_utc(),
+        super::value::DateKind::Unspecified,
+    ))
 }
 
 /// Converts a bound argument to a parameter's type. The error is the inner message pwsh shows

@@ -153,6 +153,12 @@ impl Session {
                         return Ok(hashtable_to_object(&v));
                     }
                 }
+                // `[ref]$var` refers to the variable itself, not its value.
+                if let ExprKind::Variable(var) = &operand.kind
+                    && super::members::is_ref_type(&type_name.name)
+                {
+                    return super::members::variable_ref(self, var, expr.span);
+                }
                 let v = self.eval(operand)?;
                 let name = self.using_qualified(&type_name.name);
                 super::members::cast(self, v, &name, expr.span)

@@ -10,7 +10,7 @@ use super::flow::Flow;
 use super::interpreter::collapse;
 use super::session::{Out, Session};
 use super::timespan::{self, TimeSpan};
-use super::value::{PsObject, Value};
+use super::value::{DateKind, Native, PsObject, Value, with_kind};
 use crate::syntax::Span;
 
 fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
@@ -111,6 +111,12 @@ pub fn full_type_name(name: &str) -> String {
         }
         "uri" => "System.Uri",
         "version" => "System.Version",
+        "ref" | "management.automation.psreference" => PS_REFERENCE,
+        "diagnostics.stopwatch" => STOPWATCH,
+        "text.stringbuilder" => STRING_BUILDER,
+        "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
+        "dayofweek" => "System.DayOfWeek",
+        "datetimekind" => "System.DateTimeKind",
         _ => {
             return super::statics::type_alias(name)
                 .map_or_else(|| name.trim().to_string(), str::to_string);
@@ -154,6 +160,10 @@ const KNOWN_TYPES: &[&str] = &[
     "System.Management.Automation.ErrorCategory",
     "System.Uri",
     "System.Version",
+    PS_REFERENCE,
+    "System.Globalization.CultureInfo",
+    "System.DayOfWeek",
+    "System.DateTimeKind",
 ];
 
 fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
@@ -355,6 +365,28 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
             }
         },
         "System.Void" => Value::Null,
+        PS_REFERENCE => reference_object(v, None),
+        "System.DayOfWeek" => {
+            const DAYS: [&str; 7] = [
+                "Sunday",
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+            ];
+            let v = match &v {
+                Value::Object(o) => o
+                    .borrow()
+                    .as_enum()
+                    .map_or(v.clone(), |(_, n)| Value::Int(n)),
+                _ => v,
+            };
+            let name = conversion::to_enum(&v, &DAYS, &full).map_err(|m| err(s, m))?;
+            let n = DAYS.iter().position(|d| *d == name).unwrap_or(0) as i64;
+            Value::object(PsObject::enum_value(&full, &name, n))
+        }
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
         _ => {
             if !KNOWN_TYPES.contains(&full.as_str()) && !full.contains('.') {
@@ -458,6 +490,9 @@ pub fn get_member(
             }
         }
         Value::Object(o) => {
+            if o.borrow().native.is_some() {
+                refresh_native(s, o);
+            }
             let o = o.borrow();
             match o.get(name) {
                 Some(v) => Some(v),
@@ -495,13 +530,29 @@ pub fn get_member(
             "hour" => Some(Value::Int(dt.hour() as i64)),
             "minute" => Some(Value::Int(dt.minute() as i64)),
             "second" => Some(Value::Int(dt.second() as i64)),
-            "dayofweek" => Some(Value::str(dt.weekday().to_string())),
+            "dayofweek" => Some(Value::object(PsObject::enum_value(
+                "System.DayOfWeek",
+                &dt.weekday().to_string(),
+                i64::from(dt.weekday().number_days_from_sunday()),
+            ))),
+            "kind" => {
+                let kind = super::value::date_kind(*dt);
+                Some(Value::object(PsObject::enum_value(
+                    "System.DateTimeKind",
+                    kind.name(),
+                    kind.number(),
+                )))
+            }
+            "ticks" => Some(Value::Int(date_ticks(*dt))),
             "millisecond" => Some(Value::Int(i64::from(dt.millisecond()))),
             "dayofyear" => Some(Value::Int(i64::from(dt.ordinal()))),
             "timeofday" => {
                 TimeSpan::between(*dt, dt.replace_time(time::Time::MIDNIGHT)).map(Value::TimeSpan)
             }
-            "date" => Some(Value::DateTime(dt.replace_time(time::Time::MIDNIGHT))),
+            "date" => Some(Value::DateTime(with_kind(
+                dt.replace_time(time::Time::MIDNIGHT),
+                super::value::date_kind(*dt),
+            ))),
             _ => None,
         },
         Value::TimeSpan(ts) => ts.property(name),
@@ -552,10 +603,19 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Int64", "maxvalue") => Value::Int(i64::MAX),
         ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
         ("System.DateTime", "now") => Value::DateTime(s.clock.now()),
-        ("System.DateTime", "utcnow") => Value::DateTime(s.clock.now()),
+        ("System.DateTime", "utcnow") => Value::DateTime(with_kind(s.clock.now(), DateKind::Utc)),
+        ("System.Environment", "osversion") => os_version(),
+        ("System.Environment", "is64bitprocess" | "is64bitoperatingsystem") => Value::Bool(true),
+        ("System.Globalization.CultureInfo", "invariantculture") => culture(""),
+        ("System.Globalization.CultureInfo", "currentculture" | "currentuiculture") => {
+            culture("en-US")
+        }
+        ("System.Diagnostics.Stopwatch", "frequency") => Value::Int(1_000_000_000),
+        ("System.Diagnostics.Stopwatch", "ishighresolution") => Value::Bool(true),
         ("System.DateTime", "today") => {
             Value::DateTime(s.clock.now().replace_time(time::Time::MIDNIGHT))
         }
+        ("System.DateTime", "minvalue") => min_date(),
         ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
         ("System.TimeSpan", "zero") => Value::TimeSpan(TimeSpan::ZERO),
         ("System.TimeSpan", "maxvalue") => Value::TimeSpan(TimeSpan::MAX),
@@ -589,6 +649,13 @@ pub fn set_member(
     match target {
         Value::Hashtable(h) => {
             h.borrow_mut().insert(Value::str(name), value);
+            Ok(())
+        }
+        Value::Object(o)
+            if name.eq_ignore_ascii_case("value")
+                && o.borrow().type_names.first().map(String::as_str) == Some(PS_REFERENCE) =>
+        {
+            set_reference(s, target, value);
             Ok(())
         }
         Value::Object(o) => {
@@ -790,6 +857,9 @@ pub fn invoke_method(
         return s.ps_cmdlet_method(name, args, span);
     }
     let lower = name.to_ascii_lowercase();
+    if let Some(r) = native_method(s, target, &lower, name, &args, span) {
+        return r;
+    }
     // Members every object has.
     match lower.as_str() {
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
@@ -960,6 +1030,10 @@ pub fn invoke_method(
                 "addminutes" => add(s, n * 60.0),
                 "addseconds" => add(s, n),
                 "addmilliseconds" => add(s, n / 1000.0),
+                "addmonths" | "addyears" => {
+                    let months = arg_int(&args, 0) * if lower == "addyears" { 12 } else { 1 };
+                    moved(s, add_months(*dt, months))
+                }
                 "addticks" => moved(
                     s,
                     dt.checked_add(TimeSpan::from_ticks(arg_int64(&args, 0)).to_duration()),
@@ -978,11 +1052,24 @@ pub fn invoke_method(
                     }
                 },
                 "add" | "subtract" => Err(overload_error(s, name, args.len(), span)),
-                "touniversaltime" | "tolocaltime" => Ok(target.clone()),
-                "tostring" => Ok(Value::str(super::operators::format_date(
+                // The session's time zone is UTC: only the kind changes.
+                "touniversaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Utc))),
+                "tolocaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Local))),
+                "tostring" => Ok(Value::str(super::operators::dotnet_date_format(
                     *dt,
                     &arg_string(&args, 0),
                 ))),
+                "toshortdatestring" | "tolongdatestring" | "toshorttimestring"
+                | "tolongtimestring" => {
+                    let f = match lower.as_str() {
+                        "toshortdatestring" => "d",
+                        "tolongdatestring" => "D",
+                        "toshorttimestring" => "t",
+                        _ => "T",
+                    };
+                    Ok(Value::str(super::operators::dotnet_date_format(*dt, f)))
+                }
+
                 _ => Err(method_not_found(s, "System.DateTime", name, span)),
             }
         }
@@ -1330,7 +1417,99 @@ fn static_method(
             })?,
         ),
         ("System.Guid", "tryparse") => {
-            Value::Bool(conversion::to_guid(&args.first().cloned().unwrap_or_default()).is_ok())
+            let parsed = conversion::to_guid(&args.first().cloned().unwrap_or_default()).ok();
+            try_parse_result(
+                s,
+                &args,
+                1,
+                parsed.map(Value::Guid),
+                Value::Guid(uuid::Uuid::nil()),
+            )
+        }
+        ("System.Int32" | "System.Int64", "tryparse") => {
+            let text = arg_string(&args, 0);
+            let t = text.trim();
+            let parsed = t.parse::<i64>().ok();
+            let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
+            try_parse_result(s, &args, 1, parsed.map(Value::Int), Value::Int(0))
+        }
+        ("System.DateTime", "tryparse") => {
+            let parsed = conversion::parse_datetime(&arg_string(&args, 0));
+            try_parse_result(s, &args, 1, parsed.map(Value::DateTime), min_date())
+        }
+        ("System.DateTime", "tryparseexact") if args.len() >= 4 => {
+            let parsed = parse_exact(&arg_string(&args, 0), &arg_string(&args, 1));
+            let out = args.len() - 1;
+            try_parse_result(s, &args, out, parsed.map(Value::DateTime), min_date())
+        }
+        ("System.DateTime", "parseexact") if args.len() >= 2 => {
+            let text = arg_string(&args, 0);
+            Value::DateTime(parse_exact(&text, &arg_string(&args, 1)).ok_or_else(|| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.FormatException",
+                    &format!("String '{text}' was not recognized as a valid DateTime."),
+                    span,
+                )
+            })?)
+        }
+        ("System.DateTime", "new") if (3..=7).contains(&args.len()) => {
+            let n = |i: usize| arg_int(&args, i);
+            let made = time::Month::try_from(n(1) as u8)
+                .ok()
+                .and_then(|m| time::Date::from_calendar_date(n(0) as i32, m, n(2) as u8).ok())
+                .and_then(|d| {
+                    let t =
+                        time::Time::from_hms_milli(n(3) as u8, n(4) as u8, n(5) as u8, n(6) as u16)
+                            .ok()?;
+                    Some(time::PrimitiveDateTime::new(d, t).assume_utc())
+                });
+            Value::DateTime(with_kind(
+                made.ok_or_else(|| {
+                    method_exception(
+                        s,
+                        name,
+                        args.len(),
+                        "System.ArgumentOutOfRangeException",
+                        "Year, Month, and Day parameters describe an un-representable DateTime.",
+                        span,
+                    )
+                })?,
+                DateKind::Unspecified,
+            ))
+        }
+        (STOPWATCH, "startnew") if args.is_empty() => new_stopwatch(s, true),
+        (STOPWATCH, "new") if args.is_empty() => new_stopwatch(s, false),
+        (STRING_BUILDER, "new") if args.len() <= 1 => match args.first() {
+            Some(Value::Int(_)) | None => new_string_builder(""),
+            Some(v) => new_string_builder(&v.to_ps_string()),
+        },
+        ("System.String", "compare") if (2..=3).contains(&args.len()) => {
+            let ignore_case = args.get(2).is_some_and(|v| match v {
+                Value::Bool(b) => *b,
+                other => other
+                    .to_ps_string()
+                    .to_ascii_lowercase()
+                    .contains("ignorecase"),
+            });
+            Value::Int(super::operators::compare_strings(
+                &arg_string(&args, 0),
+                &arg_string(&args, 1),
+                ignore_case,
+            ) as i64)
+        }
+        ("System.String", "equals") if (2..=3).contains(&args.len()) => {
+            let ignore_case = args
+                .get(2)
+                .is_some_and(|v| v.to_ps_string().to_ascii_lowercase().contains("ignorecase"));
+            let (a, b) = (arg_string(&args, 0), arg_string(&args, 1));
+            Value::Bool(if ignore_case {
+                a.to_lowercase() == b.to_lowercase()
+            } else {
+                a == b
+            })
         }
         ("System.String", "isnullorempty") => Value::Bool(
             args.first()
@@ -1555,4 +1734,484 @@ fn static_method(
         ("System.Convert", "toboolean") => Value::Bool(args.first().is_some_and(Value::is_truthy)),
         _ => return Err(method_not_found(s, &ty, name, span)),
     })
+}
+
+pub const PS_REFERENCE: &str = "System.Management.Automation.PSReference";
+pub const STOPWATCH: &str = "System.Diagnostics.Stopwatch";
+pub const STRING_BUILDER: &str = "System.Text.StringBuilder";
+
+/// `[ref]` names PSReference.
+pub fn is_ref_type(name: &str) -> bool {
+    full_type_name(name) == PS_REFERENCE
+}
+
+fn reference_object(value: Value, native: Option<Native>) -> Value {
+    let mut o = PsObject::new(PS_REFERENCE).with("Value", value);
+    o.native = native;
+    Value::object(o)
+}
+
+/// `[ref]$name`: a reference to the variable, which must exist (`[ref]$null` refers to nothing).
+pub fn variable_ref(
+    s: &mut Session,
+    var: &crate::syntax::ast::VariableRef,
+    span: Span,
+) -> Result<Value, Flow> {
+    if var.scope.is_none() && var.name.eq_ignore_ascii_case("null") {
+        return Ok(reference_object(Value::Null, None));
+    }
+    let q = super::scope::Qualifier::parse(var.scope.as_deref());
+    match s.scopes.locate(&var.name, q) {
+        Some(scope) => {
+            let value = s
+                .scopes
+                .get_at(scope, &var.name)
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+            let native = Native::VarRef {
+                name: var.name.clone(),
+                scope,
+            };
+            Ok(reference_object(value, Some(native)))
+        }
+        None => Err(s.runtime_error(
+            "NonExistingVariableReference",
+            "[ref] cannot be applied to a variable that does not exist.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+    }
+}
+
+/// Writes through a `[ref]` argument (TryParse's out parameter); anything else is ignored.
+pub fn set_reference(s: &mut Session, target: &Value, value: Value) {
+    let Value::Object(o) = target else { return };
+    let mut o = o.borrow_mut();
+    if o.type_names.first().map(String::as_str) != Some(PS_REFERENCE) {
+        return;
+    }
+    if let Some(Native::VarRef { name, scope }) = &o.native {
+        s.scopes.set_at(*scope, name, value.clone());
+    }
+    o.set("Value", value);
+}
+
+/// Brings the computed properties of a native object up to date (a reference's variable, a
+/// stopwatch's elapsed time on the session clock).
+fn refresh_native(s: &Session, o: &Rc<std::cell::RefCell<PsObject>>) {
+    let mut o = o.borrow_mut();
+    match o.native.clone() {
+        Some(Native::VarRef { name, scope }) => {
+            if let Some(v) = s.scopes.get_at(scope, &name) {
+                let v = v.value.clone();
+                o.set("Value", v);
+            }
+        }
+        Some(Native::Stopwatch { banked, started }) => {
+            let elapsed = stopwatch_elapsed(s, banked, started);
+            o.set("IsRunning", Value::Bool(started.is_some()));
+            o.set("Elapsed", Value::TimeSpan(elapsed));
+            o.set(
+                "ElapsedMilliseconds",
+                Value::Int(elapsed.ticks() / timespan::TICKS_PER_MILLISECOND),
+            );
+            // Stopwatch.Frequency is 1 000 000 000 on Linux and macOS (nanosecond ticks).
+            o.set(
+                "ElapsedTicks",
+                Value::Int(elapsed.ticks().saturating_mul(100)),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn stopwatch_elapsed(
+    s: &Session,
+    banked: TimeSpan,
+    started: Option<time::OffsetDateTime>,
+) -> TimeSpan {
+    let running = started
+        .and_then(|t| TimeSpan::between(s.clock.now(), t))
+        .unwrap_or(TimeSpan::ZERO);
+    TimeSpan::from_ticks(banked.ticks().saturating_add(running.ticks()))
+}
+
+/// `[System.Diagnostics.Stopwatch]::new()` (stopped) or `::StartNew()`.
+pub fn new_stopwatch(s: &Session, running: bool) -> Value {
+    let o = Rc::new(std::cell::RefCell::new(PsObject::new(STOPWATCH)));
+    o.borrow_mut().native = Some(Native::Stopwatch {
+        banked: TimeSpan::ZERO,
+        started: running.then(|| s.clock.now()),
+    });
+    refresh_native(s, &o);
+    Value::Object(o)
+}
+
+/// `[System.Text.StringBuilder]::new([text])`: capacity 16, or the text's length if longer.
+pub fn new_string_builder(text: &str) -> Value {
+    let mut o = PsObject::new(STRING_BUILDER);
+    let len = text.chars().count() as i64;
+    o.native = Some(Native::StringBuilder {
+        text: text.to_string(),
+        capacity: len.max(16),
+    });
+    sync_builder(&mut o);
+    Value::object(o)
+}
+
+/// Copies a StringBuilder's state to its visible properties and its `ToString()`.
+fn sync_builder(o: &mut PsObject) {
+    if let Some(Native::StringBuilder { text, capacity }) = o.native.clone() {
+        o.set("Capacity", Value::Int(capacity));
+        o.set("MaxCapacity", Value::Int(i64::from(i32::MAX)));
+        o.set("Length", Value::Int(text.chars().count() as i64));
+        o.text = Some(text);
+    }
+}
+
+/// .NET's StringBuilder growth: text that does not fit fills the last chunk, then a new chunk
+/// of `max(rest, min(Length, 8000))` characters is added (StringBuilder.ExpandByABlock).
+fn builder_capacity(capacity: i64, old_len: i64, new_len: i64) -> i64 {
+    if new_len <= capacity {
+        return capacity;
+    }
+    let rest = new_len - capacity;
+    let _ = old_len;
+    capacity + rest.max(capacity.min(8000))
+}
+
+/// Methods of the native objects; `None` when the object is not one of them.
+fn native_method(
+    s: &mut Session,
+    target: &Value,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Option<Result<Value, Flow>> {
+    let Value::Object(o) = target else {
+        return None;
+    };
+    let native = o.borrow().native.clone()?;
+    Some(match native {
+        Native::Stopwatch { banked, started } => {
+            let now = s.clock.now();
+            let (banked, started, out) = match lower {
+                "start" => (banked, started.or(Some(now)), Value::Null),
+                "stop" => (stopwatch_elapsed(s, banked, started), None, Value::Null),
+                "reset" => (TimeSpan::ZERO, None, Value::Null),
+                "restart" => (TimeSpan::ZERO, Some(now), Value::Null),
+                _ => return Some(Err(method_not_found(s, STOPWATCH, name, span))),
+            };
+            o.borrow_mut().native = Some(Native::Stopwatch { banked, started });
+            refresh_native(s, o);
+            Ok(out)
+        }
+        Native::StringBuilder { mut text, capacity } => {
+            let old_len = text.chars().count() as i64;
+            match lower {
+                "append" if args.len() == 1 => text.push_str(&args[0].to_ps_string()),
+                "appendline" if args.len() <= 1 => {
+                    if let Some(a) = args.first() {
+                        text.push_str(&a.to_ps_string());
+                    }
+                    text.push('\n');
+                }
+                "appendformat" if !args.is_empty() => {
+                    let rest = Value::array(args[1..].to_vec());
+                    match super::operators::format_operator(s, &args[0].to_ps_string(), &rest, span)
+                    {
+                        Ok(t) => text.push_str(&t),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                "insert" if args.len() == 2 => {
+                    let at = arg_int(args, 0).max(0) as usize;
+                    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                    text.insert_str(byte, &args[1].to_ps_string());
+                }
+                "replace" if args.len() == 2 => {
+                    let from = args[0].to_ps_string();
+                    if !from.is_empty() {
+                        text = text.replace(&from, &args[1].to_ps_string());
+                    }
+                }
+                "remove" if args.len() == 2 => {
+                    let (start, count) = (arg_int(args, 0).max(0), arg_int(args, 1).max(0));
+                    if start + count > old_len {
+                        return Some(Err(method_exception(
+                            s,
+                            name,
+                            2,
+                            "System.ArgumentOutOfRangeException",
+                            "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'length')",
+                            span,
+                        )));
+                    }
+                    text = text
+                        .chars()
+                        .enumerate()
+                        .filter(|(i, _)| (*i as i64) < start || (*i as i64) >= start + count)
+                        .map(|(_, c)| c)
+                        .collect();
+                }
+                "clear" if args.is_empty() => text.clear(),
+                "tostring" if args.is_empty() => return Some(Ok(Value::str(text))),
+                "append" | "appendline" | "appendformat" | "insert" | "replace" | "remove"
+                | "clear" | "tostring" => {
+                    return Some(Err(overload_error(s, name, args.len(), span)));
+                }
+                _ => return Some(Err(method_not_found(s, STRING_BUILDER, name, span))),
+            }
+            let new_len = text.chars().count() as i64;
+            let capacity = builder_capacity(capacity, old_len, new_len);
+            let mut b = o.borrow_mut();
+            b.native = Some(Native::StringBuilder { text, capacity });
+            sync_builder(&mut b);
+            drop(b);
+            // Append and the like return the builder itself.
+            Ok(target.clone())
+        }
+        Native::VarRef { .. } => return None,
+    })
+}
+
+/// `[datetime]::ParseExact(text, format, provider)` for the custom patterns `format_date` writes
+/// (numeric fields, `MMM`/`MMMM` month names, `tt`, literal text); Unspecified kind.
+pub fn parse_exact(text: &str, format: &str) -> Option<time::OffsetDateTime> {
+    let pattern = super::operators::expand_standard_date_format(format);
+    let f: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut year, mut month, mut day) = (1i32, 1u8, 1u8);
+    let (mut hour, mut minute, mut second, mut nanos) = (0u8, 0u8, 0u8, 0u32);
+    let mut pm: Option<bool> = None;
+    let (mut i, mut j) = (0usize, 0usize);
+    let digits = |j: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let start = *j;
+        while *j < t.len() && *j - start < max && t[*j].is_ascii_digit() {
+            *j += 1;
+        }
+        if *j - start < min {
+            return None;
+        }
+        t[start..*j].iter().collect::<String>().parse().ok()
+    };
+    while i < f.len() {
+        let c = f[i];
+        let mut n = 1;
+        while i + n < f.len() && f[i + n] == c {
+            n += 1;
+        }
+        match c {
+            'y' => {
+                let v = digits(&mut j, n.min(4), if n <= 2 { 2 } else { n.max(4) })?;
+                year = if n <= 2 { 2000 + v as i32 } else { v as i32 };
+            }
+            'M' if n >= 3 => {
+                let rest: String = t[j..].iter().collect();
+                let (m, len) = (1..=12u8).find_map(|m| {
+                    let full = time::Month::try_from(m).ok()?.to_string();
+                    let name = if n == 3 { full[..3].to_string() } else { full };
+                    rest.to_ascii_lowercase()
+                        .starts_with(&name.to_ascii_lowercase())
+                        .then_some((m, name.len()))
+                })?;
+                month = m;
+                j += len;
+            }
+            'd' if n >= 3 => {
+                let rest: String = t[j..].iter().collect::<String>().to_ascii_lowercase();
+                let len = [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ]
+                .iter()
+                .find_map(|d| {
+                    let name = if n == 3 { &d[..3] } else { d };
+                    rest.starts_with(name).then_some(name.len())
+                })?;
+                j += len;
+            }
+            'M' | 'd' | 'H' | 'h' | 'm' | 's' => {
+                let v = u8::try_from(digits(&mut j, n, 2)?).ok()?;
+                match c {
+                    'M' => month = v,
+                    'd' => day = v,
+                    'H' | 'h' => hour = v,
+                    'm' => minute = v,
+                    _ => second = v,
+                }
+            }
+            'f' | 'F' => {
+                let start = j;
+                let v = digits(&mut j, if c == 'f' { n } else { 0 }, n)?;
+                let width = (j - start) as u32;
+                nanos = if width == 0 {
+                    0
+                } else {
+                    v * 10u32.pow(9 - width)
+                };
+            }
+            't' => {
+                let rest: String = t[j..].iter().take(n.min(2)).collect();
+                let upper = rest.to_ascii_uppercase();
+                pm = Some(upper.starts_with('P'));
+                if !upper.starts_with('A') && !upper.starts_with('P') {
+                    return None;
+                }
+                j += rest.chars().count();
+            }
+            '\'' | '"' => {
+                let close = f[i + 1..].iter().position(|x| *x == c)? + i + 1;
+                for lit in &f[i + 1..close] {
+                    if t.get(j) != Some(lit) {
+                        return None;
+                    }
+                    j += 1;
+                }
+                i = close + 1;
+                continue;
+            }
+            '\\' => {
+                if t.get(j) != f.get(i + 1) {
+                    return None;
+                }
+                j += 1;
+                i += 2;
+                continue;
+            }
+            other => {
+                for _ in 0..n {
+                    if t.get(j) != Some(&other) {
+                        return None;
+                    }
+                    j += 1;
+                }
+            }
+        }
+        i += n;
+    }
+    if j != t.len() {
+        return None;
+    }
+    if let Some(pm) = pm {
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, h) if h < 12 => h + 12,
+            (_, h) => h,
+        };
+    }
+    let date =
+        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
+    let time = time::Time::from_hms_nano(hour, minute, second, nanos).ok()?;
+    Some(with_kind(
+        time::PrimitiveDateTime::new(date, time).assume_utc(),
+        DateKind::Unspecified,
+    ))
+}
+
+/// A TryParse result: writes the parsed value (or the type's default) through the `[ref]`
+/// argument at `out` and returns whether it parsed.
+fn try_parse_result(
+    s: &mut Session,
+    args: &[Value],
+    out: usize,
+    parsed: Option<Value>,
+    default: Value,
+) -> Value {
+    let ok = parsed.is_some();
+    if let Some(target) = args.get(out) {
+        set_reference(s, target, parsed.unwrap_or(default));
+    }
+    Value::Bool(ok)
+}
+
+/// `[datetime]::MinValue`: 1/1/0001, Unspecified.
+fn min_date() -> Value {
+    let first = time::Date::from_calendar_date(1, time::Month::January, 1)
+        .unwrap_or(time::Date::MIN)
+        .midnight()
+        .assume_utc();
+    Value::DateTime(with_kind(first, DateKind::Unspecified))
+}
+
+/// DateTime.Ticks: 100 ns intervals since 1/1/0001.
+fn date_ticks(dt: time::OffsetDateTime) -> i64 {
+    let epoch = time::Date::from_calendar_date(1, time::Month::January, 1)
+        .map(|d| time::PrimitiveDateTime::new(d, time::Time::MIDNIGHT).assume_utc());
+    epoch
+        .ok()
+        .and_then(|e| TimeSpan::between(dt.to_offset(time::UtcOffset::UTC), e))
+        .map_or(0, TimeSpan::ticks)
+}
+
+/// AddMonths: the same day, clamped to the target month's last day.
+fn add_months(dt: time::OffsetDateTime, months: i64) -> Option<time::OffsetDateTime> {
+    let index = i64::from(dt.year()) * 12 + i64::from(dt.month() as u8) - 1 + months;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
+    let day = dt.day().min(month.length(year));
+    let date = time::Date::from_calendar_date(year, month, day).ok()?;
+    Some(dt.replace_date(date))
+}
+
+/// `[Environment]::OSVersion` on the host: .NET reports the Unix platform with the kernel
+/// version (`Unix 6.8.0.0`).
+fn os_version() -> Value {
+    let platform = if cfg!(windows) { "Win32NT" } else { "Unix" };
+    let release = if cfg!(windows) {
+        String::from("10.0.0")
+    } else {
+        std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default()
+    };
+    let numbers: Vec<u64> = release
+        .trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .take(3)
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let part = |i: usize| numbers.get(i).copied().unwrap_or(0);
+    let version = format!("{}.{}.{}.0", part(0), part(1), part(2));
+    let version_value = super::expression::parse_version(&version).unwrap_or(Value::str(&version));
+    let text = format!("{platform} {version}");
+    Value::object(
+        PsObject::new("System.OperatingSystem")
+            .with(
+                "Platform",
+                Value::object(PsObject::enum_value(
+                    "System.PlatformID",
+                    platform,
+                    if cfg!(windows) { 2 } else { 4 },
+                )),
+            )
+            .with("ServicePack", Value::str(""))
+            .with("Version", version_value)
+            .with("VersionString", Value::str(&text))
+            .with_text(text),
+    )
+}
+
+/// A CultureInfo stand-in (`[cultureinfo]::InvariantCulture` passed to ParseExact/ToString).
+fn culture(name: &str) -> Value {
+    let display = if name.is_empty() {
+        "Invariant Language (Invariant Country)"
+    } else {
+        "English (United States)"
+    };
+    Value::object(
+        PsObject::new("System.Globalization.CultureInfo")
+            .with("LCID", Value::Int(if name.is_empty() { 127 } else { 1033 }))
+            .with("Name", Value::str(name))
+            .with("DisplayName", Value::str(display))
+            .with_text(name),
+    )
 }

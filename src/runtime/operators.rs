@@ -13,7 +13,7 @@ use super::flow::Flow;
 use super::scope::Qualifier;
 use super::session::Session;
 use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
-use super::value::{Hashtable, Value};
+use super::value::{DateKind, Hashtable, Value, date_kind, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 
@@ -594,7 +594,24 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
         (Value::Guid(a), _) => {
             uuid::Uuid::parse_str(r.to_ps_string().trim()).is_ok_and(|b| *a == b)
         }
-        (Value::DateTime(a), Value::DateTime(b)) => a == b,
+        (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a) == ticks_of(*b),
+        // An enum converts the right side to itself: its name or its number.
+        (Value::Object(a), _) if a.borrow().as_enum().is_some() => {
+            let (name, number) = a
+                .borrow()
+                .as_enum()
+                .map(|(n, i)| (n.to_string(), i))
+                .unwrap_or_default();
+            match r {
+                Value::Int(_) | Value::Double(_) => as_f64(r) == Some(number as f64),
+                Value::Object(b) => b.borrow().as_enum().is_some_and(|(n, _)| n == name),
+                other => {
+                    let text = other.to_ps_string();
+                    let text = text.trim();
+                    text.eq_ignore_ascii_case(&name) || text.parse::<i64>().ok() == Some(number)
+                }
+            }
+        }
         (Value::TimeSpan(a), _) => to_timespan(r).is_some_and(|b| *a == b),
         (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(a, b),
         (Value::Hashtable(a), Value::Hashtable(b)) => std::rc::Rc::ptr_eq(a, b),
@@ -633,7 +650,7 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
                 Value::DateTime(b) => Some(*b),
                 other => conversion::parse_datetime(&other.to_ps_string()),
             };
-            Ok(b.map_or(Ordering::Greater, |b| a.cmp(&b)))
+            Ok(b.map_or(Ordering::Greater, |b| ticks_of(*a).cmp(&ticks_of(b))))
         }
         Value::TimeSpan(a) => match to_timespan(r) {
             Some(b) => Ok(a.cmp(&b)),
@@ -682,6 +699,24 @@ fn to_timespan(v: &Value) -> Option<TimeSpan> {
     }
 }
 
+/// `[string]::Compare(a, b[, ignoreCase])` under en-US culture rules: letters compare
+/// case-insensitively first, then a lowercase letter sorts before its uppercase form.
+pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
+    let ord = a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| {
+        if ignore_case {
+            Ordering::Equal
+        } else {
+            // Lowercase first: invert the ordinal order of the cases.
+            b.cmp(a)
+        }
+    });
+    match ord {
+        Ordering::Less => -1,
+        Ordering::Equal => 0,
+        Ordering::Greater => 1,
+    }
+}
+
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
 pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
     match (l, r) {
@@ -692,7 +727,7 @@ pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
             .unwrap_or(0.0)
             .partial_cmp(&as_f64(r).unwrap_or(0.0))
             .unwrap_or(Ordering::Equal),
-        (Value::DateTime(a), Value::DateTime(b)) => a.cmp(b),
+        (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a).cmp(&ticks_of(*b)),
         (Value::TimeSpan(a), Value::TimeSpan(b)) => a.cmp(b),
         _ => {
             let a = l.to_ps_string();
@@ -958,7 +993,7 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
         return v.to_ps_string();
     };
     if let Value::DateTime(dt) = v {
-        return format_date(*dt, f);
+        return dotnet_date_format(*dt, f);
     }
     let (kind, digits) = f.split_at(1);
     let digits: Option<usize> = digits.parse().ok();
@@ -1018,6 +1053,35 @@ fn group_thousands(s: &str) -> String {
 }
 
 /// Custom date format strings (`yyyy-MM-dd HH:mm:ss`, `o`, `s`, `u`).
+/// Standard .NET date formats (en-US) in terms of custom patterns.
+fn standard_date_format(f: &str) -> Option<&'static str> {
+    Some(match f {
+        "d" => "M/d/yyyy",
+        "D" => "dddd, MMMM d, yyyy",
+        "t" => "h:mm tt",
+        "T" => "h:mm:ss tt",
+        "g" => "M/d/yyyy h:mm tt",
+        "G" => "M/d/yyyy h:mm:ss tt",
+        "f" => "dddd, MMMM d, yyyy h:mm tt",
+        "F" => "dddd, MMMM d, yyyy h:mm:ss tt",
+        "M" | "m" => "MMMM d",
+        "Y" | "y" => "MMMM yyyy",
+        _ => return None,
+    })
+}
+
+/// A format string as the custom pattern it stands for (`d` → `M/d/yyyy`); others unchanged.
+pub fn expand_standard_date_format(f: &str) -> String {
+    standard_date_format(f).unwrap_or(f).to_string()
+}
+
+pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
+    match standard_date_format(f) {
+        Some(pattern) => format_date(dt, pattern),
+        None => format_date(dt, f),
+    }
+}
+
 pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
     match f {
         "o" | "O" => {
@@ -1030,14 +1094,11 @@ pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
                 dt.minute(),
                 dt.second(),
                 dt.nanosecond() / 100,
-                if dt.offset().is_utc() {
-                    "Z".to_string()
-                } else {
-                    offset_text(dt)
-                }
+                kind_suffix(dt)
             );
         }
         "s" => return format_date(dt, "yyyy-MM-ddTHH:mm:ss"),
+        "r" | "R" => return format_date(dt, "ddd, dd MMM yyyy HH:mm:ss 'GMT'"),
         "u" => return format_date(dt, "yyyy-MM-dd HH:mm:ssZ"),
         _ => {}
     }
@@ -1096,11 +1157,25 @@ pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
             }),
             'f' => Some(format!("{:09}", dt.nanosecond())[..n.min(9)].to_string()),
             't' => Some(if dt.hour() < 12 { "AM" } else { "PM" }[..n.min(2)].to_string()),
-            'K' | 'z' => Some(if dt.offset().is_utc() && c == 'K' {
-                "Z".to_string()
-            } else {
-                offset_text(dt)
+            'K' => Some(kind_suffix(dt)),
+            'z' => Some({
+                let (h, _, _) = dt.offset().as_hms();
+                match n {
+                    1 => format!("{}{}", if h < 0 { '-' } else { '+' }, h.abs()),
+                    2 => format!("{}{:02}", if h < 0 { '-' } else { '+' }, h.abs()),
+                    _ => offset_text(dt),
+                }
             }),
+            '\'' | '"' => {
+                // A quoted literal.
+                let end = chars[i + 1..]
+                    .iter()
+                    .position(|x| *x == c)
+                    .map_or(chars.len(), |p| i + 1 + p);
+                out.extend(&chars[i + 1..end]);
+                i = end + 1;
+                continue;
+            }
             _ => None,
         };
         match piece {
@@ -1120,6 +1195,16 @@ pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
         }
     }
     out
+}
+
+/// `K` and the end of `o`: the local offset for a Local date, `Z` for Utc, nothing for
+/// Unspecified (DateTimeFormat.FormatCustomizedRoundripTimeZone).
+fn kind_suffix(dt: time::OffsetDateTime) -> String {
+    match date_kind(dt) {
+        DateKind::Local => offset_text(dt),
+        DateKind::Utc => "Z".to_string(),
+        DateKind::Unspecified => String::new(),
+    }
 }
 
 fn offset_text(dt: time::OffsetDateTime) -> String {

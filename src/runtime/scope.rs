@@ -210,6 +210,45 @@ impl Scopes {
         }
     }
 
+    /// The index of the scope holding `name` as a lookup with `q` finds it (for `[ref]$name`).
+    pub fn locate(&self, name: &str, q: Qualifier) -> Option<usize> {
+        let key = name.to_ascii_lowercase();
+        match q {
+            Qualifier::None => self.stack.iter().rposition(|s| s.vars.contains_key(&key)),
+            _ => {
+                let i = self.index_for(q);
+                self.stack[i].vars.contains_key(&key).then_some(i)
+            }
+        }
+    }
+
+    /// The variable `name` in the scope at `index` (from `locate`), if that scope still exists.
+    pub fn get_at(&self, index: usize, name: &str) -> Option<&Variable> {
+        self.stack.get(index)?.vars.get(&name.to_ascii_lowercase())
+    }
+
+    /// Sets `name` in the scope at `index`; false when that scope is gone.
+    pub fn set_at(&mut self, index: usize, name: &str, value: Value) -> bool {
+        let Some(scope) = self.stack.get_mut(index) else {
+            return false;
+        };
+        let key = name.to_ascii_lowercase();
+        match scope.vars.get_mut(&key) {
+            Some(var) => var.value = value,
+            None => {
+                scope.vars.insert(
+                    key,
+                    Variable {
+                        name: name.to_string(),
+                        value,
+                        constraint: None,
+                    },
+                );
+            }
+        }
+        true
+    }
+
     /// The variable a write would change, if it exists already (for type constraints).
     pub fn target(&self, name: &str, q: Qualifier) -> Option<&Variable> {
         let idx = self.index_for(q);

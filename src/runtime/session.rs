@@ -246,6 +246,16 @@ impl Session {
         self.scopes.set("HOME", Value::str(home), g);
         self.scopes
             .set("PID", Value::Int(std::process::id() as i64), g);
+        // The platform and edition variables pwsh 7 defines (scripts branch on `$IsMacOS`).
+        self.scopes
+            .set("IsWindows", Value::Bool(cfg!(target_os = "windows")), g);
+        self.scopes
+            .set("IsLinux", Value::Bool(cfg!(target_os = "linux")), g);
+        self.scopes
+            .set("IsMacOS", Value::Bool(cfg!(target_os = "macos")), g);
+        self.scopes.set("IsCoreCLR", Value::Bool(true), g);
+        self.scopes.set("PSEdition", Value::str("Core"), g);
+        self.scopes.set("Host", host_value(), g);
     }
 
     /// `Set-StrictMode -Version` in effect here: 0 is off, `Latest` is 3.
@@ -476,4 +486,30 @@ impl Drop for Session {
     fn drop(&mut self) {
         while self.stop_transcript().is_some() {}
     }
+}
+
+/// `$Host`: the console host's name and version, and a RawUI whose title and colours scripts
+/// may set (harmlessly: nothing is drawn from them).
+fn host_value() -> Value {
+    use super::value::PsObject;
+    let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
+    let color =
+        |name: &str, n: i64| Value::object(PsObject::enum_value("System.ConsoleColor", name, n));
+    let raw_ui =
+        PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
+            .with("ForegroundColor", color("Gray", 7))
+            .with("BackgroundColor", color("Black", 0))
+            .with("WindowTitle", Value::str("aapsh"));
+    let ui = PsObject::new("System.Management.Automation.Internal.Host.InternalHostUserInterface")
+        .with("RawUI", Value::object(raw_ui));
+    Value::object(
+        PsObject::new("System.Management.Automation.Internal.Host.InternalHost")
+            .with("Name", Value::str("ConsoleHost"))
+            .with("Version", version)
+            .with("InstanceId", Value::Guid(uuid::Uuid::nil()))
+            .with("UI", Value::object(ui))
+            .with("CurrentCulture", Value::str("en-US"))
+            .with("CurrentUICulture", Value::str("en-US"))
+            .with_text("System.Management.Automation.Internal.Host.InternalHost"),
+    )
 }

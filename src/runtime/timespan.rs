@@ -73,6 +73,7 @@ impl TimeSpan {
 
     /// `end - start` for two dates (sub-tick nanoseconds are dropped, as .NET has none).
     pub fn between(end: time::OffsetDateTime, start: time::OffsetDateTime) -> Option<TimeSpan> {
+        let (end, start) = (super::value::ticks_of(end), super::value::ticks_of(start));
         let nanos = (end - start).whole_nanoseconds() / 100;
         i64::try_from(nanos).ok().map(TimeSpan::from_ticks)
     }

@@ -263,6 +263,62 @@ pub fn format_datetime_invariant(dt: time::OffsetDateTime) -> String {
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
+pub const ENUM_TYPE: &str = "System.Enum";
+
+/// `System.DateTimeKind`. `Value::DateTime` keeps its kind in the sub-tick nanoseconds of the
+/// instant (`nanosecond % 100`: 0 Local, 1 Utc, 2 Unspecified): .NET counts time in 100 ns
+/// ticks, so those digits are never shown, and every comparison and difference goes through
+/// `ticks_of`, which drops them. Local is 0 so every date made elsewhere is Local, as pwsh's
+/// `Get-Date` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateKind {
+    Local,
+    Utc,
+    Unspecified,
+}
+
+impl DateKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DateKind::Local => "Local",
+            DateKind::Utc => "Utc",
+            DateKind::Unspecified => "Unspecified",
+        }
+    }
+
+    /// The `System.DateTimeKind` number.
+    pub fn number(self) -> i64 {
+        match self {
+            DateKind::Unspecified => 0,
+            DateKind::Utc => 1,
+            DateKind::Local => 2,
+        }
+    }
+}
+
+pub fn date_kind(dt: time::OffsetDateTime) -> DateKind {
+    match dt.nanosecond() % 100 {
+        1 => DateKind::Utc,
+        2 => DateKind::Unspecified,
+        _ => DateKind::Local,
+    }
+}
+
+/// The same instant, to the tick, marked with `kind`.
+pub fn with_kind(dt: time::OffsetDateTime, kind: DateKind) -> time::OffsetDateTime {
+    let ns = dt.nanosecond() / 100 * 100
+        + match kind {
+            DateKind::Local => 0,
+            DateKind::Utc => 1,
+            DateKind::Unspecified => 2,
+        };
+    dt.replace_nanosecond(ns).unwrap_or(dt)
+}
+
+/// The instant without its kind mark, for comparisons and differences.
+pub fn ticks_of(dt: time::OffsetDateTime) -> time::OffsetDateTime {
+    with_kind(dt, DateKind::Local)
+}
 
 /// A property bag with a type name: `[PSCustomObject]@{}` and every object an emulated cmdlet
 /// returns (policies, users, ...). Property names keep their case; lookups ignore it.
@@ -277,6 +333,24 @@ pub struct PsObject {
     /// What Out-Default shows for types whose format data is a custom control (pwsh's
     /// MatchInfo view), one entry per object; `None` for the usual list or table views.
     pub display: Option<String>,
+    /// State of the .NET objects whose properties are computed (a `[ref]`, a Stopwatch, a
+    /// StringBuilder); `None` for plain property bags.
+    pub native: Option<Native>,
+}
+
+/// Hidden state behind the few .NET objects scripts create and mutate.
+#[derive(Clone, Debug)]
+pub enum Native {
+    /// `[ref]$name`: the variable in the scope at `scope` (an index into the scope stack).
+    VarRef { name: String, scope: usize },
+    /// `System.Diagnostics.Stopwatch`: time banked by earlier runs and, while running, when the
+    /// current run started on the session clock.
+    Stopwatch {
+        banked: TimeSpan,
+        started: Option<time::OffsetDateTime>,
+    },
+    /// `System.Text.StringBuilder`: its text and capacity (.NET's chunk growth, see members).
+    StringBuilder { text: String, capacity: i64 },
 }
 
 impl PsObject {
@@ -286,6 +360,27 @@ impl PsObject {
             properties: IndexMap::new(),
             text: None,
             display: None,
+            native: None,
+        }
+    }
+
+    /// An enum value (`System.DayOfWeek`): shown and converted to string as its name, to a
+    /// number as `value__`, as pwsh's adapter does.
+    pub fn enum_value(type_name: &str, name: &str, number: i64) -> PsObject {
+        let mut o = PsObject::new(type_name).with("value__", Value::Int(number));
+        o.type_names.push(ENUM_TYPE.into());
+        o.text = Some(name.to_string());
+        o
+    }
+
+    /// The name and number of an enum value made by `enum_value`.
+    pub fn as_enum(&self) -> Option<(&str, i64)> {
+        if !self.type_names.iter().any(|t| t == ENUM_TYPE) {
+            return None;
+        }
+        match (self.text.as_deref(), self.get("value__")) {
+            (Some(name), Some(Value::Int(n))) => Some((name, n)),
+            _ => None,
         }
     }
 
