@@ -1727,3 +1727,25 @@ fn stopwatch_string_builder_and_string_statics() {
         ("(New-Guid).GetType().FullName", "System.Guid\n", ""),
     ]);
 }
+
+/// .NET's own ToString on numbers and dates (not PowerShell's conversion), as scripts call it.
+#[test]
+fn dotnet_tostring_on_numbers_and_dates() {
+    check(&[
+        (
+            "(0.1 + 0.2).ToString(); '{0}' -f (0.1 + 0.2); \"$(0.1 + 0.2)\"",
+            "0.30000000000000004\n0.30000000000000004\n0.3\n",
+            "",
+        ),
+        (
+            "(5.5).ToString('N2'); (12).ToString('D3'); (1536 / 1KB).ToString('0.00'); '{0:C}' -f -1234.5",
+            "5.50\n012\n1.50\n-$1,234.50\n",
+            "",
+        ),
+        (
+            "$d = [datetime]'2026-11-26 09:05:00'; $d.ToString(); \"$d\"",
+            "11/26/2026 9:05:00 AM\n11/26/2026 09:05:00\n",
+            "",
+        ),
+    ]);
+}

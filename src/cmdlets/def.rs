@@ -182,9 +182,25 @@ pub enum Validation {
     /// ValidateScript, by the script block's text: run by the session after binding (it
     /// needs the engine), so `validate` passes it.
     Script(String),
+    /// ValidateRange's kinds: `Positive`, `NonNegative`, `Negative`, `NonPositive`.
+    RangeKind(String),
+    /// A validation with `ErrorMessage = '...'`: `{0}` is the failing value, `{1}` the
+    /// pattern, the set or the script (ValidateEnumeratedArgumentsAttribute's ErrorMessage).
+    WithMessage(Box<Validation>, String),
 }
 
+const NULL_ARGUMENT: &str = "The argument is null. Provide a valid value for the argument, and then try running the command again.";
+
 impl Validation {
+    /// What `{1}` stands for in a custom ErrorMessage: the pattern, the set or the script.
+    pub fn detail(&self) -> String {
+        match self {
+            Validation::Pattern(p) | Validation::Script(p) => p.clone(),
+            Validation::Set(names) => names.join(", "),
+            _ => String::new(),
+        }
+    }
+
     /// The inner message pwsh shows after `Cannot validate argument on parameter 'X'.`.
     pub fn validate(&self, value: &crate::runtime::Value) -> Result<(), String> {
         use crate::runtime::Value;
@@ -229,6 +245,45 @@ impl Validation {
                         return Err(format!(
                             "The {n} argument is greater than the maximum allowed range of {hi}. Supply an argument that is less than or equal to {hi} and then try the command again."
                         ));
+                    }
+                }
+            }
+            Validation::Pattern(_) | Validation::Script(_) if value.is_null() => {
+                return Err(NULL_ARGUMENT.into());
+            }
+            Validation::RangeKind(kind) => {
+                for item in value.enumerate() {
+                    let n = crate::runtime::conversion::to_double(&item, "System.Double")
+                        .unwrap_or(0.0);
+                    let failure = match kind.to_ascii_lowercase().as_str() {
+                        "positive" if n <= 0.0 => Some("greater than zero"),
+                        "nonnegative" if n < 0.0 => Some("greater than or equal to zero"),
+                        "negative" if n >= 0.0 => Some("less than zero"),
+                        "nonpositive" if n > 0.0 => Some("less than or equal to zero"),
+                        _ => None,
+                    };
+                    if let Some(what) = failure {
+                        return Err(format!(
+                            "The argument \"{}\" cannot be validated because its value is not {what}.",
+                            item.to_ps_string()
+                        ));
+                    }
+                }
+            }
+            Validation::WithMessage(inner, message) => {
+                // A null argument keeps the stock "The argument is null" text.
+                if value.is_null() {
+                    return inner.validate(value);
+                }
+                if matches!(**inner, Validation::Script(_)) {
+                    return Ok(());
+                }
+                let detail = inner.detail();
+                for item in value.enumerate() {
+                    if inner.validate(&item).is_err() {
+                        return Err(message
+                            .replace("{0}", &item.to_ps_string())
+                            .replace("{1}", &detail));
                     }
                 }
             }

@@ -91,6 +91,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
         let mut by_name = false;
         let mut help = None;
         for attr in &decl.attributes {
+            let validations_before = p.validations.len();
             if is_attr(attr, "parameter") {
                 advanced = true;
                 mandatory |= named(attr, "Mandatory").is_some_and(flag);
@@ -134,6 +135,15 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                     .collect();
                 if let [lo, hi] = nums[..] {
                     p.validations.push(Validation::Range(lo, hi));
+                } else if let [Some(kind)] = attr
+                    .positional
+                    .iter()
+                    .map(constant)
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                    && nums.is_empty()
+                {
+                    p.validations.push(Validation::RangeKind(kind.clone()));
                 }
             } else if is_attr(attr, "validatepattern") {
                 if let Some(pattern) = attr.positional.first().and_then(constant) {
@@ -158,6 +168,15 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
             {
                 p.validations
                     .push(Validation::Script(sb.text().to_string()));
+            }
+            // `ErrorMessage = '...'` replaces the stock text of the validation just added.
+            if p.validations.len() > validations_before
+                && let Some(Some(e)) = named(attr, "ErrorMessage")
+                && let Some(message) = constant(e)
+                && let Some(last) = p.validations.pop()
+            {
+                p.validations
+                    .push(Validation::WithMessage(Box::new(last), message));
             }
         }
         if let Some(s) = set {

@@ -383,6 +383,10 @@ fn argument_values(
         values.extend(names.iter().map(|s| s.to_string()));
     }
     for v in &p.validations {
+        let v = match v {
+            Validation::WithMessage(inner, _) => inner,
+            other => other,
+        };
         if let Validation::Set(names) = v {
             values.extend(names.iter().cloned());
         }

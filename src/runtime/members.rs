@@ -862,6 +862,28 @@ pub fn invoke_method(
     }
     // Members every object has.
     match lower.as_str() {
+        // Numbers are .NET values here, not PowerShell conversions: a double gives its
+        // shortest round-trip text (`(0.1+0.2).ToString()` is 0.30000000000000004), and
+        // `ToString('N2')` / `ToString('0.00')` use the numeric format strings of `-f`.
+        "tostring" if matches!(target, Value::Double(_)) && args.is_empty() => {
+            if let Value::Double(d) = target {
+                return Ok(Value::str(super::value::format_double_roundtrip(*d)));
+            }
+        }
+        "tostring" if matches!(target, Value::Int(_) | Value::Double(_)) && args.len() == 1 => {
+            let format = args[0].to_ps_string();
+            return Ok(Value::str(super::operators::format_value(
+                target,
+                Some(&format),
+            )));
+        }
+        // A date's ToString() is the current culture's (en-US) general format; only
+        // PowerShell's own conversion (`"$d"`) is invariant.
+        "tostring" if matches!(target, Value::DateTime(_)) && args.is_empty() => {
+            if let Value::DateTime(dt) = target {
+                return Ok(Value::str(super::operators::dotnet_date_format(*dt, "G")));
+            }
+        }
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
             return Ok(Value::str(s.stringify(target)));
         }
@@ -1055,10 +1077,17 @@ pub fn invoke_method(
                 // The session's time zone is UTC: only the kind changes.
                 "touniversaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Utc))),
                 "tolocaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Local))),
-                "tostring" => Ok(Value::str(super::operators::dotnet_date_format(
-                    *dt,
-                    &arg_string(&args, 0),
-                ))),
+                // `ToString()` is the current culture's (en-US) general format, `G`; only
+                // PowerShell's own conversion (`"$d"`) is invariant.
+                "tostring" => {
+                    let format = match arg_string(&args, 0) {
+                        f if f.is_empty() => "G".to_string(),
+                        f => f,
+                    };
+                    Ok(Value::str(super::operators::dotnet_date_format(
+                        *dt, &format,
+                    )))
+                }
                 "toshortdatestring" | "tolongdatestring" | "toshorttimestring"
                 | "tolongtimestring" => {
                     let f = match lower.as_str() {
@@ -1662,8 +1691,11 @@ fn static_method(
                 .map(|f| format!(".{}", f.to_string_lossy()))
                 .unwrap_or_default(),
         ),
+        // .NET resolves a relative path from the process's directory, not Set-Location's
+        // (as ReadAllText and the other [System.IO.File] methods do).
         ("System.IO.File", "exists") => {
-            Value::Bool(s.resolve_path(&arg_string(&args, 0)).is_file())
+            let text = arg_string(&args, 0).replace('\\', "/");
+            Value::Bool(!text.is_empty() && super::statics::absolute(&text).is_file())
         }
         (t, "new") if t.ends_with("Exception") => {
             let message = match args.first() {

@@ -990,7 +990,11 @@ pub fn format_operator(s: &Session, fmt: &str, args: &Value, span: Span) -> Resu
 /// One `{0:format}` item: standard numeric formats (N, D, F, P, X, C) and date patterns.
 pub fn format_value(v: &Value, format: Option<&str>) -> String {
     let Some(f) = format.filter(|f| !f.is_empty()) else {
-        return v.to_ps_string();
+        // String.Format calls the value's own ToString(): a double round-trips.
+        return match v {
+            Value::Double(d) => super::value::format_double_roundtrip(*d),
+            other => other.to_ps_string(),
+        };
     };
     if let Value::DateTime(dt) = v {
         return dotnet_date_format(*dt, f);
@@ -1008,9 +1012,11 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
         ),
         ("X", Some(x)) => format!("{:0width$X}", x as i64, width = digits.unwrap_or(0)),
         ("x", Some(x)) => format!("{:0width$x}", x as i64, width = digits.unwrap_or(0)),
+        // en-US currency: `$1,234.50`, negative `-$1.00` (.NET 5+).
         ("C" | "c", Some(x)) => format!(
-            "¤{}",
-            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x))
+            "{}${}",
+            if x < 0.0 { "-" } else { "" },
+            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x.abs()))
         ),
         _ => {
             if f.chars().all(|c| c == '0' || c == '#' || c == '.')

@@ -132,7 +132,7 @@ fn path_method(lower: &str, args: &[Value]) -> Option<Value> {
 }
 
 /// The absolute path .NET would report for `text` (relative to the process's directory).
-fn absolute(text: &str) -> PathBuf {
+pub(crate) fn absolute(text: &str) -> PathBuf {
     let p = Path::new(text);
     if p.is_absolute() {
         p.to_path_buf()

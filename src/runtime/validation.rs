@@ -25,11 +25,20 @@ impl Session {
                 continue;
             };
             for check in &p.validations {
-                let Validation::Script(text) = check else {
-                    continue;
+                let (text, custom) = match check {
+                    Validation::Script(text) => (text, None),
+                    Validation::WithMessage(inner, message) => match &**inner {
+                        Validation::Script(text) => (text, Some(message)),
+                        _ => continue,
+                    },
+                    _ => continue,
                 };
                 for item in value.enumerate() {
-                    if let Err(inner) = self.validation_script_passes(text, &item) {
+                    if let Err(stock) = self.validation_script_passes(text, &item) {
+                        let inner = match custom {
+                            Some(m) => m.replace("{0}", &item.to_ps_string()).replace("{1}", text),
+                            None => stock,
+                        };
                         let record = super::errors::validation_error(def, &p.name, &inner);
                         return Err(BindFailure::at(
                             record,

@@ -80,3 +80,21 @@ Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -Description 'x'
 Set-BotPolicy -AppId 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e' -Users a, b, c
 'ddb80e06-92f3-4978-bc22-a0eee85e6a9e', 'not-a-guid' | Set-BotPolicy
 try { Set-BotPolicy -AppId x -ErrorAction Stop } catch { "caught $($_.FullyQualifiedErrorId)" }
+
+# ErrorMessage replaces the stock text ({0} the value, {1} the pattern, set or script);
+# ValidateRange's kinds; a null argument fails ValidatePattern and ValidateScript.
+function Set-Tagged {
+    param(
+        [ValidatePattern('^Tag:', ErrorMessage = 'Policy "{0}" must start with {1}')]$Policy,
+        [ValidateSet('Add', 'Remove', ErrorMessage = '{0} is not one of: {1}')][string]$Action = 'Add',
+        [ValidateScript({ $_ -le 30 }, ErrorMessage = 'A delay of {0} minutes is longer than the real 30')][int]$Delay = 0,
+        [ValidateRange('Positive')][int]$Rank = 1
+    )
+    "ok $Policy $Action $Delay $Rank"
+}
+Set-Tagged -Policy 'Tag:Bot'
+Set-Tagged -Policy 'Bot'
+Set-Tagged -Policy 'Tag:Bot' -Action Replace
+Set-Tagged -Policy 'Tag:Bot' -Delay 45
+Set-Tagged -Policy 'Tag:Bot' -Rank 0
+Set-Tagged -Policy $null
