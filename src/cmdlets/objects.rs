@@ -499,8 +499,20 @@ pub fn compute_properties(
             }
             PropertySpec::Name(name) => {
                 let span = ctx.command_span;
-                let v = crate::runtime::members::get_member(ctx.session, item, name, false, span)
-                    .unwrap_or(Value::Null);
+                // Select-Object reads the object's properties: the engine's scalar
+                // `.Count`/`.Length` (1 for any single object) is not one of them, so a
+                // folder has no Length here.
+                let scalar_member = matches!(item, Value::Object(_))
+                    && (name.eq_ignore_ascii_case("Length") || name.eq_ignore_ascii_case("Count"))
+                    && !property_names(item)
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(name));
+                let v = if scalar_member {
+                    Value::Null
+                } else {
+                    crate::runtime::members::get_member(ctx.session, item, name, false, span)
+                        .unwrap_or(Value::Null)
+                };
                 // Keep the object's own spelling of the name when it has the property.
                 let shown = property_names(item)
                     .into_iter()

@@ -56,3 +56,5 @@ Get-Item missing.txt
 Get-ChildItem missing
 # The file-system table, times masked.
 (Get-ChildItem -Recurse | Out-String) -replace '(?m)^([-d][-a][-r][-h]-  ) .{26}', '$1        MM/DD/YYYY HH:MM XM'
+# Select-Object reads properties only: a folder has no Length (the scalar .Length is not one).
+Get-ChildItem | Select-Object Name, Length | ForEach-Object { "$($_.Name)=[$($_.Length)]" }
