@@ -1743,6 +1743,11 @@ fn dotnet_tostring_on_numbers_and_dates() {
             "",
         ),
         (
+            "$d = [datetime]'2026-01-05T10:00:00+02:00'; $d.Hour; $d.Kind; $d.ToString('o')",
+            "8\nLocal\n2026-01-05T08:00:00.0000000+00:00\n",
+            "",
+        ),
+        (
             "$d = [datetime]'2026-11-26 09:05:00'; $d.ToString(); \"$d\"",
             "11/26/2026 9:05:00 AM\n11/26/2026 09:05:00\n",
             "",

@@ -209,7 +209,12 @@ pub fn parse_datetime(text: &str) -> Option<time::OffsetDateTime> {
     use time::format_description::well_known::Rfc3339;
     let t = text.trim();
     if let Ok(dt) = time::OffsetDateTime::parse(t, &Rfc3339) {
-        return Some(dt);
+        // A time with an offset (or Z) becomes local time, DateTimeKind.Local, as
+        // DateTime.Parse gives it; the session's local time zone is UTC.
+        return Some(super::value::with_kind(
+            dt.to_offset(time::UtcOffset::UTC),
+            super::value::DateKind::Local,
+        ));
     }
     // `yyyy-MM-dd` and `M/d/yyyy [H:mm[:ss]]` (invariant culture), kept as UTC clock time.
     let (date, time_part) = t.split_once([' ', 'T']).unwrap_or((t, ""));
