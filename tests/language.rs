@@ -1754,3 +1754,12 @@ fn dotnet_tostring_on_numbers_and_dates() {
         ),
     ]);
 }
+
+#[test]
+fn numeric_and_date_limits() {
+    check(&[(
+        "[double]::MaxValue; [long]::MinValue; [double]::NaN; [double]::PositiveInfinity; [datetime]::MaxValue.Year",
+        "1.79769313486232E+308\n-9223372036854775808\nNaN\nInfinity\n9999\n",
+        "",
+    )]);
+}

@@ -601,6 +601,14 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Int32", "maxvalue") => Value::Int(i32::MAX as i64),
         ("System.Int32", "minvalue") => Value::Int(i32::MIN as i64),
         ("System.Int64", "maxvalue") => Value::Int(i64::MAX),
+        ("System.Int64", "minvalue") => Value::Int(i64::MIN),
+        ("System.Double", "maxvalue") => Value::Double(f64::MAX),
+        ("System.Double", "minvalue") => Value::Double(f64::MIN),
+        ("System.Double", "epsilon") => Value::Double(f64::from_bits(1)),
+        ("System.Double", "nan") => Value::Double(f64::NAN),
+        ("System.Double", "positiveinfinity") => Value::Double(f64::INFINITY),
+        ("System.Double", "negativeinfinity") => Value::Double(f64::NEG_INFINITY),
+        ("System.DateTime", "maxvalue") => max_date(),
         ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
         ("System.DateTime", "now") => Value::DateTime(s.clock.now()),
         ("System.DateTime", "utcnow") => Value::DateTime(with_kind(s.clock.now(), DateKind::Utc)),
@@ -2164,6 +2172,16 @@ fn try_parse_result(
 }
 
 /// `[datetime]::MinValue`: 1/1/0001, Unspecified.
+/// DateTime.MaxValue: 12/31/9999 23:59:59.9999999, Unspecified.
+fn max_date() -> Value {
+    let last = time::Date::from_calendar_date(9999, time::Month::December, 31)
+        .unwrap_or(time::Date::MAX)
+        .with_hms_nano(23, 59, 59, 999_999_900)
+        .map(|d| d.assume_utc())
+        .unwrap_or_else(|_| time::Date::MAX.midnight().assume_utc());
+    Value::DateTime(with_kind(last, DateKind::Unspecified))
+}
+
 fn min_date() -> Value {
     let first = time::Date::from_calendar_date(1, time::Month::January, 1)
         .unwrap_or(time::Date::MIN)
