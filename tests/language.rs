@@ -1763,3 +1763,12 @@ fn numeric_and_date_limits() {
         "",
     )]);
 }
+
+#[test]
+fn using_namespace_reaches_emulated_dotnet_types() {
+    check(&[(
+        "using namespace System.Text\nusing namespace System.Diagnostics\n$sb = [StringBuilder]::new('x'); [void]$sb.Append('y'); $sb.ToString(); ([Stopwatch]::StartNew()).IsRunning",
+        "xy\nTrue\n",
+        "",
+    )]);
+}

@@ -242,7 +242,10 @@ impl Session {
             // Known to this shell: a generic list, or a name the type table rewrites (a name it
             // leaves as written is not known, so the next namespace is tried).
             let full = super::members::full_type_name(&candidate);
-            if super::lists::list_kind_for(&candidate).is_some() || full != candidate.trim() {
+            if super::lists::list_kind_for(&candidate).is_some()
+                || full != candidate.trim()
+                || super::members::is_known_type(&full)
+            {
                 return candidate;
             }
         }

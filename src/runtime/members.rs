@@ -164,7 +164,14 @@ const KNOWN_TYPES: &[&str] = &[
     "System.Globalization.CultureInfo",
     "System.DayOfWeek",
     "System.DateTimeKind",
+    "System.Text.StringBuilder",
+    "System.Diagnostics.Stopwatch",
 ];
+
+/// True for a full type name this shell emulates (for `using namespace` lookups).
+pub fn is_known_type(full: &str) -> bool {
+    KNOWN_TYPES.contains(&full)
+}
 
 fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
     s.runtime_error(
