@@ -1738,8 +1738,8 @@ fn dotnet_tostring_on_numbers_and_dates() {
             "",
         ),
         (
-            "(5.5).ToString('N2'); (12).ToString('D3'); (1536 / 1KB).ToString('0.00'); '{0:C}' -f -1234.5",
-            "5.50\n012\n1.50\n-$1,234.50\n",
+            "(5.5).ToString('N2'); (12).ToString('D3'); (1536 / 1KB).ToString('0.00'); '{0:C}' -f -1234.5; '{0:P1}' -f 0.4567",
+            "5.50\n012\n1.50\n-$1,234.50\n45.7%\n",
             "",
         ),
         (

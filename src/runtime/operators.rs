@@ -1006,8 +1006,10 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
         ("N" | "n", Some(x)) => group_thousands(&format!("{:.*}", digits.unwrap_or(2), x)),
         ("F" | "f", Some(x)) => format!("{:.*}", digits.unwrap_or(2), x),
         ("D" | "d", Some(x)) => format!("{:0width$}", x as i64, width = digits.unwrap_or(0)),
+        // en-US percent pattern (CLDR `#,##0%`, which .NET's ICU globalization uses): no
+        // space before the sign.
         ("P" | "p", Some(x)) => format!(
-            "{} %",
+            "{}%",
             group_thousands(&format!("{:.*}", digits.unwrap_or(2), x * 100.0))
         ),
         ("X", Some(x)) => format!("{:0width$X}", x as i64, width = digits.unwrap_or(0)),
