@@ -58,6 +58,15 @@ fn named<'a>(attr: &'a Attribute, name: &str) -> Option<&'a Option<Expr>> {
         .map(|(_, v)| v)
 }
 
+/// An attribute's positional arguments that are integer constants (`[ValidateRange(1, 5)]`).
+fn int_arguments(attr: &Attribute) -> Vec<i64> {
+    attr.positional
+        .iter()
+        .filter_map(constant)
+        .filter_map(|c| c.parse().ok())
+        .collect()
+}
+
 fn is_attr(attr: &Attribute, name: &str) -> bool {
     let n = attr.name.to_ascii_lowercase();
     n == name || n == format!("{name}attribute") || n.ends_with(&format!(".{name}"))
@@ -127,12 +136,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                     .collect();
                 p.validations.push(Validation::Set(allowed));
             } else if is_attr(attr, "validaterange") {
-                let nums: Vec<i64> = attr
-                    .positional
-                    .iter()
-                    .filter_map(constant)
-                    .filter_map(|c| c.parse().ok())
-                    .collect();
+                let nums = int_arguments(attr);
                 if let [lo, hi] = nums[..] {
                     p.validations.push(Validation::Range(lo, hi));
                 } else if let [Some(kind)] = attr
@@ -150,12 +154,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                     p.validations.push(Validation::Pattern(pattern));
                 }
             } else if is_attr(attr, "validatelength") || is_attr(attr, "validatecount") {
-                let nums: Vec<i64> = attr
-                    .positional
-                    .iter()
-                    .filter_map(constant)
-                    .filter_map(|c| c.parse().ok())
-                    .collect();
+                let nums = int_arguments(attr);
                 if let [lo, hi] = nums[..] {
                     p.validations.push(if is_attr(attr, "validatelength") {
                         Validation::Length(lo, hi)

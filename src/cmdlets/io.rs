@@ -510,7 +510,7 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
     Ok(())
 }
 
-fn write_text_to(path: &Path, text: &str, append: bool) -> std::io::Result<()> {
+pub(crate) fn write_text_to(path: &Path, text: &str, append: bool) -> std::io::Result<()> {
     use std::io::Write;
     if append {
         std::fs::OpenOptions::new()

@@ -36,7 +36,7 @@ use indexmap::IndexMap;
 
 use def::CmdletDef;
 pub use functions::{function_definition, function_definition_for_block};
-pub(crate) use io::io_message;
+pub(crate) use io::{io_message, write_text_to};
 pub use location::{item_object, path_info};
 
 /// Every command the session knows: built-in cmdlets, script functions and aliases.

@@ -1488,16 +1488,10 @@ fn static_method(
         }
         ("System.DateTime", "parseexact") if args.len() >= 2 => {
             let text = arg_string(&args, 0);
-            Value::DateTime(parse_exact(&text, &arg_string(&args, 1)).ok_or_else(|| {
-                method_exception(
-                    s,
-                    name,
-                    args.len(),
-                    "System.FormatException",
-                    &format!("String '{text}' was not recognized as a valid DateTime."),
-                    span,
-                )
-            })?)
+            Value::DateTime(
+                parse_exact(&text, &arg_string(&args, 1))
+                    .ok_or_else(|| not_a_date(s, name, args.len(), &text, span))?,
+            )
         }
         ("System.DateTime", "new") if (3..=7).contains(&args.len()) => {
             let n = |i: usize| arg_int(&args, i);
@@ -1599,16 +1593,10 @@ fn static_method(
         ("System.Math", "pow") => Value::Double(num(0).powf(num(1))),
         ("System.DateTime", "parse") => {
             let text = arg_string(&args, 0);
-            Value::DateTime(conversion::parse_datetime(&text).ok_or_else(|| {
-                method_exception(
-                    s,
-                    name,
-                    args.len(),
-                    "System.FormatException",
-                    &format!("String '{text}' was not recognized as a valid DateTime."),
-                    span,
-                )
-            })?)
+            Value::DateTime(
+                conversion::parse_datetime(&text)
+                    .ok_or_else(|| not_a_date(s, name, args.len(), &text, span))?,
+            )
         }
         (
             "System.TimeSpan",
@@ -2187,6 +2175,18 @@ fn max_date() -> Value {
         .map(|d| d.assume_utc())
         .unwrap_or_else(|_| time::Date::MAX.midnight().assume_utc());
     Value::DateTime(with_kind(last, DateKind::Unspecified))
+}
+
+/// DateTime.Parse / ParseExact on text that is not a date.
+fn not_a_date(s: &Session, name: &str, argc: usize, text: &str, span: Span) -> Flow {
+    method_exception(
+        s,
+        name,
+        argc,
+        "System.FormatException",
+        &format!("String '{text}' was not recognized as a valid DateTime."),
+        span,
+    )
 }
 
 fn min_date() -> Value {

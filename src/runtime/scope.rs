@@ -193,21 +193,7 @@ impl Scopes {
     /// An existing variable there keeps its type constraint (the caller converts first).
     pub fn set(&mut self, name: &str, value: Value, q: Qualifier) {
         let idx = self.index_for(q);
-        let key = name.to_ascii_lowercase();
-        let scope = &mut self.stack[idx];
-        match scope.vars.get_mut(&key) {
-            Some(var) => var.value = value,
-            None => {
-                scope.vars.insert(
-                    key,
-                    Variable {
-                        name: name.to_string(),
-                        value,
-                        constraint: None,
-                    },
-                );
-            }
-        }
+        self.set_at(idx, name, value);
     }
 
     /// The index of the scope holding `name` as a lookup with `q` finds it (for `[ref]$name`).

@@ -198,21 +198,8 @@ fn file_method(
                 _ => args[1].to_ps_string(),
             };
             let append = lower.starts_with("append");
-            write(&path, &text, append).map_err(|e| fail(s, e))?;
+            crate::cmdlets::write_text_to(&path, &text, append).map_err(|e| fail(s, e))?;
             Value::Null
         }
     }))
-}
-
-fn write(path: &Path, text: &str, append: bool) -> std::io::Result<()> {
-    use std::io::Write;
-    if append {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?
-            .write_all(text.as_bytes())
-    } else {
-        std::fs::write(path, text)
-    }
 }
