@@ -10,7 +10,7 @@ fn main() {
     let code = std::thread::Builder::new()
         .name("aapsh".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || aapsh::cli::run(&args))
+        .spawn(move || aapsh::shell::run(&args))
         .ok()
         .and_then(|handle| handle.join().ok())
         .unwrap_or(1);

@@ -1,7 +1,6 @@
 //! The parameter binder, table-driven: command-line arguments → parameter set and bound values,
 //! or pwsh's ErrorId and what it underlines. Plus a property test: random arguments never panic.
 
-use aapsh::cmdlets::CommandTable;
 use aapsh::runtime::Value;
 use aapsh::runtime::binder::{CommandArg, bind_arguments, bind_record, missing_mandatory};
 use aapsh::syntax::Span;
@@ -48,7 +47,7 @@ fn word_value(w: &str) -> Value {
 
 /// Binds and describes the outcome: `set: Name=value ...` or `error: Id @start..end`.
 fn bind(cmd: &str, words: &[&str]) -> String {
-    let table = CommandTable::builtin();
+    let table = aapsh::cmdlets::command_table();
     let def = table.get(cmd).expect("command exists");
     match bind_arguments(&def, args(words), false) {
         Ok(b) if !missing_mandatory(&def, &b).is_empty() => {
@@ -210,7 +209,7 @@ fn binding_table() {
 
 #[test]
 fn pipeline_input_binds_identity_by_property_name() {
-    let table = CommandTable::builtin();
+    let table = aapsh::cmdlets::command_table();
     let def = table.get("Grant-CsApplicationAccessPolicy").unwrap();
     let base = bind_arguments(&def, args(&["-PolicyName", "P"]), true).unwrap();
     let user = Value::object(
@@ -247,7 +246,7 @@ proptest! {
         ],
         0..7,
     )) {
-        let table = CommandTable::builtin();
+        let table = aapsh::cmdlets::command_table();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         for def in table.iter() {
             let _ = bind_arguments(def, args(&refs), false);

@@ -1,13 +1,12 @@
 //! docs/coverage.md is generated from the cmdlet table; this keeps it in step. Regenerate with
 //! `AAPSH_UPDATE_GOLDEN=1 cargo test --test coverage`.
 
-use aapsh::cmdlets::CommandTable;
 use aapsh::cmdlets::coverage::coverage_markdown;
 
 #[test]
 fn coverage_page_matches_the_table() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/coverage.md");
-    let generated = coverage_markdown(&CommandTable::builtin());
+    let generated = coverage_markdown(&aapsh::cmdlets::command_table());
     if std::env::var("AAPSH_UPDATE_GOLDEN").is_ok_and(|v| !v.is_empty()) {
         std::fs::write(&path, &generated).expect("write docs/coverage.md");
         return;

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use aapsh::format::{
-    ErrorView, FormatOptions, OutDefault, format_list, format_table, render_error, render_verbose,
-    render_warning,
+    OutDefault, format_list, format_table, render_error, render_verbose, render_warning,
 };
+use aapsh::runtime::output::{ErrorView, FormatOptions};
 use aapsh::runtime::{
     ErrorCategory, ErrorRecord, ExceptionInfo, Hashtable, InvocationInfo, PsObject, Value,
 };

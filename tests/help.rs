@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use aapsh::cmdlets::help::syntax_lines;
-use aapsh::cmdlets::{CommandTable, suggest_command};
+use aapsh::runtime::commands::suggest_command;
 use aapsh::runtime::host::Host;
 use aapsh::runtime::{HistoryEntry, Session, SessionOptions};
 use aapsh::store::{Store, demo_tenant};
@@ -35,7 +35,7 @@ impl Host for SharedHost {
 
 fn session() -> (Session, SharedHost) {
     let host = SharedHost::default();
-    let s = Session::new(
+    let s = aapsh::shell::new_session(
         Box::new(host.clone()),
         Store::in_memory(demo_tenant()),
         SessionOptions::default(),
@@ -53,7 +53,7 @@ fn run(text: &str) -> (String, String) {
 
 #[test]
 fn every_builtin_command_has_generated_help() {
-    let table = CommandTable::builtin();
+    let table = aapsh::cmdlets::command_table();
     for def in table.iter() {
         let (out, err) = run(&format!("Get-Help {} -Full", def.name));
         assert!(err.is_empty(), "{}: {err}", def.name);
@@ -140,7 +140,7 @@ fn get_history_lists_what_the_repl_recorded() {
 
 #[test]
 fn exchange_look_alike_suggests_the_teams_cmdlet() {
-    let table = CommandTable::builtin();
+    let table = aapsh::cmdlets::command_table();
     assert_eq!(
         suggest_command(&table, "New-ApplicationAccessPolicy").as_deref(),
         Some("Did you mean New-CsApplicationAccessPolicy?")
@@ -151,7 +151,7 @@ fn exchange_look_alike_suggests_the_teams_cmdlet() {
     );
     // At the prompt the suggestion follows pwsh's error...
     let host = SharedHost::default();
-    let mut s = Session::new(
+    let mut s = aapsh::shell::new_session(
         Box::new(host.clone()),
         Store::in_memory(demo_tenant()),
         SessionOptions {

@@ -37,7 +37,7 @@ impl Host for SharedHost {
 
 fn session() -> (Session, Rc<RefCell<Captured>>) {
     let captured = Rc::new(RefCell::new(Captured::default()));
-    let mut s = Session::new(
+    let mut s = aapsh::shell::new_session(
         Box::new(SharedHost(captured.clone())),
         Store::in_memory(demo_tenant()),
         SessionOptions {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use aapsh::runtime::clock::{Clock, IdGenerator};
 use aapsh::runtime::host::Host;
-use aapsh::runtime::{RunOutcome, Session, SessionOptions};
+use aapsh::runtime::{RunOutcome, SessionOptions};
 use aapsh::store::{Store, demo_tenant};
 
 #[derive(Default)]
@@ -46,7 +46,7 @@ fn run_file(script: &str, args: &[&str]) -> (String, String, RunOutcome) {
         .stack_size(256 * 1024 * 1024)
         .spawn(move || {
             let captured = Rc::new(RefCell::new(Captured::default()));
-            let mut s = Session::new(
+            let mut s = aapsh::shell::new_session(
                 Box::new(SharedHost(captured.clone())),
                 Store::in_memory(demo_tenant()),
                 SessionOptions {

@@ -5,8 +5,8 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use aapsh::runtime::SessionOptions;
 use aapsh::runtime::host::BufferHost;
-use aapsh::runtime::{Session, SessionOptions};
 use aapsh::store::{Store, demo_tenant};
 use proptest::prelude::*;
 
@@ -31,7 +31,7 @@ fn run(text: &str) {
 }
 
 fn run_here(text: &str) {
-    let mut session = Session::new(
+    let mut session = aapsh::shell::new_session(
         Box::new(BufferHost::default()),
         Store::in_memory(demo_tenant()),
         SessionOptions {

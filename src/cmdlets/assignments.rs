@@ -4,17 +4,18 @@
 //! real but not emulated offline: they fail with a clear error. Texts marked "chosen" are listed
 //! in docs/fidelity.md.
 
-use super::def::{CmdletDef, Fidelity, ParamDef, Requires, types};
 use super::service::{
     Decision, access_stamp, client_error, group_not_found, identity_not_found, policy_not_found,
     read_tenant, transact,
 };
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow};
 use crate::runtime::{PsObject, Value};
 use crate::store::{
     BatchOperation, BatchUserState, Change, Group, PolicySource, Tenant, UserLookup, keys,
     parse_time, same_id,
 };
+use crate::vocab::{Fidelity, ParamDef, Requires, types};
 
 const MODULE: &str = "MicrosoftTeams";
 /// The one policy type aapsh emulates.

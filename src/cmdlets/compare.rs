@@ -6,10 +6,11 @@
 //! -IncludeEqual); the objects left over are written at the end, the difference set's (`=>`)
 //! then the reference set's (`<=`).
 
-use super::def::{CmdletDef, ParamDef, PipelineMode, types};
 use super::objects::{PropertySpec, compute_properties, property_specs};
+use crate::runtime::CmdletDef;
 use crate::runtime::operators::values_equal;
 use crate::runtime::{BoundParameters, CommandContext, Flow, PsObject, Value};
+use crate::vocab::{ParamDef, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 

@@ -1,10 +1,11 @@
 //! Host and stream cmdlets every script uses: Write-Host, Write-Output, Write-Warning,
 //! Write-Error, Write-Verbose, Out-Null.
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::{
     ActionPreference, BoundParameters, CommandContext, ErrorCategory, Flow, Value,
 };
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::CommandTable;
-use super::def::{CmdletDef, Fidelity, Implementation};
+use crate::runtime::{CmdletDef, Implementation};
+use crate::vocab::Fidelity;
 
 fn fidelity(def: &CmdletDef) -> &'static str {
     match def.fidelity {

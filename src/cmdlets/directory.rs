@@ -5,11 +5,12 @@
 
 use serde_json::Value as Json;
 
-use super::def::{CmdletDef, Fidelity, ParamDef, Requires, types};
 use super::graph::{GraphError, require_graph, to_json, write_sdk_error};
 use super::service::{Decision, read_tenant, transact};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, Flow, Hashtable, PsObject, Value};
 use crate::store::{Application, Change, ExtraKeys, Group, Tenant, User, keys, same_id};
+use crate::vocab::{Fidelity, ParamDef, Requires, types};
 
 const USERS_MODULE: &str = "Microsoft.Graph.Users";
 const GROUPS_MODULE: &str = "Microsoft.Graph.Groups";

@@ -3,14 +3,15 @@
 //! and the explaining cmdlets Test-EmuAppAccess and Get-EmuEffectivePolicy, which say which app
 //! may act for which user, for reads and writes, why, and when a pending change arrives.
 
-use super::def::{CmdletDef, Fidelity, ParamDef, ParamKind, ParamType, types};
 use super::graph::delay_text;
 use super::service::{Decision, read_tenant, transact};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, PsObject, Value};
 use crate::store::{
     AccessExplanation, AppAccess, Application, Change, GraphErrorStyle, PolicySource,
     READ_PERMISSION, Tenant, User, UserLookup, WRITE_PERMISSION, same_id,
 };
+use crate::vocab::{Fidelity, ParamDef, ParamKind, ParamType, types};
 
 const MODULE: &str = "aapsh";
 pub const ACCESS_TYPE: &str = "aapsh.AppAccess";

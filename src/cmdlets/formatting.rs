@@ -2,9 +2,10 @@
 //! the formatted text itself (pwsh emits format records; the text is what any later Out-Default
 //! or Out-String shows).
 
-use super::def::{CmdletDef, ParamDef, PipelineMode, types};
 use super::objects::{PropertySpec, compute_properties, property_specs};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, Flow, PsObject, Value};
+use crate::vocab::{ParamDef, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";

@@ -16,8 +16,8 @@
 use serde_json::json;
 use time::OffsetDateTime;
 
-use super::def::{CmdletDef, Fidelity, ParamDef, ParamKind, ParamType, Requires, types};
 use super::service::{Decision, read_tenant, transact};
+use crate::runtime::CmdletDef;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, GraphConnection, Hashtable,
     PsObject, Value,
@@ -26,6 +26,7 @@ use crate::store::{
     AppAccess, Change, GraphErrorStyle, OnlineMeeting, READ_PERMISSION, Tenant, UserLookup,
     WRITE_PERMISSION, format_time, parse_time, same_id,
 };
+use crate::vocab::{Fidelity, ParamDef, ParamKind, ParamType, Requires, types};
 
 const AUTH_MODULE: &str = "Microsoft.Graph.Authentication";
 const COMMS_MODULE: &str = "Microsoft.Graph.CloudCommunications";

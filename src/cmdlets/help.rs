@@ -7,10 +7,11 @@
 
 use std::io::IsTerminal;
 
-use super::def::{CmdletDef, Implementation, ParamDef, PipelineMode, types};
 use crate::runtime::binder::{is_advanced, should_process_parameters};
 use crate::runtime::operators::wildcard_match;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, PsObject, Value};
+use crate::runtime::{CmdletDef, Implementation};
+use crate::vocab::{ParamDef, PipelineMode, types};
 
 const CORE: &str = "Microsoft.PowerShell.Core";
 
@@ -335,7 +336,7 @@ fn command_help(def: &CmdletDef, view: HelpView, width: usize) -> String {
     out.push(String::new());
     let mut description = def.description.to_string();
     if let Implementation::Builtin(_) = def.implementation
-        && def.fidelity == super::def::Fidelity::StandIn
+        && def.fidelity == crate::vocab::Fidelity::StandIn
     {
         description
             .push_str("\n\nThis is an offline stand-in for the real cmdlet (see about_aapsh).");
@@ -778,7 +779,7 @@ fn get_command(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
                 let mut r = crate::runtime::errors::command_not_found(n);
                 r.command_class = ctx.def.class_name.to_string();
                 ctx.complete(&mut r);
-                r.suggestion = super::suggest_command(&ctx.session.commands, n);
+                r.suggestion = crate::runtime::commands::suggest_command(&ctx.session.commands, n);
                 ctx.write_error(r)?;
             }
         }
@@ -853,10 +854,9 @@ fn clear_host(ctx: &mut CommandContext<'_>, _bound: &BoundParameters) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cmdlets::CommandTable;
 
     fn def(name: &str) -> std::rc::Rc<CmdletDef> {
-        CommandTable::builtin().get(name).unwrap()
+        crate::cmdlets::command_table().get(name).unwrap()
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! Write-Progress (Set-StrictMode lives with the engine switches in `language.rs`).
 //! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::timespan::TimeSpan;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 

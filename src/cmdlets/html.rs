@@ -4,9 +4,10 @@
 //! -Fragment, then a table whose columns come from the first object (or -Property), each value
 //! HTML-encoded; -As List writes name/value rows per object, separated by a rule.
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
 use super::objects::{PropertySpec, compute_properties, property_names, property_specs};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, Flow, Value};
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 

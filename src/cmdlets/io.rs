@@ -6,11 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
 use crate::format::dotnet_to_string;
+use crate::runtime::CmdletDef;
+use crate::runtime::files::{io_message, shown, write_text_to};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
@@ -215,17 +217,6 @@ pub fn definitions() -> Vec<CmdletDef> {
 
 // ----- paths and their errors ----------------------------------------------------------------
 
-/// A path as pwsh shows it in messages: resolved against the current directory, with the
-/// platform's separators.
-fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
-    if cfg!(windows) {
-        text.replace('/', "\\")
-    } else {
-        text
-    }
-}
-
 /// `Cannot find path '...' because it does not exist.` (ItemNotFoundException, PathNotFound).
 pub fn path_not_found(ctx: &CommandContext<'_>, path: &Path) -> ErrorRecord {
     let text = shown(path);
@@ -245,34 +236,6 @@ pub fn path_not_found(ctx: &CommandContext<'_>, path: &Path) -> ErrorRecord {
 fn file_open_failure(ctx: &CommandContext<'_>, path: &Path, err: &std::io::Error) -> ErrorRecord {
     let (ty, message) = io_message(path, err);
     ctx.error(&ty, message, "FileOpenFailure", ErrorCategory::OpenError)
-}
-
-/// The .NET exception and message for an I/O error on `path`.
-pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> (String, String) {
-    let text = shown(path);
-    match err.kind() {
-        std::io::ErrorKind::NotFound => {
-            if path
-                .parent()
-                .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists())
-            {
-                (
-                    "System.IO.DirectoryNotFoundException".into(),
-                    format!("Could not find a part of the path '{text}'."),
-                )
-            } else {
-                (
-                    "System.IO.FileNotFoundException".into(),
-                    format!("Could not find file '{text}'."),
-                )
-            }
-        }
-        std::io::ErrorKind::PermissionDenied => (
-            "System.UnauthorizedAccessException".into(),
-            format!("Access to the path '{text}' is denied."),
-        ),
-        _ => ("System.IO.IOException".into(), format!("{err}: '{text}'")),
-    }
 }
 
 fn delimiter(b: &BoundParameters) -> char {
@@ -508,19 +471,6 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         return Err(ctx.terminate(r));
     }
     Ok(())
-}
-
-pub(crate) fn write_text_to(path: &Path, text: &str, append: bool) -> std::io::Result<()> {
-    use std::io::Write;
-    if append {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?
-            .write_all(text.as_bytes())
-    } else {
-        std::fs::write(path, text)
-    }
 }
 
 // ----- CSV -----------------------------------------------------------------------------------

@@ -3,11 +3,12 @@
 //! `-Compress`, pwsh's escaping, and JSON objects read back as PSCustomObjects (or hashtables
 //! with `-AsHashtable`).
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::timespan::PROPERTIES;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value,
 };
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 

@@ -1,7 +1,8 @@
 //! Engine switches scripts set with a cmdlet: `Set-StrictMode`.
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow};
+use crate::vocab::{ParamDef, ParamKind, ParamType, types};
 
 const CORE: &str = "Microsoft.PowerShell.Core";
 

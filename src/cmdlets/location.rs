@@ -12,14 +12,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::def::{CmdletDef, ParamDef, PipelineMode, types};
 use super::io::path_not_found;
+use crate::runtime::CmdletDef;
+use crate::runtime::files::{PROVIDER, path_info, shown};
 use crate::runtime::operators::{has_wildcards, wildcard_match};
 use crate::runtime::{BoundParameters, CommandContext, Flow, PsObject, Value};
+use crate::vocab::{ParamDef, PipelineMode, types};
 
 const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
-const PATH_INFO: &str = "System.Management.Automation.PathInfo";
-const PROVIDER: &str = "Microsoft.PowerShell.Core\\FileSystem";
 const DEFAULT_STACK: &str = "default";
 /// How many locations `Set-Location -` can walk back.
 const HISTORY: usize = 20;
@@ -108,35 +108,6 @@ pub fn definitions() -> Vec<CmdletDef> {
 }
 
 // ----- locations --------------------------------------------------------------------------
-
-/// A PathInfo for `path`, as `$PWD` and `Get-Location` return it: `Path` (and its text) is the
-/// folder.
-pub fn path_info(path: &Path) -> Value {
-    let text = shown(path);
-    let drive = if cfg!(windows) {
-        text.split(':').next().unwrap_or_default().to_string()
-    } else {
-        "/".to_string()
-    };
-    Value::object(
-        PsObject::new(PATH_INFO)
-            .with("Drive", Value::str(drive))
-            .with("Provider", Value::str(PROVIDER))
-            .with("ProviderPath", Value::str(&text))
-            .with("Path", Value::str(&text))
-            .with_text(text),
-    )
-}
-
-/// A path as pwsh shows it, with the platform's separators.
-fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
-    if cfg!(windows) {
-        text.replace('/', "\\")
-    } else {
-        text
-    }
-}
 
 fn get_location(ctx: &mut CommandContext<'_>, _b: &BoundParameters) -> Result<(), Flow> {
     let here = path_info(&ctx.session.location);

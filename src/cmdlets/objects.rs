@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::operators::{sort_order, values_equal, wildcard_match};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value, collapse,
 };
 use crate::syntax::ast::{CaseMode, CompareOp, ScriptBlockAst};
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";

@@ -3,13 +3,14 @@
 //! (fidelity.md §1.2). Semantics: names compare case-insensitively and `Tag:` is optional;
 //! `Global` always exists; AppIds follow PSListModifier and must be GUIDs; one policy per user.
 
-use super::def::{CmdletDef, Fidelity, ParamDef, PipelineMode, Requires, types};
 use super::service::{
     Decision, ambiguous_user, canonical_app_ids, client_error, group_not_found, identity_not_found,
     invalid_app_id, online_user_object, policy_not_found, policy_object, read_tenant, transact,
 };
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, ListModifier, Value};
 use crate::store::{Change, GroupLookup, Policy, UserLookup, bare_policy_name, policy_identity};
+use crate::vocab::{Fidelity, ParamDef, PipelineMode, Requires, types};
 
 const MODULE: &str = "MicrosoftTeams";
 

@@ -7,12 +7,13 @@
 //! without doing anything (their cmdlets stay "not recognized" unless aapsh emulates them). Any
 //! other module fails the way pwsh fails when it finds no module file.
 
-use super::def::{CmdletDef, Fidelity, ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::conversion;
 use crate::runtime::scope::Qualifier;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value,
 };
+use crate::vocab::{Fidelity, ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const CORE: &str = "Microsoft.PowerShell.Core";
 const POWERSHELLGET: &str = "PowerShellGet";
@@ -410,8 +411,7 @@ fn get_credential(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
             .map(|u| u.to_ps_string())
     });
     if ctx.session.options.non_interactive {
-        let user =
-            given_user.unwrap_or_else(|| crate::cli::default_connection(ctx.session).account);
+        let user = given_user.unwrap_or_else(|| ctx.session.default_connection().account);
         ctx.write_object(Value::object(conversion::credential(&user, "offline")));
         return Ok(());
     }

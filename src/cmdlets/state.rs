@@ -9,9 +9,9 @@
 //! either one undoable with `Restore-EmuSnapshot Previous`. Snapshots and the audit log are files
 //! beside the store (see `store::snapshot`, `store::audit`).
 
-use super::def::{CmdletDef, Fidelity, ParamDef, types};
 use super::emulator::emu_error;
 use super::service::{read_tenant, store_failure};
+use crate::runtime::CmdletDef;
 use crate::runtime::audit::parameter_line;
 use crate::runtime::operators::wildcard_match;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, PsObject, Value};
@@ -19,6 +19,7 @@ use crate::store::snapshot::{self, PREVIOUS, SnapshotInfo};
 use crate::store::{
     AuditEntry, Change, StoreError, Tenant, demo_tenant, format_time, parse_time, snapshot_dir_for,
 };
+use crate::vocab::{Fidelity, ParamDef, types};
 
 const MODULE: &str = "aapsh";
 pub const SNAPSHOT_TYPE: &str = "aapsh.Snapshot";

@@ -1,12 +1,11 @@
 //! The Teams module around the policy cmdlets: Connect-/Disconnect-MicrosoftTeams (offline,
 //! every real parameter set, no credentials needed), Get-CsOnlineUser and Get-CsTenant.
 
-use super::def::{
-    CmdletDef, Fidelity, ParamDef, ParamKind, ParamType, PipelineMode, Requires, types,
-};
 use super::service::{ambiguous_user, identity_not_found, online_user_object, read_tenant};
+use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, Connection, Flow, PsObject, Value};
 use crate::store::UserLookup;
+use crate::vocab::{Fidelity, ParamDef, ParamKind, ParamType, PipelineMode, Requires, types};
 
 const MODULE: &str = "MicrosoftTeams";
 const CONTEXT_TYPE: &str = "Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzureContext";

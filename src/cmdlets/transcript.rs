@@ -5,9 +5,10 @@
 
 use std::path::PathBuf;
 
-use super::def::{CmdletDef, ParamDef, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::transcript::{Prologue, Transcript, stamp};
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
+use crate::vocab::{ParamDef, types};
 
 const HOST: &str = "Microsoft.PowerShell.Host";
 
@@ -95,7 +96,7 @@ fn start_transcript(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
     match Transcript::open(&path, append, &prologue) {
         Ok(t) => ctx.session.transcripts.push(t),
         Err(e) => {
-            let (_, message) = super::io::io_message(&path, &e);
+            let (_, message) = crate::runtime::files::io_message(&path, &e);
             return Err(cannot_start(ctx, &message));
         }
     }

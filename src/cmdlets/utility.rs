@@ -5,12 +5,13 @@
 
 use regex::{Regex, RegexBuilder};
 
-use super::def::{CmdletDef, ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
+use crate::runtime::CmdletDef;
 use crate::runtime::clock::IdGenerator;
 use crate::runtime::scope::Qualifier;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value, collapse,
 };
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 
@@ -779,7 +780,7 @@ fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source
             }))
         }
         Err(e) => {
-            let (ty, message) = super::io::io_message(&path, &e);
+            let (ty, message) = crate::runtime::files::io_message(&path, &e);
             let r = ctx.error(&ty, message, "ProcessingFile", ErrorCategory::ReadError);
             ctx.write_error(r)?;
             Ok(None)
@@ -1192,7 +1193,7 @@ fn tee_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
             std::fs::write(&path, text)
         };
         if let Err(e) = written {
-            let (ty, message) = super::io::io_message(&path, &e);
+            let (ty, message) = crate::runtime::files::io_message(&path, &e);
             let r = ctx.error(&ty, message, "FileOpenFailure", ErrorCategory::OpenError);
             return Err(ctx.terminate(r));
         }

@@ -7,8 +7,8 @@
 use crate::runtime::Value;
 use crate::runtime::value::format_double;
 
-use super::options::FormatOptions;
 use super::scalar::datetime_short;
+use crate::runtime::output::FormatOptions;
 
 /// `…` (U+2026), pwsh 7's `PSObjectHelper.Ellipsis`.
 pub const ELLIPSIS: char = '\u{2026}';

@@ -5,31 +5,10 @@
 
 use crate::runtime::{ErrorCategory, ErrorRecord, InvocationInfo};
 
-use super::options::FormatOptions;
 use super::palette::Palette;
 use super::position::{EllipsisStyle, PositionMessage, position_message};
 use super::wrap::{char_len, skip_chars, spaces, take_chars};
-
-/// `$ErrorView`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ErrorView {
-    /// pwsh 7's default.
-    #[default]
-    Concise,
-    /// The Windows PowerShell 5.1 block (`At line:…`, `+ CategoryInfo`, …).
-    Normal,
-}
-
-impl ErrorView {
-    /// Parses `-ErrorView concise|normal` (also pwsh's `ConciseView`/`NormalView`).
-    pub fn parse(s: &str) -> Option<ErrorView> {
-        match s.to_ascii_lowercase().as_str() {
-            "concise" | "conciseview" => Some(ErrorView::Concise),
-            "normal" | "normalview" => Some(ErrorView::Normal),
-            _ => None,
-        }
-    }
-}
+use crate::runtime::output::{ErrorView, FormatOptions};
 
 /// Label of aapsh's own hint line printed after a record that carries a `suggestion`.
 pub const SUGGESTION_LABEL: &str = "Suggestion [aapsh]:";

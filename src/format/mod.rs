@@ -1,7 +1,7 @@
 //! Turns values and error records into text the way pwsh's formatter does. Owns views, collection
 //! rendering, error views and colour. Must not evaluate script or touch the store.
 //!
-//! Map: `options` (FormatOptions), `palette` (colour roles), `wrap` (char-counted text helpers),
+//! Map: `palette` (colour roles), `wrap` (char-counted text helpers),
 //! `collection` (cell text / SmartToString), `scalar` (lone values, dates), `views` (type name →
 //! view), `list` and `table` (the two writers), `position` (PositionMessage), `out_default`
 //! (grouping, Format-List/-Table), `error_view` (ConciseView, NormalView, stream prefixes).
@@ -9,7 +9,6 @@
 mod collection;
 mod error_view;
 mod list;
-mod options;
 mod out_default;
 mod palette;
 mod position;
@@ -20,10 +19,8 @@ mod wrap;
 
 pub use collection::{ELLIPSIS, cell_text, dotnet_to_string};
 pub use error_view::{
-    ErrorView, SUGGESTION_LABEL, render_debug, render_error, render_verbose, render_warning,
-    render_what_if,
+    SUGGESTION_LABEL, render_debug, render_error, render_verbose, render_warning, render_what_if,
 };
-pub use options::{DEFAULT_ENUMERATION_LIMIT, DEFAULT_WIDTH, FormatOptions};
 pub use out_default::{OutDefault, format_list, format_table};
 pub use palette::{Palette, RESET, console_color_name, is_console_color};
 pub use position::{EllipsisStyle, PositionMessage, position_message};
@@ -35,8 +32,57 @@ pub fn paint_console(text: &str, fg: Option<&str>, bg: Option<&str>) -> String {
     Palette::new(true).console_color(text, fg, bg)
 }
 
+use crate::runtime::output::{ErrorView, FormatOptions, Formatter};
+use crate::runtime::{ErrorRecord, Value};
+
+/// The formatter the shell gives a session: pwsh's console Out-Default and error views.
+#[derive(Default)]
+pub struct ConsoleFormatter {
+    out: OutDefault,
+}
+
+impl ConsoleFormatter {
+    pub fn new() -> ConsoleFormatter {
+        ConsoleFormatter::default()
+    }
+}
+
+impl Formatter for ConsoleFormatter {
+    fn write(&mut self, value: &Value, opts: &FormatOptions) -> String {
+        self.out.write(value, opts)
+    }
+
+    fn statement_boundary(&mut self) {
+        self.out.statement_boundary();
+    }
+
+    fn flush(&mut self, opts: &FormatOptions) -> String {
+        self.out.flush(opts)
+    }
+
+    fn error(&self, record: &ErrorRecord, view: ErrorView, opts: &FormatOptions) -> String {
+        render_error(record, view, opts)
+    }
+
+    fn warning(&self, text: &str, opts: &FormatOptions) -> String {
+        render_warning(text, opts)
+    }
+
+    fn verbose(&self, text: &str, opts: &FormatOptions) -> String {
+        render_verbose(text, opts)
+    }
+
+    fn debug(&self, text: &str, opts: &FormatOptions) -> String {
+        render_debug(text, opts)
+    }
+
+    fn out_string(&self, values: &[Value], opts: &FormatOptions) -> String {
+        out_string(values, opts)
+    }
+}
+
 /// What `Out-String` (and `> file`) produce for a list of objects: Out-Default's text.
-pub fn out_string(values: &[crate::runtime::Value], opts: &FormatOptions) -> String {
+pub fn out_string(values: &[Value], opts: &FormatOptions) -> String {
     let mut out = OutDefault::new();
     let mut text = String::new();
     for v in values {

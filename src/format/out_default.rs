@@ -24,9 +24,8 @@ use std::rc::Rc;
 use crate::runtime::{ErrorRecord, Value};
 
 use super::collection::cell_text;
-use super::error_view::{ErrorView, render_error};
+use super::error_view::render_error;
 use super::list::list_entry;
-use super::options::FormatOptions;
 use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
 use super::table::{Cell, TableData, TableLayout, render_row};
@@ -34,6 +33,8 @@ use super::views::{
     CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
     property_names, table_view,
 };
+use crate::runtime::output::ErrorView;
+use crate::runtime::output::FormatOptions;
 
 /// Collections nested deeper than this are printed by type name instead of enumerated.
 const MAX_ENUMERATION_DEPTH: usize = 32;

@@ -10,7 +10,7 @@
 use super::binder::BoundParameters;
 use super::session::Session;
 use super::value::Value;
-use crate::cmdlets::def::CmdletDef;
+use crate::runtime::CmdletDef;
 use crate::store::{AuditEntry, format_time};
 use crate::syntax::Span;
 

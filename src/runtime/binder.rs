@@ -15,8 +15,9 @@ use super::conversion;
 use super::error_record::ErrorRecord;
 use super::errors;
 use super::value::Value;
-use crate::cmdlets::def::{ALL_SETS, CmdletDef, Implementation, ParamDef, ParamKind, types};
+use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::Span;
+use crate::vocab::{ALL_SETS, ParamDef, ParamKind, types};
 
 /// One evaluated command element.
 #[derive(Clone, Debug)]
@@ -257,7 +258,7 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
     // Validation attributes run first, then the mandatory null/empty checks
     // (ParameterBinderBase.BindParameter).
     for check in &p.validations {
-        if let Err(inner) = check.validate(&converted) {
+        if let Err(inner) = super::validation::validate(check, &converted) {
             return Err(BindFailure::at(
                 errors::validation_error(def, &p.name, &inner),
                 span,
@@ -666,7 +667,7 @@ fn bind_by_value(
         if let Ok(v) = conversion::to_param_type(input, &p.ty) {
             // The parameter's validation attributes hold for piped values too.
             for check in &p.validations {
-                if let Err(inner) = check.validate(&v) {
+                if let Err(inner) = super::validation::validate(check, &v) {
                     return Err(BindFailure::at(
                         errors::validation_error(def, &p.name, &inner),
                         span,

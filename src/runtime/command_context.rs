@@ -11,8 +11,9 @@ use super::flow::Flow;
 use super::scope::Qualifier;
 use super::session::{ActionPreference, Session};
 use super::value::{PsObject, Value};
-use crate::cmdlets::def::{CmdletDef, ConfirmImpact};
+use crate::runtime::CmdletDef;
 use crate::syntax::{SourceFile, Span};
+use crate::vocab::ConfirmImpact;
 
 /// A list behind `-ErrorVariable`, `-WarningVariable` or `-InformationVariable` (an ArrayList
 /// the variable holds, so later additions show through it).

@@ -4,7 +4,7 @@
 
 use super::list_modifier::ListModifier;
 use super::value::{PsObject, Value};
-use crate::cmdlets::def::{ParamKind, ParamType, types};
+use crate::vocab::{ParamKind, ParamType, types};
 
 /// `Cannot convert value "{0}" to type "{1}". Error: "{2}"`
 pub fn cast_error_with_inner(value: &str, type_full: &str, inner: &str) -> String {

@@ -4,7 +4,7 @@
 
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::value::Value;
-use crate::cmdlets::def::CmdletDef;
+use crate::runtime::CmdletDef;
 
 const BINDING_EXCEPTION: &str = "System.Management.Automation.ParameterBindingException";
 const RUNTIME_EXCEPTION: &str = "System.Management.Automation.RuntimeException";

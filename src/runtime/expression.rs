@@ -327,7 +327,7 @@ impl Session {
                             .unwrap_or_default(),
                     ));
                 }
-                "pwd" => return Ok(crate::cmdlets::path_info(&self.location)),
+                "pwd" => return Ok(super::files::path_info(&self.location)),
                 "psversiontable" => return Ok(ps_version_table()),
                 "pscmdlet" => return Ok(self.ps_cmdlet_value()),
                 "myinvocation" => return Ok(self.my_invocation_value()),

@@ -167,7 +167,7 @@ impl Session {
             if top_level {
                 // Out-Default releases a table it is sizing when a later statement's output
                 // arrives (pwsh: after 300 ms; each top-level statement counts as later).
-                self.out_default.statement_boundary();
+                self.formatter.statement_boundary();
             }
             result = self.exec_statement(stmt, out);
             if result.is_err() {
@@ -200,7 +200,7 @@ impl Session {
                 continue;
             }
             if top_level {
-                self.out_default.statement_boundary();
+                self.formatter.statement_boundary();
             }
             // Errors must reach the trap instead of being reported where they happen.
             self.try_depth += 1;
@@ -383,7 +383,7 @@ impl Session {
             }
             StatementKind::Switch(s) => self.exec_switch(s, out),
             StatementKind::Function(f) => {
-                let def = crate::cmdlets::function_definition(f.clone());
+                let def = super::functions::function_definition(f.clone());
                 self.commands.define_function(def);
                 Ok(())
             }

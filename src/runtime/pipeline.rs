@@ -14,12 +14,13 @@ use super::flow::{Flow, Termination};
 use super::scope::{CallFrame, Qualifier, ScopeKind};
 use super::session::{ActionPreference, ErrorRedirect, Out, Session};
 use super::value::{Hashtable, Value};
-use crate::cmdlets::def::{CmdletDef, Implementation, ParamKind, PipelineMode, Requires};
+use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::ast::{
     Command, CommandElement, ElementKind, Expr, ExprKind, Pipeline, PipelineElement, QuoteKind,
     RedirectStream, RedirectTarget, ScriptBlockAst, UnaryOp,
 };
 use crate::syntax::{SourceFile, Span};
+use crate::vocab::{ParamKind, PipelineMode, Requires};
 
 /// What a command name resolved to.
 #[derive(Clone)]
@@ -304,7 +305,7 @@ impl Session {
                         cmd.span
                     },
                 });
-                record.suggestion = crate::cmdlets::suggest_command(&self.commands, &typed);
+                record.suggestion = super::commands::suggest_command(&self.commands, &typed);
                 Err(Flow::statement_error(record))
             }
         }
@@ -434,7 +435,7 @@ impl Session {
                     .trim_start_matches('-')
                     .trim_end_matches(':')
                     .to_string();
-                record.suggestion = crate::cmdlets::suggest_parameter(def, &typed);
+                record.suggestion = super::commands::suggest_parameter(def, &typed);
             }
             record.invocation = Some(InvocationInfo {
                 command_name: Some(def.name.to_string()),
@@ -473,7 +474,7 @@ impl Session {
             }
             return Ok(bound);
         }
-        let params: Vec<&crate::cmdlets::def::ParamDef> = def
+        let params: Vec<&crate::vocab::ParamDef> = def
             .params
             .iter()
             .filter(|p| missing.iter().any(|m| *m == *p.name))
@@ -866,7 +867,7 @@ impl Session {
         }
         if let Some((path, append)) = &r.output_file {
             let opts = self.format_options();
-            let text = crate::format::out_string(&produced, &opts);
+            let text = self.formatter.out_string(&produced, &opts);
             let result = if *append {
                 use std::io::Write;
                 std::fs::OpenOptions::new()
@@ -939,7 +940,7 @@ impl Session {
     fn call_builtin_with(
         &mut self,
         def: &Rc<CmdletDef>,
-        handler: crate::cmdlets::def::Handler,
+        handler: crate::runtime::Handler,
         bound: &BoundParameters,
         input: Option<Value>,
         collected: Vec<Value>,
@@ -1486,7 +1487,7 @@ impl Session {
         dot: bool,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
-        let def = Rc::new(crate::cmdlets::function_definition_for_block(block));
+        let def = Rc::new(super::functions::function_definition_for_block(block));
         if dot {
             let values: Vec<Value> = args
                 .into_iter()
@@ -1567,7 +1568,7 @@ impl Session {
         out: &mut Out<'_>,
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
-        let def = Rc::new(crate::cmdlets::function_definition_for_block(ast));
+        let def = Rc::new(super::functions::function_definition_for_block(ast));
         let file_name = path
             .as_ref()
             .and_then(|p| p.file_name())
@@ -1624,7 +1625,7 @@ impl Session {
                     binder::resolve_set(&def, &mut bound).map_err(&fail)?;
                 }
                 None => {
-                    let params: Vec<&crate::cmdlets::def::ParamDef> = def
+                    let params: Vec<&crate::vocab::ParamDef> = def
                         .params
                         .iter()
                         .filter(|p| missing.iter().any(|m| *m == *p.name))

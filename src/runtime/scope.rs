@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use super::binder::BoundParameters;
 use super::value::Value;
-use crate::cmdlets::def::{CmdletDef, ParamType};
+use crate::runtime::CmdletDef;
 use crate::syntax::{SourceFile, Span};
+use crate::vocab::ParamType;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {

@@ -10,13 +10,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::clock::{Clock, IdGenerator};
+use super::commands::CommandTable;
 use super::error_record::ErrorRecord;
 use super::flow::{Flow, Termination};
 use super::host::Host;
+use super::output::{ErrorView, FormatOptions, Formatter};
 use super::scope::{Qualifier, Scopes};
 use super::value::Value;
-use crate::cmdlets::CommandTable;
-use crate::format::{self, ErrorView, FormatOptions, OutDefault};
 use crate::store::Store;
 use crate::syntax::{ParseErrors, SourceFile, Span};
 
@@ -126,7 +126,9 @@ pub struct Session {
     /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
     pub random: Option<IdGenerator>,
     pub commands: CommandTable,
-    pub(crate) out_default: OutDefault,
+    /// Turns output and error records into text (the shell hands it over: `format` lives above
+    /// the runtime).
+    pub(crate) formatter: Box<dyn Formatter>,
     /// `$?`
     pub last_success: bool,
     /// `$Error`, newest first.
@@ -181,7 +183,15 @@ pub struct Session {
 pub const MAX_CALL_DEPTH: usize = 200;
 
 impl Session {
-    pub fn new(host: Box<dyn Host>, store: Store, options: SessionOptions) -> Session {
+    /// A session over `store`, running the commands of `commands` and writing through
+    /// `formatter` (the layers above the runtime provide both).
+    pub fn new(
+        host: Box<dyn Host>,
+        store: Store,
+        options: SessionOptions,
+        commands: CommandTable,
+        formatter: Box<dyn Formatter>,
+    ) -> Session {
         let audit_log = crate::store::AuditLog::new(store.path());
         let mut s = Session {
             options,
@@ -193,8 +203,8 @@ impl Session {
             clock: Clock::system(),
             ids: IdGenerator::new(None),
             random: None,
-            commands: CommandTable::builtin(),
-            out_default: OutDefault::new(),
+            commands,
+            formatter,
             last_success: true,
             errors: Rc::new(RefCell::new(Vec::new())),
             try_depth: 0,
@@ -300,7 +310,7 @@ impl Session {
         match out {
             Out::Default => {
                 let opts = self.format_options();
-                let text = self.out_default.write(&value, &opts);
+                let text = self.formatter.write(&value, &opts);
                 self.show(&text);
             }
             Out::Collect(items) => items.push(value),
@@ -311,7 +321,7 @@ impl Session {
     /// Ends the current Out-Default group (tables are buffered until then).
     pub fn flush_output(&mut self) {
         let opts = self.format_options();
-        let text = self.out_default.flush(&opts);
+        let text = self.formatter.flush(&opts);
         self.show(&text);
     }
 
@@ -383,7 +393,7 @@ impl Session {
                 } else {
                     record
                 };
-                let text = format::render_error(record, self.options.error_view, &opts);
+                let text = self.formatter.error(record, self.options.error_view, &opts);
                 self.host.write_err(&text);
                 self.transcribe(&text);
             }
@@ -394,17 +404,17 @@ impl Session {
     /// with `WriteLine`, i.e. to standard output like Write-Host; only error records go to
     /// standard error (ConsoleHostUserInterface.WriteWarningLine / WriteErrorLine).
     pub fn write_warning_text(&mut self, text: &str) {
-        let rendered = format::render_warning(text, &self.format_options());
+        let rendered = self.formatter.warning(text, &self.format_options());
         self.write_host(&rendered);
     }
 
     pub fn write_verbose_text(&mut self, text: &str) {
-        let rendered = format::render_verbose(text, &self.format_options());
+        let rendered = self.formatter.verbose(text, &self.format_options());
         self.write_host(&rendered);
     }
 
     pub fn write_debug_text(&mut self, text: &str) {
-        let rendered = format::render_debug(text, &self.format_options());
+        let rendered = self.formatter.debug(text, &self.format_options());
         self.write_host(&rendered);
     }
 
@@ -468,6 +478,24 @@ impl Session {
             .last()
             .cloned()
             .unwrap_or_else(|| SourceFile::new(None, ""))
+    }
+
+    /// The connection `-Connected` (and a bare Connect-MicrosoftTeams) makes: the tenant's admin.
+    pub fn default_connection(&mut self) -> Connection {
+        match self.store.tenant() {
+            Ok(t) => Connection {
+                account: format!("admin@{}", t.tenant.domain),
+                environment: "AzureCloud".into(),
+                tenant_id: t.tenant.tenant_id.clone(),
+                tenant_domain: t.tenant.domain.clone(),
+            },
+            Err(_) => Connection {
+                account: "admin@contoso.onmicrosoft.com".into(),
+                environment: "AzureCloud".into(),
+                tenant_id: String::new(),
+                tenant_domain: String::new(),
+            },
+        }
     }
 
     /// Reports parse errors of a whole input the way pwsh does (one record, first error).

@@ -168,7 +168,7 @@ fn file_method(
     }
     let path = absolute(&slashes(&arg(args, 0)));
     let fail = |s: &Session, e: std::io::Error| {
-        let (ty, message) = crate::cmdlets::io_message(&path, &e);
+        let (ty, message) = super::files::io_message(&path, &e);
         s.runtime_record_error(
             super::errors::method_invocation(name, args.len(), &ty, &message),
             span,
@@ -198,7 +198,7 @@ fn file_method(
                 _ => args[1].to_ps_string(),
             };
             let append = lower.starts_with("append");
-            crate::cmdlets::write_text_to(&path, &text, append).map_err(|e| fail(s, e))?;
+            super::files::write_text_to(&path, &text, append).map_err(|e| fail(s, e))?;
             Value::Null
         }
     }))

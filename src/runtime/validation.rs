@@ -4,13 +4,14 @@
 //! the binding with ParameterArgumentValidationError (ValidateScriptAttribute.ValidateElement).
 
 use super::binder::{BindFailure, BoundParameters};
+use super::commands::CmdletDef;
 use super::flow::Flow;
 use super::interpreter::collapse;
 use super::scope::Qualifier;
 use super::session::Session;
 use super::value::Value;
-use crate::cmdlets::def::{CmdletDef, Validation};
 use crate::syntax::{SourceFile, Span};
+use crate::vocab::Validation;
 
 impl Session {
     /// Runs the parameters' validation scripts on what was bound.
@@ -93,4 +94,143 @@ impl Session {
             Err(_) => Err(failed()),
         }
     }
+}
+
+const NULL_ARGUMENT: &str = "The argument is null. Provide a valid value for the argument, and then try running the command again.";
+
+/// The inner message pwsh shows after `Cannot validate argument on parameter 'X'.`.
+pub fn validate(check: &Validation, value: &Value) -> Result<(), String> {
+    match check {
+        Validation::NotNull => {
+            if value.is_null() {
+                return Err("The argument is null. Provide a valid value for the argument, and then try running the command again.".into());
+            }
+        }
+        Validation::NotNullOrEmpty => {
+            let empty = match value {
+                Value::Null => true,
+                Value::String(s) => s.is_empty(),
+                Value::Array(a) => a.borrow().is_empty(),
+                _ => false,
+            };
+            if empty {
+                return Err("The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.".into());
+            }
+        }
+        Validation::Set(allowed) => {
+            for item in value.enumerate() {
+                let text = item.to_ps_string();
+                if !allowed.iter().any(|a| a.eq_ignore_ascii_case(&text)) {
+                    return Err(format!(
+                        "The argument \"{text}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
+                        allowed.join(",")
+                    ));
+                }
+            }
+        }
+        Validation::Range(lo, hi) => {
+            for item in value.enumerate() {
+                let n = super::conversion::to_int(&item, "System.Int64").unwrap_or(*lo);
+                if n < *lo {
+                    return Err(format!(
+                        "The {n} argument is less than the minimum allowed range of {lo}. Supply an argument that is greater than or equal to {lo} and then try the command again."
+                    ));
+                }
+                if n > *hi {
+                    return Err(format!(
+                        "The {n} argument is greater than the maximum allowed range of {hi}. Supply an argument that is less than or equal to {hi} and then try the command again."
+                    ));
+                }
+            }
+        }
+        Validation::Pattern(_) | Validation::Script(_) if value.is_null() => {
+            return Err(NULL_ARGUMENT.into());
+        }
+        Validation::RangeKind(kind) => {
+            for item in value.enumerate() {
+                let n = super::conversion::to_double(&item, "System.Double").unwrap_or(0.0);
+                let failure = match kind.to_ascii_lowercase().as_str() {
+                    "positive" if n <= 0.0 => Some("greater than zero"),
+                    "nonnegative" if n < 0.0 => Some("greater than or equal to zero"),
+                    "negative" if n >= 0.0 => Some("less than zero"),
+                    "nonpositive" if n > 0.0 => Some("less than or equal to zero"),
+                    _ => None,
+                };
+                if let Some(what) = failure {
+                    return Err(format!(
+                        "The argument \"{}\" cannot be validated because its value is not {what}.",
+                        item.to_ps_string()
+                    ));
+                }
+            }
+        }
+        Validation::WithMessage(inner, message) => {
+            // A null argument keeps the stock "The argument is null" text.
+            if value.is_null() {
+                return validate(inner, value);
+            }
+            if matches!(**inner, Validation::Script(_)) {
+                return Ok(());
+            }
+            let detail = inner.detail();
+            for item in value.enumerate() {
+                if validate(inner, &item).is_err() {
+                    return Err(message
+                        .replace("{0}", &item.to_ps_string())
+                        .replace("{1}", &detail));
+                }
+            }
+        }
+        Validation::Pattern(pattern) => {
+            // ValidatePatternAttribute: `Regex(pattern, IgnoreCase)` against each item's
+            // string form. A pattern .NET accepts but this engine cannot read fails every
+            // item rather than none.
+            let re = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .ok();
+            for item in value.enumerate() {
+                let text = item.to_ps_string();
+                if !re.as_ref().is_some_and(|r| r.is_match(&text)) {
+                    return Err(format!(
+                        "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
+                    ));
+                }
+            }
+        }
+        Validation::Length(min, max) => {
+            for item in value.enumerate() {
+                let len = item.to_ps_string().chars().count() as i64;
+                if len < *min {
+                    return Err(format!(
+                        "The character length ({len}) of the argument is too short. Specify an argument with a length that is greater than or equal to \"{min}\", and then try the command again."
+                    ));
+                }
+                if len > *max {
+                    return Err(format!(
+                        "The character length of the {len} argument is too long. Shorten the character length of the argument so it is fewer than or equal to \"{max}\" characters, and then try the command again."
+                    ));
+                }
+            }
+        }
+        Validation::Count(min, max) => {
+            let n = match value {
+                Value::Null => 0,
+                v => v.enumerate().len() as i64,
+            };
+            if n < *min || n > *max {
+                return Err(if min == max {
+                    format!(
+                        "The parameter requires exactly {min} value(s) - {n} value(s) were provided."
+                    )
+                } else {
+                    format!(
+                        "The parameter requires at least {min} value(s) and no more than {max} value(s) - {n} value(s) were provided."
+                    )
+                });
+            }
+        }
+        Validation::Script(_) => {}
+    }
+    Ok(())
 }

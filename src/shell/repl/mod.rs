@@ -21,7 +21,7 @@ use rustyline::config::{ColorMode, CompletionType};
 use rustyline::error::ReadlineError;
 use rustyline::{Config, Editor};
 
-use crate::cli::CliOptions;
+use super::options::CliOptions;
 use crate::runtime::{HistoryEntry, RunOutcome, Session};
 use helper::ShellHelper;
 use history::{MAX_HISTORY, ShellHistory};
@@ -136,7 +136,7 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
     }
     loop {
         // Idle at the prompt: fold the change journal into the JSON file.
-        crate::cli::checkpoint(session);
+        super::session::checkpoint(session);
         let data = helper::snapshot(session);
         if let Some(h) = editor.helper_mut() {
             h.data = data;

@@ -10,11 +10,12 @@ use std::rc::Rc;
 
 use rustyline::completion::Pair;
 
-use crate::cmdlets::CommandTable;
-use crate::cmdlets::def::{CmdletDef, ParamDef, ParamKind, Validation};
+use crate::runtime::CmdletDef;
+use crate::runtime::CommandTable;
 use crate::runtime::binder::{all_parameters, resolve_parameter};
 use crate::runtime::operators::wildcard_match;
 use crate::syntax::highlight::{Classification, Classified, Position, TokenClass, classify};
+use crate::vocab::{ParamDef, ParamKind, Validation};
 
 /// A user as completion offers it.
 #[derive(Clone, Debug, Default)]
@@ -44,7 +45,7 @@ pub struct CompletionData {
 impl Default for CompletionData {
     fn default() -> Self {
         CompletionData {
-            commands: CommandTable::builtin(),
+            commands: crate::cmdlets::command_table(),
             policies: Vec::new(),
             users: Vec::new(),
             groups: Vec::new(),

@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
-use super::def::{CmdletDef, Implementation, Name, ParamDef, ParamType, Validation, types};
 use crate::runtime::conversion::param_type_for;
 use crate::runtime::{BoundParameters, CommandContext, Flow};
+use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::ast::{
     Attribute, Expr, ExprKind, FunctionDef, Number, ParamDecl, ScriptBlockAst, UnaryOp,
 };
+use crate::vocab::{Name, ParamDef, ParamType, Validation, types};
 
 /// Never called: functions run through `Implementation::Function`.
 fn no_handler(_: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Flow> {
@@ -182,7 +183,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
             p.sets[0].set = Some(Name::Owned(s));
         }
         let positional =
-            p.ty.kind != super::def::ParamKind::Switch && (!any_position || position.is_some());
+            p.ty.kind != crate::vocab::ParamKind::Switch && (!any_position || position.is_some());
         if positional {
             p.sets[0].position = Some(position.unwrap_or(next_position));
             next_position += 1;
@@ -206,13 +207,13 @@ fn build(
 ) -> CmdletDef {
     let (params, mut advanced) = parameters(decls);
     let mut should_process = false;
-    let mut impact = super::def::ConfirmImpact::Medium;
+    let mut impact = crate::vocab::ConfirmImpact::Medium;
     for attr in &body.attributes {
         if is_attr(attr, "cmdletbinding") {
             advanced = true;
             should_process |= named(attr, "SupportsShouldProcess").is_some_and(flag);
             if let Some(Some(e)) = named(attr, "ConfirmImpact")
-                && let Some(i) = constant(e).and_then(|c| super::def::ConfirmImpact::parse(&c))
+                && let Some(i) = constant(e).and_then(|c| crate::vocab::ConfirmImpact::parse(&c))
             {
                 impact = i;
             }
@@ -224,8 +225,8 @@ fn build(
     def.advanced = advanced;
     def.supports_should_process = should_process;
     def.confirm_impact = impact;
-    def.pipeline = super::def::PipelineMode::PerRecord;
-    def.fidelity = super::def::Fidelity::EmulatorOnly;
+    def.pipeline = crate::vocab::PipelineMode::PerRecord;
+    def.fidelity = crate::vocab::Fidelity::EmulatorOnly;
     def.implementation = implementation;
     def
 }

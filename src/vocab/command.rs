@@ -1,19 +1,18 @@
-//! The shape of one cmdlet definition: name, parameters (type, position, mandatory, aliases,
-//! parameter sets, pipeline binding), help text, examples and the handler. The binder, tab
+//! The shape of one command definition: name, parameters (type, position, mandatory, aliases,
+//! parameter sets, pipeline binding), help text, examples and what runs it. The binder, tab
 //! completion, `Get-Help`, `Get-Command -Syntax` and the coverage page all read these; nothing
 //! about a cmdlet's surface is written anywhere else.
+//!
+//! Data only: the handler type is a parameter (`H`), so this layer knows nothing of the runtime
+//! that calls it (the runtime names `CmdletDef<Handler>` as `runtime::CmdletDef`).
 
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use crate::runtime::{BoundParameters, CommandContext, Flow};
 use crate::syntax::ast::FunctionDef;
 
 /// Names are static for built-in cmdlets and owned for script functions.
 pub type Name = Cow<'static, str>;
-
-/// Runs one cmdlet invocation (once, or once per pipeline record for `PipelineMode::PerRecord`).
-pub type Handler = fn(&mut CommandContext<'_>, &BoundParameters) -> Result<(), Flow>;
 
 /// The .NET-facing type of a parameter: what the binder converts arguments to, and the names
 /// pwsh prints in syntax lines (`<String>`) and in MissingArgument (`System.String`).
@@ -189,8 +188,6 @@ pub enum Validation {
     WithMessage(Box<Validation>, String),
 }
 
-const NULL_ARGUMENT: &str = "The argument is null. Provide a valid value for the argument, and then try running the command again.";
-
 impl Validation {
     /// What `{1}` stands for in a custom ErrorMessage: the pattern, the set or the script.
     pub fn detail(&self) -> String {
@@ -199,146 +196,6 @@ impl Validation {
             Validation::Set(names) => names.join(", "),
             _ => String::new(),
         }
-    }
-
-    /// The inner message pwsh shows after `Cannot validate argument on parameter 'X'.`.
-    pub fn validate(&self, value: &crate::runtime::Value) -> Result<(), String> {
-        use crate::runtime::Value;
-        match self {
-            Validation::NotNull => {
-                if value.is_null() {
-                    return Err("The argument is null. Provide a valid value for the argument, and then try running the command again.".into());
-                }
-            }
-            Validation::NotNullOrEmpty => {
-                let empty = match value {
-                    Value::Null => true,
-                    Value::String(s) => s.is_empty(),
-                    Value::Array(a) => a.borrow().is_empty(),
-                    _ => false,
-                };
-                if empty {
-                    return Err("The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.".into());
-                }
-            }
-            Validation::Set(allowed) => {
-                for item in value.enumerate() {
-                    let text = item.to_ps_string();
-                    if !allowed.iter().any(|a| a.eq_ignore_ascii_case(&text)) {
-                        return Err(format!(
-                            "The argument \"{text}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
-                            allowed.join(",")
-                        ));
-                    }
-                }
-            }
-            Validation::Range(lo, hi) => {
-                for item in value.enumerate() {
-                    let n =
-                        crate::runtime::conversion::to_int(&item, "System.Int64").unwrap_or(*lo);
-                    if n < *lo {
-                        return Err(format!(
-                            "The {n} argument is less than the minimum allowed range of {lo}. Supply an argument that is greater than or equal to {lo} and then try the command again."
-                        ));
-                    }
-                    if n > *hi {
-                        return Err(format!(
-                            "The {n} argument is greater than the maximum allowed range of {hi}. Supply an argument that is less than or equal to {hi} and then try the command again."
-                        ));
-                    }
-                }
-            }
-            Validation::Pattern(_) | Validation::Script(_) if value.is_null() => {
-                return Err(NULL_ARGUMENT.into());
-            }
-            Validation::RangeKind(kind) => {
-                for item in value.enumerate() {
-                    let n = crate::runtime::conversion::to_double(&item, "System.Double")
-                        .unwrap_or(0.0);
-                    let failure = match kind.to_ascii_lowercase().as_str() {
-                        "positive" if n <= 0.0 => Some("greater than zero"),
-                        "nonnegative" if n < 0.0 => Some("greater than or equal to zero"),
-                        "negative" if n >= 0.0 => Some("less than zero"),
-                        "nonpositive" if n > 0.0 => Some("less than or equal to zero"),
-                        _ => None,
-                    };
-                    if let Some(what) = failure {
-                        return Err(format!(
-                            "The argument \"{}\" cannot be validated because its value is not {what}.",
-                            item.to_ps_string()
-                        ));
-                    }
-                }
-            }
-            Validation::WithMessage(inner, message) => {
-                // A null argument keeps the stock "The argument is null" text.
-                if value.is_null() {
-                    return inner.validate(value);
-                }
-                if matches!(**inner, Validation::Script(_)) {
-                    return Ok(());
-                }
-                let detail = inner.detail();
-                for item in value.enumerate() {
-                    if inner.validate(&item).is_err() {
-                        return Err(message
-                            .replace("{0}", &item.to_ps_string())
-                            .replace("{1}", &detail));
-                    }
-                }
-            }
-            Validation::Pattern(pattern) => {
-                // ValidatePatternAttribute: `Regex(pattern, IgnoreCase)` against each item's
-                // string form. A pattern .NET accepts but this engine cannot read fails every
-                // item rather than none.
-                let re = regex::RegexBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .ok();
-                for item in value.enumerate() {
-                    let text = item.to_ps_string();
-                    if !re.as_ref().is_some_and(|r| r.is_match(&text)) {
-                        return Err(format!(
-                            "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
-                        ));
-                    }
-                }
-            }
-            Validation::Length(min, max) => {
-                for item in value.enumerate() {
-                    let len = item.to_ps_string().chars().count() as i64;
-                    if len < *min {
-                        return Err(format!(
-                            "The character length ({len}) of the argument is too short. Specify an argument with a length that is greater than or equal to \"{min}\", and then try the command again."
-                        ));
-                    }
-                    if len > *max {
-                        return Err(format!(
-                            "The character length of the {len} argument is too long. Shorten the character length of the argument so it is fewer than or equal to \"{max}\" characters, and then try the command again."
-                        ));
-                    }
-                }
-            }
-            Validation::Count(min, max) => {
-                let n = match value {
-                    Value::Null => 0,
-                    v => v.enumerate().len() as i64,
-                };
-                if n < *min || n > *max {
-                    return Err(if min == max {
-                        format!(
-                            "The parameter requires exactly {min} value(s) - {n} value(s) were provided."
-                        )
-                    } else {
-                        format!(
-                            "The parameter requires at least {min} value(s) and no more than {max} value(s) - {n} value(s) were provided."
-                        )
-                    });
-                }
-            }
-            Validation::Script(_) => {}
-        }
-        Ok(())
     }
 }
 
@@ -512,7 +369,7 @@ pub enum Fidelity {
 }
 
 #[derive(Clone, Debug)]
-pub struct CmdletDef {
+pub struct CmdletDef<H> {
     pub name: Name,
     /// The module Get-Command reports (`MicrosoftTeams`, `Microsoft.PowerShell.Utility`, `aapsh`).
     pub module: &'static str,
@@ -535,23 +392,23 @@ pub struct CmdletDef {
     /// Script functions only: `[CmdletBinding()]` or `[Parameter()]` makes them advanced (common
     /// parameters, strict binding). Built-in cmdlets are always advanced.
     pub advanced: bool,
-    pub implementation: Implementation,
+    pub implementation: Implementation<H>,
     /// Streaming cmdlets (`PipelineMode::PerRecord`) may run once before the first record and
     /// once after the last (`ForEach-Object -Begin/-End`).
-    pub begin: Option<Handler>,
-    pub end: Option<Handler>,
+    pub begin: Option<H>,
+    pub end: Option<H>,
 }
 
 /// What runs when the command is invoked.
 #[derive(Clone, Debug)]
-pub enum Implementation {
-    Builtin(Handler),
+pub enum Implementation<H> {
+    Builtin(H),
     /// A `function` defined by script; its parameters are the definition's `params`.
     Function(Rc<FunctionDef>),
 }
 
-impl CmdletDef {
-    pub fn new(name: impl Into<Name>, module: &'static str, handler: Handler) -> CmdletDef {
+impl<H> CmdletDef<H> {
+    pub fn new(name: impl Into<Name>, module: &'static str, handler: H) -> CmdletDef<H> {
         CmdletDef {
             name: name.into(),
             module,
@@ -649,12 +506,12 @@ impl CmdletDef {
         self
     }
 
-    pub fn on_begin(mut self, handler: Handler) -> Self {
+    pub fn on_begin(mut self, handler: H) -> Self {
         self.begin = Some(handler);
         self
     }
 
-    pub fn on_end(mut self, handler: Handler) -> Self {
+    pub fn on_end(mut self, handler: H) -> Self {
         self.end = Some(handler);
         self
     }

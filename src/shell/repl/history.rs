@@ -152,7 +152,7 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        crate::repl::editor_config(false)
+        crate::shell::repl::editor_config(false)
     }
 
     #[test]

@@ -1,0 +1,128 @@
+//! The command table the runtime is given: every command the session knows (built-in cmdlets,
+//! which the cmdlets layer registers at start-up, script functions and aliases), the handler
+//! type the runtime calls them through, and the "Did you mean" suggestions drawn from it.
+//!
+//! The runtime never imports a cmdlet: it calls the function pointer the table holds.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::binder::BoundParameters;
+use super::command_context::CommandContext;
+use super::flow::Flow;
+
+/// Runs one cmdlet invocation (once, or once per pipeline record for `PipelineMode::PerRecord`).
+pub type Handler = fn(&mut CommandContext<'_>, &BoundParameters) -> Result<(), Flow>;
+
+/// A command definition whose handlers this runtime calls.
+pub type CmdletDef = crate::vocab::command::CmdletDef<Handler>;
+
+/// What runs when a command is invoked: a built-in handler or a script function.
+pub type Implementation = crate::vocab::command::Implementation<Handler>;
+
+/// Every command the session knows: built-in cmdlets, script functions and aliases.
+#[derive(Clone)]
+pub struct CommandTable {
+    commands: IndexMap<String, Rc<CmdletDef>>,
+    aliases: HashMap<String, String>,
+}
+
+impl CommandTable {
+    /// A table of these definitions (the cmdlets layer hands the built-in ones over at start-up).
+    pub fn new(definitions: Vec<CmdletDef>) -> CommandTable {
+        let mut t = CommandTable {
+            commands: IndexMap::new(),
+            aliases: HashMap::new(),
+        };
+        for def in definitions {
+            for alias in &def.aliases {
+                t.aliases
+                    .insert(alias.to_ascii_lowercase(), def.name.to_string());
+            }
+            t.commands
+                .insert(def.name.to_ascii_lowercase(), Rc::new(def));
+        }
+        t
+    }
+
+    /// A command by name or alias, case-insensitively.
+    pub fn get(&self, name: &str) -> Option<Rc<CmdletDef>> {
+        let key = name.to_ascii_lowercase();
+        if let Some(target) = self.aliases.get(&key) {
+            return self.commands.get(&target.to_ascii_lowercase()).cloned();
+        }
+        self.commands.get(&key).cloned()
+    }
+
+    /// Defines (or redefines) a script function; it shadows a cmdlet of the same name.
+    pub fn define_function(&mut self, def: CmdletDef) {
+        self.aliases.remove(&def.name.to_ascii_lowercase());
+        self.commands
+            .insert(def.name.to_ascii_lowercase(), Rc::new(def));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Rc<CmdletDef>> {
+        self.commands.values()
+    }
+
+    /// `(alias, command)` pairs.
+    pub fn aliases(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.aliases.iter()
+    }
+}
+
+/// "Did you mean ...?" for an unknown command: the closest known name by edit distance, or the
+/// Teams cmdlet for an Exchange look-alike (`New-ApplicationAccessPolicy`).
+pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
+    let lower = typed.to_ascii_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for def in table.iter() {
+        let name = def.name.as_ref();
+        let candidate = name.to_ascii_lowercase();
+        // The Exchange cmdlets lack the `Cs` noun prefix of the Teams ones.
+        let without_cs = candidate.replacen("-cs", "-", 1);
+        let d = edit_distance(&lower, &candidate).min(edit_distance(&lower, &without_cs));
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, name));
+        }
+    }
+    let (d, name) = best?;
+    let limit = (typed.len() / 4).clamp(1, 4);
+    (d <= limit).then(|| format!("Did you mean {name}?"))
+}
+
+/// "Did you mean -X?" for an unknown parameter: the closest parameter of the command.
+pub fn suggest_parameter(def: &CmdletDef, typed: &str) -> Option<String> {
+    let lower = typed.to_ascii_lowercase();
+    let (d, name) = def
+        .params
+        .iter()
+        .map(|p| {
+            (
+                edit_distance(&lower, &p.name.to_ascii_lowercase()),
+                p.name.as_ref(),
+            )
+        })
+        .min_by_key(|(d, _)| *d)?;
+    let limit = (typed.len() / 3).clamp(1, 3);
+    (d <= limit).then(|| format!("Did you mean -{name}?"))
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}

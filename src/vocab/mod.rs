@@ -1,0 +1,10 @@
+//! The vocabulary the layers above share, as data only: the shape of a command definition
+//! (`CmdletDef`, `ParamDef`, parameter types and sets, help examples). Nothing here runs
+//! anything; it imports only `syntax` (a script function's definition is kept as its AST).
+
+pub mod command;
+
+pub use command::{
+    ALL_SETS, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType, PipelineMode,
+    Requires, SetMembership, Validation, types,
+};
