@@ -668,7 +668,7 @@ fn logical_and_arithmetic_operators() {
         (
             "@{a=1} - 1",
             "",
-            "InvalidOperation: The operation '[System.Collections.Hashtable] - [System.Int32]' is not defined.\n",
+            "InvalidOperation: Method invocation failed because [System.Collections.Hashtable] does not contain a method named 'op_Subtraction'.\n",
         ),
     ]);
 }

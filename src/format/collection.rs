@@ -5,7 +5,6 @@
 //! widths, no wrapping, no colour.
 
 use crate::runtime::Value;
-use crate::runtime::value::format_double;
 
 use super::scalar::datetime_short;
 use crate::runtime::output::FormatOptions;
@@ -81,8 +80,7 @@ fn to_string_at(value: &Value, depth: usize) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Value::Int(i) => i.to_string(),
-        Value::Double(d) => format_double(*d),
+        Value::Num(_) | Value::Char(_) => value.to_ps_string(),
         Value::String(s) => s.to_string(),
         Value::Array(_) | Value::Hashtable(_) => value.type_name(),
         Value::Object(obj) => {
@@ -154,16 +152,16 @@ mod tests {
         let opts = FormatOptions::default();
         let nested = Value::object(
             PsObject::custom()
-                .with("a", Value::Int(1))
+                .with("a", Value::integer(1))
                 .with("b", strs(&["x", "y"])),
         );
         let mut h = Hashtable::new(false);
-        h.insert(Value::str("k"), Value::Int(1));
+        h.insert(Value::str("k"), Value::integer(1));
         let items = Value::array(vec![
             Value::Null,
             nested.clone(),
             Value::hashtable(h.clone()),
-            Value::array(vec![Value::Int(2), Value::Int(3)]),
+            Value::array(vec![Value::integer(2), Value::integer(3)]),
             Value::Bool(true),
         ]);
         let limit = FormatOptions {

@@ -466,9 +466,7 @@ fn make_row(
         .iter()
         .map(|l| cells.and_then(|f| f(item, l)).or_else(|| property(item, l)))
         .collect();
-    let numeric = |v: &Option<Value>| {
-        !from_format_data && matches!(v, Some(Value::Int(_)) | Some(Value::Double(_)))
-    };
+    let numeric = |v: &Option<Value>| !from_format_data && matches!(v, Some(Value::Num(_)));
     if data.right_align.is_empty() {
         data.right_align = values.iter().map(numeric).collect();
     }

@@ -151,7 +151,7 @@ pub fn source_text(value: &Value) -> String {
         Value::Null => "$null".to_string(),
         Value::Bool(true) => "$true".to_string(),
         Value::Bool(false) => "$false".to_string(),
-        Value::Int(_) | Value::Double(_) | Value::Guid(_) => value.to_ps_string(),
+        Value::Num(_) | Value::Char(_) | Value::Guid(_) => value.to_ps_string(),
         Value::String(s) => word(s),
         Value::Array(items) => {
             let items = items.borrow();
@@ -223,7 +223,7 @@ mod tests {
         assert_eq!(source_text(&Value::str("-dash")), "'-dash'");
         assert_eq!(source_text(&Value::Null), "$null");
         assert_eq!(
-            source_text(&Value::array(vec![Value::str("a"), Value::Int(2)])),
+            source_text(&Value::array(vec![Value::str("a"), Value::integer(2)])),
             "a,2"
         );
         assert_eq!(source_text(&Value::array(vec![])), "@()");

@@ -96,7 +96,7 @@ pub(crate) fn list_method(
             list.push(convert(&args[0]));
             // ArrayList.Add returns the new index; List<T>.Add returns nothing.
             if kind.element.is_none() {
-                Value::Int(list.len() as i64 - 1)
+                Value::integer(list.len() as i64 - 1)
             } else {
                 Value::Null
             }

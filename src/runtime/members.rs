@@ -8,6 +8,7 @@ use super::conversion;
 use super::error_record::ErrorCategory;
 use super::flow::Flow;
 use super::interpreter::collapse;
+use super::number::{NumKind, Number};
 use super::session::{Out, Session};
 use super::timespan::{self, TimeSpan};
 use super::value::{DateKind, Native, PsObject, Value, with_kind};
@@ -68,6 +69,14 @@ pub fn full_type_name(name: &str) -> String {
         "long" | "int64" => "System.Int64",
         "double" => "System.Double",
         "decimal" => "System.Decimal",
+        "byte" => "System.Byte",
+        "sbyte" => "System.SByte",
+        "short" | "int16" => "System.Int16",
+        "ushort" | "uint16" => "System.UInt16",
+        "uint" | "uint32" => "System.UInt32",
+        "ulong" | "uint64" => "System.UInt64",
+        "float" | "single" => "System.Single",
+        "bigint" | "numerics.biginteger" => "System.Numerics.BigInteger",
         "bool" | "boolean" => "System.Boolean",
         "char" => "System.Char",
         "switch" | "management.automation.switchparameter" => {
@@ -127,6 +136,14 @@ pub fn full_type_name(name: &str) -> String {
 
 const KNOWN_TYPES: &[&str] = &[
     "System.String",
+    "System.Byte",
+    "System.SByte",
+    "System.Int16",
+    "System.UInt16",
+    "System.UInt32",
+    "System.UInt64",
+    "System.Single",
+    "System.Numerics.BigInteger",
     "System.Int32",
     "System.Int64",
     "System.Double",
@@ -206,14 +223,14 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
         ) => true,
         (
             "System.ValueType",
-            Value::Int(_)
-            | Value::Double(_)
+            Value::Num(_)
+            | Value::Char(_)
             | Value::Bool(_)
             | Value::DateTime(_)
             | Value::TimeSpan(_)
             | Value::Guid(_),
         ) => true,
-        ("System.Int64", Value::Int(_)) => true,
+        ("System.Numerics.BigInteger" | "System.Decimal", _) => false,
         ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
         ("System.Exception", Value::Error(_)) => false,
         (_, Value::Object(o)) => o
@@ -255,39 +272,14 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 Value::str(s.stringify(&v))
             }
         }
-        "System.Int32" | "System.Int64" => {
-            let i = conversion::to_int(&v, &full).map_err(|m| err(s, m))?;
-            Value::Int(i)
-        }
-        "System.Double" | "System.Decimal" => {
-            Value::Double(conversion::to_double(&v, &full).map_err(|m| err(s, m))?)
+        numeric if NumKind::from_full_name(numeric).is_some() => {
+            let kind = NumKind::from_full_name(numeric).unwrap_or(NumKind::Int32);
+            Value::Num(conversion::to_number(&v, kind).map_err(|m| err(s, m))?)
         }
         "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
             Value::Bool(v.is_truthy())
         }
-        "System.Char" => {
-            let text = v.to_ps_string();
-            match text.chars().count() {
-                1 => Value::str(text),
-                _ => match v {
-                    Value::Int(i) => Value::str(
-                        char::from_u32(i as u32)
-                            .map(String::from)
-                            .unwrap_or_default(),
-                    ),
-                    _ => {
-                        return Err(err(
-                            s,
-                            conversion::cast_error_with_inner(
-                                &text,
-                                &full,
-                                "String must be exactly one character long.",
-                            ),
-                        ));
-                    }
-                },
-            }
-        }
+        "System.Char" => Value::Char(conversion::to_char(&v).map_err(|m| err(s, m))?),
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
             Value::Array(_) => v,
@@ -303,7 +295,7 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
         "System.Int32[]" => {
             let mut out = Vec::new();
             for x in v.enumerate() {
-                out.push(Value::Int(
+                out.push(Value::integer(
                     conversion::to_int(&x, "System.Int32").map_err(|m| err(s, m))?,
                 ));
             }
@@ -387,7 +379,7 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 Value::Object(o) => o
                     .borrow()
                     .as_enum()
-                    .map_or(v.clone(), |(_, n)| Value::Int(n)),
+                    .map_or(v.clone(), |(_, n)| Value::integer(n)),
                 _ => v,
             };
             let name = conversion::to_enum(&v, &DAYS, &full).map_err(|m| err(s, m))?;
@@ -411,7 +403,11 @@ pub fn to_timespan(v: &Value) -> Result<TimeSpan, String> {
     match v {
         Value::TimeSpan(t) => Ok(*t),
         Value::Null => Ok(TimeSpan::ZERO),
-        Value::Int(i) => Ok(TimeSpan::from_ticks(*i)),
+        Value::Num(n) if n.kind().is_integer() => {
+            Ok(TimeSpan::from_ticks(v.as_i64().ok_or_else(|| {
+                conversion::cast_error(v, "System.TimeSpan")
+            })?))
+        }
         Value::Array(items) if items.borrow().len() == 1 => {
             let first = items.borrow()[0].clone();
             to_timespan(&first)
@@ -461,12 +457,12 @@ pub fn get_member(
     let found = match target {
         Value::Null => None,
         Value::String(text) => match lower.as_str() {
-            "length" => Some(Value::Int(text.chars().count() as i64)),
+            "length" => Some(Value::integer(text.chars().count() as i64)),
             _ => None,
         },
         Value::Array(items) => match lower.as_str() {
-            "count" | "length" | "longlength" => Some(Value::Int(items.borrow().len() as i64)),
-            "rank" => Some(Value::Int(1)),
+            "count" | "length" | "longlength" => Some(Value::integer(items.borrow().len() as i64)),
+            "rank" => Some(Value::integer(1)),
             _ => {
                 // Member enumeration: the property of every element that has it.
                 let items = items.borrow().clone();
@@ -489,7 +485,7 @@ pub fn get_member(
             match h.get(&Value::str(name)) {
                 Some(v) => Some(v),
                 None => match lower.as_str() {
-                    "count" => Some(Value::Int(h.len() as i64)),
+                    "count" => Some(Value::integer(h.len() as i64)),
                     "keys" => Some(Value::array(h.iter().map(|(k, _)| k.clone()).collect())),
                     "values" => Some(Value::array(h.iter().map(|(_, v)| v.clone()).collect())),
                     _ => None,
@@ -531,12 +527,12 @@ pub fn get_member(
         }
         Value::Error(e) => e.property(name),
         Value::DateTime(dt) => match lower.as_str() {
-            "year" => Some(Value::Int(dt.year() as i64)),
-            "month" => Some(Value::Int(dt.month() as u8 as i64)),
-            "day" => Some(Value::Int(dt.day() as i64)),
-            "hour" => Some(Value::Int(dt.hour() as i64)),
-            "minute" => Some(Value::Int(dt.minute() as i64)),
-            "second" => Some(Value::Int(dt.second() as i64)),
+            "year" => Some(Value::integer(dt.year() as i64)),
+            "month" => Some(Value::integer(dt.month() as u8 as i64)),
+            "day" => Some(Value::integer(dt.day() as i64)),
+            "hour" => Some(Value::integer(dt.hour() as i64)),
+            "minute" => Some(Value::integer(dt.minute() as i64)),
+            "second" => Some(Value::integer(dt.second() as i64)),
             "dayofweek" => Some(Value::object(PsObject::enum_value(
                 "System.DayOfWeek",
                 &dt.weekday().to_string(),
@@ -550,9 +546,9 @@ pub fn get_member(
                     kind.number(),
                 )))
             }
-            "ticks" => Some(Value::Int(date_ticks(*dt))),
-            "millisecond" => Some(Value::Int(i64::from(dt.millisecond()))),
-            "dayofyear" => Some(Value::Int(i64::from(dt.ordinal()))),
+            "ticks" => Some(Value::integer(date_ticks(*dt))),
+            "millisecond" => Some(Value::integer(i64::from(dt.millisecond()))),
+            "dayofyear" => Some(Value::integer(i64::from(dt.ordinal()))),
             "timeofday" => {
                 TimeSpan::between(*dt, dt.replace_time(time::Time::MIDNIGHT)).map(Value::TimeSpan)
             }
@@ -581,7 +577,7 @@ pub fn get_member(
         Some(v) => Ok(v),
         // Every value has a Count and a Length (PowerShell 3+): 1 for a scalar, 0 for $null.
         None if lower == "count" || lower == "length" => {
-            Ok(Value::Int(i64::from(!target.is_null())))
+            Ok(Value::integer(i64::from(!target.is_null())))
         }
         None if s.strict_mode() >= 2 => Err(property_not_found_strict(s, name, span)),
         None => Ok(Value::Null),
@@ -605,16 +601,16 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Environment", "machinename") => Value::str("AAPSH"),
         ("System.Environment", "username") => Value::str(std::env::var("USER").unwrap_or_default()),
         ("System.String", "empty") => Value::str(""),
-        ("System.Int32", "maxvalue") => Value::Int(i32::MAX as i64),
-        ("System.Int32", "minvalue") => Value::Int(i32::MIN as i64),
-        ("System.Int64", "maxvalue") => Value::Int(i64::MAX),
-        ("System.Int64", "minvalue") => Value::Int(i64::MIN),
-        ("System.Double", "maxvalue") => Value::Double(f64::MAX),
-        ("System.Double", "minvalue") => Value::Double(f64::MIN),
-        ("System.Double", "epsilon") => Value::Double(f64::from_bits(1)),
-        ("System.Double", "nan") => Value::Double(f64::NAN),
-        ("System.Double", "positiveinfinity") => Value::Double(f64::INFINITY),
-        ("System.Double", "negativeinfinity") => Value::Double(f64::NEG_INFINITY),
+        ("System.Int32", "maxvalue") => Value::integer(i32::MAX as i64),
+        ("System.Int32", "minvalue") => Value::integer(i32::MIN as i64),
+        ("System.Int64", "maxvalue") => Value::integer(i64::MAX),
+        ("System.Int64", "minvalue") => Value::integer(i64::MIN),
+        ("System.Double", "maxvalue") => Value::double(f64::MAX),
+        ("System.Double", "minvalue") => Value::double(f64::MIN),
+        ("System.Double", "epsilon") => Value::double(f64::from_bits(1)),
+        ("System.Double", "nan") => Value::double(f64::NAN),
+        ("System.Double", "positiveinfinity") => Value::double(f64::INFINITY),
+        ("System.Double", "negativeinfinity") => Value::double(f64::NEG_INFINITY),
         ("System.DateTime", "maxvalue") => max_date(),
         ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
         ("System.DateTime", "now") => Value::DateTime(s.clock.now()),
@@ -625,21 +621,23 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Globalization.CultureInfo", "currentculture" | "currentuiculture") => {
             culture("en-US")
         }
-        ("System.Diagnostics.Stopwatch", "frequency") => Value::Int(1_000_000_000),
+        ("System.Diagnostics.Stopwatch", "frequency") => Value::integer(1_000_000_000),
         ("System.Diagnostics.Stopwatch", "ishighresolution") => Value::Bool(true),
         ("System.DateTime", "today") => {
             Value::DateTime(s.clock.now().replace_time(time::Time::MIDNIGHT))
         }
         ("System.DateTime", "minvalue") => min_date(),
-        ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
+        ("System.Math", "pi") => Value::double(std::f64::consts::PI),
         ("System.TimeSpan", "zero") => Value::TimeSpan(TimeSpan::ZERO),
         ("System.TimeSpan", "maxvalue") => Value::TimeSpan(TimeSpan::MAX),
         ("System.TimeSpan", "minvalue") => Value::TimeSpan(TimeSpan::MIN),
-        ("System.TimeSpan", "ticksperday") => Value::Int(timespan::TICKS_PER_DAY),
-        ("System.TimeSpan", "ticksperhour") => Value::Int(timespan::TICKS_PER_HOUR),
-        ("System.TimeSpan", "ticksperminute") => Value::Int(timespan::TICKS_PER_MINUTE),
-        ("System.TimeSpan", "tickspersecond") => Value::Int(timespan::TICKS_PER_SECOND),
-        ("System.TimeSpan", "tickspermillisecond") => Value::Int(timespan::TICKS_PER_MILLISECOND),
+        ("System.TimeSpan", "ticksperday") => Value::integer(timespan::TICKS_PER_DAY),
+        ("System.TimeSpan", "ticksperhour") => Value::integer(timespan::TICKS_PER_HOUR),
+        ("System.TimeSpan", "ticksperminute") => Value::integer(timespan::TICKS_PER_MINUTE),
+        ("System.TimeSpan", "tickspersecond") => Value::integer(timespan::TICKS_PER_SECOND),
+        ("System.TimeSpan", "tickspermillisecond") => {
+            Value::integer(timespan::TICKS_PER_MILLISECOND)
+        }
         ("System.Management.Automation.PSCustomObject", _)
         | ("System.Management.Automation.PSObject", _) => Value::Null,
         _ => {
@@ -880,12 +878,12 @@ pub fn invoke_method(
         // Numbers are .NET values here, not PowerShell conversions: a double gives its
         // shortest round-trip text (`(0.1+0.2).ToString()` is 0.30000000000000004), and
         // `ToString('N2')` / `ToString('0.00')` use the numeric format strings of `-f`.
-        "tostring" if matches!(target, Value::Double(_)) && args.is_empty() => {
-            if let Value::Double(d) = target {
+        "tostring" if matches!(target, Value::Num(Number::Double(_))) && args.is_empty() => {
+            if let Value::Num(Number::Double(d)) = target {
                 return Ok(Value::str(super::value::format_double_roundtrip(*d)));
             }
         }
-        "tostring" if matches!(target, Value::Int(_) | Value::Double(_)) && args.len() == 1 => {
+        "tostring" if matches!(target, Value::Num(_)) && args.len() == 1 => {
             let format = args[0].to_ps_string();
             return Ok(Value::str(super::operators::format_value(
                 target,
@@ -938,7 +936,7 @@ pub fn invoke_method(
                         super::operators::values_equal(x, &args[0], true)
                     })))
                 }
-                "indexof" if args.len() == 1 => Ok(Value::Int(
+                "indexof" if args.len() == 1 => Ok(Value::integer(
                     snapshot
                         .iter()
                         .position(|x| super::operators::values_equal(x, &args[0], true))
@@ -1184,7 +1182,7 @@ fn timespan_method(
         ("duration", 0) => result(s, ts.checked_abs()),
         ("compareto", 1) => {
             let other = timespan_arg(s, args, 0, name, "value", span)?;
-            Ok(Value::Int(match ts.cmp(&other) {
+            Ok(Value::integer(match ts.cmp(&other) {
                 std::cmp::Ordering::Less => -1,
                 std::cmp::Ordering::Equal => 0,
                 std::cmp::Ordering::Greater => 1,
@@ -1295,14 +1293,14 @@ fn string_method(
         }
         ("indexof", 1 | 2) => {
             let p = arg_string(args, 0);
-            Value::Int(
+            Value::integer(
                 text.find(&p)
                     .map_or(-1, |b| text[..b].chars().count() as i64),
             )
         }
         ("lastindexof", 1) => {
             let p = arg_string(args, 0);
-            Value::Int(
+            Value::integer(
                 text.rfind(&p)
                     .map_or(-1, |b| text[..b].chars().count() as i64),
             )
@@ -1383,7 +1381,7 @@ fn string_method(
             Value::array(text.chars().map(|c| Value::str(c.to_string())).collect())
         }
         ("normalize", _) | ("clone", 0) => Value::str(text),
-        ("compareto", 1) => Value::Int(match text.cmp(&arg_string(args, 0)) {
+        ("compareto", 1) => Value::integer(match text.cmp(&arg_string(args, 0)) {
             std::cmp::Ordering::Less => -1,
             std::cmp::Ordering::Equal => 0,
             std::cmp::Ordering::Greater => 1,
@@ -1436,7 +1434,7 @@ fn static_method(
     {
         let items = match args.first() {
             Some(Value::Array(a)) => a.borrow().clone(),
-            Some(Value::Int(_)) | None => Vec::new(),
+            Some(Value::Num(_)) | None => Vec::new(),
             Some(other) => other.enumerate(),
         };
         return Ok(s.new_list(kind, items));
@@ -1475,7 +1473,7 @@ fn static_method(
             let t = text.trim();
             let parsed = t.parse::<i64>().ok();
             let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
-            try_parse_result(s, &args, 1, parsed.map(Value::Int), Value::Int(0))
+            try_parse_result(s, &args, 1, parsed.map(Value::integer), Value::integer(0))
         }
         ("System.DateTime", "tryparse") => {
             let parsed = conversion::parse_datetime(&arg_string(&args, 0));
@@ -1521,7 +1519,7 @@ fn static_method(
         (STOPWATCH, "startnew") if args.is_empty() => new_stopwatch(s, true),
         (STOPWATCH, "new") if args.is_empty() => new_stopwatch(s, false),
         (STRING_BUILDER, "new") if args.len() <= 1 => match args.first() {
-            Some(Value::Int(_)) | None => new_string_builder(""),
+            Some(Value::Num(_)) | None => new_string_builder(""),
             Some(v) => new_string_builder(&v.to_ps_string()),
         },
         ("System.String", "compare") if (2..=3).contains(&args.len()) => {
@@ -1532,7 +1530,7 @@ fn static_method(
                     .to_ascii_lowercase()
                     .contains("ignorecase"),
             });
-            Value::Int(super::operators::compare_strings(
+            Value::integer(super::operators::compare_strings(
                 &arg_string(&args, 0),
                 &arg_string(&args, 1),
                 ignore_case,
@@ -1582,15 +1580,15 @@ fn static_method(
                 .unwrap_or(0);
             let f = 10f64.powi(digits as i32);
             let x = num(0) * f;
-            Value::Double(conversion::round_half_even(x) / f)
+            Value::double(super::number::round_half_even(x) / f)
         }
-        ("System.Math", "floor") => Value::Double(num(0).floor()),
-        ("System.Math", "ceiling") => Value::Double(num(0).ceil()),
-        ("System.Math", "abs") => Value::Double(num(0).abs()),
-        ("System.Math", "max") => Value::Double(num(0).max(num(1))),
-        ("System.Math", "min") => Value::Double(num(0).min(num(1))),
-        ("System.Math", "sqrt") => Value::Double(num(0).sqrt()),
-        ("System.Math", "pow") => Value::Double(num(0).powf(num(1))),
+        ("System.Math", "floor") => Value::double(num(0).floor()),
+        ("System.Math", "ceiling") => Value::double(num(0).ceil()),
+        ("System.Math", "abs") => Value::double(num(0).abs()),
+        ("System.Math", "max") => Value::double(num(0).max(num(1))),
+        ("System.Math", "min") => Value::double(num(0).min(num(1))),
+        ("System.Math", "sqrt") => Value::double(num(0).sqrt()),
+        ("System.Math", "pow") => Value::double(num(0).powf(num(1))),
         ("System.DateTime", "parse") => {
             let text = arg_string(&args, 0);
             Value::DateTime(
@@ -1761,7 +1759,7 @@ fn static_method(
                 .map(|r| r.is_match(&arg_string(&args, 0)))
                 .unwrap_or(false),
         ),
-        ("System.Convert", "toint32") => Value::Int(
+        ("System.Convert", "toint32") => Value::integer(
             conversion::to_int(&args.first().cloned().unwrap_or_default(), "System.Int32")
                 .unwrap_or(0),
         ),
@@ -1848,12 +1846,12 @@ fn refresh_native(s: &Session, o: &Rc<std::cell::RefCell<PsObject>>) {
             o.set("Elapsed", Value::TimeSpan(elapsed));
             o.set(
                 "ElapsedMilliseconds",
-                Value::Int(elapsed.ticks() / timespan::TICKS_PER_MILLISECOND),
+                Value::integer(elapsed.ticks() / timespan::TICKS_PER_MILLISECOND),
             );
             // Stopwatch.Frequency is 1 000 000 000 on Linux and macOS (nanosecond ticks).
             o.set(
                 "ElapsedTicks",
-                Value::Int(elapsed.ticks().saturating_mul(100)),
+                Value::integer(elapsed.ticks().saturating_mul(100)),
             );
         }
         _ => {}
@@ -1897,9 +1895,9 @@ pub fn new_string_builder(text: &str) -> Value {
 /// Copies a StringBuilder's state to its visible properties and its `ToString()`.
 fn sync_builder(o: &mut PsObject) {
     if let Some(Native::StringBuilder { text, capacity }) = o.native.clone() {
-        o.set("Capacity", Value::Int(capacity));
-        o.set("MaxCapacity", Value::Int(i64::from(i32::MAX)));
-        o.set("Length", Value::Int(text.chars().count() as i64));
+        o.set("Capacity", Value::integer(capacity));
+        o.set("MaxCapacity", Value::integer(i64::from(i32::MAX)));
+        o.set("Length", Value::integer(text.chars().count() as i64));
         o.text = Some(text);
     }
 }
@@ -2266,7 +2264,10 @@ fn culture(name: &str) -> Value {
     };
     Value::object(
         PsObject::new("System.Globalization.CultureInfo")
-            .with("LCID", Value::Int(if name.is_empty() { 127 } else { 1033 }))
+            .with(
+                "LCID",
+                Value::integer(if name.is_empty() { 127 } else { 1033 }),
+            )
             .with("Name", Value::str(name))
             .with("DisplayName", Value::str(display))
             .with_text(name),

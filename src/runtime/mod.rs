@@ -18,6 +18,7 @@ pub mod interpreter;
 pub mod list_modifier;
 pub(crate) mod lists;
 pub mod members;
+pub mod number;
 pub mod operators;
 pub mod output;
 pub mod pipeline;

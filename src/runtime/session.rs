@@ -249,13 +249,15 @@ impl Session {
             .set("ProgressPreference", Value::str("Continue"), g);
         self.scopes.set("ConfirmPreference", Value::str("High"), g);
         self.scopes.set("WhatIfPreference", Value::Bool(false), g);
-        self.scopes.set("FormatEnumerationLimit", Value::Int(4), g);
+        self.scopes
+            .set("FormatEnumerationLimit", Value::integer(4), g);
         self.scopes.set("OFS", Value::str(" "), g);
-        self.scopes.set("MaximumHistoryCount", Value::Int(4096), g);
+        self.scopes
+            .set("MaximumHistoryCount", Value::integer(4096), g);
         let home = std::env::var("HOME").unwrap_or_default();
         self.scopes.set("HOME", Value::str(home), g);
         self.scopes
-            .set("PID", Value::Int(std::process::id() as i64), g);
+            .set("PID", Value::integer(std::process::id() as i64), g);
         // The platform and edition variables pwsh 7 defines (scripts branch on `$IsMacOS`).
         self.scopes
             .set("IsWindows", Value::Bool(cfg!(target_os = "windows")), g);
@@ -287,7 +289,7 @@ impl Session {
             .get("FormatEnumerationLimit", Qualifier::Global)
             .map(|v| &v.value)
         {
-            Some(Value::Int(i)) => *i,
+            Some(v) if v.as_i64().is_some() => v.as_i64().unwrap_or(4),
             Some(other) => super::conversion::to_int(other, "System.Int32").unwrap_or(4),
             None => 4,
         };
