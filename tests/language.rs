@@ -1772,3 +1772,98 @@ fn using_namespace_reaches_emulated_dotnet_types() {
         "",
     )]);
 }
+
+/// Numbers keep their .NET type through literals, casts and arithmetic, with pwsh's widening
+/// and overflow rules (each expectation printed by pwsh 7.6.10).
+#[test]
+fn numbers_carry_their_dotnet_type() {
+    check(&[
+        ("([int]::MaxValue + 1).GetType().Name", "Double\n", ""),
+        ("[int]::MaxValue + 1", "2147483648\n", ""),
+        ("[long]::MaxValue + 1", "9.22337203685478E+18\n", ""),
+        ("[long]::MinValue / -1", "9.22337203685478E+18\n", ""),
+        ("([byte]1 + [byte]2).GetType().Name", "Int32\n", ""),
+        ("([uint32]1 + 1).GetType().Name", "UInt32\n", ""),
+        ("([uint64]1 + -1).GetType().Name", "Decimal\n", ""),
+        ("([float]1.5 + 1).GetType().Name", "Double\n", ""),
+        ("[float](1/3)", "0.3333333\n", ""),
+        ("[decimal]1/3", "0.3333333333333333333333333333\n", ""),
+        ("1.50d", "1.50\n", ""),
+        ("(5/2).GetType().Name", "Double\n", ""),
+        ("(4/2).GetType().Name", "Int32\n", ""),
+        ("[bigint]2 * [long]::MaxValue", "18446744073709551614\n", ""),
+        ("0xFFFFFFFF", "-1\n", ""),
+        ("(0x100000000).GetType().Name", "Int64\n", ""),
+        ("(9223372036854775808).GetType().Name", "Decimal\n", ""),
+        ("1 -shl 33", "2\n", ""),
+        ("([byte]1 -shl 9).GetType().Name", "Byte\n", ""),
+        ("-bnot [uint64]5", "18446744073709551610\n", ""),
+        ("[int]2.5; [int]3.5", "2\n4\n", ""),
+        ("[char]65 + 1", "A1\n", ""),
+        ("1 + [char]65", "66\n", ""),
+        ("'10' - 2; '10' * 2; '10' + 2", "8\n1010\n102\n", ""),
+        ("-[int]::MinValue", "2147483648\n", ""),
+        ("$y = [byte]255; $y++; $y.GetType().Name", "Int32\n", ""),
+        (
+            "[int]'1,000'; [int]'0x1F'; [int]'1kb'",
+            "1000\n31\n1024\n",
+            "",
+        ),
+        (
+            "[byte]300",
+            "",
+            "InvalidArgument: Cannot convert value \"300\" to type \"System.Byte\". Error: \"Value was either too large or too small for an unsigned byte.\"\n",
+        ),
+        (
+            "[long]1e19",
+            "",
+            "InvalidArgument: Cannot convert value \"1E+19\" to type \"System.Int64\". Error: \"Arithmetic operation resulted in an overflow.\"\n",
+        ),
+        (
+            "@(5) - 1",
+            "",
+            "InvalidOperation: Method invocation failed because [System.Object[]] does not contain a method named 'op_Subtraction'.\n",
+        ),
+        (
+            "$a = [int[]](1,'2',3.6); $a.GetType().FullName; $a -is [object[]]",
+            "System.Int32[]\nFalse\n",
+            "",
+        ),
+    ]);
+}
+
+/// A collection inside a collection is one object to string conversion and to the formatter,
+/// so a list that contains itself is finite to print (pwsh 7.6.10's output).
+#[test]
+fn nested_and_self_containing_collections() {
+    check(&[
+        ("$a = 1,(2,3); \"$a\"", "1 System.Object[]\n", ""),
+        ("$a = 1,(2,3); $a -join ','", "1,System.Object[]\n", ""),
+        ("(1,2).ToString()", "System.Object[]\n", ""),
+        (
+            "$o = [pscustomobject]@{a=[pscustomobject]@{b=1}; c=@(1,2)}; \"$o\"",
+            "@{a=; c=System.Object[]}\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.ArrayList]::new(); [void]$l.Add(1); [void]$l.Add($l); \"$l\"; $l.Count",
+            "1 System.Collections.ArrayList\n2\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.ArrayList]::new(); [void]$l.Add(1); [void]$l.Add($l); $l",
+            "1\n1\n\nCapacity       : 4\nCount          : 2\nIsFixedSize    : False\nIsReadOnly     : False\nIsSynchronized : False\nSyncRoot       : {1, 1 System.Collections.ArrayList}\n\n",
+            "",
+        ),
+        (
+            "$a = 1,(2,(3,4)); $a",
+            "1\n2\n\nLength         : 2\nLongLength     : 2\nRank           : 1\nSyncRoot       : {3, 4}\nIsReadOnly     : False\nIsFixedSize    : True\nIsSynchronized : False\nCount          : 2\n\n",
+            "",
+        ),
+        (
+            "Write-Host @(1,@(2,@(3,4))); Write-Host @{a=1}",
+            "1 2 3 4\n[a, 1]\n",
+            "",
+        ),
+    ]);
+}

@@ -494,7 +494,7 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         || matches!(max, Some(Value::Array(_)));
     if list_mode {
         let items = match &max {
-            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(Value::Array(a)) => a.borrow().items.clone(),
             _ => input_items(ctx, b),
         };
         let items = if items.is_empty() && b.has("InputObject") && ctx.collected.is_empty() {

@@ -462,7 +462,7 @@ fn bind_positional(
             None if let Some(p) = def.params.iter().find(|p| p.remaining) => {
                 // ValueFromRemainingArguments gathers every argument nothing else took.
                 let mut items = match (bound.get(&p.name), gathering) {
-                    (Some(Value::Array(a)), true) => a.borrow().clone(),
+                    (Some(Value::Array(a)), true) => a.borrow().items.clone(),
                     (Some(v), _) => vec![v.clone()],
                     (None, _) => Vec::new(),
                 };

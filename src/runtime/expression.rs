@@ -276,10 +276,12 @@ impl Session {
                     .get("OFS", Qualifier::None)
                     .map(|o| o.value.to_ps_string())
                     .unwrap_or_else(|| " ".into());
+                // Each element is its own ToString(): a nested collection shows its type name
+                // (`"$(1,(2,3))"` is `1 System.Object[]`), so no walk goes deeper than one level.
                 items
                     .borrow()
                     .iter()
-                    .map(|i| self.stringify(i))
+                    .map(Value::element_string)
                     .collect::<Vec<_>>()
                     .join(&sep)
             }

@@ -11,7 +11,7 @@ use super::interpreter::collapse;
 use super::number::{NumKind, Number};
 use super::session::{Out, Session};
 use super::timespan::{self, TimeSpan};
-use super::value::{DateKind, Native, PsObject, Value, with_kind};
+use super::value::{ArrayKind, DateKind, Native, PsObject, Value, with_kind};
 use crate::syntax::Span;
 
 fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
@@ -61,7 +61,14 @@ fn method_exception(
 
 /// The full .NET type name a type literal refers to (`[string]` → `System.String`).
 pub fn full_type_name(name: &str) -> String {
-    let lower = name.trim().to_ascii_lowercase();
+    let trimmed = name.trim();
+    if let Some(element) = trimmed.strip_suffix("[]")
+        && !element.eq_ignore_ascii_case("object")
+        && !element.eq_ignore_ascii_case("system.object")
+    {
+        return format!("{}[]", full_type_name(element));
+    }
+    let lower = trimmed.to_ascii_lowercase();
     let bare = lower.strip_prefix("system.").unwrap_or(&lower);
     match bare {
         "string" => "System.String",
@@ -188,6 +195,9 @@ const KNOWN_TYPES: &[&str] = &[
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
     KNOWN_TYPES.contains(&full)
+        || full
+            .strip_suffix("[]")
+            .is_some_and(|element| KNOWN_TYPES.contains(&element))
 }
 
 fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
@@ -201,7 +211,7 @@ fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
 
 pub fn type_literal(s: &Session, name: &str, span: Span) -> Result<Value, Flow> {
     let full = full_type_name(name);
-    if KNOWN_TYPES.contains(&full.as_str()) || full.contains('.') {
+    if is_known_type(&full) || full.contains('.') {
         Ok(Value::Type(Rc::from(full)))
     } else {
         Err(type_not_found(s, name, span))
@@ -216,7 +226,14 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
         return true;
     }
     match (&full[..], v) {
-        ("System.Array" | "System.Object[]", Value::Array(_)) => true,
+        ("System.Array", Value::Array(a)) => !a.borrow().kind.is_list(),
+        ("System.Collections.IList" | "System.Collections.IEnumerable", Value::Array(_)) => true,
+        // Array covariance: an array of a reference type is an Object[]; of a value type not.
+        ("System.Object[]", Value::Array(a)) => match &a.borrow().kind {
+            ArrayKind::Object => true,
+            ArrayKind::Typed(e) => !is_value_type(e),
+            _ => false,
+        },
         (
             "System.Management.Automation.PSObject" | "System.Management.Automation.PSCustomObject",
             Value::Object(_),
@@ -242,13 +259,27 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
     }
 }
 
+/// True for the .NET value types aapsh knows (numbers, Boolean, Char, DateTime, TimeSpan,
+/// Guid): their arrays are not `Object[]`.
+fn is_value_type(full: &str) -> bool {
+    NumKind::from_full_name(full).is_some()
+        || matches!(
+            full,
+            "System.Boolean"
+                | "System.Char"
+                | "System.DateTime"
+                | "System.TimeSpan"
+                | "System.Guid"
+        )
+}
+
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
     if let Some(kind) = super::lists::list_kind_for(type_name) {
         let items = v.enumerate();
         let mut converted = Vec::with_capacity(items.len());
         for item in items {
-            converted.push(match kind.element.as_deref() {
+            converted.push(match kind.element() {
                 Some(e) => cast(s, item, e, span)?,
                 None => item,
             });
@@ -286,20 +317,21 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
             Value::Null => Value::array(Vec::new()),
             other => Value::array(vec![other]),
         },
-        "System.String[]" => Value::array(
+        "System.String[]" => Value::array_of(
+            ArrayKind::Typed(Rc::from("System.String")),
             v.enumerate()
                 .iter()
                 .map(|x| Value::str(x.to_ps_string()))
                 .collect(),
         ),
-        "System.Int32[]" => {
+        // A typed array of a known element type: each item is cast to it.
+        typed if typed.ends_with("[]") && is_known_type(typed.trim_end_matches("[]")) => {
+            let element = typed.trim_end_matches("[]").to_string();
             let mut out = Vec::new();
             for x in v.enumerate() {
-                out.push(Value::integer(
-                    conversion::to_int(&x, "System.Int32").map_err(|m| err(s, m))?,
-                ));
+                out.push(cast(s, x, &element, span)?);
             }
-            Value::array(out)
+            Value::array_of(ArrayKind::Typed(Rc::from(element)), out)
         }
         "System.Collections.Hashtable" => match v {
             Value::Hashtable(_) => v,
@@ -897,15 +929,11 @@ pub fn invoke_method(
                 return Ok(Value::str(super::operators::dotnet_date_format(*dt, "G")));
             }
         }
+        // The object's own ToString(): an array's type name, a PSCustomObject's empty text.
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
-            return Ok(Value::str(s.stringify(target)));
+            return Ok(Value::str(target.element_string()));
         }
         "gettype" if !matches!(target, Value::Null) => {
-            if let Value::Array(items) = target
-                && let Some(kind) = s.list_kind(items)
-            {
-                return Ok(Value::Type(Rc::from(kind.full_name())));
-            }
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
         "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
@@ -924,7 +952,8 @@ pub fn invoke_method(
         )),
         Value::String(text) => string_method(s, text, &lower, name, &args, span),
         Value::Array(items) => {
-            if let Some(kind) = s.list_kind(items)
+            let kind = items.borrow().kind.clone();
+            if kind.is_list()
                 && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
             {
                 return Ok(v);
@@ -1433,7 +1462,7 @@ fn static_method(
         && let Some(kind) = super::lists::list_kind_for(&ty)
     {
         let items = match args.first() {
-            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(Value::Array(a)) => a.borrow().items.clone(),
             Some(Value::Num(_)) | None => Vec::new(),
             Some(other) => other.enumerate(),
         };

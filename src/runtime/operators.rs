@@ -49,7 +49,7 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(s, &l, &r))),
+        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
@@ -109,7 +109,7 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
         UnaryOp::Join => Ok(Value::str(
             v.enumerate()
                 .iter()
-                .map(Value::to_ps_string)
+                .map(Value::element_string)
                 .collect::<String>(),
         )),
         UnaryOp::Split => {
@@ -245,7 +245,7 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
         Value::Null => Ok(r),
         Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
         Value::Array(items) => {
-            let mut out = items.borrow().clone();
+            let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
                 other => out.push(other.clone()),
@@ -556,11 +556,11 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
     Ok(Value::array(items))
 }
 
-fn join(s: &Session, l: &Value, r: &Value) -> String {
+fn join(l: &Value, r: &Value) -> String {
     let sep = r.to_ps_string();
     l.enumerate()
         .iter()
-        .map(|v| s.stringify(v))
+        .map(Value::element_string)
         .collect::<Vec<_>>()
         .join(&sep)
 }

@@ -1810,7 +1810,7 @@ impl Value {
     /// How a value written to the pipeline is enumerated: arrays unroll one level.
     pub fn enumerate_for_output(self) -> Vec<Value> {
         match self {
-            Value::Array(items) => items.borrow().clone(),
+            Value::Array(items) => items.borrow().items.clone(),
             other => vec![other],
         }
     }

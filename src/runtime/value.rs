@@ -26,7 +26,8 @@ pub enum Value {
     /// `System.Char`: one UTF-16 code unit.
     Char(u16),
     String(Rc<str>),
-    Array(Rc<RefCell<Vec<Value>>>),
+    /// A collection: `Object[]`, a typed array, an ArrayList or a `List[T]` (see `Array`).
+    Array(Rc<RefCell<Array>>),
     Hashtable(Rc<RefCell<Hashtable>>),
     Object(Rc<RefCell<PsObject>>),
     ScriptBlock(Rc<ScriptBlockAst>),
@@ -46,8 +47,14 @@ impl Value {
         Value::String(Rc::from(s.as_ref()))
     }
 
+    /// An `Object[]`, what `@()`, `,` and the pipeline make.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(RefCell::new(items)))
+        Value::array_of(ArrayKind::Object, items)
+    }
+
+    /// A collection of the given kind.
+    pub fn array_of(kind: ArrayKind, items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(Array { kind, items })))
     }
 
     pub fn object(obj: PsObject) -> Value {
@@ -125,7 +132,7 @@ impl Value {
             Value::Num(n) => n.type_name().into(),
             Value::Char(_) => "System.Char".into(),
             Value::String(_) => "System.String".into(),
-            Value::Array(_) => "System.Object[]".into(),
+            Value::Array(a) => a.borrow().kind.type_name(),
             Value::Hashtable(h) => {
                 if h.borrow().ordered {
                     "System.Collections.Specialized.OrderedDictionary".into()
@@ -161,7 +168,7 @@ impl Value {
             Value::Array(items) => items
                 .borrow()
                 .iter()
-                .map(Value::to_ps_string)
+                .map(Value::element_string)
                 .collect::<Vec<_>>()
                 .join(" "),
             Value::Hashtable(h) => {
@@ -179,6 +186,18 @@ impl Value {
             Value::Type(name) => name.to_string(),
             Value::Error(e) => e.exception.message.clone(),
             Value::SecureString(_) => "System.Security.SecureString".into(),
+        }
+    }
+
+    /// An element's text when its collection becomes a string: its own `ToString()`, so a
+    /// nested collection gives its type name rather than its items.
+    pub fn element_string(&self) -> String {
+        match self {
+            Value::Array(_) => self.type_name(),
+            Value::Object(o) if o.borrow().is_custom() && o.borrow().text.is_none() => {
+                String::new()
+            }
+            other => other.to_ps_string(),
         }
     }
 
@@ -209,7 +228,7 @@ impl Value {
     pub fn enumerate(&self) -> Vec<Value> {
         match self {
             Value::Null => Vec::new(),
-            Value::Array(items) => items.borrow().clone(),
+            Value::Array(items) => items.borrow().items.clone(),
             other => vec![other.clone()],
         }
     }
@@ -280,6 +299,129 @@ pub fn format_datetime_invariant(dt: time::OffsetDateTime) -> String {
         dt.minute(),
         dt.second()
     )
+}
+
+/// Which .NET collection an array value is. Indexing, enumeration and `.Count` treat them
+/// alike; the kind decides the type name, which methods exist (`Add` on lists), and how an
+/// element is converted when it is stored (`List[string]` stores strings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArrayKind {
+    /// `System.Object[]`: what `@()`, `,` and the pipeline make.
+    Object,
+    /// A typed array (`[int[]]`, `[string[]]`), by its element type's full name.
+    Typed(Rc<str>),
+    /// `System.Collections.ArrayList`.
+    ArrayList,
+    /// `System.Collections.Generic.List[T]`, by T's full name.
+    List(Rc<str>),
+}
+
+impl ArrayKind {
+    /// `GetType().FullName`.
+    pub fn type_name(&self) -> String {
+        match self {
+            ArrayKind::Object => "System.Object[]".into(),
+            ArrayKind::Typed(e) => format!("{e}[]"),
+            ArrayKind::ArrayList => "System.Collections.ArrayList".into(),
+            ArrayKind::List(e) => format!("System.Collections.Generic.List`1[[{e}]]"),
+        }
+    }
+
+    /// ArrayList and `List[T]` grow (`Add`, `Remove`, ...); arrays have a fixed size.
+    pub fn is_list(&self) -> bool {
+        matches!(self, ArrayKind::ArrayList | ArrayKind::List(_))
+    }
+
+    /// The element type of a typed array or generic list.
+    pub fn element(&self) -> Option<&str> {
+        match self {
+            ArrayKind::Typed(e) | ArrayKind::List(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// The items of a collection value and what kind of .NET collection it is. It dereferences to
+/// its items, so `items.borrow().len()` and `items.borrow_mut().push(v)` read naturally.
+#[derive(Clone, Debug)]
+pub struct Array {
+    pub kind: ArrayKind,
+    pub items: Vec<Value>,
+}
+
+impl std::ops::Deref for Array {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.items
+    }
+}
+
+impl Array {
+    /// The collection as an object with its .NET properties, as the formatter shows a
+    /// collection nested inside another (it enumerates only the outer one): an array's Length,
+    /// LongLength, Rank, SyncRoot, ...; a list's Capacity, Count, ...
+    pub fn as_object(this: &Rc<RefCell<Array>>) -> PsObject {
+        let a = this.borrow();
+        let count = Value::count(a.len());
+        let me = Value::Array(this.clone());
+        let mut o = PsObject::new(a.kind.type_name());
+        match a.kind {
+            ArrayKind::Object | ArrayKind::Typed(_) => {
+                o.set("Length", count.clone());
+                o.set("LongLength", Value::long(a.len() as i64));
+                o.set("Rank", Value::int(1));
+                o.set("SyncRoot", me);
+                o.set("IsReadOnly", Value::Bool(false));
+                o.set("IsFixedSize", Value::Bool(true));
+                o.set("IsSynchronized", Value::Bool(false));
+                o.set("Count", count);
+            }
+            ArrayKind::ArrayList => {
+                o.set("Capacity", Value::count(list_capacity(a.len())));
+                o.set("Count", count);
+                o.set("IsFixedSize", Value::Bool(false));
+                o.set("IsReadOnly", Value::Bool(false));
+                o.set("IsSynchronized", Value::Bool(false));
+                o.set("SyncRoot", me);
+            }
+            ArrayKind::List(_) => {
+                o.set("Capacity", Value::count(list_capacity(a.len())));
+                o.set("Count", count);
+            }
+        }
+        o
+    }
+}
+
+/// A .NET list's capacity after items were added one at a time: 0, then 4, doubling.
+fn list_capacity(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        len.next_power_of_two().max(4)
+    }
+}
+
+impl<'a> IntoIterator for &'a Array {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Array {
+    type Item = Value;
+    type IntoIter = std::vec::IntoIter<Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl std::ops::DerefMut for Array {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.items
+    }
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
@@ -477,9 +619,11 @@ impl PsObject {
         if !self.is_custom() {
             return self.type_names.first().cloned().unwrap_or_default();
         }
+        // Property values are their own ToString(): a nested PSCustomObject is empty, a
+        // collection its type name, as pwsh's PSObject.ToString gives them.
         let inner: Vec<String> = self
             .properties()
-            .map(|(n, v)| format!("{n}={}", v.to_ps_string()))
+            .map(|(n, v)| format!("{n}={}", v.element_string()))
             .collect();
         format!("@{{{}}}", inner.join("; "))
     }
