@@ -37,7 +37,6 @@ use super::views::{
 use crate::runtime::output::ErrorView;
 use crate::runtime::output::FormatOptions;
 
-/// Collections nested deeper than this are printed by type name instead of enumerated.
 
 /// How objects are laid out: Out-Default's own choice, or forced by Format-List/-Table.
 #[derive(Clone, Debug)]
