@@ -37,7 +37,6 @@ use super::views::{
 use crate::runtime::output::ErrorView;
 use crate::runtime::output::FormatOptions;
 
-
 /// How objects are laid out: Out-Default's own choice, or forced by Format-List/-Table.
 #[derive(Clone, Debug)]
 enum Mode {
