@@ -1867,3 +1867,48 @@ fn nested_and_self_containing_collections() {
         ),
     ]);
 }
+
+/// .NET method calls bind to the overload pwsh's binder picks and convert their arguments to
+/// its parameter types, with pwsh's errors (each expectation printed by pwsh 7.6.10).
+#[test]
+fn method_calls_bind_like_pwsh() {
+    check(&[
+        ("'a,b;c'.Split(',;')", "a,b;c\n", ""),
+        ("'a,b;c'.Split([char[]]',;')", "a\nb\nc\n", ""),
+        ("'a--b--c'.Split('--', 2)", "a\nb--c\n", ""),
+        ("'a  b'.Split().Count", "3\n", ""),
+        (
+            "[math]::Max(1, 2).GetType().Name; [math]::Max(1, 2.5)",
+            "Int32\n2\n",
+            "",
+        ),
+        ("[math]::Max(2.5, 1).GetType().Name", "Double\n", ""),
+        ("[math]::Abs(-5).GetType().Name", "Int32\n", ""),
+        ("'abc'.IndexOf('c'); 'abc'.IndexOf([char]'b')", "2\n1\n", ""),
+        (
+            "'abc'.Substring()",
+            "",
+            "MethodException: Cannot find an overload for \"Substring\" and the argument count: \"0\".\n",
+        ),
+        (
+            "'abc'.Substring(1, 'x')",
+            "",
+            "MethodException: Cannot convert argument \"length\", with value: \"x\", for \"Substring\" to type \"System.Int32\": \"Cannot convert value \"x\" to type \"System.Int32\". Error: \"The input string 'x' was not in a correct format.\"\"\n",
+        ),
+        (
+            "'abc'.Substring(1, 9223372036854775807)",
+            "",
+            "MethodException: Cannot convert argument \"length\", with value: \"9223372036854775807\", for \"Substring\" to type \"System.Int32\": \"Cannot convert value \"9223372036854775807\" to type \"System.Int32\". Error: \"Value was either too large or too small for an Int32.\"\"\n",
+        ),
+        (
+            "'abc'.PadLeft(5, 'xy')",
+            "",
+            "MethodException: Cannot convert argument \"paddingChar\", with value: \"xy\", for \"PadLeft\" to type \"System.Char\": \"Cannot convert value \"xy\" to type \"System.Char\". Error: \"String must be exactly one character long.\"\"\n",
+        ),
+        (
+            "[Console]::WriteLine('{0} of {1}', 1, 2)",
+            "",
+            "MethodException: Multiple ambiguous overloads found for \"WriteLine\" and the argument count: \"3\".\n",
+        ),
+    ]);
+}

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::conversion;
-use super::error_record::ErrorCategory;
+use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::flow::Flow;
 use super::interpreter::collapse;
 use super::number::{NumKind, Number};
@@ -24,12 +24,15 @@ fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flo
 }
 
 fn overload_error(s: &Session, name: &str, count: usize, span: Span) -> Flow {
-    s.runtime_error(
+    let rec = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.MethodException",
+            format!("Cannot find an overload for \"{name}\" and the argument count: \"{count}\"."),
+        ),
         "MethodCountCouldNotFindBest",
-        format!("Cannot find an overload for \"{name}\" and the argument count: \"{count}\"."),
-        ErrorCategory::InvalidOperation,
-        span,
-    )
+        ErrorCategory::NotSpecified,
+    );
+    s.runtime_record_error(rec, span)
 }
 
 fn property_not_found_strict(s: &Session, name: &str, span: Span) -> Flow {
@@ -327,6 +330,11 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
         // A typed array of a known element type: each item is cast to it.
         typed if typed.ends_with("[]") && is_known_type(typed.trim_end_matches("[]")) => {
             let element = typed.trim_end_matches("[]").to_string();
+            // A string becomes its characters (String.ToCharArray).
+            if let (Value::String(text), "System.Char") = (&v, element.as_str()) {
+                let chars = text.encode_utf16().map(Value::Char).collect();
+                return Ok(Value::array_of(ArrayKind::Typed(Rc::from(element)), chars));
+            }
             let mut out = Vec::new();
             for x in v.enumerate() {
                 out.push(cast(s, x, &element, span)?);
@@ -902,6 +910,113 @@ pub fn invoke_method(
         return s.ps_cmdlet_method(name, args, span);
     }
     let lower = name.to_ascii_lowercase();
+    let (args, returns) = match bind_recorded(s, &receiver_type(target), name, false, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = invoke_instance(s, target, name, &lower, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+/// The recorded type whose members a call on `target` looks up.
+fn receiver_type(target: &Value) -> String {
+    match target {
+        Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
+        Value::Object(o) if o.borrow().is_custom() => {
+            "System.Management.Automation.PSCustomObject".into()
+        }
+        other => other.type_name(),
+    }
+}
+
+/// What binding a call against the recorded type table gave.
+enum Binding {
+    /// The arguments converted for the chosen overload, and its declared return type.
+    Bound(Vec<Value>, String),
+    /// The type or the method is not recorded: the arguments as given.
+    Unknown(Vec<Value>),
+}
+
+/// Binds a call to the overloads recorded for the receiver's type (`vocab::dotnet`): the
+/// arguments converted as pwsh's method binder converts them, or pwsh's error when no overload
+/// takes them.
+fn bind_recorded(
+    s: &Session,
+    type_full: &str,
+    name: &str,
+    is_static: bool,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Binding, Flow> {
+    let Some(member) = crate::vocab::dotnet::type_info(type_full)
+        .and_then(|t| t.member(name, is_static))
+        .filter(|m| m.is_method())
+    else {
+        return Ok(Binding::Unknown(args));
+    };
+    let overloads = member.overloads();
+    if overloads.is_empty() {
+        return Ok(Binding::Unknown(args));
+    }
+    match super::overloads::bind(member.name, &overloads, &args) {
+        Ok(bound) => {
+            let returns = crate::vocab::dotnet::full_name_of(&bound.signature.return_type);
+            Ok(Binding::Bound(bound.args, returns))
+        }
+        Err(super::overloads::BindError::Count) => {
+            Err(overload_error(s, member.name, args.len(), span))
+        }
+        Err(super::overloads::BindError::Ambiguous) => {
+            let rec = ErrorRecord::new(
+                ExceptionInfo::new(
+                    "System.Management.Automation.MethodException",
+                    format!(
+                        "Multiple ambiguous overloads found for \"{}\" and the argument count: \"{}\".",
+                        member.name,
+                        args.len()
+                    ),
+                ),
+                "MethodCountCouldNotFindBest",
+                ErrorCategory::NotSpecified,
+            );
+            Err(s.runtime_record_error(rec, span))
+        }
+        Err(super::overloads::BindError::Convert(message)) => {
+            let mut rec = ErrorRecord::new(
+                ExceptionInfo::new("System.Management.Automation.MethodException", message),
+                "MethodArgumentConversionInvalidCastArgument",
+                ErrorCategory::NotSpecified,
+            );
+            rec.exception.inner = Some(Box::new(ExceptionInfo::new(
+                "System.Management.Automation.PSInvalidCastException",
+                "",
+            )));
+            Err(s.runtime_record_error(rec, span))
+        }
+    }
+}
+
+/// A method's result as its declared return type: a numeric result becomes the declared number
+/// type (`[math]::Max(1, 2)` is an Int32), anything else is left as the member made it.
+fn as_declared(result: Value, returns: &str) -> Value {
+    match (&result, NumKind::from_full_name(returns)) {
+        (Value::Num(n), Some(kind)) => n.convert(kind).map(Value::Num).unwrap_or(result),
+        _ => result,
+    }
+}
+
+fn invoke_instance(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    lower: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let lower = lower.to_string();
     if let Some(r) = native_method(s, target, &lower, name, &args, span) {
         return r;
     }
@@ -1224,6 +1339,90 @@ fn timespan_method(
     }
 }
 
+/// `String.Split` for the overload the binder chose: a string separator splits on the whole
+/// string (an empty one not at all), a char or char array on any of its characters (none:
+/// white space); an Int32 argument caps the number of parts; StringSplitOptions remove empty
+/// entries and trim them.
+fn string_split(text: &str, args: &[Value]) -> Value {
+    enum Sep {
+        Whole(String),
+        Chars(Vec<char>),
+    }
+    let sep = match args.first() {
+        Some(Value::String(s)) => Sep::Whole(s.to_string()),
+        Some(Value::Char(c)) => Sep::Chars(super::value::char_text(*c).chars().collect()),
+        Some(Value::Array(items)) => Sep::Chars(
+            items
+                .borrow()
+                .iter()
+                .flat_map(|c| c.to_ps_string().chars().collect::<Vec<_>>())
+                .collect(),
+        ),
+        Some(Value::Null) | None => Sep::Chars(Vec::new()),
+        Some(other) => Sep::Whole(other.to_ps_string()),
+    };
+    let mut count: Option<usize> = None;
+    let (mut remove_empty, mut trim) = (false, false);
+    for a in args.iter().skip(1) {
+        match a {
+            Value::Num(n) => count = n.as_i128().map(|v| v.max(0) as usize),
+            other => {
+                let text = other.to_ps_string();
+                for flag in text.split(',') {
+                    match flag.trim().to_ascii_lowercase().as_str() {
+                        "removeemptyentries" | "1" => remove_empty = true,
+                        "trimentries" | "2" => trim = true,
+                        "3" => {
+                            remove_empty = true;
+                            trim = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let mut parts: Vec<String> = match &sep {
+        Sep::Whole(s) if s.is_empty() => vec![text.to_string()],
+        Sep::Whole(s) => text.split(s.as_str()).map(str::to_string).collect(),
+        Sep::Chars(chars) if chars.is_empty() => text
+            .split(char::is_whitespace)
+            .map(str::to_string)
+            .collect(),
+        Sep::Chars(chars) => text
+            .split(|c| chars.contains(&c))
+            .map(str::to_string)
+            .collect(),
+    };
+    if let Some(limit) = count
+        && limit > 0
+        && parts.len() > limit
+    {
+        // The last part keeps the rest of the text, separators included.
+        let head: Vec<String> = parts[..limit - 1].to_vec();
+        let consumed: usize = head.iter().map(|p| p.len()).sum::<usize>()
+            + (limit - 1)
+                * match &sep {
+                    Sep::Whole(s) => s.len(),
+                    Sep::Chars(_) => 1,
+                };
+        let mut head = head;
+        head.push(text.get(consumed..).unwrap_or_default().to_string());
+        parts = head;
+    }
+    if count == Some(0) {
+        parts.clear();
+    }
+    Value::array(
+        parts
+            .into_iter()
+            .map(|p| if trim { p.trim().to_string() } else { p })
+            .filter(|p| !remove_empty || !p.is_empty())
+            .map(Value::str)
+            .collect(),
+    )
+}
+
 fn string_method(
     s: &Session,
     text: &str,
@@ -1259,29 +1458,7 @@ fn string_method(
         }
         ("tolower" | "tolowerinvariant", 0) => Value::str(text.to_lowercase()),
         ("toupper" | "toupperinvariant", 0) => Value::str(text.to_uppercase()),
-        ("split", n) if n >= 1 => {
-            // String.Split(char[]/string): splits on any of the characters given.
-            let seps: Vec<char> = args
-                .iter()
-                .take(1)
-                .flat_map(|a| {
-                    a.enumerate()
-                        .into_iter()
-                        .flat_map(|x| x.to_ps_string().chars().collect::<Vec<_>>())
-                })
-                .collect();
-            let remove_empty = args
-                .iter()
-                .skip(1)
-                .any(|a| a.to_ps_string().eq_ignore_ascii_case("RemoveEmptyEntries"));
-            let parts: Vec<Value> = text
-                .split(|c| seps.contains(&c))
-                .filter(|p| !remove_empty || !p.is_empty())
-                .map(Value::str)
-                .collect();
-            Value::array(parts)
-        }
-        ("split", 0) => Value::array(text.split(char::is_whitespace).map(Value::str).collect()),
+        ("split", _) => string_split(text, args),
         ("replace", 2) => {
             let from = arg_string(args, 0);
             if from.is_empty() {
@@ -1454,6 +1631,25 @@ fn static_method(
         Value::Type(t) => t.to_string(),
         other => full_type_name(&other.to_ps_string()),
     };
+    let (args, returns) = match bind_recorded(s, &ty, name, true, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = static_call(s, &ty, name, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+fn static_call(
+    s: &mut Session,
+    ty: &str,
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let ty = ty.to_string();
     if let Some(v) = super::statics::static_method(s, &ty, name, &args, span)? {
         return Ok(v);
     }
@@ -1584,6 +1780,46 @@ fn static_method(
             args.first()
                 .is_none_or(|v| v.is_null() || v.to_ps_string().trim().is_empty()),
         ),
+        ("System.String", "join") if args.len() == 4 && matches!(args[2], Value::Num(_)) => {
+            // Join(separator, value[], startIndex, count), with .NET's argument checks.
+            let sep = arg_string(&args, 0);
+            let items = args[1].enumerate();
+            let start = args[2].as_i64().unwrap_or(0);
+            let count = args[3].as_i64().unwrap_or(0);
+            let fail = |s: &Session, m: String| {
+                method_exception(s, name, 4, "System.ArgumentOutOfRangeException", &m, span)
+            };
+            if start < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be a non-negative value. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            if count < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "count ('{count}') must be a non-negative value. (Parameter 'count')\nActual value was {count}."
+                    ),
+                ));
+            }
+            let limit = items.len() as i64 - count;
+            if start > limit {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be less than or equal to '{limit}'. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            let picked: Vec<String> = items[start as usize..(start + count) as usize]
+                .iter()
+                .map(Value::to_ps_string)
+                .collect();
+            Value::str(picked.join(&sep))
+        }
         ("System.String", "join") => {
             let sep = arg_string(&args, 0);
             let items: Vec<String> = args

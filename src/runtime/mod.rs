@@ -21,6 +21,7 @@ pub mod members;
 pub mod number;
 pub mod operators;
 pub mod output;
+pub mod overloads;
 pub mod pipeline;
 mod prompt;
 pub mod scope;
