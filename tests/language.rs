@@ -1912,3 +1912,33 @@ fn method_calls_bind_like_pwsh() {
         ),
     ]);
 }
+
+/// Indexing a value without an indexer treats it as a one-element collection; a string
+/// indexes its chars (pwsh 7.6.10's output).
+#[test]
+fn indexing_scalars_and_strings() {
+    check(&[
+        (
+            "$o = [pscustomobject]@{a=1}; $o[0].a; $o[-1].a",
+            "1\n1\n",
+            "",
+        ),
+        (
+            "$o = [pscustomobject]@{a=1}; $o['a']; $o[1]; $o[0,0].Count",
+            "0\n",
+            "",
+        ),
+        ("$n = 5; $n[0]; $n[-1]; $n[1]", "5\n5\n", ""),
+        (
+            "'abc'[0]; 'abc'[-1]; ('abc'[0]).GetType().Name",
+            "a\nc\nChar\n",
+            "",
+        ),
+        ("(Get-Date 2024-01-01)[0].Year", "2024\n", ""),
+        (
+            "Set-StrictMode -Version 3; $n = 5; $n[1]",
+            "",
+            "InvalidOperation: Unable to index into an object of type \"System.Int32\".\n",
+        ),
+    ]);
+}

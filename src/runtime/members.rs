@@ -798,31 +798,43 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
                 one => Ok(pick(one)),
             }
         }
+        // A string indexes its UTF-16 code units, each a Char.
         Value::String(text) => {
-            let chars: Vec<char> = text.chars().collect();
-            let n = conversion::to_int(idx, "System.Int32").unwrap_or(0);
-            let n = if n < 0 { chars.len() as i64 + n } else { n };
-            Ok(chars
-                .get(n as usize)
-                .filter(|_| n >= 0)
-                .map(|c| Value::str(c.to_string()))
-                .unwrap_or(Value::Null))
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let pick = |i: &Value| -> Value {
+                let Ok(n) = conversion::to_int(i, "System.Int32") else {
+                    return Value::Null;
+                };
+                let n = if n < 0 { units.len() as i64 + n } else { n };
+                usize::try_from(n)
+                    .ok()
+                    .and_then(|n| units.get(n))
+                    .map_or(Value::Null, |c| Value::Char(*c))
+            };
+            Ok(match idx {
+                Value::Array(many) => Value::array(many.borrow().iter().map(pick).collect()),
+                one => pick(one),
+            })
         }
-        Value::Object(o) => Ok(o.borrow().get(&idx.to_ps_string()).unwrap_or(Value::Null)),
+        // Anything without an indexer is a one-element collection: `[0]` and `[-1]` give the
+        // object itself, any other index `$null` (an error under strict mode 3).
         other => {
-            // A scalar indexed with 0 is itself, as in pwsh.
-            if conversion::to_int(idx, "System.Int32").ok() == Some(0) {
-                Ok(other.clone())
-            } else {
-                Err(s.runtime_error(
+            let position = match idx {
+                Value::Array(_) => None,
+                one => conversion::to_int(one, "System.Int32").ok(),
+            };
+            match position {
+                Some(0 | -1) => Ok(other.clone()),
+                _ if s.strict_mode() >= 3 => Err(s.runtime_error(
                     "CannotIndex",
                     format!(
                         "Unable to index into an object of type \"{}\".",
-                        other.type_name()
+                        receiver_type(other)
                     ),
                     ErrorCategory::InvalidOperation,
                     span,
-                ))
+                )),
+                _ => Ok(Value::Null),
             }
         }
     }
