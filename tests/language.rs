@@ -1942,3 +1942,31 @@ fn indexing_scalars_and_strings() {
         ),
     ]);
 }
+
+/// Get-Member lists the recorded .NET members and an object's note properties, grouped by
+/// type as pwsh prints them (pwsh 7.6.10's output).
+#[test]
+fn get_member_lists_recorded_members() {
+    check(&[
+        (
+            "'a' | Get-Member -MemberType Property",
+            "\n   TypeName: System.String\n\nName   MemberType Definition\n----   ---------- ----------\nLength Property   int Length {get;}\n\n",
+            "",
+        ),
+        (
+            "[pscustomobject]@{Name='x'; Id=1} | Get-Member",
+            "\n   TypeName: System.Management.Automation.PSCustomObject\n\nName        MemberType   Definition\n----        ----------   ----------\nEquals      Method       bool Equals(System.Object obj)\nGetHashCode Method       int GetHashCode()\nGetType     Method       type GetType()\nToString    Method       string ToString()\nId          NoteProperty int Id=1\nName        NoteProperty string Name=x\n\n",
+            "",
+        ),
+        (
+            "Get-Member -InputObject @(1,2) -Name Count",
+            "\n   TypeName: System.Object[]\n\nName  MemberType Definition\n----  ---------- ----------\nCount Property   int Count {get;}\n\n",
+            "",
+        ),
+        (
+            "Get-Member",
+            "",
+            "Get-Member: You must specify an object for the Get-Member cmdlet.\n",
+        ),
+    ]);
+}

@@ -19,6 +19,7 @@ mod io;
 mod json;
 mod language;
 mod location;
+mod members;
 mod objects;
 mod policy;
 mod service;
@@ -42,6 +43,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(state::definitions());
     all.extend(core::definitions());
     all.extend(objects::definitions());
+    all.extend(members::definitions());
     all.extend(compare::definitions());
     all.extend(html::definitions());
     all.extend(utility::definitions());

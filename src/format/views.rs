@@ -155,9 +155,29 @@ fn file_system_group(item: &Value) -> Option<String> {
     Some(format!("    Directory: {folder}"))
 }
 
+/// Get-Member's table (pwsh's MemberDefinition view): grouped by the type name
+/// (`   TypeName: System.String`).
+const MEMBER_DEFINITION: ViewDef = ViewDef {
+    type_name: "Microsoft.PowerShell.Commands.MemberDefinition",
+    shape: Shape::Table,
+    columns: Columns::Named(&["Name", "MemberType", "Definition"]),
+    widths: &[],
+    right: &[],
+    cells: None,
+    group: Some(member_group),
+};
+
+fn member_group(item: &Value) -> Option<String> {
+    Some(format!(
+        "   TypeName: {}",
+        item.property("TypeName")?.to_ps_string()
+    ))
+}
+
 /// The built-in views, one line each.
 pub const VIEWS: &[ViewDef] = &[
     FILE_SYSTEM,
+    MEMBER_DEFINITION,
     // Get-Location and $PWD.
     table("System.Management.Automation.PathInfo", &["Path"]),
     list(
