@@ -343,3 +343,65 @@ fn durability_setting_is_checked() {
         assert_eq!(stdout(&o), "1\n", "{}", stderr(&o));
     }
 }
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut v = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        v.extend(if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    v
+}
+
+/// Scripts saved on Windows (UTF-16 with a BOM, UTF-8 with a BOM) run as pwsh runs them: as
+/// file arguments, dot-sourced and `&`-invoked, and read by Get-Content. pwsh 7.6.10 printed
+/// `héllo1` for the UTF-16 LE script `'héllo' + 1` (CRLF line ends) given to -File.
+#[test]
+fn windows_encoded_scripts_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    fs::write(
+        dir.path().join("le.ps1"),
+        utf16("'h\u{e9}llo' + 1\r\n$x = 'from-le'\r\n", true),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("be.ps1"),
+        utf16("'big-' + 'endian'\r\n", false),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bom8.ps1"),
+        b"\xEF\xBB\xBF'utf8-' + 'bom'\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("users.txt"),
+        utf16("alice\r\nbob\r\n", true),
+    )
+    .unwrap();
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "le.ps1"]));
+    assert_eq!(stdout(&o), "h\u{e9}llo1\n", "{}", stderr(&o));
+    assert!(o.status.success());
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "-File", "be.ps1"]));
+    assert_eq!(stdout(&o), "big-endian\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Command",
+        ". ./le.ps1; $x; & ./be.ps1; & ./bom8.ps1; (Get-Content ./users.txt) -join ','",
+    ]));
+    assert_eq!(
+        stdout(&o),
+        "h\u{e9}llo1\nfrom-le\nbig-endian\nutf8-bom\nalice,bob\n",
+        "{}",
+        stderr(&o)
+    );
+}

@@ -14,6 +14,28 @@ pub trait Host {
     fn read_line(&mut self) -> Option<String>;
     /// Window width used for wrapping and tables.
     fn width(&self) -> usize;
+    /// Writes `prompt` and reads one answer. `secret`: the answer is echoed as `*` per
+    /// character (Read-Host -AsSecureString, Get-Credential's password), where the host can.
+    /// A host that edits lines itself (the REPL's) reports Ctrl+C as `Interrupted`; the
+    /// default writes the prompt and reads a line.
+    fn read_input(&mut self, prompt: &str, secret: bool) -> HostInput {
+        let _ = secret;
+        self.write_out(prompt);
+        match self.read_line() {
+            Some(line) => HostInput::Line(line),
+            None => HostInput::End,
+        }
+    }
+}
+
+/// What a prompt read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostInput {
+    Line(String),
+    /// End of input.
+    End,
+    /// Ctrl+C at the prompt: the command is stopped, nothing is answered.
+    Interrupted,
 }
 
 /// The process's own console.

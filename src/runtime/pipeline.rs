@@ -461,7 +461,7 @@ impl Session {
             return Ok(bound);
         }
         if self.can_prompt()
-            && let Some(values) = self.prompt_mandatory(&def.name, position, &missing)
+            && let Some(values) = self.prompt_mandatory(&def.name, position, &missing)?
         {
             for (name, value) in missing.iter().zip(values) {
                 if let Some(p) = def.params.iter().find(|p| p.name == *name) {
@@ -1521,7 +1521,7 @@ impl Session {
         out: &mut Out<'_>,
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::files::read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 let r = errors::runtime(
@@ -1610,7 +1610,7 @@ impl Session {
             .collect();
         if !missing.is_empty() {
             let prompted = if self.can_prompt() {
-                self.prompt_mandatory(&file_name, 1, &missing)
+                self.prompt_mandatory(&file_name, 1, &missing)?
             } else {
                 None
             };

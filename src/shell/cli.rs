@@ -71,9 +71,7 @@ pub fn run(args: &[String]) -> i32 {
             }
             let resolved = session.resolve_path(path);
             let text = match std::fs::read(&resolved) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes)
-                    .trim_start_matches('\u{feff}')
-                    .to_string(),
+                Ok(bytes) => crate::runtime::files::decode_text(&bytes),
                 Err(_) => {
                     eprintln!(
                         "The argument '{path}' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
@@ -89,12 +87,15 @@ pub fn run(args: &[String]) -> i32 {
             let text = match text {
                 Some(t) => t.clone(),
                 None => {
-                    let mut buf = String::new();
-                    if std::io::stdin().read_to_string(&mut buf).is_err() {
+                    let mut buf = Vec::new();
+                    if std::io::stdin().read_to_end(&mut buf).is_err() {
                         eprintln!("aapsh: could not read the command text from standard input.");
                         return 1;
                     }
-                    buf
+                    // pwsh reads `-Command -` as UTF-8 whatever the bytes start with (a UTF-16
+                    // script piped in runs as garbage there too); only script files are decoded
+                    // by their byte order mark.
+                    String::from_utf8_lossy(&buf).into_owned()
                 }
             };
             let interactive =
