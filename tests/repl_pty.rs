@@ -3,26 +3,24 @@
 //! prompt, Ctrl+C on a line and on a running command, history kept across two sessions (with
 //! secrets left out of the file), Ctrl+R, Ctrl+D, and a transcript of an interactive session.
 //! Every wait is on output, with a generous timeout; nothing is timed.
+//!
+//! Where a test compares the screen with pwsh's, the text pwsh 7.6.10 with PSReadLine showed
+//! for the same keys (in tmux, 100 columns) is quoted beside it.
+
+#![cfg(unix)]
+
+mod pty;
 
 use std::path::Path;
-use std::process::Command;
 
-use rexpect::session::{PtySession, spawn_command};
-
-const TIMEOUT_MS: u64 = 60_000;
-const OFFLINE: &str = "PS [offline] > ";
-const CONNECTED: &str = "PS [contoso.onmicrosoft.com] > ";
+use rexpect::session::PtySession;
 
 fn shell(dir: &Path) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aapsh"));
-    cmd.args(["-NoLogo", "-Color", "never"])
-        .env_clear()
-        .env("HOME", dir)
-        .env("TERM", "xterm")
-        .env("AAPSH_HISTORY", dir.join("history.txt"))
-        .env("AAPSH_STORE", dir.join("store.json"))
-        .current_dir(dir);
-    spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn aapsh in a pty")
+    pty::spawn(dir, &[]).p
+}
+
+fn prompt_of(dir: &Path) -> String {
+    format!("PS {}> ", dir.canonicalize().unwrap().display())
 }
 
 fn enter(p: &mut PtySession, line: &str) {
@@ -36,8 +34,10 @@ fn interactive_session_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
 
     // --- first session ---
+    let prompt = prompt_of(dir.path());
+    let (offline, connected) = (prompt.as_str(), prompt.as_str());
     let mut p = shell(dir.path());
-    p.exp_string(OFFLINE).unwrap();
+    p.exp_string(offline).unwrap();
 
     // Tab completes a cmdlet name, then a parameter name.
     p.send("Get-CsApp\t").unwrap();
@@ -51,13 +51,14 @@ fn interactive_session_end_to_end() {
     // Ctrl+C cancels the line: nothing runs, a fresh prompt comes on a new line. (Keys typed
     // before that prompt appears would be lost with the line, so wait for it.)
     p.send_control('c').unwrap();
-    p.exp_regex(r"\n[^\n]*PS \[offline\] > ").unwrap();
+    p.exp_string("^C").unwrap();
+    p.exp_string(offline).unwrap();
     enter(&mut p, "'after-' + 'cancel'");
     p.exp_string("after-cancel").unwrap();
-    p.exp_string(OFFLINE).unwrap();
+    p.exp_string(offline).unwrap();
 
     enter(&mut p, "Connect-MicrosoftTeams");
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
 
     // A multi-line hashtable: `>> ` until the closing brace.
     enter(&mut p, "$h = @{");
@@ -65,10 +66,10 @@ fn interactive_session_end_to_end() {
     enter(&mut p, "  Add = 'hash' + 'value'");
     p.exp_string(">> ").unwrap();
     enter(&mut p, "}");
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     enter(&mut p, "$h.Add");
     p.exp_string("hashvalue").unwrap();
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
 
     // Ctrl+C stops a running command and returns to the prompt; the session goes on.
     enter(
@@ -77,17 +78,17 @@ fn interactive_session_end_to_end() {
     );
     p.exp_string("loopstarted").unwrap();
     p.send_control('c').unwrap();
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     enter(&mut p, "'still ' + 'alive'");
     p.exp_string("still alive").unwrap();
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
 
     // A secret stays out of the history file; an ordinary line goes in.
     enter(&mut p, "$ClientSecret = 'hush'");
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     enter(&mut p, "'marker' + '-one'");
     p.exp_string("marker-one").unwrap();
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     enter(&mut p, "exit");
     p.exp_eof().unwrap();
 
@@ -105,12 +106,12 @@ fn interactive_session_end_to_end() {
 
     // --- second session: the history is there (Ctrl+R finds it) ---
     let mut p = shell(dir.path());
-    p.exp_string(OFFLINE).unwrap();
+    p.exp_string(offline).unwrap();
     // A transcript records each command line after `PS>`, then what it showed.
     enter(&mut p, "Start-Transcript -Path ~/session.log");
     p.exp_string("Transcript started, output file is ~/session.log")
         .unwrap();
-    p.exp_string(OFFLINE).unwrap();
+    p.exp_string(offline).unwrap();
     p.send_control('r').unwrap();
     p.send("marker").unwrap();
     p.flush().unwrap();
@@ -118,7 +119,7 @@ fn interactive_session_end_to_end() {
     p.send("\r").unwrap();
     p.flush().unwrap();
     p.exp_string("marker-one").unwrap();
-    p.exp_string(OFFLINE).unwrap();
+    p.exp_string(offline).unwrap();
     // Ctrl+D on an empty line leaves.
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
@@ -128,4 +129,193 @@ fn interactive_session_end_to_end() {
     assert!(log.contains("PS>'marker' + '-one'\nmarker-one\n"), "{log}");
     assert!(log.trim_end().ends_with("**********************"), "{log}");
     assert!(log.contains("PowerShell transcript end"), "{log}");
+}
+
+/// Ctrl+C at any question a command asks stops the command at once, as in pwsh; the line typed
+/// next is a new command, never the answer. (Before, Ctrl+C at New-CsApplicationAccessPolicy's
+/// `Identity:` prompt let the next command line become the policy's name.)
+///
+/// pwsh 7.6.10 showed, for Ctrl+C at a mandatory prompt, at Read-Host after typing `abc`, and at
+/// Get-Credential's password after typing `pw12` (masked):
+///
+/// ```text
+/// PS /tmp/pw> f
+///
+/// cmdlet f at command pipeline position 1
+/// Supply values for the following parameters:
+/// Identity:
+/// PS /tmp/pw> "next"
+/// next
+/// PS /tmp/pw> Read-Host "Name"
+/// Name: abc
+/// PS /tmp/pw> $c = Get-Credential
+///
+/// PowerShell credential request
+/// Enter your credentials.
+/// User: bob
+/// Password for user bob: ****
+/// PS /tmp/pw> $?
+/// False
+/// ```
+#[test]
+fn ctrl_c_at_a_question_stops_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &["-Connected"]);
+    t.prompt();
+
+    t.enter("New-CsApplicationAccessPolicy");
+    t.expect("Identity: ");
+    t.ctrl('c');
+    t.prompt();
+    t.enter("Grant-CsApplicationAccessPolicy -PolicyName Test-policy");
+    t.expect("\"Test-policy\" not found");
+    t.prompt();
+    t.enter("'policies=' + ((Get-CsApplicationAccessPolicy).Identity -join ',')");
+    t.expect("policies=Global\r\n");
+    t.prompt();
+
+    t.enter("$a = Read-Host 'Name'; 'after-' + 'read'");
+    t.expect("Name: ");
+    t.send("abc");
+    t.expect("abc");
+    t.ctrl('c');
+    t.prompt();
+    t.enter("'a=[' + $a + ']'");
+    t.expect("a=[]");
+    t.prompt();
+
+    t.enter("New-CsApplicationAccessPolicy -Identity Keep | Out-Null");
+    t.prompt();
+    t.enter("Remove-CsApplicationAccessPolicy -Identity Keep -Confirm");
+    t.expect("(default is \"Y\"): ");
+    t.ctrl('c');
+    t.prompt();
+    t.enter("y");
+    t.expect("'y' is not recognized");
+    t.prompt();
+
+    t.enter("$c = Get-Credential");
+    t.expect("User: ");
+    t.enter("bob");
+    t.expect("Password for user bob: ");
+    t.send("pw12");
+    t.expect("****");
+    t.ctrl('c');
+    t.prompt();
+    t.enter("$?");
+    t.expect("False");
+    t.prompt();
+    t.enter(
+        "'kept=' + ((Get-CsApplicationAccessPolicy).Identity -join ',') + ' c=' + ($null -eq $c)",
+    );
+    t.expect("kept=Global,Tag:Keep c=True");
+    t.prompt();
+
+    let screen = t.text();
+    assert!(!screen.contains("after-read"), "{screen}");
+    assert!(!screen.contains("pw12"), "{screen}");
+    assert!(
+        screen.contains("\nIdentity:\nPS "),
+        "the prompt follows the question on the next line:\n{screen}"
+    );
+    assert!(screen.contains("\nName: abc\nPS "), "{screen}");
+    assert!(
+        screen.contains("\nPassword for user bob: ****\nPS "),
+        "{screen}"
+    );
+    t.enter("exit");
+    t.p.exp_eof().unwrap();
+}
+
+/// Secrets echo `*` per character, as pwsh's console host shows them. pwsh 7.6.10:
+///
+/// ```text
+/// PS /tmp/pw> $s = Read-Host -AsSecureString "Pw"
+/// Pw: ******
+/// ```
+#[test]
+fn secret_input_is_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.enter("$s = Read-Host -AsSecureString 'Pw'");
+    t.expect("Pw: ");
+    t.send("secret");
+    t.expect("******");
+    t.send("\r");
+    t.prompt();
+    t.enter("$m = Read-Host -MaskInput 'Code'");
+    t.expect("Code: ");
+    t.enter("1234");
+    t.prompt();
+    t.enter("$s.GetType().Name + '/' + $m");
+    t.expect("SecureString/1234");
+    t.prompt();
+    let rows = t.last_rows(7);
+    assert_eq!(rows[0], "PS <dir>> $s = Read-Host -AsSecureString 'Pw'");
+    assert_eq!(rows[1], "Pw: ******");
+    assert_eq!(rows[3], "Code: ****");
+    assert!(!t.text().contains("Pw: secret"), "{}", t.text());
+}
+
+/// Lines typed ahead or pasted without bracketed paste all run, in order, as in pwsh (which
+/// drew each line after its own prompt: `PS> "one"` / `one` / `PS> "two"` / `two`).
+#[test]
+fn pasted_lines_all_run_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    // One write, as a terminal without bracketed paste delivers a paste.
+    t.send("'p' + 1\r'p' + 2\r$h = @{\r  a = 'pasted' + '-hash'\r}\r$h.a\r'p' + 3\r");
+    t.expect("p1");
+    t.expect("p2");
+    t.expect("pasted-hash");
+    t.expect("p3");
+    t.prompt();
+    // Typed ahead while a command runs.
+    t.send("Start-Sleep -Milliseconds 300; 'slept'\r'ahead' + 1\r");
+    t.expect("slept");
+    t.expect("ahead1");
+    t.prompt();
+}
+
+/// Ctrl+C erases the hint and marks the line `^C`, as PSReadLine does; a byte that is not UTF-8
+/// is dropped and the prompt comes back (it used to end the session with "invalid data").
+/// pwsh 7.6.10: `PS /tmp/pw> Get-ChildItem -Path ^C` then the prompt on the next row.
+#[test]
+fn ctrl_c_erases_the_hint_and_bad_bytes_do_not_end_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.send("Remove-CsApplicationAccessPolicy ");
+    t.expect("[-Identity] <XdsIdentity>");
+    t.ctrl('c');
+    t.expect("^C");
+    t.prompt();
+    t.send("Get-Dat");
+    t.expect("Get-Dat");
+    t.ctrl('c');
+    t.expect("^C");
+    t.prompt();
+    t.ctrl('c');
+    t.expect("^C");
+    t.prompt();
+    assert_eq!(
+        t.last_rows(4),
+        [
+            "PS <dir>> Remove-CsApplicationAccessPolicy ^C",
+            "PS <dir>> Get-Dat^C",
+            "PS <dir>> ^C",
+            "PS <dir>>",
+        ]
+    );
+    t.send("ab");
+    t.expect("ab");
+    t.bytes(b"\xff");
+    t.prompt();
+    t.enter("'still' + '-here'");
+    t.expect("still-here");
+    t.prompt();
+    t.enter("exit");
+    t.p.exp_eof().unwrap();
 }

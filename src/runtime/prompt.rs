@@ -129,3 +129,34 @@ impl Session {
         }
     }
 }
+
+impl Session {
+    /// The prompt the console host shows before each input: the output of a user-defined
+    /// `prompt` function, else pwsh's default `PS <location>> `. A prompt function that fails
+    /// or returns nothing gives `PS>`, as in pwsh (7.6.10 showed `PS>` for
+    /// `function prompt { }`). `$?` is the one from the last command, not
+    /// from the prompt function.
+    pub fn prompt_text(&mut self) -> String {
+        if self.commands.get("prompt").is_none() {
+            return format!("PS {}> ", super::files::shown(&self.location));
+        }
+        let Ok(ast) = crate::syntax::parse_script(crate::syntax::SourceFile::new(None, "prompt"))
+        else {
+            return "PS>".into();
+        };
+        let last_success = self.last_success;
+        let mut out = Vec::new();
+        let result = self.run_block_here(&ast, &mut out);
+        self.last_success = last_success;
+        self.clear_interrupt();
+        match result {
+            // The host shows the first object the function wrote (pwsh 7.6.10 showed `a` for
+            // `function prompt { "a","b" }`).
+            Ok(()) if !out.is_empty() => {
+                let text = self.stringify(&out[0]);
+                if text.is_empty() { "PS>".into() } else { text }
+            }
+            _ => "PS>".into(),
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! the default one.
 
 use std::borrow::Cow;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -21,6 +23,23 @@ pub struct ShellHelper {
     pub data: CompletionData,
     /// Colour on (`-Color`, `NO_COLOR`, terminal): highlighting and dim hints.
     pub color: bool,
+    /// What the line being read is: a command, or an answer to a prompt inside a command.
+    pub mode: InputMode,
+    /// Raised by Ctrl+C (`keys::CancelHandler`) until the reader takes it.
+    pub cancel: Arc<AtomicBool>,
+    /// Set when the highlighter drew the `^C` mark of a cancelled line.
+    pub cancel_drawn: AtomicBool,
+}
+
+/// What the editor is reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputMode {
+    /// A command at the `PS` prompt: completion, hints, highlighting.
+    Command,
+    /// An answer to Read-Host, a mandatory parameter, a confirmation: plain text.
+    Answer,
+    /// A secret (Read-Host -AsSecureString, a password): each character shows as `*`.
+    Secret,
 }
 
 impl ShellHelper {
@@ -28,8 +47,17 @@ impl ShellHelper {
         ShellHelper {
             data: CompletionData::default(),
             color,
+            mode: InputMode::Command,
+            cancel: Arc::new(AtomicBool::new(false)),
+            cancel_drawn: AtomicBool::new(false),
         }
     }
+}
+
+/// The masked form of what was typed: one `*` per character, as pwsh's console host echoes a
+/// secure string.
+pub fn mask(line: &str) -> String {
+    "*".repeat(line.chars().count())
 }
 
 /// What completion needs from the session right now.
@@ -84,6 +112,9 @@ impl Completer for ShellHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if self.mode != InputMode::Command {
+            return Ok((pos, Vec::new()));
+        }
         Ok(completer::complete(line, pos, &self.data))
     }
 }
@@ -92,17 +123,32 @@ impl Hinter for ShellHelper {
     type Hint = ShellHint;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<ShellHint> {
+        if self.mode != InputMode::Command {
+            return None;
+        }
         hinter::hint(line, pos, ctx.history(), &self.data)
     }
 }
 
 impl Highlighter for ShellHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
-        if self.color {
-            Cow::Owned(highlighter::highlight(line))
-        } else {
-            Cow::Borrowed(line)
+        match self.mode {
+            InputMode::Secret => return Cow::Owned(mask(line)),
+            InputMode::Answer => return Cow::Borrowed(line),
+            InputMode::Command => {}
         }
+        let mut text = if self.color {
+            highlighter::highlight(line)
+        } else {
+            line.to_string()
+        };
+        // The last drawing of a line cancelled with Ctrl+C carries PSReadLine's mark (drawn
+        // after the text, so the cursor, placed by the text alone, stays before it).
+        if self.cancel.load(Ordering::Relaxed) {
+            text.push_str("^C");
+            self.cancel_drawn.store(true, Ordering::Relaxed);
+        }
+        Cow::Owned(text)
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
@@ -114,7 +160,12 @@ impl Highlighter for ShellHelper {
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
-        // Re-colour after every edit; moving the cursor changes nothing.
-        self.color && kind != CmdKind::MoveCursor
+        // Re-colour after every edit; moving the cursor changes nothing. A secret is redrawn
+        // masked after every key.
+        match self.mode {
+            InputMode::Secret => true,
+            InputMode::Answer => false,
+            InputMode::Command => self.color && kind != CmdKind::MoveCursor,
+        }
     }
 }

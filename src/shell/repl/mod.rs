@@ -11,9 +11,14 @@ pub mod helper;
 pub mod highlighter;
 pub mod hinter;
 pub mod history;
+pub mod host;
+pub mod keys;
 pub mod prompt;
 pub mod validator;
 
+use std::cell::RefCell;
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -29,27 +34,26 @@ use validator::Completeness;
 
 pub use prompt::prompt;
 
-/// The line editor's settings: Windows-style Tab (cycle through candidates, as PSReadLine's
-/// default on Windows), consecutive duplicates and lines starting with a space stay out of the
-/// history, colour only when the session colours its output.
+/// The line editor's settings: Emacs-style Tab (the first Tab completes what all candidates
+/// share, the second lists them in a grid, as PSReadLine's default edit mode on Linux and
+/// macOS), consecutive duplicates and lines starting with a space stay out of the history.
+/// The highlighter is always called on a terminal (it masks secrets); it adds colour only when
+/// the session colours its output (`color`).
 pub fn editor_config(color: bool) -> Config {
+    let _ = color;
     let base = Config::builder()
-        .completion_type(CompletionType::Circular)
+        .completion_type(CompletionType::List)
         .history_ignore_space(true)
         .auto_add_history(false)
         .bracketed_paste(true)
-        .color_mode(if color {
-            ColorMode::Enabled
-        } else {
-            ColorMode::Disabled
-        });
+        .color_mode(ColorMode::Enabled);
     base.history_ignore_dups(true)
         .and_then(|b| b.max_history_size(MAX_HISTORY))
         .map(|b| b.build())
         .unwrap_or_default()
 }
 
-type ShellEditor = Editor<ShellHelper, ShellHistory>;
+pub type ShellEditor = Editor<ShellHelper, ShellHistory>;
 
 /// Ctrl+C while a command runs: the terminal is in its normal mode then, so the key arrives as
 /// SIGINT. The handler only raises the session's interrupt flag, which loops and pipelines
@@ -69,20 +73,23 @@ enum Input {
     Cancelled,
     /// Ctrl+D on an empty line, or the end of standard input.
     End,
+    /// A byte that is not UTF-8: the line is dropped and the prompt shown again.
+    BadInput,
     Failed(String),
 }
 
 /// Reads one whole input: the first line, then `>> ` lines while the parser says it is
 /// incomplete. An empty `>> ` line submits what there is (unless inside a here-string).
 fn read_input(editor: &mut ShellEditor, first_prompt: &str) -> Input {
-    let mut text = match editor.readline(first_prompt) {
+    let mut text = match read_line(editor, first_prompt) {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Input::Cancelled,
         Err(ReadlineError::Eof) => return Input::End,
+        Err(e) if is_bad_input(&e) => return Input::BadInput,
         Err(e) => return Input::Failed(e.to_string()),
     };
     while matches!(validator::check(&text), Completeness::Incomplete { .. }) {
-        match editor.readline(prompt::CONTINUATION_PROMPT) {
+        match read_line(editor, prompt::CONTINUATION_PROMPT) {
             Ok(line) => {
                 if line.trim().is_empty() && validator::empty_line_submits(&text) {
                     break;
@@ -93,10 +100,47 @@ fn read_input(editor: &mut ShellEditor, first_prompt: &str) -> Input {
             Err(ReadlineError::Interrupted) => return Input::Cancelled,
             // End of input inside a construct: run what there is, so the error shows.
             Err(ReadlineError::Eof) => break,
+            Err(e) if is_bad_input(&e) => return Input::BadInput,
             Err(e) => return Input::Failed(e.to_string()),
         }
     }
     Input::Line(text)
+}
+
+/// A byte that is not UTF-8 (a mis-set terminal, a binary paste): rustyline gives up the line
+/// with "invalid data". The session must not end for that.
+fn is_bad_input(e: &ReadlineError) -> bool {
+    matches!(e, ReadlineError::Io(io) if io.kind() == ErrorKind::InvalidData)
+}
+
+/// One line from the editor; Ctrl+C (see `keys::CancelHandler`) comes back as `Interrupted`.
+/// pwsh marks a cancelled line `^C` and starts a new prompt below. Accepting the line redrew
+/// it without its hint when there was one, and the highlighter then drew the mark; otherwise
+/// the line stands as typed, and the mark is written after it, one row up.
+fn read_line(editor: &mut ShellEditor, prompt: &str) -> Result<String, ReadlineError> {
+    let line = editor.readline(prompt)?;
+    let (cancelled, drawn) = editor.helper().map_or((false, false), |h| {
+        (
+            keys::take_cancel(&h.cancel),
+            h.cancel_drawn.swap(false, Ordering::Relaxed),
+        )
+    });
+    if !cancelled {
+        return Ok(line);
+    }
+    let cols = editor.dimensions().map_or(80, |(c, _)| c.max(1) as usize);
+    let mut out = std::io::stdout().lock();
+    if !drawn && out.is_terminal() {
+        let col = (prompt.chars().count() + line.chars().count()) % cols;
+        let right = if col > 0 {
+            format!("\x1b[{col}C")
+        } else {
+            String::new()
+        };
+        let _ = write!(out, "\x1b[A\r{right}^C\n");
+        let _ = out.flush();
+    }
+    Err(ReadlineError::Interrupted)
 }
 
 fn remember(editor: &mut ShellEditor, path: Option<&std::path::Path>, line: &str) {
@@ -119,14 +163,27 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             return 1;
         }
     };
-    editor.set_helper(Some(ShellHelper::new(color)));
+    let helper = ShellHelper::new(color);
+    editor.bind_sequence(
+        rustyline::KeyEvent::ctrl('C'),
+        rustyline::EventHandler::Conditional(Box::new(keys::CancelHandler {
+            cancel: helper.cancel.clone(),
+        })),
+    );
+    editor.set_helper(Some(helper));
+    let editor = Rc::new(RefCell::new(editor));
+    // Questions asked by commands are read by this same editor (see `host`).
+    if std::io::stdin().is_terminal() {
+        session.host = Box::new(host::ReplHost::new(editor.clone()));
+    }
+    let mut bad_inputs = 0usize;
     let history_file = history::history_path();
     if let Some(path) = &history_file {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
         if path.exists() {
-            let _ = editor.load_history(path);
+            let _ = editor.borrow_mut().load_history(path);
         }
     }
     install_interrupt_handler(session.interrupt.clone());
@@ -138,12 +195,27 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         // Idle at the prompt: fold the change journal into the JSON file.
         super::session::checkpoint(session);
         let data = helper::snapshot(session);
+        let shown_prompt = prompt::prompt(session);
+        let mut editor = editor.borrow_mut();
         if let Some(h) = editor.helper_mut() {
             h.data = data;
         }
-        let line = match read_input(&mut editor, &prompt::prompt(session)) {
+        let input = read_input(&mut editor, &shown_prompt);
+        if !matches!(input, Input::BadInput) {
+            bad_inputs = 0;
+        }
+        let line = match input {
             Input::Line(line) => line,
             Input::Cancelled => continue,
+            Input::BadInput => {
+                bad_inputs += 1;
+                if bad_inputs > 64 {
+                    eprintln!("aapsh: the terminal sends only undecodable input; leaving.");
+                    return 1;
+                }
+                println!();
+                continue;
+            }
             Input::End => return 0,
             Input::Failed(e) => {
                 eprintln!("aapsh: {e}");
@@ -154,6 +226,7 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             continue;
         }
         remember(&mut editor, history_file.as_deref(), &line);
+        drop(editor);
         // pwsh's console host writes each command line to open transcripts.
         session.transcribe(&format!("PS>{line}\n"));
         let start = session.clock.now();
@@ -175,8 +248,13 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         match outcome {
             RunOutcome::Exit(code) => return code,
             RunOutcome::Stopped => {
-                // The terminal echoed ^C on the command's line; start the prompt below it.
-                session.write_host("\n");
+                // Ctrl+C while the command ran reached us as SIGINT, and the terminal echoed
+                // `^C` at the start of a line: pwsh shows nothing there, so it is erased and the
+                // prompt takes the line. (Ctrl+C at a question the command asked was read by the
+                // editor, which already moved to a new line.)
+                if std::io::stdout().is_terminal() {
+                    session.write_host("\r\x1b[K");
+                }
                 session.clear_interrupt();
             }
             _ => {}

@@ -1,0 +1,114 @@
+//! Driving the real binary at its interactive prompt through a pseudo-terminal, with a screen
+//! model (vt100) so tests can read what a person sees, as `tmux capture-pane` shows it. Every
+//! wait is on output, with a generous timeout; nothing is timed.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+pub const TIMEOUT_MS: u64 = 60_000;
+
+pub struct Term {
+    pub p: PtySession,
+    vt: vt100::Parser,
+    /// pwsh's default prompt for the folder the shell started in: `PS <dir>> `.
+    pub prompt: String,
+    pub dir: PathBuf,
+}
+
+/// The shell in `dir` (its home, history file and store are there too), no banner, no colour.
+pub fn spawn(dir: &Path, extra: &[&str]) -> Term {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aapsh"));
+    cmd.args(["-NoLogo", "-Color", "never"])
+        .args(extra)
+        .env_clear()
+        .env("HOME", dir)
+        .env("TERM", "xterm")
+        .env("AAPSH_HISTORY", dir.join("history.txt"))
+        .env("AAPSH_STORE", dir.join("store.json"))
+        .current_dir(dir);
+    let p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn aapsh in a pty");
+    let dir = dir.canonicalize().unwrap();
+    Term {
+        p,
+        vt: vt100::Parser::new(500, 80, 0),
+        prompt: format!("PS {}> ", dir.display()),
+        dir,
+    }
+}
+
+impl Term {
+    /// Waits for `needle` in the output; everything up to it reaches the screen model.
+    pub fn expect(&mut self, needle: &str) {
+        let before = self
+            .p
+            .exp_string(needle)
+            .unwrap_or_else(|e| panic!("waiting for {needle:?}: {e}\nscreen:\n{}", self.text()));
+        self.feed(&before);
+        self.feed(needle);
+    }
+
+    /// Waits for the next prompt.
+    pub fn prompt(&mut self) {
+        let p = self.prompt.clone();
+        self.expect(&p);
+    }
+
+    fn feed(&mut self, text: &str) {
+        // rexpect hands bytes over one char each (Latin-1); give the parser the bytes back.
+        let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        self.vt.process(&bytes);
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.p.send(keys).unwrap();
+        self.p.flush().unwrap();
+    }
+
+    pub fn enter(&mut self, line: &str) {
+        self.send(&format!("{line}\r"));
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.p.send_control(c).unwrap();
+        self.p.flush().unwrap();
+    }
+
+    /// Bytes as they are, valid UTF-8 or not.
+    pub fn bytes(&mut self, b: &[u8]) {
+        let mut f = self.p.process().get_file_handle().unwrap();
+        f.write_all(b).unwrap();
+        f.flush().unwrap();
+    }
+
+    /// The screen's rows so far, right-trimmed, without the empty rows below the last text.
+    pub fn rows(&self) -> Vec<String> {
+        let screen = self.vt.screen();
+        let mut rows: Vec<String> = screen
+            .rows(0, 80)
+            .map(|r| r.trim_end().to_string())
+            .collect();
+        while rows.last().is_some_and(|r| r.is_empty()) {
+            rows.pop();
+        }
+        rows
+    }
+
+    pub fn text(&self) -> String {
+        self.rows().join("\n")
+    }
+
+    /// The last `n` rows of the screen, with the start-up folder written `<dir>`.
+    pub fn last_rows(&self, n: usize) -> Vec<String> {
+        let rows = self.rows();
+        let dir = self.dir.display().to_string();
+        rows[rows.len().saturating_sub(n)..]
+            .iter()
+            .map(|r| r.replace(&dir, "<dir>"))
+            .collect()
+    }
+}
