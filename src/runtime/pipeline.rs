@@ -338,7 +338,7 @@ impl Session {
     /// Resolves a path as pwsh does on any OS: `\` and `/` both separate, relative paths are
     /// relative to the session's current location (`Set-Location`), not the process's.
     pub fn resolve_path(&self, text: &str) -> PathBuf {
-        let normalized = text.replace('\\', "/");
+        let normalized = super::files::map_path(text).replace('\\', "/");
         // `~` is the home directory, as the FileSystem provider has it.
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let joined = match (normalized.strip_prefix('~'), home) {
@@ -962,6 +962,10 @@ impl Session {
                     Some(message),
                 );
             }
+            return Err(Flow::statement_error(r));
+        }
+        if let Some(mut r) = super::files::drive_not_found(def, bound) {
+            r.invocation = Some(self.invocation_for(def, typed, span));
             return Err(Flow::statement_error(r));
         }
         let error_action = self.command_error_action(bound);

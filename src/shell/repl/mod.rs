@@ -74,7 +74,7 @@ enum Input {
     /// Ctrl+D on an empty line, or the end of standard input.
     End,
     /// A byte that is not UTF-8: the line is dropped and the prompt shown again.
-    BadInput,
+    Undecodable,
     Failed(String),
 }
 
@@ -85,7 +85,7 @@ fn read_input(editor: &mut ShellEditor, first_prompt: &str) -> Input {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Input::Cancelled,
         Err(ReadlineError::Eof) => return Input::End,
-        Err(e) if is_bad_input(&e) => return Input::BadInput,
+        Err(e) if is_bad_input(&e) => return Input::Undecodable,
         Err(e) => return Input::Failed(e.to_string()),
     };
     while matches!(validator::check(&text), Completeness::Incomplete { .. }) {
@@ -100,7 +100,7 @@ fn read_input(editor: &mut ShellEditor, first_prompt: &str) -> Input {
             Err(ReadlineError::Interrupted) => return Input::Cancelled,
             // End of input inside a construct: run what there is, so the error shows.
             Err(ReadlineError::Eof) => break,
-            Err(e) if is_bad_input(&e) => return Input::BadInput,
+            Err(e) if is_bad_input(&e) => return Input::Undecodable,
             Err(e) => return Input::Failed(e.to_string()),
         }
     }
@@ -201,13 +201,13 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             h.data = data;
         }
         let input = read_input(&mut editor, &shown_prompt);
-        if !matches!(input, Input::BadInput) {
+        if !matches!(input, Input::Undecodable) {
             bad_inputs = 0;
         }
         let line = match input {
             Input::Line(line) => line,
             Input::Cancelled => continue,
-            Input::BadInput => {
+            Input::Undecodable => {
                 bad_inputs += 1;
                 if bad_inputs > 64 {
                     eprintln!("aapsh: the terminal sends only undecodable input; leaving.");
