@@ -1,4 +1,4 @@
-//! The command line as users and acceptance checks call it (shared/spec/cli.md): modes, store
+//! The command line as users and acceptance checks call it (docs/cli.md): modes, store
 //! location precedence, state across processes, exit codes.
 
 use std::fs;
