@@ -572,3 +572,28 @@ fn pwsh_command_line_options() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// `Get-Help -Online` cannot open a browser offline: it prints the Microsoft Learn address of
+/// the command's page; a command with no online page gets pwsh's error (pwsh 7.6.10, for a
+/// function: "The online version of this Help topic cannot be displayed because the Internet
+/// address (URI) of the Help topic is not specified in the command code or in the help file for
+/// the command.").
+#[test]
+fn get_help_online_prints_the_learn_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Command",
+        "Get-Help Grant-CsApplicationAccessPolicy -Online; help Get-Content -Online; Get-Help New-MgUser -Online; Get-Help Test-EmuAppAccess -Online",
+    ]));
+    assert_eq!(
+        stdout(&o),
+        "https://learn.microsoft.com/powershell/module/microsoftteams/grant-csapplicationaccesspolicy\nhttps://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-content\nhttps://learn.microsoft.com/powershell/module/microsoft.graph.users/new-mguser\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n"
+    );
+}
