@@ -319,3 +319,139 @@ fn ctrl_c_erases_the_hint_and_bad_bytes_do_not_end_the_session() {
     t.enter("exit");
     t.p.exp_eof().unwrap();
 }
+
+/// pwsh's prompt: `PS <location>> ` following Set-Location, and a user's `function prompt`
+/// replaces it (one that returns nothing gives `PS>`, as pwsh 7.6.10 showed). pwsh 7.6.10:
+///
+/// ```text
+/// PS /tmp/pw> Set-Location /tmp
+/// PS /tmp> function prompt { "my> " }
+/// my>
+/// ```
+#[test]
+fn prompt_follows_location_and_prompt_function() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.enter("Set-Location sub");
+    t.prompt = format!("PS {}> ", t.dir.join("sub").display());
+    t.prompt();
+    t.enter("function prompt { \"my> \" }");
+    t.prompt = "my> ".into();
+    t.prompt();
+    t.enter("'x' + 'y'");
+    t.expect("xy");
+    t.prompt();
+    t.enter("function prompt { }");
+    t.prompt = "PS>".into();
+    t.prompt();
+    assert_eq!(
+        t.last_rows(6),
+        [
+            "PS <dir>> Set-Location sub",
+            "PS <dir>/sub> function prompt { \"my> \" }",
+            "my> 'x' + 'y'",
+            "xy",
+            "my> function prompt { }",
+            "PS>",
+        ]
+    );
+}
+
+/// `r` / Invoke-History runs a history line again (echoing it), by Id or by the start of the
+/// line, and the history records the line that ran; Get-History is laid out as pwsh lays it
+/// out; Alt+. yanks the last argument of the previous line, and again of the one before.
+/// pwsh 7.6.10 showed:
+///
+/// ```text
+/// PS> "abc" + 1
+/// abc1
+/// PS> r '"ab'
+/// "abc" + 1
+/// abc1
+/// PS> r 9999
+/// Invoke-History: Cannot locate the history for Id 9999.
+/// PS> r zzz
+/// Invoke-History: Cannot locate the history for command line zzz.
+/// PS> Get-History -Count 4
+///
+///   Id     Duration CommandLine
+///   --     -------- -----------
+///   37        0.001 "abc" + 1
+///   38        0.026 "abc" + 1
+///   39        0.058 r 9999
+///   40        0.055 r zzz
+/// ```
+///
+/// and for Alt+. after `'one' + 'two'` and `"x" | Select-Object -First 1 # note`: `# note`, then
+/// `'two'`.
+#[test]
+fn history_recall_r_and_alt_dot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.enter("\"abc\" + 1");
+    t.expect("abc1");
+    t.prompt();
+    t.enter("r '\"ab'");
+    t.expect("abc1");
+    t.prompt();
+    t.enter("r 9999");
+    t.expect("Cannot locate the history for Id 9999.");
+    t.prompt();
+    t.enter("r zzz");
+    t.expect("Cannot locate the history for command line zzz.");
+    t.prompt();
+    t.enter("Get-History");
+    t.expect("r zzz\r\n");
+    t.prompt();
+    let rows = t.last_rows(17);
+    assert_eq!(
+        rows[..11],
+        [
+            "PS <dir>> r '\"ab'",
+            "\"abc\" + 1",
+            "abc1",
+            "PS <dir>> r 9999",
+            "Invoke-History: Cannot locate the history for Id 9999.",
+            "PS <dir>> r zzz",
+            "Invoke-History: Cannot locate the history for command line zzz.",
+            "PS <dir>> Get-History",
+            "",
+            "  Id     Duration CommandLine",
+            "  --     -------- -----------",
+        ]
+    );
+    assert!(
+        rows[11].starts_with("   1        0.") && rows[11].ends_with(" \"abc\" + 1"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[12].starts_with("   2        0.") && rows[12].ends_with(" \"abc\" + 1"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[13].ends_with(" r 9999") && rows[14].ends_with(" r zzz"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[15..], ["", "PS <dir>>"]);
+
+    t.enter("'one' + 'two'");
+    t.expect("onetwo");
+    t.prompt();
+    t.enter("\"x\" | Select-Object -First 1 # note");
+    t.prompt();
+    t.send("Write-Output ");
+    t.send("\x1b.");
+    t.expect("# note");
+    t.send("\x1b.");
+    t.expect("'two'");
+    t.send("\r");
+    t.expect("two\r\n");
+    t.prompt();
+    assert_eq!(
+        t.last_rows(3),
+        ["PS <dir>> Write-Output 'two'", "two", "PS <dir>>"]
+    );
+}

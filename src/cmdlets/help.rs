@@ -867,14 +867,15 @@ fn get_history(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
         entries.drain(..skip);
     }
     for e in entries {
-        let seconds = (e.end - e.start).as_seconds_f64().max(0.0);
+        let duration = crate::runtime::timespan::TimeSpan::between(e.end, e.start)
+            .map_or(Value::Null, Value::TimeSpan);
         let obj = PsObject::new(HISTORY_INFO)
             .with("Id", Value::Int(e.id))
             .with("CommandLine", Value::str(&e.command_line))
             .with("ExecutionStatus", Value::str(e.status))
             .with("StartExecutionTime", Value::DateTime(e.start))
             .with("EndExecutionTime", Value::DateTime(e.end))
-            .with("Duration", Value::str(format!("{seconds:.3}")));
+            .with("Duration", duration);
         ctx.write_object(Value::object(obj));
     }
     Ok(())

@@ -13,6 +13,7 @@ pub mod filter;
 mod formatting;
 mod graph;
 pub mod help;
+mod history;
 mod host_cmdlets;
 mod html;
 mod io;
@@ -53,6 +54,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(transcript::definitions());
     all.extend(standins::definitions());
     all.extend(help::definitions());
+    all.extend(history::definitions());
     all.extend(language::definitions());
     all
 }

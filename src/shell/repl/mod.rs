@@ -170,6 +170,11 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             cancel: helper.cancel.clone(),
         })),
     );
+    let typed_lines = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    editor.bind_sequence(
+        rustyline::KeyEvent::new('.', rustyline::Modifiers::ALT),
+        rustyline::EventHandler::Conditional(Box::new(keys::YankLastArg::new(typed_lines.clone()))),
+    );
     editor.set_helper(Some(helper));
     let editor = Rc::new(RefCell::new(editor));
     // Questions asked by commands are read by this same editor (see `host`).
@@ -185,6 +190,10 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         if path.exists() {
             let _ = editor.borrow_mut().load_history(path);
         }
+    }
+    // Alt+. reaches back into earlier sessions too, as PSReadLine's saved history does.
+    if let Ok(mut lines) = typed_lines.lock() {
+        *lines = editor.borrow().history().entries();
     }
     install_interrupt_handler(session.interrupt.clone());
     if !opts.no_logo {
@@ -226,11 +235,15 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             continue;
         }
         remember(&mut editor, history_file.as_deref(), &line);
+        if let Ok(mut lines) = typed_lines.lock() {
+            lines.push(line.clone());
+        }
         drop(editor);
         // pwsh's console host writes each command line to open transcripts.
         session.transcribe(&format!("PS>{line}\n"));
         let start = session.clock.now();
         session.clear_interrupt();
+        let entries_before = session.history.len();
         let outcome = session.run_text(None, &line, Vec::new());
         let status = match outcome {
             RunOutcome::Completed { last_success: true } => "Completed",
@@ -238,13 +251,17 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
             _ => "Failed",
         };
         let id = session.history.last().map_or(1, |e| e.id + 1);
-        session.history.push(HistoryEntry {
-            id,
-            command_line: line,
-            status,
-            start,
-            end: session.clock.now(),
-        });
+        // Invoke-History (`r`) recorded the line it ran instead, as pwsh does.
+        let replayed = session.history.len() > entries_before;
+        if !replayed {
+            session.history.push(HistoryEntry {
+                id,
+                command_line: line,
+                status,
+                start,
+                end: session.clock.now(),
+            });
+        }
         match outcome {
             RunOutcome::Exit(code) => return code,
             RunOutcome::Stopped => {
