@@ -455,3 +455,114 @@ fn history_recall_r_and_alt_dot() {
         ["PS <dir>> Write-Output 'two'", "two", "PS <dir>>"]
     );
 }
+
+/// Set-PSReadLineOption -EditMode switches the bindings at the next prompt, as PSReadLine's
+/// modes differ: Windows mode clears the line with Esc, undoes with Ctrl+Z and cycles through
+/// candidates with Tab; Emacs (the default on Linux) completes the common part and lists the
+/// candidates on the second Tab. PSReadLine 2.3 (pwsh 7.6.10) binds Escape to RevertLine and
+/// Ctrl+z to Undo in Windows mode.
+#[test]
+fn edit_mode_switches_bindings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.enter("Set-PSReadLineOption -EditMode Windows");
+    t.prompt();
+    // Esc clears the line; what is typed next is all there is.
+    t.send("Get-Date junk");
+    t.wait_row("PS <dir>> Get-Date junk");
+    t.send("\x1b");
+    t.wait_row("PS <dir>>");
+    t.enter("'after' + '-escape'");
+    t.expect("after-escape");
+    t.prompt();
+    // Ctrl+Z takes back the last edit, one typed character at a time as in PSReadLine (pwsh
+    // 7.6.10, Windows mode: `'kept' + 'undone'` then Ctrl+Z showed `PS> 'kept' + 'undone`;
+    // Escape then left `PS>`).
+    t.send("'kept'");
+    t.wait_row("PS <dir>> 'kept'");
+    t.send(" + 'undone'");
+    t.wait_row("PS <dir>> 'kept' + 'undone'");
+    t.ctrl('z');
+    t.wait_row("PS <dir>> 'kept' + 'undone");
+    // (A second Ctrl+Z here takes back the rest of the word at once: rustyline groups typed
+    // word characters, PSReadLine does not; docs/fidelity.md.)
+    t.send("\x1b");
+    t.wait_row("PS <dir>>");
+    t.send("'kept'\r");
+    t.expect("kept\r\n");
+    t.prompt();
+    t.enter("(Get-PSReadLineOption).EditMode");
+    t.expect("Windows\r\n");
+    t.prompt();
+
+    // Back to Emacs: Esc is a prefix again (Esc . is Alt+.), Ctrl+Z does not undo.
+    t.enter("Set-PSReadLineOption -EditMode Emacs");
+    t.prompt();
+    t.send("Write-Output ");
+    t.send("\x1b.");
+    t.wait_row("PS <dir>> Write-Output Emacs");
+    t.send("\r");
+    t.expect("Emacs\r\n");
+    t.prompt();
+}
+
+/// Completion shows the candidates: in Emacs mode (the Linux default) the second Tab lists them
+/// in columns, as PSReadLine does, and the line comes back below; members of a variable whose
+/// value is known complete after `.`, and property names after Select-Object. F1 shows the
+/// help of the command under the cursor and gives the line back. pwsh 7.6.10 (Emacs mode):
+///
+/// ```text
+/// my> Get-C
+/// Get-ChildItem                    Get-Command                      Get-CredsFromCredentialProvider
+/// Get-Clipboard                    Get-Content                      Get-Culture
+/// Get-CmsMessage                   Get-Credential
+/// my> Get-C
+/// ```
+#[test]
+fn completion_lists_members_properties_and_f1() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &["-Connected"]);
+    t.prompt();
+    t.send("Get-CsT\t");
+    t.wait_row("PS <dir>> Get-CsTenant");
+    t.ctrl('c');
+    t.prompt();
+    t.send("Get-C\t\t");
+    t.expect("Get-ChildItem");
+    t.wait_row("PS <dir>> Get-C");
+    let rows = t.last_rows(7);
+    assert!(rows[1].starts_with("Get-ChildItem "), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("Get-CsTenant")), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r.contains("Get-Credential")),
+        "{rows:?}"
+    );
+    // Column-major, like PSReadLine: the second entry is below the first.
+    assert!(rows[2].starts_with("Get-Command "), "{rows:?}");
+    t.ctrl('c');
+    t.prompt();
+
+    t.enter("$p = Get-CsApplicationAccessPolicy -Identity Global");
+    t.prompt();
+    t.send("$p.Desc\t");
+    t.wait_row("PS <dir>> $p.Description");
+    t.ctrl('c');
+    t.prompt();
+    t.send("Get-CsOnlineUser | Select-Object ApplicationAcc\t");
+    t.wait_row("PS <dir>> Get-CsOnlineUser | Select-Object ApplicationAccessPolicy");
+    t.ctrl('c');
+    t.prompt();
+
+    // F1: the help of the command under the cursor, then the line as it was.
+    t.send("Get-CsTenant -Identity x");
+    t.wait_row("PS <dir>> Get-CsTenant -Identity x");
+    t.send("\x1bOP");
+    t.expect("NAME");
+    t.expect("Get-CsTenant");
+    t.wait_row("PS <dir>> Get-CsTenant -Identity x");
+    t.ctrl('c');
+    t.prompt();
+    t.enter("exit");
+    t.p.exp_eof().unwrap();
+}

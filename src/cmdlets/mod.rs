@@ -22,6 +22,7 @@ mod language;
 mod location;
 mod objects;
 mod policy;
+mod psreadline;
 mod service;
 mod standins;
 mod state;
@@ -55,6 +56,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(standins::definitions());
     all.extend(help::definitions());
     all.extend(history::definitions());
+    all.extend(psreadline::definitions());
     all.extend(language::definitions());
     all
 }

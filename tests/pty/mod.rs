@@ -52,6 +52,27 @@ impl Term {
         self.feed(needle);
     }
 
+    /// Waits until the screen's last non-empty row is `row` (with the start-up folder written
+    /// `<dir>`): for lines being edited, whose redraws split the text in the raw output.
+    pub fn wait_row(&mut self, row: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(TIMEOUT_MS);
+        loop {
+            while let Some(c) = self.p.try_read() {
+                let mut buf = [0u8; 4];
+                self.feed(c.encode_utf8(&mut buf));
+            }
+            if self.last_rows(1).first().is_some_and(|r| r == row) {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "waiting for the row {row:?}; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
     /// Waits for the next prompt.
     pub fn prompt(&mut self) {
         let p = self.prompt.clone();

@@ -15,8 +15,8 @@ use rustyline::{Context, Helper, Validator};
 use super::completer::{self, CompletionData, UserEntry};
 use super::highlighter;
 use super::hinter::{self, ShellHint};
-use crate::runtime::Session;
 use crate::runtime::scope::Qualifier;
+use crate::runtime::{Session, Value};
 
 #[derive(Helper, Validator)]
 pub struct ShellHelper {
@@ -29,6 +29,8 @@ pub struct ShellHelper {
     pub cancel: Arc<AtomicBool>,
     /// Set when the highlighter drew the `^C` mark of a cancelled line.
     pub cancel_drawn: AtomicBool,
+    /// History suggestions (`Set-PSReadLineOption -PredictionSource None` turns them off).
+    pub predictions: bool,
 }
 
 /// What the editor is reading.
@@ -50,6 +52,7 @@ impl ShellHelper {
             mode: InputMode::Command,
             cancel: Arc::new(AtomicBool::new(false)),
             cancel_drawn: AtomicBool::new(false),
+            predictions: true,
         }
     }
 }
@@ -73,6 +76,12 @@ pub fn snapshot(session: &mut Session) -> CompletionData {
         cwd: session.location.clone(),
         ..CompletionData::default()
     };
+    data.members = session
+        .scopes
+        .visible()
+        .iter()
+        .filter_map(|v| member_names(&v.value).map(|m| (v.name.clone(), m)))
+        .collect();
     // `$_`-style automatic names and preferences are useful too; keep what scopes have.
     if session.scopes.get("true", Qualifier::None).is_none() {
         data.variables
@@ -103,6 +112,32 @@ pub fn snapshot(session: &mut Session) -> CompletionData {
     data
 }
 
+/// The member names completion offers after `$x.`: an object's properties, a hashtable's keys
+/// (and its own members), an array's `Count`/`Length` and its first object's properties (pwsh
+/// enumerates members of the elements), a string's `Length`.
+fn member_names(value: &Value) -> Option<Vec<String>> {
+    let mut names: Vec<String> = match value {
+        Value::Object(o) => o.borrow().property_names(),
+        Value::Hashtable(h) => {
+            let mut keys: Vec<String> = h.borrow().iter().map(|(k, _)| k.to_ps_string()).collect();
+            keys.extend(["Count", "Keys", "Values"].map(String::from));
+            keys
+        }
+        Value::Array(items) => {
+            let mut names = vec!["Count".to_string(), "Length".to_string()];
+            if let Some(Value::Object(o)) = items.borrow().first() {
+                names.extend(o.borrow().property_names());
+            }
+            names
+        }
+        Value::String(_) => vec!["Length".to_string()],
+        _ => return None,
+    };
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.to_ascii_lowercase()));
+    Some(names)
+}
+
 impl Completer for ShellHelper {
     type Candidate = Pair;
 
@@ -126,7 +161,7 @@ impl Hinter for ShellHelper {
         if self.mode != InputMode::Command {
             return None;
         }
-        hinter::hint(line, pos, ctx.history(), &self.data)
+        hinter::hint(line, pos, ctx.history(), &self.data, self.predictions)
     }
 }
 

@@ -42,11 +42,12 @@ pub fn hint(
     pos: usize,
     history: &dyn History,
     data: &CompletionData,
+    predictions: bool,
 ) -> Option<ShellHint> {
     if pos < line.len() || line.trim().is_empty() {
         return None;
     }
-    if let Some(h) = history_hint(line, history) {
+    if predictions && let Some(h) = history_hint(line, history) {
         return Some(h);
     }
     syntax_hint(line, data)
@@ -159,10 +160,12 @@ mod tests {
             ("$x = 1 ", None),
         ];
         for (line, expected) in cases {
-            let got = hint(line, line.len(), &h, &data);
+            let got = hint(line, line.len(), &h, &data, true);
             let got = got.as_ref().map(|g| (g.text(), g.accepts()));
             assert_eq!(got, *expected, "{line:?}");
         }
-        assert_eq!(hint("Get-CsO", 3, &h, &data), None);
+        assert_eq!(hint("Get-CsO", 3, &h, &data, true), None);
+        // PredictionSource None: no history suggestion, the syntax hint stays.
+        assert_eq!(hint("Get-CsO", 7, &h, &data, false), None);
     }
 }

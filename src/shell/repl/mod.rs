@@ -46,6 +46,9 @@ pub fn editor_config(color: bool) -> Config {
         .history_ignore_space(true)
         .auto_add_history(false)
         .bracketed_paste(true)
+        // A lone Esc is a key (Windows mode clears the line with it) once 100 ms pass without
+        // the rest of an escape sequence: PSReadLine's AnsiEscapeTimeout.
+        .keyseq_timeout(Some(100))
         .color_mode(ColorMode::Enabled);
     base.history_ignore_dups(true)
         .and_then(|b| b.max_history_size(MAX_HISTORY))
@@ -75,13 +78,31 @@ enum Input {
     End,
     /// A byte that is not UTF-8: the line is dropped and the prompt shown again.
     Undecodable,
+    /// F1: show the help of the command under the cursor, then offer the line again.
+    Help {
+        line: String,
+        pos: usize,
+    },
     Failed(String),
 }
 
 /// Reads one whole input: the first line, then `>> ` lines while the parser says it is
 /// incomplete. An empty `>> ` line submits what there is (unless inside a here-string).
-fn read_input(editor: &mut ShellEditor, first_prompt: &str) -> Input {
-    let mut text = match read_line(editor, first_prompt) {
+fn read_input(
+    editor: &mut ShellEditor,
+    first_prompt: &str,
+    initial: Option<(String, String)>,
+    action: &std::sync::Mutex<Option<keys::KeyAction>>,
+) -> Input {
+    let first = match initial {
+        Some((left, right)) => read_line_with(editor, first_prompt, Some((&left, &right))),
+        None => read_line(editor, first_prompt),
+    };
+    if let Some(keys::KeyAction::Help { line, pos }) = action.lock().ok().and_then(|mut a| a.take())
+    {
+        return Input::Help { line, pos };
+    }
+    let mut text = match first {
         Ok(line) => line,
         Err(ReadlineError::Interrupted) => return Input::Cancelled,
         Err(ReadlineError::Eof) => return Input::End,
@@ -118,7 +139,18 @@ fn is_bad_input(e: &ReadlineError) -> bool {
 /// it without its hint when there was one, and the highlighter then drew the mark; otherwise
 /// the line stands as typed, and the mark is written after it, one row up.
 fn read_line(editor: &mut ShellEditor, prompt: &str) -> Result<String, ReadlineError> {
-    let line = editor.readline(prompt)?;
+    read_line_with(editor, prompt, None)
+}
+
+fn read_line_with(
+    editor: &mut ShellEditor,
+    prompt: &str,
+    initial: Option<(&str, &str)>,
+) -> Result<String, ReadlineError> {
+    let line = match initial {
+        Some(i) => editor.readline_with_initial(prompt, i)?,
+        None => editor.readline(prompt)?,
+    };
     let (cancelled, drawn) = editor.helper().map_or((false, false), |h| {
         (
             keys::take_cancel(&h.cancel),
@@ -152,6 +184,110 @@ fn remember(editor: &mut ShellEditor, path: Option<&std::path::Path>, line: &str
     }
 }
 
+/// The keys the REPL binds on top of rustyline's edit mode: its own (Ctrl+C, Alt+., F1), the
+/// Windows edit mode's (Esc, Ctrl+Z), and the user's (Set-PSReadLineKeyHandler). Re-applied
+/// whenever the line-editor options change.
+struct Bindings {
+    cancel: Arc<AtomicBool>,
+    typed_lines: Arc<std::sync::Mutex<Vec<String>>>,
+    action: Arc<std::sync::Mutex<Option<keys::KeyAction>>>,
+    /// Keys bound at the last apply, unbound at the next.
+    bound: Vec<rustyline::KeyEvent>,
+    generation: Option<u64>,
+}
+
+impl Bindings {
+    fn handler_for(&self, function: &str) -> Option<rustyline::EventHandler> {
+        use rustyline::EventHandler::{Conditional, Simple};
+        Some(match function {
+            "CancelLine" | "CopyOrCancelLine" => Conditional(Box::new(keys::CancelHandler {
+                cancel: self.cancel.clone(),
+            })),
+            "YankLastArg" => {
+                Conditional(Box::new(keys::YankLastArg::new(self.typed_lines.clone())))
+            }
+            "ShowCommandHelp" => Conditional(Box::new(keys::ShowCommandHelp {
+                action: self.action.clone(),
+            })),
+            f => Simple(keys::function_command(f)?),
+        })
+    }
+
+    fn bind(&mut self, editor: &mut ShellEditor, key: rustyline::KeyEvent, function: &str) {
+        if let Some(h) = self.handler_for(function) {
+            editor.bind_sequence(key, h);
+            self.bound.push(key);
+        }
+    }
+
+    /// Applies the edit mode, its bindings and the user's key handlers.
+    fn apply(&mut self, editor: &mut ShellEditor, o: &crate::runtime::host::LineEditorOptions) {
+        use rustyline::config::{Configurer, EditMode};
+        use rustyline::{KeyCode, KeyEvent, Modifiers};
+        for key in std::mem::take(&mut self.bound) {
+            editor.unbind_sequence(key);
+        }
+        let windows = o.edit_mode.eq_ignore_ascii_case("Windows");
+        editor.set_edit_mode(if o.edit_mode.eq_ignore_ascii_case("Vi") {
+            EditMode::Vi
+        } else {
+            EditMode::Emacs
+        });
+        // set_edit_mode resets the Esc timeout (none for Emacs): keep PSReadLine's 100 ms, so
+        // a lone Esc is a key.
+        editor.set_keyseq_timeout(Some(100));
+        // Windows mode cycles through candidates with Tab (TabCompleteNext); Emacs and Vi
+        // complete the common part, then list the candidates on the second Tab.
+        editor.set_completion_type(if windows {
+            CompletionType::Circular
+        } else {
+            CompletionType::List
+        });
+        self.bind(editor, KeyEvent::ctrl('C'), "CopyOrCancelLine");
+        self.bind(
+            editor,
+            KeyEvent(KeyCode::F(1), Modifiers::NONE),
+            "ShowCommandHelp",
+        );
+        if windows {
+            self.bind(
+                editor,
+                KeyEvent(KeyCode::Esc, Modifiers::NONE),
+                "RevertLine",
+            );
+            self.bind(editor, KeyEvent::ctrl('Z'), "Undo");
+        } else {
+            self.bind(editor, KeyEvent::new('.', Modifiers::ALT), "YankLastArg");
+        }
+        for (chord, function) in &o.key_handlers {
+            if let Some(key) = keys::parse_chord(chord) {
+                self.bind(editor, key, function);
+            }
+        }
+        if let Some(h) = editor.helper_mut() {
+            h.predictions = !o.prediction_source.eq_ignore_ascii_case("None");
+        }
+        self.generation = Some(o.generation);
+    }
+}
+
+/// F1 (ShowCommandHelp): the full help of the command under the cursor, written below the line;
+/// the line is then offered again as it was.
+fn show_command_help(session: &mut Session, line: &str, pos: usize) {
+    let Some(name) = keys::command_at(line, pos) else {
+        return;
+    };
+    if session.commands.get(&name).is_none() {
+        return;
+    }
+    let quoted = name.replace('\'', "''");
+    session.run_text(
+        None,
+        &format!("Get-Help -Name '{quoted}' -Full"),
+        Vec::new(),
+    );
+}
+
 pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
     let color = session.options.color_out;
     let config = editor_config(color);
@@ -164,17 +300,14 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         }
     };
     let helper = ShellHelper::new(color);
-    editor.bind_sequence(
-        rustyline::KeyEvent::ctrl('C'),
-        rustyline::EventHandler::Conditional(Box::new(keys::CancelHandler {
-            cancel: helper.cancel.clone(),
-        })),
-    );
     let typed_lines = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
-    editor.bind_sequence(
-        rustyline::KeyEvent::new('.', rustyline::Modifiers::ALT),
-        rustyline::EventHandler::Conditional(Box::new(keys::YankLastArg::new(typed_lines.clone()))),
-    );
+    let mut bindings = Bindings {
+        cancel: helper.cancel.clone(),
+        typed_lines: typed_lines.clone(),
+        action: Arc::new(std::sync::Mutex::new(None)),
+        bound: Vec::new(),
+        generation: None,
+    };
     editor.set_helper(Some(helper));
     let editor = Rc::new(RefCell::new(editor));
     // Questions asked by commands are read by this same editor (see `host`).
@@ -182,7 +315,13 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         session.host = Box::new(host::ReplHost::new(editor.clone()));
     }
     let mut bad_inputs = 0usize;
-    let history_file = history::history_path();
+    let mut history_file = history::history_path();
+    if let Some(p) = &history_file {
+        let shown = p.display().to_string();
+        crate::runtime::host::update_line_editor_options(|o| {
+            o.history_save_path.get_or_insert(shown);
+        });
+    }
     if let Some(path) = &history_file {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -196,6 +335,7 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         *lines = editor.borrow().history().entries();
     }
     install_interrupt_handler(session.interrupt.clone());
+    let mut initial_text: Option<(String, String)> = None;
     if !opts.no_logo {
         let text = prompt::banner(session);
         session.write_host(&text);
@@ -206,16 +346,34 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         let data = helper::snapshot(session);
         let shown_prompt = prompt::prompt(session);
         let mut editor = editor.borrow_mut();
+        let options = crate::runtime::host::line_editor_options();
+        if bindings.generation != Some(options.generation) {
+            bindings.apply(&mut editor, &options);
+            if let Some(p) = &options.history_save_path
+                && history_file
+                    .as_ref()
+                    .is_none_or(|h| h.display().to_string() != *p)
+            {
+                history_file = Some(std::path::PathBuf::from(p));
+            }
+        }
         if let Some(h) = editor.helper_mut() {
             h.data = data;
         }
-        let input = read_input(&mut editor, &shown_prompt);
+        let initial = initial_text.take();
+        let input = read_input(&mut editor, &shown_prompt, initial, &bindings.action);
         if !matches!(input, Input::Undecodable) {
             bad_inputs = 0;
         }
         let line = match input {
             Input::Line(line) => line,
             Input::Cancelled => continue,
+            Input::Help { line, pos } => {
+                drop(editor);
+                show_command_help(session, &line, pos);
+                initial_text = Some((line[..pos].to_string(), line[pos..].to_string()));
+                continue;
+            }
             Input::Undecodable => {
                 bad_inputs += 1;
                 if bad_inputs > 64 {
