@@ -566,3 +566,44 @@ fn completion_lists_members_properties_and_f1() {
     t.enter("exit");
     t.p.exp_eof().unwrap();
 }
+
+/// While the input does not parse, the prompt's `> ` turns red, as PSReadLine draws it (pwsh
+/// 7.6.10 drew `P` + ESC[91m `> ` for the prompt `PS>` and the input `Get-Date )`, and for
+/// `Get-Date (`; with `Get-Date` the prompt kept its colour). Once every argument is given, the
+/// parameter hint is gone.
+#[test]
+fn syntax_error_turns_the_prompt_red_and_hints_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &["-Color", "always"]);
+    t.prompt();
+    let gt = t.prompt.len() - 2;
+    t.send("Get-Date )");
+    t.wait_until("a red prompt", |t| t.color_at(0, gt) == Some(9));
+    t.ctrl('c');
+    t.prompt();
+    t.send("Get-Date (");
+    t.wait_until("a red prompt", |t| t.color_at(0, gt) == Some(9));
+    t.ctrl('c');
+    t.prompt();
+    t.send("Get-Date");
+    t.wait_until("the command drawn", |t| {
+        t.last_rows(1)[0].ends_with("> Get-Date")
+    });
+    assert_eq!(t.color_at(0, gt), None);
+    t.ctrl('c');
+    t.prompt();
+
+    // The hint shows what is left, and goes once every argument is there.
+    t.send("Remove-CsApplicationAccessPolicy ");
+    t.wait_until("the syntax hint", |t| {
+        t.last_rows(2)
+            .iter()
+            .any(|r| r.contains("Remove-CsApplicationAccessPolicy [-Identity] <XdsIdentity>"))
+    });
+    t.send("-Identity X ");
+    t.wait_until("no hint", |t| {
+        t.last_rows(1)[0].ends_with("> Remove-CsApplicationAccessPolicy -Identity X")
+    });
+    t.ctrl('c');
+    t.prompt();
+}

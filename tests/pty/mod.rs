@@ -73,6 +73,38 @@ impl Term {
         }
     }
 
+    /// The colour of the character at `row` (counted from the last non-empty row, 0 = last)
+    /// and `col`: `None` for the default colour, else the 256-colour index.
+    pub fn color_at(&self, row_from_end: usize, col: usize) -> Option<u8> {
+        let rows = self.rows().len();
+        let screen = self.vt.screen();
+        let cell = screen.cell((rows - 1 - row_from_end) as u16, col as u16)?;
+        match cell.fgcolor() {
+            vt100::Color::Idx(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Waits until `check` holds for the screen, reading what arrives meanwhile.
+    pub fn wait_until(&mut self, what: &str, check: impl Fn(&Term) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(TIMEOUT_MS);
+        loop {
+            while let Some(c) = self.p.try_read() {
+                let mut buf = [0u8; 4];
+                self.feed(c.encode_utf8(&mut buf));
+            }
+            if check(self) {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "waiting for {what}; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
     /// Waits for the next prompt.
     pub fn prompt(&mut self) {
         let p = self.prompt.clone();

@@ -31,6 +31,10 @@ pub struct ShellHelper {
     pub cancel_drawn: AtomicBool,
     /// History suggestions (`Set-PSReadLineOption -PredictionSource None` turns them off).
     pub predictions: bool,
+    /// The line as last seen does not parse (an error, or unfinished): PSReadLine shows the
+    /// prompt's `> ` in its error colour then. Set by the hinter, which sees each edit before
+    /// the line is drawn.
+    pub line_has_error: std::cell::Cell<bool>,
 }
 
 /// What the editor is reading.
@@ -53,8 +57,24 @@ impl ShellHelper {
             cancel: Arc::new(AtomicBool::new(false)),
             cancel_drawn: AtomicBool::new(false),
             predictions: true,
+            line_has_error: std::cell::Cell::new(false),
         }
     }
+}
+
+/// The prompt with its last `> ` (PSReadLine's PromptText) in the error colour, as PSReadLine
+/// draws it while the input does not parse (pwsh 7.6.10 drew `P` + red `> ` for `PS>` and the
+/// input `Get-Date )`).
+pub fn error_prompt(prompt: &str) -> String {
+    let cut = prompt
+        .rfind("> ")
+        .or_else(|| prompt.rfind('>'))
+        .unwrap_or(prompt.len());
+    let (head, tail) = prompt.split_at(cut);
+    if tail.is_empty() {
+        return prompt.to_string();
+    }
+    format!("{head}\x1b[91m{tail}\x1b[0m")
 }
 
 /// The masked form of what was typed: one `*` per character, as pwsh's console host echoes a
@@ -161,6 +181,9 @@ impl Hinter for ShellHelper {
         if self.mode != InputMode::Command {
             return None;
         }
+        let error = !line.trim().is_empty()
+            && crate::syntax::parse_script(crate::syntax::SourceFile::new(None, line)).is_err();
+        self.line_has_error.set(error);
         hinter::hint(line, pos, ctx.history(), &self.data, self.predictions)
     }
 }
@@ -184,6 +207,17 @@ impl Highlighter for ShellHelper {
             self.cancel_drawn.store(true, Ordering::Relaxed);
         }
         Cow::Owned(text)
+    }
+
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        default: bool,
+    ) -> Cow<'b, str> {
+        if default && self.color && self.mode == InputMode::Command && self.line_has_error.get() {
+            return Cow::Owned(error_prompt(prompt));
+        }
+        Cow::Borrowed(prompt)
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {

@@ -359,6 +359,7 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         }
         if let Some(h) = editor.helper_mut() {
             h.data = data;
+            h.line_has_error.set(false);
         }
         let initial = initial_text.take();
         let input = read_input(&mut editor, &shown_prompt, initial, &bindings.action);
