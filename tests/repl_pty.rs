@@ -607,3 +607,39 @@ fn syntax_error_turns_the_prompt_red_and_hints_end() {
     t.ctrl('c');
     t.prompt();
 }
+
+/// `help` pages its output as pwsh's `help` function does on Linux (through `$PAGER`, else
+/// `less -s`; pwsh 7.6.10 showed `Page 1. Press h for help or q to quit.` under `help
+/// Get-Date`); Get-Help writes it out.
+#[test]
+fn help_goes_through_the_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn_with_env(dir.path(), &[], &[("PAGER", "sed s/^/paged:/")]);
+    t.prompt();
+    t.enter("help Get-CsTenant");
+    t.expect("paged:NAME");
+    t.expect("paged:    Get-CsTenant");
+    t.prompt();
+    t.enter("Get-Help Get-CsTenant");
+    t.expect("\nNAME");
+    t.prompt();
+    assert!(!t.text().contains("paged:SYNOPSIS\npaged:NAME"));
+}
+
+/// `-NoExit -Command`: the command runs, then the prompt comes with the same session, as pwsh
+/// documents (`pwsh -NoExit -Command Get-Date`).
+#[test]
+fn no_exit_keeps_the_session_at_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(
+        dir.path(),
+        &["-NoExit", "-Command", "$kept = 40 + 2; 'ran ' + 'first'"],
+    );
+    t.expect("ran first");
+    t.prompt();
+    t.enter("'kept=' + $kept");
+    t.expect("kept=42");
+    t.prompt();
+    t.enter("exit 3");
+    t.p.exp_eof().unwrap();
+}

@@ -598,6 +598,60 @@ fn help_online(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
 }
 
 fn get_help(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
+    let result = get_help_text(ctx, bound);
+    // `help` is Get-Help through a pager, as pwsh's `help` function: on a terminal the text
+    // goes to $PAGER, else `less -s` with pwsh's page prompt; with no pager it is written out.
+    if result.is_ok()
+        && ctx.invocation_name.eq_ignore_ascii_case("help")
+        && !bound.switch("Online")
+        && std::io::stdout().is_terminal()
+        && !ctx.output.is_empty()
+    {
+        let text: String = ctx
+            .output
+            .iter()
+            .map(|v| format!("{}\n", v.to_ps_string()))
+            .collect();
+        if page(&text) {
+            ctx.output.clear();
+        }
+    }
+    result
+}
+
+/// Shows `text` through the pager pwsh's `help` uses; false when there is none to run.
+fn page(text: &str) -> bool {
+    use std::io::Write;
+    let (program, args): (String, Vec<String>) = match std::env::var("PAGER") {
+        Ok(p) if !p.trim().is_empty() => {
+            let mut words = p.split_whitespace().map(str::to_string);
+            let program = words.next().unwrap_or_default();
+            (program, words.collect())
+        }
+        _ => (
+            "less".into(),
+            vec![
+                "-s".into(),
+                "-P".into(),
+                "Page %db?B of %D:.\\. Press h for help or q to quit\\.".into(),
+            ],
+        ),
+    };
+    let Ok(mut child) = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+    else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    true
+}
+
+fn get_help_text(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
     let width = ctx.session.host.width().saturating_sub(1).max(40);
     if bound.switch("Online") {
         return help_online(ctx, bound);

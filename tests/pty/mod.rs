@@ -22,6 +22,11 @@ pub struct Term {
 
 /// The shell in `dir` (its home, history file and store are there too), no banner, no colour.
 pub fn spawn(dir: &Path, extra: &[&str]) -> Term {
+    spawn_with_env(dir, extra, &[])
+}
+
+/// As `spawn`, with more environment variables.
+pub fn spawn_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Term {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aapsh"));
     cmd.args(["-NoLogo", "-Color", "never"])
         .args(extra)
@@ -30,6 +35,7 @@ pub fn spawn(dir: &Path, extra: &[&str]) -> Term {
         .env("TERM", "xterm")
         .env("AAPSH_HISTORY", dir.join("history.txt"))
         .env("AAPSH_STORE", dir.join("store.json"))
+        .envs(env.iter().copied())
         .current_dir(dir);
     let p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn aapsh in a pty");
     let dir = dir.canonicalize().unwrap();
