@@ -1,6 +1,8 @@
 # Every example of the five cmdlet reference pages (New-, Get-, Set-, Grant- and
 # Remove-CsApplicationAccessPolicy), verbatim, in an order that works on one tenant.
 Connect-MicrosoftTeams | Out-Null
+# Run it again on the same store: the last run left ASimplePolicy (ungranted); take it back.
+Remove-CsApplicationAccessPolicy -Identity "ASimplePolicy" -ErrorAction SilentlyContinue
 
 # New-CsApplicationAccessPolicy: create a new application access policy with one app ID
 New-CsApplicationAccessPolicy -Identity "ASimplePolicy" -AppIds "d39597bf-8407-40ca-92ef-1ec26b885b7b" -Description "Some description"

@@ -1,6 +1,9 @@
 # A tour of the mistakes admins really make, and what PowerShell and the Teams module answer.
 # Every statement fails on its own; the script goes on, as a real script would.
 Connect-MicrosoftTeams | Out-Null
+# Run it again on the same store: the last run left Meeting-Bot granted; start without it.
+Grant-CsApplicationAccessPolicy -PolicyName $null -Identity "megan.bowen@contoso.onmicrosoft.com"
+Remove-CsApplicationAccessPolicy -Identity "Meeting-Bot" -ErrorAction SilentlyContinue
 New-CsApplicationAccessPolicy -Identity "Meeting-Bot" -AppIds "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83" | Out-Null
 
 # A typo in the cmdlet name.

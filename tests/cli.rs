@@ -1,4 +1,4 @@
-//! The command line as users and acceptance checks call it (shared/spec/cli.md): modes, store
+//! The command line as users and acceptance checks call it (docs/cli.md): modes, store
 //! location precedence, state across processes, exit codes.
 
 use std::fs;
@@ -342,4 +342,258 @@ fn durability_setting_is_checked() {
         ]));
         assert_eq!(stdout(&o), "1\n", "{}", stderr(&o));
     }
+}
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut v = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        v.extend(if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    v
+}
+
+/// Scripts saved on Windows (UTF-16 with a BOM, UTF-8 with a BOM) run as pwsh runs them: as
+/// file arguments, dot-sourced and `&`-invoked, and read by Get-Content. pwsh 7.6.10 printed
+/// `héllo1` for the UTF-16 LE script `'héllo' + 1` (CRLF line ends) given to -File.
+#[test]
+fn windows_encoded_scripts_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    fs::write(
+        dir.path().join("le.ps1"),
+        utf16("'h\u{e9}llo' + 1\r\n$x = 'from-le'\r\n", true),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("be.ps1"),
+        utf16("'big-' + 'endian'\r\n", false),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bom8.ps1"),
+        b"\xEF\xBB\xBF'utf8-' + 'bom'\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("users.txt"),
+        utf16("alice\r\nbob\r\n", true),
+    )
+    .unwrap();
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "le.ps1"]));
+    assert_eq!(stdout(&o), "h\u{e9}llo1\n", "{}", stderr(&o));
+    assert!(o.status.success());
+    let o = run(aapsh(dir.path()).args(["-Store", store.to_str().unwrap(), "-File", "be.ps1"]));
+    assert_eq!(stdout(&o), "big-endian\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Command",
+        ". ./le.ps1; $x; & ./be.ps1; & ./bom8.ps1; (Get-Content ./users.txt) -join ','",
+    ]));
+    assert_eq!(
+        stdout(&o),
+        "h\u{e9}llo1\nfrom-le\nbig-endian\nutf8-bom\nalice,bob\n",
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `-Sandbox`: a store in a new temporary folder, gone when aapsh exits; the next sandbox
+/// starts from the demo tenant again. It says nothing on stderr (the banner names it).
+#[test]
+fn sandbox_store_is_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let script = "New-CsApplicationAccessPolicy -Identity Scratch | Out-Null; (Get-CsApplicationAccessPolicy).Identity -join ','";
+    for _ in 0..2 {
+        let o = run(aapsh(dir.path()).env("TMPDIR", &tmp).args([
+            "-Sandbox",
+            "-Connected",
+            "-Command",
+            script,
+        ]));
+        assert_eq!(stdout(&o), "Global,Tag:Scratch\n", "{}", stderr(&o));
+        assert_eq!(stderr(&o), "");
+        assert_eq!(
+            fs::read_dir(&tmp).unwrap().count(),
+            0,
+            "sandbox left behind"
+        );
+    }
+    let o = run(aapsh(dir.path()).args(["-Sandbox", "-Store", "x.json", "-Command", "1"]));
+    assert_eq!(o.status.code(), Some(64));
+    assert!(!dir.path().join("x.json").exists());
+}
+
+/// A new store is announced once on stderr with its path when the path was not given with
+/// -Store; with -Store (goldens, CI) a script's stderr stays pwsh's own.
+#[test]
+fn a_new_store_is_announced_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let env_store = dir.path().join("env.json");
+    let o = run(aapsh(dir.path())
+        .env("AAPSH_STORE", &env_store)
+        .args(["-Command", "'first'"]));
+    assert_eq!(stdout(&o), "first\n");
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "aapsh: created a new store from the demo tenant (Contoso): {}\n",
+            env_store.display()
+        )
+    );
+    let o = run(aapsh(dir.path())
+        .env("AAPSH_STORE", &env_store)
+        .args(["-Command", "'second'"]));
+    assert_eq!(stderr(&o), "");
+    let o = run(aapsh(dir.path()).args(["-Store", "explicit.json", "-Command", "'third'"]));
+    assert_eq!(stderr(&o), "");
+    assert!(dir.path().join("explicit.json").exists());
+}
+
+/// A Windows path on Linux fails as pwsh fails there (pwsh 7.6.10 on Linux:
+/// `Get-Content: Cannot find drive. A drive with the name 'C' does not exist.`, category
+/// ObjectNotFound, id `DriveNotFound,Microsoft.PowerShell.Commands.GetContentCommand`;
+/// Test-Path says False and Split-Path works); `-PathMap` replays the script from a local folder.
+#[test]
+#[cfg(unix)]
+fn windows_paths_fail_as_in_pwsh_unless_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Command",
+        "Get-Content C:\\Temp\\users.csv; $error[0].CategoryInfo.Category; $error[0].FullyQualifiedErrorId; Import-Csv D:\\a.csv; Test-Path C:\\Temp; Split-Path C:\\x\\y.txt -Leaf; $env:HOME -ne $null",
+    ]));
+    assert_eq!(
+        stdout(&o),
+        "ObjectNotFound\nDriveNotFound,Microsoft.PowerShell.Commands.GetContentCommand\nFalse\ny.txt\nTrue\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "Get-Content: Cannot find drive. A drive with the name 'C' does not exist.\nImport-Csv: Cannot find drive. A drive with the name 'D' does not exist.\n"
+    );
+
+    fs::create_dir(dir.path().join("scripts")).unwrap();
+    fs::write(
+        dir.path().join("scripts/users.csv"),
+        "upn\nalice@contoso.com\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("scripts/grant.ps1"),
+        "(Import-Csv C:\\Scripts\\users.csv).upn\n$PSScriptRoot -replace '.*[\\\\/]', ''\n",
+    )
+    .unwrap();
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-PathMap",
+        "c:\\scripts=./scripts",
+        "-File",
+        "C:\\Scripts\\grant.ps1",
+    ]));
+    assert_eq!(stdout(&o), "alice@contoso.com\nscripts\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-PathMap",
+        "C:\\Scripts=./scripts",
+        "-Command",
+        "& 'C:\\Scripts\\grant.ps1'; Get-Content C:\\ScriptsOther\\x.txt",
+    ]));
+    assert_eq!(stdout(&o), "alice@contoso.com\nscripts\n", "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "Get-Content: Cannot find drive. A drive with the name 'C' does not exist.\n"
+    );
+}
+
+/// pwsh's own command-line options (`pwsh -?`): -EncodedCommand (Base64 of UTF-16 LE),
+/// -WorkingDirectory (a missing folder is Set-Location's error and the run goes on, as pwsh
+/// 7.6.10 did), -ExecutionPolicy (checked, no effect), -OutputFormat/-InputFormat Text.
+#[test]
+fn pwsh_command_line_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let s = store.to_str().unwrap();
+    fs::create_dir(dir.path().join("work")).unwrap();
+    // [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("'enc' + 1"))
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        s,
+        "-ep",
+        "Bypass",
+        "-of",
+        "Text",
+        "-e",
+        "JwBlAG4AYwAnACAAKwAgADEA",
+    ]));
+    assert_eq!(stdout(&o), "enc1\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args(["-Store", s, "-EncodedCommand", "!!"]));
+    assert_eq!(o.status.code(), Some(64));
+    assert!(stderr(&o).starts_with("Cannot process the command because the value specified with -EncodedCommand is not properly encoded. The value must be Base64 encoded.\n"));
+    let o = run(aapsh(dir.path()).args(["-Store", s, "-ExecutionPolicy", "Bogus", "-c", "1"]));
+    assert_eq!(o.status.code(), Some(64));
+    assert!(stderr(&o).starts_with("Invalid ExecutionPolicy value 'Bogus'.\n"));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        s,
+        "-wd",
+        "work",
+        "-InputFormat",
+        "text",
+        "-c",
+        "Split-Path $PWD.Path -Leaf",
+    ]));
+    assert_eq!(stdout(&o), "work\n", "{}", stderr(&o));
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        s,
+        "-WorkingDirectory",
+        "/nonexistent-dir",
+        "-c",
+        "'ran'",
+    ]));
+    assert_eq!(stdout(&o), "ran\n");
+    assert_eq!(
+        stderr(&o),
+        "Set-Location: Cannot find path '/nonexistent-dir' because it does not exist.\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// `Get-Help -Online` cannot open a browser offline: it prints the Microsoft Learn address of
+/// the command's page; a command with no online page gets pwsh's error (pwsh 7.6.10, for a
+/// function: "The online version of this Help topic cannot be displayed because the Internet
+/// address (URI) of the Help topic is not specified in the command code or in the help file for
+/// the command.").
+#[test]
+fn get_help_online_prints_the_learn_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.json");
+    let o = run(aapsh(dir.path()).args([
+        "-Store",
+        store.to_str().unwrap(),
+        "-Command",
+        "Get-Help Grant-CsApplicationAccessPolicy -Online; help Get-Content -Online; Get-Help New-MgUser -Online; Get-Help Test-EmuAppAccess -Online",
+    ]));
+    assert_eq!(
+        stdout(&o),
+        "https://learn.microsoft.com/powershell/module/microsoftteams/grant-csapplicationaccesspolicy\nhttps://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-content\nhttps://learn.microsoft.com/powershell/module/microsoft.graph.users/new-mguser\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n"
+    );
 }

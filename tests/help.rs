@@ -135,7 +135,8 @@ fn get_history_lists_what_the_repl_recorded() {
         out.starts_with("Connect-MicrosoftTeams|Get-CsTenant|Get-CsOnlineUser\n3\nGet-CsTenant\n"),
         "{out}"
     );
-    assert!(out.contains("Id Duration CommandLine"), "{out}");
+    // pwsh's layout (pwsh 7.6.10): Id and Duration right-aligned in 4 and 12 columns.
+    assert!(out.contains("\n  Id     Duration CommandLine\n  --     -------- -----------\n   1        0.000 Connect-MicrosoftTeams\n"), "{out}");
 }
 
 #[test]

@@ -3,13 +3,14 @@
 //! unless -Global is given). `N` leaves the tenant as it was, `?` lists the choices, `Y` (or
 //! Enter) grants. Every wait is on output, with a generous timeout; nothing is timed.
 
+#![cfg(unix)]
+
 use std::path::Path;
 use std::process::Command;
 
 use rexpect::session::{PtySession, spawn_command};
 
 const TIMEOUT_MS: u64 = 60_000;
-const CONNECTED: &str = "PS [contoso.onmicrosoft.com] > ";
 const CHOICES: &str = "[Y] Yes  [N] No  [?] Help (default is \"Y\"): ";
 
 fn shell(dir: &Path) -> PtySession {
@@ -32,26 +33,28 @@ fn enter(p: &mut PtySession, line: &str) {
 
 /// Lee's effective route, read from the output (the typed line spells the marker apart, so its
 /// echo cannot match).
-fn route(p: &mut PtySession) -> String {
+fn route(p: &mut PtySession, connected: &str) -> String {
     enter(
         p,
         "'ro' + 'ute=' + (Get-EmuEffectivePolicy -User lee.gu@contoso.onmicrosoft.com).Route + '.'",
     );
     let (_, found) = p.exp_regex(r"route=[^.\r\n]*\.").unwrap();
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     found["route=".len()..found.len() - 1].to_string()
 }
 
 #[test]
 fn tenant_grant_without_global_asks_first() {
     let dir = tempfile::tempdir().unwrap();
+    let prompt = format!("PS {}> ", dir.path().canonicalize().unwrap().display());
+    let connected = prompt.as_str();
     let mut p = shell(dir.path());
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
     enter(
         &mut p,
         "New-CsApplicationAccessPolicy -Identity Bot | Out-Null",
     );
-    p.exp_string(CONNECTED).unwrap();
+    p.exp_string(connected).unwrap();
 
     // The user was forgotten: the question, the help, then No. Nothing changes.
     enter(&mut p, "Grant-CsApplicationAccessPolicy -PolicyName Bot");
@@ -66,15 +69,15 @@ fn tenant_grant_without_global_asks_first() {
         .unwrap();
     p.exp_string(CHOICES).unwrap();
     enter(&mut p, "n");
-    p.exp_string(CONNECTED).unwrap();
-    assert_eq!(route(&mut p), "Global");
+    p.exp_string(connected).unwrap();
+    assert_eq!(route(&mut p, connected), "Global");
 
     // Asked again: Enter takes the default, Yes.
     enter(&mut p, "Grant-CsApplicationAccessPolicy -PolicyName Bot");
     p.exp_string(CHOICES).unwrap();
     enter(&mut p, "");
-    p.exp_string(CONNECTED).unwrap();
-    assert_eq!(route(&mut p), "tenant (-Global)");
+    p.exp_string(connected).unwrap();
+    assert_eq!(route(&mut p, connected), "tenant (-Global)");
 
     // -Global never asks; here it unassigns the tenant grant at once.
     enter(
@@ -82,8 +85,8 @@ fn tenant_grant_without_global_asks_first() {
         "Grant-CsApplicationAccessPolicy -PolicyName $null -Global; 'no ' + 'question'",
     );
     p.exp_string("no question").unwrap();
-    p.exp_string(CONNECTED).unwrap();
-    assert_eq!(route(&mut p), "Global");
+    p.exp_string(connected).unwrap();
+    assert_eq!(route(&mut p, connected), "Global");
 
     enter(&mut p, "exit");
     p.exp_eof().unwrap();

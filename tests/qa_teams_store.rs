@@ -1,4 +1,4 @@
-//! Teams acceptance checks on the store contract (shared/spec/store-format.md) and the lookups
+//! Teams acceptance checks on the store contract (docs/store-format.md) and the lookups
 //! the Teams cmdlets share: what the real binary writes after the documented workflow, users by
 //! alias, groups by mail.
 

@@ -1,4 +1,4 @@
-//! Store tests: the file contract (shared/spec/store-format.md), change rules, lookups, effective
+//! Store tests: the file contract (docs/store-format.md), change rules, lookups, effective
 //! policy precedence, and the file protocol (atomic save, lock file, refresh, concurrency).
 //! Each test names the rule it guards; fixtures live in tests/fixtures/store/.
 

@@ -1,4 +1,4 @@
-//! The store's durability and concurrency promises (shared/spec/cli.md, issue 6) checked through
+//! The store's durability and concurrency promises (docs/cli.md, issue 6) checked through
 //! the real `aapsh` binary: concurrent sessions replaying scripts, and replays killed with
 //! SIGKILL at random points. The same promises are checked at the library level, with real
 //! processes, in store_durability.rs; these add the interpreter and the command line on top.

@@ -40,7 +40,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Detailed", types::SWITCH).sets(&["DetailedView"]).mandatory().help("Adds parameter descriptions and examples to the basic help display."))
             .param(ParamDef::new("Examples", types::SWITCH).sets(&["Examples"]).mandatory().help("Displays only the name, synopsis, and examples."))
             .param(ParamDef::new("Parameter", types::STRING_ARRAY).sets(&["Parameters"]).mandatory().help("Displays only the detailed descriptions of the specified parameters. Wildcards are permitted."))
-            .param(ParamDef::new("Online", types::SWITCH).sets(&["Online"]).mandatory().not_emulated().help("Displays the online version of a help article in the default browser (not available offline)."))
+            .param(ParamDef::new("Online", types::SWITCH).sets(&["Online"]).mandatory().help("Offline, prints the address of the online version of the help article (Microsoft Learn) instead of opening a browser."))
             .example("Display the help of a policy cmdlet", "Get-Help Grant-CsApplicationAccessPolicy", "Shows the name, synopsis, syntax and description of the cmdlet.")
             .example("Display one parameter", "Get-Help New-CsApplicationAccessPolicy -Parameter AppIds", "Shows the description and attributes of the -AppIds parameter.")
             .example("Read about the emulator", "Get-Help about_aapsh", "Explains what aapsh emulates and where its behaviour is a documented choice."),
@@ -526,7 +526,7 @@ fn default_help(width: usize) -> String {
     out.push("      Get-Help about_aapsh".into());
     out.push(String::new());
     out.extend(wrap(
-        "Get-Command lists every command aapsh knows; Get-Command -Syntax shows how to call one. The help comes with aapsh: Update-Help and -Online are not needed offline.",
+        "Get-Command lists every command aapsh knows; Get-Command -Syntax shows how to call one. The help comes with aapsh: Update-Help is not needed offline, and -Online prints the address of the Microsoft Learn page.",
         4,
         width,
     ));
@@ -553,14 +553,108 @@ fn help_not_found(ctx: &CommandContext<'_>, name: &str) -> Flow {
     ctx.terminate(r)
 }
 
+/// The Microsoft Learn address of a command's online help: the page of its module's reference
+/// (`learn.microsoft.com/powershell/module/<module>/<command>`), for the Teams, Graph and
+/// PowerShell modules. The emulator's own cmdlets and script functions have none.
+pub fn online_help_uri(def: &CmdletDef) -> Option<String> {
+    let module = def.module.to_ascii_lowercase();
+    let known = module == "microsoftteams"
+        || module.starts_with("microsoft.graph")
+        || module.starts_with("microsoft.powershell")
+        || module == "powershellget"
+        || module == "psreadline";
+    if !known || def.name.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "https://learn.microsoft.com/powershell/module/{module}/{}",
+        def.name.to_ascii_lowercase()
+    ))
+}
+
+/// `Get-Help NAME -Online`: a browser cannot be opened offline, so the address is written out
+/// (one string, so it can be piped or copied). A command without an address gets pwsh's error.
+fn help_online(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
+    let name = bound.string("Name").unwrap_or_default();
+    let Some(def) = ctx.session.commands.get(&name) else {
+        return Err(help_not_found(ctx, &name));
+    };
+    match online_help_uri(&def) {
+        Some(uri) => {
+            ctx.write_object(Value::str(uri));
+            Ok(())
+        }
+        None => {
+            // pwsh 7.6.10 for a function without a help URI.
+            let r = ctx.error(
+                "System.InvalidOperationException",
+                "The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.",
+                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
+            );
+            Err(ctx.terminate(r))
+        }
+    }
+}
+
 fn get_help(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
+    let result = get_help_text(ctx, bound);
+    // `help` is Get-Help through a pager, as pwsh's `help` function: on a terminal the text
+    // goes to $PAGER, else `less -s` with pwsh's page prompt; with no pager it is written out.
+    if result.is_ok()
+        && ctx.invocation_name.eq_ignore_ascii_case("help")
+        && !bound.switch("Online")
+        && std::io::stdout().is_terminal()
+        && !ctx.output.is_empty()
+    {
+        let text: String = ctx
+            .output
+            .iter()
+            .map(|v| format!("{}\n", v.to_ps_string()))
+            .collect();
+        if page(&text) {
+            ctx.output.clear();
+        }
+    }
+    result
+}
+
+/// Shows `text` through the pager pwsh's `help` uses; false when there is none to run.
+fn page(text: &str) -> bool {
+    use std::io::Write;
+    let (program, args): (String, Vec<String>) = match std::env::var("PAGER") {
+        Ok(p) if !p.trim().is_empty() => {
+            let mut words = p.split_whitespace().map(str::to_string);
+            let program = words.next().unwrap_or_default();
+            (program, words.collect())
+        }
+        _ => (
+            "less".into(),
+            vec![
+                "-s".into(),
+                "-P".into(),
+                "Page %db?B of %D:.\\. Press h for help or q to quit\\.".into(),
+            ],
+        ),
+    };
+    let Ok(mut child) = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+    else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    true
+}
+
+fn get_help_text(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<(), Flow> {
     let width = ctx.session.host.width().saturating_sub(1).max(40);
     if bound.switch("Online") {
-        let def = ctx.def.clone();
-        return Err(ctx.terminate(crate::runtime::errors::not_emulated(
-            &def,
-            "Get-Help -Online (opening a browser)",
-        )));
+        return help_online(ctx, bound);
     }
     let Some(name) = bound.string("Name").filter(|n| !n.is_empty()) else {
         ctx.write_object(Value::str(default_help(width)));
@@ -827,14 +921,15 @@ fn get_history(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
         entries.drain(..skip);
     }
     for e in entries {
-        let seconds = (e.end - e.start).as_seconds_f64().max(0.0);
+        let duration = crate::runtime::timespan::TimeSpan::between(e.end, e.start)
+            .map_or(Value::Null, Value::TimeSpan);
         let obj = PsObject::new(HISTORY_INFO)
             .with("Id", Value::integer(e.id))
             .with("CommandLine", Value::str(&e.command_line))
             .with("ExecutionStatus", Value::str(e.status))
             .with("StartExecutionTime", Value::DateTime(e.start))
             .with("EndExecutionTime", Value::DateTime(e.end))
-            .with("Duration", Value::str(format!("{seconds:.3}")));
+            .with("Duration", duration);
         ctx.write_object(Value::object(obj));
     }
     Ok(())

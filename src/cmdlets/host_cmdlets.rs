@@ -101,7 +101,14 @@ fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
             format!("{text}: ")
         }
     };
-    let Some(line) = ctx.session.prompt_line(&prompt) else {
+    // -AsSecureString and -MaskInput echo `*` per character, as pwsh's console host does.
+    let masked = b.switch("AsSecureString") || b.switch("MaskInput");
+    let read = if masked {
+        ctx.session.prompt_secret(&prompt)?
+    } else {
+        ctx.session.prompt_line(&prompt)?
+    };
+    let Some(line) = read else {
         return Ok(());
     };
     if b.switch("AsSecureString") {

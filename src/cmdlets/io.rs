@@ -269,10 +269,7 @@ fn split_lines(text: &str) -> Vec<String> {
 }
 
 fn read_text(path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    Ok(String::from_utf8_lossy(&bytes)
-        .trim_start_matches('\u{feff}')
-        .to_string())
+    crate::runtime::files::read_text(path)
 }
 
 // ----- Get-Content / Set-Content / Add-Content / Out-File ------------------------------------

@@ -13,6 +13,7 @@ pub mod filter;
 mod formatting;
 mod graph;
 pub mod help;
+mod history;
 mod host_cmdlets;
 mod html;
 mod io;
@@ -22,6 +23,7 @@ mod location;
 mod members;
 mod objects;
 mod policy;
+mod psreadline;
 mod service;
 mod standins;
 mod state;
@@ -55,6 +57,8 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(transcript::definitions());
     all.extend(standins::definitions());
     all.extend(help::definitions());
+    all.extend(history::definitions());
+    all.extend(psreadline::definitions());
     all.extend(language::definitions());
     all
 }

@@ -578,7 +578,7 @@ fn confirm_tenant_grant(ctx: &mut CommandContext<'_>, policy: Option<&str>) -> R
     loop {
         let Some(line) = ctx
             .session
-            .prompt_line("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ")
+            .prompt_line("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ")?
         else {
             return Ok(false);
         };

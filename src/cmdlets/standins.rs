@@ -425,14 +425,14 @@ fn get_credential(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
     ctx.write_host(&format!("{caption}\n{message}\n"));
     let user = match given_user {
         Some(u) => u,
-        None => match ctx.session.prompt_line("User: ") {
+        None => match ctx.session.prompt_line("User: ")? {
             Some(u) => u,
             None => return Ok(()),
         },
     };
     let Some(password) = ctx
         .session
-        .prompt_line(&format!("Password for user {user}: "))
+        .prompt_secret(&format!("Password for user {user}: "))?
     else {
         return Ok(());
     };

@@ -774,9 +774,7 @@ fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source
     }
     match std::fs::read(&path) {
         Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes)
-                .trim_start_matches('\u{feff}')
-                .to_string();
+            let text = crate::runtime::files::decode_text(&bytes);
             Ok(Some(Source {
                 path: Some(path),
                 lines: text.lines().map(str::to_string).collect(),

@@ -359,11 +359,30 @@ pub const VIEWS: &[ViewDef] = &[
         &["CommandType", "Name", "Version", "Source"],
         &[15, 50, 10, 0],
     ),
-    table(
-        "Microsoft.PowerShell.Commands.HistoryInfo",
-        &["Id", "Duration", "CommandLine"],
-    ),
+    HISTORY,
 ];
+
+/// Get-History (pwsh 7.6.10 showed `  Id     Duration CommandLine`: Id right-aligned in 4,
+/// Duration in 12 as seconds with three decimals, then the command line).
+const HISTORY: ViewDef = ViewDef {
+    type_name: "Microsoft.PowerShell.Commands.HistoryInfo",
+    shape: Shape::Table,
+    columns: Columns::Named(&["Id", "Duration", "CommandLine"]),
+    widths: &[4, 12, 0],
+    right: &[true, true, false],
+    cells: Some(history_cell),
+    group: None,
+};
+
+fn history_cell(item: &Value, label: &str) -> Option<Value> {
+    match (label, item.property(label)?) {
+        ("Duration", Value::TimeSpan(ts)) => {
+            let seconds = ts.to_duration().as_seconds_f64();
+            Some(Value::str(format!("{seconds:.3}")))
+        }
+        _ => None,
+    }
+}
 
 /// A column of a resolved view.
 #[derive(Clone, Debug, PartialEq, Eq)]

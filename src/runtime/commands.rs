@@ -76,10 +76,20 @@ impl CommandTable {
 /// "Did you mean ...?" for an unknown command: the closest known name by edit distance, or the
 /// Teams cmdlet for an Exchange look-alike (`New-ApplicationAccessPolicy`).
 pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
+    // A name longer than any command (a pasted blob, a runaway string) gets no suggestion:
+    // comparing it with every command would cost its length times each name's, for nothing.
+    if typed.chars().count() > SUGGEST_MAX_LEN {
+        return None;
+    }
     let lower = typed.to_ascii_lowercase();
+    let limit = (typed.len() / 4).clamp(1, 4);
     let mut best: Option<(usize, &str)> = None;
     for def in table.iter() {
         let name = def.name.as_ref();
+        // Lengths further apart than the limit cannot be within it.
+        if name.len().abs_diff(lower.len()) > limit + 2 {
+            continue;
+        }
         let candidate = name.to_ascii_lowercase();
         // The Exchange cmdlets lack the `Cs` noun prefix of the Teams ones.
         let without_cs = candidate.replacen("-cs", "-", 1);
@@ -89,9 +99,11 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
         }
     }
     let (d, name) = best?;
-    let limit = (typed.len() / 4).clamp(1, 4);
     (d <= limit).then(|| format!("Did you mean {name}?"))
 }
+
+/// Names longer than this get no "Did you mean" (no command name comes near it).
+pub const SUGGEST_MAX_LEN: usize = 100;
 
 /// "Did you mean -X?" for an unknown parameter: the closest parameter of the command.
 pub fn suggest_parameter(def: &CmdletDef, typed: &str) -> Option<String> {

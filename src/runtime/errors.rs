@@ -1,5 +1,5 @@
 //! The catalogue of engine errors with PowerShell's own message templates, ErrorIds and
-//! categories (shared/reference/fidelity.md §2, PowerShell's *.resx files). Builds records
+//! categories (docs/fidelity.md, PowerShell's *.resx files). Builds records
 //! only; the interpreter attaches the position and decides how far they unwind.
 
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};

@@ -77,3 +77,230 @@ pub fn path_info(path: &Path) -> Value {
             .with_text(text),
     )
 }
+
+/// Text from a file's bytes as pwsh reads scripts and text files: the byte order mark decides
+/// the encoding (UTF-8, UTF-16 LE or BE, UTF-32 LE or BE; scripts saved on Windows are often
+/// UTF-16 LE with a BOM), and without one the text is UTF-8. The BOM itself is dropped; bytes
+/// that do not decode become U+FFFD, as .NET's decoders do.
+pub fn decode_text(bytes: &[u8]) -> String {
+    fn utf16(body: &[u8], little: bool) -> String {
+        let units = body.chunks(2).map(|c| match c {
+            [a, b] if little => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            // An odd byte at the end cannot be a code unit.
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    }
+    fn utf32(body: &[u8], little: bool) -> String {
+        body.chunks(4)
+            .map(|c| {
+                let n = match c {
+                    [a, b, x, y] if little => u32::from_le_bytes([*a, *b, *x, *y]),
+                    [a, b, x, y] => u32::from_be_bytes([*a, *b, *x, *y]),
+                    _ => 0xFFFD,
+                };
+                char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)
+            })
+            .collect()
+    }
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        [0xFF, 0xFE, 0, 0, rest @ ..] => utf32(rest, true),
+        [0, 0, 0xFE, 0xFF, rest @ ..] => utf32(rest, false),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// A text file read as `decode_text` decodes it.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    std::fs::read(path).map(|b| decode_text(&b))
+}
+
+// ----- drives of another platform, and `-PathMap` ---------------------------------------------
+
+/// `-PathMap` (set once at start-up): Windows path prefixes replaced by local folders, so a
+/// script written for `C:\Scripts` replays from `./scripts`. Longest prefix first.
+static PATH_MAP: std::sync::OnceLock<Vec<(String, std::path::PathBuf)>> =
+    std::sync::OnceLock::new();
+
+/// Installs the `-PathMap` pairs (`C:\Scripts` -> an absolute folder). The first call wins.
+pub fn set_path_map(mut pairs: Vec<(String, std::path::PathBuf)>) {
+    pairs.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+    let _ = PATH_MAP.set(pairs);
+}
+
+fn same_separators(text: &str) -> String {
+    text.replace('\\', "/")
+}
+
+/// `text` with a `-PathMap` prefix replaced by its folder (compared case-insensitively, as
+/// Windows paths are, and whole path elements only); other text unchanged.
+pub fn map_path(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(map) = PATH_MAP.get() else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let normal = same_separators(text);
+    for (from, to) in map {
+        let from = same_separators(from);
+        let from = from.trim_end_matches('/');
+        if normal.len() >= from.len()
+            && normal.is_char_boundary(from.len())
+            && normal[..from.len()].eq_ignore_ascii_case(from)
+        {
+            let rest = &normal[from.len()..];
+            if rest.is_empty() || rest.starts_with('/') {
+                let mut out = to.display().to_string();
+                out.push_str(rest);
+                return std::borrow::Cow::Owned(out);
+            }
+        }
+    }
+    std::borrow::Cow::Borrowed(text)
+}
+
+/// The drives pwsh has on Linux and macOS besides the file system root.
+const UNIX_DRIVES: &[&str] = &["alias", "env", "function", "temp", "variable"];
+
+/// The drive a path names that does not exist here: `C` for `C:\Temp\users.csv` on Linux,
+/// where pwsh answers "Cannot find drive". `None` for paths without a drive, for the drives
+/// pwsh has (`Env:`, `Function:`, ...), for provider-qualified paths, for `-PathMap`ped
+/// prefixes, and on Windows.
+pub fn missing_drive(text: &str) -> Option<String> {
+    if cfg!(windows) || text.contains("::") {
+        return None;
+    }
+    if map_path(text) != text {
+        return None;
+    }
+    let (drive, _) = text.split_once(':')?;
+    let mut chars = drive.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic() || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    if UNIX_DRIVES.iter().any(|d| d.eq_ignore_ascii_case(drive)) {
+        return None;
+    }
+    Some(drive.to_string())
+}
+
+/// pwsh's message for a path on a drive that does not exist.
+pub fn drive_not_found_message(drive: &str) -> String {
+    format!("Cannot find drive. A drive with the name '{drive}' does not exist.")
+}
+
+/// The provider cmdlets whose path parameters go through a drive (Split-Path and Test-Path do
+/// not fail: pwsh 7.6.10 on Linux gave `C:/x` and `False`), and the parameters that hold paths.
+const DRIVE_CMDLETS: &[&str] = &[
+    "Get-Content",
+    "Set-Content",
+    "Add-Content",
+    "Clear-Content",
+    "Out-File",
+    "Import-Csv",
+    "Export-Csv",
+    "Set-Location",
+    "Push-Location",
+    "Get-ChildItem",
+    "Get-Item",
+    "New-Item",
+    "Remove-Item",
+    "Copy-Item",
+    "Move-Item",
+    "Rename-Item",
+    "Resolve-Path",
+    "Join-Path",
+    "Select-String",
+    "Import-Clixml",
+    "Export-Clixml",
+    "Get-FileHash",
+    "ConvertTo-Html",
+];
+const PATH_PARAMS: &[&str] = &["Path", "LiteralPath", "FilePath", "Destination"];
+
+/// DriveNotFound for a provider cmdlet given a path on a drive this platform lacks, as pwsh
+/// reports it (`ObjectNotFound`, `DriveNotFound,<cmdlet class>`), before the cmdlet runs.
+pub fn drive_not_found(
+    def: &super::CmdletDef,
+    bound: &super::BoundParameters,
+) -> Option<super::ErrorRecord> {
+    if !DRIVE_CMDLETS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&def.name))
+    {
+        return None;
+    }
+    let drive = PATH_PARAMS
+        .iter()
+        .filter_map(|p| bound.get(p))
+        .flat_map(|v| v.enumerate())
+        .find_map(|v| match v {
+            Value::String(s) => missing_drive(s.as_ref()),
+            _ => None,
+        })?;
+    let mut r = super::ErrorRecord::new(
+        super::ExceptionInfo::new(
+            "System.Management.Automation.DriveNotFoundException",
+            drive_not_found_message(&drive),
+        ),
+        "DriveNotFound",
+        super::ErrorCategory::ObjectNotFound,
+    );
+    r.command_class = def.class_name.to_string();
+    r.activity = def.name.to_string();
+    r.target_name = drive.clone();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(drive));
+    Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_text;
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        let mut v = vec![0xFF, 0xFE];
+        v.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        v
+    }
+
+    #[test]
+    fn byte_order_marks_decide() {
+        assert_eq!(decode_text(&utf16le("'héllo'\r\n")), "'héllo'\r\n");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Get-Date".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode_text(&be), "Get-Date");
+        assert_eq!(decode_text(b"\xEF\xBB\xBF$x = 1"), "$x = 1");
+        assert_eq!(decode_text(b"\xFF\xFE\0\0a\0\0\0"), "a");
+        assert_eq!(decode_text(b"\0\0\xFE\xFF\0\0\0b"), "b");
+        assert_eq!(decode_text("plain ü".as_bytes()), "plain ü");
+        // A lone surrogate or odd byte is replaced, never a panic.
+        assert_eq!(decode_text(b"\xFF\xFE\x00\xD8a"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(decode_text(b"\xFF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn drives_this_platform_lacks() {
+        use super::missing_drive;
+        if cfg!(windows) {
+            return;
+        }
+        for (path, drive) in [
+            ("C:\\Temp\\users.csv", Some("C")),
+            ("d:/x", Some("d")),
+            ("HKLM:\\Software", Some("HKLM")),
+            ("Env:PATH", None),
+            ("function:prompt", None),
+            ("/tmp/a:b", None),
+            ("./users.csv", None),
+            ("Microsoft.PowerShell.Core\\FileSystem::/tmp", None),
+        ] {
+            assert_eq!(missing_drive(path).as_deref(), drive, "{path}");
+        }
+    }
+}

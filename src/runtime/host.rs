@@ -14,6 +14,28 @@ pub trait Host {
     fn read_line(&mut self) -> Option<String>;
     /// Window width used for wrapping and tables.
     fn width(&self) -> usize;
+    /// Writes `prompt` and reads one answer. `secret`: the answer is echoed as `*` per
+    /// character (Read-Host -AsSecureString, Get-Credential's password), where the host can.
+    /// A host that edits lines itself (the REPL's) reports Ctrl+C as `Interrupted`; the
+    /// default writes the prompt and reads a line.
+    fn read_input(&mut self, prompt: &str, secret: bool) -> HostInput {
+        let _ = secret;
+        self.write_out(prompt);
+        match self.read_line() {
+            Some(line) => HostInput::Line(line),
+            None => HostInput::End,
+        }
+    }
+}
+
+/// What a prompt read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostInput {
+    Line(String),
+    /// End of input.
+    End,
+    /// Ctrl+C at the prompt: the command is stopped, nothing is answered.
+    Interrupted,
 }
 
 /// The process's own console.
@@ -127,5 +149,69 @@ impl Host for BufferHost {
 
     fn width(&self) -> usize {
         120
+    }
+}
+
+// ----- the line editor's options (PSReadLine's) -------------------------------------------------
+
+/// PSReadLine's options as Set-PSReadLineOption and Set-PSReadLineKeyHandler leave them. Like
+/// PSReadLine's they belong to the console, not to a runspace: one set per process. The REPL
+/// reads them before each prompt and applies what changed (`generation` counts changes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineEditorOptions {
+    /// `Emacs` (the default on Linux and macOS), `Windows` or `Vi`.
+    pub edit_mode: String,
+    /// `None`, `History`, `Plugin` or `HistoryAndPlugin` (the default).
+    pub prediction_source: String,
+    /// `InlineView` (the default) or `ListView`.
+    pub prediction_view_style: String,
+    /// Token colours set with `-Colors`: PSReadLine's name (`Command`) -> the colour as given.
+    pub colors: Vec<(String, String)>,
+    /// `None` until set: then the file history is kept in.
+    pub history_save_path: Option<String>,
+    pub history_no_duplicates: bool,
+    pub maximum_history_count: i64,
+    pub bell_style: String,
+    pub show_tool_tips: bool,
+    /// Key bindings set with Set-PSReadLineKeyHandler: chord as typed -> function name.
+    pub key_handlers: Vec<(String, String)>,
+    pub generation: u64,
+}
+
+impl Default for LineEditorOptions {
+    fn default() -> Self {
+        LineEditorOptions {
+            edit_mode: if cfg!(windows) { "Windows" } else { "Emacs" }.into(),
+            prediction_source: "HistoryAndPlugin".into(),
+            prediction_view_style: "InlineView".into(),
+            colors: Vec::new(),
+            history_save_path: None,
+            history_no_duplicates: true,
+            maximum_history_count: 4096,
+            bell_style: "Audible".into(),
+            show_tool_tips: true,
+            key_handlers: Vec::new(),
+            generation: 0,
+        }
+    }
+}
+
+static LINE_EDITOR_OPTIONS: std::sync::Mutex<Option<LineEditorOptions>> =
+    std::sync::Mutex::new(None);
+
+/// The current line-editor options.
+pub fn line_editor_options() -> LineEditorOptions {
+    LINE_EDITOR_OPTIONS
+        .lock()
+        .map(|o| o.clone().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Changes the line-editor options (and counts the change).
+pub fn update_line_editor_options(change: impl FnOnce(&mut LineEditorOptions)) {
+    if let Ok(mut guard) = LINE_EDITOR_OPTIONS.lock() {
+        let options = guard.get_or_insert_with(LineEditorOptions::default);
+        change(options);
+        options.generation += 1;
     }
 }

@@ -338,7 +338,7 @@ impl Session {
     /// Resolves a path as pwsh does on any OS: `\` and `/` both separate, relative paths are
     /// relative to the session's current location (`Set-Location`), not the process's.
     pub fn resolve_path(&self, text: &str) -> PathBuf {
-        let normalized = text.replace('\\', "/");
+        let normalized = super::files::map_path(text).replace('\\', "/");
         // `~` is the home directory, as the FileSystem provider has it.
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let joined = match (normalized.strip_prefix('~'), home) {
@@ -461,7 +461,7 @@ impl Session {
             return Ok(bound);
         }
         if self.can_prompt()
-            && let Some(values) = self.prompt_mandatory(&def.name, position, &missing)
+            && let Some(values) = self.prompt_mandatory(&def.name, position, &missing)?
         {
             for (name, value) in missing.iter().zip(values) {
                 if let Some(p) = def.params.iter().find(|p| p.name == *name) {
@@ -962,6 +962,10 @@ impl Session {
                     Some(message),
                 );
             }
+            return Err(Flow::statement_error(r));
+        }
+        if let Some(mut r) = super::files::drive_not_found(def, bound) {
+            r.invocation = Some(self.invocation_for(def, typed, span));
             return Err(Flow::statement_error(r));
         }
         let error_action = self.command_error_action(bound);
@@ -1521,7 +1525,7 @@ impl Session {
         out: &mut Out<'_>,
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::files::read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 let r = errors::runtime(
@@ -1610,7 +1614,7 @@ impl Session {
             .collect();
         if !missing.is_empty() {
             let prompted = if self.can_prompt() {
-                self.prompt_mandatory(&file_name, 1, &missing)
+                self.prompt_mandatory(&file_name, 1, &missing)?
             } else {
                 None
             };

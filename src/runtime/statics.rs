@@ -183,9 +183,7 @@ fn file_method(
     Ok(Some(match lower {
         "readalltext" | "readalllines" => {
             let bytes = std::fs::read(&path).map_err(|e| fail(s, e))?;
-            let text = String::from_utf8_lossy(&bytes)
-                .trim_start_matches('\u{feff}')
-                .to_string();
+            let text = super::files::decode_text(&bytes);
             if lower == "readalltext" {
                 Value::str(text)
             } else {

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Read};
 
-use super::options::{Mode, USAGE, parse_args};
+use super::options::{CliOptions, Mode, USAGE, parse_args};
 use super::session::{build_session, checkpoint};
 use crate::runtime::RunOutcome;
 use crate::runtime::pipeline::script_arguments;
@@ -24,7 +24,7 @@ fn exit_code(outcome: RunOutcome, command_mode: bool) -> i32 {
 
 /// The whole program: returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
-    let o = match parse_args(args) {
+    let mut o = match parse_args(args) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("{e}");
@@ -32,6 +32,86 @@ pub fn run(args: &[String]) -> i32 {
             return 64;
         }
     };
+    if matches!(o.mode, Mode::Help | Mode::Version) {
+        return run_mode(&o);
+    }
+    // -PathMap targets are folders relative to where aapsh was started.
+    let here = std::env::current_dir().unwrap_or_default();
+    crate::runtime::files::set_path_map(
+        o.path_map
+            .iter()
+            .map(|(from, to)| (from.clone(), here.join(to)))
+            .collect(),
+    );
+    let sandbox = if o.sandbox {
+        if o.store.is_some() {
+            eprintln!("aapsh: -Sandbox makes its own store; it cannot be used with -Store.");
+            return 64;
+        }
+        match make_sandbox() {
+            Ok(dir) => {
+                o.store = Some(dir.join("store.json"));
+                Some(dir)
+            }
+            Err(e) => {
+                eprintln!("aapsh: cannot create the sandbox folder: {e}");
+                return 1;
+            }
+        }
+    } else {
+        None
+    };
+    let code = run_mode(&o);
+    if let Some(dir) = sandbox {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    code
+}
+
+/// A new folder for a `-Sandbox` store (and its journal, audit log and snapshots) in the
+/// temporary directory; removed when aapsh exits.
+fn make_sandbox() -> std::io::Result<std::path::PathBuf> {
+    let base = std::env::temp_dir();
+    for _ in 0..16 {
+        let dir = base.join(format!(
+            "aapsh-sandbox-{}-{:08x}",
+            std::process::id(),
+            fastrand::u32(..)
+        ));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free name"))
+}
+
+/// `-WorkingDirectory`: goes there as Set-Location would (a missing folder is Set-Location's
+/// error, and the session starts where it was, as in pwsh).
+fn enter_working_directory(session: &mut crate::runtime::Session, o: &CliOptions) {
+    if let Some(dir) = &o.working_directory {
+        let quoted = dir.replace('\'', "''");
+        session.run_text(None, &format!("Set-Location -Path '{quoted}'"), Vec::new());
+        session.last_success = true;
+    }
+}
+
+/// After -Command or a script: the interactive prompt with the same session (`-NoExit`), or
+/// the exit code.
+fn finish(
+    session: &mut crate::runtime::Session,
+    o: &CliOptions,
+    outcome: RunOutcome,
+    command: bool,
+) -> i32 {
+    if o.no_exit && !matches!(outcome, RunOutcome::Exit(_)) {
+        return super::repl::run(session, o);
+    }
+    exit_code(outcome, command)
+}
+
+fn run_mode(o: &CliOptions) -> i32 {
     match &o.mode {
         Mode::Help => {
             print!("{USAGE}");
@@ -46,23 +126,25 @@ pub fn run(args: &[String]) -> i32 {
         }
         Mode::Repl => {
             let interactive = std::io::stdin().is_terminal();
-            let mut session = match build_session(&o, interactive) {
+            let mut session = match build_session(o, interactive) {
                 Ok(s) => s,
                 Err(e) => {
                     eprintln!("{e}");
                     return 1;
                 }
             };
-            super::repl::run(&mut session, &o)
+            enter_working_directory(&mut session, o);
+            super::repl::run(&mut session, o)
         }
         Mode::File { path, args } => {
-            let mut session = match build_session(&o, std::io::stdin().is_terminal()) {
+            let mut session = match build_session(o, std::io::stdin().is_terminal()) {
                 Ok(s) => s,
                 Err(e) => {
                     eprintln!("{e}");
                     return 1;
                 }
             };
+            enter_working_directory(&mut session, o);
             if !path.to_ascii_lowercase().ends_with(".ps1") {
                 eprintln!(
                     "Processing -File '{path}' failed because the file does not have a '.ps1' extension. Specify a valid PowerShell script file name, and then try again."
@@ -71,9 +153,7 @@ pub fn run(args: &[String]) -> i32 {
             }
             let resolved = session.resolve_path(path);
             let text = match std::fs::read(&resolved) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes)
-                    .trim_start_matches('\u{feff}')
-                    .to_string(),
+                Ok(bytes) => crate::runtime::files::decode_text(&bytes),
                 Err(_) => {
                     eprintln!(
                         "The argument '{path}' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
@@ -83,32 +163,36 @@ pub fn run(args: &[String]) -> i32 {
             };
             let outcome = session.run_text(Some(resolved), &text, script_arguments(args));
             checkpoint(&mut session);
-            exit_code(outcome, false)
+            finish(&mut session, o, outcome, false)
         }
         Mode::Command(text) => {
             let text = match text {
                 Some(t) => t.clone(),
                 None => {
-                    let mut buf = String::new();
-                    if std::io::stdin().read_to_string(&mut buf).is_err() {
+                    let mut buf = Vec::new();
+                    if std::io::stdin().read_to_end(&mut buf).is_err() {
                         eprintln!("aapsh: could not read the command text from standard input.");
                         return 1;
                     }
-                    buf
+                    // pwsh reads `-Command -` as UTF-8 whatever the bytes start with (a UTF-16
+                    // script piped in runs as garbage there too); only script files are decoded
+                    // by their byte order mark.
+                    String::from_utf8_lossy(&buf).into_owned()
                 }
             };
             let interactive =
                 matches!(o.mode, Mode::Command(Some(_))) && std::io::stdin().is_terminal();
-            let mut session = match build_session(&o, interactive) {
+            let mut session = match build_session(o, interactive) {
                 Ok(s) => s,
                 Err(e) => {
                     eprintln!("{e}");
                     return 1;
                 }
             };
+            enter_working_directory(&mut session, o);
             let outcome = session.run_text(None, &text, Vec::new());
             checkpoint(&mut session);
-            exit_code(outcome, true)
+            finish(&mut session, o, outcome, true)
         }
     }
 }

@@ -34,6 +34,14 @@ pub struct CliOptions {
     pub error_view: ErrorView,
     pub non_interactive: bool,
     pub no_logo: bool,
+    /// `-Sandbox`: a store in a new temporary folder, deleted at exit.
+    pub sandbox: bool,
+    /// `-NoExit`: after -Command or a script file, stay at the interactive prompt.
+    pub no_exit: bool,
+    /// `-WorkingDirectory`: the folder to start in (as Set-Location would go there).
+    pub working_directory: Option<String>,
+    /// `-PathMap 'C:\Scripts=./scripts'`: Windows prefixes replaced by local folders.
+    pub path_map: Vec<(String, String)>,
 }
 
 const OPTIONS: &[&str] = &[
@@ -48,6 +56,26 @@ const OPTIONS: &[&str] = &[
     "NoLogo",
     "Version",
     "Help",
+    "Sandbox",
+    "NoExit",
+    "ExecutionPolicy",
+    "WorkingDirectory",
+    "OutputFormat",
+    "InputFormat",
+    "EncodedCommand",
+    "PathMap",
+];
+
+/// pwsh's execution policies; `-ExecutionPolicy` takes one and changes nothing here (aapsh
+/// signs nothing and blocks nothing).
+const EXECUTION_POLICIES: &[&str] = &[
+    "AllSigned",
+    "Bypass",
+    "Default",
+    "RemoteSigned",
+    "Restricted",
+    "Undefined",
+    "Unrestricted",
 ];
 
 /// Resolves an option as typed (`-c`, `--store`, `-NonI`) to its canonical name.
@@ -65,6 +93,12 @@ fn option_name(arg: &str) -> Option<Result<&'static str, String>> {
         "nop" => Some("NoProfile"),
         "noni" => Some("NonInteractive"),
         "nol" => Some("NoLogo"),
+        "noe" => Some("NoExit"),
+        "ex" | "ep" => Some("ExecutionPolicy"),
+        "wd" => Some("WorkingDirectory"),
+        "o" | "of" => Some("OutputFormat"),
+        "inp" | "if" => Some("InputFormat"),
+        "e" | "ec" => Some("EncodedCommand"),
         _ => None,
     };
     if let Some(f) = fixed {
@@ -104,6 +138,10 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
         error_view: ErrorView::Concise,
         non_interactive: false,
         no_logo: false,
+        sandbox: false,
+        no_exit: false,
+        working_directory: None,
+        path_map: Vec::new(),
     };
     let mut i = 0;
     while i < args.len() {
@@ -190,6 +228,63 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                     i += consumed;
                 }
                 "NoProfile" => {}
+                "Sandbox" => o.sandbox = true,
+                "NoExit" => o.no_exit = true,
+                "ExecutionPolicy" => {
+                    let v = value(i, "ExecutionPolicy")?;
+                    if !EXECUTION_POLICIES
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(&v))
+                    {
+                        return Err(format!("Invalid ExecutionPolicy value '{v}'."));
+                    }
+                    i += consumed;
+                }
+                "WorkingDirectory" => {
+                    let v = value(i, "WorkingDirectory").map_err(|_| {
+                        "Cannot process the command because -WorkingDirectory requires an argument that is a directory path.".to_string()
+                    })?;
+                    o.working_directory = Some(v);
+                    i += consumed;
+                }
+                "OutputFormat" | "InputFormat" => {
+                    let v = value(i, name)?;
+                    match v.to_ascii_lowercase().as_str() {
+                        "text" => {}
+                        "xml" => {
+                            return Err(format!(
+                                "aapsh: -{name} XML (CLIXML) is not emulated; use -{name} Text."
+                            ));
+                        }
+                        _ => {
+                            return Err(format!(
+                                "Cannot process the command because of an incorrect parameter value. \"{v}\" is not a valid format.\nValid formats are:\nText\nXML"
+                            ));
+                        }
+                    }
+                    i += consumed;
+                }
+                "EncodedCommand" => {
+                    let v = value(i, "EncodedCommand")?;
+                    let text = decode_encoded_command(&v).ok_or_else(|| {
+                        "Cannot process the command because the value specified with -EncodedCommand is not properly encoded. The value must be Base64 encoded.".to_string()
+                    })?;
+                    o.mode = Mode::Command(Some(text));
+                    i += consumed;
+                }
+                "PathMap" => {
+                    let v = value(i, "PathMap")?;
+                    for pair in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                        let Some((from, to)) = pair.split_once('=') else {
+                            return Err(format!(
+                                "Cannot process the -PathMap value '{pair}'. Write WINDOWS-PREFIX=FOLDER, for example 'C:\\Scripts=./scripts'."
+                            ));
+                        };
+                        o.path_map
+                            .push((from.trim().to_string(), to.trim().to_string()));
+                    }
+                    i += consumed;
+                }
                 "NonInteractive" => o.non_interactive = true,
                 "NoLogo" => o.no_logo = true,
                 "Version" => o.mode = Mode::Version,
@@ -199,6 +294,46 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
         i += 1;
     }
     Ok(o)
+}
+
+/// `-EncodedCommand`: Base64 of the command's UTF-16 LE bytes, as pwsh documents it.
+pub fn decode_encoded_command(text: &str) -> Option<String> {
+    let bytes = base64_decode(text.trim())?;
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
+}
+
+/// Standard Base64 (with or without `=` padding).
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    fn value(c: u8) -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    }
+    let body = text.trim_end_matches('=');
+    if body.is_empty() || text.len() - body.len() > 2 || body.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    for chunk in body.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (k, c) in chunk.iter().enumerate() {
+            n |= value(*c)? << (18 - 6 * k);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
 }
 
 pub const USAGE: &str = "Usage: aapsh [options] [FILE.ps1 [ARGS...]]
@@ -216,6 +351,16 @@ Options (case-insensitive; -Name and --name both work):
   -ErrorView concise|normal   pwsh 7 ConciseView (default) or the Windows PowerShell NormalView
   -NonInteractive             prompts (Read-Host, -Confirm, missing mandatory parameters) fail
   -NoProfile, -NoLogo         accepted as in pwsh; -NoLogo hides the banner
+  -NoExit                     after -Command or a script, stay at the interactive prompt
+  -EncodedCommand BASE64      -Command given as Base64 of its UTF-16 LE text (also -e, -ec)
+  -WorkingDirectory DIR       start in DIR (also -wd)
+  -ExecutionPolicy POLICY     accepted, as pwsh's; no effect offline (also -ep, -ex)
+  -OutputFormat Text, -InputFormat Text
+                              accepted (Text is the only format; XML is not emulated)
+  -Sandbox                    a throw-away store in a new temporary folder, deleted at exit
+  -PathMap 'C:\\Scripts=./scripts'
+                              replay Windows scripts: paths under the Windows prefix go to the
+                              local folder (several: 'C:\\A=./a,D:\\B=./b')
   -Version                    print the version
   -Help, -?, -h               this text
 
@@ -269,6 +414,39 @@ mod tests {
         assert_eq!(o.mode, Mode::Command(Some("exit".into())));
         assert_eq!(o.store, Some(PathBuf::from("x.json")));
         assert_eq!(o.color, ColorChoice::Never);
+        // pwsh's own spellings of the newer options.
+        let o = parse_args(&args(&[
+            "-noe",
+            "-ep",
+            "Bypass",
+            "-wd",
+            "/tmp",
+            "-of",
+            "Text",
+            "-Sandbox",
+            "-PathMap",
+            "C:\\Scripts=./scripts, D:\\Data=/data",
+            "-e",
+            // "'enc' + 1" as UTF-16 LE, Base64 (what pwsh's help shows how to make).
+            "JwBlAG4AYwAnACAAKwAgADEA",
+        ]))
+        .unwrap();
+        assert!(o.no_exit && o.sandbox);
+        assert_eq!(o.working_directory.as_deref(), Some("/tmp"));
+        assert_eq!(o.mode, Mode::Command(Some("'enc' + 1".into())));
+        assert_eq!(
+            o.path_map,
+            [
+                ("C:\\Scripts".to_string(), "./scripts".to_string()),
+                ("D:\\Data".to_string(), "/data".to_string())
+            ]
+        );
+        assert_eq!(
+            parse_args(&args(&["-ExecutionPolicy", "Bogus"])).unwrap_err(),
+            "Invalid ExecutionPolicy value 'Bogus'."
+        );
+        assert!(parse_args(&args(&["-e", "!!"])).is_err());
+        assert!(parse_args(&args(&["-OutputFormat", "Bogus"])).is_err());
         assert_eq!(
             parse_args(&args(&["--file=s.ps1", "a"])).unwrap().mode,
             Mode::File {

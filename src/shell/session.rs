@@ -72,7 +72,14 @@ pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, Strin
         "aapsh: cannot find a data directory for the store; use -Store PATH.".to_string()
     })?;
     let durability = durability(&o.mode)?;
+    let is_new = !path.exists();
     let mut store = Store::open(&path).map_err(|e| format!("aapsh: {e}"))?;
+    if is_new && announce_new_store(o, interactive) {
+        eprintln!(
+            "aapsh: created a new store from the demo tenant (Contoso): {}",
+            path.display()
+        );
+    }
     store.set_durability(durability);
     let options = SessionOptions {
         error_view: o.error_view,
@@ -96,6 +103,18 @@ pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, Strin
         session.connection = Some(session.default_connection());
     }
     Ok(session)
+}
+
+/// Whether to say on stderr that a new store was made. Said once, when the file is created,
+/// and only where it tells the user something: at the interactive prompt (whatever the store's
+/// source), or when the path was not given with `-Store` (the default location, or
+/// `AAPSH_STORE`), so that a first `aapsh -c ...` shows where its state went. A script run with
+/// an explicit `-Store` (golden tests, CI) stays silent: its stderr is only pwsh's.
+fn announce_new_store(o: &CliOptions, interactive: bool) -> bool {
+    if o.sandbox {
+        return false;
+    }
+    (interactive && matches!(o.mode, Mode::Repl)) || o.store.is_none()
 }
 
 /// Folds the change journal into the JSON file at the end of a run. Every completed command is

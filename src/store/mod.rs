@@ -1,4 +1,4 @@
-//! The tenant model and its JSON file (shared/spec/store-format.md).
+//! The tenant model and its JSON file (docs/store-format.md).
 //!
 //! Owns everything about tenant state: the serde model, reading and validating files, the demo
 //! tenant, changes, lookups, effective-policy decisions, and the file protocol (atomic save,

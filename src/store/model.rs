@@ -1,4 +1,4 @@
-//! The tenant model: the Rust shape of a store file (shared/spec/store-format.md).
+//! The tenant model: the Rust shape of a store file (docs/store-format.md).
 //!
 //! Owns the types, their serialization (keys in the documented order, unknown keys kept in
 //! `extra` and written back after the known ones) and the small name rules every layer shares.

@@ -40,6 +40,8 @@ pub struct CompletionData {
     pub variables: Vec<String>,
     /// Relative paths complete from here.
     pub cwd: PathBuf,
+    /// Variables whose value is known now, with its member names (`$x.<Tab>`), without `$`.
+    pub members: Vec<(String, Vec<String>)>,
 }
 
 impl Default for CompletionData {
@@ -52,6 +54,7 @@ impl Default for CompletionData {
             apps: Vec::new(),
             variables: Vec::new(),
             cwd: std::env::current_dir().unwrap_or_default(),
+            members: Vec::new(),
         }
     }
 }
@@ -60,6 +63,9 @@ impl Default for CompletionData {
 pub fn complete(line: &str, pos: usize, data: &CompletionData) -> (usize, Vec<Pair>) {
     let pos = floor_boundary(line, pos);
     let before = &line[..pos];
+    if let Some(found) = member_completion(before, data) {
+        return found;
+    }
     let c = classify(before);
     // A lone `-` after a space starts a parameter name (the lexer sees a minus sign).
     if let Position::Argument(k) = c.at_end
@@ -399,8 +405,48 @@ fn argument_values(
         values.push("Unlimited".to_string());
     }
     let name = p.name.to_ascii_lowercase();
+    let noun = def.noun().to_ascii_lowercase();
+    // A user wherever a parameter names one: Grant's -Identity, -User, -UserId, and -Identity
+    // of the user cmdlets (Get-CsOnlineUser, Get-CsUserPolicyAssignment, ...).
     let user_parameter = p.ty.short == "UserIdParameter"
-        || (name == "identity" && def.noun().eq_ignore_ascii_case("CsOnlineUser"));
+        || matches!(name.as_str(), "user" | "userid" | "userprincipalname")
+        || (name == "identity" && noun.contains("user"));
+    if matches!(name.as_str(), "appid" | "clientid" | "applicationid") {
+        return apps(typed, quote, data);
+    }
+    if name == "permission" {
+        values.extend(
+            [
+                crate::store::READ_PERMISSION,
+                crate::store::WRITE_PERMISSION,
+            ]
+            .map(String::from),
+        );
+    }
+    if name == "policytype" {
+        values.push("ApplicationAccessPolicy".to_string());
+    }
+    if def.name.eq_ignore_ascii_case("Get-Help") && name == "name" {
+        let mut topics = command_names(typed, data);
+        let lower = typed.to_ascii_lowercase();
+        for topic in HELP_TOPICS {
+            if topic.to_ascii_lowercase().starts_with(&lower) {
+                topics.push(pair(topic.to_string()));
+            }
+        }
+        return topics;
+    }
+    // Property names after Select-Object, Where-Object, Sort-Object, Group-Object, Format-*.
+    if takes_property_names(&def, p)
+        && let Some(props) = pipeline_properties(c, k, data)
+    {
+        let lower = typed.to_ascii_lowercase();
+        return props
+            .into_iter()
+            .filter(|v| v.to_ascii_lowercase().starts_with(&lower))
+            .map(|v| pair(quote_if_needed(&v, quote)))
+            .collect();
+    }
     if (name == "identity" && is_policy_cmdlet(&def) && !user_parameter) || name == "policyname" {
         for identity in &data.policies {
             let bare = crate::store::bare_policy_name(identity);
@@ -446,6 +492,194 @@ fn argument_values(
             pair(text)
         })
         .collect()
+}
+
+/// The conceptual help topics Get-Help knows.
+const HELP_TOPICS: &[&str] = &["about_aapsh"];
+
+/// Registered applications by app id, or by display name (the app id is inserted).
+fn apps(typed: &str, quote: Option<char>, data: &CompletionData) -> Vec<Pair> {
+    let lower = typed.to_ascii_lowercase();
+    let mut out: Vec<Pair> = data
+        .apps
+        .iter()
+        .filter(|(id, name)| {
+            id.to_ascii_lowercase().starts_with(&lower)
+                || name.to_ascii_lowercase().starts_with(&lower)
+        })
+        .map(|(id, name)| Pair {
+            display: format!("{id} ({name})"),
+            replacement: quote_if_needed(id, quote),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.display
+            .to_ascii_lowercase()
+            .cmp(&b.display.to_ascii_lowercase())
+    });
+    out
+}
+
+/// Whether parameter `p` of `def` takes property names of the objects piped in.
+fn takes_property_names(def: &CmdletDef, p: &ParamDef) -> bool {
+    let name = def.name.to_ascii_lowercase();
+    // Where-Object's first position is FilterScript in one set and Property in the others: a
+    // bare word there is a property name.
+    let property = p.name.eq_ignore_ascii_case("Property")
+        || p.name.eq_ignore_ascii_case("ExpandProperty")
+        || (name == "where-object" && p.name.eq_ignore_ascii_case("FilterScript"));
+    property
+        && (matches!(
+            name.as_str(),
+            "select-object" | "where-object" | "sort-object" | "group-object" | "measure-object"
+        ) || name.starts_with("format-"))
+}
+
+/// What the objects piped into command `k` look like: the members of a variable at the start
+/// of the pipeline (`$users | Sort-Object <Tab>`), or the properties of what a known cmdlet
+/// writes (`Get-CsOnlineUser | Select-Object <Tab>`).
+fn pipeline_properties(c: &Classification, k: usize, data: &CompletionData) -> Option<Vec<String>> {
+    let first = k.checked_sub(1).and_then(|prev| c.commands.get(prev));
+    // A variable (or expression) before the first `|`: the first token of the line.
+    let source = match first {
+        Some(cmd) => {
+            // Follow back through commands that pass objects on unchanged.
+            let mut j = k - 1;
+            let mut name = cmd.name.clone();
+            while matches!(
+                name.to_ascii_lowercase().as_str(),
+                "where-object" | "sort-object" | "select-object" | "?" | "where" | "sort"
+            ) && j > 0
+            {
+                j -= 1;
+                name = c.commands.get(j)?.name.clone();
+            }
+            return output_properties(&name, data);
+        }
+        None => c.tokens.first()?,
+    };
+    if source.class != TokenClass::Variable {
+        return None;
+    }
+    let var = source.value.trim_start_matches('$');
+    data.members
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(var))
+        .map(|(_, m)| m.clone())
+}
+
+/// The properties a known cmdlet's output objects have (as aapsh writes them).
+fn output_properties(command: &str, data: &CompletionData) -> Option<Vec<String>> {
+    let def = data.commands.get(command)?;
+    let list: &[&str] = match def.name.as_ref() {
+        "Get-CsApplicationAccessPolicy" | "New-CsApplicationAccessPolicy" => {
+            &["Identity", "AppIds", "Description"]
+        }
+        "Get-CsOnlineUser" => &[
+            "Identity",
+            "UserPrincipalName",
+            "Alias",
+            "AccountEnabled",
+            "DisplayName",
+            "SipAddress",
+            "AccountType",
+            "TenantId",
+            "ApplicationAccessPolicy",
+        ],
+        "Get-MgUser" | "New-MgUser" => &[
+            "Id",
+            "DisplayName",
+            "Mail",
+            "UserPrincipalName",
+            "AccountEnabled",
+            "MailNickname",
+            "GivenName",
+            "Surname",
+            "JobTitle",
+            "Department",
+            "UsageLocation",
+        ],
+        "Get-MgApplication" | "New-MgApplication" => &[
+            "DisplayName",
+            "Id",
+            "AppId",
+            "SignInAudience",
+            "PublisherDomain",
+        ],
+        "Get-MgGroup" | "New-MgGroup" => &[
+            "DisplayName",
+            "Id",
+            "MailNickname",
+            "Description",
+            "GroupTypes",
+            "MailEnabled",
+            "SecurityEnabled",
+        ],
+        "Get-EmuEffectivePolicy" => &[
+            "User",
+            "Policy",
+            "Route",
+            "AppIds",
+            "GraphPolicy",
+            "GraphRoute",
+            "Reason",
+        ],
+        "Test-EmuAppAccess" => &[
+            "User",
+            "App",
+            "Read",
+            "Write",
+            "Why",
+            "TakesEffect",
+            "UserId",
+            "AppId",
+            "ReadPermission",
+            "WritePermission",
+            "Policy",
+            "Route",
+            "PolicyListsApp",
+            "Reason",
+            "MissingStep",
+            "TeamsSidePolicy",
+            "TeamsSideRoute",
+        ],
+        "Get-History" => &[
+            "Id",
+            "CommandLine",
+            "ExecutionStatus",
+            "StartExecutionTime",
+            "EndExecutionTime",
+            "Duration",
+        ],
+        _ => return None,
+    };
+    Some(list.iter().map(|s| s.to_string()).collect())
+}
+
+/// `$x.<Tab>` / `$x.Na<Tab>`: the members of a variable whose value is known.
+fn member_completion(before: &str, data: &CompletionData) -> Option<(usize, Vec<Pair>)> {
+    let dot = before.rfind('.')?;
+    let typed = &before[dot + 1..];
+    if !typed.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let head = &before[..dot];
+    let start = head.rfind('$')?;
+    let var = &head[start + 1..];
+    if var.is_empty() || !var.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let (_, members) = data
+        .members
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(var))?;
+    let lower = typed.to_ascii_lowercase();
+    let found: Vec<Pair> = members
+        .iter()
+        .filter(|m| m.to_ascii_lowercase().starts_with(&lower))
+        .map(|m| pair(m.clone()))
+        .collect();
+    Some((dot + 1, found))
 }
 
 fn users(typed: &str, quote: Option<char>, data: &CompletionData) -> Vec<Pair> {
@@ -618,6 +852,14 @@ mod tests {
                 "PSVersionTable".into(),
                 "ErrorActionPreference".into(),
             ],
+            apps: vec![(
+                "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83".into(),
+                "Scheduling service".into(),
+            )],
+            members: vec![(
+                "policy".into(),
+                vec!["Identity".into(), "AppIds".into(), "Description".into()],
+            )],
             cwd: dir,
             ..CompletionData::default()
         }
@@ -689,6 +931,43 @@ mod tests {
                 &["adele@contoso.com", "11111111-2222-3333-4444-555555555555"],
             ),
             ("Get-CsTenant -ErrorAction St", &["Stop"]),
+            // Members of a variable whose value is known, and property names downstream.
+            ("$policy.", &["Identity", "AppIds", "Description"]),
+            ("$policy.App", &["AppIds"]),
+            ("$policy | Select-Object D", &["Description"]),
+            ("Get-CsOnlineUser | Where-Object Dis", &["DisplayName"]),
+            (
+                "Get-CsOnlineUser | Sort-Object DisplayName | Format-Table App",
+                &["ApplicationAccessPolicy"],
+            ),
+            (
+                "Get-CsApplicationAccessPolicy | Select-Object -ExpandProperty A",
+                &["AppIds"],
+            ),
+            // Apps by id or by display name; users and permissions wherever they are asked for.
+            (
+                "Test-EmuAppAccess -AppId Sch",
+                &["a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83"],
+            ),
+            (
+                "Test-EmuAppAccess -AppId a41",
+                &["a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83"],
+            ),
+            ("Test-EmuAppAccess -User ade", &["adele@contoso.com"]),
+            (
+                "Get-CsUserPolicyAssignment -Identity ade",
+                &["adele@contoso.com"],
+            ),
+            (
+                "Grant-EmuAppPermission -AppId x -Permission OnlineMeetings.ReadW",
+                &["OnlineMeetings.ReadWrite.All"],
+            ),
+            (
+                "Get-CsGroupPolicyAssignment -PolicyType A",
+                &["ApplicationAccessPolicy"],
+            ),
+            ("Get-Help about_", &["about_aapsh"]),
+            ("Get-Help Get-CsTen", &["Get-CsTenant"]),
             ("Get-CsTenant -ea si", &["SilentlyContinue"]),
             ("Get-CsOnlineUser -ResultSize u", &["Unlimited"]),
             ("$pol", &["$policy"]),
@@ -715,7 +994,13 @@ mod tests {
             let (start, got) = replacements(line);
             assert_eq!(got, *expected, "candidates for {line:?}");
             // The word being completed starts after the last space.
-            let word_start = line.rfind(' ').map_or(0, |i| i + 1);
+            let mut word_start = line.rfind(' ').map_or(0, |i| i + 1);
+            // A member (`$policy.App`) starts after its dot.
+            if line[word_start..].starts_with('$')
+                && let Some(dot) = line[word_start..].rfind('.')
+            {
+                word_start += dot + 1;
+            }
             if !expected.is_empty() {
                 assert_eq!(start, word_start, "start for {line:?}");
             }

@@ -42,11 +42,12 @@ pub fn hint(
     pos: usize,
     history: &dyn History,
     data: &CompletionData,
+    predictions: bool,
 ) -> Option<ShellHint> {
     if pos < line.len() || line.trim().is_empty() {
         return None;
     }
-    if let Some(h) = history_hint(line, history) {
+    if predictions && let Some(h) = history_hint(line, history) {
         return Some(h);
     }
     syntax_hint(line, data)
@@ -103,11 +104,65 @@ fn syntax_hint(line: &str, data: &CompletionData) -> Option<ShellHint> {
             !declared || p.in_set(set).is_some()
         })
     })?;
+    // Once an argument is typed and every mandatory and positional parameter of the set has
+    // its value (named, or by position), only optional named parameters are left: the hint goes
+    // away, so a finished command line is not trailed by noise.
+    let elements: Vec<_> = cmd
+        .elements
+        .iter()
+        .filter_map(|i| c.tokens.get(*i))
+        .collect();
+    if !elements.is_empty() {
+        let positional_given = positional_count(&elements, &def);
+        let mut positional: Vec<(u32, &str)> = def
+            .params
+            .iter()
+            .filter_map(|p| Some((p.in_set(&set)?.position?, p.name.as_ref())))
+            .filter(|(_, n)| !skip.contains(&n.to_ascii_lowercase()))
+            .collect();
+        positional.sort();
+        let by_position: Vec<&str> = positional
+            .iter()
+            .take(positional_given)
+            .map(|(_, n)| *n)
+            .collect();
+        let missing = def.params.iter().any(|p| {
+            p.in_set(&set)
+                .is_some_and(|m| m.mandatory || m.position.is_some())
+                && !skip.contains(&p.name.to_ascii_lowercase())
+                && !by_position.iter().any(|n| n.eq_ignore_ascii_case(&p.name))
+        });
+        if !missing {
+            return None;
+        }
+    }
     let text = set_syntax(&def, &set, &skip);
     (!text.is_empty()).then_some(ShellHint {
         display: text,
         completion: None,
     })
+}
+
+/// How many positional arguments the elements hold (a parameter taking a value consumes the
+/// element after it).
+fn positional_count(
+    elements: &[&crate::syntax::highlight::Classified],
+    def: &crate::runtime::CmdletDef,
+) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < elements.len() {
+        let t = elements[i];
+        if t.class == TokenClass::Parameter {
+            if resolve_parameter(def, &t.value).is_ok_and(|p| !p.is_switch()) {
+                i += 1;
+            }
+        } else {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
 
 #[cfg(test)]
@@ -136,10 +191,13 @@ mod tests {
                     false,
                 )),
             ),
+            // Every mandatory parameter has its value: no hint (named or by position).
+            ("Remove-CsApplicationAccessPolicy -Identity X ", None),
+            ("Remove-CsApplicationAccessPolicy X ", None),
             (
-                "Remove-CsApplicationAccessPolicy -Identity X ",
+                "New-CsApplicationAccessPolicy -Description d ",
                 Some((
-                    "[-Tenant <Guid>] [-WhatIf] [-Confirm] [<CommonParameters>]",
+                    "[-Identity] <XdsIdentity> [-AppIds <PSListModifier>] [-MsftInternalProcessingMode <String>] [-Tenant <Guid>] [-WhatIf] [-Confirm] [<CommonParameters>]",
                     false,
                 )),
             ),
@@ -159,10 +217,12 @@ mod tests {
             ("$x = 1 ", None),
         ];
         for (line, expected) in cases {
-            let got = hint(line, line.len(), &h, &data);
+            let got = hint(line, line.len(), &h, &data, true);
             let got = got.as_ref().map(|g| (g.text(), g.accepts()));
             assert_eq!(got, *expected, "{line:?}");
         }
-        assert_eq!(hint("Get-CsO", 3, &h, &data), None);
+        assert_eq!(hint("Get-CsO", 3, &h, &data, true), None);
+        // PredictionSource None: no history suggestion, the syntax hint stays.
+        assert_eq!(hint("Get-CsO", 7, &h, &data, false), None);
     }
 }
