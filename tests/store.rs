@@ -513,6 +513,82 @@ fn duplicate_ids_are_refused() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_at_any_level() {
+    // serde_json (like most readers) would keep the last value; the next save would then drop
+    // the first for good. Each case: the text, the path of the repeated key, the key.
+    let cases = [
+        (
+            r#"{"schemaVersion": 1,
+                "users": [{"objectId": "a", "userPrincipalName": "a@x.com"}],
+                "users": [{"objectId": "b", "userPrincipalName": "b@x.com"}]}"#
+                .to_string(),
+            "at users:",
+            r#""users" is given more than once in the top-level object"#,
+        ),
+        (
+            format!(
+                r#"{{"schemaVersion": 1, "users": [
+                    {{"objectId": "{MEGAN}", "userPrincipalName": "m@x.com"}},
+                    {{"objectId": "{ALEX}", "displayName": "Alex", "userPrincipalName": "a@x.com",
+                      "displayName": "Alex W."}}]}}"#
+            ),
+            "at users[1].displayName:",
+            r#""displayName" is given more than once in users[1]"#,
+        ),
+        (
+            format!(
+                r#"{{"schemaVersion": 1,
+                    "users": [{{"objectId": "{MEGAN}", "userPrincipalName": "m@x.com"}}],
+                    "policies": [{{"identity": "Tag:A"}}, {{"identity": "Tag:B"}}],
+                    "assignments": {{"users": {{"{MEGAN}": "A", "{MEGAN}": "B"}}}}}}"#
+            ),
+            &format!(r#"at assignments.users["{MEGAN}"]:"#),
+            &format!(r#""{MEGAN}" is given more than once in assignments.users"#),
+        ),
+        (
+            // The same key spelled with an escape is the same key.
+            r#"{"schemaVersion": 1, "tenant": {"domain": "a.com", "dom\u0061in": "b.com"}}"#
+                .to_string(),
+            "at tenant.domain:",
+            r#""domain" is given more than once in tenant"#,
+        ),
+        (
+            // A project key (kept as it is) and the schema version itself.
+            r#"{"schemaVersion": 1, "schemaVersion": 1}"#.to_string(),
+            "at schemaVersion:",
+            r#""schemaVersion" is given more than once"#,
+        ),
+    ];
+    for (text, place, what) in cases {
+        let message = assert_refused(text.as_bytes(), place, |e| {
+            matches!(e, StoreError::DuplicateKey { .. })
+        });
+        assert!(message.contains(what), "{message}");
+        assert!(message.contains("duplicate key"), "{message}");
+    }
+    // A key repeated in a snapshot or scenario file is refused the same way.
+    let err = Tenant::from_json_bytes(br#"{"schemaVersion": 1, "groups": [], "groups": []}"#)
+        .unwrap_err();
+    assert_eq!(err.place().as_deref(), Some("groups"));
+}
+
+#[test]
+fn a_key_given_twice_in_a_file_edited_mid_session_is_refused_and_not_overwritten() {
+    let (_dir, path) = store_file(&fixture("spec-example.json"));
+    let mut store = Store::open(&path).unwrap();
+    let edited = String::from_utf8(fixture("spec-example.json"))
+        .unwrap()
+        .replacen("\"policies\"", "\"policies\": [],\n  \"policies\"", 1);
+    fs::write(&path, &edited).unwrap();
+    let err = commit(&mut store, vec![new_policy("X", &[])]).unwrap_err();
+    assert!(matches!(err, StoreError::DuplicateKey { .. }), "{err}");
+    assert!(store.checkpoint().is_err());
+    drop(store);
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert!(!journal_path_for(&path).exists());
+}
+
+#[test]
 fn dangling_references_are_refused() {
     let users = json!([{ "objectId": MEGAN, "userPrincipalName": "m@x.com" }]);
     let groups = json!([{ "objectId": WEBINAR_HOSTS, "members": [MEGAN] }]);

@@ -6,7 +6,6 @@
 //! relations between entries (duplicates, dangling references): `validate` does that. It must not
 //! panic on any input.
 
-use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
 use super::error::StoreError;
@@ -33,8 +32,9 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
         }
     })?;
     // Syntax first, for the whole file, without building anything: a syntax error is reported
-    // (with its line and column) before any problem with the content.
-    serde_json::from_str::<IgnoredAny>(text).map_err(syntax_error)?;
+    // (with its line and column) before any problem with the content, and so is a key given
+    // twice in one object (which every later step would silently resolve to its last value).
+    super::document::check(text)?;
     let mut tenant = match stream::read_current(text) {
         Some(tenant) => tenant,
         None => read_whole(text)?,
@@ -64,7 +64,7 @@ fn read_whole(text: &str) -> Result<Tenant, StoreError> {
     read_tenant(as_object(&doc, &top)?)
 }
 
-fn syntax_error(e: serde_json::Error) -> StoreError {
+pub(super) fn syntax_error(e: serde_json::Error) -> StoreError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
