@@ -713,9 +713,9 @@ mod properties {
 // The demo tenant and opening
 
 #[test]
-fn a_missing_file_gets_the_demo_tenant_and_parent_directories() {
+fn a_missing_file_gets_the_demo_tenant() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested/deeper/store.json");
+    let path = dir.path().join("store.json");
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.path(), Some(path.as_path()));
     assert_eq!(
@@ -728,6 +728,126 @@ fn a_missing_file_gets_the_demo_tenant_and_parent_directories() {
         Tenant::from_json_bytes(&fs::read(&path).unwrap()).unwrap(),
         demo_tenant()
     );
+}
+
+#[test]
+fn a_missing_directory_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/store.json");
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NoDirectory { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(
+        message.contains(&format!(
+            "its directory '{}' does not exist",
+            dir.path().join("nested/deeper").display()
+        )),
+        "{message}"
+    );
+    assert!(message.contains("Nothing was created"), "{message}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_that_is_a_symbolic_link_is_written_through_the_link() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("tenant.json");
+    fs::write(&real, fixture("spec-example.json")).unwrap();
+    // A relative link, and a link to that link.
+    let link = dir.path().join("store.json");
+    symlink("real/tenant.json", &link).unwrap();
+    let chain = dir.path().join("chain.json");
+    symlink(&link, &chain).unwrap();
+
+    for (i, name) in [&link, &chain].into_iter().enumerate() {
+        let mut store = Store::open(name).unwrap();
+        commit(&mut store, vec![new_policy(&format!("Through{i}"), &[])]).unwrap();
+        store.checkpoint().unwrap();
+        drop(store);
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&chain).unwrap().file_type().is_symlink());
+        let saved = Tenant::from_json_bytes(&fs::read(&real).unwrap()).unwrap();
+        assert!(saved.find_policy(&format!("Through{i}")).is_some(), "{i}");
+    }
+    // The journal, lock and temporary files live beside the real file, none beside the links.
+    let mut beside_links: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    beside_links.sort();
+    assert_eq!(beside_links, ["chain.json", "real", "store.json"]);
+
+    // A dangling link: the demo tenant is created where it points, and the link stays.
+    let dangling = dir.path().join("new.json");
+    symlink("real/new-tenant.json", &dangling).unwrap();
+    drop(Store::open(&dangling).unwrap());
+    assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+    assert_eq!(
+        fs::read(real_dir.join("new-tenant.json")).unwrap(),
+        demo_tenant().to_json_bytes().unwrap()
+    );
+
+    // A loop is an error, not a hang.
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    symlink(&b, &a).unwrap();
+    symlink(&a, &b).unwrap();
+    let err = Store::open(&a).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+}
+
+#[test]
+fn temporary_files_left_by_a_crashed_checkpoint_are_removed_on_open() {
+    let (dir, path) = store_file(&fixture("spec-example.json"));
+    let stale = [
+        ".store.json.4242.0badf00d.tmp",
+        ".store.json.journal.17.deadbeef.tmp",
+    ];
+    // Files that are not ours, or not this store's, are left alone.
+    let kept = [
+        ".store.json.4242.tmp",
+        ".store.json.x.0badf00d.tmp",
+        ".other.json.4242.0badf00d.tmp",
+        "store.json.4242.0badf00d.tmp",
+        ".store.json.4242.0badf00d.tmp.bak",
+        ".store.json.snapshots.1.0badf00d.tmp",
+    ];
+    for name in stale.iter().chain(&kept) {
+        fs::write(dir.path().join(name), b"half a store").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} was removed");
+    }
+    for name in kept {
+        assert!(dir.path().join(name).exists(), "{name} was kept");
+    }
+    drop(store);
+}
+
+#[test]
+fn temporary_files_are_not_removed_while_another_session_holds_the_lock() {
+    let (dir, path) = store_file(&fixture("spec-example.json"));
+    let tmp = dir.path().join(".store.json.4242.0badf00d.tmp");
+    fs::write(&tmp, b"being written").unwrap();
+    // Another session in the middle of a write holds the lock file.
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path_for(&path))
+        .unwrap();
+    lock.lock().unwrap();
+    drop(Store::open(&path).unwrap());
+    assert!(tmp.exists());
+    lock.unlock().unwrap();
+    drop(Store::open(&path).unwrap());
+    assert!(!tmp.exists());
 }
 
 #[test]
