@@ -589,6 +589,48 @@ fn a_key_given_twice_in_a_file_edited_mid_session_is_refused_and_not_overwritten
 }
 
 #[test]
+fn control_characters_from_the_file_are_escaped_in_messages() {
+    // A policy name with an escape sequence and a newline, given twice; a dangling grant to a
+    // user id with a bell; a key with a C1 control (CSI).
+    let cases = [
+        (
+            json!({ "schemaVersion": 1, "policies": [
+                { "identity": "Tag:Red\u{1b}[31mAlert\nline" },
+                { "identity": "Tag:red\u{1b}[31malert\nLINE" } ] }),
+            "\"red`e[31malert`nLINE\"",
+        ),
+        (
+            json!({ "schemaVersion": 1, "assignments": { "users": { "bell\u{7}": "Global" } } }),
+            "\"bell`a\"",
+        ),
+        (
+            json!({ "schemaVersion": 1, "tenant": { "displayName": 1 }, "x\u{9b}2J": 1 }),
+            "tenant.displayName",
+        ),
+    ];
+    for (content, expected) in cases {
+        let (_dir, path) = store_file(content.to_string().as_bytes());
+        let message = Store::open(&path).unwrap_err().to_string();
+        assert!(
+            !message.chars().any(char::is_control),
+            "raw control characters in: {message:?}"
+        );
+        assert!(message.contains(expected), "{message}");
+    }
+    // The file name too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil\u{1b}]0;title\u{7}.json");
+    fs::write(&path, b"{").unwrap();
+    let message = Store::open(&path).unwrap_err().to_string();
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+    assert!(message.contains("evil`e]0;title`a.json"), "{message}");
+    assert_eq!(
+        aapsh::store::escape_controls("tab\there \u{85}\u{0}"),
+        "tab`there `u{85}`0"
+    );
+}
+
+#[test]
 fn dangling_references_are_refused() {
     let users = json!([{ "objectId": MEGAN, "userPrincipalName": "m@x.com" }]);
     let groups = json!([{ "objectId": WEBINAR_HOSTS, "members": [MEGAN] }]);
