@@ -811,8 +811,18 @@ fn a_store_that_is_a_symbolic_link_is_written_through_the_link() {
         commit(&mut store, vec![new_policy(&format!("Through{i}"), &[])]).unwrap();
         store.checkpoint().unwrap();
         drop(store);
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-        assert!(fs::symlink_metadata(&chain).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            fs::symlink_metadata(&chain)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         let saved = Tenant::from_json_bytes(&fs::read(&real).unwrap()).unwrap();
         assert!(saved.find_policy(&format!("Through{i}")).is_some(), "{i}");
     }
@@ -828,7 +838,12 @@ fn a_store_that_is_a_symbolic_link_is_written_through_the_link() {
     let dangling = dir.path().join("new.json");
     symlink("real/new-tenant.json", &dangling).unwrap();
     drop(Store::open(&dangling).unwrap());
-    assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(
         fs::read(real_dir.join("new-tenant.json")).unwrap(),
         demo_tenant().to_json_bytes().unwrap()

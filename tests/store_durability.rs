@@ -441,11 +441,21 @@ fn a_journal_aapsh_does_not_recognise_is_refused_and_kept() {
         fs::write(journal_path_for(&path), journal).unwrap();
         let message = assert_refused_untouched(&path, journal, |e| {
             assert!(
-                matches!(e, StoreError::Journal { record: 1, offset: 0, .. }),
+                matches!(
+                    e,
+                    StoreError::Journal {
+                        record: 1,
+                        offset: 0,
+                        ..
+                    }
+                ),
                 "{e:?}"
             );
         });
-        assert!(message.contains("not a record of an aapsh journal"), "{message}");
+        assert!(
+            message.contains("not a record of an aapsh journal"),
+            "{message}"
+        );
     }
     // A session that is already open finds it at its next command, and writes nothing.
     fs::remove_file(journal_path_for(&path)).unwrap();

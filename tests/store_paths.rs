@@ -54,7 +54,10 @@ fn a_named_store_in_a_missing_directory_is_refused_and_nothing_is_created() {
         } else {
             cmd.arg("-Store").arg(&missing);
         }
-        let o = cmd.args(["-Connected", "-Command", NEW_POLICY]).output().unwrap();
+        let o = cmd
+            .args(["-Connected", "-Command", NEW_POLICY])
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         let err = stderr(&o);
         assert!(
@@ -137,7 +140,10 @@ mod not_utf8 {
             .unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(fs::read_to_string(&store).unwrap().contains("Tag:Made"));
-        assert!(!home.path().join("data").exists(), "the default was not used");
+        assert!(
+            !home.path().join("data").exists(),
+            "the default was not used"
+        );
         // ...from -Store PATH and from --store=PATH.
         let mut inline = OsString::from("--store=");
         inline.push(&store);

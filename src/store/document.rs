@@ -240,7 +240,10 @@ mod tests {
     #[test]
     fn a_repeated_key_is_found_at_any_level() {
         assert_eq!(place(r#"{"a":1,"b":2}"#), None);
-        assert_eq!(place(r#"{"users":[],"users":[]}"#).as_deref(), Some("users"));
+        assert_eq!(
+            place(r#"{"users":[],"users":[]}"#).as_deref(),
+            Some("users")
+        );
         assert_eq!(
             place(r#"{"users":[{"x":1},{"x":1,"y":2,"x":3}]}"#).as_deref(),
             Some("users[1].x")
@@ -251,7 +254,10 @@ mod tests {
         );
         // Keys that differ only in case, or by an escape that spells the same key.
         assert_eq!(place(r#"{"Users":1,"users":2}"#), None);
-        assert_eq!(place(r#"{"users":1,"u\u0073ers":2}"#).as_deref(), Some("users"));
+        assert_eq!(
+            place(r#"{"users":1,"u\u0073ers":2}"#).as_deref(),
+            Some("users")
+        );
         // The same key in two objects is no repeat.
         assert_eq!(place(r#"[{"a":1},{"a":1}]"#), None);
     }

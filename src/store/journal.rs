@@ -560,9 +560,17 @@ mod tests {
         assert!(damage.message.contains("checksum"), "{}", damage.message);
         // A length field that disagrees with the line.
         let mut bytes = journal(&[base_line(id(1)), changes_line(&grant("a"))]);
-        bytes[second + 7] = if bytes[second + 7] == b'0' { b'1' } else { b'0' };
+        bytes[second + 7] = if bytes[second + 7] == b'0' {
+            b'1'
+        } else {
+            b'0'
+        };
         let damage = scan(&bytes, 0).unwrap_err();
-        assert!(damage.message.contains("length field"), "{}", damage.message);
+        assert!(
+            damage.message.contains("length field"),
+            "{}",
+            damage.message
+        );
     }
 
     #[test]
@@ -576,7 +584,11 @@ mod tests {
         ] {
             let damage = scan(bytes, 0).unwrap_err();
             assert_eq!((damage.offset, damage.intact), (0, 0), "{bytes:?}");
-            assert!(damage.message.contains("not a record"), "{}", damage.message);
+            assert!(
+                damage.message.contains("not a record"),
+                "{}",
+                damage.message
+            );
         }
         // After intact records, garbage that is not the start of a record.
         let mut bytes = base_line(id(1));

@@ -41,7 +41,7 @@ mod validate;
 use std::path::PathBuf;
 
 pub use access::{EffectivePolicy, PolicySource};
-pub use audit::{AuditEntry, AuditLog, audit_path_for};
+pub use audit::{AuditEntry, AuditLog, MAX_LOG_BYTES, audit_path_for, rotated_audit_path_for};
 pub use change::Change;
 pub use demo::demo_tenant;
 pub use directory::{AccessExplanation, AppAccess, READ_PERMISSION, WRITE_PERMISSION, keys};
