@@ -37,7 +37,7 @@ use super::file::{self, Fingerprint};
 use super::journal::{self, Damage, Record, Stamp, journal_path_for};
 use super::lock::{self, DEFAULT_LOCK_TIMEOUT};
 use super::model::Tenant;
-use super::parse::parse_tenant;
+use super::parse::parse_tenant_owned;
 use super::validate::validate;
 
 /// The journal is folded by itself once it is larger than the store file and at least this big,
@@ -564,8 +564,11 @@ impl Store {
             .as_ref()
             .is_some_and(|disk| disk.file_id == file_id && disk.journal.unfolded_changes() == 0);
         if !same {
-            let mut tenant = parse_tenant(&snapshot.bytes).map_err(|e| e.in_file(path))?;
-            drop(snapshot.bytes);
+            // The state we hold is replaced whatever happens (on an error it is read again from
+            // scratch next time), so free it first: a reload costs one tenant, not two.
+            self.tenant = Tenant::default();
+            self.disk = None;
+            let mut tenant = parse_tenant_owned(snapshot.bytes).map_err(|e| e.in_file(path))?;
             let read = journal::read_from(&journal_path_for(path), path, 0)?;
             let journal = resolve_journal(&mut tenant, read, file_id, path)?;
             self.tenant = tenant;

@@ -19,6 +19,25 @@ use super::validate::validate;
 
 /// Parses and validates a whole file. Errors carry no file name; the caller adds it.
 pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
+    let mut tenant = read_unchecked(bytes)?;
+    validate(&mut tenant)?;
+    tenant.reindex();
+    Ok(tenant)
+}
+
+/// `parse_tenant` for bytes it may drop: they are freed as soon as the model is read, before
+/// the checks that relate entries (which need memory of their own), so a large store's peak is
+/// its model plus the larger of the file and the checks, not all three.
+pub(crate) fn parse_tenant_owned(bytes: Vec<u8>) -> Result<Tenant, StoreError> {
+    let mut tenant = read_unchecked(&bytes)?;
+    drop(bytes);
+    validate(&mut tenant)?;
+    tenant.reindex();
+    Ok(tenant)
+}
+
+/// The model as the file holds it, with every check of `parse_tenant` but `validate`.
+fn read_unchecked(bytes: &[u8]) -> Result<Tenant, StoreError> {
     // Windows editors like to start UTF-8 files with a byte order mark; it carries no data.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -35,13 +54,10 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
     // (with its line and column) before any problem with the content, and so is a key given
     // twice in one object (which every later step would silently resolve to its last value).
     super::document::check(text)?;
-    let mut tenant = match stream::read_current(text) {
+    Ok(match stream::read_current(text) {
         Some(tenant) => tenant,
         None => read_whole(text)?,
-    };
-    validate(&mut tenant)?;
-    tenant.reindex();
-    Ok(tenant)
+    })
 }
 
 /// The general path: the whole document as a `Value`, migrated, then read.
