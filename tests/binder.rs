@@ -227,7 +227,7 @@ fn pipeline_input_binds_identity_by_property_name() {
         "ddb80e06-92f3-4978-bc22-a0eee85e6a9e"
     );
     // An object without the property cannot be bound.
-    let err = bind_record(&def, &base, &Value::Int(5), Span::default()).unwrap_err();
+    let err = bind_record(&def, &base, &Value::integer(5), Span::default()).unwrap_err();
     assert_eq!(err.record.error_id, "InputObjectNotBound");
 }
 

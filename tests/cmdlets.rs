@@ -20,7 +20,6 @@ fn aapsh(dir: &Path, script: &str, stdin: &str, extra: &[&str]) -> Run {
         .env("HOME", dir)
         .env("AAPSH_NOW", "2026-11-26T09:00:00Z")
         .env("AAPSH_SEED", "7")
-        .env("COLUMNS", "1000")
         .current_dir(dir)
         .args(["-Color", "never", "-Store"])
         .arg(dir.join("store.json"))
@@ -36,9 +35,34 @@ fn aapsh(dir: &Path, script: &str, stdin: &str, extra: &[&str]) -> Run {
     let o: Output = child.wait_with_output().expect("wait");
     Run {
         out: String::from_utf8_lossy(&o.stdout).into_owned(),
-        err: String::from_utf8_lossy(&o.stderr).into_owned(),
+        err: unwrap_messages(&String::from_utf8_lossy(&o.stderr)),
         code: o.status.code().unwrap_or(-1),
     }
+}
+
+/// ConciseView wraps a message at the 80 columns of redirected output (`     | ` lines); the
+/// assertions here read each message as one line.
+fn unwrap_messages(err: &str) -> String {
+    const BAR: &str = "     | ";
+    let mut out: Vec<String> = Vec::new();
+    for line in err.lines() {
+        let is_message = |l: &str| {
+            l.strip_prefix(BAR)
+                .is_some_and(|rest| !rest.trim_start().starts_with('~'))
+        };
+        match out.last_mut() {
+            Some(prev) if is_message(line) && is_message(prev) => {
+                prev.push(' ');
+                prev.push_str(&line[BAR.len()..]);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    let mut text = out.join("\n");
+    if err.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 fn run(script: &str) -> Run {

@@ -166,12 +166,12 @@ fn custom_objects_share_one_table() {
     let values = [
         custom(&[
             ("Name", Value::str("alpha")),
-            ("Count", Value::Int(1)),
+            ("Count", Value::integer(1)),
             ("Note", Value::str("x")),
         ]),
         custom(&[
             ("Name", Value::str("b")),
-            ("Count", Value::Int(22)),
+            ("Count", Value::integer(22)),
             ("Note", Value::Null),
         ]),
     ];
@@ -237,10 +237,10 @@ fn table_header_is_painted_when_coloured() {
 #[test]
 fn hashtables_guids_and_views_with_fixed_widths() {
     let mut h = Hashtable::new(true);
-    h.insert(Value::str("aa"), Value::Int(1));
+    h.insert(Value::str("aa"), Value::integer(1));
     h.insert(
         Value::str("bb"),
-        Value::array(vec![Value::Int(1), Value::Int(2)]),
+        Value::array(vec![Value::integer(1), Value::integer(2)]),
     );
     assert_eq!(
         out_default(&[Value::hashtable(h)], &opts()),
@@ -310,7 +310,7 @@ fn one_document_per_run_with_out_of_band_objects() {
         od.write(&custom(&[("Name", Value::str("a"))]), &o),
         "\nName : a\n\n"
     );
-    assert_eq!(od.write(&Value::Int(5), &o), "5\n");
+    assert_eq!(od.write(&Value::integer(5), &o), "5\n");
     // The same type joins the document again.
     assert_eq!(
         od.write(&policy("Tag:X", &["1"], "d"), &o),
@@ -351,12 +351,12 @@ fn scalars_dates_arrays_and_null() {
         Value::Null,
         Value::array(vec![
             Value::Bool(true),
-            Value::Double(1.5),
+            Value::double(1.5),
             Value::str("raw\ntext"),
         ]),
         Value::DateTime(dt),
         Value::DateTime(dt),
-        Value::Int(7),
+        Value::integer(7),
     ];
     assert_eq!(
         out_default(&values, &opts()),
@@ -371,7 +371,7 @@ fn error_values_on_the_pipeline_render_concise() {
         "x",
         ErrorCategory::NotSpecified,
     );
-    let values = [Value::Int(1), Value::Error(Rc::new(rec))];
+    let values = [Value::integer(1), Value::Error(Rc::new(rec))];
     // NotSpecified (0) is falsy in the format script: the reason is the exception type.
     assert_eq!(out_default(&values, &opts()), "1\nException: boom\n");
 }
@@ -379,8 +379,8 @@ fn error_values_on_the_pipeline_render_concise() {
 #[test]
 fn format_list_and_table_entry_points() {
     let values = [
-        custom(&[("Name", Value::str("a")), ("Size", Value::Int(10))]),
-        custom(&[("Name", Value::str("b")), ("Size", Value::Int(2))]),
+        custom(&[("Name", Value::str("a")), ("Size", Value::integer(10))]),
+        custom(&[("Name", Value::str("b")), ("Size", Value::integer(2))]),
     ];
     assert_eq!(
         format_list(&values, None, &opts()),
@@ -825,7 +825,7 @@ fn nothing_panics_on_degenerate_input() {
                 policy("Tag:A very long identity with spaces", &[ID1, ID2], "desc"),
                 custom(&[
                     ("VeryLongPropertyName", Value::str("v")),
-                    ("B", Value::Int(1)),
+                    ("B", Value::integer(1)),
                 ]),
                 Value::str(""),
             ],

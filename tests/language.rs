@@ -668,7 +668,7 @@ fn logical_and_arithmetic_operators() {
         (
             "@{a=1} - 1",
             "",
-            "InvalidOperation: The operation '[System.Collections.Hashtable] - [System.Int32]' is not defined.\n",
+            "InvalidOperation: Method invocation failed because [System.Collections.Hashtable] does not contain a method named 'op_Subtraction'.\n",
         ),
     ]);
 }
@@ -1771,4 +1771,174 @@ fn using_namespace_reaches_emulated_dotnet_types() {
         "xy\nTrue\n",
         "",
     )]);
+}
+
+/// Numbers keep their .NET type through literals, casts and arithmetic, with pwsh's widening
+/// and overflow rules (each expectation printed by pwsh 7.6.10).
+#[test]
+fn numbers_carry_their_dotnet_type() {
+    check(&[
+        ("([int]::MaxValue + 1).GetType().Name", "Double\n", ""),
+        ("[int]::MaxValue + 1", "2147483648\n", ""),
+        ("[long]::MaxValue + 1", "9.22337203685478E+18\n", ""),
+        ("[long]::MinValue / -1", "9.22337203685478E+18\n", ""),
+        ("([byte]1 + [byte]2).GetType().Name", "Int32\n", ""),
+        ("([uint32]1 + 1).GetType().Name", "UInt32\n", ""),
+        ("([uint64]1 + -1).GetType().Name", "Decimal\n", ""),
+        ("([float]1.5 + 1).GetType().Name", "Double\n", ""),
+        ("[float](1/3)", "0.3333333\n", ""),
+        ("[decimal]1/3", "0.3333333333333333333333333333\n", ""),
+        ("1.50d", "1.50\n", ""),
+        ("(5/2).GetType().Name", "Double\n", ""),
+        ("(4/2).GetType().Name", "Int32\n", ""),
+        ("[bigint]2 * [long]::MaxValue", "18446744073709551614\n", ""),
+        ("0xFFFFFFFF", "-1\n", ""),
+        ("(0x100000000).GetType().Name", "Int64\n", ""),
+        ("(9223372036854775808).GetType().Name", "Decimal\n", ""),
+        ("1 -shl 33", "2\n", ""),
+        ("([byte]1 -shl 9).GetType().Name", "Byte\n", ""),
+        ("-bnot [uint64]5", "18446744073709551610\n", ""),
+        ("[int]2.5; [int]3.5", "2\n4\n", ""),
+        ("[char]65 + 1", "A1\n", ""),
+        ("1 + [char]65", "66\n", ""),
+        ("'10' - 2; '10' * 2; '10' + 2", "8\n1010\n102\n", ""),
+        ("-[int]::MinValue", "2147483648\n", ""),
+        ("$y = [byte]255; $y++; $y.GetType().Name", "Int32\n", ""),
+        (
+            "[int]'1,000'; [int]'0x1F'; [int]'1kb'",
+            "1000\n31\n1024\n",
+            "",
+        ),
+        (
+            "[byte]300",
+            "",
+            "InvalidArgument: Cannot convert value \"300\" to type \"System.Byte\". Error: \"Value was either too large or too small for an unsigned byte.\"\n",
+        ),
+        (
+            "[long]1e19",
+            "",
+            "InvalidArgument: Cannot convert value \"1E+19\" to type \"System.Int64\". Error: \"Arithmetic operation resulted in an overflow.\"\n",
+        ),
+        (
+            "@(5) - 1",
+            "",
+            "InvalidOperation: Method invocation failed because [System.Object[]] does not contain a method named 'op_Subtraction'.\n",
+        ),
+        (
+            "$a = [int[]](1,'2',3.6); $a.GetType().FullName; $a -is [object[]]",
+            "System.Int32[]\nFalse\n",
+            "",
+        ),
+    ]);
+}
+
+/// A collection inside a collection is one object to string conversion and to the formatter,
+/// so a list that contains itself is finite to print (pwsh 7.6.10's output).
+#[test]
+fn nested_and_self_containing_collections() {
+    check(&[
+        ("$a = 1,(2,3); \"$a\"", "1 System.Object[]\n", ""),
+        ("$a = 1,(2,3); $a -join ','", "1,System.Object[]\n", ""),
+        ("(1,2).ToString()", "System.Object[]\n", ""),
+        (
+            "$o = [pscustomobject]@{a=[pscustomobject]@{b=1}; c=@(1,2)}; \"$o\"",
+            "@{a=; c=System.Object[]}\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.ArrayList]::new(); [void]$l.Add(1); [void]$l.Add($l); \"$l\"; $l.Count",
+            "1 System.Collections.ArrayList\n2\n",
+            "",
+        ),
+        (
+            "$l = [System.Collections.ArrayList]::new(); [void]$l.Add(1); [void]$l.Add($l); $l",
+            "1\n1\n\nCapacity       : 4\nCount          : 2\nIsFixedSize    : False\nIsReadOnly     : False\nIsSynchronized : False\nSyncRoot       : {1, 1 System.Collections.ArrayList}\n\n",
+            "",
+        ),
+        (
+            "$a = 1,(2,(3,4)); $a",
+            "1\n2\n\nLength         : 2\nLongLength     : 2\nRank           : 1\nSyncRoot       : {3, 4}\nIsReadOnly     : False\nIsFixedSize    : True\nIsSynchronized : False\nCount          : 2\n\n",
+            "",
+        ),
+        (
+            "Write-Host @(1,@(2,@(3,4))); Write-Host @{a=1}",
+            "1 2 3 4\n[a, 1]\n",
+            "",
+        ),
+    ]);
+}
+
+/// .NET method calls bind to the overload pwsh's binder picks and convert their arguments to
+/// its parameter types, with pwsh's errors (each expectation printed by pwsh 7.6.10).
+#[test]
+fn method_calls_bind_like_pwsh() {
+    check(&[
+        ("'a,b;c'.Split(',;')", "a,b;c\n", ""),
+        ("'a,b;c'.Split([char[]]',;')", "a\nb\nc\n", ""),
+        ("'a--b--c'.Split('--', 2)", "a\nb--c\n", ""),
+        ("'a  b'.Split().Count", "3\n", ""),
+        (
+            "[math]::Max(1, 2).GetType().Name; [math]::Max(1, 2.5)",
+            "Int32\n2\n",
+            "",
+        ),
+        ("[math]::Max(2.5, 1).GetType().Name", "Double\n", ""),
+        ("[math]::Abs(-5).GetType().Name", "Int32\n", ""),
+        ("'abc'.IndexOf('c'); 'abc'.IndexOf([char]'b')", "2\n1\n", ""),
+        (
+            "'abc'.Substring()",
+            "",
+            "MethodException: Cannot find an overload for \"Substring\" and the argument count: \"0\".\n",
+        ),
+        (
+            "'abc'.Substring(1, 'x')",
+            "",
+            "MethodException: Cannot convert argument \"length\", with value: \"x\", for \"Substring\" to type \"System.Int32\": \"Cannot convert value \"x\" to type \"System.Int32\". Error: \"The input string 'x' was not in a correct format.\"\"\n",
+        ),
+        (
+            "'abc'.Substring(1, 9223372036854775807)",
+            "",
+            "MethodException: Cannot convert argument \"length\", with value: \"9223372036854775807\", for \"Substring\" to type \"System.Int32\": \"Cannot convert value \"9223372036854775807\" to type \"System.Int32\". Error: \"Value was either too large or too small for an Int32.\"\"\n",
+        ),
+        (
+            "'abc'.PadLeft(5, 'xy')",
+            "",
+            "MethodException: Cannot convert argument \"paddingChar\", with value: \"xy\", for \"PadLeft\" to type \"System.Char\": \"Cannot convert value \"xy\" to type \"System.Char\". Error: \"String must be exactly one character long.\"\"\n",
+        ),
+        (
+            "[Console]::WriteLine('{0} of {1}', 1, 2)",
+            "",
+            "MethodException: Multiple ambiguous overloads found for \"WriteLine\" and the argument count: \"3\".\n",
+        ),
+    ]);
+}
+
+/// Indexing a value without an indexer treats it as a one-element collection; a string
+/// indexes its chars (pwsh 7.6.10's output).
+#[test]
+fn indexing_scalars_and_strings() {
+    check(&[
+        (
+            "$o = [pscustomobject]@{a=1}; $o[0].a; $o[-1].a",
+            "1\n1\n",
+            "",
+        ),
+        (
+            "$o = [pscustomobject]@{a=1}; $o['a']; $o[1]; $o[0,0].Count",
+            "0\n",
+            "",
+        ),
+        ("$n = 5; $n[0]; $n[-1]; $n[1]", "5\n5\n", ""),
+        (
+            "'abc'[0]; 'abc'[-1]; ('abc'[0]).GetType().Name",
+            "a\nc\nChar\n",
+            "",
+        ),
+        ("(Get-Date 2024-01-01)[0].Year", "2024\n", ""),
+        (
+            "Set-StrictMode -Version 3; $n = 5; $n[1]",
+            "",
+            "InvalidOperation: Unable to index into an object of type \"System.Int32\".\n",
+        ),
+    ]);
 }

@@ -361,7 +361,7 @@ fn group_assignment_object(g: &crate::store::GroupAssignment) -> Value {
             .with("GroupId", Value::str(&g.group_id))
             .with("PolicyType", Value::str(APPLICATION_ACCESS_POLICY))
             .with("PolicyName", Value::str(&g.policy_name))
-            .with("Rank", Value::Int(g.rank))
+            .with("Rank", Value::integer(g.rank))
             .with(
                 "CreatedTime",
                 time_value(text(keys::CREATED_TIME).as_deref()),
@@ -586,7 +586,7 @@ fn batch_object(op: &BatchOperation) -> Value {
         .iter()
         .filter(|s| s.state == "Completed")
         .count();
-    let count = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let count = Value::count;
     let states = op
         .user_state
         .iter()
@@ -609,8 +609,8 @@ fn batch_object(op: &BatchOperation) -> Value {
             .with("CompletedTime", time_value(Some(&op.completed_time)))
             .with("CompletedCount", count(completed))
             .with("ErrorCount", count(errors))
-            .with("InProgressCount", Value::Int(0))
-            .with("NotStartedCount", Value::Int(0))
+            .with("InProgressCount", Value::integer(0))
+            .with("NotStartedCount", Value::integer(0))
             .with("UserState", Value::array(states)),
     )
 }

@@ -144,13 +144,7 @@ fn write_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         .unwrap_or_else(|| " ".into());
     let text = match b.get("Object") {
         None | Some(Value::Null) => String::new(),
-        Some(Value::Array(items)) => items
-            .borrow()
-            .iter()
-            .map(|v| host_text(ctx, v, &sep))
-            .collect::<Vec<_>>()
-            .join(&sep),
-        Some(v) => host_text(ctx, v, &sep),
+        Some(v) => host_text(ctx, v, &sep, 0),
     };
     let fg = b.string("ForegroundColor");
     let bg = b.string("BackgroundColor");
@@ -165,13 +159,28 @@ fn write_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     Ok(())
 }
 
-/// Write-Host prints collections item by item with the separator.
-fn host_text(ctx: &CommandContext<'_>, v: &Value, sep: &str) -> String {
+/// How deep Write-Host follows collections inside collections. pwsh has no limit and
+/// overflows its stack on a list that contains itself; aapsh prints the type name instead
+/// (docs/fidelity.md).
+const HOST_TEXT_DEPTH: usize = 64;
+
+/// Write-Host prints collections item by item with the separator, nested ones flattened,
+/// and a dictionary's entries as `[key, value]`.
+fn host_text(ctx: &CommandContext<'_>, v: &Value, sep: &str, depth: usize) -> String {
     match v {
-        Value::Array(items) => items
+        Value::Array(_) if depth >= HOST_TEXT_DEPTH => v.type_name(),
+        Value::Array(items) => {
+            let items = items.borrow().items.clone();
+            items
+                .iter()
+                .map(|i| host_text(ctx, i, sep, depth + 1))
+                .collect::<Vec<_>>()
+                .join(sep)
+        }
+        Value::Hashtable(h) => h
             .borrow()
             .iter()
-            .map(|i| host_text(ctx, i, sep))
+            .map(|(k, v)| format!("[{}, {}]", k.to_ps_string(), v.element_string()))
             .collect::<Vec<_>>()
             .join(sep),
         other => ctx.session.stringify(other),

@@ -179,7 +179,7 @@ fn set_delay(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         .map(|v| crate::runtime::conversion::to_double(v, "System.Double").unwrap_or(-1.0));
     let seconds = match (minutes, b.get("Seconds")) {
         (Some(m), _) => m * 60.0,
-        (None, Some(Value::Int(s))) => *s as f64,
+        (None, Some(s)) if s.as_i64().is_some() => s.as_f64().unwrap_or(0.0),
         _ => 0.0,
     };
     let max = crate::store::MAX_PROPAGATION_DELAY_SECONDS as f64;
@@ -215,11 +215,11 @@ fn get_delay(ctx: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Fl
         .with("Delay", Value::str(delay_text(state.delay())))
         .with(
             "Seconds",
-            Value::Int(i64::try_from(state.propagation_delay_seconds).unwrap_or(i64::MAX)),
+            Value::integer(i64::try_from(state.propagation_delay_seconds).unwrap_or(i64::MAX)),
         )
         .with(
             "PendingChanges",
-            Value::Int(i64::try_from(views.len()).unwrap_or(i64::MAX)),
+            Value::integer(i64::try_from(views.len()).unwrap_or(i64::MAX)),
         )
         .with("NextArrival", arrival(views.first()))
         .with("LastArrival", arrival(views.last()))

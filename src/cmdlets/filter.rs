@@ -241,7 +241,7 @@ impl Parser<'_> {
                 _ => (self.lookup)(v),
             },
             Some(Token::Word(w)) => match w.parse::<i64>() {
-                Ok(i) => Value::Int(i),
+                Ok(i) => Value::integer(i),
                 Err(_) => Value::str(w),
             },
             _ => return Err(self.error()),

@@ -871,8 +871,10 @@ pub fn to_json(v: &Value) -> serde_json::Value {
     match v {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => json!(b),
-        Value::Int(i) => json!(i),
-        Value::Double(d) => json!(d),
+        Value::Num(n) => match v.as_i64() {
+            Some(i) => json!(i),
+            None => json!(n.to_f64()),
+        },
         Value::DateTime(dt) => json!(format_time(*dt)),
         Value::Array(items) => {
             serde_json::Value::Array(items.borrow().iter().map(to_json).collect())
@@ -900,8 +902,8 @@ pub fn from_json(v: &serde_json::Value, objects: bool) -> Value {
         serde_json::Value::Bool(b) => Value::Bool(*b),
         serde_json::Value::Number(n) => n
             .as_i64()
-            .map(Value::Int)
-            .unwrap_or_else(|| Value::Double(n.as_f64().unwrap_or_default())),
+            .map(Value::integer)
+            .unwrap_or_else(|| Value::double(n.as_f64().unwrap_or_default())),
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => {
             Value::array(items.iter().map(|i| from_json(i, objects)).collect())
@@ -1390,7 +1392,7 @@ fn set_status(ctx: &mut CommandContext<'_>, b: &BoundParameters, status: u16) {
     if let Some(var) = b.string("StatusCodeVariable") {
         ctx.session.scopes.set(
             &var,
-            Value::Int(i64::from(status)),
+            Value::integer(i64::from(status)),
             crate::runtime::scope::Qualifier::None,
         );
     }

@@ -829,7 +829,7 @@ fn get_history(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
     for e in entries {
         let seconds = (e.end - e.start).as_seconds_f64().max(0.0);
         let obj = PsObject::new(HISTORY_INFO)
-            .with("Id", Value::Int(e.id))
+            .with("Id", Value::integer(e.id))
             .with("CommandLine", Value::str(&e.command_line))
             .with("ExecutionStatus", Value::str(e.status))
             .with("StartExecutionTime", Value::DateTime(e.start))

@@ -324,10 +324,8 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             continue;
         }
         let mut lines = split_lines(&content);
-        if let Some(n) = b.get("TotalCount").and_then(|v| match v {
-            Value::Int(i) => Some(*i),
-            _ => None,
-        }) && n >= 0
+        if let Some(n) = b.get("TotalCount").and_then(Value::as_i64)
+            && n >= 0
         {
             lines.truncate(n as usize);
         }
@@ -836,7 +834,7 @@ fn csv_names(item: &Value) -> Vec<String> {
 fn csv_property(item: &Value, name: &str) -> Option<Value> {
     match item {
         Value::String(s) if name.eq_ignore_ascii_case("Length") => {
-            Some(Value::Int(s.chars().count() as i64))
+            Some(Value::integer(s.chars().count() as i64))
         }
         other => other.property(name),
     }

@@ -4,6 +4,7 @@
 //! with `-AsHashtable`).
 
 use crate::runtime::CmdletDef;
+use crate::runtime::number::Number;
 use crate::runtime::timespan::PROPERTIES;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, Flow, Hashtable, PsObject, Value,
@@ -90,9 +91,25 @@ enum Json {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A number written as this text (UInt64, Decimal, BigInteger: beyond Int64 or exact).
+    Raw(String),
     Str(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
+}
+
+/// A number as Newtonsoft's writer gives it: integers as digits, Single and Double as their
+/// shortest round-trip text, Decimal with its scale.
+fn json_number(n: &Number) -> Json {
+    match n {
+        Number::Single(f) => Json::Float(f64::from(*f)),
+        Number::Double(d) => Json::Float(*d),
+        Number::Decimal(d) => Json::Raw(d.to_string()),
+        other => match other.as_i128().and_then(|v| i64::try_from(v).ok()) {
+            Some(i) => Json::Int(i),
+            None => Json::Raw(other.to_ps_string()),
+        },
+    }
 }
 
 struct ToJson {
@@ -108,8 +125,8 @@ impl ToJson {
         Ok(match v {
             Value::Null => Json::Null,
             Value::Bool(b) => Json::Bool(*b),
-            Value::Int(i) => Json::Int(*i),
-            Value::Double(d) => Json::Float(*d),
+            Value::Num(n) => json_number(n),
+            Value::Char(c) => Json::Int(i64::from(*c)),
             Value::String(s) => Json::Str(s.to_string()),
             Value::Guid(g) => Json::Str(g.hyphenated().to_string()),
             Value::DateTime(dt) => Json::Str(json_date(*dt)),
@@ -253,6 +270,7 @@ fn write_json(j: &Json, indent: usize, compress: bool, handling: &str, out: &mut
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Int(i) => out.push_str(&i.to_string()),
         Json::Float(d) => out.push_str(&json_double(*d)),
+        Json::Raw(text) => out.push_str(text),
         Json::Str(s) => escape(s, handling, out),
         Json::Array(items) => {
             out.push('[');
@@ -347,9 +365,12 @@ fn from_serde(v: &serde_json::Value, as_hashtable: bool) -> Result<Value, String
         serde_json::Value::Bool(b) => Value::Bool(*b),
         serde_json::Value::Number(n) => {
             if let Some(i) = n.as_i64() {
-                Value::Int(i)
+                Value::long(i)
+            } else if let Some(u) = n.as_u64() {
+                // Beyond Int64: Newtonsoft reads a BigInteger.
+                Value::Num(Number::big(u.into()))
             } else {
-                Value::Double(n.as_f64().unwrap_or(f64::NAN))
+                Value::double(n.as_f64().unwrap_or(f64::NAN))
             }
         }
         serde_json::Value::String(s) => match iso_date(s) {
@@ -567,8 +588,8 @@ mod tests {
         )
         .unwrap();
         let a = v.property("a").unwrap().enumerate();
-        assert!(matches!(a[0], Value::Int(1)));
-        assert!(matches!(a[1], Value::Double(_)));
+        assert_eq!(a[0].type_name(), "System.Int64");
+        assert_eq!(a[1].type_name(), "System.Double");
         assert!(v.property("b").unwrap().property("c").unwrap().is_null());
         assert!(from_serde(&parse_json("{\"a\":1,\"A\":2}").unwrap(), false).is_err());
         assert!(from_serde(&parse_json("{\"a\":1,\"A\":2}").unwrap(), true).is_ok());

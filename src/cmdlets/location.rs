@@ -302,7 +302,10 @@ fn item(path: &Path, with_parent: bool) -> Value {
         o.set("Parent", parent_value);
     } else {
         let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
-        o.set("Length", Value::Int(i64::try_from(len).unwrap_or(i64::MAX)));
+        o.set(
+            "Length",
+            Value::integer(i64::try_from(len).unwrap_or(i64::MAX)),
+        );
         o.set("DirectoryName", Value::str(&parent));
         let directory = match path.parent() {
             Some(p) if with_parent => item(p, false),

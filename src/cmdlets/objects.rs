@@ -806,7 +806,7 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         let count = values.len();
         let stat = |on: bool, f: &dyn Fn() -> Option<f64>| -> Value {
             if on {
-                f().map(Value::Double).unwrap_or(Value::Null)
+                f().map(Value::double).unwrap_or(Value::Null)
             } else {
                 Value::Null
             }
@@ -821,7 +821,7 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
             })
         };
         let mut o = PsObject::new("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-            .with("Count", Value::Int(count as i64))
+            .with("Count", Value::integer(count as i64))
             .with("Average", stat(wants("Average"), &average))
             .with("Sum", stat(wants("Sum"), &|| Some(sum)))
             .with(
@@ -890,7 +890,7 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
             "Microsoft.PowerShell.Commands.GroupInfo"
         };
         let mut o = PsObject::new(type_name)
-            .with("Count", Value::Int(members.len() as i64))
+            .with("Count", Value::integer(members.len() as i64))
             .with("Name", Value::str(name));
         if !b.switch("NoElement") {
             o.set("Group", Value::array(members));

@@ -210,7 +210,7 @@ fn save_snapshot(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
 }
 
 fn snapshot_object(info: &SnapshotInfo) -> Value {
-    let count = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let count = Value::count;
     let obj = PsObject::new(SNAPSHOT_TYPE)
         .with_text(info.name.clone())
         .with("Name", Value::str(&info.name))

@@ -7,6 +7,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::runtime::CmdletDef;
 use crate::runtime::clock::IdGenerator;
+use crate::runtime::number::Number;
 use crate::runtime::scope::Qualifier;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value, collapse,
@@ -447,9 +448,9 @@ fn operand(v: &Value) -> Result<Operand, String> {
         Value::String(s) => {
             let t = s.trim();
             if let Ok(i) = t.parse::<i64>() {
-                Value::Int(i)
+                Value::integer(i)
             } else {
-                Value::Double(
+                Value::double(
                     crate::runtime::conversion::to_double(v, "System.Double")
                         .map_err(|_| t.to_string())?,
                 )
@@ -458,9 +459,11 @@ fn operand(v: &Value) -> Result<Operand, String> {
         other => other.clone(),
     };
     Ok(match v {
-        Value::Int(i) if i32::try_from(i).is_ok() => Operand::Int(i),
-        Value::Int(i) => Operand::Long(i),
-        Value::Double(d) => Operand::Double(d),
+        Value::Num(Number::Int32(i)) => Operand::Int(i64::from(i)),
+        Value::Num(ref n) if n.kind().is_integer() && v.as_i64().is_some() => {
+            Operand::Long(v.as_i64().unwrap_or(0))
+        }
+        Value::Num(ref n) => Operand::Double(n.to_f64()),
         other => Operand::Double(
             crate::runtime::conversion::to_double(&other, "System.Double")
                 .map_err(|_| other.to_ps_string())?,
@@ -491,7 +494,7 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         || matches!(max, Some(Value::Array(_)));
     if list_mode {
         let items = match &max {
-            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(Value::Array(a)) => a.borrow().items.clone(),
             _ => input_items(ctx, b),
         };
         let items = if items.is_empty() && b.has("InputObject") && ctx.collected.is_empty() {
@@ -571,7 +574,7 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
         let mut d = Draw(generator(ctx));
         for _ in 0..count {
-            values.push(Value::Int(i64::from(d.range(l, h))));
+            values.push(Value::integer(i64::from(d.range(l, h))));
         }
     } else if let (Some(h), Some(l)) = (as_long(&hi), as_long(&lo)) {
         let (l, h) = (l.unwrap_or(0), h.unwrap_or(i64::MAX));
@@ -580,7 +583,7 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
         let mut d = Draw(generator(ctx));
         for _ in 0..count {
-            values.push(Value::Int(d.range_i64(l, h)));
+            values.push(Value::integer(d.range_i64(l, h)));
         }
     } else {
         let f = |o: &Option<Operand>, default: f64| match o {
@@ -595,7 +598,7 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
         let mut d = Draw(generator(ctx));
         for _ in 0..count {
-            values.push(Value::Double(d.range_f64(l, h)));
+            values.push(Value::double(d.range_f64(l, h)));
         }
     }
     for v in values {
@@ -815,8 +818,8 @@ fn match_value(line: &str, re: &Regex, caps: &regex::Captures<'_>) -> Value {
         PsObject::new(type_name)
             .with("Success", Value::Bool(m.is_some()))
             .with("Name", Value::str(&name))
-            .with("Index", Value::Int(index))
-            .with("Length", Value::Int(length))
+            .with("Index", Value::integer(index))
+            .with("Length", Value::integer(length))
             .with("Value", Value::str(&value))
             .with_text(value)
     };
@@ -861,7 +864,7 @@ fn match_info(
     };
     let mut o = PsObject::new(MATCH_INFO)
         .with("IgnoreCase", Value::Bool(ignore_case))
-        .with("LineNumber", Value::Int(number as i64))
+        .with("LineNumber", Value::integer(number as i64))
         .with("Line", Value::str(line))
         .with("Filename", Value::str(&file_name))
         .with("Path", Value::str(&path_text))

@@ -21,6 +21,7 @@
 
 use std::rc::Rc;
 
+use crate::runtime::value::Array;
 use crate::runtime::{ErrorRecord, Value};
 
 use super::collection::cell_text;
@@ -35,9 +36,6 @@ use super::views::{
 };
 use crate::runtime::output::ErrorView;
 use crate::runtime::output::FormatOptions;
-
-/// Collections nested deeper than this are printed by type name instead of enumerated.
-const MAX_ENUMERATION_DEPTH: usize = 32;
 
 /// How objects are laid out: Out-Default's own choice, or forced by Format-List/-Table.
 #[derive(Clone, Debug)]
@@ -151,13 +149,19 @@ impl OutDefault {
     fn write_value(&mut self, value: &Value, opts: &FormatOptions, depth: usize, out: &mut String) {
         match value {
             Value::Null => {}
-            Value::Array(items) if depth < MAX_ENUMERATION_DEPTH => {
-                let items = items.borrow().clone();
+            // Out-Default enumerates the collection it is given, once: a collection inside it
+            // is shown as an object (an array's Length, Rank, ...), as pwsh's formatter does,
+            // so even a list that contains itself is drawn in finite time.
+            Value::Array(items) if depth == 0 => {
+                let items = items.borrow().items.clone();
                 for item in &items {
                     self.write_value(item, opts, depth + 1, out);
                 }
             }
-            Value::Array(_) => self.out_of_band(format!("{}\n", value.type_name()), opts, out),
+            Value::Array(items) => {
+                let object = Value::object(Array::as_object(items));
+                self.write_object(&object, opts, out);
+            }
             Value::Error(record) => self.write_error(record, opts, out),
             Value::DateTime(dt) => {
                 self.write_custom("System.DateTime", &datetime_long(*dt), opts, out);
@@ -466,9 +470,7 @@ fn make_row(
         .iter()
         .map(|l| cells.and_then(|f| f(item, l)).or_else(|| property(item, l)))
         .collect();
-    let numeric = |v: &Option<Value>| {
-        !from_format_data && matches!(v, Some(Value::Int(_)) | Some(Value::Double(_)))
-    };
+    let numeric = |v: &Option<Value>| !from_format_data && matches!(v, Some(Value::Num(_)));
     if data.right_align.is_empty() {
         data.right_align = values.iter().map(numeric).collect();
     }

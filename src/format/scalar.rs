@@ -72,8 +72,8 @@ pub fn datetime_long(dt: time::OffsetDateTime) -> String {
 pub fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::Bool(_)
-        | Value::Int(_)
-        | Value::Double(_)
+        | Value::Num(_)
+        | Value::Char(_)
         | Value::String(_)
         | Value::ScriptBlock(_)
         | Value::Type(_)
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn scalars() {
         assert_eq!(scalar_text(&Value::Bool(true)).as_deref(), Some("True"));
-        assert_eq!(scalar_text(&Value::Double(1.5)).as_deref(), Some("1.5"));
+        assert_eq!(scalar_text(&Value::double(1.5)).as_deref(), Some("1.5"));
         assert_eq!(scalar_text(&Value::str("a\nb")).as_deref(), Some("a\nb"));
         assert_eq!(scalar_text(&Value::Null), None);
     }

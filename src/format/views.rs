@@ -554,7 +554,7 @@ mod tests {
     fn custom(n: usize) -> Value {
         let mut o = PsObject::custom();
         for i in 0..n {
-            o.set(&format!("P{i}"), Value::Int(i as i64));
+            o.set(&format!("P{i}"), Value::integer(i as i64));
         }
         Value::object(o)
     }
@@ -567,7 +567,7 @@ mod tests {
         );
         assert_eq!(default_view(&custom(5)).map(|v| v.shape), Some(Shape::List));
         assert_eq!(default_view(&custom(0)), None);
-        assert_eq!(default_view(&Value::Int(3)), None);
+        assert_eq!(default_view(&Value::integer(3)), None);
     }
 
     #[test]
@@ -588,7 +588,7 @@ mod tests {
     #[test]
     fn hashtables_become_entries_and_guids_have_a_property() {
         let mut h = Hashtable::new(true);
-        h.insert(Value::str("a"), Value::Int(1));
+        h.insert(Value::str("a"), Value::integer(1));
         let items = display_items(&Value::hashtable(h));
         assert_eq!(items.len(), 1);
         let view = default_view(&items[0]).expect("view");

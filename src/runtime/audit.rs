@@ -276,7 +276,7 @@ fn render(value: &Value, out: &mut Limited) {
         Value::Null => out.push("$null"),
         Value::Bool(true) => out.push("$true"),
         Value::Bool(false) => out.push("$false"),
-        Value::Int(_) | Value::Double(_) | Value::Guid(_) => out.push(&value.to_ps_string()),
+        Value::Num(_) | Value::Char(_) | Value::Guid(_) => out.push(&value.to_ps_string()),
         Value::String(s) => word_into(s, out),
         Value::Array(items) => {
             let items = items.borrow();
@@ -881,7 +881,7 @@ mod tests {
         assert_eq!(source_text(&Value::str("-dash")), "'-dash'");
         assert_eq!(source_text(&Value::Null), "$null");
         assert_eq!(
-            source_text(&Value::array(vec![Value::str("a"), Value::Int(2)])),
+            source_text(&Value::array(vec![Value::str("a"), Value::integer(2)])),
             "a,2"
         );
         assert_eq!(source_text(&Value::array(vec![])), "@()");

@@ -99,10 +99,7 @@ impl BoundParameters {
     }
 
     pub fn int(&self, name: &str) -> Option<i64> {
-        match self.get(name) {
-            Some(Value::Int(i)) => Some(*i),
-            _ => None,
-        }
+        self.get(name).and_then(Value::as_i64)
     }
 
     /// Canonical names and values, in binding order (`$PSBoundParameters`).
@@ -465,7 +462,7 @@ fn bind_positional(
             None if let Some(p) = def.params.iter().find(|p| p.remaining) => {
                 // ValueFromRemainingArguments gathers every argument nothing else took.
                 let mut items = match (bound.get(&p.name), gathering) {
-                    (Some(Value::Array(a)), true) => a.borrow().clone(),
+                    (Some(Value::Array(a)), true) => a.borrow().items.clone(),
                     (Some(v), _) => vec![v.clone()],
                     (None, _) => Vec::new(),
                 };
@@ -620,9 +617,9 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
             _ => false,
         },
         ParamKind::Int32 | ParamKind::Int64 | ParamKind::Unlimited => {
-            matches!(value, Value::Int(_))
+            matches!(value, Value::Num(n) if n.kind().is_integer())
         }
-        ParamKind::Double => matches!(value, Value::Double(_)),
+        ParamKind::Double => matches!(value, Value::Num(_)),
         ParamKind::Bool | ParamKind::Switch => matches!(value, Value::Bool(_)),
         ParamKind::Hashtable => matches!(value, Value::Hashtable(_)),
         ParamKind::ScriptBlock => matches!(value, Value::ScriptBlock(_)),

@@ -10,14 +10,14 @@ use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationI
 use super::flow::Flow;
 use super::scope::Qualifier;
 use super::session::{ActionPreference, Session};
-use super::value::{PsObject, Value};
+use super::value::{Array, ArrayKind, PsObject, Value};
 use crate::runtime::CmdletDef;
 use crate::syntax::{SourceFile, Span};
 use crate::vocab::ConfirmImpact;
 
 /// A list behind `-ErrorVariable`, `-WarningVariable` or `-InformationVariable` (an ArrayList
 /// the variable holds, so later additions show through it).
-pub(crate) type VariableList = Rc<RefCell<Vec<Value>>>;
+pub(crate) type VariableList = Rc<RefCell<Array>>;
 
 /// The stream variables of one running command (MshCommandRuntime.SetupErrorVariable & co.).
 /// While the command runs, everything its own code and the commands it calls write to those
@@ -70,17 +70,15 @@ impl Session {
         if append {
             match self.scopes.get(name, qualifier).map(|v| v.value.clone()) {
                 // An existing ArrayList keeps growing; an array is copied into a new one.
-                Some(Value::Array(rc))
-                    if self.list_kind(&rc).is_some_and(|k| k.element.is_none()) =>
-                {
+                Some(Value::Array(rc)) if rc.borrow().kind == ArrayKind::ArrayList => {
                     return rc;
                 }
                 Some(Value::Null) | None => {}
-                Some(Value::Array(rc)) => items = rc.borrow().clone(),
+                Some(Value::Array(rc)) => items = rc.borrow().items.clone(),
                 Some(other) => items.push(other),
             }
         }
-        let value = self.new_list(super::lists::ListKind { element: None }, items);
+        let value = self.new_list(ArrayKind::ArrayList, items);
         let write = if qualifier == Qualifier::None {
             Qualifier::Local
         } else {
@@ -89,7 +87,10 @@ impl Session {
         self.scopes.set(name, value.clone(), write);
         match value {
             Value::Array(rc) => rc,
-            _ => Rc::new(RefCell::new(Vec::new())),
+            _ => Rc::new(RefCell::new(Array {
+                kind: ArrayKind::ArrayList,
+                items: Vec::new(),
+            })),
         }
     }
 

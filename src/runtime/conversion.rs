@@ -3,6 +3,7 @@
 //! pwsh shows after `Cannot bind parameter 'X'.` (ExtendedTypeSystem.resx templates).
 
 use super::list_modifier::ListModifier;
+use super::number::{NumKind, Number};
 use super::value::{PsObject, Value};
 use crate::vocab::{ParamKind, ParamType, types};
 
@@ -21,113 +22,168 @@ pub fn cast_error(value: &Value, type_full: &str) -> String {
     )
 }
 
-/// Parses an integer the way PowerShell's string-to-number conversion accepts it.
-pub fn parse_int(text: &str) -> Option<i64> {
+/// A string as a number of any type, as the runtime reads text for arithmetic and casts
+/// (Parser.ScanNumber): trimmed, empty is Int32 0, otherwise exactly one number literal
+/// (signs, hex, binary, suffixes and multipliers included). None when it is not one.
+pub fn scan_number(text: &str) -> Option<Number> {
+    crate::syntax::scan_number(text).map(|lit| Number::from(&lit))
+}
+
+/// .NET's `Double.Parse` with the invariant culture (leading/trailing white space, a sign,
+/// thousands separators, a decimal point and an exponent; `Infinity`, `NaN`).
+fn parse_invariant_double(text: &str) -> Option<f64> {
     let t = text.trim();
     if t.is_empty() {
-        return Some(0);
+        return None;
     }
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    match t {
+        "Infinity" | "+Infinity" | "∞" => return Some(f64::INFINITY),
+        "-Infinity" | "-∞" => return Some(f64::NEG_INFINITY),
+        "NaN" => return Some(f64::NAN),
+        _ => {}
+    }
+    let (int_part, rest) = match t.find(['.', 'e', 'E']) {
+        Some(at) => t.split_at(at),
+        None => (t, ""),
     };
-    let magnitude = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        i64::from_str_radix(hex, 16).ok()?
-    } else if let Ok(i) = body.parse::<i64>() {
-        i
-    } else {
-        let d = body.parse::<f64>().ok()?;
-        if !d.is_finite() {
-            return None;
-        }
-        round_half_even(d) as i64
-    };
-    Some(if neg { -magnitude } else { magnitude })
+    // Thousands separators only in the integer part, never first.
+    let digits_start = int_part.trim_start_matches(['+', '-']);
+    if digits_start.starts_with(',') {
+        return None;
+    }
+    let cleaned = format!("{}{}", int_part.replace(',', ""), rest);
+    if cleaned
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
+        return None;
+    }
+    cleaned.parse::<f64>().ok()
 }
 
-/// .NET's Convert.ToInt32 rounds to even.
-pub fn round_half_even(d: f64) -> f64 {
-    let r = d.round();
-    if (d - d.trunc()).abs() == 0.5 && r % 2.0 != 0.0 {
-        r - d.signum()
-    } else {
-        r
+/// `Cannot convert value "x" to type "T". Error: "The input string 'x' was not in a correct
+/// format."`
+fn not_a_number(text: &str, type_full: &str) -> String {
+    cast_error_with_inner(
+        text,
+        type_full,
+        &format!("The input string '{text}' was not in a correct format."),
+    )
+}
+
+/// LanguagePrimitives' conversion of text to a number type: the number the text spells,
+/// converted to `kind`; integer types also take what the framework's parser takes (`1,000`);
+/// text that is not a number at all fails with .NET's format message.
+fn string_to_number(text: &str, kind: NumKind) -> Result<Number, String> {
+    let full = kind.full_name();
+    if text.is_empty() {
+        return Ok(Number::Int32(0).convert(kind).unwrap_or(Number::Int32(0)));
+    }
+    if let Some(n) = scan_number(text) {
+        return n
+            .convert(kind)
+            .map_err(|e| cast_error_with_inner(text, full, e.message()));
+    }
+    // The framework's own parsers: integers (also through Double, for `1,000`), reals.
+    match parse_invariant_double(text) {
+        Some(d) => Number::Double(d)
+            .convert(kind)
+            .map_err(|e| cast_error_with_inner(text, full, e.message())),
+        None => Err(not_a_number(text, full)),
     }
 }
 
-pub fn to_int(value: &Value, type_full: &str) -> Result<i64, String> {
-    let not_format = |s: &str| {
-        cast_error_with_inner(
-            s,
-            type_full,
-            &format!("The input string '{s}' was not in a correct format."),
-        )
+/// LanguagePrimitives.ConvertTo a numeric type: `$null` is 0, booleans 0 or 1, numbers convert
+/// as .NET's `Convert` does (rounding half to even, overflow errors), chars by their code,
+/// text as `string_to_number`, enums by value, a one-item array by its item. The error is
+/// pwsh's message.
+pub fn to_number(value: &Value, kind: NumKind) -> Result<Number, String> {
+    let full = kind.full_name();
+    let convert = |n: Number, shown: &str| {
+        n.convert(kind)
+            .map_err(|e| cast_error_with_inner(shown, full, e.message()))
     };
     match value {
-        Value::Null => Ok(0),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::Int(i) => Ok(*i),
-        Value::Double(d) => {
-            if d.is_finite() {
-                Ok(round_half_even(*d) as i64)
-            } else {
-                Err(cast_error(value, type_full))
-            }
-        }
-        Value::String(s) => parse_int(s).ok_or_else(|| not_format(s)),
+        Value::Null => convert(Number::Int32(0), ""),
+        Value::Bool(b) => convert(
+            Number::Int32(i32::from(*b)),
+            if *b { "True" } else { "False" },
+        ),
+        Value::Num(n) => convert(n.clone(), &n.to_ps_string()),
+        Value::Char(c) => convert(Number::Int32(i32::from(*c)), &super::value::char_text(*c)),
+        Value::String(s) => string_to_number(s, kind),
         Value::Object(o) if o.borrow().as_enum().is_some() => {
-            Ok(o.borrow().as_enum().map_or(0, |(_, n)| n))
+            let (name, n) = o
+                .borrow()
+                .as_enum()
+                .map_or((String::new(), 0), |(a, b)| (a.to_string(), b));
+            convert(Number::Int64(n), &name)
         }
         Value::Array(items) => {
             let items = items.borrow();
             if items.len() == 1 {
-                to_int(&items[0], type_full)
+                to_number(&items[0], kind)
             } else {
-                Err(cast_error(value, type_full))
+                Err(cast_error(value, full))
             }
         }
-        other => Err(cast_error(other, type_full)),
+        other => Err(cast_error(other, full)),
     }
 }
 
-fn check_range(i: i64, lo: i64, hi: i64, value: &Value, type_full: &str) -> Result<i64, String> {
-    if i < lo || i > hi {
-        Err(cast_error_with_inner(
-            &value.to_ps_string(),
-            type_full,
-            "Value was either too large or too small for an Int32.",
-        ))
-    } else {
-        Ok(i)
-    }
+/// An integer from a value (for indexes, counts and integer parameters), converted through
+/// `type_full` (`System.Int32` or `System.Int64`, which sets the range and the messages).
+pub fn to_int(value: &Value, type_full: &str) -> Result<i64, String> {
+    let kind = NumKind::from_full_name(type_full).unwrap_or(NumKind::Int64);
+    let n = to_number(value, kind)?;
+    n.as_i128()
+        .and_then(|v| i64::try_from(v).ok())
+        .ok_or_else(|| cast_error(value, type_full))
 }
 
 pub fn to_double(value: &Value, type_full: &str) -> Result<f64, String> {
+    let kind = NumKind::from_full_name(type_full).unwrap_or(NumKind::Double);
+    Ok(to_number(value, kind)?.to_f64())
+}
+
+/// `[char]`: a one-character string, or a number in 0..=65535 (Convert.ToChar).
+pub fn to_char(value: &Value) -> Result<u16, String> {
+    const FULL: &str = "System.Char";
     match value {
-        Value::Null => Ok(0.0),
-        Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::Int(i) => Ok(*i as f64),
-        Value::Double(d) => Ok(*d),
+        Value::Char(c) => Ok(*c),
         Value::String(s) => {
-            let t = s.trim();
-            if t.is_empty() {
-                return Ok(0.0);
+            let mut units = s.encode_utf16();
+            match (units.next(), units.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(cast_error_with_inner(
+                    s,
+                    FULL,
+                    "String must be exactly one character long.",
+                )),
             }
-            t.parse::<f64>()
-                .ok()
-                .or_else(|| parse_int(t).map(|i| i as f64))
-                .ok_or_else(|| {
-                    cast_error_with_inner(
-                        s,
-                        type_full,
-                        &format!("The input string '{s}' was not in a correct format."),
-                    )
-                })
         }
-        Value::Object(o) if o.borrow().as_enum().is_some() => {
-            Ok(o.borrow().as_enum().map_or(0, |(_, n)| n) as f64)
+        Value::Num(n) if n.kind().is_integer() => match n.as_i128() {
+            Some(v) if (0..=0xFFFF).contains(&v) => Ok(v as u16),
+            _ => Err(cast_error_with_inner(
+                &n.to_ps_string(),
+                FULL,
+                "Value was either too large or too small for a character.",
+            )),
+        },
+        Value::Num(n) => Err(cast_error_with_inner(
+            &n.to_ps_string(),
+            FULL,
+            &format!(
+                "Invalid cast from '{}' to 'Char'.",
+                n.type_name().trim_start_matches("System.")
+            ),
+        )),
+        Value::Array(items) if items.borrow().len() == 1 => {
+            let first = items.borrow()[0].clone();
+            to_char(&first)
         }
-        other => Err(cast_error(other, type_full)),
+        Value::Null => Ok(0),
+        other => Err(cast_error(other, FULL)),
     }
 }
 
@@ -136,8 +192,7 @@ pub fn to_switch(value: &Value, type_full: &str) -> Result<bool, String> {
     match value {
         Value::Null => Ok(false),
         Value::Bool(b) => Ok(*b),
-        Value::Int(i) => Ok(*i != 0),
-        Value::Double(d) => Ok(*d != 0.0),
+        Value::Num(n) => Ok(!n.is_zero()),
         Value::Array(items) if items.borrow().len() == 1 => {
             let first = items.borrow()[0].clone();
             to_switch(&first, type_full)
@@ -151,7 +206,9 @@ pub fn to_switch(value: &Value, type_full: &str) -> Result<bool, String> {
 
 pub fn to_enum(value: &Value, names: &[&str], type_full: &str) -> Result<String, String> {
     let text = value.to_ps_string();
-    if let Some(i) = parse_int(&text).filter(|_| !text.trim().is_empty())
+    if let Some(i) = scan_number(&text)
+        .filter(|_| !text.trim().is_empty())
+        .and_then(|n| n.as_i128())
         && let Some(name) = usize::try_from(i).ok().and_then(|i| names.get(i))
     {
         return Ok(name.to_string());
@@ -262,24 +319,19 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
                     .collect(),
             ),
         },
-        ParamKind::Int32 => {
-            let i = to_int(value, ty.full)?;
-            Value::Int(check_range(
-                i,
-                i32::MIN as i64,
-                i32::MAX as i64,
-                value,
-                ty.full,
-            )?)
-        }
-        ParamKind::Int64 => Value::Int(to_int(value, ty.full)?),
+        ParamKind::Int32 => Value::Num(to_number(value, NumKind::Int32)?),
+        ParamKind::Int64 => Value::Num(to_number(value, NumKind::Int64)?),
         ParamKind::Unlimited => match value {
             Value::String(s) if s.trim().eq_ignore_ascii_case("unlimited") => {
                 Value::str("Unlimited")
             }
-            other => Value::Int(to_int(other, ty.full)?),
+            // The message names the parameter's own type (`Unlimited`), not Int32.
+            other => Value::Num(
+                to_number(other, NumKind::Int32)
+                    .map_err(|m| m.replace("\"System.Int32\"", &format!("\"{}\"", ty.full)))?,
+            ),
         },
-        ParamKind::Double => Value::Double(to_double(value, ty.full)?),
+        ParamKind::Double => Value::Num(to_number(value, NumKind::Double)?),
         ParamKind::Bool | ParamKind::Switch => Value::Bool(to_switch(value, ty.full)?),
         ParamKind::Object => value.clone(),
         ParamKind::ObjectArray => match value {
@@ -382,7 +434,7 @@ mod tests {
     fn int_conversion_messages() {
         assert_eq!(to_int(&Value::str(" 42 "), "System.Int32"), Ok(42));
         assert_eq!(to_int(&Value::str("0x10"), "System.Int32"), Ok(16));
-        assert_eq!(to_int(&Value::Double(2.5), "System.Int32"), Ok(2));
+        assert_eq!(to_int(&Value::double(2.5), "System.Int32"), Ok(2));
         assert_eq!(
             to_int(&Value::str("abc"), "System.Int32").unwrap_err(),
             "Cannot convert value \"abc\" to type \"System.Int32\". Error: \"The input string 'abc' was not in a correct format.\""

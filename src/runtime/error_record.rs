@@ -316,8 +316,8 @@ impl ErrorRecord {
                             "ScriptName",
                             Value::str(inv.source.display_name().unwrap_or_default()),
                         )
-                        .with("ScriptLineNumber", Value::Int(inv.line() as i64))
-                        .with("OffsetInLine", Value::Int(inv.column() as i64))
+                        .with("ScriptLineNumber", Value::integer(inv.line() as i64))
+                        .with("OffsetInLine", Value::integer(inv.column() as i64))
                         .with("Line", Value::str(inv.source.line_text(inv.line()))),
                 ),
                 None => Value::Null,

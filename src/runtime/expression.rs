@@ -10,7 +10,7 @@ use super::scope::Qualifier;
 use super::session::{Out, Session};
 use super::value::{Hashtable, PsObject, Value};
 use crate::syntax::Span;
-use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Number, StringPart, UnaryOp, VariableRef};
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, StringPart, UnaryOp, VariableRef};
 
 impl Session {
     pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value, Flow> {
@@ -18,8 +18,7 @@ impl Session {
             return Err(Flow::Stopped);
         }
         match &expr.kind {
-            ExprKind::Number(Number::Int(i)) => Ok(Value::Int(*i)),
-            ExprKind::Number(Number::Double(d)) => Ok(Value::Double(*d)),
+            ExprKind::Number(n) => Ok(Value::Num(n.into())),
             ExprKind::StringLiteral { value, .. } => Ok(Value::str(value)),
             ExprKind::ExpandableString { parts, .. } => {
                 let mut s = String::new();
@@ -113,16 +112,25 @@ impl Session {
                         -1
                     };
                     let base = if old.is_null() {
-                        Value::Int(0)
+                        Value::int(0)
                     } else {
                         old.clone()
                     };
-                    let new =
-                        operators::binary(self, BinaryOp::Add, base, Value::Int(delta), *op_span)?;
+                    let new = operators::binary(
+                        self,
+                        BinaryOp::Add,
+                        base,
+                        Value::integer(delta),
+                        *op_span,
+                    )?;
                     self.assign_value(operand, new.clone())?;
                     Ok(
                         if matches!(op, UnaryOp::PostIncrement | UnaryOp::PostDecrement) {
-                            if old.is_null() { Value::Int(0) } else { old }
+                            if old.is_null() {
+                                Value::integer(0)
+                            } else {
+                                old
+                            }
                         } else {
                             new
                         },
@@ -268,10 +276,12 @@ impl Session {
                     .get("OFS", Qualifier::None)
                     .map(|o| o.value.to_ps_string())
                     .unwrap_or_else(|| " ".into());
+                // Each element is its own ToString(): a nested collection shows its type name
+                // (`"$(1,(2,3))"` is `1 System.Object[]`), so no walk goes deeper than one level.
                 items
                     .borrow()
                     .iter()
-                    .map(|i| self.stringify(i))
+                    .map(Value::element_string)
                     .collect::<Vec<_>>()
                     .join(&sep)
             }
@@ -533,7 +543,7 @@ pub fn parse_version(text: &str) -> Option<Value> {
     let shown: Vec<String> = numbers[..parts.len()].iter().map(i64::to_string).collect();
     let mut o = PsObject::new("System.Version").with_text(shown.join("."));
     for (name, n) in ["Major", "Minor", "Build", "Revision"].iter().zip(numbers) {
-        o.set(name, Value::Int(n));
+        o.set(name, Value::integer(n));
     }
     Some(Value::object(o))
 }
@@ -543,9 +553,9 @@ pub fn parse_version(text: &str) -> Option<Value> {
 fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
     let o = PsObject::new("System.Management.Automation.SemanticVersion")
         .with_text(format!("{major}.{minor}.{patch}"))
-        .with("Major", Value::Int(major))
-        .with("Minor", Value::Int(minor))
-        .with("Patch", Value::Int(patch))
+        .with("Major", Value::integer(major))
+        .with("Minor", Value::integer(minor))
+        .with("Patch", Value::integer(patch))
         .with("PreReleaseLabel", Value::Null)
         .with("BuildLabel", Value::Null);
     Value::object(o)

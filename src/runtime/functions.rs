@@ -8,7 +8,7 @@ use crate::runtime::conversion::param_type_for;
 use crate::runtime::{BoundParameters, CommandContext, Flow};
 use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::ast::{
-    Attribute, Expr, ExprKind, FunctionDef, Number, ParamDecl, ScriptBlockAst, UnaryOp,
+    Attribute, Expr, ExprKind, FunctionDef, ParamDecl, ScriptBlockAst, UnaryOp,
 };
 use crate::vocab::{Name, ParamDef, ParamType, Validation, types};
 
@@ -26,8 +26,7 @@ fn constant(expr: &Expr) -> Option<String> {
             "null" => Some(String::new()),
             _ => None,
         },
-        ExprKind::Number(Number::Int(i)) => Some(i.to_string()),
-        ExprKind::Number(Number::Double(d)) => Some(d.to_string()),
+        ExprKind::Number(n) => Some(n.text()),
         ExprKind::StringLiteral { value, .. } => Some(value.clone()),
         ExprKind::Unary {
             op: UnaryOp::Negate,

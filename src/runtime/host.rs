@@ -35,14 +35,38 @@ impl Default for ConsoleHost {
     }
 }
 
-/// `COLUMNS` when set (terminals export it), otherwise 120, pwsh's width when it cannot ask a
-/// console (redirected output); deterministic for tests.
+/// The width pwsh's console host uses: the terminal's window width when standard output is a
+/// terminal, and 80 columns when it is redirected (whatever `COLUMNS` says), so a replayed
+/// script formats tables exactly as pwsh does in a pipe or a file.
 pub fn window_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
+    if !io::stdout().is_terminal() {
+        return REDIRECTED_WIDTH;
+    }
+    terminal_columns()
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+        })
         .filter(|w| *w >= 20)
-        .unwrap_or(120)
+        .unwrap_or(REDIRECTED_WIDTH)
+}
+
+/// pwsh's buffer width when output is not a terminal.
+pub const REDIRECTED_WIDTH: usize = 80;
+
+/// The terminal's column count (TIOCGWINSZ on standard output).
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ only writes a `winsize` into the struct we own.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
 }
 
 impl Host for ConsoleHost {

@@ -5,62 +5,35 @@
 //! `Object[]`, as in pwsh.
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::flow::Flow;
 use super::session::Session;
-use super::value::Value;
+use super::value::{Array, ArrayKind, Value};
 use crate::syntax::Span;
-
-/// The element type of a generic list (`List[string]`), or none for an ArrayList.
-#[derive(Clone, Debug)]
-pub struct ListKind {
-    pub element: Option<String>,
-}
-
-impl ListKind {
-    pub fn full_name(&self) -> String {
-        match &self.element {
-            Some(e) => format!("System.Collections.Generic.List`1[[{e}]]"),
-            None => "System.Collections.ArrayList".into(),
-        }
-    }
-}
 
 /// The list a type name written in script denotes: `System.Collections.ArrayList`,
 /// `System.Collections.Generic.List[string]` (with or without `System.`).
-pub fn list_kind_for(type_name: &str) -> Option<ListKind> {
+pub fn list_kind_for(type_name: &str) -> Option<ArrayKind> {
     let lower = type_name.trim().to_ascii_lowercase();
     let bare = lower.strip_prefix("system.").unwrap_or(&lower);
     if bare == "collections.arraylist" {
-        return Some(ListKind { element: None });
+        return Some(ArrayKind::ArrayList);
     }
     let inner = bare
         .strip_prefix("collections.generic.list[")
         .and_then(|r| r.strip_suffix(']'))?;
     let start = type_name.len() - inner.len() - 1;
     let element = type_name.get(start..type_name.len() - 1).unwrap_or(inner);
-    Some(ListKind {
-        element: Some(super::members::full_type_name(element)),
-    })
+    Some(ArrayKind::List(Rc::from(super::members::full_type_name(
+        element,
+    ))))
 }
 
 impl Session {
     /// Makes a new list holding `items`.
-    pub(crate) fn new_list(&mut self, kind: ListKind, items: Vec<Value>) -> Value {
-        let rc = Rc::new(RefCell::new(items));
-        self.lists.retain(|(w, _)| w.strong_count() > 0);
-        self.lists.push((Rc::downgrade(&rc), kind));
-        Value::Array(rc)
-    }
-
-    /// The list kind of an array, if it was created as a list.
-    pub(crate) fn list_kind(&self, items: &Rc<RefCell<Vec<Value>>>) -> Option<ListKind> {
-        let weak: Weak<RefCell<Vec<Value>>> = Rc::downgrade(items);
-        self.lists
-            .iter()
-            .find(|(w, _)| Weak::ptr_eq(w, &weak))
-            .map(|(_, k)| k.clone())
+    pub(crate) fn new_list(&mut self, kind: ArrayKind, items: Vec<Value>) -> Value {
+        Value::array_of(kind, items)
     }
 
     /// `New-Object <type> [args]` and `[type]::new(args)` for the types aapsh can create
@@ -79,13 +52,13 @@ impl Session {
 /// `$list.Method(args)`, or `None` when the method is not a list method.
 pub(crate) fn list_method(
     s: &mut Session,
-    kind: &ListKind,
-    items: &Rc<RefCell<Vec<Value>>>,
+    kind: &ArrayKind,
+    items: &Rc<RefCell<Array>>,
     lower: &str,
     args: &[Value],
 ) -> Option<Value> {
     let convert = |v: &Value| -> Value {
-        match kind.element.as_deref() {
+        match kind.element() {
             Some("System.String") if !v.is_null() => Value::str(v.to_ps_string()),
             _ => v.clone(),
         }
@@ -95,8 +68,8 @@ pub(crate) fn list_method(
             let mut list = items.borrow_mut();
             list.push(convert(&args[0]));
             // ArrayList.Add returns the new index; List<T>.Add returns nothing.
-            if kind.element.is_none() {
-                Value::Int(list.len() as i64 - 1)
+            if *kind == ArrayKind::ArrayList {
+                Value::integer(list.len() as i64 - 1)
             } else {
                 Value::Null
             }
@@ -121,7 +94,7 @@ pub(crate) fn list_method(
             if let Some(i) = found {
                 list.remove(i);
             }
-            if kind.element.is_some() {
+            if *kind != ArrayKind::ArrayList {
                 Value::Bool(found.is_some())
             } else {
                 Value::Null
@@ -141,7 +114,7 @@ pub(crate) fn list_method(
             items.borrow_mut().clear();
             Value::Null
         }
-        ("toarray", 0) => Value::array(items.borrow().clone()),
+        ("toarray", 0) => Value::array(items.borrow().items.clone()),
         ("reverse", 0) => {
             items.borrow_mut().reverse();
             Value::Null

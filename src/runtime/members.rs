@@ -5,12 +5,13 @@
 use std::rc::Rc;
 
 use super::conversion;
-use super::error_record::ErrorCategory;
+use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::flow::Flow;
 use super::interpreter::collapse;
+use super::number::{NumKind, Number};
 use super::session::{Out, Session};
 use super::timespan::{self, TimeSpan};
-use super::value::{DateKind, Native, PsObject, Value, with_kind};
+use super::value::{ArrayKind, DateKind, Native, PsObject, Value, with_kind};
 use crate::syntax::Span;
 
 fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
@@ -23,12 +24,15 @@ fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flo
 }
 
 fn overload_error(s: &Session, name: &str, count: usize, span: Span) -> Flow {
-    s.runtime_error(
+    let rec = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.MethodException",
+            format!("Cannot find an overload for \"{name}\" and the argument count: \"{count}\"."),
+        ),
         "MethodCountCouldNotFindBest",
-        format!("Cannot find an overload for \"{name}\" and the argument count: \"{count}\"."),
-        ErrorCategory::InvalidOperation,
-        span,
-    )
+        ErrorCategory::NotSpecified,
+    );
+    s.runtime_record_error(rec, span)
 }
 
 fn property_not_found_strict(s: &Session, name: &str, span: Span) -> Flow {
@@ -60,7 +64,14 @@ fn method_exception(
 
 /// The full .NET type name a type literal refers to (`[string]` → `System.String`).
 pub fn full_type_name(name: &str) -> String {
-    let lower = name.trim().to_ascii_lowercase();
+    let trimmed = name.trim();
+    if let Some(element) = trimmed.strip_suffix("[]")
+        && !element.eq_ignore_ascii_case("object")
+        && !element.eq_ignore_ascii_case("system.object")
+    {
+        return format!("{}[]", full_type_name(element));
+    }
+    let lower = trimmed.to_ascii_lowercase();
     let bare = lower.strip_prefix("system.").unwrap_or(&lower);
     match bare {
         "string" => "System.String",
@@ -68,6 +79,14 @@ pub fn full_type_name(name: &str) -> String {
         "long" | "int64" => "System.Int64",
         "double" => "System.Double",
         "decimal" => "System.Decimal",
+        "byte" => "System.Byte",
+        "sbyte" => "System.SByte",
+        "short" | "int16" => "System.Int16",
+        "ushort" | "uint16" => "System.UInt16",
+        "uint" | "uint32" => "System.UInt32",
+        "ulong" | "uint64" => "System.UInt64",
+        "float" | "single" => "System.Single",
+        "bigint" | "numerics.biginteger" => "System.Numerics.BigInteger",
         "bool" | "boolean" => "System.Boolean",
         "char" => "System.Char",
         "switch" | "management.automation.switchparameter" => {
@@ -127,6 +146,14 @@ pub fn full_type_name(name: &str) -> String {
 
 const KNOWN_TYPES: &[&str] = &[
     "System.String",
+    "System.Byte",
+    "System.SByte",
+    "System.Int16",
+    "System.UInt16",
+    "System.UInt32",
+    "System.UInt64",
+    "System.Single",
+    "System.Numerics.BigInteger",
     "System.Int32",
     "System.Int64",
     "System.Double",
@@ -171,6 +198,9 @@ const KNOWN_TYPES: &[&str] = &[
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
     KNOWN_TYPES.contains(&full)
+        || full
+            .strip_suffix("[]")
+            .is_some_and(|element| KNOWN_TYPES.contains(&element))
 }
 
 fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
@@ -184,7 +214,7 @@ fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
 
 pub fn type_literal(s: &Session, name: &str, span: Span) -> Result<Value, Flow> {
     let full = full_type_name(name);
-    if KNOWN_TYPES.contains(&full.as_str()) || full.contains('.') {
+    if is_known_type(&full) || full.contains('.') {
         Ok(Value::Type(Rc::from(full)))
     } else {
         Err(type_not_found(s, name, span))
@@ -199,21 +229,28 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
         return true;
     }
     match (&full[..], v) {
-        ("System.Array" | "System.Object[]", Value::Array(_)) => true,
+        ("System.Array", Value::Array(a)) => !a.borrow().kind.is_list(),
+        ("System.Collections.IList" | "System.Collections.IEnumerable", Value::Array(_)) => true,
+        // Array covariance: an array of a reference type is an Object[]; of a value type not.
+        ("System.Object[]", Value::Array(a)) => match &a.borrow().kind {
+            ArrayKind::Object => true,
+            ArrayKind::Typed(e) => !is_value_type(e),
+            _ => false,
+        },
         (
             "System.Management.Automation.PSObject" | "System.Management.Automation.PSCustomObject",
             Value::Object(_),
         ) => true,
         (
             "System.ValueType",
-            Value::Int(_)
-            | Value::Double(_)
+            Value::Num(_)
+            | Value::Char(_)
             | Value::Bool(_)
             | Value::DateTime(_)
             | Value::TimeSpan(_)
             | Value::Guid(_),
         ) => true,
-        ("System.Int64", Value::Int(_)) => true,
+        ("System.Numerics.BigInteger" | "System.Decimal", _) => false,
         ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
         ("System.Exception", Value::Error(_)) => false,
         (_, Value::Object(o)) => o
@@ -225,13 +262,27 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
     }
 }
 
+/// True for the .NET value types aapsh knows (numbers, Boolean, Char, DateTime, TimeSpan,
+/// Guid): their arrays are not `Object[]`.
+fn is_value_type(full: &str) -> bool {
+    NumKind::from_full_name(full).is_some()
+        || matches!(
+            full,
+            "System.Boolean"
+                | "System.Char"
+                | "System.DateTime"
+                | "System.TimeSpan"
+                | "System.Guid"
+        )
+}
+
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
     if let Some(kind) = super::lists::list_kind_for(type_name) {
         let items = v.enumerate();
         let mut converted = Vec::with_capacity(items.len());
         for item in items {
-            converted.push(match kind.element.as_deref() {
+            converted.push(match kind.element() {
                 Some(e) => cast(s, item, e, span)?,
                 None => item,
             });
@@ -255,59 +306,40 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 Value::str(s.stringify(&v))
             }
         }
-        "System.Int32" | "System.Int64" => {
-            let i = conversion::to_int(&v, &full).map_err(|m| err(s, m))?;
-            Value::Int(i)
-        }
-        "System.Double" | "System.Decimal" => {
-            Value::Double(conversion::to_double(&v, &full).map_err(|m| err(s, m))?)
+        numeric if NumKind::from_full_name(numeric).is_some() => {
+            let kind = NumKind::from_full_name(numeric).unwrap_or(NumKind::Int32);
+            Value::Num(conversion::to_number(&v, kind).map_err(|m| err(s, m))?)
         }
         "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
             Value::Bool(v.is_truthy())
         }
-        "System.Char" => {
-            let text = v.to_ps_string();
-            match text.chars().count() {
-                1 => Value::str(text),
-                _ => match v {
-                    Value::Int(i) => Value::str(
-                        char::from_u32(i as u32)
-                            .map(String::from)
-                            .unwrap_or_default(),
-                    ),
-                    _ => {
-                        return Err(err(
-                            s,
-                            conversion::cast_error_with_inner(
-                                &text,
-                                &full,
-                                "String must be exactly one character long.",
-                            ),
-                        ));
-                    }
-                },
-            }
-        }
+        "System.Char" => Value::Char(conversion::to_char(&v).map_err(|m| err(s, m))?),
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
             Value::Array(_) => v,
             Value::Null => Value::array(Vec::new()),
             other => Value::array(vec![other]),
         },
-        "System.String[]" => Value::array(
+        "System.String[]" => Value::array_of(
+            ArrayKind::Typed(Rc::from("System.String")),
             v.enumerate()
                 .iter()
                 .map(|x| Value::str(x.to_ps_string()))
                 .collect(),
         ),
-        "System.Int32[]" => {
+        // A typed array of a known element type: each item is cast to it.
+        typed if typed.ends_with("[]") && is_known_type(typed.trim_end_matches("[]")) => {
+            let element = typed.trim_end_matches("[]").to_string();
+            // A string becomes its characters (String.ToCharArray).
+            if let (Value::String(text), "System.Char") = (&v, element.as_str()) {
+                let chars = text.encode_utf16().map(Value::Char).collect();
+                return Ok(Value::array_of(ArrayKind::Typed(Rc::from(element)), chars));
+            }
             let mut out = Vec::new();
             for x in v.enumerate() {
-                out.push(Value::Int(
-                    conversion::to_int(&x, "System.Int32").map_err(|m| err(s, m))?,
-                ));
+                out.push(cast(s, x, &element, span)?);
             }
-            Value::array(out)
+            Value::array_of(ArrayKind::Typed(Rc::from(element)), out)
         }
         "System.Collections.Hashtable" => match v {
             Value::Hashtable(_) => v,
@@ -387,7 +419,7 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 Value::Object(o) => o
                     .borrow()
                     .as_enum()
-                    .map_or(v.clone(), |(_, n)| Value::Int(n)),
+                    .map_or(v.clone(), |(_, n)| Value::integer(n)),
                 _ => v,
             };
             let name = conversion::to_enum(&v, &DAYS, &full).map_err(|m| err(s, m))?;
@@ -411,7 +443,11 @@ pub fn to_timespan(v: &Value) -> Result<TimeSpan, String> {
     match v {
         Value::TimeSpan(t) => Ok(*t),
         Value::Null => Ok(TimeSpan::ZERO),
-        Value::Int(i) => Ok(TimeSpan::from_ticks(*i)),
+        Value::Num(n) if n.kind().is_integer() => {
+            Ok(TimeSpan::from_ticks(v.as_i64().ok_or_else(|| {
+                conversion::cast_error(v, "System.TimeSpan")
+            })?))
+        }
         Value::Array(items) if items.borrow().len() == 1 => {
             let first = items.borrow()[0].clone();
             to_timespan(&first)
@@ -461,12 +497,12 @@ pub fn get_member(
     let found = match target {
         Value::Null => None,
         Value::String(text) => match lower.as_str() {
-            "length" => Some(Value::Int(text.chars().count() as i64)),
+            "length" => Some(Value::integer(text.chars().count() as i64)),
             _ => None,
         },
         Value::Array(items) => match lower.as_str() {
-            "count" | "length" | "longlength" => Some(Value::Int(items.borrow().len() as i64)),
-            "rank" => Some(Value::Int(1)),
+            "count" | "length" | "longlength" => Some(Value::integer(items.borrow().len() as i64)),
+            "rank" => Some(Value::integer(1)),
             _ => {
                 // Member enumeration: the property of every element that has it.
                 let items = items.borrow().clone();
@@ -489,7 +525,7 @@ pub fn get_member(
             match h.get(&Value::str(name)) {
                 Some(v) => Some(v),
                 None => match lower.as_str() {
-                    "count" => Some(Value::Int(h.len() as i64)),
+                    "count" => Some(Value::integer(h.len() as i64)),
                     "keys" => Some(Value::array(h.iter().map(|(k, _)| k.clone()).collect())),
                     "values" => Some(Value::array(h.iter().map(|(_, v)| v.clone()).collect())),
                     _ => None,
@@ -531,12 +567,12 @@ pub fn get_member(
         }
         Value::Error(e) => e.property(name),
         Value::DateTime(dt) => match lower.as_str() {
-            "year" => Some(Value::Int(dt.year() as i64)),
-            "month" => Some(Value::Int(dt.month() as u8 as i64)),
-            "day" => Some(Value::Int(dt.day() as i64)),
-            "hour" => Some(Value::Int(dt.hour() as i64)),
-            "minute" => Some(Value::Int(dt.minute() as i64)),
-            "second" => Some(Value::Int(dt.second() as i64)),
+            "year" => Some(Value::integer(dt.year() as i64)),
+            "month" => Some(Value::integer(dt.month() as u8 as i64)),
+            "day" => Some(Value::integer(dt.day() as i64)),
+            "hour" => Some(Value::integer(dt.hour() as i64)),
+            "minute" => Some(Value::integer(dt.minute() as i64)),
+            "second" => Some(Value::integer(dt.second() as i64)),
             "dayofweek" => Some(Value::object(PsObject::enum_value(
                 "System.DayOfWeek",
                 &dt.weekday().to_string(),
@@ -550,9 +586,9 @@ pub fn get_member(
                     kind.number(),
                 )))
             }
-            "ticks" => Some(Value::Int(date_ticks(*dt))),
-            "millisecond" => Some(Value::Int(i64::from(dt.millisecond()))),
-            "dayofyear" => Some(Value::Int(i64::from(dt.ordinal()))),
+            "ticks" => Some(Value::integer(date_ticks(*dt))),
+            "millisecond" => Some(Value::integer(i64::from(dt.millisecond()))),
+            "dayofyear" => Some(Value::integer(i64::from(dt.ordinal()))),
             "timeofday" => {
                 TimeSpan::between(*dt, dt.replace_time(time::Time::MIDNIGHT)).map(Value::TimeSpan)
             }
@@ -581,7 +617,7 @@ pub fn get_member(
         Some(v) => Ok(v),
         // Every value has a Count and a Length (PowerShell 3+): 1 for a scalar, 0 for $null.
         None if lower == "count" || lower == "length" => {
-            Ok(Value::Int(i64::from(!target.is_null())))
+            Ok(Value::integer(i64::from(!target.is_null())))
         }
         None if s.strict_mode() >= 2 => Err(property_not_found_strict(s, name, span)),
         None => Ok(Value::Null),
@@ -605,16 +641,16 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Environment", "machinename") => Value::str("AAPSH"),
         ("System.Environment", "username") => Value::str(std::env::var("USER").unwrap_or_default()),
         ("System.String", "empty") => Value::str(""),
-        ("System.Int32", "maxvalue") => Value::Int(i32::MAX as i64),
-        ("System.Int32", "minvalue") => Value::Int(i32::MIN as i64),
-        ("System.Int64", "maxvalue") => Value::Int(i64::MAX),
-        ("System.Int64", "minvalue") => Value::Int(i64::MIN),
-        ("System.Double", "maxvalue") => Value::Double(f64::MAX),
-        ("System.Double", "minvalue") => Value::Double(f64::MIN),
-        ("System.Double", "epsilon") => Value::Double(f64::from_bits(1)),
-        ("System.Double", "nan") => Value::Double(f64::NAN),
-        ("System.Double", "positiveinfinity") => Value::Double(f64::INFINITY),
-        ("System.Double", "negativeinfinity") => Value::Double(f64::NEG_INFINITY),
+        ("System.Int32", "maxvalue") => Value::integer(i32::MAX as i64),
+        ("System.Int32", "minvalue") => Value::integer(i32::MIN as i64),
+        ("System.Int64", "maxvalue") => Value::integer(i64::MAX),
+        ("System.Int64", "minvalue") => Value::integer(i64::MIN),
+        ("System.Double", "maxvalue") => Value::double(f64::MAX),
+        ("System.Double", "minvalue") => Value::double(f64::MIN),
+        ("System.Double", "epsilon") => Value::double(f64::from_bits(1)),
+        ("System.Double", "nan") => Value::double(f64::NAN),
+        ("System.Double", "positiveinfinity") => Value::double(f64::INFINITY),
+        ("System.Double", "negativeinfinity") => Value::double(f64::NEG_INFINITY),
         ("System.DateTime", "maxvalue") => max_date(),
         ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
         ("System.DateTime", "now") => Value::DateTime(s.clock.now()),
@@ -625,21 +661,23 @@ fn static_member(s: &mut Session, target: &Value, name: &str, span: Span) -> Res
         ("System.Globalization.CultureInfo", "currentculture" | "currentuiculture") => {
             culture("en-US")
         }
-        ("System.Diagnostics.Stopwatch", "frequency") => Value::Int(1_000_000_000),
+        ("System.Diagnostics.Stopwatch", "frequency") => Value::integer(1_000_000_000),
         ("System.Diagnostics.Stopwatch", "ishighresolution") => Value::Bool(true),
         ("System.DateTime", "today") => {
             Value::DateTime(s.clock.now().replace_time(time::Time::MIDNIGHT))
         }
         ("System.DateTime", "minvalue") => min_date(),
-        ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
+        ("System.Math", "pi") => Value::double(std::f64::consts::PI),
         ("System.TimeSpan", "zero") => Value::TimeSpan(TimeSpan::ZERO),
         ("System.TimeSpan", "maxvalue") => Value::TimeSpan(TimeSpan::MAX),
         ("System.TimeSpan", "minvalue") => Value::TimeSpan(TimeSpan::MIN),
-        ("System.TimeSpan", "ticksperday") => Value::Int(timespan::TICKS_PER_DAY),
-        ("System.TimeSpan", "ticksperhour") => Value::Int(timespan::TICKS_PER_HOUR),
-        ("System.TimeSpan", "ticksperminute") => Value::Int(timespan::TICKS_PER_MINUTE),
-        ("System.TimeSpan", "tickspersecond") => Value::Int(timespan::TICKS_PER_SECOND),
-        ("System.TimeSpan", "tickspermillisecond") => Value::Int(timespan::TICKS_PER_MILLISECOND),
+        ("System.TimeSpan", "ticksperday") => Value::integer(timespan::TICKS_PER_DAY),
+        ("System.TimeSpan", "ticksperhour") => Value::integer(timespan::TICKS_PER_HOUR),
+        ("System.TimeSpan", "ticksperminute") => Value::integer(timespan::TICKS_PER_MINUTE),
+        ("System.TimeSpan", "tickspersecond") => Value::integer(timespan::TICKS_PER_SECOND),
+        ("System.TimeSpan", "tickspermillisecond") => {
+            Value::integer(timespan::TICKS_PER_MILLISECOND)
+        }
         ("System.Management.Automation.PSCustomObject", _)
         | ("System.Management.Automation.PSObject", _) => Value::Null,
         _ => {
@@ -760,31 +798,43 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
                 one => Ok(pick(one)),
             }
         }
+        // A string indexes its UTF-16 code units, each a Char.
         Value::String(text) => {
-            let chars: Vec<char> = text.chars().collect();
-            let n = conversion::to_int(idx, "System.Int32").unwrap_or(0);
-            let n = if n < 0 { chars.len() as i64 + n } else { n };
-            Ok(chars
-                .get(n as usize)
-                .filter(|_| n >= 0)
-                .map(|c| Value::str(c.to_string()))
-                .unwrap_or(Value::Null))
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let pick = |i: &Value| -> Value {
+                let Ok(n) = conversion::to_int(i, "System.Int32") else {
+                    return Value::Null;
+                };
+                let n = if n < 0 { units.len() as i64 + n } else { n };
+                usize::try_from(n)
+                    .ok()
+                    .and_then(|n| units.get(n))
+                    .map_or(Value::Null, |c| Value::Char(*c))
+            };
+            Ok(match idx {
+                Value::Array(many) => Value::array(many.borrow().iter().map(pick).collect()),
+                one => pick(one),
+            })
         }
-        Value::Object(o) => Ok(o.borrow().get(&idx.to_ps_string()).unwrap_or(Value::Null)),
+        // Anything without an indexer is a one-element collection: `[0]` and `[-1]` give the
+        // object itself, any other index `$null` (an error under strict mode 3).
         other => {
-            // A scalar indexed with 0 is itself, as in pwsh.
-            if conversion::to_int(idx, "System.Int32").ok() == Some(0) {
-                Ok(other.clone())
-            } else {
-                Err(s.runtime_error(
+            let position = match idx {
+                Value::Array(_) => None,
+                one => conversion::to_int(one, "System.Int32").ok(),
+            };
+            match position {
+                Some(0 | -1) => Ok(other.clone()),
+                _ if s.strict_mode() >= 3 => Err(s.runtime_error(
                     "CannotIndex",
                     format!(
                         "Unable to index into an object of type \"{}\".",
-                        other.type_name()
+                        receiver_type(other)
                     ),
                     ErrorCategory::InvalidOperation,
                     span,
-                ))
+                )),
+                _ => Ok(Value::Null),
             }
         }
     }
@@ -872,6 +922,113 @@ pub fn invoke_method(
         return s.ps_cmdlet_method(name, args, span);
     }
     let lower = name.to_ascii_lowercase();
+    let (args, returns) = match bind_recorded(s, &receiver_type(target), name, false, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = invoke_instance(s, target, name, &lower, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+/// The recorded type whose members a call on `target` looks up.
+fn receiver_type(target: &Value) -> String {
+    match target {
+        Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
+        Value::Object(o) if o.borrow().is_custom() => {
+            "System.Management.Automation.PSCustomObject".into()
+        }
+        other => other.type_name(),
+    }
+}
+
+/// What binding a call against the recorded type table gave.
+enum Binding {
+    /// The arguments converted for the chosen overload, and its declared return type.
+    Bound(Vec<Value>, String),
+    /// The type or the method is not recorded: the arguments as given.
+    Unknown(Vec<Value>),
+}
+
+/// Binds a call to the overloads recorded for the receiver's type (`vocab::dotnet`): the
+/// arguments converted as pwsh's method binder converts them, or pwsh's error when no overload
+/// takes them.
+fn bind_recorded(
+    s: &Session,
+    type_full: &str,
+    name: &str,
+    is_static: bool,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Binding, Flow> {
+    let Some(member) = crate::vocab::dotnet::type_info(type_full)
+        .and_then(|t| t.member(name, is_static))
+        .filter(|m| m.is_method())
+    else {
+        return Ok(Binding::Unknown(args));
+    };
+    let overloads = member.overloads();
+    if overloads.is_empty() {
+        return Ok(Binding::Unknown(args));
+    }
+    match super::overloads::bind(member.name, &overloads, &args) {
+        Ok(bound) => {
+            let returns = crate::vocab::dotnet::full_name_of(&bound.signature.return_type);
+            Ok(Binding::Bound(bound.args, returns))
+        }
+        Err(super::overloads::BindError::Count) => {
+            Err(overload_error(s, member.name, args.len(), span))
+        }
+        Err(super::overloads::BindError::Ambiguous) => {
+            let rec = ErrorRecord::new(
+                ExceptionInfo::new(
+                    "System.Management.Automation.MethodException",
+                    format!(
+                        "Multiple ambiguous overloads found for \"{}\" and the argument count: \"{}\".",
+                        member.name,
+                        args.len()
+                    ),
+                ),
+                "MethodCountCouldNotFindBest",
+                ErrorCategory::NotSpecified,
+            );
+            Err(s.runtime_record_error(rec, span))
+        }
+        Err(super::overloads::BindError::Convert(message)) => {
+            let mut rec = ErrorRecord::new(
+                ExceptionInfo::new("System.Management.Automation.MethodException", message),
+                "MethodArgumentConversionInvalidCastArgument",
+                ErrorCategory::NotSpecified,
+            );
+            rec.exception.inner = Some(Box::new(ExceptionInfo::new(
+                "System.Management.Automation.PSInvalidCastException",
+                "",
+            )));
+            Err(s.runtime_record_error(rec, span))
+        }
+    }
+}
+
+/// A method's result as its declared return type: a numeric result becomes the declared number
+/// type (`[math]::Max(1, 2)` is an Int32), anything else is left as the member made it.
+fn as_declared(result: Value, returns: &str) -> Value {
+    match (&result, NumKind::from_full_name(returns)) {
+        (Value::Num(n), Some(kind)) => n.convert(kind).map(Value::Num).unwrap_or(result),
+        _ => result,
+    }
+}
+
+fn invoke_instance(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    lower: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let lower = lower.to_string();
     if let Some(r) = native_method(s, target, &lower, name, &args, span) {
         return r;
     }
@@ -880,12 +1037,12 @@ pub fn invoke_method(
         // Numbers are .NET values here, not PowerShell conversions: a double gives its
         // shortest round-trip text (`(0.1+0.2).ToString()` is 0.30000000000000004), and
         // `ToString('N2')` / `ToString('0.00')` use the numeric format strings of `-f`.
-        "tostring" if matches!(target, Value::Double(_)) && args.is_empty() => {
-            if let Value::Double(d) = target {
+        "tostring" if matches!(target, Value::Num(Number::Double(_))) && args.is_empty() => {
+            if let Value::Num(Number::Double(d)) = target {
                 return Ok(Value::str(super::value::format_double_roundtrip(*d)));
             }
         }
-        "tostring" if matches!(target, Value::Int(_) | Value::Double(_)) && args.len() == 1 => {
+        "tostring" if matches!(target, Value::Num(_)) && args.len() == 1 => {
             let format = args[0].to_ps_string();
             return Ok(Value::str(super::operators::format_value(
                 target,
@@ -899,15 +1056,11 @@ pub fn invoke_method(
                 return Ok(Value::str(super::operators::dotnet_date_format(*dt, "G")));
             }
         }
+        // The object's own ToString(): an array's type name, a PSCustomObject's empty text.
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
-            return Ok(Value::str(s.stringify(target)));
+            return Ok(Value::str(target.element_string()));
         }
         "gettype" if !matches!(target, Value::Null) => {
-            if let Value::Array(items) = target
-                && let Some(kind) = s.list_kind(items)
-            {
-                return Ok(Value::Type(Rc::from(kind.full_name())));
-            }
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
         "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
@@ -926,7 +1079,8 @@ pub fn invoke_method(
         )),
         Value::String(text) => string_method(s, text, &lower, name, &args, span),
         Value::Array(items) => {
-            if let Some(kind) = s.list_kind(items)
+            let kind = items.borrow().kind.clone();
+            if kind.is_list()
                 && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
             {
                 return Ok(v);
@@ -938,7 +1092,7 @@ pub fn invoke_method(
                         super::operators::values_equal(x, &args[0], true)
                     })))
                 }
-                "indexof" if args.len() == 1 => Ok(Value::Int(
+                "indexof" if args.len() == 1 => Ok(Value::integer(
                     snapshot
                         .iter()
                         .position(|x| super::operators::values_equal(x, &args[0], true))
@@ -1184,7 +1338,7 @@ fn timespan_method(
         ("duration", 0) => result(s, ts.checked_abs()),
         ("compareto", 1) => {
             let other = timespan_arg(s, args, 0, name, "value", span)?;
-            Ok(Value::Int(match ts.cmp(&other) {
+            Ok(Value::integer(match ts.cmp(&other) {
                 std::cmp::Ordering::Less => -1,
                 std::cmp::Ordering::Equal => 0,
                 std::cmp::Ordering::Greater => 1,
@@ -1195,6 +1349,90 @@ fn timespan_method(
         }
         _ => Err(method_not_found(s, "System.TimeSpan", name, span)),
     }
+}
+
+/// `String.Split` for the overload the binder chose: a string separator splits on the whole
+/// string (an empty one not at all), a char or char array on any of its characters (none:
+/// white space); an Int32 argument caps the number of parts; StringSplitOptions remove empty
+/// entries and trim them.
+fn string_split(text: &str, args: &[Value]) -> Value {
+    enum Sep {
+        Whole(String),
+        Chars(Vec<char>),
+    }
+    let sep = match args.first() {
+        Some(Value::String(s)) => Sep::Whole(s.to_string()),
+        Some(Value::Char(c)) => Sep::Chars(super::value::char_text(*c).chars().collect()),
+        Some(Value::Array(items)) => Sep::Chars(
+            items
+                .borrow()
+                .iter()
+                .flat_map(|c| c.to_ps_string().chars().collect::<Vec<_>>())
+                .collect(),
+        ),
+        Some(Value::Null) | None => Sep::Chars(Vec::new()),
+        Some(other) => Sep::Whole(other.to_ps_string()),
+    };
+    let mut count: Option<usize> = None;
+    let (mut remove_empty, mut trim) = (false, false);
+    for a in args.iter().skip(1) {
+        match a {
+            Value::Num(n) => count = n.as_i128().map(|v| v.max(0) as usize),
+            other => {
+                let text = other.to_ps_string();
+                for flag in text.split(',') {
+                    match flag.trim().to_ascii_lowercase().as_str() {
+                        "removeemptyentries" | "1" => remove_empty = true,
+                        "trimentries" | "2" => trim = true,
+                        "3" => {
+                            remove_empty = true;
+                            trim = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let mut parts: Vec<String> = match &sep {
+        Sep::Whole(s) if s.is_empty() => vec![text.to_string()],
+        Sep::Whole(s) => text.split(s.as_str()).map(str::to_string).collect(),
+        Sep::Chars(chars) if chars.is_empty() => text
+            .split(char::is_whitespace)
+            .map(str::to_string)
+            .collect(),
+        Sep::Chars(chars) => text
+            .split(|c| chars.contains(&c))
+            .map(str::to_string)
+            .collect(),
+    };
+    if let Some(limit) = count
+        && limit > 0
+        && parts.len() > limit
+    {
+        // The last part keeps the rest of the text, separators included.
+        let head: Vec<String> = parts[..limit - 1].to_vec();
+        let consumed: usize = head.iter().map(|p| p.len()).sum::<usize>()
+            + (limit - 1)
+                * match &sep {
+                    Sep::Whole(s) => s.len(),
+                    Sep::Chars(_) => 1,
+                };
+        let mut head = head;
+        head.push(text.get(consumed..).unwrap_or_default().to_string());
+        parts = head;
+    }
+    if count == Some(0) {
+        parts.clear();
+    }
+    Value::array(
+        parts
+            .into_iter()
+            .map(|p| if trim { p.trim().to_string() } else { p })
+            .filter(|p| !remove_empty || !p.is_empty())
+            .map(Value::str)
+            .collect(),
+    )
 }
 
 fn string_method(
@@ -1232,29 +1470,7 @@ fn string_method(
         }
         ("tolower" | "tolowerinvariant", 0) => Value::str(text.to_lowercase()),
         ("toupper" | "toupperinvariant", 0) => Value::str(text.to_uppercase()),
-        ("split", n) if n >= 1 => {
-            // String.Split(char[]/string): splits on any of the characters given.
-            let seps: Vec<char> = args
-                .iter()
-                .take(1)
-                .flat_map(|a| {
-                    a.enumerate()
-                        .into_iter()
-                        .flat_map(|x| x.to_ps_string().chars().collect::<Vec<_>>())
-                })
-                .collect();
-            let remove_empty = args
-                .iter()
-                .skip(1)
-                .any(|a| a.to_ps_string().eq_ignore_ascii_case("RemoveEmptyEntries"));
-            let parts: Vec<Value> = text
-                .split(|c| seps.contains(&c))
-                .filter(|p| !remove_empty || !p.is_empty())
-                .map(Value::str)
-                .collect();
-            Value::array(parts)
-        }
-        ("split", 0) => Value::array(text.split(char::is_whitespace).map(Value::str).collect()),
+        ("split", _) => string_split(text, args),
         ("replace", 2) => {
             let from = arg_string(args, 0);
             if from.is_empty() {
@@ -1295,14 +1511,14 @@ fn string_method(
         }
         ("indexof", 1 | 2) => {
             let p = arg_string(args, 0);
-            Value::Int(
+            Value::integer(
                 text.find(&p)
                     .map_or(-1, |b| text[..b].chars().count() as i64),
             )
         }
         ("lastindexof", 1) => {
             let p = arg_string(args, 0);
-            Value::Int(
+            Value::integer(
                 text.rfind(&p)
                     .map_or(-1, |b| text[..b].chars().count() as i64),
             )
@@ -1383,7 +1599,7 @@ fn string_method(
             Value::array(text.chars().map(|c| Value::str(c.to_string())).collect())
         }
         ("normalize", _) | ("clone", 0) => Value::str(text),
-        ("compareto", 1) => Value::Int(match text.cmp(&arg_string(args, 0)) {
+        ("compareto", 1) => Value::integer(match text.cmp(&arg_string(args, 0)) {
             std::cmp::Ordering::Less => -1,
             std::cmp::Ordering::Equal => 0,
             std::cmp::Ordering::Greater => 1,
@@ -1427,6 +1643,25 @@ fn static_method(
         Value::Type(t) => t.to_string(),
         other => full_type_name(&other.to_ps_string()),
     };
+    let (args, returns) = match bind_recorded(s, &ty, name, true, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = static_call(s, &ty, name, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+fn static_call(
+    s: &mut Session,
+    ty: &str,
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let ty = ty.to_string();
     if let Some(v) = super::statics::static_method(s, &ty, name, &args, span)? {
         return Ok(v);
     }
@@ -1435,8 +1670,8 @@ fn static_method(
         && let Some(kind) = super::lists::list_kind_for(&ty)
     {
         let items = match args.first() {
-            Some(Value::Array(a)) => a.borrow().clone(),
-            Some(Value::Int(_)) | None => Vec::new(),
+            Some(Value::Array(a)) => a.borrow().items.clone(),
+            Some(Value::Num(_)) | None => Vec::new(),
             Some(other) => other.enumerate(),
         };
         return Ok(s.new_list(kind, items));
@@ -1475,7 +1710,7 @@ fn static_method(
             let t = text.trim();
             let parsed = t.parse::<i64>().ok();
             let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
-            try_parse_result(s, &args, 1, parsed.map(Value::Int), Value::Int(0))
+            try_parse_result(s, &args, 1, parsed.map(Value::integer), Value::integer(0))
         }
         ("System.DateTime", "tryparse") => {
             let parsed = conversion::parse_datetime(&arg_string(&args, 0));
@@ -1521,7 +1756,7 @@ fn static_method(
         (STOPWATCH, "startnew") if args.is_empty() => new_stopwatch(s, true),
         (STOPWATCH, "new") if args.is_empty() => new_stopwatch(s, false),
         (STRING_BUILDER, "new") if args.len() <= 1 => match args.first() {
-            Some(Value::Int(_)) | None => new_string_builder(""),
+            Some(Value::Num(_)) | None => new_string_builder(""),
             Some(v) => new_string_builder(&v.to_ps_string()),
         },
         ("System.String", "compare") if (2..=3).contains(&args.len()) => {
@@ -1532,7 +1767,7 @@ fn static_method(
                     .to_ascii_lowercase()
                     .contains("ignorecase"),
             });
-            Value::Int(super::operators::compare_strings(
+            Value::integer(super::operators::compare_strings(
                 &arg_string(&args, 0),
                 &arg_string(&args, 1),
                 ignore_case,
@@ -1557,6 +1792,46 @@ fn static_method(
             args.first()
                 .is_none_or(|v| v.is_null() || v.to_ps_string().trim().is_empty()),
         ),
+        ("System.String", "join") if args.len() == 4 && matches!(args[2], Value::Num(_)) => {
+            // Join(separator, value[], startIndex, count), with .NET's argument checks.
+            let sep = arg_string(&args, 0);
+            let items = args[1].enumerate();
+            let start = args[2].as_i64().unwrap_or(0);
+            let count = args[3].as_i64().unwrap_or(0);
+            let fail = |s: &Session, m: String| {
+                method_exception(s, name, 4, "System.ArgumentOutOfRangeException", &m, span)
+            };
+            if start < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be a non-negative value. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            if count < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "count ('{count}') must be a non-negative value. (Parameter 'count')\nActual value was {count}."
+                    ),
+                ));
+            }
+            let limit = items.len() as i64 - count;
+            if start > limit {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be less than or equal to '{limit}'. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            let picked: Vec<String> = items[start as usize..(start + count) as usize]
+                .iter()
+                .map(Value::to_ps_string)
+                .collect();
+            Value::str(picked.join(&sep))
+        }
         ("System.String", "join") => {
             let sep = arg_string(&args, 0);
             let items: Vec<String> = args
@@ -1582,15 +1857,15 @@ fn static_method(
                 .unwrap_or(0);
             let f = 10f64.powi(digits as i32);
             let x = num(0) * f;
-            Value::Double(conversion::round_half_even(x) / f)
+            Value::double(super::number::round_half_even(x) / f)
         }
-        ("System.Math", "floor") => Value::Double(num(0).floor()),
-        ("System.Math", "ceiling") => Value::Double(num(0).ceil()),
-        ("System.Math", "abs") => Value::Double(num(0).abs()),
-        ("System.Math", "max") => Value::Double(num(0).max(num(1))),
-        ("System.Math", "min") => Value::Double(num(0).min(num(1))),
-        ("System.Math", "sqrt") => Value::Double(num(0).sqrt()),
-        ("System.Math", "pow") => Value::Double(num(0).powf(num(1))),
+        ("System.Math", "floor") => Value::double(num(0).floor()),
+        ("System.Math", "ceiling") => Value::double(num(0).ceil()),
+        ("System.Math", "abs") => Value::double(num(0).abs()),
+        ("System.Math", "max") => Value::double(num(0).max(num(1))),
+        ("System.Math", "min") => Value::double(num(0).min(num(1))),
+        ("System.Math", "sqrt") => Value::double(num(0).sqrt()),
+        ("System.Math", "pow") => Value::double(num(0).powf(num(1))),
         ("System.DateTime", "parse") => {
             let text = arg_string(&args, 0);
             Value::DateTime(
@@ -1761,7 +2036,7 @@ fn static_method(
                 .map(|r| r.is_match(&arg_string(&args, 0)))
                 .unwrap_or(false),
         ),
-        ("System.Convert", "toint32") => Value::Int(
+        ("System.Convert", "toint32") => Value::integer(
             conversion::to_int(&args.first().cloned().unwrap_or_default(), "System.Int32")
                 .unwrap_or(0),
         ),
@@ -1848,12 +2123,12 @@ fn refresh_native(s: &Session, o: &Rc<std::cell::RefCell<PsObject>>) {
             o.set("Elapsed", Value::TimeSpan(elapsed));
             o.set(
                 "ElapsedMilliseconds",
-                Value::Int(elapsed.ticks() / timespan::TICKS_PER_MILLISECOND),
+                Value::integer(elapsed.ticks() / timespan::TICKS_PER_MILLISECOND),
             );
             // Stopwatch.Frequency is 1 000 000 000 on Linux and macOS (nanosecond ticks).
             o.set(
                 "ElapsedTicks",
-                Value::Int(elapsed.ticks().saturating_mul(100)),
+                Value::integer(elapsed.ticks().saturating_mul(100)),
             );
         }
         _ => {}
@@ -1897,9 +2172,9 @@ pub fn new_string_builder(text: &str) -> Value {
 /// Copies a StringBuilder's state to its visible properties and its `ToString()`.
 fn sync_builder(o: &mut PsObject) {
     if let Some(Native::StringBuilder { text, capacity }) = o.native.clone() {
-        o.set("Capacity", Value::Int(capacity));
-        o.set("MaxCapacity", Value::Int(i64::from(i32::MAX)));
-        o.set("Length", Value::Int(text.chars().count() as i64));
+        o.set("Capacity", Value::integer(capacity));
+        o.set("MaxCapacity", Value::integer(i64::from(i32::MAX)));
+        o.set("Length", Value::integer(text.chars().count() as i64));
         o.text = Some(text);
     }
 }
@@ -2266,7 +2541,10 @@ fn culture(name: &str) -> Value {
     };
     Value::object(
         PsObject::new("System.Globalization.CultureInfo")
-            .with("LCID", Value::Int(if name.is_empty() { 127 } else { 1033 }))
+            .with(
+                "LCID",
+                Value::integer(if name.is_empty() { 127 } else { 1033 }),
+            )
             .with("Name", Value::str(name))
             .with("DisplayName", Value::str(display))
             .with_text(name),

@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 use super::conversion;
 use super::error_record::ErrorCategory;
 use super::flow::Flow;
+use super::number::{self, ArithOp, BitOp, NumError, NumKind, Number};
 use super::scope::Qualifier;
 use super::session::Session;
 use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
@@ -37,22 +38,18 @@ pub fn binary(
         BinaryOp::And => Ok(Value::Bool(l.is_truthy() && r.is_truthy())),
         BinaryOp::Or => Ok(Value::Bool(l.is_truthy() || r.is_truthy())),
         BinaryOp::Xor => Ok(Value::Bool(l.is_truthy() != r.is_truthy())),
-        BinaryOp::BitAnd
-        | BinaryOp::BitOr
-        | BinaryOp::BitXor
-        | BinaryOp::ShiftLeft
-        | BinaryOp::ShiftRight => {
-            let a = int_operand(s, &l, span)?;
-            let b = int_operand(s, &r, span)?;
-            Ok(Value::Int(match op {
-                BinaryOp::BitAnd => a & b,
-                BinaryOp::BitOr => a | b,
-                BinaryOp::BitXor => a ^ b,
-                BinaryOp::ShiftLeft => a.wrapping_shl(b as u32),
-                _ => a.wrapping_shr(b as u32),
-            }))
+        BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => {
+            let bit = match op {
+                BinaryOp::BitAnd => BitOp::And,
+                BinaryOp::BitOr => BitOp::Or,
+                _ => BitOp::Xor,
+            };
+            bitwise_operator(s, bit, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(s, &l, &r))),
+        BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
+            shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
+        }
+        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
@@ -75,25 +72,44 @@ pub fn binary(
 pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value, Flow> {
     match op {
         UnaryOp::Not => Ok(Value::Bool(!v.is_truthy())),
-        // pwsh's UnaryMinus on a non-number is `0 - x` (PSUnaryOperationBinder).
-        UnaryOp::Negate if matches!(v, Value::TimeSpan(_)) => {
-            arithmetic(s, BinaryOp::Subtract, Value::Int(0), v, span)
-        }
-        UnaryOp::Negate => match to_number(&v) {
-            Some(Value::Int(i)) => Ok(i
-                .checked_neg()
-                .map(Value::Int)
-                .unwrap_or(Value::Double(-(i as f64)))),
-            Some(Value::Double(d)) => Ok(Value::Double(-d)),
-            _ => Err(op_error(s, "-", &v, span)),
+        // pwsh's UnaryMinus: numbers negate (integers through `0 - x`, so Int32.MinValue
+        // widens); anything else is `0 - x` (PSUnaryOperationBinder).
+        UnaryOp::Negate => match &v {
+            Value::Num(Number::Single(f)) => Ok(Value::Num(Number::Single(-f))),
+            Value::Num(Number::Double(d)) => Ok(Value::double(-d)),
+            Value::Num(Number::Decimal(d)) => Ok(Value::Num(Number::Decimal(-d))),
+            _ => arithmetic(s, BinaryOp::Subtract, Value::int(0), v, span),
         },
-        UnaryOp::Plus => to_number(&v).ok_or_else(|| op_error(s, "+", &v, span)),
-        UnaryOp::BitNot => Ok(Value::Int(!int_operand(s, &v, span)?)),
+        UnaryOp::Plus => match &v {
+            Value::Num(Number::Byte(b)) => Ok(Value::int(i32::from(*b))),
+            Value::Num(Number::SByte(b)) => Ok(Value::int(i32::from(*b))),
+            Value::Num(_) => Ok(v),
+            _ => add(s, Value::int(0), v, span),
+        },
+        UnaryOp::BitNot => {
+            let n = match &v {
+                Value::Null => Number::Int32(0),
+                Value::String(_) => string_operand(s, &v, NumKind::Int32, span)?,
+                other => match plain_number(other) {
+                    Some(n) => n,
+                    None => {
+                        let m = conversion::cast_error(other, "System.Int32");
+                        return Err(s.runtime_error(
+                            "InvalidCastIConvertible",
+                            m,
+                            ErrorCategory::InvalidArgument,
+                            span,
+                        ));
+                    }
+                },
+            };
+            number_result(s, number::bnot(&n), span)
+        }
         UnaryOp::Comma => Ok(Value::array(vec![v])),
         UnaryOp::Join => Ok(Value::str(
             v.enumerate()
                 .iter()
-                .map(Value::to_ps_string)
+                .map(Value::element_string)
                 .collect::<String>(),
         )),
         UnaryOp::Split => {
@@ -104,10 +120,8 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
         }
         // Increment and decrement need an assignable operand; the expression evaluator
         // handles them before calling here.
-        UnaryOp::PreIncrement | UnaryOp::PostIncrement => add(s, v, Value::Int(1), span),
-        UnaryOp::PreDecrement | UnaryOp::PostDecrement => {
-            arithmetic(s, BinaryOp::Subtract, v, Value::Int(1), span)
-        }
+        UnaryOp::PreIncrement | UnaryOp::PostIncrement => step(s, v, 1, span),
+        UnaryOp::PreDecrement | UnaryOp::PostDecrement => step(s, v, -1, span),
     }
 }
 
@@ -123,59 +137,107 @@ fn op_error(s: &Session, op: &str, v: &Value, span: Span) -> Flow {
     )
 }
 
-fn int_operand(s: &Session, v: &Value, span: Span) -> Result<i64, Flow> {
-    conversion::to_int(v, "System.Int64")
-        .map_err(|m| s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span))
+/// The number a non-string operand stands for in arithmetic: numbers themselves, `$null` 0,
+/// booleans 0 or 1, chars their code, enums their value. None for anything else.
+fn plain_number(v: &Value) -> Option<Number> {
+    Some(match v {
+        Value::Null => Number::Int32(0),
+        Value::Bool(b) => Number::Int32(i32::from(*b)),
+        Value::Num(n) => n.clone(),
+        Value::Char(c) => Number::Int32(i32::from(*c)),
+        Value::Object(o) => {
+            let (_, n) = o.borrow().as_enum().map(|(a, b)| (a.to_string(), b))?;
+            Number::from(&crate::syntax::ast::Number::Int64(n))
+                .convert(NumKind::Int32)
+                .unwrap_or(Number::Int64(n))
+        }
+        _ => return None,
+    })
 }
 
-/// A number from a value as arithmetic sees it (`"5"` is 5; `$null` is 0).
-fn to_number(v: &Value) -> Option<Value> {
-    match v {
-        Value::Null => Some(Value::Int(0)),
-        Value::Bool(b) => Some(Value::Int(*b as i64)),
-        Value::Int(_) | Value::Double(_) => Some(v.clone()),
-        Value::String(t) => {
-            let t = t.trim();
-            if t.is_empty() {
-                return Some(Value::Int(0));
-            }
-            if let Ok(i) = t.parse::<i64>() {
-                return Some(Value::Int(i));
-            }
-            if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
-                && let Ok(i) = i64::from_str_radix(hex, 16)
-            {
-                return Some(Value::Int(i));
-            }
-            t.parse::<f64>().ok().map(Value::Double)
+/// A string operand of a numeric operation (BinaryNumericStringOp): the number it spells,
+/// else converted to the other operand's type (`'1,000' - 1`); the error names that type.
+fn string_operand(s: &Session, v: &Value, other: NumKind, span: Span) -> Result<Number, Flow> {
+    let text = v.to_ps_string();
+    if let Some(n) = conversion::scan_number(&text) {
+        return Ok(n);
+    }
+    let target = if other == NumKind::BigInt || other.is_integer() || other.is_float() {
+        other
+    } else {
+        NumKind::Int32
+    };
+    conversion::to_number(v, target)
+        .map_err(|m| s.runtime_error("InvalidArgument", m, ErrorCategory::InvalidArgument, span))
+}
+
+/// `[X] does not contain a method named 'op_Y'`: an operator between values that have none.
+fn no_operator(s: &Session, culprit: &Value, method: &str, span: Span) -> Flow {
+    let type_name = match culprit {
+        Value::Object(o) if o.borrow().is_custom() => {
+            "System.Management.Automation.PSObject".to_string()
         }
-        Value::Array(items) if items.borrow().len() == 1 => to_number(&items.borrow()[0]),
-        _ => None,
+        other => other.type_name(),
+    };
+    s.runtime_error(
+        "MethodNotFound",
+        format!(
+            "Method invocation failed because [{type_name}] does not contain a method named '{method}'."
+        ),
+        ErrorCategory::InvalidOperation,
+        span,
+    )
+}
+
+fn op_method(op: ArithOp) -> &'static str {
+    match op {
+        ArithOp::Add => "op_Addition",
+        ArithOp::Sub => "op_Subtraction",
+        ArithOp::Mul => "op_Multiply",
+        ArithOp::Div => "op_Division",
+        ArithOp::Rem => "op_Modulus",
     }
 }
 
-fn number_or_error(s: &Session, v: &Value, left: &Value, span: Span) -> Result<Value, Flow> {
-    to_number(v).ok_or_else(|| {
-        let target = match left {
-            Value::Double(_) => "System.Double",
-            _ => "System.Int32",
-        };
-        let text = v.to_ps_string();
-        let message = match v {
-            Value::String(_) => conversion::cast_error_with_inner(
-                &text,
-                target,
-                &format!("The input string '{text}' was not in a correct format."),
-            ),
-            other => conversion::cast_error(other, target),
-        };
-        s.runtime_error(
-            "InvalidArgument",
-            message,
-            ErrorCategory::InvalidArgument,
+/// A numeric result, or the .NET exception it raised as pwsh reports it
+/// (`RuntimeException: Attempted to divide by zero.`).
+fn number_result(s: &Session, result: Result<Number, NumError>, span: Span) -> Result<Value, Flow> {
+    result.map(Value::Num).map_err(|e| {
+        s.runtime_record_error(
+            super::errors::runtime_wrapping(e.exception_type(), e.message()),
             span,
         )
     })
+}
+
+/// `l op r` once the left side is known to be a number: the right side converts as pwsh's
+/// binder converts it (strings are scanned as numbers; non-numbers have no operator).
+fn numeric_with(
+    s: &Session,
+    op: ArithOp,
+    left: Number,
+    r: &Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    let right = match r {
+        Value::String(_) => string_operand(s, r, left.kind(), span)?,
+        other => plain_number(other).ok_or_else(|| no_operator(s, other, op_method(op), span))?,
+    };
+    number_result(s, number::arithmetic(op, &left, &right), span)
+}
+
+/// `++` and `--`: `$null` becomes the step; numbers add it; anything else has no such operator.
+fn step(s: &mut Session, v: Value, by: i32, span: Span) -> Result<Value, Flow> {
+    let symbol = if by > 0 { "++" } else { "--" };
+    match &v {
+        Value::Null => Ok(Value::int(by)),
+        Value::Num(n) => number_result(
+            s,
+            number::arithmetic(ArithOp::Add, n, &Number::Int32(by)),
+            span,
+        ),
+        _ => Err(op_error(s, symbol, &v, span)),
+    }
 }
 
 fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
@@ -183,7 +245,7 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
         Value::Null => Ok(r),
         Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
         Value::Array(items) => {
-            let mut out = items.borrow().clone();
+            let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
                 other => out.push(other.clone()),
@@ -222,11 +284,16 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
         },
         Value::DateTime(_) | Value::TimeSpan(_) => time_arithmetic(s, BinaryOp::Add, &l, &r, span)?
             .ok_or_else(|| not_defined(s, "+", &l, &r, span)),
-        _ => {
-            let a = number_or_error(s, &l, &l, span)?;
-            let b = number_or_error(s, &r, &l, span)?;
-            Ok(numeric(BinaryOp::Add, &a, &b).unwrap_or(Value::Null))
-        }
+        // A char on the left concatenates, as a one-character string.
+        Value::Char(c) => Ok(Value::str(format!(
+            "{}{}",
+            super::value::char_text(*c),
+            s.stringify(&r)
+        ))),
+        other => match plain_number(other) {
+            Some(left) => numeric_with(s, ArithOp::Add, left, &r, span),
+            None => Err(no_operator(s, other, "op_Addition", span)),
+        },
     }
 }
 
@@ -250,7 +317,7 @@ fn time_arithmetic(
         )
     };
     let span_overflow = || overflow("System.OverflowException", TIMESPAN_OVERFLOW);
-    let number = |v: &Value| to_number(v).as_ref().and_then(as_f64);
+    let number = |v: &Value| plain_number(v).map(|n| n.to_f64());
     Ok(Some(match (l, op, r) {
         (Value::DateTime(dt), BinaryOp::Add | BinaryOp::Subtract, Value::TimeSpan(ts)) => {
             let d = ts.to_duration();
@@ -271,7 +338,7 @@ fn time_arithmetic(
             Value::TimeSpan(a.checked_sub(*b).ok_or_else(span_overflow)?)
         }
         (Value::TimeSpan(a), BinaryOp::Divide, Value::TimeSpan(b)) => {
-            Value::Double(a.ticks() as f64 / b.ticks() as f64)
+            Value::double(a.ticks() as f64 / b.ticks() as f64)
         }
         (Value::TimeSpan(a), BinaryOp::Multiply | BinaryOp::Divide, other) => {
             let Some(n) = number(other) else {
@@ -317,10 +384,18 @@ fn arithmetic(
     r: Value,
     span: Span,
 ) -> Result<Value, Flow> {
-    if op == BinaryOp::Multiply {
+    let arith = match op {
+        BinaryOp::Subtract => ArithOp::Sub,
+        BinaryOp::Multiply => ArithOp::Mul,
+        BinaryOp::Divide => ArithOp::Div,
+        _ => ArithOp::Rem,
+    };
+    if arith == ArithOp::Mul {
         match &l {
+            // Multiplication with `$null` on the left is `$null`.
+            Value::Null => return Ok(Value::Null),
             Value::String(text) => {
-                let n = int_operand(s, &r, span)?.max(0) as usize;
+                let n = repeat_count(s, &r, NumKind::Int32, span)?;
                 if text.len().saturating_mul(n) > 100_000_000 {
                     return Err(s.runtime_error(
                         "OutOfMemory",
@@ -332,7 +407,7 @@ fn arithmetic(
                 return Ok(Value::str(text.repeat(n)));
             }
             Value::Array(items) => {
-                let n = int_operand(s, &r, span)?.max(0) as usize;
+                let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
                 if items.len().saturating_mul(n) > 10_000_000 {
                     return Err(s.runtime_error(
@@ -354,100 +429,108 @@ fn arithmetic(
     if let Some(v) = time_arithmetic(s, op, &l, &r, span)? {
         return Ok(v);
     }
-    let symbol = match op {
-        BinaryOp::Subtract => "-",
-        BinaryOp::Multiply => "*",
-        BinaryOp::Divide => "/",
-        _ => "%",
-    };
-    let (Some(a), Some(b)) = (to_number(&l), to_number(&r)) else {
-        if matches!(l, Value::Array(_) | Value::Hashtable(_) | Value::Object(_)) {
-            return Err(not_defined(s, symbol, &l, &r, span));
+    let left = match &l {
+        Value::String(_) => {
+            let other = r.as_number().map_or(NumKind::Int32, Number::kind);
+            string_operand(s, &l, other, span)?
         }
-        let bad = if to_number(&l).is_none() { &l } else { &r };
-        return Err(number_or_error(s, bad, &l, span)
-            .err()
-            .unwrap_or_else(|| not_defined(s, symbol, &l, &r, span)));
+        other => {
+            plain_number(other).ok_or_else(|| no_operator(s, other, op_method(arith), span))?
+        }
     };
-    if matches!(op, BinaryOp::Divide | BinaryOp::Remainder) {
-        let zero = match &b {
-            Value::Int(0) => true,
-            Value::Double(d) => {
-                *d == 0.0 && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_))
+    numeric_with(s, arith, left, &r, span)
+}
+
+/// How many times `*` repeats a string (Int32) or an array (UInt32).
+fn repeat_count(s: &Session, r: &Value, kind: NumKind, span: Span) -> Result<usize, Flow> {
+    let n = match r {
+        Value::String(_) => string_operand(s, r, NumKind::Int32, span)?
+            .convert(kind)
+            .map_err(|e| {
+                s.runtime_error(
+                    "InvalidArgument",
+                    conversion::cast_error_with_inner(
+                        &r.to_ps_string(),
+                        kind.full_name(),
+                        e.message(),
+                    ),
+                    ErrorCategory::InvalidArgument,
+                    span,
+                )
+            })?,
+        other => conversion::to_number(other, kind).map_err(|m| {
+            s.runtime_error("InvalidArgument", m, ErrorCategory::InvalidArgument, span)
+        })?,
+    };
+    Ok(n.as_i128().map_or(0, |v| v.max(0) as usize))
+}
+
+/// `-band`, `-bor`, `-bxor`: strings are scanned as numbers, `$null` is 0.
+fn bitwise_operator(
+    s: &Session,
+    op: BitOp,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    let method = match op {
+        BitOp::And => "op_BitwiseAnd",
+        BitOp::Or => "op_BitwiseOr",
+        BitOp::Xor => "op_ExclusiveOr",
+    };
+    let operand = |v: &Value, other: &Value| -> Result<Number, Flow> {
+        match v {
+            Value::String(_) => {
+                let kind = other.as_number().map_or(NumKind::Int32, Number::kind);
+                string_operand(s, v, kind, span)
             }
-            _ => false,
-        };
-        if zero {
-            return Err(s.runtime_record_error(
-                super::errors::runtime_wrapping(
-                    "System.DivideByZeroException",
-                    "Attempted to divide by zero.",
-                ),
+            _ => plain_number(v).ok_or_else(|| no_operator(s, v, method, span)),
+        }
+    };
+    let a = operand(l, r)?;
+    let b = operand(r, l)?;
+    number_result(s, number::bitwise(op, &a, &b), span)
+}
+
+/// `-shl` and `-shr`: in the left operand's type; the count converts to Int32.
+fn shift_operator(
+    s: &Session,
+    left: bool,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<Value, Flow> {
+    let method = if left {
+        "op_LeftShift"
+    } else {
+        "op_RightShift"
+    };
+    if l.is_null() {
+        return Ok(Value::int(0));
+    }
+    let value = match l {
+        Value::String(_) => string_operand(s, l, NumKind::Int32, span)?,
+        other => plain_number(other).ok_or_else(|| no_operator(s, other, method, span))?,
+    };
+    let count = match r {
+        Value::String(_) => string_operand(s, r, NumKind::Int32, span)?,
+        other => conversion::to_number(other, NumKind::Int32).map_err(|m| {
+            s.runtime_error("InvalidArgument", m, ErrorCategory::InvalidArgument, span)
+        })?,
+    };
+    let count = match count.convert(NumKind::Int32) {
+        Ok(Number::Int32(c)) => c,
+        _ => {
+            let m = conversion::cast_error(r, "System.Int32");
+            return Err(s.runtime_error(
+                "InvalidArgument",
+                m,
+                ErrorCategory::InvalidArgument,
                 span,
             ));
         }
-    }
-    Ok(numeric(op, &a, &b).unwrap_or(Value::Null))
-}
-
-/// Numeric arithmetic with pwsh's widening (IntOps/LongOps): Int32 operands give an Int32
-/// while the result fits and a Double otherwise; Int64 likewise; an inexact division is a
-/// Double.
-fn numeric(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        let (x, y) = (*x, *y);
-        let int32 = |v: i64| i32::try_from(v).is_ok();
-        if int32(x) && int32(y) && op != BinaryOp::Remainder {
-            let wide = match op {
-                BinaryOp::Add => Some(x + y),
-                BinaryOp::Subtract => Some(x - y),
-                BinaryOp::Multiply => Some(x * y),
-                _ => None,
-            };
-            if let Some(r) = wide {
-                return Some(if int32(r) {
-                    Value::Int(r)
-                } else {
-                    Value::Double(r as f64)
-                });
-            }
-        }
-        let r = match op {
-            BinaryOp::Add => x.checked_add(y),
-            BinaryOp::Subtract => x.checked_sub(y),
-            BinaryOp::Multiply => x.checked_mul(y),
-            BinaryOp::Divide => {
-                if y != 0 && x % y == 0 {
-                    x.checked_div(y)
-                } else {
-                    None
-                }
-            }
-            BinaryOp::Remainder => x.checked_rem(y),
-            _ => None,
-        };
-        if let Some(r) = r {
-            return Some(Value::Int(r));
-        }
-    }
-    let x = as_f64(a)?;
-    let y = as_f64(b)?;
-    Some(Value::Double(match op {
-        BinaryOp::Add => x + y,
-        BinaryOp::Subtract => x - y,
-        BinaryOp::Multiply => x * y,
-        BinaryOp::Divide => x / y,
-        BinaryOp::Remainder => x % y,
-        _ => return None,
-    }))
-}
-
-fn as_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Double(d) => Some(*d),
-        _ => None,
-    }
+    };
+    number_result(s, number::shift(&value, count, left), span)
 }
 
 fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
@@ -466,18 +549,18 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
         ));
     }
     let items: Vec<Value> = if a <= b {
-        (a..=b).map(Value::Int).collect()
+        (a..=b).map(Value::integer).collect()
     } else {
-        (b..=a).rev().map(Value::Int).collect()
+        (b..=a).rev().map(Value::integer).collect()
     };
     Ok(Value::array(items))
 }
 
-fn join(s: &Session, l: &Value, r: &Value) -> String {
+fn join(l: &Value, r: &Value) -> String {
     let sep = r.to_ps_string();
     l.enumerate()
         .iter()
-        .map(|v| s.stringify(v))
+        .map(Value::element_string)
         .collect::<Vec<_>>()
         .join(&sep)
 }
@@ -557,7 +640,7 @@ fn compare_scalar(
                     if let Some(m) = c.get(i) {
                         let key = match name {
                             Some(n) => Value::str(n),
-                            None => Value::Int(i as i64),
+                            None => Value::integer(i as i64),
                         };
                         table.insert(key, Value::str(m.as_str()));
                     }
@@ -584,12 +667,33 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
                 a.to_lowercase() == b.to_lowercase()
             }
         }
-        (Value::Int(_) | Value::Double(_), _) => {
-            match (as_f64(l), to_number(r).as_ref().and_then(as_f64)) {
-                (Some(a), Some(b)) => a == b,
-                _ => false,
-            }
+        (Value::Num(a), _) => {
+            let b = match r {
+                Value::String(t) => {
+                    conversion::scan_number(t).or_else(|| conversion::to_number(r, a.kind()).ok())
+                }
+                other => plain_number(other),
+            };
+            b.is_some_and(|b| number::equal(a, &b))
         }
+        (Value::Char(a), _) => match r {
+            Value::String(t) => {
+                let mut units = t.encode_utf16();
+                match (units.next(), units.next()) {
+                    (Some(b), None) => {
+                        if cs {
+                            *a == b
+                        } else {
+                            super::value::char_text(*a).to_lowercase()
+                                == super::value::char_text(b).to_lowercase()
+                        }
+                    }
+                    _ => false,
+                }
+            }
+            other => plain_number(other)
+                .is_some_and(|b| number::equal(&Number::Int32(i32::from(*a)), &b)),
+        },
         (Value::Bool(a), _) => *a == r.is_truthy(),
         (Value::Guid(a), _) => {
             uuid::Uuid::parse_str(r.to_ps_string().trim()).is_ok_and(|b| *a == b)
@@ -603,7 +707,7 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
                 .map(|(n, i)| (n.to_string(), i))
                 .unwrap_or_default();
             match r {
-                Value::Int(_) | Value::Double(_) => as_f64(r) == Some(number as f64),
+                Value::Num(n) => n.to_f64() == number as f64,
                 Value::Object(b) => b.borrow().as_enum().is_some_and(|(n, _)| n == name),
                 other => {
                     let text = other.to_ps_string();
@@ -631,14 +735,13 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
 
 fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
     match l {
-        Value::Int(_) | Value::Double(_) | Value::Bool(_) => {
-            let a = as_f64(&to_number(l).unwrap_or(Value::Int(0))).unwrap_or(0.0);
-            match to_number(r).as_ref().and_then(as_f64) {
-                Some(b) => Ok(a.partial_cmp(&b).unwrap_or(Ordering::Equal)),
-                None => Err(number_or_error(s, r, l, span)
-                    .err()
-                    .unwrap_or_else(|| not_defined(s, "-gt", l, r, span))),
-            }
+        Value::Num(_) | Value::Bool(_) | Value::Char(_) => {
+            let a = plain_number(l).unwrap_or(Number::Int32(0));
+            let b = match r {
+                Value::String(_) => string_operand(s, r, a.kind(), span)?,
+                other => plain_number(other).ok_or_else(|| not_defined(s, "-gt", l, r, span))?,
+            };
+            Ok(number::compare(&a, &b).unwrap_or(Ordering::Equal))
         }
         Value::Null => Ok(if r.is_null() {
             Ordering::Equal
@@ -693,7 +796,7 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
 fn to_timespan(v: &Value) -> Option<TimeSpan> {
     match v {
         Value::TimeSpan(t) => Some(*t),
-        Value::Int(i) => Some(TimeSpan::from_ticks(*i)),
+        Value::Num(_) => v.as_i64().map(TimeSpan::from_ticks),
         Value::String(text) => TimeSpan::parse(text).ok(),
         _ => None,
     }
@@ -723,10 +826,7 @@ pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
         (Value::Null, Value::Null) => Ordering::Equal,
         (Value::Null, _) => Ordering::Less,
         (_, Value::Null) => Ordering::Greater,
-        (Value::Int(_) | Value::Double(_), Value::Int(_) | Value::Double(_)) => as_f64(l)
-            .unwrap_or(0.0)
-            .partial_cmp(&as_f64(r).unwrap_or(0.0))
-            .unwrap_or(Ordering::Equal),
+        (Value::Num(a), Value::Num(b)) => number::compare(a, b).unwrap_or(Ordering::Equal),
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a).cmp(&ticks_of(*b)),
         (Value::TimeSpan(a), Value::TimeSpan(b)) => a.cmp(b),
         _ => {
@@ -992,7 +1092,7 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
     let Some(f) = format.filter(|f| !f.is_empty()) else {
         // String.Format calls the value's own ToString(): a double round-trips.
         return match v {
-            Value::Double(d) => super::value::format_double_roundtrip(*d),
+            Value::Num(Number::Double(d)) => super::value::format_double_roundtrip(*d),
             other => other.to_ps_string(),
         };
     };
@@ -1001,7 +1101,10 @@ pub fn format_value(v: &Value, format: Option<&str>) -> String {
     }
     let (kind, digits) = f.split_at(1);
     let digits: Option<usize> = digits.parse().ok();
-    let num = to_number(v).and_then(|n| as_f64(&n));
+    let num = match v {
+        Value::String(t) => conversion::scan_number(t).map(|n| n.to_f64()),
+        other => plain_number(other).map(|n| n.to_f64()),
+    };
     match (kind, num) {
         ("N" | "n", Some(x)) => group_thousands(&format!("{:.*}", digits.unwrap_or(2), x)),
         ("F" | "f", Some(x)) => format!("{:.*}", digits.unwrap_or(2), x),
@@ -1241,7 +1344,7 @@ mod tests {
 
     #[test]
     fn equality_converts_right_to_left() {
-        assert!(values_equal(&Value::Int(5), &Value::str("5"), false));
+        assert!(values_equal(&Value::integer(5), &Value::str("5"), false));
         assert!(values_equal(&Value::str("ABC"), &Value::str("abc"), false));
         assert!(!values_equal(&Value::str("ABC"), &Value::str("abc"), true));
         assert!(!values_equal(&Value::Null, &Value::str(""), false));
@@ -1249,8 +1352,8 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(format_value(&Value::Double(1234.5), Some("N2")), "1,234.50");
-        assert_eq!(format_value(&Value::Int(7), Some("D3")), "007");
+        assert_eq!(format_value(&Value::double(1234.5), Some("N2")), "1,234.50");
+        assert_eq!(format_value(&Value::integer(7), Some("D3")), "007");
         assert_eq!(dotnet_replacement("$1-x"), "${1}-x");
     }
 }

@@ -1454,8 +1454,8 @@ impl Session {
                     None => match p.ty.kind {
                         ParamKind::Switch | ParamKind::Bool => Value::Bool(false),
                         ParamKind::String => Value::str(""),
-                        ParamKind::Int32 | ParamKind::Int64 => Value::Int(0),
-                        ParamKind::Double => Value::Double(0.0),
+                        ParamKind::Int32 | ParamKind::Int64 => Value::integer(0),
+                        ParamKind::Double => Value::double(0.0),
                         _ => Value::Null,
                     },
                 },
@@ -1692,8 +1692,11 @@ impl Session {
     fn end_of_script(&mut self, result: Result<(), Flow>, nested: bool) -> Result<(), Flow> {
         match result.or_else(end_of_call) {
             Err(Flow::Exit(code)) if nested => {
-                self.scopes
-                    .set("LASTEXITCODE", Value::Int(code as i64), Qualifier::Global);
+                self.scopes.set(
+                    "LASTEXITCODE",
+                    Value::integer(code as i64),
+                    Qualifier::Global,
+                );
                 Ok(())
             }
             other => other,
@@ -1807,7 +1810,7 @@ impl Value {
     /// How a value written to the pipeline is enumerated: arrays unroll one level.
     pub fn enumerate_for_output(self) -> Vec<Value> {
         match self {
-            Value::Array(items) => items.borrow().clone(),
+            Value::Array(items) => items.borrow().items.clone(),
             other => vec![other],
         }
     }

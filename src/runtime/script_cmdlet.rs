@@ -306,13 +306,13 @@ fn invocation_value(frame: &CallFrame) -> Value {
                 "UnboundArguments",
                 Value::array(frame.bound.unbound.clone()),
             )
-            .with("ScriptLineNumber", Value::Int(line))
+            .with("ScriptLineNumber", Value::integer(line))
             .with("Line", Value::str(line_text))
             .with("ScriptName", Value::str(&script_name))
             .with("PSScriptRoot", Value::str(root))
             .with("PSCommandPath", Value::str(&script_name))
             .with("InvocationName", Value::str(&frame.invocation_name))
-            .with("PipelineLength", Value::Int(1))
-            .with("PipelinePosition", Value::Int(1)),
+            .with("PipelineLength", Value::integer(1))
+            .with("PipelinePosition", Value::integer(1)),
     )
 }

@@ -132,7 +132,8 @@ pub struct Session {
     /// `$?`
     pub last_success: bool,
     /// `$Error`, newest first.
-    pub errors: Rc<RefCell<Vec<Value>>>,
+    /// `$Error` (an ArrayList), newest first.
+    pub errors: Rc<RefCell<super::value::Array>>,
     /// How many `try` blocks enclose the code running now (statement-terminating errors go to
     /// the catch instead of being reported).
     pub(crate) try_depth: usize,
@@ -160,8 +161,6 @@ pub struct Session {
     /// The errors being handled by the enclosing `catch` blocks, innermost last (a bare
     /// `throw` rethrows the last one).
     pub(crate) catching: Vec<Rc<ErrorRecord>>,
-    /// Arrays created as ArrayList / List[T] (see `lists`).
-    pub(crate) lists: Vec<(std::rc::Weak<RefCell<Vec<Value>>>, super::lists::ListKind)>,
     /// Where tenant commands are logged (`Get-EmuAuditLog`); beside the store file.
     pub audit_log: crate::store::AuditLog,
     /// Set once the audit log failed to write (reported once).
@@ -206,7 +205,10 @@ impl Session {
             commands,
             formatter,
             last_success: true,
-            errors: Rc::new(RefCell::new(Vec::new())),
+            errors: Rc::new(RefCell::new(super::value::Array {
+                kind: super::value::ArrayKind::ArrayList,
+                items: Vec::new(),
+            })),
             try_depth: 0,
             call_depth: 0,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -220,7 +222,6 @@ impl Session {
             history: Vec::new(),
             sequence_point: None,
             catching: Vec::new(),
-            lists: Vec::new(),
             audit_log,
             audit_failed: false,
             transcripts: Vec::new(),
@@ -249,13 +250,15 @@ impl Session {
             .set("ProgressPreference", Value::str("Continue"), g);
         self.scopes.set("ConfirmPreference", Value::str("High"), g);
         self.scopes.set("WhatIfPreference", Value::Bool(false), g);
-        self.scopes.set("FormatEnumerationLimit", Value::Int(4), g);
+        self.scopes
+            .set("FormatEnumerationLimit", Value::integer(4), g);
         self.scopes.set("OFS", Value::str(" "), g);
-        self.scopes.set("MaximumHistoryCount", Value::Int(4096), g);
+        self.scopes
+            .set("MaximumHistoryCount", Value::integer(4096), g);
         let home = std::env::var("HOME").unwrap_or_default();
         self.scopes.set("HOME", Value::str(home), g);
         self.scopes
-            .set("PID", Value::Int(std::process::id() as i64), g);
+            .set("PID", Value::integer(std::process::id() as i64), g);
         // The platform and edition variables pwsh 7 defines (scripts branch on `$IsMacOS`).
         self.scopes
             .set("IsWindows", Value::Bool(cfg!(target_os = "windows")), g);
@@ -287,7 +290,7 @@ impl Session {
             .get("FormatEnumerationLimit", Qualifier::Global)
             .map(|v| &v.value)
         {
-            Some(Value::Int(i)) => *i,
+            Some(v) if v.as_i64().is_some() => v.as_i64().unwrap_or(4),
             Some(other) => super::conversion::to_int(other, "System.Int32").unwrap_or(4),
             None => 4,
         };

@@ -154,16 +154,16 @@ impl TimeSpan {
     /// A property by name, case-insensitively (`None` for names TimeSpan does not have).
     pub fn property(self, name: &str) -> Option<Value> {
         let t = self.ticks;
-        let total = |per: i64| Value::Double(t as f64 / per as f64);
+        let total = |per: i64| Value::double(t as f64 / per as f64);
         Some(match name.to_ascii_lowercase().as_str() {
-            "ticks" => Value::Int(t),
-            "days" => Value::Int(self.days()),
-            "hours" => Value::Int(self.hours()),
-            "minutes" => Value::Int(self.minutes()),
-            "seconds" => Value::Int(self.seconds()),
-            "milliseconds" => Value::Int(self.milliseconds()),
-            "microseconds" => Value::Int((t / 10) % 1000),
-            "nanoseconds" => Value::Int((t % 10) * 100),
+            "ticks" => Value::integer(t),
+            "days" => Value::integer(self.days()),
+            "hours" => Value::integer(self.hours()),
+            "minutes" => Value::integer(self.minutes()),
+            "seconds" => Value::integer(self.seconds()),
+            "milliseconds" => Value::integer(self.milliseconds()),
+            "microseconds" => Value::integer((t / 10) % 1000),
+            "nanoseconds" => Value::integer((t % 10) * 100),
             "totaldays" => total(TICKS_PER_DAY),
             "totalhours" => total(TICKS_PER_HOUR),
             "totalminutes" => total(TICKS_PER_MINUTE),
@@ -171,10 +171,10 @@ impl TimeSpan {
             "totalmilliseconds" => {
                 // .NET clamps to the milliseconds a long can count.
                 let limit = (i64::MAX / TICKS_PER_MILLISECOND) as f64;
-                Value::Double((t as f64 / TICKS_PER_MILLISECOND as f64).clamp(-limit, limit))
+                Value::double((t as f64 / TICKS_PER_MILLISECOND as f64).clamp(-limit, limit))
             }
             "totalmicroseconds" => total(10),
-            "totalnanoseconds" => Value::Double(t as f64 * 100.0),
+            "totalnanoseconds" => Value::double(t as f64 * 100.0),
             _ => return None,
         })
     }
@@ -443,7 +443,9 @@ mod tests {
     fn properties_and_units() {
         let t = TimeSpan::from_parts(0, 1, 25, 0, 0).expect("fits");
         assert_eq!(t.ticks(), 51_000_000_000);
-        assert!(matches!(t.property("totalminutes"), Some(Value::Double(x)) if x == 85.0));
+        assert!(
+            matches!(t.property("totalminutes"), Some(x) if x.type_name() == "System.Double" && x.as_f64() == Some(85.0))
+        );
         assert!(t.property("nope").is_none());
         assert_eq!(
             TimeSpan::from_units(1.5, TICKS_PER_MINUTE),

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 
 use super::error_record::ErrorRecord;
+use super::number::Number;
 use super::timespan::TimeSpan;
 use crate::syntax::ast::ScriptBlockAst;
 
@@ -20,10 +21,13 @@ pub enum Value {
     #[default]
     Null,
     Bool(bool),
-    Int(i64),
-    Double(f64),
+    /// Every .NET number, with its type (Int32 is not Int64; Decimal is not Double).
+    Num(Number),
+    /// `System.Char`: one UTF-16 code unit.
+    Char(u16),
     String(Rc<str>),
-    Array(Rc<RefCell<Vec<Value>>>),
+    /// A collection: `Object[]`, a typed array, an ArrayList or a `List[T]` (see `Array`).
+    Array(Rc<RefCell<Array>>),
     Hashtable(Rc<RefCell<Hashtable>>),
     Object(Rc<RefCell<PsObject>>),
     ScriptBlock(Rc<ScriptBlockAst>),
@@ -43,8 +47,14 @@ impl Value {
         Value::String(Rc::from(s.as_ref()))
     }
 
+    /// An `Object[]`, what `@()`, `,` and the pipeline make.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(RefCell::new(items)))
+        Value::array_of(ArrayKind::Object, items)
+    }
+
+    /// A collection of the given kind.
+    pub fn array_of(kind: ArrayKind, items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(Array { kind, items })))
     }
 
     pub fn object(obj: PsObject) -> Value {
@@ -59,21 +69,70 @@ impl Value {
         matches!(self, Value::Null)
     }
 
+    /// An `Int32`.
+    pub fn int(i: i32) -> Value {
+        Value::Num(Number::Int32(i))
+    }
+
+    /// An `Int64`.
+    pub fn long(i: i64) -> Value {
+        Value::Num(Number::Int64(i))
+    }
+
+    /// A `Double`.
+    pub fn double(d: f64) -> Value {
+        Value::Num(Number::Double(d))
+    }
+
+    /// An integer typed as PowerShell types an unsuffixed literal: Int32 when it fits, else
+    /// Int64.
+    pub fn integer(i: i64) -> Value {
+        match i32::try_from(i) {
+            Ok(small) => Value::int(small),
+            Err(_) => Value::long(i),
+        }
+    }
+
+    /// A count or an index (`Count`, `Length`, `IndexOf`): an Int32 as .NET returns them.
+    pub fn count(n: usize) -> Value {
+        Value::integer(n as i64)
+    }
+
+    /// The number inside, if this is one.
+    pub fn as_number(&self) -> Option<&Number> {
+        match self {
+            Value::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The value of an integer-typed number (any width, BigInteger within range).
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Num(n) if n.kind().is_integer() => {
+                n.as_i128().and_then(|v| i64::try_from(v).ok())
+            }
+            _ => None,
+        }
+    }
+
+    /// Any number as a Double.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Num(n) => Some(n.to_f64()),
+            _ => None,
+        }
+    }
+
     /// The .NET type name pwsh reports for this value (`GetType().FullName`).
     pub fn type_name(&self) -> String {
         match self {
             Value::Null => "null".into(),
             Value::Bool(_) => "System.Boolean".into(),
-            Value::Int(i) => {
-                if i32::try_from(*i).is_ok() {
-                    "System.Int32".into()
-                } else {
-                    "System.Int64".into()
-                }
-            }
-            Value::Double(_) => "System.Double".into(),
+            Value::Num(n) => n.type_name().into(),
+            Value::Char(_) => "System.Char".into(),
             Value::String(_) => "System.String".into(),
-            Value::Array(_) => "System.Object[]".into(),
+            Value::Array(a) => a.borrow().kind.type_name(),
             Value::Hashtable(h) => {
                 if h.borrow().ordered {
                     "System.Collections.Specialized.OrderedDictionary".into()
@@ -103,13 +162,13 @@ impl Value {
         match self {
             Value::Null => String::new(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-            Value::Int(i) => i.to_string(),
-            Value::Double(d) => format_double(*d),
+            Value::Num(n) => n.to_ps_string(),
+            Value::Char(c) => char_text(*c),
             Value::String(s) => s.to_string(),
             Value::Array(items) => items
                 .borrow()
                 .iter()
-                .map(Value::to_ps_string)
+                .map(Value::element_string)
                 .collect::<Vec<_>>()
                 .join(" "),
             Value::Hashtable(h) => {
@@ -130,14 +189,26 @@ impl Value {
         }
     }
 
+    /// An element's text when its collection becomes a string: its own `ToString()`, so a
+    /// nested collection gives its type name rather than its items.
+    pub fn element_string(&self) -> String {
+        match self {
+            Value::Array(_) => self.type_name(),
+            Value::Object(o) if o.borrow().is_custom() && o.borrow().text.is_none() => {
+                String::new()
+            }
+            other => other.to_ps_string(),
+        }
+    }
+
     /// PowerShell's conversion to bool (`if ($x)`): empty string, 0, `$null` and empty arrays
     /// are false; a one-element array is as true as its element.
     pub fn is_truthy(&self) -> bool {
         match self {
             Value::Null => false,
             Value::Bool(b) => *b,
-            Value::Int(i) => *i != 0,
-            Value::Double(d) => *d != 0.0,
+            Value::Num(n) => !n.is_zero(),
+            Value::Char(c) => *c != 0,
             Value::String(s) => !s.is_empty(),
             Value::Array(items) => {
                 let items = items.borrow();
@@ -157,7 +228,7 @@ impl Value {
     pub fn enumerate(&self) -> Vec<Value> {
         match self {
             Value::Null => Vec::new(),
-            Value::Array(items) => items.borrow().clone(),
+            Value::Array(items) => items.borrow().items.clone(),
             other => vec![other.clone()],
         }
     }
@@ -180,50 +251,18 @@ impl Value {
     }
 }
 
+/// A `System.Char` as a string (a lone surrogate half becomes U+FFFD).
+pub fn char_text(c: u16) -> String {
+    char::decode_utf16([c])
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
 /// A double as PowerShell converts it to text (string expansion, `[string]`, formatting):
 /// `ToString("G15")` (LanguagePrimitives.DoublePrecision), so `1/3` is `0.333333333333333` and
 /// a TimeSpan's TotalDays `0.0590277777777778`, as pwsh 7 kept the pre-.NET Core 3.0 precision.
 pub fn format_double(d: f64) -> String {
-    if d.is_nan() {
-        return "NaN".into();
-    }
-    if d.is_infinite() {
-        return if d > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    if d == 0.0 {
-        return "0".into();
-    }
-    // 15 significant digits, correctly rounded: `d.dddddddddddddde±x`.
-    let sci = format!("{d:.14e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits.trim_end_matches('0');
-    let digits = if digits.is_empty() { "0" } else { digits };
-    if !(-4..15).contains(&exp) {
-        let (first, rest) = digits.split_at(1);
-        let rest = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(".{rest}")
-        };
-        let exp_sign = if exp < 0 { '-' } else { '+' };
-        return format!("{sign}{first}{rest}E{exp_sign}{:02}", exp.abs());
-    }
-    let point = exp + 1; // digits before the decimal point
-    let text = if point <= 0 {
-        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
-    } else if point as usize >= digits.len() {
-        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
-    } else {
-        let (int, frac) = digits.split_at(point as usize);
-        format!("{int}.{frac}")
-    };
-    format!("{sign}{text}")
+    super::number::format_general(d, 15)
 }
 
 /// A double as .NET Core 3.0+ `ToString()` (and Newtonsoft's JSON writer) gives it: the
@@ -260,6 +299,129 @@ pub fn format_datetime_invariant(dt: time::OffsetDateTime) -> String {
         dt.minute(),
         dt.second()
     )
+}
+
+/// Which .NET collection an array value is. Indexing, enumeration and `.Count` treat them
+/// alike; the kind decides the type name, which methods exist (`Add` on lists), and how an
+/// element is converted when it is stored (`List[string]` stores strings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArrayKind {
+    /// `System.Object[]`: what `@()`, `,` and the pipeline make.
+    Object,
+    /// A typed array (`[int[]]`, `[string[]]`), by its element type's full name.
+    Typed(Rc<str>),
+    /// `System.Collections.ArrayList`.
+    ArrayList,
+    /// `System.Collections.Generic.List[T]`, by T's full name.
+    List(Rc<str>),
+}
+
+impl ArrayKind {
+    /// `GetType().FullName`.
+    pub fn type_name(&self) -> String {
+        match self {
+            ArrayKind::Object => "System.Object[]".into(),
+            ArrayKind::Typed(e) => format!("{e}[]"),
+            ArrayKind::ArrayList => "System.Collections.ArrayList".into(),
+            ArrayKind::List(e) => format!("System.Collections.Generic.List`1[[{e}]]"),
+        }
+    }
+
+    /// ArrayList and `List[T]` grow (`Add`, `Remove`, ...); arrays have a fixed size.
+    pub fn is_list(&self) -> bool {
+        matches!(self, ArrayKind::ArrayList | ArrayKind::List(_))
+    }
+
+    /// The element type of a typed array or generic list.
+    pub fn element(&self) -> Option<&str> {
+        match self {
+            ArrayKind::Typed(e) | ArrayKind::List(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// The items of a collection value and what kind of .NET collection it is. It dereferences to
+/// its items, so `items.borrow().len()` and `items.borrow_mut().push(v)` read naturally.
+#[derive(Clone, Debug)]
+pub struct Array {
+    pub kind: ArrayKind,
+    pub items: Vec<Value>,
+}
+
+impl std::ops::Deref for Array {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.items
+    }
+}
+
+impl Array {
+    /// The collection as an object with its .NET properties, as the formatter shows a
+    /// collection nested inside another (it enumerates only the outer one): an array's Length,
+    /// LongLength, Rank, SyncRoot, ...; a list's Capacity, Count, ...
+    pub fn as_object(this: &Rc<RefCell<Array>>) -> PsObject {
+        let a = this.borrow();
+        let count = Value::count(a.len());
+        let me = Value::Array(this.clone());
+        let mut o = PsObject::new(a.kind.type_name());
+        match a.kind {
+            ArrayKind::Object | ArrayKind::Typed(_) => {
+                o.set("Length", count.clone());
+                o.set("LongLength", Value::long(a.len() as i64));
+                o.set("Rank", Value::int(1));
+                o.set("SyncRoot", me);
+                o.set("IsReadOnly", Value::Bool(false));
+                o.set("IsFixedSize", Value::Bool(true));
+                o.set("IsSynchronized", Value::Bool(false));
+                o.set("Count", count);
+            }
+            ArrayKind::ArrayList => {
+                o.set("Capacity", Value::count(list_capacity(a.len())));
+                o.set("Count", count);
+                o.set("IsFixedSize", Value::Bool(false));
+                o.set("IsReadOnly", Value::Bool(false));
+                o.set("IsSynchronized", Value::Bool(false));
+                o.set("SyncRoot", me);
+            }
+            ArrayKind::List(_) => {
+                o.set("Capacity", Value::count(list_capacity(a.len())));
+                o.set("Count", count);
+            }
+        }
+        o
+    }
+}
+
+/// A .NET list's capacity after items were added one at a time: 0, then 4, doubling.
+fn list_capacity(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        len.next_power_of_two().max(4)
+    }
+}
+
+impl<'a> IntoIterator for &'a Array {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Array {
+    type Item = Value;
+    type IntoIter = std::vec::IntoIter<Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl std::ops::DerefMut for Array {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.items
+    }
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
@@ -367,7 +529,7 @@ impl PsObject {
     /// An enum value (`System.DayOfWeek`): shown and converted to string as its name, to a
     /// number as `value__`, as pwsh's adapter does.
     pub fn enum_value(type_name: &str, name: &str, number: i64) -> PsObject {
-        let mut o = PsObject::new(type_name).with("value__", Value::Int(number));
+        let mut o = PsObject::new(type_name).with("value__", Value::integer(number));
         o.type_names.push(ENUM_TYPE.into());
         o.text = Some(name.to_string());
         o
@@ -379,7 +541,7 @@ impl PsObject {
             return None;
         }
         match (self.text.as_deref(), self.get("value__")) {
-            (Some(name), Some(Value::Int(n))) => Some((name, n)),
+            (Some(name), Some(n)) => Some((name, n.as_i64()?)),
             _ => None,
         }
     }
@@ -457,9 +619,11 @@ impl PsObject {
         if !self.is_custom() {
             return self.type_names.first().cloned().unwrap_or_default();
         }
+        // Property values are their own ToString(): a nested PSCustomObject is empty, a
+        // collection its type name, as pwsh's PSObject.ToString gives them.
         let inner: Vec<String> = self
             .properties()
-            .map(|(n, v)| format!("{n}={}", v.to_ps_string()))
+            .map(|(n, v)| format!("{n}={}", v.element_string()))
             .collect();
         format!("@{{{}}}", inner.join("; "))
     }
@@ -542,7 +706,7 @@ mod tests {
     #[test]
     fn strings_and_truth() {
         assert_eq!(
-            Value::array(vec![Value::Int(1), Value::str("a")]).to_ps_string(),
+            Value::array(vec![Value::integer(1), Value::str("a")]).to_ps_string(),
             "1 a"
         );
         assert_eq!(Value::Bool(true).to_ps_string(), "True");
@@ -557,8 +721,8 @@ mod tests {
         assert_eq!(format_double(0.00001), "1E-05");
         assert_eq!(format_double(f64::MAX), "1.79769313486232E+308");
         assert_eq!(format_double_roundtrip(1.0 / 3.0), "0.3333333333333333");
-        assert!(!Value::array(vec![Value::Int(0)]).is_truthy());
-        assert!(Value::array(vec![Value::Int(0), Value::Int(0)]).is_truthy());
+        assert!(!Value::array(vec![Value::integer(0)]).is_truthy());
+        assert!(Value::array(vec![Value::integer(0), Value::integer(0)]).is_truthy());
         assert!(!Value::str("").is_truthy());
     }
 
@@ -568,7 +732,7 @@ mod tests {
         assert_eq!(o.get("identity").unwrap().to_ps_string(), "Tag:A");
         assert_eq!(o.to_ps_string(), "@{Identity=Tag:A}");
         let mut h = Hashtable::new(false);
-        h.insert(Value::str("Add"), Value::Int(1));
+        h.insert(Value::str("Add"), Value::integer(1));
         assert!(h.contains_key(&Value::str("ADD")));
     }
 }

@@ -417,10 +417,42 @@ pub enum ExprKind {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A numeric literal's value, typed as PowerShell's tokenizer types it: an unsuffixed integer
+/// is the narrowest of Int32, Int64, Decimal and Double that holds it; suffixes choose the
+/// type (`y` SByte, `uy` Byte, `s` Int16, `us` UInt16, `u` UInt32 or UInt64, `l` Int64,
+/// `ul` UInt64, `n` BigInteger, `d` Decimal); a real number is a Double.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Number {
-    Int(i64),
+    SByte(i8),
+    Byte(u8),
+    Int16(i16),
+    UInt16(u16),
+    Int32(i32),
+    UInt32(u32),
+    Int64(i64),
+    UInt64(u64),
     Double(f64),
+    Decimal(rust_decimal::Decimal),
+    BigInt(num_bigint::BigInt),
+}
+
+impl Number {
+    /// The literal's value as invariant text (`5`, `1.5`, `2.50`).
+    pub fn text(&self) -> String {
+        match self {
+            Number::SByte(v) => v.to_string(),
+            Number::Byte(v) => v.to_string(),
+            Number::Int16(v) => v.to_string(),
+            Number::UInt16(v) => v.to_string(),
+            Number::Int32(v) => v.to_string(),
+            Number::UInt32(v) => v.to_string(),
+            Number::Int64(v) => v.to_string(),
+            Number::UInt64(v) => v.to_string(),
+            Number::Double(v) => v.to_string(),
+            Number::Decimal(v) => v.to_string(),
+            Number::BigInt(v) => v.to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

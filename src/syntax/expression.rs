@@ -7,8 +7,8 @@
 use std::rc::Rc;
 
 use super::ast::{
-    Attribute, BinaryOp, CompareOp, Expr, ExprKind, HashEntry, Number, ParamDecl, StringPart,
-    TypeName, UnaryOp,
+    Attribute, BinaryOp, CompareOp, Expr, ExprKind, HashEntry, ParamDecl, StringPart, TypeName,
+    UnaryOp,
 };
 use super::command::bare;
 use super::messages as msg;
@@ -113,8 +113,7 @@ fn binary(left: Expr, op: &Token, right: Expr) -> Expr {
 fn literal_key(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::StringLiteral { value, .. } => Some(value.to_lowercase()),
-        ExprKind::Number(Number::Int(i)) => Some(i.to_string()),
-        ExprKind::Number(Number::Double(d)) => Some(d.to_string()),
+        ExprKind::Number(n) => Some(n.text()),
         _ => None,
     }
 }
@@ -437,7 +436,7 @@ impl Parser<'_> {
                     expr(ExprKind::Variable(var.clone()), token.span)
                 }
             }
-            Tok::Number(n) => expr(ExprKind::Number(*n), token.span),
+            Tok::Number(n) => expr(ExprKind::Number(n.clone()), token.span),
             Tok::Str(s) => {
                 if s.is_expandable() {
                     self.expandable_string(s.clone(), token.span)

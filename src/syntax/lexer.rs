@@ -411,7 +411,7 @@ impl<'s> Lexer<'s> {
                     if expression {
                         // In an expression `2>` is the number 2 followed by `>`.
                         cur.pos = start + 1;
-                        let value = Number::Int(i64::from(n.to_digit(10).unwrap_or(0)));
+                        let value = Number::Int32(n.to_digit(10).unwrap_or(0) as i32);
                         return token(Tok::Number(value), start, cur.pos, cx);
                     }
                     return redirection(start, cur.pos, n, op, cx);
@@ -637,7 +637,7 @@ impl<'s> Lexer<'s> {
                     msg::BAD_NUMERIC_CONSTANT,
                     &[text],
                 ));
-                token(Tok::Number(Number::Int(0)), start, cur.pos, cx)
+                token(Tok::Number(Number::Int32(0)), start, cur.pos, cx)
             }
         }
     }
@@ -679,7 +679,8 @@ struct ScannedNumber {
     digits: String,
     format: NumberFormat,
     real: bool,
-    suffix: Option<char>,
+    /// The type suffix as typed, lowercased: "", "y", "uy", "s", "us", "u", "l", "ul", "n", "d".
+    suffix: String,
     multiplier: i64,
 }
 
@@ -760,19 +761,21 @@ fn scan_number_text(cur: &mut Cursor, cx: LexContext) -> Option<ScannedNumber> {
             _ => {}
         }
     }
-    let mut suffix = None;
+    // A suffix: one letter of u, s, l, d, y, n, or `u` followed by y, s or l.
+    let mut suffix = String::new();
     if let Some(c) = cur.peek()
         && matches!(c.to_ascii_lowercase(), 'u' | 's' | 'l' | 'd' | 'y' | 'n')
+        && !(format == NumberFormat::Hex && c.eq_ignore_ascii_case(&'d'))
     {
         cur.bump();
         let lower = c.to_ascii_lowercase();
-        suffix = Some(lower);
+        suffix.push(lower);
         if let Some(c2) = cur.peek()
             && matches!(c2.to_ascii_lowercase(), 'u' | 's' | 'l' | 'd' | 'y' | 'n')
         {
             cur.bump();
             if lower == 'u' && matches!(c2.to_ascii_lowercase(), 'l' | 's' | 'y') {
-                suffix = Some(c2.to_ascii_lowercase());
+                suffix.push(c2.to_ascii_lowercase());
             } else {
                 not_number = true;
             }
@@ -812,62 +815,145 @@ fn scan_number_text(cur: &mut Cursor, cx: LexContext) -> Option<ScannedNumber> {
     })
 }
 
-/// The value of a scanned number, or None when it does not fit its type.
+/// The value of a scanned number, or None when it does not fit its type (the tokenizer's
+/// TryGetNumberValue: reals are Doubles unless suffixed; integers go through a BigInteger and
+/// are then narrowed to the suffix's type, or to the narrowest of Int32, Int64, Decimal and
+/// Double; hex and binary literals of a full width carry a sign bit).
 fn number_value(n: &ScannedNumber) -> Option<Number> {
-    let sign = if n.negative { -1i128 } else { 1 };
-    let int = |v: i128| -> Option<Number> {
-        let v = v.checked_mul(i128::from(n.multiplier))?.checked_mul(sign)?;
-        match n.suffix {
-            Some('d') => Some(Number::Double(v as f64)),
-            Some('l') | Some('n') | None | Some('u') => {
-                i64::try_from(v).ok().map(Number::Int).or_else(|| {
-                    (n.suffix.is_none() || n.suffix == Some('n'))
-                        .then_some(Number::Double(v as f64))
-                })
+    use num_bigint::BigInt;
+    use num_traits::{FromPrimitive, ToPrimitive};
+    use rust_decimal::Decimal;
+    let sign: i64 = if n.negative { -1 } else { 1 };
+    let suffix = n.suffix.as_str();
+    // An integer value narrowed to the suffix's type.
+    let narrow = |v: BigInt, decimal_format: bool| -> Option<Number> {
+        Some(match suffix {
+            "y" => Number::SByte(v.to_i8()?),
+            "uy" => Number::Byte(v.to_u8()?),
+            "s" => Number::Int16(v.to_i16()?),
+            "us" => Number::UInt16(v.to_u16()?),
+            "l" => Number::Int64(v.to_i64()?),
+            "u" => match v.to_u32() {
+                Some(u) => Number::UInt32(u),
+                None => Number::UInt64(v.to_u64()?),
+            },
+            "ul" => Number::UInt64(v.to_u64()?),
+            "d" => Number::Decimal(Decimal::from_i128(v.to_i128()?)?),
+            "n" => Number::BigInt(v),
+            "" => {
+                if let Some(i) = v.to_i32() {
+                    Number::Int32(i)
+                } else if let Some(i) = v.to_i64() {
+                    Number::Int64(i)
+                } else if !decimal_format {
+                    return None;
+                } else if let Some(d) = v.to_i128().and_then(Decimal::from_i128) {
+                    Number::Decimal(d)
+                } else {
+                    Number::Double(v.to_f64()?)
+                }
             }
-            Some('s') => i16::try_from(v).ok().map(|v| Number::Int(i64::from(v))),
-            Some('y') => i8::try_from(v).ok().map(|v| Number::Int(i64::from(v))),
-            _ => None,
-        }
+            _ => return None,
+        })
     };
     match n.format {
         NumberFormat::Decimal if n.real => {
+            if suffix == "d" {
+                let d = if n.digits.contains(['e', 'E']) {
+                    Decimal::from_scientific(&n.digits).ok()?
+                } else {
+                    n.digits.parse::<Decimal>().ok()?
+                };
+                let d = d.checked_mul(Decimal::from(n.multiplier))?;
+                return Some(Number::Decimal(if n.negative { -d } else { d }));
+            }
             let value: f64 = n.digits.parse().ok()?;
             let value = value * n.multiplier as f64 * sign as f64;
-            match n.suffix {
-                None | Some('d') => Some(Number::Double(value)),
-                Some('l') | Some('n') => {
-                    let t = value.trunc();
-                    (t.abs() < 9.2e18).then_some(Number::Int(t as i64))
-                }
-                _ => None,
+            if suffix.is_empty() {
+                return Some(Number::Double(value));
             }
-        }
-        NumberFormat::Decimal => match n.digits.parse::<i128>() {
-            Ok(v) => int(v),
-            Err(_) => {
-                let value: f64 = n.digits.parse().ok()?;
-                (n.suffix.is_none()).then_some(Number::Double(value * sign as f64))
-            }
-        },
-        NumberFormat::Hex | NumberFormat::Binary => {
-            let radix = if n.format == NumberFormat::Hex { 16 } else { 2 };
-            let narrow = if radix == 16 { 8 } else { 32 };
-            let wide = if radix == 16 { 16 } else { 64 };
-            let trimmed = n.digits.trim_start_matches('0');
-            let len = n.digits.len();
-            let raw =
-                u64::from_str_radix(if trimmed.is_empty() { "0" } else { trimmed }, radix).ok()?;
-            let value = if len <= narrow && n.suffix != Some('l') && n.suffix != Some('u') {
-                i128::from(raw as u32 as i32)
-            } else if len <= wide {
-                i128::from(raw as i64)
+            // A suffixed real is rounded (half to even) to an integer first.
+            let rounded = if (value - value.trunc()).abs() == 0.5 {
+                2.0 * (value / 2.0).round()
             } else {
-                return None;
+                value.round()
             };
-            int(value)
+            narrow(BigInt::from_f64(rounded)?, true)
+        }
+        NumberFormat::Decimal => {
+            let v: BigInt = n.digits.parse().ok()?;
+            narrow(v * n.multiplier * sign, true)
+        }
+        NumberFormat::Hex => {
+            let digits = n.digits.as_str();
+            // The digits carry a sign bit at the width the suffix (or the length) gives.
+            let width = match suffix {
+                "y" => 2,
+                "s" => 4,
+                "l" => 16,
+                _ if digits.len() <= 8 => 8,
+                _ => 16,
+            };
+            let unsigned = suffix.starts_with('u');
+            let mut value = BigInt::parse_bytes(digits.as_bytes(), 16)?;
+            if !unsigned
+                && digits.len() == width
+                && digits.starts_with(|c: char| c.to_digit(16).is_some_and(|d| d >= 8))
+            {
+                value -= BigInt::from(1) << (4 * width);
+            }
+            let value = value * n.multiplier * sign;
+            if digits.len() == 16 && (suffix.is_empty() || suffix == "u") {
+                // A 16-digit hex literal is a (U)Int64 even when the value is small.
+                return Some(if suffix.is_empty() {
+                    Number::Int64(value.to_i64()?)
+                } else {
+                    Number::UInt64(value.to_u64()?)
+                });
+            }
+            narrow(value, false)
+        }
+        NumberFormat::Binary => {
+            let digits = n.digits.as_str();
+            let unsigned = suffix.starts_with('u')
+                || digits.starts_with('0')
+                || !matches!(digits.len(), 8 | 16 | 32 | 64 | 96) && digits.len() < 128;
+            let mut value = BigInt::parse_bytes(digits.as_bytes(), 2)?;
+            if !unsigned {
+                value -= BigInt::from(1) << digits.len();
+            }
+            let value = value * n.multiplier * sign;
+            if digits.len() == 64 && (suffix.is_empty() || suffix == "u") {
+                return Some(if suffix.is_empty() {
+                    Number::Int64(value.to_i64()?)
+                } else {
+                    Number::UInt64(value.to_u64()?)
+                });
+            }
+            narrow(value, false)
         }
     }
+}
+
+/// A whole string as one number literal, as the runtime converts text to a number
+/// (`[int]'0x1F'`, `'10' - 1`): surrounding white space is ignored and a sign is allowed.
+/// None when the text is not exactly one number.
+pub fn scan_number(text: &str) -> Option<Number> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(Number::Int32(0));
+    }
+    let mut cur = Cursor::new(text, 0);
+    let cx = LexContext {
+        mode: Mode::Expression,
+        allow_signed_numbers: true,
+        want_simple_name: false,
+    };
+    let scanned = scan_number_text(&mut cur, cx)?;
+    if cur.pos != text.len() {
+        return None;
+    }
+    number_value(&scanned)
 }
 
 /// After `$` (or `@` for splatting): a variable name, braced or not. Returns None when, in
@@ -1127,7 +1213,7 @@ mod tests {
         assert!(matches!(&t[0].kind, Tok::Generic(s) if s.value == "Grant-X"));
         assert!(matches!(&t[1].kind, Tok::Parameter { name, colon: false } if name == "Identity"));
         assert!(matches!(&t[2].kind, Tok::Generic(s) if s.value == "5d8e2f17-9c3a-4b61"));
-        assert!(matches!(&t[4].kind, Tok::Number(Number::Int(1))));
+        assert!(matches!(&t[4].kind, Tok::Number(Number::Int32(1))));
         assert_eq!(
             generic_value(&t[5]).map(|s| s.value.as_str()),
             Some("C:\\x\\u.csv")
@@ -1139,29 +1225,80 @@ mod tests {
         let t = tokens("$a -ceq 0x1F", Mode::Expression);
         assert!(matches!(&t[0].kind, Tok::Variable { .. }));
         assert!(matches!(&t[1].kind, Tok::Op(Operator::Compare(..))));
-        assert!(matches!(&t[2].kind, Tok::Number(Number::Int(31))));
+        assert!(matches!(&t[2].kind, Tok::Number(Number::Int32(31))));
     }
 
+    /// Literal types and values as pwsh 7.6.10 prints `$v.GetType().Name` and `$v` for them.
     #[test]
     fn numbers() {
-        let t = tokens("1.5 1e3 10kb 5l 0xFFFFFFFF 2.5d", Mode::Expression);
-        let n: Vec<_> = t
-            .iter()
-            .filter_map(|t| match t.kind {
-                Tok::Number(n) => Some(n),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            n,
-            vec![
-                Number::Double(1.5),
-                Number::Double(1000.0),
-                Number::Int(10240),
-                Number::Int(5),
-                Number::Int(-1),
-                Number::Double(2.5)
-            ]
-        );
+        use num_bigint::BigInt;
+        let dec = |t: &str| Number::Decimal(t.parse().unwrap());
+        let cases: Vec<(&str, Number)> = vec![
+            ("1.5", Number::Double(1.5)),
+            ("1e3", Number::Double(1000.0)),
+            ("10kb", Number::Int32(10240)),
+            ("5l", Number::Int64(5)),
+            ("0xFFFFFFFF", Number::Int32(-1)),
+            ("2.5d", dec("2.5")),
+            ("1.50d", dec("1.50")),
+            ("0xFF", Number::Int32(255)),
+            ("0x80000000", Number::Int32(i32::MIN)),
+            ("0x100000000", Number::Int64(4294967296)),
+            ("0xFFFFFFFFFFFFFFFF", Number::Int64(-1)),
+            ("0x7FFFFFFFFFFFFFFF", Number::Int64(i64::MAX)),
+            ("0xFFy", Number::SByte(-1)),
+            ("0x7Fy", Number::SByte(127)),
+            ("0xFFuy", Number::Byte(255)),
+            ("0xFFFFs", Number::Int16(-1)),
+            ("0xFFFFus", Number::UInt16(65535)),
+            ("0xFFFFFFFFu", Number::UInt32(u32::MAX)),
+            ("5u", Number::UInt32(5)),
+            ("4294967296u", Number::UInt64(4294967296)),
+            ("5ul", Number::UInt64(5)),
+            ("5y", Number::SByte(5)),
+            ("200uy", Number::Byte(200)),
+            ("30000s", Number::Int16(30000)),
+            ("60000us", Number::UInt16(60000)),
+            ("1n", Number::BigInt(BigInt::from(1))),
+            ("0xFFn", Number::BigInt(BigInt::from(255))),
+            ("0b1111", Number::Int32(15)),
+            ("0b11111111", Number::Int32(-1)),
+            ("0b011111111", Number::Int32(255)),
+            ("0b11111111y", Number::SByte(-1)),
+            ("0b1111111111111111", Number::Int32(-1)),
+            ("1.9l", Number::Int64(2)),
+            ("2.5l", Number::Int64(2)),
+            ("3.5l", Number::Int64(4)),
+            ("1e2l", Number::Int64(100)),
+            ("1gb", Number::Int32(1073741824)),
+            ("1pb", Number::Int64(1125899906842624)),
+            ("2147483648", Number::Int64(2147483648)),
+            ("9223372036854775808", dec("9223372036854775808")),
+            (
+                "79228162514264337593543950335",
+                dec("79228162514264337593543950335"),
+            ),
+            (
+                "79228162514264337593543950336",
+                Number::Double(7.922816251426434e28),
+            ),
+            ("1d", dec("1")),
+            ("1e3d", dec("1000")),
+            (".5", Number::Double(0.5)),
+            ("5.", Number::Double(5.0)),
+            ("0x1pb", Number::Int64(1125899906842624)),
+        ];
+        for (text, expected) in cases {
+            let t = tokens(text, Mode::Expression);
+            let got = match &t[0].kind {
+                Tok::Number(n) => n.clone(),
+                other => panic!("{text}: not a number: {other:?}"),
+            };
+            assert_eq!(got, expected, "{text}");
+        }
+        assert_eq!(scan_number(" -0x10 "), Some(Number::Int32(-16)));
+        assert_eq!(scan_number(""), Some(Number::Int32(0)));
+        assert_eq!(scan_number("1kbl"), None);
+        assert_eq!(scan_number("12abc"), None);
     }
 }

@@ -24,6 +24,7 @@ mod token;
 
 use std::rc::Rc;
 
+pub use lexer::scan_number;
 pub use parse_error::{ParseError, ParseErrors};
 pub use sexpr::sexpr;
 pub use span::{SourceFile, Span};

@@ -389,12 +389,10 @@ fn type_name(t: &TypeName) -> String {
 
 fn expr(out: &mut String, e: &Expr) {
     match &e.kind {
-        ExprKind::Number(Number::Int(i)) => {
-            let _ = write!(out, "{i}");
-        }
         ExprKind::Number(Number::Double(d)) => {
             let _ = write!(out, "{d:?}");
         }
+        ExprKind::Number(n) => out.push_str(&n.text()),
         ExprKind::StringLiteral { value, quote } => match quote {
             QuoteKind::Bare => quoted(out, "b", value),
             QuoteKind::Single => {

@@ -1,8 +1,10 @@
 //! The vocabulary the layers above share, as data only: the shape of a command definition
-//! (`CmdletDef`, `ParamDef`, parameter types and sets, help examples). Nothing here runs
+//! (`CmdletDef`, `ParamDef`, parameter types and sets, help examples) and the .NET type table
+//! (`dotnet`: each type's members and signatures as pwsh reports them). Nothing here runs
 //! anything; it imports only `syntax` (a script function's definition is kept as its AST).
 
 pub mod command;
+pub mod dotnet;
 
 pub use command::{
     ALL_SETS, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType, PipelineMode,

@@ -1,0 +1,70 @@
+# Records the .NET surface aapsh describes (src/vocab/dotnet_members.tsv): for each type, every
+# member Get-Member shows and the hidden ones -Force adds, instance and static, with PowerShell's
+# own definition text, and each type's PSTypeNames chain. Re-record with the reference pwsh:
+#
+#   ../shared/pwsh/pwsh -NoProfile -File tests/record/dotnet-members.ps1 > src/vocab/dotnet_members.tsv
+#
+# Columns: type, static (1) or instance (0), hidden unless -Force (1), MemberType, Name,
+# Definition (with \n, \t and \\ escaped). Lines `#types <type> <a;b;c>` give the type names.
+$ErrorActionPreference = 'Stop'
+$err = try { throw 'x' } catch { $_ }
+$instances = [ordered]@{
+  'System.String' = 'a'
+  'System.Char' = [char]'a'
+  'System.Boolean' = $true
+  'System.SByte' = [sbyte]1
+  'System.Byte' = [byte]1
+  'System.Int16' = [int16]1
+  'System.UInt16' = [uint16]1
+  'System.Int32' = 1
+  'System.UInt32' = [uint32]1
+  'System.Int64' = [long]1
+  'System.UInt64' = [uint64]1
+  'System.Single' = [single]1
+  'System.Double' = 1.0
+  'System.Decimal' = 1d
+  'System.Numerics.BigInteger' = 1n
+  'System.DateTime' = [datetime]'2024-01-01'
+  'System.TimeSpan' = [timespan]'01:00:00'
+  'System.Guid' = [guid]::Empty
+  'System.Version' = [version]'1.2'
+  'System.Object[]' = (,1)
+  'System.Collections.ArrayList' = [System.Collections.ArrayList]::new()
+  'System.Collections.Hashtable' = @{}
+  'System.Collections.Specialized.OrderedDictionary' = [ordered]@{}
+  'System.Management.Automation.PSCustomObject' = [pscustomobject]@{}
+  'System.Management.Automation.ScriptBlock' = {}
+  'System.Text.RegularExpressions.Regex' = [regex]'a'
+  'System.Text.StringBuilder' = [System.Text.StringBuilder]::new()
+  'System.Diagnostics.Stopwatch' = [System.Diagnostics.Stopwatch]::new()
+  'System.Uri' = [uri]'https://contoso.com/'
+  'System.Management.Automation.ErrorRecord' = $err
+  'System.Security.SecureString' = [System.Security.SecureString]::new()
+  'System.DayOfWeek' = [System.DayOfWeek]::Monday
+}
+$statics = @('System.String','System.Char','System.Boolean','System.SByte','System.Byte','System.Int16','System.UInt16','System.Int32','System.UInt32','System.Int64','System.UInt64','System.Single','System.Double','System.Decimal','System.Numerics.BigInteger','System.DateTime','System.TimeSpan','System.Guid','System.Version','System.Math','System.Convert','System.Environment','System.IO.Path','System.IO.File','System.Console','System.Text.RegularExpressions.Regex','System.Array','System.Enum','System.DayOfWeek')
+function Emit($type, $static, $members, $shown) {
+  foreach ($m in $members) {
+    $forced = if ($shown.ContainsKey("$($m.MemberType)|$($m.Name)")) { 0 } else { 1 }
+    $def = $m.Definition -replace '\\', '\\' -replace "`r", '' -replace "`n", '\n' -replace "`t", '\t'
+    "{0}`t{1}`t{2}`t{3}`t{4}`t{5}" -f $type, $static, $forced, $m.MemberType, $m.Name, $def
+  }
+}
+foreach ($name in $instances.Keys) {
+  $v = $instances[$name]
+  "#types`t{0}`t{1}" -f $name, (($v.pstypenames) -join ';')
+  # Collections go in whole; everything else through the pipeline (a script block given to
+  # -InputObject would be evaluated).
+  if ($v -is [System.Collections.IEnumerable] -and $v -isnot [string]) {
+    $plain = Get-Member -InputObject $v; $all = Get-Member -InputObject $v -Force
+  } else {
+    $plain = $v | Get-Member; $all = $v | Get-Member -Force
+  }
+  $shown = @{}; $plain | ForEach-Object { $shown["$($_.MemberType)|$($_.Name)"] = 1 }
+  Emit $name 0 $all $shown
+}
+foreach ($name in $statics) {
+  $t = [type]$name
+  $shown = @{}; Get-Member -InputObject $t -Static | ForEach-Object { $shown["$($_.MemberType)|$($_.Name)"] = 1 }
+  Emit $name 1 (Get-Member -InputObject $t -Static -Force) $shown
+}
