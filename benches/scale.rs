@@ -43,6 +43,20 @@ fn main() {
         return;
     }
 
+    if let Some(i) = args.iter().position(|a| a == "--child-open") {
+        // A child run, for the peak memory of opening a store (its own VmHWM).
+        let path = PathBuf::from(args.get(i + 1).cloned().unwrap_or_default());
+        let store = Store::open(&path).expect("open");
+        drop(store);
+        println!("{}", vm_hwm_kb().unwrap_or(0));
+        return;
+    }
+
+    let large = std::env::var("AAPSH_BENCH_LARGE").unwrap_or_default();
+    if large == "only" {
+        large_tenant();
+        return;
+    }
     let user_sizes = sizes("AAPSH_BENCH_USERS", &[1_000, 10_000, 100_000]);
     let statement_sizes = sizes("AAPSH_BENCH_STATEMENTS", &[1_000, 10_000, 100_000]);
     let dir = match std::env::var_os("AAPSH_BENCH_DIR") {
@@ -86,6 +100,9 @@ fn main() {
         Vec::new()
     };
     targets(startup, &library, &end_to_end);
+    if large != "0" && large != "skip" {
+        large_tenant();
+    }
 }
 
 /// Sizes from an environment variable (comma-separated), else the defaults.
@@ -671,4 +688,248 @@ fn vm_hwm_kb() -> Option<u64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// A large tenant (the "Trust" issue): 200,000 users, 20,000 policies, a direct grant for every
+// user. Read, write and filter times, and peak memory against 4 x the file + 30 MB; and the
+// creation of a policy with 100,000 AppIds.
+
+/// A tenant of `users` users, `policies` policies (one AppId each) and a direct grant for
+/// every user, as the pretty store file aapsh writes.
+fn write_large_tenant(dir: &Path, users: usize, policies: usize) -> PathBuf {
+    let path = dir.join(format!("large-{users}.json"));
+    let mut out = std::io::BufWriter::new(fs::File::create(&path).expect("create tenant"));
+    let mut w = |text: &str| out.write_all(text.as_bytes()).expect("write tenant");
+    w(
+        "{\n  \"schemaVersion\": 1,\n  \"tenant\": {\n    \"tenantId\": \"5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58\",\n    \"domain\": \"bench.example\",\n    \"displayName\": \"Bench\"\n  },\n  \"users\": [\n",
+    );
+    for i in 0..users {
+        let comma = if i + 1 < users { "," } else { "" };
+        w(&format!(
+            "    {{\n      \"objectId\": \"{}\",\n      \"userPrincipalName\": \"user{i}@bench.example\",\n      \"displayName\": \"Bench User {i}\",\n      \"sipAddress\": \"sip:user{i}@bench.example\"\n    }}{comma}\n",
+            user_id(i)
+        ));
+    }
+    w(&format!(
+        "  ],\n  \"groups\": [],\n  \"applications\": [\n    {{\n      \"appId\": \"{APP_ID}\",\n      \"displayName\": \"Scheduling service\",\n      \"permissions\": [\n        \"OnlineMeetings.ReadWrite.All\"\n      ]\n    }}\n  ],\n  \"policies\": [\n    {{\n      \"identity\": \"Global\",\n      \"appIds\": [],\n      \"description\": \"\"\n    }},\n"
+    ));
+    for p in 0..policies {
+        let comma = if p + 1 < policies { "," } else { "" };
+        w(&format!(
+            "    {{\n      \"identity\": \"Tag:{POLICY}{p}\",\n      \"appIds\": [\n        \"{APP_ID}\"\n      ],\n      \"description\": \"\"\n    }}{comma}\n"
+        ));
+    }
+    w("  ],\n  \"assignments\": {\n    \"users\": {\n");
+    for i in 0..users {
+        let comma = if i + 1 < users { "," } else { "" };
+        w(&format!(
+            "      \"{}\": \"{POLICY}{}\"{comma}\n",
+            user_id(i),
+            i % policies
+        ));
+    }
+    w("    },\n    \"groups\": [],\n    \"tenant\": null\n  }\n}\n");
+    drop(out);
+    path
+}
+
+/// Runs `command` under /usr/bin/time: (wall time, user + system CPU time, peak RSS in bytes).
+/// On a shared machine the CPU time is the steadier figure.
+fn timed_cpu(command: &mut Command) -> (Duration, Duration, Option<u64>) {
+    if !Path::new("/usr/bin/time").exists() {
+        let wall = run_quiet(command);
+        return (wall, wall, None);
+    }
+    let start = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%U %S %M"])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdout(Stdio::null())
+        .output()
+        .expect("spawn /usr/bin/time");
+    let wall = start.elapsed();
+    assert!(out.status.success(), "{command:?} failed");
+    let text = String::from_utf8_lossy(&out.stderr);
+    let fields: Vec<f64> = text
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    match fields.as_slice() {
+        [user, system, kb] => (
+            wall,
+            Duration::from_secs_f64(user + system),
+            Some(*kb as u64 * 1024),
+        ),
+        _ => (wall, wall, None),
+    }
+}
+
+/// The child's peak memory (VmHWM) when it only opens the store at `path`.
+fn open_peak(path: &Path) -> u64 {
+    let out = Command::new(std::env::current_exe().expect("self"))
+        .arg("--child-open")
+        .arg(path)
+        .output()
+        .expect("child");
+    let kb: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    kb * 1024
+}
+
+fn large_tenant() {
+    let users = sizes("AAPSH_BENCH_LARGE_USERS", &[200_000])
+        .first()
+        .copied()
+        .unwrap_or(200_000);
+    let policies = (users / 10).max(1);
+    let dir = match std::env::var_os("AAPSH_BENCH_DIR") {
+        Some(parent) => tempfile::tempdir_in(parent),
+        None => tempfile::tempdir(),
+    }
+    .expect("temp dir");
+    let tenant = write_large_tenant(dir.path(), users, policies);
+    let file_bytes = fs::metadata(&tenant).map(|m| m.len()).unwrap_or(0);
+    let limit = 4 * file_bytes + 30 * 1_048_576;
+    say("");
+    say(&format!(
+        "Large tenant: {users} users, {policies} policies, {users} direct grants; file {:.1} MB; \
+         memory limit 4 x file + 30 MB = {:.1} MB",
+        mb(file_bytes),
+        mb(limit)
+    ));
+
+    // Store level: read (open) and write (a checkpoint of the whole store).
+    let mut opens = Vec::new();
+    let mut saves = Vec::new();
+    for _ in 0..3 {
+        let path = fresh_copy(&tenant, dir.path(), "large-open");
+        let start = Instant::now();
+        let mut store = Store::open(&path).expect("open");
+        opens.push(start.elapsed());
+        store
+            .commit(vec![Change::GrantTenant {
+                policy_name: Some(format!("{POLICY}0")),
+            }])
+            .expect("commit");
+        let start = Instant::now();
+        store.checkpoint().expect("checkpoint");
+        saves.push(start.elapsed());
+    }
+    let open_rss = open_peak(&fresh_copy(&tenant, dir.path(), "large-peak"));
+    say(&format!(
+        "  store level: read (open) {}, write (checkpoint) {}, peak memory of an open {:.1} MB \
+         ({:.2} x the file)",
+        show(median(opens)),
+        show(median(saves)),
+        mb(open_rss),
+        open_rss as f64 / file_bytes as f64
+    ));
+
+    // End to end: aapsh opening the store, then the same plus a filter over every user.
+    let path = fresh_copy(&tenant, dir.path(), "large-e2e");
+    let run = |command: &str| {
+        timed_cpu(
+            Command::new(AAPSH)
+                .args(["-NoProfile", "-NonInteractive", "-Connected", "-Store"])
+                .arg(&path)
+                .args(["-Command", command]),
+        )
+    };
+    let rss = |r: Option<u64>| r.map_or("n/a".to_string(), |b| format!("{:.1} MB", mb(b)));
+    let (open_time, open_cpu, open_peak_rss) = run("exit");
+    say(&format!(
+        "  end to end, aapsh -Command exit (open only): {} ({} CPU), peak RSS {}",
+        show(open_time),
+        show(open_cpu),
+        rss(open_peak_rss)
+    ));
+    // The target is about a filter evaluated over every user; the second run, whose filter
+    // keeps more than half of them, shows what holding that many output objects costs (the
+    // pipeline collects a command's output before passing it on).
+    let mut filter_rss = None;
+    for (i, (what, command)) in [
+        (
+            "Get-CsOnlineUser -Filter \"ApplicationAccessPolicy -eq 'Bench7'\" (10 of every user)",
+            format!(
+                "(Get-CsOnlineUser -Filter \"ApplicationAccessPolicy -eq '{POLICY}7'\" | \
+                 Measure-Object).Count"
+            ),
+        ),
+        (
+            "Get-CsOnlineUser -Filter {DisplayName -like 'Bench User 1*'} (111,111 of them)",
+            "(Get-CsOnlineUser -Filter {DisplayName -like 'Bench User 1*'} | Measure-Object).Count"
+                .to_string(),
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (time, cpu, peak) = run(&command);
+        if i == 0 {
+            filter_rss = peak;
+        }
+        say(&format!(
+            "  end to end, {what}: {} ({} CPU; the filter {} CPU beyond the open), peak RSS {}",
+            show(time),
+            show(cpu),
+            show(cpu.saturating_sub(open_cpu)),
+            rss(peak)
+        ));
+    }
+    for (what, peak) in [
+        ("store level open", Some(open_rss)),
+        ("end to end selective filter over every user", filter_rss),
+    ] {
+        if let Some(peak) = peak {
+            say(&format!(
+                "  {what}: peak {:.1} MB <= {:.1} MB: {}",
+                mb(peak),
+                mb(limit),
+                if peak <= limit { "met" } else { "NOT met" }
+            ));
+        }
+    }
+
+    // A policy with 100,000 AppIds (the duplicate check is linear).
+    let ids = dir.path().join("app-ids.txt");
+    let text: String = (0..100_000u64)
+        .map(|i| {
+            format!(
+                "{}\n",
+                uuid::Uuid::from_u128(u128::from(i) + 1).hyphenated()
+            )
+        })
+        .collect();
+    fs::write(&ids, text).expect("write ids");
+    let store = dir.path().join("appids-store.json");
+    let out = Command::new(AAPSH)
+        .args(["-NoProfile", "-NonInteractive", "-Connected", "-Store"])
+        .arg(&store)
+        .arg("-Command")
+        .arg(format!(
+            "$ids = Get-Content '{}'; $s = Get-Date; New-CsApplicationAccessPolicy -Identity Many \
+             -AppIds $ids | Out-Null; ((Get-Date) - $s).TotalSeconds; \
+             (Get-CsApplicationAccessPolicy Many).AppIds.Count",
+            ids.display()
+        ))
+        .output()
+        .expect("run aapsh");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut lines = stdout.lines();
+    let seconds: f64 = lines
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(f64::NAN);
+    let count = lines.next().unwrap_or("?").trim().to_string();
+    say(&format!(
+        "  New-CsApplicationAccessPolicy with 100,000 AppIds: {} (the policy holds {count})",
+        show(Duration::from_secs_f64(seconds.max(0.0)))
+    ));
 }

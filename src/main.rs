@@ -6,11 +6,13 @@
 const STACK_SIZE: usize = 256 * 1024 * 1024;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`, not `args`: an argument that is not UTF-8 (a file name, say) must not panic.
+    // The shell reads each as text except the store path, which stays an OsString.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let code = std::thread::Builder::new()
         .name("aapsh".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || aapsh::shell::run(&args))
+        .spawn(move || aapsh::shell::run_os(&args))
         .ok()
         .and_then(|handle| handle.join().ok())
         .unwrap_or(1);

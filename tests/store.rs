@@ -513,6 +513,124 @@ fn duplicate_ids_are_refused() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_at_any_level() {
+    // serde_json (like most readers) would keep the last value; the next save would then drop
+    // the first for good. Each case: the text, the path of the repeated key, the key.
+    let cases = [
+        (
+            r#"{"schemaVersion": 1,
+                "users": [{"objectId": "a", "userPrincipalName": "a@x.com"}],
+                "users": [{"objectId": "b", "userPrincipalName": "b@x.com"}]}"#
+                .to_string(),
+            "at users:",
+            r#""users" is given more than once in the top-level object"#,
+        ),
+        (
+            format!(
+                r#"{{"schemaVersion": 1, "users": [
+                    {{"objectId": "{MEGAN}", "userPrincipalName": "m@x.com"}},
+                    {{"objectId": "{ALEX}", "displayName": "Alex", "userPrincipalName": "a@x.com",
+                      "displayName": "Alex W."}}]}}"#
+            ),
+            "at users[1].displayName:",
+            r#""displayName" is given more than once in users[1]"#,
+        ),
+        (
+            format!(
+                r#"{{"schemaVersion": 1,
+                    "users": [{{"objectId": "{MEGAN}", "userPrincipalName": "m@x.com"}}],
+                    "policies": [{{"identity": "Tag:A"}}, {{"identity": "Tag:B"}}],
+                    "assignments": {{"users": {{"{MEGAN}": "A", "{MEGAN}": "B"}}}}}}"#
+            ),
+            &format!(r#"at assignments.users["{MEGAN}"]:"#),
+            &format!(r#""{MEGAN}" is given more than once in assignments.users"#),
+        ),
+        (
+            // The same key spelled with an escape is the same key.
+            r#"{"schemaVersion": 1, "tenant": {"domain": "a.com", "dom\u0061in": "b.com"}}"#
+                .to_string(),
+            "at tenant.domain:",
+            r#""domain" is given more than once in tenant"#,
+        ),
+        (
+            // A project key (kept as it is) and the schema version itself.
+            r#"{"schemaVersion": 1, "schemaVersion": 1}"#.to_string(),
+            "at schemaVersion:",
+            r#""schemaVersion" is given more than once"#,
+        ),
+    ];
+    for (text, place, what) in cases {
+        let message = assert_refused(text.as_bytes(), place, |e| {
+            matches!(e, StoreError::DuplicateKey { .. })
+        });
+        assert!(message.contains(what), "{message}");
+        assert!(message.contains("duplicate key"), "{message}");
+    }
+    // A key repeated in a snapshot or scenario file is refused the same way.
+    let err = Tenant::from_json_bytes(br#"{"schemaVersion": 1, "groups": [], "groups": []}"#)
+        .unwrap_err();
+    assert_eq!(err.place().as_deref(), Some("groups"));
+}
+
+#[test]
+fn a_key_given_twice_in_a_file_edited_mid_session_is_refused_and_not_overwritten() {
+    let (_dir, path) = store_file(&fixture("spec-example.json"));
+    let mut store = Store::open(&path).unwrap();
+    let edited = String::from_utf8(fixture("spec-example.json"))
+        .unwrap()
+        .replacen("\"policies\"", "\"policies\": [],\n  \"policies\"", 1);
+    fs::write(&path, &edited).unwrap();
+    let err = commit(&mut store, vec![new_policy("X", &[])]).unwrap_err();
+    assert!(matches!(err, StoreError::DuplicateKey { .. }), "{err}");
+    assert!(store.checkpoint().is_err());
+    drop(store);
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert!(!journal_path_for(&path).exists());
+}
+
+#[test]
+fn control_characters_from_the_file_are_escaped_in_messages() {
+    // A policy name with an escape sequence and a newline, given twice; a dangling grant to a
+    // user id with a bell; a key with a C1 control (CSI).
+    let cases = [
+        (
+            json!({ "schemaVersion": 1, "policies": [
+                { "identity": "Tag:Red\u{1b}[31mAlert\nline" },
+                { "identity": "Tag:red\u{1b}[31malert\nLINE" } ] }),
+            "\"red`e[31malert`nLINE\"",
+        ),
+        (
+            json!({ "schemaVersion": 1, "assignments": { "users": { "bell\u{7}": "Global" } } }),
+            "\"bell`a\"",
+        ),
+        (
+            json!({ "schemaVersion": 1, "tenant": { "displayName": 1 }, "x\u{9b}2J": 1 }),
+            "tenant.displayName",
+        ),
+    ];
+    for (content, expected) in cases {
+        let (_dir, path) = store_file(content.to_string().as_bytes());
+        let message = Store::open(&path).unwrap_err().to_string();
+        assert!(
+            !message.chars().any(char::is_control),
+            "raw control characters in: {message:?}"
+        );
+        assert!(message.contains(expected), "{message}");
+    }
+    // The file name too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil\u{1b}]0;title\u{7}.json");
+    fs::write(&path, b"{").unwrap();
+    let message = Store::open(&path).unwrap_err().to_string();
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+    assert!(message.contains("evil`e]0;title`a.json"), "{message}");
+    assert_eq!(
+        aapsh::store::escape_controls("tab\there \u{85}\u{0}"),
+        "tab`there `u{85}`0"
+    );
+}
+
+#[test]
 fn dangling_references_are_refused() {
     let users = json!([{ "objectId": MEGAN, "userPrincipalName": "m@x.com" }]);
     let groups = json!([{ "objectId": WEBINAR_HOSTS, "members": [MEGAN] }]);
@@ -637,9 +755,9 @@ mod properties {
 // The demo tenant and opening
 
 #[test]
-fn a_missing_file_gets_the_demo_tenant_and_parent_directories() {
+fn a_missing_file_gets_the_demo_tenant() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested/deeper/store.json");
+    let path = dir.path().join("store.json");
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.path(), Some(path.as_path()));
     assert_eq!(
@@ -652,6 +770,141 @@ fn a_missing_file_gets_the_demo_tenant_and_parent_directories() {
         Tenant::from_json_bytes(&fs::read(&path).unwrap()).unwrap(),
         demo_tenant()
     );
+}
+
+#[test]
+fn a_missing_directory_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/store.json");
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NoDirectory { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(
+        message.contains(&format!(
+            "its directory '{}' does not exist",
+            dir.path().join("nested/deeper").display()
+        )),
+        "{message}"
+    );
+    assert!(message.contains("Nothing was created"), "{message}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_that_is_a_symbolic_link_is_written_through_the_link() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("tenant.json");
+    fs::write(&real, fixture("spec-example.json")).unwrap();
+    // A relative link, and a link to that link.
+    let link = dir.path().join("store.json");
+    symlink("real/tenant.json", &link).unwrap();
+    let chain = dir.path().join("chain.json");
+    symlink(&link, &chain).unwrap();
+
+    for (i, name) in [&link, &chain].into_iter().enumerate() {
+        let mut store = Store::open(name).unwrap();
+        commit(&mut store, vec![new_policy(&format!("Through{i}"), &[])]).unwrap();
+        store.checkpoint().unwrap();
+        drop(store);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            fs::symlink_metadata(&chain)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let saved = Tenant::from_json_bytes(&fs::read(&real).unwrap()).unwrap();
+        assert!(saved.find_policy(&format!("Through{i}")).is_some(), "{i}");
+    }
+    // The journal, lock and temporary files live beside the real file, none beside the links.
+    let mut beside_links: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    beside_links.sort();
+    assert_eq!(beside_links, ["chain.json", "real", "store.json"]);
+
+    // A dangling link: the demo tenant is created where it points, and the link stays.
+    let dangling = dir.path().join("new.json");
+    symlink("real/new-tenant.json", &dangling).unwrap();
+    drop(Store::open(&dangling).unwrap());
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read(real_dir.join("new-tenant.json")).unwrap(),
+        demo_tenant().to_json_bytes().unwrap()
+    );
+
+    // A loop is an error, not a hang.
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    symlink(&b, &a).unwrap();
+    symlink(&a, &b).unwrap();
+    let err = Store::open(&a).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+}
+
+#[test]
+fn temporary_files_left_by_a_crashed_checkpoint_are_removed_on_open() {
+    let (dir, path) = store_file(&fixture("spec-example.json"));
+    let stale = [
+        ".store.json.4242.0badf00d.tmp",
+        ".store.json.journal.17.deadbeef.tmp",
+    ];
+    // Files that are not ours, or not this store's, are left alone.
+    let kept = [
+        ".store.json.4242.tmp",
+        ".store.json.x.0badf00d.tmp",
+        ".other.json.4242.0badf00d.tmp",
+        "store.json.4242.0badf00d.tmp",
+        ".store.json.4242.0badf00d.tmp.bak",
+        ".store.json.snapshots.1.0badf00d.tmp",
+    ];
+    for name in stale.iter().chain(&kept) {
+        fs::write(dir.path().join(name), b"half a store").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} was removed");
+    }
+    for name in kept {
+        assert!(dir.path().join(name).exists(), "{name} was kept");
+    }
+    drop(store);
+}
+
+#[test]
+fn temporary_files_are_not_removed_while_another_session_holds_the_lock() {
+    let (dir, path) = store_file(&fixture("spec-example.json"));
+    let tmp = dir.path().join(".store.json.4242.0badf00d.tmp");
+    fs::write(&tmp, b"being written").unwrap();
+    // Another session in the middle of a write holds the lock file.
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path_for(&path))
+        .unwrap();
+    lock.lock().unwrap();
+    drop(Store::open(&path).unwrap());
+    assert!(tmp.exists());
+    lock.unlock().unwrap();
+    drop(Store::open(&path).unwrap());
+    assert!(!tmp.exists());
 }
 
 #[test]

@@ -412,6 +412,64 @@ fn a_damaged_record_before_intact_ones_is_refused_with_its_place() {
 }
 
 #[test]
+fn a_complete_last_record_with_a_bad_checksum_is_refused_not_dropped() {
+    // Only an incomplete last line is a torn append; a whole line that fails its checksum was
+    // damaged after it was written, and dropping it would silently lose a command.
+    let (_dir, path, mut journal) = three_commands();
+    let last = *record_starts(&journal).last().unwrap();
+    journal[last + 40] ^= 0x01;
+    fs::write(journal_path_for(&path), &journal).unwrap();
+    let message = assert_refused_untouched(&path, &journal, |e| {
+        assert!(
+            matches!(e, StoreError::Journal { record: 4, offset, .. } if *offset == last as u64),
+            "{e:?}"
+        );
+    });
+    assert!(message.contains("checksum"), "{message}");
+    // A second try (say, the next command of a session) still refuses and still keeps both.
+    assert_refused_untouched(&path, &journal, |_| {});
+}
+
+#[test]
+fn a_journal_aapsh_does_not_recognise_is_refused_and_kept() {
+    let (_dir, path) = store_file(&fixture("spec-example.json"));
+    for journal in [
+        &b"some notes the trainer kept here\n"[..],
+        b"not a journal, and no newline either",
+        b"{\"changes\":[{\"grantTenant\":{\"policyName\":\"Global\"}}]}\n",
+    ] {
+        fs::write(journal_path_for(&path), journal).unwrap();
+        let message = assert_refused_untouched(&path, journal, |e| {
+            assert!(
+                matches!(
+                    e,
+                    StoreError::Journal {
+                        record: 1,
+                        offset: 0,
+                        ..
+                    }
+                ),
+                "{e:?}"
+            );
+        });
+        assert!(
+            message.contains("not a record of an aapsh journal"),
+            "{message}"
+        );
+    }
+    // A session that is already open finds it at its next command, and writes nothing.
+    fs::remove_file(journal_path_for(&path)).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let garbage = b"garbage\n".to_vec();
+    fs::write(journal_path_for(&path), &garbage).unwrap();
+    let err = store.commit(vec![new_policy("Lost")]).unwrap_err();
+    assert!(matches!(err, StoreError::Journal { .. }), "{err}");
+    drop(store);
+    assert_eq!(fs::read(journal_path_for(&path)).unwrap(), garbage);
+    assert_eq!(fs::read(&path).unwrap(), fixture("spec-example.json"));
+}
+
+#[test]
 fn a_journal_of_another_version_of_the_file_is_refused() {
     let (_dir, path, journal) = three_commands();
     // Someone edits the store file while three commands wait in the journal.

@@ -3,6 +3,8 @@
 //! (fidelity.md §1.2). Semantics: names compare case-insensitively and `Tag:` is optional;
 //! `Global` always exists; AppIds follow PSListModifier and must be GUIDs; one policy per user.
 
+use std::collections::{HashMap, HashSet};
+
 use super::service::{
     Decision, ambiguous_user, canonical_app_ids, client_error, group_not_found, identity_not_found,
     invalid_app_id, online_user_object, policy_not_found, policy_object, read_tenant, transact,
@@ -157,7 +159,9 @@ pub fn definitions() -> Vec<CmdletDef> {
 }
 
 /// The AppIds a list modifier leads to from `current`, validated and in canonical form.
-/// `Err(Ok(bad))` for a value that is not a GUID; `Err(Err(dups))` for duplicates.
+/// `Err(Ok(bad))` for a value that is not a GUID; `Err(Err(dups))` for duplicates. Linear in
+/// the number of ids (hash sets, no list scans): a policy with 100,000 AppIds is created in
+/// moments.
 fn apply_app_ids(
     m: &ListModifier,
     current: &[String],
@@ -165,42 +169,43 @@ fn apply_app_ids(
     let canon = |ids: &[String]| canonical_app_ids(ids.iter()).map_err(Ok);
     let add = canon(&m.add)?;
     let replace = canon(&m.replace)?;
-    // Removing compares GUIDs, so case does not matter; a non-GUID can match nothing.
-    let remove: Vec<String> = m
-        .remove
-        .iter()
-        .map(|r| r.trim().to_ascii_lowercase())
-        .collect();
-    let normalized = ListModifier {
-        add: add.clone(),
-        remove,
-        replace: replace.clone(),
-    };
-    let current: Vec<String> = current.iter().map(|c| c.to_ascii_lowercase()).collect();
-    // Adding an id the list already has is a conflict in the real service (usage.md P5).
-    let mut dups: Vec<String> = Vec::new();
-    if replace.is_empty() {
-        let after_remove = ListModifier {
-            add: Vec::new(),
-            ..normalized.clone()
-        }
-        .apply_to(&current);
-        for (i, a) in add.iter().enumerate() {
-            if after_remove.contains(a) || add[..i].contains(a) {
-                dups.push(a.clone());
-            }
-        }
-    } else {
-        for (i, r) in replace.iter().enumerate() {
-            if replace[..i].contains(r) {
-                dups.push(r.clone());
-            }
+    /// Each id of `ids` that an earlier one (or one of `before`) already gave.
+    fn repeats(before: &[String], ids: &[String]) -> Vec<String> {
+        let mut seen: HashSet<&str> = before.iter().map(String::as_str).collect();
+        ids.iter()
+            .filter(|id| !seen.insert(id.as_str()))
+            .cloned()
+            .collect()
+    }
+    if !replace.is_empty() {
+        let dups = repeats(&[], &replace);
+        return if dups.is_empty() {
+            Ok(replace)
+        } else {
+            Err(Err(dups))
+        };
+    }
+    // Removing compares GUIDs, so case does not matter; a non-GUID can match nothing. Each
+    // id removed takes out one occurrence, the first (as ListModifier::apply_to does).
+    let mut remove: HashMap<String, usize> = HashMap::new();
+    for r in &m.remove {
+        *remove.entry(r.trim().to_ascii_lowercase()).or_default() += 1;
+    }
+    let mut after_remove: Vec<String> = Vec::with_capacity(current.len() + add.len());
+    for c in current {
+        let c = c.to_ascii_lowercase();
+        match remove.get_mut(&c) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => after_remove.push(c),
         }
     }
+    // Adding an id the list already has is a conflict in the real service (usage.md P5).
+    let dups = repeats(&after_remove, &add);
     if !dups.is_empty() {
         return Err(Err(dups));
     }
-    Ok(normalized.apply_to(&current))
+    after_remove.extend(add);
+    Ok(after_remove)
 }
 
 fn duplicate_error(ctx: &CommandContext<'_>, dups: &[String]) -> crate::runtime::ErrorRecord {

@@ -64,7 +64,7 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("Get-EmuAuditLog", MODULE, get_audit_log)
             .class("aapsh.Cmdlets.GetEmuAuditLog")
             .synopsis("Shows the tenant commands run against this store: their bound parameters and how they ended.")
-            .description("Every run of a Teams, Microsoft Graph or Emu cmdlet is logged beside the store (<store>.audit), from every session, with the time on the session clock, the bound parameters (secrets shown as ***), the outcome (Succeeded, Failed, Skipped for -WhatIf or a No, Stopped) and the first error. Language cmdlets are not logged. Format-List shows the command as typed and where.")
+            .description("Every run of a Teams, Microsoft Graph or Emu cmdlet is logged beside the store (<store>.audit), from every session, with the time on the session clock, the bound parameters (secrets shown as ***), the outcome (Succeeded, Failed, Skipped for -WhatIf or a No, Stopped) and the first error. Language cmdlets are not logged. Format-List shows the command as typed and where, with secrets masked (tokens, passwords, credentials, bearer and client secrets). A value longer than 1 KiB is cut, with a note of how much was cut; past 8 MiB the log moves to <store>.audit.1, so the two files keep about the last 16 MiB of entries. The log is readable by its owner only.")
             .param(ParamDef::new("Last", types::INT32).help("Only the newest N entries."))
             .param(ParamDef::new("Command", types::STRING_ARRAY).help("Only these cmdlets; wildcards allowed."))
             .param(ParamDef::new("Outcome", types::STRING_ARRAY).help("Only these outcomes: Succeeded, Failed, Skipped, Stopped."))

@@ -150,10 +150,22 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         },
         _ => None,
     };
+    // Offline every account is a User: asking for another kind (ResourceAccount, Guest, ...)
+    // finds nobody rather than everybody.
+    let account_type = b.string("AccountType");
+    let keep = |u: &Value| {
+        account_type.as_ref().is_none_or(|kind| {
+            u.property("AccountType")
+                .is_some_and(|t| t.to_ps_string().eq_ignore_ascii_case(kind.trim()))
+        }) && parsed_filter.as_ref().is_none_or(|f| f.matches(u))
+    };
     let tenant = read_tenant(ctx)?;
     let users: Result<Vec<Value>, (String, Vec<String>)> = match &identity {
         Some(id) => match tenant.resolve_user(id.trim()) {
-            UserLookup::Found(u) => Ok(vec![online_user_object(tenant, u)]),
+            UserLookup::Found(u) => Ok(vec![online_user_object(tenant, u)]
+                .into_iter()
+                .filter(keep)
+                .collect()),
             UserLookup::NotFound => Err((id.clone(), Vec::new())),
             UserLookup::Ambiguous(found) => Err((
                 id.clone(),
@@ -163,11 +175,22 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
                     .collect(),
             )),
         },
-        None => Ok(tenant
-            .users
-            .iter()
-            .map(|u| online_user_object(tenant, u))
-            .collect()),
+        // One user object at a time, kept only if it passes: a filter over a large tenant
+        // holds the matches, never every user's object at once.
+        None => {
+            let enough = |found: usize| sort.is_none() && limit.is_some_and(|n| found >= n);
+            let mut found = Vec::new();
+            for u in &tenant.users {
+                if enough(found.len()) {
+                    break;
+                }
+                let object = online_user_object(tenant, u);
+                if keep(&object) {
+                    found.push(object);
+                }
+            }
+            Ok(found)
+        }
     };
     let mut users = match users {
         Ok(u) => u,
@@ -180,17 +203,6 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
             return ctx.write_error(r);
         }
     };
-    // Offline every account is a User: asking for another kind (ResourceAccount, Guest, ...)
-    // finds nobody rather than everybody.
-    if let Some(kind) = b.string("AccountType") {
-        users.retain(|u| {
-            u.property("AccountType")
-                .is_some_and(|t| t.to_ps_string().eq_ignore_ascii_case(kind.trim()))
-        });
-    }
-    if let Some(f) = &parsed_filter {
-        users.retain(|u| f.matches(u));
-    }
     if let Some(s) = sort {
         let mut parts = s.split_whitespace();
         let prop = parts.next().unwrap_or("DisplayName").to_string();

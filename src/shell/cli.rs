@@ -3,7 +3,9 @@
 
 use std::io::{IsTerminal, Read};
 
-use super::options::{CliOptions, Mode, USAGE, parse_args};
+use std::ffi::OsString;
+
+use super::options::{CliOptions, Mode, USAGE, parse_args, parse_args_os};
 use super::session::{build_session, checkpoint};
 use crate::runtime::RunOutcome;
 use crate::runtime::pipeline::script_arguments;
@@ -24,7 +26,16 @@ fn exit_code(outcome: RunOutcome, command_mode: bool) -> i32 {
 
 /// The whole program: returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
-    let mut o = match parse_args(args) {
+    run_parsed(parse_args(args))
+}
+
+/// The whole program over the arguments as the system passes them (see `parse_args_os`).
+pub fn run_os(args: &[OsString]) -> i32 {
+    run_parsed(parse_args_os(args))
+}
+
+fn run_parsed(parsed: Result<CliOptions, String>) -> i32 {
+    let mut o = match parsed {
         Ok(o) => o,
         Err(e) => {
             eprintln!("{e}");

@@ -8,6 +8,6 @@ pub mod options;
 pub mod repl;
 pub mod session;
 
-pub use cli::run;
-pub use options::{CliOptions, ColorChoice, Mode, parse_args};
-pub use session::{build_session, checkpoint, new_session, store_path};
+pub use cli::{run, run_os};
+pub use options::{CliOptions, ColorChoice, Mode, parse_args, parse_args_os};
+pub use session::{StorePath, build_session, checkpoint, new_session, store_path};

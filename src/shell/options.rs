@@ -1,6 +1,7 @@
 //! The command line as pwsh spells it (the contract is docs/cli.md): options, case-insensitive
 //! and prefix-matched, parsed into `CliOptions` and a run mode.
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use crate::runtime::output::ErrorView;
@@ -42,6 +43,9 @@ pub struct CliOptions {
     pub working_directory: Option<String>,
     /// `-PathMap 'C:\Scripts=./scripts'`: Windows prefixes replaced by local folders.
     pub path_map: Vec<(String, String)>,
+    /// Which argument held the store path, and whether after `--store=`: `parse_args_os` takes
+    /// the path from that argument unconverted.
+    pub store_arg: Option<(usize, bool)>,
 }
 
 const OPTIONS: &[&str] = &[
@@ -142,6 +146,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
         no_exit: false,
         working_directory: None,
         path_map: Vec::new(),
+        store_arg: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -197,6 +202,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                 }
                 "Store" => {
                     o.store = Some(PathBuf::from(value(i, "Store")?));
+                    o.store_arg = Some((i + consumed, inline.is_some()));
                     i += consumed;
                 }
                 "Connected" => o.connected = true,
@@ -334,6 +340,44 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
         out.extend_from_slice(&bytes[1..chunk.len()]);
     }
     Some(out)
+}
+
+/// `parse_args` over the arguments as the system passes them. Each is read as UTF-8, a byte
+/// that is not becoming U+FFFD (so a script name or text that is not UTF-8 fails as a missing
+/// file or in the parser, with a message, never a panic), except the store path, which is
+/// kept as the OsString it was: a file name need not be UTF-8.
+pub fn parse_args_os(raw: &[OsString]) -> Result<CliOptions, String> {
+    let args: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut o = parse_args(&args)?;
+    if let Some((i, inline)) = o.store_arg
+        && let Some(arg) = raw.get(i)
+    {
+        o.store = Some(PathBuf::from(if inline {
+            after_equals(arg)
+        } else {
+            arg.clone()
+        }));
+    }
+    Ok(o)
+}
+
+/// What follows the first `=` of `--store=PATH`.
+fn after_equals(arg: &OsStr) -> OsString {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = arg.as_bytes();
+        let start = bytes.iter().position(|&b| b == b'=').map_or(0, |i| i + 1);
+        OsStr::from_bytes(&bytes[start..]).to_os_string()
+    }
+    #[cfg(not(unix))]
+    {
+        let text = arg.to_string_lossy();
+        OsString::from(text.split_once('=').map_or("", |(_, v)| v))
+    }
 }
 
 pub const USAGE: &str = "Usage: aapsh [options] [FILE.ps1 [ARGS...]]

@@ -3,7 +3,7 @@
 //! cmdlets' table and the console formatter are handed to the runtime here).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::options::{CliOptions, ColorChoice, Mode};
 use crate::runtime::clock::{Clock, IdGenerator};
@@ -32,17 +32,78 @@ fn color_enabled(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-/// The store path: `-Store`, else `AAPSH_STORE`, else the platform data directory.
-pub fn store_path(option: Option<&PathBuf>) -> Option<PathBuf> {
-    if let Some(p) = option {
-        return Some(p.clone());
+/// Where the store path came from: a path the user named, or the platform's default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorePath {
+    /// `-Store PATH`, else `AAPSH_STORE`: used as given; its directory must exist.
+    Named(PathBuf),
+    /// `store.json` in the platform data directory, which is created when missing.
+    Default(PathBuf),
+}
+
+impl StorePath {
+    pub fn path(&self) -> &Path {
+        match self {
+            StorePath::Named(p) | StorePath::Default(p) => p,
+        }
     }
-    if let Ok(p) = std::env::var("AAPSH_STORE")
+}
+
+/// The store path: `-Store`, else `AAPSH_STORE` (read as an OsString: a path that is not UTF-8
+/// is still a path; an empty value counts as unset), else the platform data directory. An
+/// empty `-Store` is refused: it names no file.
+pub fn store_path(option: Option<&PathBuf>) -> Result<StorePath, String> {
+    if let Some(p) = option {
+        if p.as_os_str().is_empty() {
+            return Err(
+                "aapsh: -Store needs a file path, and '' names no file. Nothing was written."
+                    .to_string(),
+            );
+        }
+        return Ok(StorePath::Named(p.clone()));
+    }
+    if let Some(p) = std::env::var_os("AAPSH_STORE")
         && !p.is_empty()
     {
-        return Some(PathBuf::from(p));
+        return Ok(StorePath::Named(PathBuf::from(p)));
     }
     store::default_store_path()
+        .map(StorePath::Default)
+        .ok_or_else(|| {
+            "aapsh: cannot find a data directory for the store; use -Store PATH.".to_string()
+        })
+}
+
+/// Opens the store: for the default path the data directory is created first; for a path the
+/// user named, a missing directory is an error (`Store::open` says so), so a typo never starts
+/// a new tenant somewhere unexpected.
+fn open_store(path: &StorePath) -> Result<Store, String> {
+    if let StorePath::Default(file) = path
+        && let Some(dir) = file.parent()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            format!(
+                "aapsh: {}",
+                store::escape_controls(&format!(
+                    "the data directory '{}' could not be created: {e}. Use -Store PATH.",
+                    dir.display()
+                ))
+            )
+        })?;
+    }
+    Store::open(path.path()).map_err(|e| format!("aapsh: {e}"))
+}
+
+/// An environment variable as text (`None` when unset); a value that is not UTF-8 is an
+/// error naming the variable, never silently taken for unset.
+fn env_text(name: &str) -> Result<Option<String>, String> {
+    match std::env::var(name) {
+        Ok(v) => Ok(Some(v)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(format!("aapsh: {name} is not valid UTF-8 text."))
+        }
+    }
 }
 
 /// How durable each completed command is made before the next one starts (docs/performance.md).
@@ -53,11 +114,12 @@ pub fn store_path(option: Option<&PathBuf>) -> Option<PathBuf> {
 /// disk's sync latency. `AAPSH_DURABILITY=disk|os` overrides either default.
 fn durability(mode: &Mode) -> Result<crate::store::Durability, String> {
     use crate::store::Durability;
-    match std::env::var("AAPSH_DURABILITY") {
-        Ok(v) if v.eq_ignore_ascii_case("disk") => Ok(Durability::Disk),
-        Ok(v) if v.eq_ignore_ascii_case("os") => Ok(Durability::Os),
-        Ok(v) if !v.trim().is_empty() => Err(format!(
-            "aapsh: AAPSH_DURABILITY must be disk or os, not '{v}'."
+    match env_text("AAPSH_DURABILITY")? {
+        Some(v) if v.eq_ignore_ascii_case("disk") => Ok(Durability::Disk),
+        Some(v) if v.eq_ignore_ascii_case("os") => Ok(Durability::Os),
+        Some(v) if !v.trim().is_empty() => Err(format!(
+            "aapsh: AAPSH_DURABILITY must be disk or os, not '{}'.",
+            store::escape_controls(&v)
         )),
         _ => Ok(match mode {
             Mode::Repl => Durability::Disk,
@@ -68,16 +130,14 @@ fn durability(mode: &Mode) -> Result<crate::store::Durability, String> {
 
 /// Builds a session for the options (store opened, clock and ids from the environment).
 pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, String> {
-    let path = store_path(o.store.as_ref()).ok_or_else(|| {
-        "aapsh: cannot find a data directory for the store; use -Store PATH.".to_string()
-    })?;
+    let path = store_path(o.store.as_ref())?;
     let durability = durability(&o.mode)?;
-    let is_new = !path.exists();
-    let mut store = Store::open(&path).map_err(|e| format!("aapsh: {e}"))?;
+    let is_new = !path.path().exists();
+    let mut store = open_store(&path)?;
     if is_new && announce_new_store(o, interactive) {
         eprintln!(
             "aapsh: created a new store from the demo tenant (Contoso): {}",
-            path.display()
+            path.path().display()
         );
     }
     store.set_durability(durability);
@@ -89,9 +149,9 @@ pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, Strin
         non_interactive: o.non_interactive,
     };
     let mut session = new_session(Box::new(ConsoleHost::new()), store, options);
-    session.clock = Clock::from_env_value(std::env::var("AAPSH_NOW").ok().as_deref())?;
-    let seed = match std::env::var("AAPSH_SEED") {
-        Ok(s) if !s.trim().is_empty() => Some(
+    session.clock = Clock::from_env_value(env_text("AAPSH_NOW")?.as_deref())?;
+    let seed = match env_text("AAPSH_SEED")? {
+        Some(s) if !s.trim().is_empty() => Some(
             s.trim()
                 .parse::<u64>()
                 .map_err(|_| format!("aapsh: AAPSH_SEED must be a whole number: {s}"))?,

@@ -4,6 +4,7 @@
 //! (a JSON path such as `users[2].objectId`, or `line 3, column 7` for syntax errors) and says how
 //! to recover. It must not decide anything: the code that detects a problem builds the error.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,12 @@ pub enum StoreError {
     },
     /// A value has the wrong type, a required key is missing, or a value is not allowed.
     Invalid {
+        file: Option<PathBuf>,
+        place: String,
+        message: String,
+    },
+    /// One object gives the same key twice (at `place`, the path of the repeated key).
+    DuplicateKey {
         file: Option<PathBuf>,
         place: String,
         message: String,
@@ -60,6 +67,9 @@ pub enum StoreError {
     },
     /// The store file is marked read-only, so we refuse to replace it.
     ReadOnly { file: PathBuf },
+    /// The directory the store file should be in does not exist (only the default data
+    /// directory is created; a path the user named is never invented).
+    NoDirectory { file: PathBuf, dir: PathBuf },
     /// The change journal beside the store file is damaged (not just a torn last record, which
     /// is ignored), or holds a record this aapsh does not know. `offset` is the byte where the
     /// bad record starts and `record` its 1-based number.
@@ -87,10 +97,13 @@ impl StoreError {
         match self {
             StoreError::Syntax { file, .. }
             | StoreError::Invalid { file, .. }
+            | StoreError::DuplicateKey { file, .. }
             | StoreError::Duplicate { file, .. }
             | StoreError::Dangling { file, .. }
             | StoreError::NewerSchema { file, .. } => file.as_deref(),
-            StoreError::Io { file, .. } | StoreError::ReadOnly { file } => Some(file),
+            StoreError::Io { file, .. }
+            | StoreError::ReadOnly { file }
+            | StoreError::NoDirectory { file, .. } => Some(file),
             StoreError::LockTimeout { lock_file, .. } => Some(lock_file),
             StoreError::Journal { journal, .. } | StoreError::JournalMismatch { journal, .. } => {
                 Some(journal)
@@ -106,6 +119,7 @@ impl StoreError {
                 Some(format!("line {line}, column {column}"))
             }
             StoreError::Invalid { place, .. }
+            | StoreError::DuplicateKey { place, .. }
             | StoreError::Duplicate { place, .. }
             | StoreError::Dangling { place, .. } => Some(place.clone()),
             StoreError::NewerSchema { .. } => Some("schemaVersion".to_string()),
@@ -121,6 +135,7 @@ impl StoreError {
         match &mut self {
             StoreError::Syntax { file, .. }
             | StoreError::Invalid { file, .. }
+            | StoreError::DuplicateKey { file, .. }
             | StoreError::Duplicate { file, .. }
             | StoreError::Dangling { file, .. }
             | StoreError::NewerSchema { file, .. } => *file = Some(path.to_path_buf()),
@@ -162,9 +177,44 @@ fn describe(file: &Option<PathBuf>) -> String {
     }
 }
 
+/// Control characters (C0, DEL and C1) as PowerShell's backtick escapes (`` `e ``, `` `n ``,
+/// `` `u{9B} ``...): store data and file names end up in these messages, and a raw escape or
+/// newline from a file must not reach the terminal, where it could rewrite the screen.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\0' => out.push_str("`0"),
+            '\x07' => out.push_str("`a"),
+            '\x08' => out.push_str("`b"),
+            '\x1b' => out.push_str("`e"),
+            '\x0c' => out.push_str("`f"),
+            '\n' => out.push_str("`n"),
+            '\r' => out.push_str("`r"),
+            '\t' => out.push_str("`t"),
+            '\x0b' => out.push_str("`v"),
+            c if c.is_control() => out.push_str(&format!("`u{{{:X}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        f.write_str(&escape_controls(&Raw(self).to_string()))
+    }
+}
+
+/// The message before control characters are escaped.
+struct Raw<'a>(&'a StoreError);
+
+impl fmt::Display for Raw<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
             StoreError::Syntax {
                 file,
                 line,
@@ -182,6 +232,15 @@ impl fmt::Display for StoreError {
             } => write!(
                 f,
                 "{} is invalid at {place}: {message}. {READ_ADVICE}",
+                describe(file)
+            ),
+            StoreError::DuplicateKey {
+                file,
+                place,
+                message,
+            } => write!(
+                f,
+                "{} has a duplicate key at {place}: {message}. {READ_ADVICE}",
                 describe(file)
             ),
             StoreError::Duplicate {
@@ -237,6 +296,13 @@ impl fmt::Display for StoreError {
                 "The store file '{}' is read-only, so the change was not saved and the file was \
                  left unchanged. Make the file writable, or use another -Store path.",
                 file.display()
+            ),
+            StoreError::NoDirectory { file, dir } => write!(
+                f,
+                "The store file '{}' could not be opened: its directory '{}' does not exist. \
+                 Nothing was created. Create the directory first, or use another -Store path.",
+                file.display(),
+                dir.display()
             ),
             StoreError::Journal {
                 journal,

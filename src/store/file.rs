@@ -84,6 +84,87 @@ pub(crate) fn read(path: &Path) -> Result<Option<Snapshot>, StoreError> {
     }))
 }
 
+/// How many symbolic links `resolve_links` follows before it calls it a loop (Linux's limit).
+const MAX_LINKS: usize = 40;
+
+/// The file a path names once symbolic links are followed (the last component, as often as it
+/// is a link; a relative link is read from the link's directory). The file need not exist: a
+/// dangling link resolves to the path it points at. Writing the store replaces a file by
+/// renaming a new one over it, which would replace a link with a regular file; writing to the
+/// resolved path keeps the link and updates the file it points at.
+pub(crate) fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = if target.is_absolute() {
+                    target
+                } else {
+                    parent_dir(&current).join(target)
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row (a loop?)"
+    )))
+}
+
+/// Removes the temporary files an interrupted save of `store` or of its journal left beside
+/// it (`.store.json.<pid>.<8 hex digits>.tmp`, `.store.json.journal.<pid>.<hex>.tmp`). Only
+/// call it under the store's lock: every such file is written under it, so none of them is
+/// still being written. Returns how many were removed; failures are skipped (a later open
+/// tries again).
+pub(crate) fn remove_stale_temps(store: &Path) -> usize {
+    let Some(name) = store.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return 0;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(store)) else {
+        return 0;
+    };
+    let journal = format!("{name}.journal");
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let ours = [name.as_str(), journal.as_str()]
+            .iter()
+            .any(|target| is_temp_of(file_name, target));
+        if ours
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether `file_name` is `.<target>.<pid>.<8 hex digits>.tmp`, as `create_temp` names them.
+fn is_temp_of(file_name: &str, target: &str) -> bool {
+    let Some(rest) = file_name
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(target))
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let Some((pid, random)) = rest.split_once('.') else {
+        return false;
+    };
+    !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && random.len() == 8
+        && random.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// The directory a store file lives in (`.` for a bare file name).
 pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
@@ -114,7 +195,10 @@ pub(crate) fn write_atomic_with(
 /// `commit` deletes it, so a failure never leaves the target changed.
 pub(crate) struct Prepared {
     tmp_path: PathBuf,
+    /// The file replaced: the target as named, with symbolic links followed.
     target: PathBuf,
+    /// The target as named (for messages).
+    named: PathBuf,
     store: PathBuf,
     what: String,
     /// Size and hash of what was written.
@@ -134,8 +218,14 @@ pub(crate) fn prepare(
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Prepared, StoreError> {
     let about = |action: &str| describe_action(target, store, what, action);
+    let named = target;
+    // Through a symbolic link: the new file goes beside the one the link points at, and the
+    // link stays a link (a rename over the link would replace it with a regular file).
+    let resolved = resolve_links(target)
+        .map_err(|e| StoreError::io(store, about("following the symbolic link"), e))?;
+    let target = resolved.as_path();
     let permissions = match fs::metadata(target) {
-        Ok(meta) if target == store && meta.permissions().readonly() => {
+        Ok(meta) if named == store && meta.permissions().readonly() => {
             return Err(StoreError::ReadOnly {
                 file: store.to_path_buf(),
             });
@@ -180,6 +270,7 @@ pub(crate) fn prepare(
         Ok(content) => Ok(Prepared {
             tmp_path,
             target: target.to_path_buf(),
+            named: named.to_path_buf(),
             store: store.to_path_buf(),
             what: what.to_string(),
             content,
@@ -200,7 +291,7 @@ impl Prepared {
     /// Renames the temporary file over the target and syncs the directory (on Unix) so the
     /// rename itself survives a power loss; returns the new file's fingerprint.
     pub(crate) fn commit(mut self) -> Result<Fingerprint, StoreError> {
-        let about = |action: &str| describe_action(&self.target, &self.store, &self.what, action);
+        let about = |action: &str| describe_action(&self.named, &self.store, &self.what, action);
         rename(&self.tmp_path, &self.target)
             .map_err(|e| StoreError::io(&self.store, about("replacing the file"), e))?;
         self.committed = true;

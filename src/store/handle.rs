@@ -37,7 +37,7 @@ use super::file::{self, Fingerprint};
 use super::journal::{self, Damage, Record, Stamp, journal_path_for};
 use super::lock::{self, DEFAULT_LOCK_TIMEOUT};
 use super::model::Tenant;
-use super::parse::parse_tenant;
+use super::parse::parse_tenant_owned;
 use super::validate::validate;
 
 /// The journal is folded by itself once it is larger than the store file and at least this big,
@@ -129,13 +129,23 @@ enum Refreshed {
 }
 
 impl Store {
-    /// Opens the store at `path`. A missing file is created from the demo tenant (parent
-    /// directories too). A file (or journal) that cannot be read is an error and stays untouched.
-    /// A journal left over by a session that ended without folding it is folded now, if no
-    /// other session holds the lock.
+    /// Opens the store at `path`. A missing file is created from the demo tenant; a missing
+    /// directory is an error (`StoreError::NoDirectory`): the caller creates the default data
+    /// directory itself, and a path the user named is never invented. A file (or journal) that
+    /// cannot be read is an error and stays untouched.
+    ///
+    /// A symbolic link is followed: the store is the file it points at, with its journal, lock
+    /// file, audit log and snapshots beside that file (so a session through the link and one
+    /// on the file itself share them), and saves replace that file, never the link.
+    ///
+    /// If no other session holds the lock, opening also cleans up after sessions that ended
+    /// badly: it removes the temporary files a checkpoint cut short left beside the store, and
+    /// folds a journal left over by a session that ended without folding it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let path = file::resolve_links(path)
+            .map_err(|e| StoreError::io(path, "following the symbolic link", e))?;
         let mut store = Store {
-            path: Some(path.to_path_buf()),
+            path: Some(path.clone()),
             tenant: Tenant::default(),
             disk: None,
             appender: None,
@@ -143,9 +153,15 @@ impl Store {
             durability: Durability::Disk,
         };
         store.refresh()?;
-        if store.unfolded_changes() > 0 {
-            // Best effort: the journal keeps every change safe until a later checkpoint.
-            let _ = store.checkpoint_if_free();
+        // Best effort: a stale temporary file only takes space, and the journal keeps every
+        // change safe until a later checkpoint.
+        if let Ok(Some(_guard)) = lock::try_acquire(&path) {
+            file::remove_stale_temps(&path);
+            if store.unfolded_changes() > 0 {
+                let _ = store
+                    .refresh_locked(&path)
+                    .and_then(|()| store.checkpoint_locked(&path));
+            }
         }
         Ok(store)
     }
@@ -417,13 +433,15 @@ impl Store {
         }
         // Missing (it is created under the lock), or too busy to read consistently without it.
         let dir = file::parent_dir(&path);
-        fs::create_dir_all(&dir).map_err(|e| {
-            StoreError::io(
-                &path,
-                format!("creating the directory '{}'", dir.display()),
-                e,
-            )
-        })?;
+        match fs::metadata(&dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NoDirectory {
+                    file: path.clone(),
+                    dir,
+                });
+            }
+            _ => {}
+        }
         let _guard = lock::acquire(&path, self.lock_timeout)?;
         self.refresh_locked(&path)
     }
@@ -546,8 +564,11 @@ impl Store {
             .as_ref()
             .is_some_and(|disk| disk.file_id == file_id && disk.journal.unfolded_changes() == 0);
         if !same {
-            let mut tenant = parse_tenant(&snapshot.bytes).map_err(|e| e.in_file(path))?;
-            drop(snapshot.bytes);
+            // The state we hold is replaced whatever happens (on an error it is read again from
+            // scratch next time), so free it first: a reload costs one tenant, not two.
+            self.tenant = Tenant::default();
+            self.disk = None;
+            let mut tenant = parse_tenant_owned(snapshot.bytes).map_err(|e| e.in_file(path))?;
             let read = journal::read_from(&journal_path_for(path), path, 0)?;
             let journal = resolve_journal(&mut tenant, read, file_id, path)?;
             self.tenant = tenant;

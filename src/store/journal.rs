@@ -15,10 +15,11 @@
 //! - last, only while a checkpoint runs: `{"folded":{"size":N,"fnv64":"<hex>"}}`, the store
 //!   file that already holds every change above it.
 //!
-//! A record whose line is incomplete or whose checksum fails is a *torn tail* when no intact
-//! record follows it (a crash in the middle of an append): it is ignored, and the next writer
-//! cuts it off. If an intact record follows, the journal is damaged and the store refuses to
-//! open. This module owns the format, scanning and the file operations (create atomically,
+//! An incomplete last line (no newline ends it) that starts like a record is a *torn tail* (a
+//! crash in the middle of an append): it is ignored, and the next writer cuts it off. Anything
+//! else that is not an intact record (a complete line with a wrong length or checksum, bytes
+//! that are no record at all) means the journal is damaged or is not aapsh's: the store refuses
+//! to open and leaves both files as they are. This module owns the format, scanning and the file operations (create atomically,
 //! append durably, cut a torn tail); it must not apply changes or decide what a journal means
 //! for the store (`handle` does).
 
@@ -103,46 +104,85 @@ fn encode(record: &RecordOut<'_>) -> Vec<u8> {
 enum Decoded {
     /// An intact record and where the next one starts.
     Record(Record, usize),
-    /// Not an intact record: incomplete, or its checksum fails.
+    /// The rest of the journal is one incomplete line (no newline ends it) that starts like a
+    /// record, perhaps followed by zeros: an append a crash cut short.
     Torn,
+    /// A complete line that is not an intact record (its framing, length or checksum is wrong),
+    /// or an incomplete last line that does not start like a record: not what a crash leaves.
+    Bad(String),
     /// An intact line (checksum right) that is not a record this build knows.
     Unknown(String),
 }
 
+/// An 8- or 16-digit hexadecimal field.
+fn hex(field: &[u8]) -> Option<u64> {
+    std::str::from_utf8(field)
+        .ok()
+        .filter(|s| s.bytes().all(|b| b.is_ascii_hexdigit()))
+        .and_then(|s| u64::from_str_radix(s, 16).ok())
+}
+
+const NOT_A_RECORD: &str = "this is not a record of an aapsh journal (each record is one line \
+                            that starts with an 8-digit length and a 16-digit checksum)";
+
 fn decode_at(bytes: &[u8], pos: usize) -> Decoded {
     let rest = &bytes[pos.min(bytes.len())..];
-    if rest.len() < FRAMING {
-        return Decoded::Torn;
-    }
-    let hex = |field: &[u8]| {
-        std::str::from_utf8(field)
-            .ok()
-            .filter(|s| s.bytes().all(|b| b.is_ascii_hexdigit()))
-            .and_then(|s| u64::from_str_radix(s, 16).ok())
+    let Some(newline) = rest.iter().position(|&b| b == b'\n') else {
+        return if starts_like_a_record(rest) {
+            Decoded::Torn
+        } else {
+            Decoded::Bad(format!(
+                "{NOT_A_RECORD}; it is not the start of a record cut short either"
+            ))
+        };
     };
-    let (Some(len), Some(sum)) = (hex(&rest[..8]), hex(&rest[9..25])) else {
-        return Decoded::Torn;
+    let line = &rest[..newline];
+    let framed = line.len() >= FRAMING - 1 && line[8] == b' ' && line[25] == b' ';
+    let (Some(len), Some(sum), true) = (
+        line.get(..8).and_then(hex),
+        line.get(9..25).and_then(hex),
+        framed,
+    ) else {
+        return Decoded::Bad(NOT_A_RECORD.to_string());
     };
-    if rest[8] != b' ' || rest[25] != b' ' {
-        return Decoded::Torn;
+    let payload = &line[26..];
+    if u64::try_from(payload.len()).ok() != Some(len) {
+        return Decoded::Bad(format!(
+            "the record is damaged: its length field says {len} bytes, but it holds {}",
+            payload.len()
+        ));
     }
-    let Some(end) = usize::try_from(len).ok().and_then(|l| l.checked_add(26)) else {
-        return Decoded::Torn;
-    };
-    if end >= rest.len() || rest[end] != b'\n' {
-        return Decoded::Torn;
-    }
-    let payload = &rest[26..end];
     if fnv64(payload) != sum {
-        return Decoded::Torn;
+        return Decoded::Bad(
+            "the record is damaged: its checksum does not match its content".to_string(),
+        );
     }
     match serde_json::from_slice::<Record>(payload) {
-        Ok(record) => Decoded::Record(record, pos + end + 1),
+        Ok(record) => Decoded::Record(record, pos + newline + 1),
         Err(e) => Decoded::Unknown(format!(
             "the record is not one this aapsh knows ({e}); it may have been written by a newer \
              aapsh"
         )),
     }
+}
+
+/// Whether an incomplete last line is what an append cut short leaves: a prefix of a record's
+/// framing (hex length, space, hex checksum, space, then the payload, no longer than the
+/// length says), perhaps followed by zeros (a file system may extend a file before its data
+/// reaches the disk), or only zeros.
+fn starts_like_a_record(tail: &[u8]) -> bool {
+    let end = tail.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    let part = &tail[..end];
+    let framing_ok = part.iter().take(26).enumerate().all(|(i, &b)| match i {
+        8 | 25 => b == b' ',
+        _ => b.is_ascii_hexdigit(),
+    });
+    let length_ok = match part.get(..8).and_then(hex) {
+        Some(len) => part.len().saturating_sub(26) as u64 <= len,
+        None => true,
+    };
+    let payload_ok = part.get(26).is_none_or(|&b| b == b'{');
+    framing_ok && length_ok && payload_ok
 }
 
 /// The intact records of a stretch of journal.
@@ -165,7 +205,9 @@ pub(crate) struct Damage {
     pub(crate) message: String,
 }
 
-/// Reads the records in `bytes`, which start at byte `start` of the journal.
+/// Reads the records in `bytes`, which start at byte `start` of the journal. Only an
+/// incomplete last line that starts like a record is a torn append (ignored, and cut off by
+/// the next writer); anything else that is not an intact record is damage.
 pub(crate) fn scan(bytes: &[u8], start: u64) -> Result<Scan, Damage> {
     let mut found = Scan::default();
     let mut pos = 0;
@@ -182,23 +224,24 @@ pub(crate) fn scan(bytes: &[u8], start: u64) -> Result<Scan, Damage> {
                     message,
                 });
             }
-            Decoded::Torn => {
-                // A torn append is always the last thing in the file; an intact record after the
-                // bad bytes means they were damaged later.
+            Decoded::Bad(message) => {
                 let later = (pos + 1..bytes.len())
                     .filter(|&i| bytes[i - 1] == b'\n')
                     .find(|&i| matches!(decode_at(bytes, i), Decoded::Record(..)));
-                if let Some(later) = later {
-                    return Err(Damage {
-                        offset: start + pos as u64,
-                        intact: found.records.len(),
-                        message: format!(
-                            "the record is damaged (its length or checksum is wrong) and intact \
-                             records follow it at byte {}",
-                            start + later as u64
-                        ),
-                    });
-                }
+                let message = match later {
+                    Some(later) => format!(
+                        "{message}, and intact records follow it at byte {}",
+                        start + later as u64
+                    ),
+                    None => message,
+                };
+                return Err(Damage {
+                    offset: start + pos as u64,
+                    intact: found.records.len(),
+                    message,
+                });
+            }
+            Decoded::Torn => {
                 found.torn_tail = true;
                 break;
             }
@@ -508,12 +551,76 @@ mod tests {
     }
 
     #[test]
+    fn a_complete_last_record_with_a_bad_checksum_is_damage() {
+        let mut bytes = journal(&[base_line(id(1)), changes_line(&grant("a"))]);
+        let second = base_line(id(1)).len();
+        bytes[second + 40] ^= 0x20;
+        let damage = scan(&bytes, 0).unwrap_err();
+        assert_eq!((damage.offset, damage.intact), (second as u64, 1));
+        assert!(damage.message.contains("checksum"), "{}", damage.message);
+        // A length field that disagrees with the line.
+        let mut bytes = journal(&[base_line(id(1)), changes_line(&grant("a"))]);
+        bytes[second + 7] = if bytes[second + 7] == b'0' {
+            b'1'
+        } else {
+            b'0'
+        };
+        let damage = scan(&bytes, 0).unwrap_err();
+        assert!(
+            damage.message.contains("length field"),
+            "{}",
+            damage.message
+        );
+    }
+
+    #[test]
+    fn a_journal_that_is_no_journal_is_damage() {
+        for bytes in [
+            &b"hello\n"[..],
+            b"not a journal at all",
+            b"{\"changes\":[]}\n",
+            b"\n",
+            b"0000000g 0000000000000000 {}",
+        ] {
+            let damage = scan(bytes, 0).unwrap_err();
+            assert_eq!((damage.offset, damage.intact), (0, 0), "{bytes:?}");
+            assert!(
+                damage.message.contains("not a record"),
+                "{}",
+                damage.message
+            );
+        }
+        // After intact records, garbage that is not the start of a record.
+        let mut bytes = base_line(id(1));
+        bytes.extend_from_slice(b"garbage");
+        let damage = scan(&bytes, 0).unwrap_err();
+        assert_eq!(damage.intact, 1);
+    }
+
+    #[test]
+    fn an_incomplete_line_longer_than_its_length_field_is_damage() {
+        let mut bytes = base_line(id(1));
+        let line = changes_line(&grant("a"));
+        bytes.extend_from_slice(&line[..line.len() - 1]);
+        bytes.extend_from_slice(b"extra bytes");
+        assert!(scan(&bytes, 0).is_err());
+    }
+
+    #[test]
     fn zeros_after_the_last_record_are_a_torn_tail() {
         let mut bytes = journal(&[base_line(id(1))]);
         bytes.extend_from_slice(&[0; 100]);
-        let scan = scan(&bytes, 0).unwrap();
-        assert!(scan.torn_tail);
-        assert_eq!(scan.records.len(), 1);
+        let found = scan(&bytes, 0).unwrap();
+        assert!(found.torn_tail);
+        assert_eq!(found.records.len(), 1);
+        // A record cut short, then zeros.
+        let mut bytes = journal(&[base_line(id(1))]);
+        let line = changes_line(&grant("a"));
+        bytes.extend_from_slice(&line[..30]);
+        bytes.extend_from_slice(&[0; 100]);
+        let found = scan(&bytes, 0).unwrap();
+        assert!(found.torn_tail);
+        assert_eq!(found.records.len(), 1);
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! lock file, refresh). It must not print, format for users, or know about cmdlets and parameters:
 //! callers turn `StoreError`s and lookups into error records themselves.
 //!
-//! Map: `model` types · `parse` bytes → model (`stream` its fast path) · `validate` cross-entry
-//! rules · `migrate` older schemas · `demo` built-in tenant · `query` lookups (`index` keeps them
-//! off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
+//! Map: `model` types · `document` the syntax pass (no key given twice) · `parse` bytes → model
+//! (`stream` its fast path) · `validate` cross-entry rules · `migrate` older schemas · `demo`
+//! built-in tenant · `query` lookups (`index` keeps them off linear scans) · `access` effective policy · `change` mutations · `file` I/O and atomic save
 //! · `journal` the change journal · `checksum` FNV-1a · `lock` lock file · `handle` the `Store`
 //! (durability, freshness, checkpoints; see docs/performance.md) · `error`;
 //! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
@@ -21,6 +21,7 @@ mod change;
 mod checksum;
 mod demo;
 mod directory;
+mod document;
 mod emulator;
 mod error;
 mod file;
@@ -40,7 +41,7 @@ mod validate;
 use std::path::PathBuf;
 
 pub use access::{EffectivePolicy, PolicySource};
-pub use audit::{AuditEntry, AuditLog, audit_path_for};
+pub use audit::{AuditEntry, AuditLog, MAX_LOG_BYTES, audit_path_for, rotated_audit_path_for};
 pub use change::Change;
 pub use demo::demo_tenant;
 pub use directory::{AccessExplanation, AppAccess, READ_PERMISSION, WRITE_PERMISSION, keys};
@@ -48,7 +49,7 @@ pub use emulator::{
     AccessSnapshot, BatchOperation, BatchUserState, EMULATOR_KEY, EmulatorState, GraphErrorStyle,
     MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting, PendingAccessChange, format_time, parse_time,
 };
-pub use error::StoreError;
+pub use error::{StoreError, escape_controls};
 pub use handle::{Durability, Store};
 pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};

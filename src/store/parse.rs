@@ -6,7 +6,6 @@
 //! relations between entries (duplicates, dangling references): `validate` does that. It must not
 //! panic on any input.
 
-use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
 use super::error::StoreError;
@@ -20,6 +19,25 @@ use super::validate::validate;
 
 /// Parses and validates a whole file. Errors carry no file name; the caller adds it.
 pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
+    let mut tenant = read_unchecked(bytes)?;
+    validate(&mut tenant)?;
+    tenant.reindex();
+    Ok(tenant)
+}
+
+/// `parse_tenant` for bytes it may drop: they are freed as soon as the model is read, before
+/// the checks that relate entries (which need memory of their own), so a large store's peak is
+/// its model plus the larger of the file and the checks, not all three.
+pub(crate) fn parse_tenant_owned(bytes: Vec<u8>) -> Result<Tenant, StoreError> {
+    let mut tenant = read_unchecked(&bytes)?;
+    drop(bytes);
+    validate(&mut tenant)?;
+    tenant.reindex();
+    Ok(tenant)
+}
+
+/// The model as the file holds it, with every check of `parse_tenant` but `validate`.
+fn read_unchecked(bytes: &[u8]) -> Result<Tenant, StoreError> {
     // Windows editors like to start UTF-8 files with a byte order mark; it carries no data.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -33,15 +51,13 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
         }
     })?;
     // Syntax first, for the whole file, without building anything: a syntax error is reported
-    // (with its line and column) before any problem with the content.
-    serde_json::from_str::<IgnoredAny>(text).map_err(syntax_error)?;
-    let mut tenant = match stream::read_current(text) {
+    // (with its line and column) before any problem with the content, and so is a key given
+    // twice in one object (which every later step would silently resolve to its last value).
+    super::document::check(text)?;
+    Ok(match stream::read_current(text) {
         Some(tenant) => tenant,
         None => read_whole(text)?,
-    };
-    validate(&mut tenant)?;
-    tenant.reindex();
-    Ok(tenant)
+    })
 }
 
 /// The general path: the whole document as a `Value`, migrated, then read.
@@ -64,7 +80,7 @@ fn read_whole(text: &str) -> Result<Tenant, StoreError> {
     read_tenant(as_object(&doc, &top)?)
 }
 
-fn syntax_error(e: serde_json::Error) -> StoreError {
+pub(super) fn syntax_error(e: serde_json::Error) -> StoreError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();

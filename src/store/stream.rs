@@ -7,7 +7,8 @@
 //! defaults and checks are the same; a file with a problem is read again the general way, which
 //! words the error. It applies only when `"schemaVersion"` is the file's first key and names the
 //! current version (as every file this program writes does); anything else goes the general way
-//! (which can migrate). It expects text whose JSON syntax was already checked, and must not
+//! (which can migrate). It expects text whose JSON syntax was already checked (with no key given
+//! twice, see `document`), and must not
 //! check relations between entries (`validate`).
 
 use std::fmt;
@@ -61,7 +62,7 @@ impl<'de> Visitor<'de> for TopVisitor {
         let mut extra = ExtraKeys::new();
         while let Some(key) = map.next_key::<String>()? {
             let place = top.key(&key);
-            // A repeated key replaces the earlier value, as when the file is read whole.
+            // No key comes twice: the syntax pass (`document`) refused such a file already.
             match key.as_str() {
                 "schemaVersion" => return Err(stop()),
                 "tenant" => {
@@ -269,7 +270,6 @@ impl<'de> Visitor<'de> for DirectGrants {
             let value: Value = map.next_value()?;
             let policy =
                 string(&value, &self.place.entry(&user)).map_err(|_: StoreError| stop())?;
-            // A repeated key keeps its first position and takes the last value.
             grants.insert(user, policy);
         }
         Ok(grants)

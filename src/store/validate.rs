@@ -6,7 +6,7 @@
 //! always exists. It also makes references canonical (the id or policy name exactly as its target
 //! spells it), so later lookups need no case rules. It must not read files or apply changes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -83,26 +83,47 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
             .ok_or_else(|| dangling(place.to_string(), format!("no policy is named \"{name}\"")))
     };
 
-    let mut direct = IndexMap::with_capacity(tenant.assignments.users.len());
-    for (user_id, name) in &tenant.assignments.users {
-        let place = format!(
-            "assignments.users[{}]",
-            serde_json::Value::from(user_id.as_str())
-        );
+    // Direct grants are made canonical in place (a large tenant has one per user, so a second
+    // map would cost as much again); the map is rebuilt only when a key must change.
+    let mut granted: HashSet<usize> = HashSet::with_capacity(tenant.assignments.users.len());
+    let mut rekey = false;
+    for (user_id, name) in tenant.assignments.users.iter_mut() {
+        let place = || {
+            format!(
+                "assignments.users[{}]",
+                serde_json::Value::from(user_id.as_str())
+            )
+        };
         let Some(&u) = users.get(&fold_id(user_id)) else {
             return Err(dangling(
-                place,
+                place(),
                 format!("no user has objectId \"{user_id}\""),
             ));
         };
-        let canonical_user = tenant.users[u].object_id.clone();
-        let canonical_policy = policy_name(name, &place)?;
-        if direct.insert(canonical_user, canonical_policy).is_some() {
+        let canonical_policy = policy_name(name, &place())?;
+        if !granted.insert(u) {
             return Err(duplicate(
-                place,
+                place(),
                 format!("user \"{user_id}\" has more than one direct assignment"),
             ));
         }
+        rekey |= *user_id != tenant.users[u].object_id;
+        if *name != canonical_policy {
+            *name = canonical_policy;
+        }
+    }
+    drop(granted);
+    if rekey {
+        let direct: IndexMap<String, String> = std::mem::take(&mut tenant.assignments.users)
+            .into_iter()
+            .map(|(user_id, name)| {
+                let canonical = users
+                    .get(&fold_id(&user_id))
+                    .map_or(user_id, |&u| tenant.users[u].object_id.clone());
+                (canonical, name)
+            })
+            .collect();
+        tenant.assignments.users = direct;
     }
 
     let mut seen_groups = HashMap::new();
@@ -133,7 +154,6 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
         None => None,
     };
 
-    tenant.assignments.users = direct;
     tenant.assignments.groups = group_grants;
     tenant.assignments.tenant = tenant_grant;
     // The project's own `emulator` section, when the file has one.

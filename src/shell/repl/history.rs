@@ -29,12 +29,15 @@ pub fn history_path() -> Option<PathBuf> {
 }
 
 /// PSReadLine's default rule (AddToHistoryHandler): a line that mentions a password, token,
-/// secret, API key or -AsPlainText is kept in memory only.
+/// secret, API key or -AsPlainText is kept in memory only; so is one holding a bearer token
+/// (`Bearer ...`, or a JSON Web Token, which starts `eyJ`).
 pub fn is_sensitive(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     ["password", "asplaintext", "token", "apikey", "secret"]
         .iter()
         .any(|word| lower.contains(word))
+        || lower.contains("bearer ")
+        || line.contains("eyJ")
 }
 
 /// The editor's history: all lines in memory, the non-sensitive ones also in the file.
@@ -164,6 +167,8 @@ mod tests {
             ("Connect-MicrosoftTeams -AccessTokens $Token", true),
             ("$apiKey = 1", true),
             ("Set-Password", true),
+            ("$h = @{ Authorization = 'Bearer abc' }", true),
+            ("$t = 'eyJ0eXAiOiJKV1Qi.eyJhdWQi.sig'", true),
             ("Get-CsApplicationAccessPolicy", false),
         ] {
             assert_eq!(is_sensitive(line), secret, "{line}");
