@@ -316,7 +316,7 @@ pub fn access_row(t: &Tenant, app: &Application, user: &User, e: &AccessExplanat
         };
         short = format!(
             "{short}; pending: {then} from {}",
-            crate::format::datetime_short(at)
+            crate::format::datetime_short(at, &crate::runtime::culture::INVARIANT)
         );
     }
     let obj = PsObject::new(ACCESS_TYPE)
