@@ -867,7 +867,9 @@ impl Parser<'_> {
                     );
                     nested.mode = Mode::Expression;
                     let e = nested.primary_expression_rule(false);
+                    let nested_work = nested.lexer.work.get();
                     self.sink = std::mem::take(&mut nested.sink);
+                    self.lexer.work.set(self.lexer.work.get() + nested_work);
                     parts.push(StringPart::Expr(e.unwrap_or_else(|| error_expr(sp))));
                 }
             }

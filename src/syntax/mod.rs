@@ -32,3 +32,11 @@ pub use span::{SourceFile, Span};
 pub fn parse_script(source: Rc<SourceFile>) -> Result<Rc<ast::ScriptBlockAst>, ParseErrors> {
     parser::parse_script(source)
 }
+
+/// `parse_script`, also returning how much scanning it took: the bytes of text covered by
+/// every token scan, rescans included. It grows linearly with the input (tests/parser_linear.rs).
+pub fn parse_script_counting(
+    source: Rc<SourceFile>,
+) -> (Result<Rc<ast::ScriptBlockAst>, ParseErrors>, u64) {
+    parser::parse_script_counting(source)
+}

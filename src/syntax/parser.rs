@@ -91,14 +91,22 @@ fn reusable(t: &Token, cx: LexContext) -> bool {
 
 /// Parses a whole script. Errors are collected; any error means no tree.
 pub(crate) fn parse_script(source: Rc<SourceFile>) -> Result<Rc<ScriptBlockAst>, ParseErrors> {
+    parse_script_counting(source).0
+}
+
+/// `parse_script`, also returning the parser's work: the bytes of text its scans covered.
+pub(crate) fn parse_script_counting(
+    source: Rc<SourceFile>,
+) -> (Result<Rc<ScriptBlockAst>, ParseErrors>, u64) {
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
     let ast = parser.script_block_rule(None);
     let errors = std::mem::take(&mut parser.sink.errors);
+    let work = parser.lexer.work.get();
     if errors.is_empty() {
-        Ok(Rc::new(ast))
+        (Ok(Rc::new(ast)), work)
     } else {
-        Err(ParseErrors { source, errors })
+        (Err(ParseErrors { source, errors }), work)
     }
 }
 
@@ -147,7 +155,10 @@ impl<'s> Parser<'s> {
 
     fn scan_at(&mut self, pos: usize) -> Token {
         let cx = self.context();
-        if self.sink.fatal {
+        // Past the nesting limit, or once pwsh's ten errors have been reported (nothing more
+        // would be shown), the rest of the input reads as its end: the recursion unwinds at
+        // once and error recovery cannot rescan the rest of a long line again and again.
+        if self.sink.fatal || self.sink.overflowed {
             let at = self.text_len();
             return Token {
                 kind: Tok::Eof,
@@ -281,6 +292,7 @@ impl<'s> Parser<'s> {
                 span: sp,
                 incomplete: false,
             });
+            self.ungot = None;
             return;
         }
         let incomplete = d
@@ -435,12 +447,19 @@ impl<'s> Parser<'s> {
             match t.kind {
                 Tok::Eof => return false,
                 Tok::NewLine if depth == 0 => {}
-                Tok::LBracket
-                | Tok::LParen
-                | Tok::LCurly
-                | Tok::AtParen
-                | Tok::AtCurly
-                | Tok::DollarParen => depth += 1,
+                // Only attributes (`[...]`) may stand before `param`: anything else opening at
+                // the top decides at once, so `{{{...` is not scanned to its end at each `{`.
+                Tok::LBracket => depth += 1,
+                Tok::LParen | Tok::LCurly | Tok::AtParen | Tok::AtCurly | Tok::DollarParen
+                    if depth == 0 =>
+                {
+                    return false;
+                }
+                // Deeper than the nesting limit the parse fails anyway: stop looking.
+                _ if depth > MAX_NESTING => return false,
+                Tok::LParen | Tok::LCurly | Tok::AtParen | Tok::AtCurly | Tok::DollarParen => {
+                    depth += 1
+                }
                 Tok::RBracket | Tok::RParen | Tok::RCurly => {
                     if depth == 0 {
                         return false;
