@@ -101,6 +101,13 @@ pub(crate) fn parse_script_counting(
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
     let ast = parser.script_block_rule(None);
+    // pwsh's semantic checks run on the tree, after the parse errors (if any, on the tree
+    // error recovery left); they fail the script the same way.
+    if !parser.sink.fatal {
+        for d in super::semantic::check(&ast) {
+            parser.emit(d);
+        }
+    }
     let errors = std::mem::take(&mut parser.sink.errors);
     let work = parser.lexer.work.get();
     if errors.is_empty() {

@@ -86,8 +86,15 @@ impl Parser<'_> {
                 self.error(token.span, msg::RESERVED_KEYWORD_NOT_ALLOWED, &[kw.text()]);
                 placeholder_statement(token.span)
             }
+            // pwsh parses a workflow as a function, then refuses it.
+            Keyword::Workflow => {
+                let parsed = self.function_statement(&token);
+                if !self.has_errors() {
+                    self.error(parsed.span, msg::WORKFLOW_NOT_SUPPORTED, &[]);
+                }
+                parsed
+            }
             Keyword::Data
-            | Keyword::Workflow
             | Keyword::Parallel
             | Keyword::Sequence
             | Keyword::Configuration
@@ -808,11 +815,6 @@ impl Parser<'_> {
         }
         if let Some(at) = end_error {
             return placeholder_statement(try_token.span.to(at));
-        }
-        for (i, c) in catches.iter().enumerate() {
-            if c.types.is_empty() && i + 1 < catches.len() {
-                self.error(c.span, msg::EMPTY_CATCH_NOT_LAST, &[]);
-            }
         }
         let end = finally
             .as_ref()
