@@ -984,7 +984,8 @@ impl Parser<'_> {
                         None
                     };
                     if named.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name)) {
-                        p.error(at, msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
+                        // The whole `Name = value`, as pwsh's NamedAttributeArgumentAst.
+                        p.error(at.to(last), msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
                     } else {
                         named.push((name, value));
                     }

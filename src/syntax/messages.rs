@@ -375,6 +375,10 @@ pub(crate) const NOT_EMULATED: Template = (
     "The '{0}' syntax is not emulated by this offline shell.",
 );
 
+pub(crate) const MISSING_STATEMENT_TERMINATOR: Template = (
+    "MissingStatementTerminator",
+    "Missing a newline or semicolon.",
+);
 pub(crate) const CONTROL_LEAVING_FINALLY: Template = (
     "ControlLeavingFinally",
     "Flow of control cannot leave a Finally block.",

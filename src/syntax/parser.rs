@@ -581,11 +581,12 @@ impl<'s> Parser<'s> {
                         self.unget(name.clone());
                     }
                     self.error(name.span, msg::MISSING_NAMED_BLOCKS, &[text]);
-                    if lcurly.is_none() {
-                        ast.span = span(0, self.source.text.len());
-                        return;
-                    }
-                    break;
+                    // pwsh returns the block here: no closing curly is looked for.
+                    ast.span = match lcurly {
+                        None => span(0, self.source.text.len()),
+                        Some(l) => l.span.to(before(name.span)),
+                    };
+                    return;
                 }
             };
             let block = match self.statement_block_rule() {

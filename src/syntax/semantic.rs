@@ -223,7 +223,12 @@ impl Checker {
                             continue;
                         };
                         if is_same_or_subclass(full, t1) {
-                            self.report(t2.span, msg::EXCEPTION_TYPE_ALREADY_CAUGHT, &[full]);
+                            // The type literal's extent, brackets included.
+                            let at = Span {
+                                start: t2.span.start.saturating_sub(1),
+                                end: t2.span.end + 1,
+                            };
+                            self.report(at, msg::EXCEPTION_TYPE_ALREADY_CAUGHT, &[full]);
                         }
                     }
                 }

@@ -141,6 +141,13 @@ impl Parser<'_> {
             self.error(using.span.to(name.span), msg::NOT_EMULATED, &[&what]);
             return None;
         }
+        // pwsh's RequireStatementTerminator: a newline, `;` or the end must follow.
+        let terminator = self.peek().clone();
+        match terminator.kind {
+            Tok::NewLine | Tok::Semi => self.skip(),
+            Tok::Eof => {}
+            _ => self.incomplete(terminator.span, msg::MISSING_STATEMENT_TERMINATOR, &[]),
+        }
         Some((text, name.span))
     }
 
