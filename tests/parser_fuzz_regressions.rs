@@ -16,8 +16,8 @@ fn fuzz_regressions_parse_without_panic() {
     assert!(!files.is_empty(), "no regression inputs in {}", dir.display());
     for path in files {
         let bytes = std::fs::read(&path).expect("read");
-        let text = String::from_utf8_lossy(&bytes);
-        match parse_script(SourceFile::new(None, &text)) {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match parse_script(SourceFile::new(None, text.as_str())) {
             Ok(ast) => {
                 let _ = sexpr(&ast);
             }

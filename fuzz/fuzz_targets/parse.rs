@@ -7,8 +7,8 @@ use aapsh::syntax::{SourceFile, highlight, parse_script, sexpr};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    match parse_script(SourceFile::new(None, &text)) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    match parse_script(SourceFile::new(None, text.as_str())) {
         Ok(ast) => {
             let _ = sexpr(&ast);
         }

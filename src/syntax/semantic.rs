@@ -13,6 +13,7 @@ pub(crate) fn check(sb: &ScriptBlockAst) -> Vec<Diag> {
     let mut c = Checker {
         diags: Vec::new(),
         frames: Vec::new(),
+        text: sb.source.text.clone(),
     };
     c.script_block(sb);
     c.diags
@@ -30,6 +31,7 @@ enum Frame {
 struct Checker {
     diags: Vec<Diag>,
     frames: Vec<Frame>,
+    text: String,
 }
 
 impl Checker {
@@ -223,11 +225,7 @@ impl Checker {
                             continue;
                         };
                         if is_same_or_subclass(full, t1) {
-                            // The type literal's extent, brackets included.
-                            let at = Span {
-                                start: t2.span.start.saturating_sub(1),
-                                end: t2.span.end + 1,
-                            };
+                            let at = bracketed(&self.text, t2.span);
                             self.report(at, msg::EXCEPTION_TYPE_ALREADY_CAUGHT, &[full]);
                         }
                     }
@@ -387,7 +385,7 @@ impl Checker {
                 while let ExprKind::Convert { type_name, operand } = &inner.kind {
                     converts += 1;
                     if type_name.name.eq_ignore_ascii_case("ref") {
-                        reference = Some(type_constraint_span(inner, type_name));
+                        reference = Some(bracketed(&self.text, type_name.span));
                     }
                     inner = operand;
                 }
@@ -421,11 +419,19 @@ fn paren_pipeline_span(s: &Statement) -> Span {
     s.span
 }
 
-/// The extent of `[type]` in `[type]operand`, brackets included.
-fn type_constraint_span(convert: &Expr, t: &TypeName) -> Span {
-    let start = convert.span.start;
-    let end = (t.span.end + 1).max(start);
-    Span { start, end }
+/// A type literal's extent with its brackets (`[System.Exception]`), when they are right
+/// around the name as written.
+fn bracketed(text: &str, t: Span) -> Span {
+    let (start, end) = (t.start as usize, t.end as usize);
+    let open = start.checked_sub(1).filter(|&i| text.get(i..start) == Some("["));
+    let close = text.get(end..end + 1) == Some("]");
+    match open {
+        Some(open) if close => Span {
+            start: open as u32,
+            end: t.end + 1,
+        },
+        _ => t,
+    }
 }
 
 /// PowerShell's `Before(extent)`: an empty span one character before `s`.
