@@ -1,6 +1,6 @@
 //! Replays every input the fuzzer (`fuzz/`) ever crashed or hung on, saved in
 //! `fuzz/regressions/`: the parser, the incomplete-input check and the highlighter must
-//! return normally on each.
+//! return normally on each, with every error span inside the text and on character boundaries.
 
 use aapsh::syntax::{SourceFile, highlight, parse_script, sexpr};
 
@@ -26,7 +26,10 @@ fn fuzz_regressions_parse_without_panic() {
                 for e in &errors.errors {
                     let (s, t) = (e.span.start as usize, e.span.end as usize);
                     assert!(
-                        s <= t && t <= text.len(),
+                        s <= t
+                            && t <= text.len()
+                            && text.is_char_boundary(s)
+                            && text.is_char_boundary(t),
                         "{}: bad span {e:?}",
                         path.display()
                     );

@@ -280,9 +280,7 @@ impl<'s> Parser<'s> {
         if self.sink.fatal || self.sink.overflowed {
             return;
         }
-        let len = self.full.len();
-        let clamp = |s: Span| span((s.start as usize).min(len), (s.end as usize).min(len));
-        let sp = clamp(d.span);
+        let sp = self.clamp_to_chars(d.span);
         if self
             .sink
             .errors
@@ -311,6 +309,34 @@ impl<'s> Parser<'s> {
             span: sp,
             incomplete,
         });
+    }
+
+    /// A span within the text and on character boundaries: positions computed a byte before
+    /// or after a multi-byte character move to its start (an empty span) or take the whole
+    /// character, as pwsh's positions count characters.
+    fn clamp_to_chars(&self, s: Span) -> Span {
+        let text = self.full;
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let start = floor(s.start as usize);
+        let end = if s.end <= s.start {
+            start
+        } else {
+            ceil(s.end as usize).max(start)
+        };
+        span(start, end)
     }
 
     pub fn error(&mut self, at: Span, template: msg::Template, args: &[&str]) {
