@@ -13,7 +13,11 @@ fn fuzz_regressions_parse_without_panic() {
         .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no regression inputs in {}", dir.display());
+    assert!(
+        !files.is_empty(),
+        "no regression inputs in {}",
+        dir.display()
+    );
     for path in files {
         let bytes = std::fs::read(&path).expect("read");
         let text = String::from_utf8_lossy(&bytes).into_owned();

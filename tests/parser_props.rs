@@ -182,15 +182,18 @@ fn every_prefix_of_every_golden_and_sample_parses_or_reports_incomplete() {
             // pwsh either (the newline before it is not white space to IsAtEndOfScript).
             let last_line = prefix.rsplit(['\n', '\r']).next().unwrap_or("");
             let comment_line = last_line.trim_start().starts_with('#');
-            if whole_parses && at_line_end && !comment_line && !prefix.trim_end().is_empty() {
-                if let Err(e) = result {
-                    let first = &e.errors[0];
-                    if !e.is_incomplete() && !REPORTED_AT_ONCE.contains(&first.id) {
-                        failures.push(format!(
-                            "{name}: line ending at {end} is neither complete nor incomplete: {} {:?}",
-                            first.id, first.message
-                        ));
-                    }
+            if whole_parses
+                && at_line_end
+                && !comment_line
+                && !prefix.trim_end().is_empty()
+                && let Err(e) = result
+            {
+                let first = &e.errors[0];
+                if !e.is_incomplete() && !REPORTED_AT_ONCE.contains(&first.id) {
+                    failures.push(format!(
+                        "{name}: line ending at {end} is neither complete nor incomplete: {} {:?}",
+                        first.id, first.message
+                    ));
                 }
             }
         }

@@ -89,7 +89,7 @@ fn normal_frame_aside(text: &str) -> String {
             }
             id.push_str(more.trim());
         }
-        out.push_str("\n");
+        out.push('\n');
         out.push_str(&id);
     }
     out

@@ -291,7 +291,10 @@ fn normal(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
                             extent: *extent,
                             ..inv.clone()
                         };
-                        format!("{}\n{text}", position_message(&at, EllipsisStyle::Ascii).text())
+                        format!(
+                            "{}\n{text}",
+                            position_message(&at, EllipsisStyle::Ascii).text()
+                        )
                     }
                     None => text.clone(),
                 })

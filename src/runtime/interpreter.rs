@@ -59,7 +59,12 @@ pub fn parse_error_record(errors: &ParseErrors) -> Option<ErrorRecord> {
     r.parse_errors = errors
         .errors
         .iter()
-        .map(|e| ((e.id != "TooManyErrors").then_some(e.span), e.message.clone()))
+        .map(|e| {
+            (
+                (e.id != "TooManyErrors").then_some(e.span),
+                e.message.clone(),
+            )
+        })
         .collect();
     Some(r)
 }

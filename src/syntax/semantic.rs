@@ -364,7 +364,8 @@ impl Checker {
             },
             ExprKind::Variable(_) => {}
             // What error recovery put in place of a missing expression: already reported.
-            ExprKind::StringLiteral { value, quote } if value.is_empty() && *quote == QuoteKind::Bare => {}
+            ExprKind::StringLiteral { value, quote }
+                if value.is_empty() && *quote == QuoteKind::Bare => {}
             ExprKind::Member {
                 null_conditional, ..
             }
@@ -423,7 +424,9 @@ fn paren_pipeline_span(s: &Statement) -> Span {
 /// around the name as written.
 fn bracketed(text: &str, t: Span) -> Span {
     let (start, end) = (t.start as usize, t.end as usize);
-    let open = start.checked_sub(1).filter(|&i| text.get(i..start) == Some("["));
+    let open = start
+        .checked_sub(1)
+        .filter(|&i| text.get(i..start) == Some("["));
     let close = text.get(end..end + 1) == Some("]");
     match open {
         Some(open) if close => Span {
@@ -463,11 +466,17 @@ const EXCEPTION_TYPES: [(&str, &str); 22] = [
     ("System.NotSupportedException", "System.SystemException"),
     ("System.NullReferenceException", "System.SystemException"),
     ("System.IndexOutOfRangeException", "System.SystemException"),
-    ("System.UnauthorizedAccessException", "System.SystemException"),
+    (
+        "System.UnauthorizedAccessException",
+        "System.SystemException",
+    ),
     ("System.TimeoutException", "System.SystemException"),
     ("System.IO.IOException", "System.SystemException"),
     ("System.IO.FileNotFoundException", "System.IO.IOException"),
-    ("System.IO.DirectoryNotFoundException", "System.IO.IOException"),
+    (
+        "System.IO.DirectoryNotFoundException",
+        "System.IO.IOException",
+    ),
     (
         "System.Management.Automation.RuntimeException",
         "System.SystemException",
