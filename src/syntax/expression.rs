@@ -1049,11 +1049,30 @@ impl Parser<'_> {
             }
             let end = p.finish_type_name(&first);
             let at = first.span.to(end);
+            p.assembly_name_spec();
             Some(TypeName {
                 name: p.source_text(at).to_string(),
                 span: at,
             })
         })
+    }
+
+    /// `[Type, Assembly.Name, Version=1.0.0.0]`: after a type name, `,` and an assembly name
+    /// (everything up to the `]`), which aapsh reads and ignores, as it loads no assembly.
+    fn assembly_name_spec(&mut self) {
+        let comma = self.peek().clone();
+        if !matches!(comma.kind, Tok::Comma) {
+            return;
+        }
+        self.skip();
+        let text = self.lexer.text;
+        let from = comma.end();
+        let rest = text.get(from..).unwrap_or("");
+        let len = rest.find([']', '\n', '\r']).unwrap_or(rest.len());
+        if rest[..len].trim().is_empty() {
+            self.error(after(comma.span), msg::MISSING_ASSEMBLY_NAME, &[]);
+        }
+        self.resync(from + len);
     }
 
     /// After a type name: `[]`, `[,]`, generic arguments `[T1, T2]`, repeated. Returns the end.

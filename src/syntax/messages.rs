@@ -379,6 +379,10 @@ pub(crate) const MISSING_STATEMENT_TERMINATOR: Template = (
     "MissingStatementTerminator",
     "Missing a newline or semicolon.",
 );
+pub(crate) const MISSING_ASSEMBLY_NAME: Template = (
+    "MissingAssemblyNameSpecification",
+    "The type name is missing the assembly name specification.",
+);
 pub(crate) const CONTROL_LEAVING_FINALLY: Template = (
     "ControlLeavingFinally",
     "Flow of control cannot leave a Finally block.",
