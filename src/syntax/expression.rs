@@ -1168,13 +1168,24 @@ impl Parser<'_> {
         }
     }
 
-    /// `[Type]` with no attribute arguments (catch types). None (with nothing reported) for
-    /// anything else; the caller rescans.
+    /// `[Type]` with no attribute arguments (catch and trap types). None (with nothing
+    /// reported) when no type follows, or for `[Type(`; the caller rescans. A missing `]` is
+    /// reported before the token found instead, and the type is kept (pwsh's AttributeRule).
     pub fn type_constraint_only(&mut self) -> Option<(TypeName, Span)> {
         let open = self.next_lbracket()?;
         let t = self.type_name_rule()?;
         let close = self.next_token();
-        matches!(close.kind, Tok::RBracket).then(|| (t, open.span.to(close.span)))
+        match close.kind {
+            Tok::RBracket => Some((t, open.span.to(close.span))),
+            Tok::LParen => None,
+            _ => {
+                let at = before(close.span);
+                self.unget(close);
+                self.error(at, msg::END_BRACKET_AT_END_OF_ATTRIBUTE, &[]);
+                let extent = open.span.to(t.span);
+                Some((t, extent))
+            }
+        }
     }
 
     // ----- parameters ---------------------------------------------------------------------
