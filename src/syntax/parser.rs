@@ -360,6 +360,15 @@ impl<'s> Parser<'s> {
     /// True when only whitespace and comments (not newlines) follow `offset`: more typing could
     /// complete the input (PowerShell's `IsAtEndOfScript(extent, checkCommentsAndWhitespace)`).
     fn at_end_of_input(&self, offset: usize) -> bool {
+        if offset >= self.full.len() {
+            return true;
+        }
+        // A position inside a character (a byte offset computed past a multi-byte one) looks
+        // from the start of that character.
+        let mut offset = offset;
+        while !self.full.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let mut cur = Cursor::new(self.full, offset);
         loop {
             cur.run(nom::bytes::complete::take_while(super::chars::is_ws));
