@@ -15,26 +15,15 @@
 
 # The module's parameter types that pwsh does not have. Only their names matter to binding
 # messages; each converts from a string as the real types do.
+# The recorder compiles types.cs once and passes the assembly in AAPSH_STUB_TYPES (compiling it in
+# every case costs seconds); without it the source is compiled here.
 if (-not ('Microsoft.Rtc.Management.Xds.XdsIdentity' -as [type])) {
-    Add-Type -TypeDefinition @'
-namespace Microsoft.Rtc.Management.Xds {
-    public class XdsIdentity {
-        private readonly string value;
-        public XdsIdentity(string value) { this.value = value; }
-        public override string ToString() { return value; }
+    if ($env:AAPSH_STUB_TYPES -and (Test-Path -LiteralPath $env:AAPSH_STUB_TYPES)) {
+        Add-Type -Path $env:AAPSH_STUB_TYPES
     }
-}
-namespace Microsoft.Rtc.Management.AD {
-    public class UserIdParameter {
-        private readonly string value;
-        public UserIdParameter(string value) { this.value = value; }
-        public override string ToString() { return value; }
+    else {
+        Add-Type -Path (Join-Path $PSScriptRoot 'types.cs')
     }
-}
-namespace Microsoft.TeamsCmdlets.Powershell.Connect.Common {
-    public enum LogLevel { Info, Error, Warning, None }
-}
-'@
 }
 
 # --- Connection (no-op stubs) ------------------------------------------------------------------
