@@ -38,7 +38,7 @@ Connect-MicrosoftTeams contoso
 # ==== connect-unknown
 Connect-MicrosoftTeams -Tenant x
 # ==== connect-whatif
-Connect-MicrosoftTeams -WhatIf | Out-Null; 'bound'
+Connect-MicrosoftTeams -WhatIf:$false | Out-Null; 'bound'
 # ==== disconnect
 Connect-MicrosoftTeams | Out-Null
 Disconnect-MicrosoftTeams | Out-Null; 'bound'
@@ -93,7 +93,8 @@ Connect-MicrosoftTeams | Out-Null
 Get-CsUserPolicyAssignment -Identity ''
 # ==== group-new
 Connect-MicrosoftTeams | Out-Null
-New-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy -PolicyName p -Rank 1 -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity p | Out-Null
+New-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -PolicyName p -Rank 1 -WhatIf:$false | Out-Null; 'bound'
 # ==== group-new-missing-policyname
 Connect-MicrosoftTeams | Out-Null
 New-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy
@@ -111,7 +112,8 @@ Connect-MicrosoftTeams | Out-Null
 New-CsGroupPolicyAssignment -GroupId g -Policy x
 # ==== group-new-passthru-whatif
 Connect-MicrosoftTeams | Out-Null
-New-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy -PolicyName p -PassThru -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity p | Out-Null
+New-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -PolicyName p -PassThru -WhatIf:$false | Out-Null; 'bound'
 # ==== group-get
 Connect-MicrosoftTeams | Out-Null
 Get-CsGroupPolicyAssignment -PolicyType ApplicationAccessPolicy | Out-Null; 'bound'
@@ -120,13 +122,17 @@ Connect-MicrosoftTeams | Out-Null
 Get-CsGroupPolicyAssignment -Rank 1
 # ==== group-set
 Connect-MicrosoftTeams | Out-Null
-Set-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy -Rank 1 -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity p | Out-Null
+New-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -PolicyName p | Out-Null
+Set-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -Rank 1 -WhatIf:$false | Out-Null; 'bound'
 # ==== group-set-missing-type
 Connect-MicrosoftTeams | Out-Null
 Set-CsGroupPolicyAssignment -GroupId g -Rank 1
 # ==== group-remove
 Connect-MicrosoftTeams | Out-Null
-Remove-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity p | Out-Null
+New-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -PolicyName p | Out-Null
+Remove-CsGroupPolicyAssignment -GroupId 9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69 -PolicyType ApplicationAccessPolicy -WhatIf:$false | Out-Null; 'bound'
 # ==== group-remove-policyname-not-a-parameter
 Connect-MicrosoftTeams | Out-Null
 Remove-CsGroupPolicyAssignment -GroupId g -PolicyType ApplicationAccessPolicy -PolicyName p

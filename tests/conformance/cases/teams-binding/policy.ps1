@@ -50,7 +50,7 @@ Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identity x -Identity y
 # ==== new-whatif
 Connect-MicrosoftTeams | Out-Null
-New-CsApplicationAccessPolicy -Identity x -AppIds 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83' -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity x -AppIds 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83' -WhatIf:$false | Out-Null; 'bound'
 # ==== new-confirm-false
 Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identity x -Confirm:$false | Out-Null; 'bound'
@@ -62,10 +62,10 @@ Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identity x -Tenant '5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58' | Out-Null; 'bound'
 # ==== new-erroraction-stop-binding
 Connect-MicrosoftTeams | Out-Null
-try { New-CsApplicationAccessPolicy -Nope 1 -ErrorAction Stop } catch { 'caught'; $_.FullyQualifiedErrorId }
+try { New-CsApplicationAccessPolicy -Nope 1 -ErrorAction Stop } catch { 'caught'; $_.Exception.GetType().Name }
 # ==== new-binding-error-fqid
 Connect-MicrosoftTeams | Out-Null
-try { New-CsApplicationAccessPolicy -Identity } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }
+try { New-CsApplicationAccessPolicy -Identity } catch { $_.Exception.GetType().Name; $_.CategoryInfo.Category }
 # ==== new-binding-error-dollar-question
 Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Bogus 2>$null; $?
@@ -118,7 +118,7 @@ Connect-MicrosoftTeams | Out-Null
 Set-CsApplicationAccessPolicy -Identity Global -Description 'x' | Out-Null; 'bound'
 # ==== set-appids-hashtable
 Connect-MicrosoftTeams | Out-Null
-Set-CsApplicationAccessPolicy -Identity Global -AppIds @{Add = 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83'} -WhatIf | Out-Null; 'bound'
+Set-CsApplicationAccessPolicy -Identity Global -AppIds @{Add = 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83'} -WhatIf:$false | Out-Null; 'bound'
 # ==== set-no-identity
 Connect-MicrosoftTeams | Out-Null
 Set-CsApplicationAccessPolicy -Description 'global one' | Out-Null; 'bound'
@@ -145,10 +145,12 @@ Connect-MicrosoftTeams | Out-Null
 Set-CsApplicationAccessPolicy -Identity Global -D 'x'
 # ==== remove-identity
 Connect-MicrosoftTeams | Out-Null
-Remove-CsApplicationAccessPolicy -Identity x -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity x | Out-Null
+Remove-CsApplicationAccessPolicy -Identity x -WhatIf:$false | Out-Null; 'bound'
 # ==== remove-positional
 Connect-MicrosoftTeams | Out-Null
-Remove-CsApplicationAccessPolicy x -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity x | Out-Null
+Remove-CsApplicationAccessPolicy x -WhatIf:$false | Out-Null; 'bound'
 # ==== remove-mandatory-missing
 Connect-MicrosoftTeams | Out-Null
 Remove-CsApplicationAccessPolicy
@@ -157,7 +159,9 @@ Connect-MicrosoftTeams | Out-Null
 Remove-CsApplicationAccessPolicy -Identity $null
 # ==== remove-pipeline-by-property
 Connect-MicrosoftTeams | Out-Null
-[pscustomobject]@{Identity = 'x'}, [pscustomobject]@{Identity = 'y'} | Remove-CsApplicationAccessPolicy -WhatIf | Out-Null; 'bound'
+New-CsApplicationAccessPolicy -Identity x | Out-Null
+New-CsApplicationAccessPolicy -Identity y | Out-Null
+[pscustomobject]@{Identity = 'x'}, [pscustomobject]@{Identity = 'y'} | Remove-CsApplicationAccessPolicy -WhatIf:$false | Out-Null; 'bound'
 # ==== remove-pipeline-string
 Connect-MicrosoftTeams | Out-Null
 'x' | Remove-CsApplicationAccessPolicy
