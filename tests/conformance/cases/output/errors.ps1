@@ -116,7 +116,7 @@ $ErrorView = 'NormalView'
 Get-DoesNotExist
 # ==== normalview-path
 $ErrorView = 'NormalView'
-Get-Item ./missing.txt
+Get-Variable -Name nosuchvariable
 # ==== normalview-binding
 $ErrorView = 'NormalView'
 Get-Item -Bogus x
@@ -135,7 +135,7 @@ $ErrorView = 'NormalView'
 Write-Error ('word ' * 40)
 # ==== categoryview
 $ErrorView = 'CategoryView'
-Get-Item ./missing.txt
+Get-Variable -Name nosuchvariable
 # ==== error-then-output-order
 'one'
 Write-Error 'two'
