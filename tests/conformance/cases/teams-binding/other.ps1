@@ -35,8 +35,8 @@ $c = [pscredential]::new('admin@contoso.onmicrosoft.com', (ConvertTo-SecureStrin
 Connect-MicrosoftTeams -Credential $c | Out-Null; 'bound'
 # ==== connect-positional
 Connect-MicrosoftTeams contoso
-# ==== connect-unknown
-Connect-MicrosoftTeams -Tenant x
+# ==== connect-tenant-prefix
+Connect-MicrosoftTeams -Tenant x | Out-Null; 'bound'
 # ==== connect-whatif
 Connect-MicrosoftTeams -WhatIf:$false | Out-Null; 'bound'
 # ==== disconnect
