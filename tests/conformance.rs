@@ -484,10 +484,11 @@ fn conformance() {
     // Run every case, several at a time.
     let results: Vec<Mutex<Option<Outcome>>> = cases.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
+    // Each case is mostly process start-up and file system latency, not CPU: many at a time.
     let threads = std::thread::available_parallelism()
-        .map(|n| n.get() * 2)
-        .unwrap_or(4)
-        .clamp(2, 16);
+        .map(|n| n.get() * 8)
+        .unwrap_or(16)
+        .clamp(8, 32);
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
