@@ -55,7 +55,7 @@ pub fn binary(
                 Value::Type(t) => t.to_string(),
                 other => other.to_ps_string(),
             };
-            let is = super::members::value_is_type(&l, &ty);
+            let is = super::dotnet::value_is_type(&l, &ty);
             Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
         }
         BinaryOp::As => {
@@ -63,7 +63,7 @@ pub fn binary(
                 Value::Type(t) => t.to_string(),
                 other => other.to_ps_string(),
             };
-            Ok(super::members::cast(s, l, &ty, span).unwrap_or(Value::Null))
+            Ok(super::dotnet::cast(s, l, &ty, span).unwrap_or(Value::Null))
         }
         BinaryOp::Compare(cmp, case) => compare(s, cmp, case, l, r, span),
     }

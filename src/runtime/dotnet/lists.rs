@@ -7,9 +7,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::flow::Flow;
-use super::session::Session;
-use super::value::{Array, ArrayKind, Value};
+use crate::runtime::flow::Flow;
+use crate::runtime::session::Session;
+use crate::runtime::value::{Array, ArrayKind, Value};
 use crate::syntax::Span;
 
 /// The list a type name written in script denotes: `System.Collections.ArrayList`,
@@ -25,9 +25,7 @@ pub fn list_kind_for(type_name: &str) -> Option<ArrayKind> {
         .and_then(|r| r.strip_suffix(']'))?;
     let start = type_name.len() - inner.len() - 1;
     let element = type_name.get(start..type_name.len() - 1).unwrap_or(inner);
-    Some(ArrayKind::List(Rc::from(super::members::full_type_name(
-        element,
-    ))))
+    Some(ArrayKind::List(Rc::from(super::full_type_name(element))))
 }
 
 impl Session {
@@ -44,8 +42,8 @@ impl Session {
         args: Vec<Value>,
         span: Span,
     ) -> Result<Value, Flow> {
-        let ty = Value::Type(Rc::from(super::members::full_type_name(type_name)));
-        super::members::invoke_method(self, &ty, "new", args, true, span)
+        let ty = Value::Type(Rc::from(super::full_type_name(type_name)));
+        super::invoke_method(self, &ty, "new", args, true, span)
     }
 }
 
@@ -81,7 +79,7 @@ pub(crate) fn list_method(
         }
         ("insert", 2) => {
             let mut list = items.borrow_mut();
-            let at = super::conversion::to_int(&args[0], "System.Int32").unwrap_or(0);
+            let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(0);
             let at = usize::try_from(at).unwrap_or(0).min(list.len());
             list.insert(at, convert(&args[1]));
             Value::Null
@@ -90,7 +88,7 @@ pub(crate) fn list_method(
             let mut list = items.borrow_mut();
             let found = list
                 .iter()
-                .position(|x| super::operators::values_equal(x, &args[0], true));
+                .position(|x| crate::runtime::operators::values_equal(x, &args[0], true));
             if let Some(i) = found {
                 list.remove(i);
             }
@@ -102,7 +100,7 @@ pub(crate) fn list_method(
         }
         ("removeat", 1) => {
             let mut list = items.borrow_mut();
-            let at = super::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
+            let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
             if let Ok(i) = usize::try_from(at)
                 && i < list.len()
             {
@@ -122,7 +120,7 @@ pub(crate) fn list_method(
         ("sort", 0) => {
             items
                 .borrow_mut()
-                .sort_by(|a, b| super::operators::sort_order(a, b, false));
+                .sort_by(|a, b| crate::runtime::operators::sort_order(a, b, false));
             Value::Null
         }
         _ => {

@@ -10,9 +10,9 @@
 
 use std::rc::Rc;
 
-use super::conversion;
-use super::number::NumKind;
-use super::value::{ArrayKind, Value};
+use crate::runtime::conversion;
+use crate::runtime::number::NumKind;
+use crate::runtime::value::{ArrayKind, Value};
 use crate::vocab::dotnet::{Parameter, Signature, full_name_of};
 
 /// LanguagePrimitives.ConversionRank: higher is better; `S2A` variants (a scalar becoming a

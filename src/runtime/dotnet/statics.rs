@@ -8,10 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error_record::ErrorCategory;
-use super::flow::Flow;
-use super::session::Session;
-use super::value::Value;
+use crate::runtime::error_record::ErrorCategory;
+use crate::runtime::flow::Flow;
+use crate::runtime::session::Session;
+use crate::runtime::value::Value;
 use crate::syntax::Span;
 
 /// Short type names pwsh resolves that the member table does not list (`[Console]`).
@@ -64,7 +64,7 @@ fn console_text(s: &mut Session, args: &[Value], span: Span) -> Result<String, F
         [one] => Ok(s.stringify(one)),
         [fmt, rest @ ..] => {
             let rest = Value::array(rest.to_vec());
-            super::operators::format_operator(s, &fmt.to_ps_string(), &rest, span)
+            crate::runtime::operators::format_operator(s, &fmt.to_ps_string(), &rest, span)
         }
     }
 }
@@ -168,9 +168,9 @@ fn file_method(
     }
     let path = absolute(&slashes(&arg(args, 0)));
     let fail = |s: &Session, e: std::io::Error| {
-        let (ty, message) = super::files::io_message(&path, &e);
+        let (ty, message) = crate::runtime::files::io_message(&path, &e);
         s.runtime_record_error(
-            super::errors::method_invocation(name, args.len(), &ty, &message),
+            crate::runtime::errors::method_invocation(name, args.len(), &ty, &message),
             span,
         )
     };
@@ -183,7 +183,7 @@ fn file_method(
     Ok(Some(match lower {
         "readalltext" | "readalllines" => {
             let bytes = std::fs::read(&path).map_err(|e| fail(s, e))?;
-            let text = super::files::decode_text(&bytes);
+            let text = crate::runtime::files::decode_text(&bytes);
             if lower == "readalltext" {
                 Value::str(text)
             } else {
@@ -196,7 +196,7 @@ fn file_method(
                 _ => args[1].to_ps_string(),
             };
             let append = lower.starts_with("append");
-            super::files::write_text_to(&path, &text, append).map_err(|e| fail(s, e))?;
+            crate::runtime::files::write_text_to(&path, &text, append).map_err(|e| fail(s, e))?;
             Value::Null
         }
     }))
