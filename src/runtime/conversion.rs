@@ -4,7 +4,7 @@
 
 use super::list_modifier::ListModifier;
 use super::number::{NumKind, Number};
-use super::value::{PsObject, Value};
+use super::value::{EnumValue, PsObject, Value};
 use crate::vocab::{ParamKind, ParamType, types};
 
 /// `Cannot convert value "{0}" to type "{1}". Error: "{2}"`
@@ -112,13 +112,7 @@ pub fn to_number(value: &Value, kind: NumKind) -> Result<Number, String> {
         Value::Num(n) => convert(n.clone(), &n.to_ps_string()),
         Value::Char(c) => convert(Number::Int32(i32::from(*c)), &super::value::char_text(*c)),
         Value::String(s) => string_to_number(s, kind),
-        Value::Object(o) if o.borrow().as_enum().is_some() => {
-            let (name, n) = o
-                .borrow()
-                .as_enum()
-                .map_or((String::new(), 0), |(a, b)| (a.to_string(), b));
-            convert(Number::Int64(n), &name)
-        }
+        Value::Enum(e) => convert(e.number(), &e.text()),
         Value::Array(items) => {
             let items = items.borrow();
             if items.len() == 1 {
@@ -184,6 +178,68 @@ pub fn to_char(value: &Value) -> Result<u16, String> {
         }
         Value::Null => Ok(0),
         other => Err(cast_error(other, FULL)),
+    }
+}
+
+/// LanguagePrimitives' conversion to an enum type: a member name (several, comma-separated,
+/// for a flags enum), case-insensitively; a number that is a member (any for a flags enum);
+/// another value of the enum. The errors are pwsh's.
+pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
+    let Some(info) = crate::vocab::dotnet::enum_info(full) else {
+        return Err(cast_error(value, full));
+    };
+    let names = || info.members.iter().map(|(n, _)| *n).collect::<Vec<_>>();
+    let not_valid = |shown: &str| {
+        format!(
+            "Cannot convert value \"{shown}\" to type \"{full}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+            names().join(",")
+        )
+    };
+    let from_number = |n: i64, shown: &str| -> Result<EnumValue, String> {
+        if info.flags || info.is_defined(n) {
+            Ok(EnumValue::new(info.name, n))
+        } else {
+            Err(not_valid(shown))
+        }
+    };
+    match value {
+        Value::Enum(e) => from_number(e.value, &e.text()),
+        Value::Num(n) if n.kind().is_integer() => {
+            let v = n.as_i128().unwrap_or(0) as i64;
+            from_number(v, &n.to_ps_string())
+        }
+        Value::String(text) => {
+            let mut total = 0i64;
+            for part in text.split(',') {
+                let part = part.trim();
+                let v = match info.value_of(part) {
+                    Some(v) => v,
+                    None => match part.parse::<i64>() {
+                        Ok(v) => v,
+                        Err(_) => {
+                            return Err(cast_error_with_inner(
+                                text,
+                                full,
+                                &format!(
+                                    "Unable to match the identifier name {part} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
+                                    names().join(", ")
+                                ),
+                            ));
+                        }
+                    },
+                };
+                total |= v;
+            }
+            if text.contains(',') && !info.flags {
+                return Err(not_valid(text));
+            }
+            from_number(total, text)
+        }
+        Value::Array(items) if items.borrow().len() == 1 => {
+            let first = items.borrow()[0].clone();
+            to_enum_value(&first, full)
+        }
+        other => Err(cast_error(other, full)),
     }
 }
 

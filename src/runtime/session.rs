@@ -529,7 +529,7 @@ fn host_value() -> Value {
     use super::value::PsObject;
     let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
     let color =
-        |name: &str, n: i64| Value::object(PsObject::enum_value("System.ConsoleColor", name, n));
+        |_name: &str, n: i64| Value::Enum(super::value::EnumValue::new("System.ConsoleColor", n));
     let raw_ui =
         PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
             .with("ForegroundColor", color("Gray", 7))

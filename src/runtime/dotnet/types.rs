@@ -9,7 +9,7 @@ use crate::runtime::flow::Flow;
 use crate::runtime::number::NumKind;
 use crate::runtime::session::Session;
 use crate::runtime::timespan::TimeSpan;
-use crate::runtime::value::{ArrayKind, PsObject, Value};
+use crate::runtime::value::{ArrayKind, Value};
 use crate::syntax::Span;
 use std::rc::Rc;
 
@@ -73,9 +73,8 @@ pub fn full_type_name(name: &str) -> String {
         "regex" | "text.regularexpressions.regex" => "System.Text.RegularExpressions.Regex",
         "void" => "System.Void",
         "exception" => "System.Exception",
-        "management.automation.errorcategory" | "errorcategory" => {
-            "System.Management.Automation.ErrorCategory"
-        }
+        "enum" => "System.Enum",
+        "management.automation.errorcategory" => "System.Management.Automation.ErrorCategory",
         "management.automation.errorrecord" | "errorrecord" => {
             "System.Management.Automation.ErrorRecord"
         }
@@ -87,6 +86,15 @@ pub fn full_type_name(name: &str) -> String {
         "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
+        // An enum the table records, by its full name or with `System.` left out (pwsh looks
+        // in the System namespace implicitly).
+        _ if crate::vocab::dotnet::enum_info(&format!("System.{}", trimmed)).is_some() => {
+            return format!("System.{trimmed}");
+        }
+        _ if crate::vocab::dotnet::enum_info(trimmed).is_some() => {
+            return crate::vocab::dotnet::enum_info(trimmed)
+                .map_or_else(|| trimmed.to_string(), |e| e.name.to_string());
+        }
         _ => {
             return super::statics::type_alias(name)
                 .map_or_else(|| name.trim().to_string(), str::to_string);
@@ -149,6 +157,8 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
     KNOWN_TYPES.contains(&full)
+        || full == "System.Enum"
+        || crate::vocab::dotnet::enum_info(full).is_some()
         || full
             .strip_suffix("[]")
             .is_some_and(|element| KNOWN_TYPES.contains(&element))
@@ -358,26 +368,9 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
         },
         "System.Void" => Value::Null,
         PS_REFERENCE => reference_object(v, None),
-        "System.DayOfWeek" => {
-            const DAYS: [&str; 7] = [
-                "Sunday",
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-            ];
-            let v = match &v {
-                Value::Object(o) => o
-                    .borrow()
-                    .as_enum()
-                    .map_or(v.clone(), |(_, n)| Value::integer(n)),
-                _ => v,
-            };
-            let name = conversion::to_enum(&v, &DAYS, &full).map_err(|m| err(s, m))?;
-            let n = DAYS.iter().position(|d| *d == name).unwrap_or(0) as i64;
-            Value::object(PsObject::enum_value(&full, &name, n))
+        // An enum type: by name or number, as LanguagePrimitives converts to enums.
+        e if crate::vocab::dotnet::enum_info(e).is_some() => {
+            Value::Enum(conversion::to_enum_value(&v, e).map_err(|m| err(s, m))?)
         }
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
         _ => {
