@@ -14,9 +14,12 @@ pub fn cast_error_with_inner(value: &str, type_full: &str, inner: &str) -> Strin
 
 /// `Cannot convert the "{0}" value of type "{1}" to type "{2}".`
 pub fn cast_error(value: &Value, type_full: &str) -> String {
+    let shown = match value {
+        Value::Array(_) => value.type_name(),
+        other => other.to_ps_string(),
+    };
     format!(
-        "Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".",
-        value.to_ps_string(),
+        "Cannot convert the \"{shown}\" value of type \"{}\" to type \"{}\".",
         value.type_name(),
         type_full
     )
@@ -113,14 +116,6 @@ pub fn to_number(value: &Value, kind: NumKind) -> Result<Number, String> {
         Value::Char(c) => convert(Number::Int32(i32::from(*c)), &super::value::char_text(*c)),
         Value::String(s) => string_to_number(s, kind),
         Value::Enum(e) => convert(e.number(), &e.text()),
-        Value::Array(items) => {
-            let items = items.borrow();
-            if items.len() == 1 {
-                to_number(&items[0], kind)
-            } else {
-                Err(cast_error(value, full))
-            }
-        }
         other => Err(cast_error(other, full)),
     }
 }
@@ -138,6 +133,76 @@ pub fn to_int(value: &Value, type_full: &str) -> Result<i64, String> {
 pub fn to_double(value: &Value, type_full: &str) -> Result<f64, String> {
     let kind = NumKind::from_full_name(type_full).unwrap_or(NumKind::Double);
     Ok(to_number(value, kind)?.to_f64())
+}
+
+/// .NET's FormatException text for a string DateTime.Parse cannot read: a word it does not
+/// know is named by its index, an hour or day out of range is outside the calendar, anything
+/// else is not a valid DateTime.
+pub fn datetime_parse_message(text: &str) -> String {
+    const WORDS: [&str; 9] = ["am", "pm", "t", "z", "gmt", "utc", "a", "p", "m"];
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            let known = WORDS.contains(&word.as_str())
+                || months
+                    .iter()
+                    .any(|m| m.starts_with(&word) && word.len() >= 3)
+                || days.iter().any(|d| d.starts_with(&word) && word.len() >= 3);
+            if !known {
+                return format!(
+                    "The string '{text}' was not recognized as a valid DateTime. There is an unknown word starting at index '{start}'."
+                );
+            }
+        } else {
+            i += 1;
+        }
+    }
+    // `HH:mm` with an hour past 23 parses but is outside the calendar.
+    if let Some(colon) = text.find(':') {
+        let hour: String = text[..colon]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if hour.parse::<u32>().is_ok_and(|h| h > 23) {
+            return format!(
+                "The DateTime represented by the string '{text}' is not supported in calendar 'System.Globalization.GregorianCalendar'."
+            );
+        }
+    }
+    format!("String '{text}' was not recognized as a valid DateTime.")
 }
 
 /// `[char]`: a one-character string, or a number in 0..=65535 (Convert.ToChar).
@@ -437,11 +502,7 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
             other => {
                 let text = other.to_ps_string();
                 Value::DateTime(parse_datetime(&text).ok_or_else(|| {
-                    cast_error_with_inner(
-                        &text,
-                        ty.full,
-                        &format!("String '{text}' was not recognized as a valid DateTime."),
-                    )
+                    cast_error_with_inner(&text, ty.full, &datetime_parse_message(&text))
                 })?)
             }
         },
