@@ -110,7 +110,11 @@ pub fn short_why(t: &Tenant, e: &AccessExplanation, now: OffsetDateTime) -> Stri
     }
     if let Some(at) = e.takes_effect {
         // What Graph answers once the change arrives, and when: the reason it differs now.
-        let then = format!("{} from {}", verdict(&e.current), short_time(at, now));
+        let then = format!(
+            "{} from {}",
+            verdict(&e.current).to_lowercase(),
+            short_time(at, now)
+        );
         if g.policy_allows {
             parts.insert(0, then);
         } else {
