@@ -477,3 +477,53 @@ fn lab_files_are_in_the_working_folder_and_the_folder_is_removed() {
     assert!(stdout.contains("UserPrincipalName,Department"), "{stdout}");
     assert!(!Path::new(&folder).exists(), "the lab folder is removed");
 }
+
+/// Restart-EmuLab starts over (an answer given before no longer counts); Restart-EmuLab -Step
+/// undoes a command the step does not allow, and the step can pass again.
+#[test]
+fn restarting_forgets_answers_and_undoes_forbidden_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let grade = |script: &str| {
+        fs::write(h.join("s.ps1"), script).unwrap();
+        let rep = h.join("r.json");
+        let lab = if script.contains("$answer") {
+            "group-ranks"
+        } else {
+            "first-policy"
+        };
+        let out = aapsh_in(
+            h,
+            h,
+            &[
+                "-Lab",
+                lab,
+                "-Check",
+                "s.ps1",
+                "-Report",
+                rep.to_str().unwrap(),
+            ],
+        );
+        (out.status.code(), report(&rep), text(&out.stdout))
+    };
+    let (code, r, _) = grade("$answer = 'Recording'\nRestart-EmuLab\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(r["stepsPassed"], 0, "{r}");
+    let (_, r, _) = grade("$answer = 'Recording'\nRestart-EmuLab\n$answer = 'Recording'\n");
+    assert_eq!(r["stepsPassed"], 1, "{r}");
+
+    let (_, r, stdout) = grade(
+        "Connect-MicrosoftTeams | Out-Null\nNew-CsApplicationAccessPolicy -Identity Scheduling -AppIds $BotApp | Out-Null\nGrant-CsApplicationAccessPolicy -PolicyName Scheduling -Global\n",
+    );
+    assert_eq!(r["stepsPassed"], 1, "{r}");
+    assert!(stdout.contains("FAILED   2."), "{stdout}");
+    let (_, r, _) = grade(
+        "Connect-MicrosoftTeams | Out-Null\nNew-CsApplicationAccessPolicy -Identity Scheduling -AppIds $BotApp | Out-Null\nGrant-CsApplicationAccessPolicy -PolicyName Scheduling -Global\nRestart-EmuLab -Step\n(Get-EmuEffectivePolicy -User $Megan).Route\nGrant-CsApplicationAccessPolicy -PolicyName Scheduling -Identity $Megan\n",
+    );
+    assert_eq!(r["stepsPassed"], 2, "{r}");
+    assert_eq!(
+        r["steps"][1]["forbiddenUsed"],
+        serde_json::Value::Null,
+        "{r}"
+    );
+}

@@ -73,7 +73,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .class("aapsh.Cmdlets.GetEmuEffectivePolicy")
             .synopsis("Shows each user's effective application access policy, its route, and what Microsoft Graph sees now.")
             .param(ParamDef::new("User", types::STRING_ARRAY).position(0).help("Users; default every user."))
-            .outputs("User, Policy, Route, AppIds, GraphPolicy."),
+            .outputs("User, Policy, Route, AppIds, GraphPolicy, GraphRoute, Reason, UserName (the table shows the display name under User, to fit 80 columns)."),
     ]
     .into_iter()
     .map(|d| d.fidelity(Fidelity::EmulatorOnly))
@@ -432,7 +432,8 @@ fn get_effective(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 g.policy.map_or(Value::Null, |p| Value::str(&p.identity)),
             )
             .with("GraphRoute", Value::str(route_text(&view, &g.source)))
-            .with("Reason", Value::str(&e.reason));
+            .with("Reason", Value::str(&e.reason))
+            .with("UserName", Value::str(&user.display_name));
         ctx.write_object(Value::object(obj));
     }
     Ok(())

@@ -146,12 +146,24 @@ fn file_system_cell(item: &Value, label: &str) -> Option<Value> {
 }
 
 /// Test-EmuAppAccess's rows fit 80 columns: the user's display name under `User` (the
-/// property holds the UPN), the app, the verdict, and the short reason in the rest.
+/// property holds the UPN; `app_access_cell`), the app, the verdict, and the short reason in the rest.
 const APP_ACCESS: ViewDef = ViewDef {
     type_name: "aapsh.AppAccess",
     shape: Shape::Table,
     columns: Columns::Named(&["User", "App", "Access", "Why"]),
     widths: &[17, 22, 9, 0],
+    right: &[],
+    cells: Some(app_access_cell),
+    group: None,
+};
+
+/// Get-EmuEffectivePolicy's rows fit 80 columns the same way: the user's display name, the
+/// policy, its route, and what Graph uses now (`GraphRoute` is in Format-List).
+const EFFECTIVE_POLICY: ViewDef = ViewDef {
+    type_name: "aapsh.EffectivePolicy",
+    shape: Shape::Table,
+    columns: Columns::Named(&["User", "Policy", "Route", "GraphPolicy"]),
+    widths: &[17, 16, 28, 0],
     right: &[],
     cells: Some(app_access_cell),
     group: None,
@@ -284,10 +296,7 @@ pub const VIEWS: &[ViewDef] = &[
     ),
     list_all("Microsoft.Graph.PowerShell.Authentication.AuthContext"),
     APP_ACCESS,
-    table(
-        "aapsh.EffectivePolicy",
-        &["User", "Policy", "Route", "GraphPolicy", "GraphRoute"],
-    ),
+    EFFECTIVE_POLICY,
     list(
         "aapsh.PropagationDelay",
         &[

@@ -71,8 +71,8 @@ pub struct LabRun {
     pub report: Option<PathBuf>,
     /// The solution script graded (`-Check`), for the report.
     pub solution: Option<String>,
-    /// Whether the summary was shown (it is shown once).
-    summary_shown: bool,
+    /// Steps passed when the last input finished (to tell an input that made progress).
+    passed_before_input: usize,
 }
 
 /// The lab running in this session, if any.
@@ -91,7 +91,25 @@ impl SessionExtension for LabRun {
     fn after_input(&mut self, session: &mut Session, line: &str) {
         let failed = !session.last_success;
         self.evaluate(session, line);
-        if failed
+        let progressed = self.passed_count() > self.passed_before_input;
+        self.passed_before_input = self.passed_count();
+        // An answer the step's check reads, and it was not the one: say so, every time.
+        if !progressed
+            && !self.is_complete()
+            && let Some(name) = assigned_variable(line)
+            && let Some((check, _)) = &self.lab.steps[self.current].check
+            && reads_variable(check, &name)
+            && !self
+                .lab
+                .variables
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case(&name))
+        {
+            self.messages.push(format!(
+                "Not yet: that ${name} does not answer step {}. Try again; Show-EmuLabHint gives a hint.\n",
+                self.current + 1
+            ));
+        } else if failed
             && self.current < self.steps.len()
             && !self.steps[self.current].nudged
             && self.steps[self.current].hints_shown < self.lab.steps[self.current].hints.len()
@@ -112,6 +130,77 @@ impl SessionExtension for LabRun {
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
         self
     }
+}
+
+/// `answer` for an input that is an assignment `$answer = ...` (one statement).
+fn assigned_variable(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix('$')?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let after = rest[name.len()..].trim_start();
+    (!name.is_empty() && after.starts_with('=') && !after.starts_with("==")).then_some(name)
+}
+
+/// Whether PowerShell text mentions `$name` (any case, as a whole name).
+fn reads_variable(text: &str, name: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let needle = format!("${}", name.to_ascii_lowercase());
+    lower.match_indices(&needle).any(|(i, _)| {
+        lower[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'))
+    })
+}
+
+/// The `$names` a check reads that the trainee sets (not the lab's own variables): what a
+/// restart clears, so an old answer does not pass the step again.
+fn answer_variables(lab: &Lab, steps: std::ops::Range<usize>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for step in &lab.steps[steps] {
+        let Some((check, _)) = &step.check else {
+            continue;
+        };
+        let mut rest = check.as_str();
+        let mut locals: Vec<String> = Vec::new();
+        while let Some(at) = rest.find('$') {
+            rest = &rest[at + 1..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let automatic = [
+                "true", "false", "null", "_", "psitem", "this", "args", "input",
+            ];
+            // A variable the check assigns itself is the check's own.
+            let assigned = rest[name.len()..].trim_start().starts_with('=')
+                && !rest[name.len()..].trim_start().starts_with("==");
+            if assigned {
+                locals.push(name.to_ascii_lowercase());
+            }
+            if !name.is_empty()
+                && !assigned
+                && !locals.contains(&name.to_ascii_lowercase())
+                && !automatic.contains(&name.to_ascii_lowercase().as_str())
+                && !lab
+                    .variables
+                    .iter()
+                    .any(|(k, _)| k.eq_ignore_ascii_case(&name))
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(&name))
+            {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// Removes every definition of `name` the running code sees (a graded script's script scope,
+/// the global scope at the prompt).
+fn forget_variable(session: &mut Session, name: &str) {
+    while session.scopes.remove(name, Qualifier::None) {}
 }
 
 /// A lab's JSON variable as a PowerShell value.
@@ -261,7 +350,7 @@ impl LabRun {
             graph: None,
             report: None,
             solution: None,
-            summary_shown: false,
+            passed_before_input: 0,
         };
         run.prepare(session)?;
         Ok(run)
@@ -405,7 +494,6 @@ impl LabRun {
                 if self.mode == Mode::Interactive {
                     let summary = self.summary_text(session);
                     self.messages.push(summary);
-                    self.summary_shown = true;
                     if let Some(path) = self.report.clone() {
                         let note = match self.write_report(&path) {
                             Ok(()) => format!("Report written to {}.\n", path.display()),
@@ -564,10 +652,13 @@ impl LabRun {
             .map_err(|e| e.to_string())?;
         session.connection = None;
         session.graph = None;
+        for name in answer_variables(&self.lab, 0..self.lab.steps.len()) {
+            forget_variable(session, &name);
+        }
         self.steps = vec![StepState::default(); self.lab.steps.len()];
         self.current = 0;
         self.finished = None;
-        self.summary_shown = false;
+        self.passed_before_input = 0;
         self.prepare(session)
     }
 
@@ -581,6 +672,9 @@ impl LabRun {
         }
         if let Some(s) = self.steps.get_mut(self.current) {
             s.forbidden = None;
+            for name in answer_variables(&self.lab, self.current..self.current + 1) {
+                forget_variable(session, &name);
+            }
         }
         self.mark_step_start(session);
         Ok(())
@@ -742,5 +836,62 @@ impl LabRun {
                 let _ = std::fs::remove_file(&tmp);
                 format!("{}: {e}", path.display())
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_told_from_commands() {
+        assert_eq!(
+            assigned_variable("$answer = 'x'").as_deref(),
+            Some("answer")
+        );
+        assert_eq!(
+            assigned_variable("  $Failed=@()").as_deref(),
+            Some("Failed")
+        );
+        assert_eq!(assigned_variable("$a == 1"), None);
+        assert_eq!(assigned_variable("Get-Thing $a = 1"), None);
+        assert!(reads_variable("$Answer -eq 'x'", "answer"));
+        assert!(!reads_variable("$answers -eq 'x'", "answer"));
+    }
+
+    #[test]
+    fn a_restart_clears_what_the_trainee_answered_not_the_checks_own_variables() {
+        let lab = super::super::parse_lab(
+            r#"{"labFormat": 1, "title": "T", "introduction": "I", "variables": {"App": "a"},
+               "steps": [{"title": "T", "instruction": "I", "hints": ["h"],
+                          "check": "$p = 1; $p -eq 1 -and $answer -eq $App -and $true -and @($failed).Count"}]}"#,
+            "t.json",
+            None,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(answer_variables(&lab, 0..1), ["answer", "failed"]);
+    }
+
+    #[test]
+    fn text_is_wrapped_and_times_are_short() {
+        assert_eq!(wrap("one two three", 28, "  "), "  one two three\n");
+        let long = "word ".repeat(10);
+        let wrapped = wrap(long.trim(), 20, "  ");
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.len() <= 22 && l.starts_with("  "))
+        );
+        assert_eq!(
+            wrap("a\n\n  Get-Thing -X   1", 40, ""),
+            "a\n\n  Get-Thing -X   1\n"
+        );
+        assert_eq!(duration_text(Duration::from_secs(12)), "12 s");
+        assert_eq!(duration_text(Duration::from_secs(252)), "4 min 12 s");
+        assert_eq!(
+            duration_text(Duration::from_secs(3 * 3600 + 120)),
+            "3 h 2 min"
+        );
     }
 }
