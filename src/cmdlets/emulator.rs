@@ -391,11 +391,14 @@ fn test_access(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         }
     };
     let detailed = b.switch("Detailed");
+    let width = ctx.session.host.width();
     for user in &users {
         for app in &apps {
             let e = t.explain_access(&app.app_id, &user.object_id, now);
             if detailed {
-                ctx.write_object(Value::str(explain::detailed_text(&t, app, user, &e, now)));
+                ctx.write_object(Value::str(explain::detailed_text(
+                    &t, app, user, &e, now, width,
+                )));
             } else {
                 ctx.write_object(access_row(&t, app, user, &e, now));
             }

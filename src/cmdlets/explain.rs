@@ -319,14 +319,43 @@ fn permission_text(a: &AppAccess) -> &'static str {
     }
 }
 
-/// `-Detailed`: the decision for one app and user as text for reading, every missing step as a
-/// command on a line of its own (so a long one is wrapped by the terminal, not broken).
+/// `text` word-wrapped to `width` after `first` (its first line) and under it (the others); a
+/// word longer than the room stays whole.
+fn hanging(first: &str, text: &str, width: usize) -> String {
+    let indent = " ".repeat(first.chars().count());
+    let room = width.saturating_sub(indent.len() + 1).max(20);
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut prefix = first.to_string();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            out.push_str(&prefix);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+            prefix.clone_from(&indent);
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&prefix);
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// `-Detailed`: the decision for one app and user as text for reading, the prose wrapped to
+/// `width`, every missing step as a command on a line of its own (so a long one is wrapped by the
+/// terminal, not broken, and pastes whole).
 pub fn detailed_text(
     t: &Tenant,
     app: &Application,
     user: &User,
     e: &AccessExplanation,
     now: OffsetDateTime,
+    width: usize,
 ) -> String {
     let g = &e.graph;
     let app_name = if app.display_name.is_empty() {
@@ -341,7 +370,7 @@ pub fn detailed_text(
         user.user_principal_name
     );
     let row = |out: &mut String, label: &str, text: &str| {
-        out.push_str(&format!("  {label:<11} {text}\n"));
+        out.push_str(&hanging(&format!("  {label:<11} "), text, width));
     };
     row(
         &mut out,
@@ -406,14 +435,15 @@ pub fn detailed_text(
     out.push_str("\n  Missing, narrowest fix first:\n");
     let mut n = 0;
     for f in &fixes {
+        out.push('\n');
         if f.alternative {
-            out.push_str(&format!("\n     {}\n", f.note));
+            out.push_str(&hanging("     ", &f.note, width));
         } else {
             n += 1;
-            out.push_str(&format!("\n  {n}. {}\n", f.note));
+            out.push_str(&hanging(&format!("  {n}. "), &f.note, width));
         }
         for c in &f.commands {
-            out.push_str(&format!("     {c}\n"));
+            out.push_str(&format!("       {c}\n"));
         }
     }
     out

@@ -110,6 +110,7 @@ impl SessionExtension for LabRun {
                 self.current + 1
             ));
         } else if failed
+            && !progressed
             && self.current < self.steps.len()
             && !self.steps[self.current].nudged
             && self.steps[self.current].hints_shown < self.lab.steps[self.current].hints.len()
