@@ -154,7 +154,7 @@ pub fn run(o: &CliOptions) -> i32 {
             let mut repl_opts = opts.clone();
             repl_opts.no_logo = true;
             let code = super::repl::run(&mut session, &repl_opts);
-            leave(&mut session);
+            leave(&mut session, name);
             code
         }
     };
@@ -165,19 +165,22 @@ pub fn run(o: &CliOptions) -> i32 {
 }
 
 /// The end of an interactive lab: where the trainee stopped, and the report if asked for.
-fn leave(session: &mut Session) {
+fn leave(session: &mut Session, typed: &str) {
     let Some(run) = lab_of(session) else {
         return;
     };
     let mut text = String::new();
     if !run.is_complete() {
         text.push_str(&format!(
-            "\nYou left the lab at step {} of {} ({} done, {} hints used). aapsh -Lab {} starts it again.\n",
+            "\nYou left the lab at step {} of {} ({} done, {} used). aapsh -Lab {} starts it again.\n",
             run.current + 1,
             run.lab.steps.len(),
             run.passed_count(),
-            run.hints_used(),
-            run.lab.name
+            match run.hints_used() {
+                1 => "1 hint".to_string(),
+                n => format!("{n} hints"),
+            },
+            typed
         ));
     }
     if let Some(path) = run.report.clone() {

@@ -217,10 +217,8 @@ impl Reader<'_> {
             let first = errors.errors.first();
             let message = first.map_or("it does not parse".to_string(), |e| e.message.clone());
             let column = first.map_or(1, |e| {
-                text[..(e.span.start as usize).min(text.len())]
-                    .chars()
-                    .count()
-                    + 1
+                text.get(..e.span.start as usize)
+                    .map_or(1, |before| before.chars().count() + 1)
             });
             self.err(
                 field,

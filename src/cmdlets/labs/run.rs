@@ -97,6 +97,7 @@ impl SessionExtension for LabRun {
         if !progressed
             && !self.is_complete()
             && let Some(name) = assigned_variable(line)
+            && is_answer(&session.variable_value(&name))
             && let Some((check, _)) = &self.lab.steps[self.current].check
             && reads_variable(check, &name)
             && !self
@@ -142,6 +143,16 @@ fn assigned_variable(line: &str) -> Option<String> {
         .collect();
     let after = rest[name.len()..].trim_start();
     (!name.is_empty() && after.starts_with('=') && !after.starts_with("==")).then_some(name)
+}
+
+/// A value that reads as an answer to a question (`'Recording'`, `30`), not a list being
+/// started (`@()`) or an object kept for later.
+fn is_answer(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Num(_) | Value::Bool(_) => true,
+        _ => false,
+    }
 }
 
 /// Whether PowerShell text mentions `$name` (any case, as a whole name).
