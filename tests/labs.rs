@@ -527,3 +527,27 @@ fn restarting_forgets_answers_and_undoes_forbidden_commands() {
         "{r}"
     );
 }
+
+/// A report written into the lab's folder would be removed with it: refused, and written
+/// elsewhere as asked.
+#[test]
+fn a_report_is_never_written_where_it_would_be_lost() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let outside = h.join("kept.json");
+    fs::write(
+        h.join("s.ps1"),
+        format!(
+            "Export-EmuLabReport -Path ./lost.json\nExport-EmuLabReport -Path '{}'\n",
+            outside.display()
+        ),
+    )
+    .unwrap();
+    let out = aapsh_in(h, h, &["-Lab", "bulk-csv", "-Check", "s.ps1"]);
+    assert!(
+        text(&out.stderr).contains("The report would be written in the lab's folder"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(report(&outside)["lab"]["name"], "bulk-csv");
+}

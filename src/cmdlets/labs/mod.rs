@@ -271,6 +271,25 @@ fn export_report(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     }
     let typed = b.string("Path").unwrap_or_default();
     let path = ctx.session.resolve_path(&typed);
+    let inside = lab_of(ctx.session).is_some_and(|run| {
+        let dir = run.dir.canonicalize().unwrap_or_else(|_| run.dir.clone());
+        path.parent()
+            .and_then(|p| p.canonicalize().ok())
+            .is_some_and(|p| p.starts_with(&dir))
+    });
+    if inside {
+        let mut r = ctx.error(
+            "System.IO.IOException",
+            format!(
+                "The report would be written in the lab's folder, which is removed when aapsh leaves: {}. Give a path outside it, for example ~/lab-report.json.",
+                path.display()
+            ),
+            "LabReportInLabFolder",
+            ErrorCategory::InvalidArgument,
+        );
+        r.target_object = Some(Value::str(&typed));
+        return ctx.write_error(r);
+    }
     if !ctx.should_process(&path.display().to_string(), "Export-EmuLabReport")? {
         return Ok(());
     }

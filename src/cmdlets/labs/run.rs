@@ -719,8 +719,8 @@ impl LabRun {
             }
         }
         if !self.lab.files.is_empty() {
-            out.push_str(&format!(
-                "\nFiles for this lab ({}): {}\n",
+            let text = format!(
+                "\nYou start in the lab's folder, {}, which holds its files: {}. The folder is removed when you leave: keep anything you want elsewhere.",
                 self.dir.display(),
                 self.lab
                     .files
@@ -728,7 +728,8 @@ impl LabRun {
                     .map(|(n, _)| n.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
-            ));
+            );
+            out.push_str(&wrap(&text, width, ""));
         }
         out.push_str(&wrap(
             "\nYou work on a throw-away copy of the lab's tenant; your own store is not touched. Show-EmuLabStep shows the step again, Show-EmuLabHint gives a hint, Restart-EmuLab starts over, Get-EmuLab shows your progress; exit leaves.",
