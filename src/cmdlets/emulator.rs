@@ -280,8 +280,9 @@ pub fn access_row(
     user: &User,
     e: &AccessExplanation,
     now: time::OffsetDateTime,
+    culture: &crate::runtime::culture::Culture,
 ) -> Value {
-    let fixes = explain::fixes(t, app, user, e, now);
+    let fixes = explain::fixes(t, app, user, e, now, culture);
     let obj = PsObject::new(ACCESS_TYPE)
         .with("User", Value::str(&user.user_principal_name))
         .with(
@@ -293,7 +294,7 @@ pub fn access_row(
             }),
         )
         .with("Access", Value::str(explain::verdict(&e.graph)))
-        .with("Why", Value::str(explain::short_why(t, e, now)))
+        .with("Why", Value::str(explain::short_why(t, e, now, culture)))
         .with("Read", allowed(e.graph.can_read()))
         .with("Write", allowed(e.graph.can_write()))
         .with("CanRead", Value::Bool(e.graph.can_read()))
@@ -392,15 +393,16 @@ fn test_access(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     };
     let detailed = b.switch("Detailed");
     let width = ctx.session.host.width();
+    let culture = ctx.session.culture;
     for user in &users {
         for app in &apps {
             let e = t.explain_access(&app.app_id, &user.object_id, now);
             if detailed {
                 ctx.write_object(Value::str(explain::detailed_text(
-                    &t, app, user, &e, now, width,
+                    &t, app, user, &e, now, culture, width,
                 )));
             } else {
-                ctx.write_object(access_row(&t, app, user, &e, now));
+                ctx.write_object(access_row(&t, app, user, &e, now, culture));
             }
         }
     }

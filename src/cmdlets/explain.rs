@@ -9,6 +9,7 @@
 use time::OffsetDateTime;
 
 use super::emulator::route_text;
+use crate::runtime::culture::Culture;
 use crate::store::{
     AccessExplanation, AppAccess, Application, PolicySource, READ_PERMISSION, Tenant, User,
     WRITE_PERMISSION, bare_policy_name, same_id,
@@ -51,22 +52,11 @@ pub fn ps_quote(text: &str) -> String {
     }
 }
 
-/// `9:30 AM` on the same day as `now`, else `11/27 9:30 AM`.
-pub fn short_time(at: OffsetDateTime, now: OffsetDateTime) -> String {
-    let hour = match at.hour() % 12 {
-        0 => 12,
-        h => h,
-    };
-    let clock = format!(
-        "{hour}:{:02} {}",
-        at.minute(),
-        if at.hour() < 12 { "AM" } else { "PM" }
-    );
-    if at.date() == now.date() {
-        clock
-    } else {
-        format!("{}/{} {clock}", at.month() as u8, at.day())
-    }
+/// The time on the same day as `now` (`09:30`, or `9:30 AM` in en-US), else the date and time,
+/// in the session's culture.
+pub fn short_time(at: OffsetDateTime, now: OffsetDateTime, culture: &Culture) -> String {
+    let format = if at.date() == now.date() { "t" } else { "g" };
+    crate::runtime::dotnet_format::format_date(at, format, culture)
 }
 
 /// `Test-policy (direct)`, `Bots (group Sales)`, `Bots (tenant-wide)`, `Global`.
@@ -92,7 +82,12 @@ fn policy_route(t: &Tenant, a: &AppAccess) -> String {
 
 /// The short reason of the table row: what blocks the call (every cause, shortest words), or
 /// the policy that allows it; and a pending change with the time it reaches Graph.
-pub fn short_why(t: &Tenant, e: &AccessExplanation, now: OffsetDateTime) -> String {
+pub fn short_why(
+    t: &Tenant,
+    e: &AccessExplanation,
+    now: OffsetDateTime,
+    culture: &Culture,
+) -> String {
     let g = &e.graph;
     let mut parts = Vec::new();
     if !g.app_registered {
@@ -113,7 +108,7 @@ pub fn short_why(t: &Tenant, e: &AccessExplanation, now: OffsetDateTime) -> Stri
         let then = format!(
             "{} from {}",
             verdict(&e.current).to_lowercase(),
-            short_time(at, now)
+            short_time(at, now, culture)
         );
         if g.policy_allows {
             parts.insert(0, then);
@@ -161,6 +156,7 @@ pub fn fixes(
     user: &User,
     e: &AccessExplanation,
     now: OffsetDateTime,
+    culture: &Culture,
 ) -> Vec<Fix> {
     let mut out = Vec::new();
     let app_id = &app.app_id;
@@ -202,7 +198,7 @@ pub fn fixes(
                 note: match e.takes_effect {
                     Some(at) => format!(
                         "The policy that lists the app is granted, but Microsoft Graph sees the change only at {} (the propagation delay). Wait, or advance the session clock:",
-                        short_time(at, now)
+                        short_time(at, now, culture)
                     ),
                     None => "The policy that lists the app is granted, but Microsoft Graph has not seen the change yet (the propagation delay).".to_string(),
                 },
@@ -355,6 +351,7 @@ pub fn detailed_text(
     user: &User,
     e: &AccessExplanation,
     now: OffsetDateTime,
+    culture: &Culture,
     width: usize,
 ) -> String {
     let g = &e.graph;
@@ -408,7 +405,7 @@ pub fn detailed_text(
     let graph_line = match e.takes_effect {
         Some(at) => format!(
             "a change is on its way: from {} Graph answers {} (Teams already shows {}, via {})",
-            short_time(at, now),
+            short_time(at, now, culture),
             verdict(&e.current),
             e.current
                 .policy
@@ -427,7 +424,7 @@ pub fn detailed_text(
         None => "sees the same as Teams: no change is on its way".to_string(),
     };
     row(&mut out, "Graph", &graph_line);
-    let fixes = fixes(t, app, user, e, now);
+    let fixes = fixes(t, app, user, e, now, culture);
     if fixes.is_empty() {
         out.push_str("\n  Nothing is missing.\n");
         return out;

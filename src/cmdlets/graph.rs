@@ -645,7 +645,7 @@ fn decide(
         match arrives {
             Some(at) => format!(
                 "The policy change that allows this call has not reached Microsoft Graph yet: it takes effect at {} (propagation delay {}). Test-EmuAppAccess explains.",
-                crate::format::datetime_short(at),
+                crate::format::datetime_short(at, &crate::runtime::culture::INVARIANT),
                 delay_text(t.emulator().delay())
             ),
             None => "The policy change that allows this call has not reached Microsoft Graph yet. Test-EmuAppAccess explains.".to_string(),

@@ -126,7 +126,7 @@ impl ToJson {
             Value::Null => Json::Null,
             Value::Bool(b) => Json::Bool(*b),
             Value::Num(n) => json_number(n),
-            Value::Char(c) => Json::Int(i64::from(*c)),
+            Value::Char(c) => Json::Str(crate::runtime::value::char_text(*c)),
             Value::String(s) => Json::Str(s.to_string()),
             Value::Guid(g) => Json::Str(g.hyphenated().to_string()),
             Value::DateTime(dt) => Json::Str(json_date(*dt)),

@@ -643,11 +643,16 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                     let o = o.borrow();
                     let inner: Vec<String> = o
                         .properties()
-                        .map(|(n, pv)| format!("{n}={}", crate::format::dotnet_to_string(pv)))
+                        .map(|(n, pv)| {
+                            format!(
+                                "{n}={}",
+                                crate::format::dotnet_to_string(pv, ctx.session.culture)
+                            )
+                        })
                         .collect();
                     format!("@{{{}}}", inner.join("; "))
                 }
-                other => crate::format::dotnet_to_string(other),
+                other => crate::format::dotnet_to_string(other, ctx.session.culture),
             };
             let key = (v.type_name(), text);
             if seen.contains(&key) {

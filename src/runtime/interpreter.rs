@@ -56,6 +56,16 @@ pub fn parse_error_record(errors: &ParseErrors) -> Option<ErrorRecord> {
         source: errors.source.clone(),
         extent: first.span,
     });
+    r.parse_errors = errors
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                (e.id != "TooManyErrors").then_some(e.span),
+                e.message.clone(),
+            )
+        })
+        .collect();
     Some(r)
 }
 

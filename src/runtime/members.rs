@@ -1044,16 +1044,19 @@ fn invoke_instance(
         }
         "tostring" if matches!(target, Value::Num(_)) && args.len() == 1 => {
             let format = args[0].to_ps_string();
-            return Ok(Value::str(super::operators::format_value(
-                target,
-                Some(&format),
-            )));
+            return super::dotnet_format::format_value(target, &format, s.culture)
+                .map(Value::str)
+                .map_err(|e| {
+                    method_exception(s, name, 1, "System.FormatException", &e.message(), span)
+                });
         }
-        // A date's ToString() is the current culture's (en-US) general format; only
-        // PowerShell's own conversion (`"$d"`) is invariant.
+        // A date's ToString() is the current culture's general format; only PowerShell's own
+        // conversion (`"$d"`) is invariant.
         "tostring" if matches!(target, Value::DateTime(_)) && args.is_empty() => {
             if let Value::DateTime(dt) = target {
-                return Ok(Value::str(super::operators::dotnet_date_format(*dt, "G")));
+                return Ok(Value::str(super::dotnet_format::format_date(
+                    *dt, "G", s.culture,
+                )));
             }
         }
         // The object's own ToString(): an array's type name, a PSCustomObject's empty text.
@@ -1246,15 +1249,15 @@ fn invoke_instance(
                 // The session's time zone is UTC: only the kind changes.
                 "touniversaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Utc))),
                 "tolocaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Local))),
-                // `ToString()` is the current culture's (en-US) general format, `G`; only
+                // `ToString()` is the current culture's general format, `G`; only
                 // PowerShell's own conversion (`"$d"`) is invariant.
                 "tostring" => {
                     let format = match arg_string(&args, 0) {
                         f if f.is_empty() => "G".to_string(),
                         f => f,
                     };
-                    Ok(Value::str(super::operators::dotnet_date_format(
-                        *dt, &format,
+                    Ok(Value::str(super::dotnet_format::format_date(
+                        *dt, &format, s.culture,
                     )))
                 }
                 "toshortdatestring" | "tolongdatestring" | "toshorttimestring"
@@ -1265,7 +1268,9 @@ fn invoke_instance(
                         "toshorttimestring" => "t",
                         _ => "T",
                     };
-                    Ok(Value::str(super::operators::dotnet_date_format(*dt, f)))
+                    Ok(Value::str(super::dotnet_format::format_date(
+                        *dt, f, s.culture,
+                    )))
                 }
 
                 _ => Err(method_not_found(s, "System.DateTime", name, span)),
@@ -2289,7 +2294,9 @@ fn native_method(
 /// `[datetime]::ParseExact(text, format, provider)` for the custom patterns `format_date` writes
 /// (numeric fields, `MMM`/`MMMM` month names, `tt`, literal text); Unspecified kind.
 pub fn parse_exact(text: &str, format: &str) -> Option<time::OffsetDateTime> {
-    let pattern = super::operators::expand_standard_date_format(format);
+    let pattern = super::culture::INVARIANT
+        .date_pattern(format)
+        .unwrap_or_else(|| format.to_string());
     let f: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     let (mut year, mut month, mut day) = (1i32, 1u8, 1u8);

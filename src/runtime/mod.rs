@@ -7,6 +7,8 @@ pub mod clock;
 pub mod command_context;
 pub mod commands;
 pub mod conversion;
+pub mod culture;
+pub mod dotnet_format;
 pub mod error_record;
 pub mod errors;
 mod expression;

@@ -473,14 +473,8 @@ pub fn bind<'a>(
             }
         }
     }
-    if chosen.expanded {
-        // The expanded arguments travel as the one params array the overload declares.
-        let fixed = chosen.signature.params.len() - 1;
-        let rest: Vec<Value> = converted.split_off(fixed.min(converted.len()));
-        let element = chosen.signature.params[fixed].full_type();
-        let element = element.trim_end_matches("[]");
-        converted.push(Value::array_of(typed_kind(element), rest));
-    }
+    // With a params array expanded, the arguments stay one per value (each converted to the
+    // element type), as the members implementing these methods read them.
     Ok(Bound {
         signature: chosen.signature,
         args: converted,

@@ -122,6 +122,8 @@ pub struct Session {
     pub connection: Option<Connection>,
     pub graph: Option<GraphConnection>,
     pub clock: Clock,
+    /// The culture dates and numbers are formatted in (invariant unless `LANG` names English).
+    pub culture: &'static super::culture::Culture,
     pub ids: IdGenerator,
     /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
     pub random: Option<IdGenerator>,
@@ -204,6 +206,7 @@ impl Session {
             connection: None,
             graph: None,
             clock: Clock::system(),
+            culture: &super::culture::INVARIANT,
             ids: IdGenerator::new(None),
             random: None,
             commands,
@@ -304,6 +307,7 @@ impl Session {
             width: self.host.width(),
             color: self.options.color_out,
             enumeration_limit: limit,
+            culture: self.culture,
         }
     }
 

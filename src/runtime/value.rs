@@ -6,7 +6,6 @@
 //! they live behind `Rc<RefCell<..>>`.
 
 use std::cell::RefCell;
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -268,23 +267,7 @@ pub fn format_double(d: f64) -> String {
 /// A double as .NET Core 3.0+ `ToString()` (and Newtonsoft's JSON writer) gives it: the
 /// shortest text that round-trips.
 pub fn format_double_roundtrip(d: f64) -> String {
-    if d.is_nan() {
-        return "NaN".into();
-    }
-    if d.is_infinite() {
-        return if d > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    if d == d.trunc() && d.abs() < 1e15 {
-        return format!("{}", d as i64);
-    }
-    let s = format!("{d}");
-    if s.contains('e') {
-        // Rust writes 1e20 as "100000000000000000000"; only tiny/huge values get here.
-        let mut out = String::new();
-        let _ = write!(out, "{d:E}");
-        return out.replace("E", "E+").replace("E+-", "E-");
-    }
-    s
+    super::dotnet_format::roundtrip(d)
 }
 
 /// Invariant-culture `DateTime.ToString()`: `MM/dd/yyyy HH:mm:ss`, which is what string
