@@ -551,3 +551,34 @@ fn a_report_is_never_written_where_it_would_be_lost() {
     );
     assert_eq!(report(&outside)["lab"]["name"], "bulk-csv");
 }
+
+/// A lab folder left by an aapsh that was killed (its process is gone) is removed by the next
+/// lab; the folder of a running one is left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn lab_folders_left_by_a_killed_aapsh_are_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let stale = tmp.path().join("aapsh-lab-999999999-0badf00d");
+    let alive = tmp
+        .path()
+        .join(format!("aapsh-lab-{}-0badf00d", std::process::id()));
+    for d in [&stale, &alive] {
+        fs::create_dir(d).unwrap();
+        fs::write(d.join("store.json"), "{}").unwrap();
+    }
+    fs::write(home.path().join("e.ps1"), "").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_aapsh"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("TMPDIR", tmp.path())
+        .env("AAPSH_HISTORY", "")
+        .current_dir(home.path())
+        .args(["-Lab", "1", "-Check", "e.ps1"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stale.exists(), "the stale folder is removed");
+    assert!(alive.exists(), "a running aapsh's folder stays");
+}

@@ -8,7 +8,7 @@
 //! exist; 65 for a lab file that cannot be used (nothing ran).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::options::CliOptions;
@@ -19,7 +19,33 @@ use crate::runtime::Session;
 /// A bad lab file: nothing ran.
 pub const EXIT_BAD_LAB: i32 = 65;
 
+/// Lab folders left behind by an aapsh that was killed (a closed terminal does not let it clean
+/// up): removed when the process named in the folder's name is gone. Only where that can be
+/// told (Linux's /proc); elsewhere they stay until the system cleans its temporary folder.
+fn remove_stale_lab_dirs() {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("aapsh-lab-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn make_lab_dir() -> std::io::Result<PathBuf> {
+    remove_stale_lab_dirs();
     let base = std::env::temp_dir();
     for _ in 0..16 {
         let dir = base.join(format!(
