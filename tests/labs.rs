@@ -582,3 +582,71 @@ fn lab_folders_left_by_a_killed_aapsh_are_removed() {
     assert!(!stale.exists(), "the stale folder is removed");
     assert!(alive.exists(), "a running aapsh's folder stays");
 }
+
+/// A step's graphCall is met only by a matching call Graph answered since the step began:
+/// Invoke-MgGraphRequest counts as the SDK cmdlets do, the app is the one signed in, and a
+/// delegated sign-in is no app.
+#[test]
+fn graph_call_rules_match_operation_user_app_and_outcome() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let lab = r#"{
+      "labFormat": 1, "title": "Graph calls", "introduction": "I",
+      "variables": {"App": "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83"},
+      "setup": ["Connect-MicrosoftTeams | Out-Null",
+                "New-CsApplicationAccessPolicy -Identity P -AppIds a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 | Out-Null",
+                "Grant-CsApplicationAccessPolicy -PolicyName P -Identity megan.bowen@contoso.onmicrosoft.com"],
+      "steps": [
+        {"title": "Read as the app", "instruction": "I", "hints": ["h"],
+         "graphCall": {"operation": "Get", "user": "megan.bowen@contoso.onmicrosoft.com", "app": "Scheduling service"}},
+        {"title": "Be refused", "instruction": "I", "hints": ["h"],
+         "graphCall": {"operation": "Any", "user": "Alex Wilber", "app": "$App", "succeeded": false}}
+      ]
+    }"#;
+    fs::write(h.join("g.json"), lab).unwrap();
+    let grade = |script: &str| {
+        fs::write(h.join("s.ps1"), script).unwrap();
+        let rep = h.join("r.json");
+        aapsh_in(
+            h,
+            h,
+            &[
+                "-Lab",
+                "g.json",
+                "-Check",
+                "s.ps1",
+                "-Report",
+                rep.to_str().unwrap(),
+            ],
+        );
+        report(&rep)["stepsPassed"].as_u64().unwrap()
+    };
+    let app_only = "Connect-MgGraph -ClientId $App -TenantId contoso.onmicrosoft.com -CertificateThumbprint AB -NoWelcome\n";
+    // A delegated sign-in reading Megan's meetings is not the app.
+    assert_eq!(
+        grade(
+            "Connect-MgGraph -Scopes OnlineMeetings.Read -NoWelcome\nInvoke-MgGraphRequest -Uri /v1.0/users/megan.bowen@contoso.onmicrosoft.com/onlineMeetings -ErrorAction SilentlyContinue | Out-Null\n"
+        ),
+        0
+    );
+    // A create is not a read.
+    assert_eq!(
+        grade(&format!(
+            "{app_only}New-MgUserOnlineMeeting -UserId megan.bowen@contoso.onmicrosoft.com -Subject x | Out-Null\n"
+        )),
+        0
+    );
+    // The read through Invoke-MgGraphRequest; then a success for Alex does not count as refused.
+    assert_eq!(
+        grade(&format!(
+            "{app_only}Invoke-MgGraphRequest -Uri /v1.0/users/megan.bowen@contoso.onmicrosoft.com/onlineMeetings | Out-Null\nGet-MgUserOnlineMeeting -UserId megan.bowen@contoso.onmicrosoft.com | Out-Null\n"
+        )),
+        1
+    );
+    assert_eq!(
+        grade(&format!(
+            "{app_only}Invoke-MgGraphRequest -Uri /v1.0/users/megan.bowen@contoso.onmicrosoft.com/onlineMeetings | Out-Null\ntry {{ Invoke-MgGraphRequest -Method POST -Uri /v1.0/users/alex.wilber@contoso.onmicrosoft.com/onlineMeetings -Body @{{subject='x'}} }} catch {{ 'refused' }}\n"
+        )),
+        2
+    );
+}
