@@ -297,6 +297,16 @@ pub const VIEWS: &[ViewDef] = &[
     list_all("Microsoft.Graph.PowerShell.Authentication.AuthContext"),
     APP_ACCESS,
     EFFECTIVE_POLICY,
+    // Get-EmuLab -ListAvailable: the title last, so a narrow window cuts only it.
+    ViewDef {
+        type_name: "aapsh.LabInfo",
+        shape: Shape::Table,
+        columns: Columns::Named(&["Number", "Name", "Steps", "Title"]),
+        widths: &[6, 16, 5, 0],
+        right: &[true, false, true, false],
+        cells: None,
+        group: None,
+    },
     list(
         "aapsh.PropagationDelay",
         &[
