@@ -1,7 +1,7 @@
 //! A built-in lab at the interactive prompt, through a pseudo-terminal, as a trainee meets it:
 //! the introduction and step 1; a command that fails (not connected) and the nudge towards
-//! hints; a hint; Ctrl+C on a half-typed line; the step passing and the next one shown; a
-//! command the step does not allow, then `Restart-EmuLab -Step`; the last step passing through a
+//! hints; a hint; Ctrl+C on a half-typed line; the step passing and the next one shown; a change
+//! that does not complete the step, acknowledged; a command the step does not allow, then `Restart-EmuLab -Step`; the last step passing through a
 //! Graph call; the summary (steps, hints, time, the commands that made each step pass) and the
 //! report written at the end. The user's own store is never created. Every wait is on output,
 //! with a generous timeout; nothing is timed.
@@ -51,6 +51,11 @@ fn a_trainee_runs_the_first_lab_to_the_end() {
     t.enter("New-CsApplicationAccessPolicy -Identity Scheduling -AppIds $BotApp");
     t.expect("Step 1 of 3 done: Create the policy");
     t.expect("Step 2 of 3: Grant it to Megan");
+    t.prompt();
+
+    // A change that does not complete the step: the lab says it saw it (once a step).
+    t.enter("New-CsApplicationAccessPolicy -Identity Spare | Out-Null");
+    t.expect("(Step 2 is not complete yet.)");
     t.prompt();
 
     // -Global is what step 2 does not allow: said at once; Restart-EmuLab -Step recovers.

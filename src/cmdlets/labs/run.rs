@@ -44,6 +44,8 @@ pub struct StepState {
     pub check_error: Option<String>,
     /// The reminder that hints exist was shown for this step.
     nudged: bool,
+    /// "Not complete yet" was said after a change to the tenant.
+    told_pending: bool,
 }
 
 pub struct LabRun {
@@ -73,6 +75,8 @@ pub struct LabRun {
     pub solution: Option<String>,
     /// Steps passed when the last input finished (to tell an input that made progress).
     passed_before_input: usize,
+    /// The tenant when the last input finished (to tell an input that changed it).
+    last_state: Option<u64>,
 }
 
 /// The lab running in this session, if any.
@@ -93,6 +97,9 @@ impl SessionExtension for LabRun {
         self.evaluate(session, line);
         let progressed = self.passed_count() > self.passed_before_input;
         self.passed_before_input = self.passed_count();
+        let state = tenant_fingerprint(session);
+        let changed = state != self.last_state;
+        self.last_state = state;
         // An answer the step's check reads, and it was not the one: say so, every time.
         if !progressed
             && !self.is_complete()
@@ -121,6 +128,18 @@ impl SessionExtension for LabRun {
                 "Not there yet, and that is fine: Show-EmuLabHint gives a hint, Show-EmuLabStep shows the step again.\n"
                     .to_string(),
             );
+        } else if changed
+            && !failed
+            && !progressed
+            && self.current < self.steps.len()
+            && !self.steps[self.current].told_pending
+        {
+            // The tenant changed and the step is still open: say the lab saw it, once a step.
+            self.steps[self.current].told_pending = true;
+            self.messages.push(format!(
+                "(Step {} is not complete yet.)\n",
+                self.current + 1
+            ));
         }
         self.flush(session);
     }
@@ -213,6 +232,15 @@ fn answer_variables(lab: &Lab, steps: std::ops::Range<usize>) -> Vec<String> {
 /// the global scope at the prompt).
 fn forget_variable(session: &mut Session, name: &str) {
     while session.scopes.remove(name, Qualifier::None) {}
+}
+
+/// A hash of the tenant's whole state, to tell whether an input changed it.
+fn tenant_fingerprint(session: &mut Session) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let doc = crate::store::snapshot::state_document(session.store.tenant().ok()?).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.to_string().hash(&mut h);
+    Some(h.finish())
 }
 
 /// A lab's JSON variable as a PowerShell value.
@@ -363,6 +391,7 @@ impl LabRun {
             report: None,
             solution: None,
             passed_before_input: 0,
+            last_state: None,
         };
         run.prepare(session)?;
         Ok(run)
@@ -404,6 +433,7 @@ impl LabRun {
         self.started = Instant::now();
         self.started_at = session.clock.now();
         self.mark_step_start(session);
+        self.last_state = tenant_fingerprint(session);
         Ok(())
     }
 
@@ -682,6 +712,7 @@ impl LabRun {
                 .commit(vec![Change::ReplaceState { document }])
                 .map_err(|e| e.to_string())?;
         }
+        self.last_state = tenant_fingerprint(session);
         if let Some(s) = self.steps.get_mut(self.current) {
             s.forbidden = None;
             for name in answer_variables(&self.lab, self.current..self.current + 1) {
