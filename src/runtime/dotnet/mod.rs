@@ -7,6 +7,7 @@
 mod access;
 mod calls;
 mod datetime;
+pub mod encoding;
 mod environment;
 mod index;
 pub mod lists;

@@ -83,6 +83,7 @@ pub fn full_type_name(name: &str) -> String {
         "ref" | "management.automation.psreference" => PS_REFERENCE,
         "diagnostics.stopwatch" => STOPWATCH,
         "text.stringbuilder" => STRING_BUILDER,
+        "text.encoding" => super::encoding::ENCODING,
         "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
@@ -152,6 +153,7 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
     "System.DateTimeKind",
     "System.Text.StringBuilder",
     "System.Diagnostics.Stopwatch",
+    "System.Text.Encoding",
 ];
 
 /// True for a full type name this shell emulates (for `using namespace` lookups).
