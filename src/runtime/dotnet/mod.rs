@@ -5,6 +5,7 @@
 //! lives in `vocab::dotnet`; this module only runs it.
 
 mod access;
+mod array_methods;
 mod calls;
 mod datetime;
 pub mod encoding;
