@@ -61,10 +61,11 @@ fn the_written_file_has_the_documented_shape() {
             "groups",
             "applications",
             "policies",
-            "assignments"
+            "assignments",
+            "configurations"
         ]
     );
-    assert_eq!(doc["schemaVersion"], json!(1));
+    assert_eq!(doc["schemaVersion"], json!(2));
     assert_eq!(keys(&doc["tenant"]), ["tenantId", "domain", "displayName"]);
     let user = &doc["users"][1];
     assert_eq!(
@@ -81,13 +82,13 @@ fn the_written_file_has_the_documented_shape() {
         ["appId", "displayName", "permissions"]
     );
     assert_eq!(
-        doc["policies"],
+        doc["policies"]["ApplicationAccessPolicy"],
         json!([
             { "identity": "Global", "appIds": [], "description": "" },
             { "identity": "Tag:Test-policy", "appIds": [APP], "description": "description here" }
         ])
     );
-    let a = &doc["assignments"];
+    let a = &doc["assignments"]["ApplicationAccessPolicy"];
     assert_eq!(keys(a), ["users", "groups", "tenant"]);
     assert_eq!(a["users"], json!({ MEGAN: "Test-policy" }));
     let grant = &a["groups"][0];
@@ -107,7 +108,7 @@ fn the_written_file_has_the_documented_shape() {
     assert!(out.status.success());
     let doc: Value = serde_json::from_slice(&fs::read(&store).unwrap()).unwrap();
     assert_eq!(
-        doc["assignments"],
+        doc["assignments"]["ApplicationAccessPolicy"],
         json!({ "users": {}, "groups": [], "tenant": null })
     );
 }

@@ -23,6 +23,7 @@ mod location;
 mod members;
 mod objects;
 mod policy;
+mod policy_kind;
 mod psreadline;
 mod service;
 mod standins;

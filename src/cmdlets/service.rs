@@ -175,6 +175,25 @@ pub fn stamped(stamp: Stamp, mut changes: Vec<Change>) -> Vec<Change> {
     let group_change = changes
         .iter()
         .any(|c| matches!(c, Change::GrantGroup { .. }));
+    // The same for the catalog's policy types: (policy type, group) granted, types changed.
+    let mut typed_grants: Vec<(String, String)> = Vec::new();
+    let mut typed_changes: Vec<String> = Vec::new();
+    for c in &changes {
+        if let Change::GrantTeamsGroup {
+            policy_type,
+            group_id,
+            policy_name,
+            ..
+        } = c
+        {
+            if policy_name.is_some() {
+                typed_grants.push((policy_type.clone(), group_id.clone()));
+            }
+            if !typed_changes.contains(policy_type) {
+                typed_changes.push(policy_type.clone());
+            }
+        }
+    }
     if changes.iter().any(Change::affects_access) {
         changes.insert(
             0,
@@ -193,6 +212,17 @@ pub fn stamped(stamp: Stamp, mut changes: Vec<Change>) -> Vec<Change> {
     }
     if group_change {
         changes.push(Change::NormalizeGroupRanks);
+    }
+    for (policy_type, group_id) in typed_grants {
+        changes.push(Change::StampTeamsGroupAssignment {
+            policy_type,
+            group_id,
+            created_time: stamp.at.clone(),
+            created_by: stamp.by.clone(),
+        });
+    }
+    for policy_type in typed_changes {
+        changes.push(Change::NormalizeTeamsGroupRanks { policy_type });
     }
     changes
 }

@@ -126,6 +126,10 @@ pub fn demo_tenant() -> Tenant {
         applications,
         policies: vec![Policy::global()],
         assignments: Assignments::default(),
+        families: super::model::default_families(),
+        configurations: super::model::default_configurations(),
+        policies_extra: ExtraKeys::new(),
+        assignments_extra: ExtraKeys::new(),
         extra: ExtraKeys::new(),
         index: Default::default(),
     }

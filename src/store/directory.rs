@@ -87,6 +87,9 @@ impl Tenant {
             g.members.retain(|m| !same_id(m, &id));
         }
         self.assignments.users.retain(|u, _| !same_id(u, &id));
+        for family in self.families.values_mut() {
+            family.assignments.users.retain(|u, _| !same_id(u, &id));
+        }
         self.update_emulator(|state| {
             state
                 .online_meetings
@@ -224,11 +227,7 @@ impl Tenant {
     }
 
     pub(crate) fn normalize_group_ranks(&mut self) {
-        // A stable sort keeps the file order of equal ranks (the earlier entry wins a tie).
-        self.assignments.groups.sort_by_key(|g| g.rank);
-        for (i, g) in self.assignments.groups.iter_mut().enumerate() {
-            g.rank = i64::try_from(i).unwrap_or(i64::MAX - 1) + 1;
-        }
+        super::change::normalize_ranks(&mut self.assignments.groups);
     }
 
     /// Whether the app holds an application permission (case-insensitive).
