@@ -47,6 +47,9 @@ fn session() -> (Session, Rc<RefCell<Captured>>) {
     );
     s.clock = Clock::from_env_value(Some("2026-11-26T09:00:00Z")).expect("clock");
     s.ids = IdGenerator::new(Some(42));
+    // These cases are pwsh's output under en-US (`LANG=en_US.UTF-8`): dates, currency and
+    // percent differ from the invariant culture a pwsh without LANG uses.
+    s.culture = &aapsh::runtime::culture::EN_US;
     (s, captured)
 }
 

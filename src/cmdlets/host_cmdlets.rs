@@ -119,14 +119,20 @@ fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     Ok(())
 }
 
-/// A .NET date format string (standard or custom), en-US.
-pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
-    crate::runtime::operators::dotnet_date_format(dt, f)
+/// A .NET date format string (standard or custom) in the session's culture.
+pub fn dotnet_date_format(
+    dt: time::OffsetDateTime,
+    f: &str,
+    culture: &crate::runtime::culture::Culture,
+) -> String {
+    crate::runtime::dotnet_format::format_date(dt, f, culture)
 }
 
 /// `Get-Date -UFormat`: the common Unix specifiers.
 pub fn uformat(dt: time::OffsetDateTime, f: &str) -> String {
-    let fd = crate::runtime::operators::format_date;
+    let fd = |dt, pattern: &str| {
+        crate::runtime::dotnet_format::custom_date(dt, pattern, &crate::runtime::culture::INVARIANT)
+    };
     let mut out = String::new();
     let mut chars = f.chars();
     while let Some(c) = chars.next() {
@@ -249,7 +255,7 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
     if let Some(f) = b.string("UFormat") {
         ctx.write_object(Value::str(uformat(dt, &f)));
     } else if let Some(f) = b.string("Format") {
-        ctx.write_object(Value::str(dotnet_date_format(dt, &f)));
+        ctx.write_object(Value::str(dotnet_date_format(dt, &f, ctx.session.culture)));
     } else {
         ctx.write_object(Value::DateTime(dt));
     }
@@ -313,15 +319,20 @@ mod tests {
 
     #[test]
     fn date_formats() {
+        use crate::runtime::culture::{EN_US, INVARIANT};
         let dt = datetime!(2026-11-26 09:05:03 UTC);
         assert_eq!(
-            dotnet_date_format(dt, "yyyy-MM-dd HH:mm"),
+            dotnet_date_format(dt, "yyyy-MM-dd HH:mm", &INVARIANT),
             "2026-11-26 09:05"
         );
-        assert_eq!(dotnet_date_format(dt, "d"), "11/26/2026");
+        assert_eq!(dotnet_date_format(dt, "d", &EN_US), "11/26/2026");
         assert_eq!(
-            dotnet_date_format(dt, "F"),
+            dotnet_date_format(dt, "F", &EN_US),
             "Thursday, November 26, 2026 9:05:03 AM"
+        );
+        assert_eq!(
+            dotnet_date_format(dt, "F", &INVARIANT),
+            "Thursday, 26 November 2026 09:05:03"
         );
         assert_eq!(uformat(dt, "%Y%m%d-%H%M%S"), "20261126-090503");
         assert_eq!(uformat(dt, "%A %j %Z"), "Thursday 330 +00");

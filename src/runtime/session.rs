@@ -122,6 +122,8 @@ pub struct Session {
     pub connection: Option<Connection>,
     pub graph: Option<GraphConnection>,
     pub clock: Clock,
+    /// The culture dates and numbers are formatted in (invariant unless `LANG` names English).
+    pub culture: &'static super::culture::Culture,
     pub ids: IdGenerator,
     /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
     pub random: Option<IdGenerator>,
@@ -176,6 +178,10 @@ pub struct Session {
     /// `Set-Location -` left, for `Set-Location +`.
     pub(crate) location_back: Vec<PathBuf>,
     pub(crate) location_forward: Vec<PathBuf>,
+    /// What a layer above attached to the session (the training lab; see `extension`).
+    pub extension: Option<Box<dyn super::extension::SessionExtension>>,
+    /// The calls the Graph cmdlets answered in this session (see `extension::GraphCall`).
+    pub graph_calls: Vec<super::extension::GraphCall>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -200,6 +206,7 @@ impl Session {
             connection: None,
             graph: None,
             clock: Clock::system(),
+            culture: &super::culture::INVARIANT,
             ids: IdGenerator::new(None),
             random: None,
             commands,
@@ -229,6 +236,8 @@ impl Session {
             location_stacks: std::collections::HashMap::new(),
             location_back: Vec::new(),
             location_forward: Vec::new(),
+            extension: None,
+            graph_calls: Vec::new(),
         };
         s.init_variables();
         s
@@ -298,6 +307,7 @@ impl Session {
             width: self.host.width(),
             color: self.options.color_out,
             enumeration_limit: limit,
+            culture: self.culture,
         }
     }
 
@@ -525,7 +535,7 @@ fn host_value() -> Value {
     use super::value::PsObject;
     let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
     let color =
-        |name: &str, n: i64| Value::object(PsObject::enum_value("System.ConsoleColor", name, n));
+        |_name: &str, n: i64| Value::Enum(super::value::EnumValue::new("System.ConsoleColor", n));
     let raw_ui =
         PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
             .with("ForegroundColor", color("Gray", 7))
