@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::format::dotnet_to_string;
 use crate::runtime::CmdletDef;
 use crate::runtime::culture::Culture;
-use crate::runtime::files::{io_message, shown, write_text_to};
+use crate::runtime::files::{TextLines, io_message, shown, write_text_to};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
@@ -71,7 +71,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("LiteralPath", types::STRING_ARRAY).sets(&["LiteralPath"]).mandatory().by_property_name().alias("PSPath").alias("LP").help("The path, used exactly as typed."))
             .param(ParamDef::new("Raw", types::SWITCH).help("Returns the whole file as one string instead of one string per line."))
             .param(ParamDef::new("TotalCount", types::INT64).alias("First").alias("Head").help("How many lines from the start."))
-            .param(ParamDef::new("Tail", types::INT32).alias("Last").help("How many lines from the end."))
+            .param(ParamDef::new("Tail", types::INT32).alias("Last").help("How many lines from the end (read from the end of the file)."))
+            .param(ParamDef::new("ReadCount", types::INT64).help("How many lines go down the pipeline at a time, as one array (0: all at once)."))
             .param(encoding_param())
             .example("Read a list of users", "Get-Content -Path .\\users.txt | Where-Object { $_.Trim() }", "One string per line, blank lines dropped."),
         CmdletDef::new("Set-Content", MANAGEMENT, set_content)
@@ -245,28 +246,9 @@ fn delimiter(b: &BoundParameters) -> char {
         .unwrap_or(',')
 }
 
-/// Splits text into lines as .NET's ReadLine does (`\n`, `\r\n` or `\r`); a final line end
-/// does not start another line.
+#[cfg(test)]
 fn split_lines(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => lines.push(std::mem::take(&mut current)),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                lines.push(std::mem::take(&mut current));
-            }
-            other => current.push(other),
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
+    crate::runtime::files::split_lines(text)
 }
 
 fn read_text(path: &Path) -> std::io::Result<String> {
@@ -276,6 +258,25 @@ fn read_text(path: &Path) -> std::io::Result<String> {
 // ----- Get-Content / Set-Content / Add-Content / Out-File ------------------------------------
 
 fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    // -TotalCount and -Tail default to -1: everything (GetContentCommand).
+    let total = b.get("TotalCount").and_then(Value::as_i64).unwrap_or(-1);
+    let tail = b.int("Tail").unwrap_or(-1);
+    if total != -1 && tail != -1 {
+        let r = ctx.error(
+            "System.InvalidOperationException",
+            "The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.",
+            "TailAndHeadCannotCoexist",
+            ErrorCategory::InvalidOperation,
+        );
+        return ctx.write_error(r);
+    }
+    if total == 0 {
+        // Reads nothing, not even the paths.
+        return Ok(());
+    }
+    // -ReadCount: lines go down the pipeline in arrays of this many (all at once for 0 or
+    // less); 1, the default, sends each line as a string.
+    let read_count = b.get("ReadCount").and_then(Value::as_i64).unwrap_or(1);
     let mut paths = b.strings("Path").unwrap_or_default();
     paths.extend(b.strings("LiteralPath").unwrap_or_default());
     for text in paths {
@@ -296,47 +297,73 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             ctx.write_error(r)?;
             continue;
         }
-        let content = match read_text(&path) {
-            Ok(c) => c,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let r = path_not_found(ctx, &path);
-                ctx.write_error(r)?;
-                continue;
+        let opened = if b.switch("Raw") {
+            // -Raw is the one whole-file read.
+            match read_text(&path) {
+                Ok(content) => {
+                    if !content.is_empty() {
+                        ctx.send(Value::str(content))?;
+                    }
+                    continue;
+                }
+                Err(e) => Err(e),
             }
+        } else if tail >= 0 {
+            TextLines::open_tail(&path, tail as usize)
+        } else {
+            TextLines::open(&path)
+        };
+        let lines = match opened {
+            Ok(lines) => lines,
             Err(e) => {
-                let (ty, message) = io_message(&path, &e);
-                let r = ctx.error(
-                    &ty,
-                    message,
-                    "GetContentReaderIOError",
-                    ErrorCategory::ReadError,
-                );
-                ctx.write_error(r)?;
+                read_failure(ctx, &path, &e)?;
                 continue;
             }
         };
-        if b.switch("Raw") {
-            if !content.is_empty() {
-                ctx.write_object(Value::str(content));
-            }
-            continue;
-        }
-        let mut lines = split_lines(&content);
-        if let Some(n) = b.get("TotalCount").and_then(Value::as_i64)
-            && n >= 0
-        {
-            lines.truncate(n as usize);
-        }
-        if let Some(n) = b.int("Tail") {
-            let n = n.max(0) as usize;
-            let start = lines.len().saturating_sub(n);
-            lines.drain(..start);
-        }
+        let mut batch = Vec::new();
+        let mut written: i64 = 0;
         for line in lines {
-            ctx.write_object(Value::str(line));
+            if total > 0 && written >= total {
+                break;
+            }
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    read_failure(ctx, &path, &e)?;
+                    break;
+                }
+            };
+            written += 1;
+            if read_count == 1 {
+                ctx.send(Value::str(line))?;
+                continue;
+            }
+            batch.push(Value::str(line));
+            if read_count > 1 && batch.len() as i64 >= read_count {
+                ctx.send(Value::array(std::mem::take(&mut batch)))?;
+            }
+        }
+        if !batch.is_empty() {
+            ctx.send(Value::array(batch))?;
         }
     }
     Ok(())
+}
+
+/// A file Get-Content cannot open or read.
+fn read_failure(ctx: &mut CommandContext<'_>, path: &Path, e: &std::io::Error) -> Result<(), Flow> {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        let r = path_not_found(ctx, path);
+        return ctx.write_error(r);
+    }
+    let (ty, message) = io_message(path, e);
+    let r = ctx.error(
+        &ty,
+        message,
+        "GetContentReaderIOError",
+        ErrorCategory::ReadError,
+    );
+    ctx.write_error(r)
 }
 
 /// Values to lines as Set-Content writes them (each object's ToString on its own line).

@@ -18,8 +18,11 @@ use super::value::{Hashtable, Value, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 
-/// Ranges larger than this are refused instead of exhausting memory.
-const MAX_RANGE: i64 = 50_000_000;
+/// .NET's largest array (`Array.MaxLength`): pwsh cannot hold a range with more elements as an
+/// array and fails with "Array dimensions exceeded supported range." (OutOfMemoryException).
+/// aapsh mirrors that limit where a range is materialized; where pwsh enumerates a range
+/// lazily (first in a pipeline, `foreach`), neither has a limit.
+pub(crate) const ARRAY_MAX_LENGTH: u64 = 0x7FFF_FFC7;
 
 pub fn binary(
     s: &mut Session,
@@ -540,27 +543,113 @@ fn shift_operator(
     number_result(s, number::shift(&value, count, left), span)
 }
 
+/// The two ends of `a..b`, each converted as pwsh's RangeOperator does (Convert.ToInt32).
+pub(crate) fn range_bounds(
+    s: &Session,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<(i32, i32), Flow> {
+    let bound = |v: &Value| -> Result<i32, Flow> {
+        conversion::to_int(v, "System.Int32")
+            .map(|n| n as i32)
+            .map_err(|m| {
+                s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
+            })
+    };
+    Ok((bound(l)?, bound(r)?))
+}
+
+/// An exception raised while the statement runs, as pwsh reports a .NET exception thrown by
+/// the engine: category OperationStopped, the exception's type as ErrorId, the statement's
+/// extent.
+fn engine_exception(s: &Session, type_name: &str, message: &str, span: Span) -> Flow {
+    let mut rec = super::errors::runtime(type_name, message, ErrorCategory::OperationStopped);
+    rec.exception.type_name = type_name.into();
+    s.runtime_record_error(rec, span)
+}
+
+/// `a..b` as an array (IntOps.Range): the element count is computed in Int32 arithmetic with
+/// its overflows, an array longer than .NET allows fails as in pwsh, and an array that does
+/// not fit in memory fails with .NET's OutOfMemoryException instead of ending the process.
 fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
-    let a = conversion::to_int(l, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    let b = conversion::to_int(r, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    if (a - b).abs() > MAX_RANGE {
-        return Err(s.runtime_error(
-            "RangeTooLarge",
-            format!("The range {a}..{b} is too large (aapsh allows {MAX_RANGE} elements)."),
-            ErrorCategory::LimitsExceeded,
+    let (a, b) = range_bounds(s, l, r, span)?;
+    let Some(diff) = b.checked_sub(a) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
+            span,
+        ));
+    };
+    let Some(abs) = diff.checked_abs() else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Negating the minimum value of a twos complement number is invalid.",
+            span,
+        ));
+    };
+    // `absRange + 1` wraps to a negative length for 0..Int32.MaxValue.
+    let Some(count) = abs.checked_add(1) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
+            span,
+        ));
+    };
+    let count = count as usize;
+    if count as u64 > ARRAY_MAX_LENGTH {
+        return Err(engine_exception(
+            s,
+            "System.OutOfMemoryException",
+            "Array dimensions exceeded supported range.",
             span,
         ));
     }
-    let items: Vec<Value> = if a <= b {
-        (a..=b).map(Value::integer).collect()
-    } else {
-        (b..=a).rev().map(Value::integer).collect()
+    let Some(mut items) = reserve_values(count) else {
+        return Err(engine_exception(
+            s,
+            "System.OutOfMemoryException",
+            "Exception of type 'System.OutOfMemoryException' was thrown.",
+            span,
+        ));
     };
+    if a <= b {
+        items.extend((a..=b).map(Value::int));
+    } else {
+        items.extend((b..=a).rev().map(Value::int));
+    }
     Ok(Value::array(items))
+}
+
+/// Room for `count` values, or `None` when memory cannot hold them (the allocation fails, or
+/// on Linux it would take more than the memory still available, where the kernel would
+/// otherwise end the process later).
+pub(crate) fn reserve_values(count: usize) -> Option<Vec<Value>> {
+    let bytes = (count as u128) * (std::mem::size_of::<Value>() as u128);
+    if let Some(available) = available_memory()
+        && bytes > u128::from(available)
+    {
+        return None;
+    }
+    let mut items = Vec::new();
+    items.try_reserve_exact(count).ok()?;
+    Some(items)
+}
+
+#[cfg(target_os = "linux")]
+fn available_memory() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb.saturating_mul(1024))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn available_memory() -> Option<u64> {
+    None
 }
 
 fn join(l: &Value, r: &Value) -> String {

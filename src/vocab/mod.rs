@@ -8,5 +8,5 @@ pub mod dotnet;
 
 pub use command::{
     ALL_SETS, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType, PipelineMode,
-    Requires, SetMembership, Validation, types,
+    Requires, SetMembership, StopRule, Validation, types,
 };

@@ -218,7 +218,13 @@ pub(super) fn invoke_instance(
                         .position(|x| crate::runtime::operators::values_equal(x, &args[0], true))
                         .map_or(-1, |i| i as i64),
                 )),
-                "where" | "foreach" => {
+                "where" => {
+                    let Some(Value::ScriptBlock(sb)) = args.first() else {
+                        return Err(overload_error(s, name, args.len(), span));
+                    };
+                    where_method(s, sb, snapshot.items, &args[1..], span)
+                }
+                "foreach" => {
                     let Some(Value::ScriptBlock(sb)) = args.first() else {
                         return Err(overload_error(s, name, args.len(), span));
                     };
@@ -1003,4 +1009,124 @@ fn parse_enum(info: &crate::vocab::dotnet::EnumInfo, text: &str, ignore_case: bo
         total |= found;
     }
     Some(total)
+}
+
+/// `.Where({ ... }, mode, numberToReturn)` (WhereOperatorSelectionMode): the test runs on
+/// the elements in order and no further than the mode needs (`First` stops at the first
+/// match, `SkipUntil` and `Until` at the first match, `Split` once `numberToReturn` matched).
+fn where_method(
+    s: &mut Session,
+    sb: &Rc<crate::syntax::ast::ScriptBlockAst>,
+    items: Vec<Value>,
+    rest: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    const MODES: [&str; 6] = ["Default", "First", "Last", "SkipUntil", "Until", "Split"];
+    let mode = match rest.first() {
+        None => 0,
+        Some(v) => {
+            let text = v.to_ps_string();
+            let by_number = crate::runtime::conversion::to_int(v, "System.Int32")
+                .ok()
+                .filter(|n| (0..6).contains(n));
+            match MODES
+                .iter()
+                .position(|m| m.eq_ignore_ascii_case(text.trim()))
+                .or(by_number.map(|n| n as usize))
+            {
+                Some(m) => m,
+                None => {
+                    return Err(s.runtime_error(
+                        "InvalidArgument",
+                        format!(
+                            "Cannot convert value \"{text}\" to type \"System.Management.Automation.WhereOperatorSelectionMode\". Error: \"Unable to match the identifier name {text} to a valid enumerator name. Specify one of the following enumerator names and try again: {}\"",
+                            MODES.join(", ")
+                        ),
+                        ErrorCategory::InvalidArgument,
+                        span,
+                    ));
+                }
+            }
+        }
+    };
+    let count = match rest.get(1) {
+        None => 0,
+        Some(v) => crate::runtime::conversion::to_int(v, "System.Int32").unwrap_or(0),
+    };
+    if count < 0 {
+        let mut rec = crate::runtime::errors::runtime(
+            "System.ArgumentOutOfRangeException",
+            format!(
+                "The 'numberToReturn' value provided to the third argument of the Where() operator must be greater than zero. Please correct the argument's value and try running your script again. (Parameter 'numberToReturn')\nActual value was {count}."
+            ),
+            ErrorCategory::OperationStopped,
+        );
+        rec.exception.type_name = "System.ArgumentOutOfRangeException".into();
+        return Err(s.runtime_record_error(rec, span));
+    }
+    let count = count as usize;
+    let test = |s: &mut Session, item: &Value| -> Result<bool, Flow> {
+        s.scopes
+            .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
+        let mut produced = Vec::new();
+        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
+        Ok(collapse(produced).is_truthy())
+    };
+    let mut out = Vec::new();
+    match MODES[mode] {
+        "First" | "Default" => {
+            let limit = if mode == 1 { count.max(1) } else { count };
+            for item in items {
+                if limit > 0 && out.len() >= limit {
+                    break;
+                }
+                if test(s, &item)? {
+                    out.push(item);
+                }
+            }
+        }
+        "Last" => {
+            for item in items {
+                if test(s, &item)? {
+                    out.push(item);
+                }
+            }
+            let keep = count.max(1);
+            let start = out.len().saturating_sub(keep);
+            out.drain(..start);
+        }
+        "SkipUntil" => {
+            let mut found = false;
+            for item in items {
+                if !found && !test(s, &item)? {
+                    continue;
+                }
+                found = true;
+                if count > 0 && out.len() >= count {
+                    break;
+                }
+                out.push(item);
+            }
+        }
+        "Until" => {
+            for item in items {
+                if (count > 0 && out.len() >= count) || test(s, &item)? {
+                    break;
+                }
+                out.push(item);
+            }
+        }
+        _ => {
+            let mut other = Vec::new();
+            for item in items {
+                if (count == 0 || out.len() < count) && test(s, &item)? {
+                    out.push(item);
+                } else {
+                    other.push(item);
+                }
+            }
+            return Ok(Value::array(vec![Value::array(out), Value::array(other)]));
+        }
+    }
+    Ok(Value::array(out))
 }
