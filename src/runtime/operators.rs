@@ -550,12 +550,28 @@ pub(crate) fn range_bounds(
     r: &Value,
     span: Span,
 ) -> Result<(i32, i32), Flow> {
+    // Convert.ToInt32 throws a plain .NET exception, reported like the engine's own.
     let bound = |v: &Value| -> Result<i32, Flow> {
-        conversion::to_int(v, "System.Int32")
-            .map(|n| n as i32)
-            .map_err(|m| {
-                s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-            })
+        const OVERFLOW: &str = "Value was either too large or too small for an Int32.";
+        match conversion::to_int(v, "System.Int32") {
+            Ok(n) => i32::try_from(n)
+                .map_err(|_| engine_exception(s, "System.OverflowException", OVERFLOW, span)),
+            Err(m) => {
+                // Convert.ToInt32 throws the inner exception itself, not the cast's wrapper.
+                let m = match m.split_once("Error: \"") {
+                    Some((_, inner)) => inner.strip_suffix('"').unwrap_or(inner).to_string(),
+                    None => m,
+                };
+                let ty = if m.contains("correct format") {
+                    "System.FormatException"
+                } else if m.contains("too large or too small") {
+                    "System.OverflowException"
+                } else {
+                    "System.InvalidCastException"
+                };
+                Err(engine_exception(s, ty, &m, span))
+            }
+        }
     };
     Ok((bound(l)?, bound(r)?))
 }

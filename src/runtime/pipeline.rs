@@ -1996,7 +1996,10 @@ fn take_plan(def: &CmdletDef, bound: &BoundParameters) -> Option<TakePlan> {
         let limit = list.last()? + 1;
         (Pick::Positions(list), limit)
     } else {
-        let first = usize::try_from(bound.int("First")?).unwrap_or(0);
+        // `-First 0` never has all it needs: it reads everything (AllRequestedObjectsProcessed).
+        let first = usize::try_from(bound.int("First")?)
+            .ok()
+            .filter(|n| *n > 0)?;
         let skip = bound
             .int("Skip")
             .and_then(|n| usize::try_from(n).ok())
