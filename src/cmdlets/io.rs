@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::format::dotnet_to_string;
 use crate::runtime::CmdletDef;
 use crate::runtime::culture::Culture;
-use crate::runtime::files::{TextLines, io_message, shown, write_text_to};
+use crate::runtime::files::{TextChars, TextLines, io_message, shown, write_text_to};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
@@ -501,15 +501,22 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 /// pwsh's CSV reader (ImportCsvHelper.ParseNextRecord): quoted fields may hold delimiters,
 /// doubled quotes and line breaks; leading blanks are skipped; text after a closing quote is
 /// kept only when it is not blank.
-struct CsvReader<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+struct CsvReader<I: Iterator<Item = char>> {
+    chars: std::iter::Peekable<I>,
     delimiter: char,
 }
 
-impl<'a> CsvReader<'a> {
-    fn new(text: &'a str, delimiter: char) -> CsvReader<'a> {
+impl<'a> CsvReader<std::str::Chars<'a>> {
+    fn new(text: &'a str, delimiter: char) -> Self {
+        CsvReader::over(text.chars(), delimiter)
+    }
+}
+
+impl<I: Iterator<Item = char>> CsvReader<I> {
+    /// A reader over any characters (a file read as it goes: `files::TextChars`).
+    fn over(chars: I, delimiter: char) -> Self {
         CsvReader {
-            chars: text.chars().peekable(),
+            chars: chars.peekable(),
             delimiter,
         }
     }
@@ -632,101 +639,161 @@ impl<'a> CsvReader<'a> {
 
 /// Parses CSV text into objects; `header` overrides the first line. Returns the objects and
 /// whether any column had no name (pwsh then names it H1, H2, ... and warns once).
+#[cfg(test)]
 fn parse_csv(
     text: &str,
     delim: char,
     header: Option<Vec<String>>,
 ) -> Result<(Vec<Value>, bool), String> {
-    let mut reader = CsvReader::new(text, delim);
-    let mut type_name: Option<String> = None;
-    if text.starts_with('#') {
-        let first = text.lines().next().unwrap_or_default();
-        if first.len() >= 5 && first[..5].eq_ignore_ascii_case("#type") {
-            let t = first[5..].trim();
-            if !t.is_empty() {
-                type_name = Some(t.to_string());
-            }
-            // Skip the #TYPE line.
-            for c in reader.chars.by_ref() {
-                if c == '\n' {
+    let rows = CsvRows::start(text.chars(), delim, header)?;
+    let unnamed = rows.unnamed();
+    let objects: Vec<Value> = rows.collect();
+    Ok((objects, unnamed && !objects.is_empty()))
+}
+
+type Pushback<I> = std::iter::Chain<std::vec::IntoIter<char>, std::iter::Peekable<I>>;
+
+/// CSV records as objects, one at a time (ImportCsvHelper): the optional `#TYPE` line, the
+/// header (the first record that is not a comment, unless given), then one object per record.
+struct CsvRows<I: Iterator<Item = char>> {
+    reader: CsvReader<Pushback<I>>,
+    header: Vec<String>,
+    type_name: Option<String>,
+    /// With `-Header`, comment lines before the first record are still skipped.
+    leading_comments: bool,
+}
+
+impl<I: Iterator<Item = char>> CsvRows<I> {
+    fn start(chars: I, delim: char, header: Option<Vec<String>>) -> Result<Self, String> {
+        let mut chars = chars.peekable();
+        let mut first: Vec<char> = Vec::new();
+        let mut type_name: Option<String> = None;
+        if chars.peek() == Some(&'#') {
+            // The first line: a `#TYPE` line is read here, any other is read again below.
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
                     break;
+                }
+                first.push(c);
+                chars.next();
+            }
+            let line: String = first.iter().collect();
+            if line.len() >= 5
+                && line.is_char_boundary(5)
+                && line[..5].eq_ignore_ascii_case("#type")
+            {
+                let t = line[5..].trim();
+                if !t.is_empty() {
+                    type_name = Some(t.to_string());
+                }
+                first.clear();
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
                 }
             }
         }
-    }
-    let mut header = header;
-    while header.is_none() && !reader.eof() {
-        let mut values = reader.next_record();
-        while values.len() > 1 && values.last().is_some_and(String::is_empty) {
-            values.pop();
-        }
-        if let Some(first) = values.first()
-            && let Some(rest) = first.strip_prefix("#Fields: ")
-        {
-            values[0] = rest.to_string();
-            header = Some(values);
-        } else if values.first().is_some_and(|v| v.starts_with('#')) {
-            continue;
-        } else {
-            header = Some(values);
-        }
-    }
-    let header = header.unwrap_or_default();
-    let mut seen: Vec<String> = Vec::new();
-    for h in &header {
-        if h.is_empty() {
-            continue;
-        }
-        if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
-            return Err(format!("The member \"{h}\" is already present."));
-        }
-        seen.push(h.clone());
-    }
-    let mut objects = Vec::new();
-    let mut unnamed = false;
-    loop {
-        let values = reader.next_record();
-        if values.is_empty() {
-            break;
-        }
-        if values.len() == 1 && values[0].is_empty() {
-            continue;
-        }
-        let mut o = PsObject::custom();
-        if let Some(t) = &type_name {
-            o.type_names = vec![t.clone(), format!("CSV:{t}")];
-        }
-        let mut next_unnamed = 1;
-        for (i, name) in header.iter().enumerate() {
-            let name = if name.is_empty() {
-                unnamed = true;
-                let n = format!("H{next_unnamed}");
-                next_unnamed += 1;
-                n
+        let mut reader = CsvReader::over(first.into_iter().chain(chars), delim);
+        let leading_comments = header.is_some();
+        let mut header = header;
+        while header.is_none() && !reader.eof() {
+            let mut values = reader.next_record();
+            while values.len() > 1 && values.last().is_some_and(String::is_empty) {
+                values.pop();
+            }
+            if let Some(first) = values.first()
+                && let Some(rest) = first.strip_prefix("#Fields: ")
+            {
+                values[0] = rest.to_string();
+                header = Some(values);
+            } else if values.first().is_some_and(|v| v.starts_with('#')) {
+                continue;
             } else {
-                name.clone()
-            };
-            let value = values.get(i).map(Value::str).unwrap_or(Value::Null);
-            o.set(&name, value);
+                header = Some(values);
+            }
         }
-        objects.push(Value::object(o));
+        let header = header.unwrap_or_default();
+        let mut seen: Vec<&String> = Vec::new();
+        for h in &header {
+            if h.is_empty() {
+                continue;
+            }
+            if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
+                return Err(format!("The member \"{h}\" is already present."));
+            }
+            seen.push(h);
+        }
+        Ok(CsvRows {
+            reader,
+            header,
+            type_name,
+            leading_comments,
+        })
     }
-    Ok((objects, unnamed))
+
+    /// Some column has no name (pwsh names it H1, H2, ... and warns once).
+    fn unnamed(&self) -> bool {
+        self.header.iter().any(String::is_empty)
+    }
 }
 
-fn emit_csv_objects(
+impl<I: Iterator<Item = char>> Iterator for CsvRows<I> {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        loop {
+            let values = self.reader.next_record();
+            if values.is_empty() {
+                return None;
+            }
+            if values.len() == 1 && values[0].is_empty() {
+                continue;
+            }
+            if self.leading_comments {
+                if values.first().is_some_and(|v| v.starts_with('#')) {
+                    continue;
+                }
+                self.leading_comments = false;
+            }
+            let mut o = PsObject::custom();
+            if let Some(t) = &self.type_name {
+                o.type_names = vec![t.clone(), format!("CSV:{t}")];
+            }
+            let mut next_unnamed = 1;
+            for (i, name) in self.header.iter().enumerate() {
+                let name = if name.is_empty() {
+                    let n = format!("H{next_unnamed}");
+                    next_unnamed += 1;
+                    n
+                } else {
+                    name.clone()
+                };
+                let value = values.get(i).map(Value::str).unwrap_or(Value::Null);
+                o.set(&name, value);
+            }
+            return Some(Value::object(o));
+        }
+    }
+}
+
+/// Writes the objects of CSV text as they are read (the warning about unnamed columns first,
+/// once there is a record).
+fn emit_csv_objects<I: Iterator<Item = char>>(
     ctx: &mut CommandContext<'_>,
-    text: &str,
+    chars: I,
     delim: char,
     header: Option<Vec<String>>,
 ) -> Result<(), Flow> {
-    match parse_csv(text, delim, header) {
-        Ok((objects, unnamed)) => {
-            if unnamed {
-                ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
-            }
-            for o in objects {
-                ctx.write_object(o);
+    match CsvRows::start(chars, delim, header) {
+        Ok(rows) => {
+            let mut warn = rows.unnamed();
+            for o in rows {
+                if warn {
+                    warn = false;
+                    ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
+                }
+                ctx.send(o)?;
             }
             Ok(())
         }
@@ -755,14 +822,15 @@ fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     };
     for p in paths {
         let path = ctx.session.resolve_path(&p);
-        let text = match read_text(&path) {
-            Ok(t) => t,
+        // Read as it goes: one record in memory at a time.
+        let chars = match TextChars::open(&path) {
+            Ok(c) => c,
             Err(e) => {
                 let r = file_open_failure(ctx, &path, &e);
                 return Err(ctx.terminate(r));
             }
         };
-        emit_csv_objects(ctx, &text, delim, header_param(b))?;
+        emit_csv_objects(ctx, chars, delim, header_param(b))?;
     }
     Ok(())
 }
@@ -780,7 +848,7 @@ fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
         .map(|v| dotnet_to_string(v, ctx.session.culture))
         .collect::<Vec<_>>()
         .join("\n");
-    emit_csv_objects(ctx, &text, delimiter(b), header_param(b))
+    emit_csv_objects(ctx, text.chars(), delimiter(b), header_param(b))
 }
 
 /// How a CSV writer quotes.

@@ -516,3 +516,67 @@ fn tail_offset(file: &mut std::fs::File, count: usize) -> std::io::Result<u64> {
     }
     Ok(0)
 }
+
+/// A text file's characters, read as they are needed (a line's worth at a time), line ends
+/// included: what a CSV reader walks through. Decoded like `TextLines` (UTF-8 as a stream, a
+/// UTF-16 or UTF-32 file whole). A read error ends the text.
+pub struct TextChars {
+    reader: Option<std::io::BufReader<std::fs::File>>,
+    current: Vec<char>,
+    pos: usize,
+    chunk: Vec<u8>,
+}
+
+impl TextChars {
+    pub fn open(path: &Path) -> std::io::Result<TextChars> {
+        use std::io::{BufRead, Read};
+        let file = std::fs::File::open(path)?;
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, file);
+        let head = reader.fill_buf()?;
+        let mut chars = TextChars {
+            reader: None,
+            current: Vec::new(),
+            pos: 0,
+            chunk: Vec::new(),
+        };
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            reader.consume(3);
+        } else if head.starts_with(&[0xFF, 0xFE])
+            || head.starts_with(&[0xFE, 0xFF])
+            || head.starts_with(&[0, 0, 0xFE, 0xFF])
+        {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            chars.current = decode_text(&bytes).chars().collect();
+            return Ok(chars);
+        }
+        chars.reader = Some(reader);
+        Ok(chars)
+    }
+}
+
+impl Iterator for TextChars {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        use std::io::BufRead;
+        loop {
+            if let Some(c) = self.current.get(self.pos) {
+                self.pos += 1;
+                return Some(*c);
+            }
+            let reader = self.reader.as_mut()?;
+            self.chunk.clear();
+            match reader.read_until(b'\n', &mut self.chunk) {
+                Ok(n) if n > 0 => {
+                    self.current = String::from_utf8_lossy(&self.chunk).chars().collect();
+                    self.pos = 0;
+                }
+                _ => {
+                    self.reader = None;
+                    return None;
+                }
+            }
+        }
+    }
+}

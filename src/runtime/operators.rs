@@ -24,6 +24,10 @@ use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 /// lazily (first in a pipeline, `foreach`), neither has a limit.
 pub(crate) const ARRAY_MAX_LENGTH: u64 = 0x7FFF_FFC7;
 
+/// .NET's longest string (0x3FFFFFDF UTF-16 units): a longer one fails with
+/// OutOfMemoryException ("Insufficient memory to continue the execution of the program.").
+const STRING_MAX_LENGTH: u64 = 0x3FFF_FFDF;
+
 pub fn binary(
     s: &mut Session,
     op: BinaryOp,
@@ -394,11 +398,23 @@ fn arithmetic(
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
-                if text.len().saturating_mul(n) > 100_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
+                // .NET strings: the length is an Int32 (StringBuilder's capacity check), and
+                // no string is longer than 0x3FFFFFDF UTF-16 units.
+                let units = text.encode_utf16().count() as u64 * n as u64;
+                if units > i32::MAX as u64 {
+                    return Err(engine_exception(
+                        s,
+                        "System.ArgumentOutOfRangeException",
+                        "Specified argument was out of the range of valid values. (Parameter 'length')",
+                        span,
+                    ));
+                }
+                let bytes = text.len().saturating_mul(n);
+                if units > STRING_MAX_LENGTH || !memory_holds(bytes as u128) {
+                    return Err(engine_exception(
+                        s,
+                        "System.OutOfMemoryException",
+                        "Insufficient memory to continue the execution of the program.",
                         span,
                     ));
                 }
@@ -407,15 +423,34 @@ fn arithmetic(
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
-                if items.len().saturating_mul(n) > 10_000_000 {
+                // ArrayOps.Multiply: the new length is converted to Int32, then allocated.
+                let total = items.len() as u64 * n as u64;
+                if total > i32::MAX as u64 {
                     return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
+                        "ConvertToFinalInvalidCastException",
+                        format!(
+                            "Cannot convert the \"{total}\" value of type \"System.Int64\" to type \"System.Int32\"."
+                        ),
+                        ErrorCategory::InvalidArgument,
                         span,
                     ));
                 }
-                let mut out = Vec::with_capacity(items.len() * n);
+                if total > ARRAY_MAX_LENGTH {
+                    return Err(engine_exception(
+                        s,
+                        "System.OutOfMemoryException",
+                        "Array dimensions exceeded supported range.",
+                        span,
+                    ));
+                }
+                let Some(mut out) = reserve_values(total as usize) else {
+                    return Err(engine_exception(
+                        s,
+                        "System.OutOfMemoryException",
+                        "Exception of type 'System.OutOfMemoryException' was thrown.",
+                        span,
+                    ));
+                };
                 for _ in 0..n {
                     out.extend(items.iter().cloned());
                 }
@@ -645,14 +680,17 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
 /// otherwise end the process later).
 pub(crate) fn reserve_values(count: usize) -> Option<Vec<Value>> {
     let bytes = (count as u128) * (std::mem::size_of::<Value>() as u128);
-    if let Some(available) = available_memory()
-        && bytes > u128::from(available)
-    {
+    if !memory_holds(bytes) {
         return None;
     }
     let mut items = Vec::new();
     items.try_reserve_exact(count).ok()?;
     Some(items)
+}
+
+/// Whether `bytes` more fit in the memory still available (always, where that is unknown).
+fn memory_holds(bytes: u128) -> bool {
+    available_memory().is_none_or(|available| bytes <= u128::from(available))
 }
 
 #[cfg(target_os = "linux")]
