@@ -18,16 +18,6 @@ use super::value::{Hashtable, Value, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 
-/// .NET's largest array (`Array.MaxLength`): pwsh cannot hold a range with more elements as an
-/// array and fails with "Array dimensions exceeded supported range." (OutOfMemoryException).
-/// aapsh mirrors that limit where a range is materialized; where pwsh enumerates a range
-/// lazily (first in a pipeline, `foreach`), neither has a limit.
-pub(crate) const ARRAY_MAX_LENGTH: u64 = 0x7FFF_FFC7;
-
-/// .NET's longest string (0x3FFFFFDF UTF-16 units): a longer one fails with
-/// OutOfMemoryException ("Insufficient memory to continue the execution of the program.").
-const STRING_MAX_LENGTH: u64 = 0x3FFF_FFDF;
-
 pub fn binary(
     s: &mut Session,
     op: BinaryOp,
@@ -56,7 +46,9 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
+        BinaryOp::Join => join(&l, &r)
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
@@ -113,12 +105,9 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
             number_result(s, number::bnot(&n), span)
         }
         UnaryOp::Comma => Ok(Value::array(vec![v])),
-        UnaryOp::Join => Ok(Value::str(
-            v.enumerate()
-                .iter()
-                .map(Value::element_string)
-                .collect::<String>(),
-        )),
+        UnaryOp::Join => join(&v, &Value::str(""))
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         UnaryOp::Split => {
             let text = v.to_ps_string();
             Ok(Value::array(
@@ -245,8 +234,21 @@ fn step(s: &mut Session, v: Value, by: i32, span: Span) -> Result<Value, Flow> {
 fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
     match &l {
         Value::Null => Ok(r),
-        Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
+        Value::String(a) => {
+            let b = s.stringify(&r);
+            if let Err(m) = super::memory::check_concat(&[a, &b]) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
+            Ok(Value::str(format!("{a}{b}")))
+        }
         Value::Array(items) => {
+            let more = match &r {
+                Value::Array(more) => more.borrow().len(),
+                _ => 1,
+            };
+            if let Err(m) = super::memory::check_array(items.borrow().len().saturating_add(more)) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
             let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
@@ -398,8 +400,7 @@ fn arithmetic(
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
-                // .NET strings: the length is an Int32 (StringBuilder's capacity check), and
-                // no string is longer than 0x3FFFFFDF UTF-16 units.
+                // The length is computed as an Int32 first (StringBuilder's capacity check).
                 let units = text.encode_utf16().count() as u64 * n as u64;
                 if units > i32::MAX as u64 {
                     return Err(engine_exception(
@@ -409,21 +410,15 @@ fn arithmetic(
                         span,
                     ));
                 }
-                let bytes = text.len().saturating_mul(n);
-                if units > STRING_MAX_LENGTH || !memory_holds(bytes as u128) {
-                    return Err(engine_exception(
-                        s,
-                        "System.OutOfMemoryException",
-                        "Insufficient memory to continue the execution of the program.",
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 return Ok(Value::str(text.repeat(n)));
             }
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
-                // ArrayOps.Multiply: the new length is converted to Int32, then allocated.
+                // ArrayOps.Multiply converts the new length to Int32 first.
                 let total = items.len() as u64 * n as u64;
                 if total > i32::MAX as u64 {
                     return Err(s.runtime_error(
@@ -435,22 +430,10 @@ fn arithmetic(
                         span,
                     ));
                 }
-                if total > ARRAY_MAX_LENGTH {
-                    return Err(engine_exception(
-                        s,
-                        "System.OutOfMemoryException",
-                        "Array dimensions exceeded supported range.",
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
-                let Some(mut out) = reserve_values(total as usize) else {
-                    return Err(engine_exception(
-                        s,
-                        "System.OutOfMemoryException",
-                        "Exception of type 'System.OutOfMemoryException' was thrown.",
-                        span,
-                    ));
-                };
+                let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     out.extend(items.iter().cloned());
                 }
@@ -650,23 +633,10 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
             span,
         ));
     };
-    let count = count as usize;
-    if count as u64 > ARRAY_MAX_LENGTH {
-        return Err(engine_exception(
-            s,
-            "System.OutOfMemoryException",
-            "Array dimensions exceeded supported range.",
-            span,
-        ));
+    if let Err(m) = super::memory::check_array(count as usize) {
+        return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
     }
-    let Some(mut items) = reserve_values(count) else {
-        return Err(engine_exception(
-            s,
-            "System.OutOfMemoryException",
-            "Exception of type 'System.OutOfMemoryException' was thrown.",
-            span,
-        ));
-    };
+    let mut items = Vec::with_capacity(count as usize);
     if a <= b {
         items.extend((a..=b).map(Value::int));
     } else {
@@ -675,44 +645,15 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
     Ok(Value::array(items))
 }
 
-/// Room for `count` values, or `None` when memory cannot hold them (the allocation fails, or
-/// on Linux it would take more than the memory still available, where the kernel would
-/// otherwise end the process later).
-pub(crate) fn reserve_values(count: usize) -> Option<Vec<Value>> {
-    let bytes = (count as u128) * (std::mem::size_of::<Value>() as u128);
-    if !memory_holds(bytes) {
-        return None;
-    }
-    let mut items = Vec::new();
-    items.try_reserve_exact(count).ok()?;
-    Some(items)
-}
-
-/// Whether `bytes` more fit in the memory still available (always, where that is unknown).
-fn memory_holds(bytes: u128) -> bool {
-    available_memory().is_none_or(|available| bytes <= u128::from(available))
-}
-
-#[cfg(target_os = "linux")]
-fn available_memory() -> Option<u64> {
-    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb.saturating_mul(1024))
-}
-
-#[cfg(not(target_os = "linux"))]
-fn available_memory() -> Option<u64> {
-    None
-}
-
-fn join(l: &Value, r: &Value) -> String {
+/// `-join`: the result's size is checked before the parts are joined.
+fn join(l: &Value, r: &Value) -> Result<String, &'static str> {
     let sep = r.to_ps_string();
-    l.enumerate()
-        .iter()
-        .map(Value::element_string)
-        .collect::<Vec<_>>()
-        .join(&sep)
+    let parts: Vec<String> = l.enumerate().iter().map(Value::element_string).collect();
+    let mut pieces: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let seps = vec![sep.as_str(); parts.len().saturating_sub(1)];
+    pieces.extend(seps);
+    super::memory::check_concat(&pieces)?;
+    Ok(parts.join(&sep))
 }
 
 fn case_sensitive(case: CaseMode) -> bool {
@@ -806,6 +747,14 @@ fn compare_scalar(
 
 /// PowerShell equality: the right side is converted to the left side's type.
 pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
+    if let Some(a) = version_parts(l) {
+        let b = version_parts(r).or_else(|| {
+            super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts)
+        });
+        return b == Some(a);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
@@ -874,7 +823,38 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
     }
 }
 
+/// A `System.Version`'s Major, Minor, Build and Revision (-1 where not given, which .NET orders
+/// before 0).
+pub fn version_parts(v: &Value) -> Option<[i64; 4]> {
+    let Value::Object(o) = v else {
+        return None;
+    };
+    let o = o.borrow();
+    if o.type_names.first().is_none_or(|t| t != "System.Version") {
+        return None;
+    }
+    let part = |name: &str| o.get(name).and_then(|p| p.as_i64()).unwrap_or(-1);
+    Some([
+        part("Major"),
+        part("Minor"),
+        part("Build"),
+        part("Revision"),
+    ])
+}
+
 fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
+    // A version compares with a version, or with text that converts to one.
+    if let Some(a) = version_parts(l) {
+        let b = match version_parts(r) {
+            Some(b) => Some(b),
+            None => super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts),
+        };
+        if let Some(b) = b {
+            return Ok(a.cmp(&b));
+        }
+    }
     match l {
         Value::Num(_) | Value::Bool(_) | Value::Char(_) => {
             let a = plain_number(l).unwrap_or(Number::Int32(0));
@@ -963,6 +943,9 @@ pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
 pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
+    if let (Some(a), Some(b)) = (version_parts(l), version_parts(r)) {
+        return a.cmp(&b);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => Ordering::Equal,
         (Value::Null, _) => Ordering::Less,

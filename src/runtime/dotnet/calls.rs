@@ -180,6 +180,46 @@ pub(super) fn invoke_instance(
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
             return Ok(Value::str(target.element_string()));
         }
+        // Guid.ToString(format): N (32 digits), D (hyphens), B (braces), P (parentheses),
+        // X (hexadecimal groups).
+        "tostring" if args.len() == 1 && matches!(target, Value::Guid(_)) => {
+            if let Value::Guid(g) = target {
+                let d = g.hyphenated().to_string();
+                let f = args[0].to_ps_string();
+                let text = match f.as_str() {
+                    "" | "D" | "d" => d,
+                    "N" | "n" => g.simple().to_string(),
+                    "B" | "b" => format!("{{{d}}}"),
+                    "P" | "p" => format!("({d})"),
+                    "X" | "x" => {
+                        let b = g.as_bytes();
+                        let hex = |r: std::ops::Range<usize>| {
+                            b[r].iter().map(|x| format!("{x:02x}")).collect::<String>()
+                        };
+                        let tail: Vec<String> =
+                            b[8..].iter().map(|x| format!("0x{x:02x}")).collect();
+                        format!(
+                            "{{0x{},0x{},0x{},{{{}}}}}",
+                            hex(0..4),
+                            hex(4..6),
+                            hex(6..8),
+                            tail.join(",")
+                        )
+                    }
+                    _ => {
+                        return Err(method_exception(
+                            s,
+                            name,
+                            1,
+                            "System.FormatException",
+                            "Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".",
+                            span,
+                        ));
+                    }
+                };
+                return Ok(Value::str(text));
+            }
+        }
         "gettype" if !matches!(target, Value::Null) => {
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
@@ -189,6 +229,19 @@ pub(super) fn invoke_instance(
             )));
         }
         _ => {}
+    }
+    // The intrinsic Where and ForEach: a scalar is a collection of one, $null of none.
+    if !matches!(target, Value::Array(_)) && matches!(lower.as_str(), "where" | "foreach") {
+        let items = if target.is_null() {
+            Vec::new()
+        } else {
+            vec![target.clone()]
+        };
+        return if lower == "where" {
+            super::array_methods::where_method(s, items, name, &args, span)
+        } else {
+            super::array_methods::foreach_method(s, items, name, &args, span)
+        };
     }
     match target {
         Value::Null => Err(s.runtime_error(
@@ -218,32 +271,11 @@ pub(super) fn invoke_instance(
                         .position(|x| crate::runtime::operators::values_equal(x, &args[0], true))
                         .map_or(-1, |i| i as i64),
                 )),
-                "where" => {
-                    let Some(Value::ScriptBlock(sb)) = args.first() else {
-                        return Err(overload_error(s, name, args.len(), span));
-                    };
-                    where_method(s, sb, snapshot.items, &args[1..], span)
-                }
+                "where" => super::array_methods::where_method(s, snapshot.items, name, &args, span),
                 "foreach" => {
-                    let Some(Value::ScriptBlock(sb)) = args.first() else {
-                        return Err(overload_error(s, name, args.len(), span));
-                    };
-                    let mut out = Vec::new();
-                    for item in snapshot {
-                        s.scopes
-                            .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
-                        let mut produced = Vec::new();
-                        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
-                        if lower == "where" {
-                            if collapse(produced).is_truthy() {
-                                out.push(item);
-                            }
-                        } else {
-                            out.extend(produced);
-                        }
-                    }
-                    Ok(Value::array(out))
+                    super::array_methods::foreach_method(s, snapshot.items, name, &args, span)
                 }
+                "clone" if args.is_empty() => Ok(Value::array_of(kind, snapshot.items)),
                 "add" | "remove" | "clear" | "insert" => Err(method_exception(
                     s,
                     name,
@@ -473,6 +505,14 @@ pub(super) fn static_call(
     if ty == "System.Enum" {
         return enum_static(s, &lower, name, &args, span);
     }
+    if let Some(result) = super::numeric_statics::call(s, &ty, &lower, name, &args, span) {
+        return result;
+    }
+    if (ty == "System.Array" || ty == "System.Object[]")
+        && let Some(result) = super::array_methods::array_static(s, &lower, name, &args, span)
+    {
+        return result;
+    }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
         ("System.Guid", "parse") => Value::Guid(
@@ -496,13 +536,6 @@ pub(super) fn static_call(
                 parsed.map(Value::Guid),
                 Value::Guid(uuid::Uuid::nil()),
             )
-        }
-        ("System.Int32" | "System.Int64", "tryparse") => {
-            let text = arg_string(&args, 0);
-            let t = text.trim();
-            let parsed = t.parse::<i64>().ok();
-            let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
-            try_parse_result(s, &args, 1, parsed.map(Value::integer), Value::integer(0))
         }
         ("System.DateTime", "tryparse") => {
             let parsed = conversion::parse_datetime(&arg_string(&args, 0));
@@ -1009,124 +1042,4 @@ fn parse_enum(info: &crate::vocab::dotnet::EnumInfo, text: &str, ignore_case: bo
         total |= found;
     }
     Some(total)
-}
-
-/// `.Where({ ... }, mode, numberToReturn)` (WhereOperatorSelectionMode): the test runs on
-/// the elements in order and no further than the mode needs (`First` stops at the first
-/// match, `SkipUntil` and `Until` at the first match, `Split` once `numberToReturn` matched).
-fn where_method(
-    s: &mut Session,
-    sb: &Rc<crate::syntax::ast::ScriptBlockAst>,
-    items: Vec<Value>,
-    rest: &[Value],
-    span: Span,
-) -> Result<Value, Flow> {
-    const MODES: [&str; 6] = ["Default", "First", "Last", "SkipUntil", "Until", "Split"];
-    let mode = match rest.first() {
-        None => 0,
-        Some(v) => {
-            let text = v.to_ps_string();
-            let by_number = crate::runtime::conversion::to_int(v, "System.Int32")
-                .ok()
-                .filter(|n| (0..6).contains(n));
-            match MODES
-                .iter()
-                .position(|m| m.eq_ignore_ascii_case(text.trim()))
-                .or(by_number.map(|n| n as usize))
-            {
-                Some(m) => m,
-                None => {
-                    return Err(s.runtime_error(
-                        "InvalidArgument",
-                        format!(
-                            "Cannot convert value \"{text}\" to type \"System.Management.Automation.WhereOperatorSelectionMode\". Error: \"Unable to match the identifier name {text} to a valid enumerator name. Specify one of the following enumerator names and try again: {}\"",
-                            MODES.join(", ")
-                        ),
-                        ErrorCategory::InvalidArgument,
-                        span,
-                    ));
-                }
-            }
-        }
-    };
-    let count = match rest.get(1) {
-        None => 0,
-        Some(v) => crate::runtime::conversion::to_int(v, "System.Int32").unwrap_or(0),
-    };
-    if count < 0 {
-        let mut rec = crate::runtime::errors::runtime(
-            "System.ArgumentOutOfRangeException",
-            format!(
-                "The 'numberToReturn' value provided to the third argument of the Where() operator must be greater than zero. Please correct the argument's value and try running your script again. (Parameter 'numberToReturn')\nActual value was {count}."
-            ),
-            ErrorCategory::OperationStopped,
-        );
-        rec.exception.type_name = "System.ArgumentOutOfRangeException".into();
-        return Err(s.runtime_record_error(rec, span));
-    }
-    let count = count as usize;
-    let test = |s: &mut Session, item: &Value| -> Result<bool, Flow> {
-        s.scopes
-            .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
-        let mut produced = Vec::new();
-        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
-        Ok(collapse(produced).is_truthy())
-    };
-    let mut out = Vec::new();
-    match MODES[mode] {
-        "First" | "Default" => {
-            let limit = if mode == 1 { count.max(1) } else { count };
-            for item in items {
-                if limit > 0 && out.len() >= limit {
-                    break;
-                }
-                if test(s, &item)? {
-                    out.push(item);
-                }
-            }
-        }
-        "Last" => {
-            for item in items {
-                if test(s, &item)? {
-                    out.push(item);
-                }
-            }
-            let keep = count.max(1);
-            let start = out.len().saturating_sub(keep);
-            out.drain(..start);
-        }
-        "SkipUntil" => {
-            let mut found = false;
-            for item in items {
-                if !found && !test(s, &item)? {
-                    continue;
-                }
-                found = true;
-                if count > 0 && out.len() >= count {
-                    break;
-                }
-                out.push(item);
-            }
-        }
-        "Until" => {
-            for item in items {
-                if (count > 0 && out.len() >= count) || test(s, &item)? {
-                    break;
-                }
-                out.push(item);
-            }
-        }
-        _ => {
-            let mut other = Vec::new();
-            for item in items {
-                if (count == 0 || out.len() < count) && test(s, &item)? {
-                    out.push(item);
-                } else {
-                    other.push(item);
-                }
-            }
-            return Ok(Value::array(vec![Value::array(out), Value::array(other)]));
-        }
-    }
-    Ok(Value::array(out))
 }
