@@ -321,8 +321,7 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             }
         };
         let mut batch = Vec::new();
-        let mut written: i64 = 0;
-        for line in lines {
+        for (written, line) in (0_i64..).zip(lines) {
             if total > 0 && written >= total {
                 break;
             }
@@ -333,7 +332,6 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
                     break;
                 }
             };
-            written += 1;
             if read_count == 1 {
                 ctx.send(Value::str(line))?;
                 continue;
@@ -648,7 +646,8 @@ fn parse_csv(
     let rows = CsvRows::start(text.chars(), delim, header)?;
     let unnamed = rows.unnamed();
     let objects: Vec<Value> = rows.collect();
-    Ok((objects, unnamed && !objects.is_empty()))
+    let unnamed = unnamed && !objects.is_empty();
+    Ok((objects, unnamed))
 }
 
 type Pushback<I> = std::iter::Chain<std::vec::IntoIter<char>, std::iter::Peekable<I>>;

@@ -259,52 +259,6 @@ pub fn drive_not_found(
     Some(r)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::decode_text;
-
-    fn utf16le(text: &str) -> Vec<u8> {
-        let mut v = vec![0xFF, 0xFE];
-        v.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
-        v
-    }
-
-    #[test]
-    fn byte_order_marks_decide() {
-        assert_eq!(decode_text(&utf16le("'héllo'\r\n")), "'héllo'\r\n");
-        let mut be = vec![0xFE, 0xFF];
-        be.extend("Get-Date".encode_utf16().flat_map(|u| u.to_be_bytes()));
-        assert_eq!(decode_text(&be), "Get-Date");
-        assert_eq!(decode_text(b"\xEF\xBB\xBF$x = 1"), "$x = 1");
-        assert_eq!(decode_text(b"\xFF\xFE\0\0a\0\0\0"), "a");
-        assert_eq!(decode_text(b"\0\0\xFE\xFF\0\0\0b"), "b");
-        assert_eq!(decode_text("plain ü".as_bytes()), "plain ü");
-        // A lone surrogate or odd byte is replaced, never a panic.
-        assert_eq!(decode_text(b"\xFF\xFE\x00\xD8a"), "\u{FFFD}\u{FFFD}");
-        assert_eq!(decode_text(b"\xFF"), "\u{FFFD}");
-    }
-
-    #[test]
-    fn drives_this_platform_lacks() {
-        use super::missing_drive;
-        if cfg!(windows) {
-            return;
-        }
-        for (path, drive) in [
-            ("C:\\Temp\\users.csv", Some("C")),
-            ("d:/x", Some("d")),
-            ("HKLM:\\Software", Some("HKLM")),
-            ("Env:PATH", None),
-            ("function:prompt", None),
-            ("/tmp/a:b", None),
-            ("./users.csv", None),
-            ("Microsoft.PowerShell.Core\\FileSystem::/tmp", None),
-        ] {
-            assert_eq!(missing_drive(path).as_deref(), drive, "{path}");
-        }
-    }
-}
-
 // ----- reading text a line at a time ---------------------------------------------------------
 
 /// Splits text into lines as .NET's ReadLine does (`\n`, `\r\n` or `\r`); a final line end
@@ -357,9 +311,10 @@ impl TextLines {
         let head = reader.fill_buf()?;
         if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             reader.consume(3);
-        } else if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-            return Self::decoded(reader);
-        } else if head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        } else if head.starts_with(&[0xFF, 0xFE])
+            || head.starts_with(&[0xFE, 0xFF])
+            || head.starts_with(&[0, 0, 0xFE, 0xFF])
+        {
             return Self::decoded(reader);
         }
         Ok(Self::stream(reader))
@@ -577,6 +532,52 @@ impl Iterator for TextChars {
                     return None;
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_text;
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        let mut v = vec![0xFF, 0xFE];
+        v.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        v
+    }
+
+    #[test]
+    fn byte_order_marks_decide() {
+        assert_eq!(decode_text(&utf16le("'héllo'\r\n")), "'héllo'\r\n");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Get-Date".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode_text(&be), "Get-Date");
+        assert_eq!(decode_text(b"\xEF\xBB\xBF$x = 1"), "$x = 1");
+        assert_eq!(decode_text(b"\xFF\xFE\0\0a\0\0\0"), "a");
+        assert_eq!(decode_text(b"\0\0\xFE\xFF\0\0\0b"), "b");
+        assert_eq!(decode_text("plain ü".as_bytes()), "plain ü");
+        // A lone surrogate or odd byte is replaced, never a panic.
+        assert_eq!(decode_text(b"\xFF\xFE\x00\xD8a"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(decode_text(b"\xFF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn drives_this_platform_lacks() {
+        use super::missing_drive;
+        if cfg!(windows) {
+            return;
+        }
+        for (path, drive) in [
+            ("C:\\Temp\\users.csv", Some("C")),
+            ("d:/x", Some("d")),
+            ("HKLM:\\Software", Some("HKLM")),
+            ("Env:PATH", None),
+            ("function:prompt", None),
+            ("/tmp/a:b", None),
+            ("./users.csv", None),
+            ("Microsoft.PowerShell.Core\\FileSystem::/tmp", None),
+        ] {
+            assert_eq!(missing_drive(path).as_deref(), drive, "{path}");
         }
     }
 }
