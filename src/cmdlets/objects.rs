@@ -129,6 +129,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Selects objects or object properties.")
             .alias("select")
             .pipeline(PipelineMode::Collect)
+            .stops_upstream(crate::vocab::StopRule::SelectFirst)
             .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to select from."))
             .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("Properties to keep: names, wildcards, or @{Name=...; Expression={...}}."))
             .param(ParamDef::new("ExcludeProperty", types::STRING_ARRAY).help("Properties to leave out."))

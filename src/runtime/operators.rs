@@ -18,9 +18,6 @@ use super::value::{Hashtable, Value, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 
-/// Ranges larger than this are refused instead of exhausting memory.
-const MAX_RANGE: i64 = 50_000_000;
-
 pub fn binary(
     s: &mut Session,
     op: BinaryOp,
@@ -417,6 +414,16 @@ fn arithmetic(
                     ));
                 }
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
+                // The length is computed as an Int32 first (StringBuilder's capacity check).
+                let units = text.encode_utf16().count() as u64 * n as u64;
+                if units > i32::MAX as u64 {
+                    return Err(engine_exception(
+                        s,
+                        "System.ArgumentOutOfRangeException",
+                        "Specified argument was out of the range of valid values. (Parameter 'length')",
+                        span,
+                    ));
+                }
                 if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
                     return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
@@ -425,6 +432,18 @@ fn arithmetic(
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
+                // ArrayOps.Multiply converts the new length to Int32 first.
+                let total = items.len() as u64 * n as u64;
+                if total > i32::MAX as u64 {
+                    return Err(s.runtime_error(
+                        "ConvertToFinalInvalidCastException",
+                        format!(
+                            "Cannot convert the \"{total}\" value of type \"System.Int64\" to type \"System.Int32\"."
+                        ),
+                        ErrorCategory::InvalidArgument,
+                        span,
+                    ));
+                }
                 if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
                     return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
@@ -562,26 +581,87 @@ fn shift_operator(
     number_result(s, number::shift(&value, count, left), span)
 }
 
+/// The two ends of `a..b`, each converted as pwsh's RangeOperator does (Convert.ToInt32).
+pub(crate) fn range_bounds(
+    s: &Session,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<(i32, i32), Flow> {
+    // Convert.ToInt32 throws a plain .NET exception, reported like the engine's own.
+    let bound = |v: &Value| -> Result<i32, Flow> {
+        const OVERFLOW: &str = "Value was either too large or too small for an Int32.";
+        match conversion::to_int(v, "System.Int32") {
+            Ok(n) => i32::try_from(n)
+                .map_err(|_| engine_exception(s, "System.OverflowException", OVERFLOW, span)),
+            Err(m) => {
+                // Convert.ToInt32 throws the inner exception itself, not the cast's wrapper.
+                let m = match m.split_once("Error: \"") {
+                    Some((_, inner)) => inner.strip_suffix('"').unwrap_or(inner).to_string(),
+                    None => m,
+                };
+                let ty = if m.contains("correct format") {
+                    "System.FormatException"
+                } else if m.contains("too large or too small") {
+                    "System.OverflowException"
+                } else {
+                    "System.InvalidCastException"
+                };
+                Err(engine_exception(s, ty, &m, span))
+            }
+        }
+    };
+    Ok((bound(l)?, bound(r)?))
+}
+
+/// An exception raised while the statement runs, as pwsh reports a .NET exception thrown by
+/// the engine: category OperationStopped, the exception's type as ErrorId, the statement's
+/// extent.
+fn engine_exception(s: &Session, type_name: &str, message: &str, span: Span) -> Flow {
+    let mut rec = super::errors::runtime(type_name, message, ErrorCategory::OperationStopped);
+    rec.exception.type_name = type_name.into();
+    s.runtime_record_error(rec, span)
+}
+
+/// `a..b` as an array (IntOps.Range): the element count is computed in Int32 arithmetic with
+/// its overflows, an array longer than .NET allows fails as in pwsh, and an array that does
+/// not fit in memory fails with .NET's OutOfMemoryException instead of ending the process.
 fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
-    let a = conversion::to_int(l, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    let b = conversion::to_int(r, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    if (a - b).abs() > MAX_RANGE {
-        return Err(s.runtime_error(
-            "RangeTooLarge",
-            format!("The range {a}..{b} is too large (aapsh allows {MAX_RANGE} elements)."),
-            ErrorCategory::LimitsExceeded,
+    let (a, b) = range_bounds(s, l, r, span)?;
+    let Some(diff) = b.checked_sub(a) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
             span,
         ));
-    }
-    let items: Vec<Value> = if a <= b {
-        (a..=b).map(Value::integer).collect()
-    } else {
-        (b..=a).rev().map(Value::integer).collect()
     };
+    let Some(abs) = diff.checked_abs() else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Negating the minimum value of a twos complement number is invalid.",
+            span,
+        ));
+    };
+    // `absRange + 1` wraps to a negative length for 0..Int32.MaxValue.
+    let Some(count) = abs.checked_add(1) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
+            span,
+        ));
+    };
+    if let Err(m) = super::memory::check_array(count as usize) {
+        return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+    }
+    let mut items = Vec::with_capacity(count as usize);
+    if a <= b {
+        items.extend((a..=b).map(Value::int));
+    } else {
+        items.extend((b..=a).rev().map(Value::int));
+    }
     Ok(Value::array(items))
 }
 

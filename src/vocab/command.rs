@@ -356,6 +356,17 @@ pub enum PipelineMode {
     Collect,
 }
 
+/// How a gathering cmdlet (`PipelineMode::Collect`) can stop the commands upstream once it has
+/// the records it needs, instead of gathering them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopRule {
+    /// Select-Object's counting parameters: `-First` (after `-Skip`), `-Index`, `-Unique` with
+    /// `-First`. Records it takes are written as they arrive; once the last one it needs has
+    /// come, it stops the commands upstream (StopUpstreamCommandsException). Not with
+    /// `-Last`, `-SkipLast`, `-SkipIndex` or `-Wait`, which need every record.
+    SelectFirst,
+}
+
 /// Which connection a cmdlet needs before it can run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Requires {
@@ -411,6 +422,8 @@ pub struct CmdletDef<H> {
     /// once after the last (`ForEach-Object -Begin/-End`).
     pub begin: Option<H>,
     pub end: Option<H>,
+    /// Gathering cmdlets that can stop early (see `StopRule`).
+    pub stop_rule: Option<StopRule>,
 }
 
 /// What runs when the command is invoked.
@@ -443,6 +456,7 @@ impl<H> CmdletDef<H> {
             implementation: Implementation::Builtin(handler),
             begin: None,
             end: None,
+            stop_rule: None,
         }
     }
 
@@ -527,6 +541,12 @@ impl<H> CmdletDef<H> {
 
     pub fn on_end(mut self, handler: H) -> Self {
         self.end = Some(handler);
+        self
+    }
+
+    /// Lets the pipeline stop the commands upstream once this cmdlet has what it needs.
+    pub fn stops_upstream(mut self, rule: StopRule) -> Self {
+        self.stop_rule = Some(rule);
         self
     }
 
