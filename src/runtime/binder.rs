@@ -264,13 +264,13 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
     }
     let mandatory = is_declared(def, p) && p.sets.iter().any(|s| s.mandatory);
     if mandatory && p.ty.kind != ParamKind::Switch {
-        if converted.is_null() {
+        if converted.is_null() && !p.allow_null {
             return Err(BindFailure::at(
                 errors::null_not_allowed(def, &p.name),
                 span,
             ));
         }
-        if matches!(&converted, Value::String(s) if s.is_empty()) {
+        if matches!(&converted, Value::String(s) if s.is_empty()) && !p.allow_empty_string {
             return Err(BindFailure::at(
                 errors::empty_string_not_allowed(def, &p.name),
                 span,

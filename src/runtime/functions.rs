@@ -123,6 +123,10 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                         }
                     }
                 }
+            } else if is_attr(attr, "allowemptystring") {
+                p.allow_empty_string = true;
+            } else if is_attr(attr, "allownull") {
+                p.allow_null = true;
             } else if is_attr(attr, "validatenotnullorempty") {
                 p.validations.push(Validation::NotNullOrEmpty);
             } else if is_attr(attr, "validatenotnull") {

@@ -163,6 +163,10 @@ pub struct ParamDef {
     pub validations: Vec<Validation>,
     /// ValueFromRemainingArguments: positional arguments nothing else takes (`Write-Host a b`).
     pub remaining: bool,
+    /// `[AllowNull()]`: a mandatory parameter takes `$null`.
+    pub allow_null: bool,
+    /// `[AllowEmptyString()]`: a mandatory parameter takes `""`.
+    pub allow_empty_string: bool,
 }
 
 /// Argument validation attributes (ValidateNotNullOrEmpty, ValidateSet, ...), with pwsh's texts.
@@ -217,6 +221,8 @@ impl ParamDef {
             not_emulated: false,
             validations: Vec::new(),
             remaining: false,
+            allow_null: false,
+            allow_empty_string: false,
         }
     }
 
@@ -281,6 +287,12 @@ impl ParamDef {
 
     pub fn ignored_offline(mut self) -> ParamDef {
         self.ignored_offline = true;
+        self
+    }
+
+    /// `[AllowEmptyString()]`.
+    pub fn allow_empty_string(mut self) -> ParamDef {
+        self.allow_empty_string = true;
         self
     }
 
@@ -528,8 +540,13 @@ impl<H> CmdletDef<H> {
                 }
             }
         }
-        if names.is_empty() {
-            names.push(self.default_set.as_deref().unwrap_or(ALL_SETS));
+        // A default set no parameter names is still a set (Join-String's `default`: only the
+        // parameters in every set belong to it).
+        match self.default_set.as_deref() {
+            Some(d) if !names.iter().any(|x| x.eq_ignore_ascii_case(d)) => names.insert(0, d),
+            Some(_) => {}
+            None if names.is_empty() => names.push(ALL_SETS),
+            None => {}
         }
         names
     }
