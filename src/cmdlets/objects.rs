@@ -632,8 +632,10 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
         .unwrap_or_default();
     let expand = b.string("ExpandProperty");
-    let mut out: Vec<Value> = Vec::new();
-    let emit = |out: &mut Vec<Value>, v: Value| out.push(v);
+    // Each object written, with the note properties Select-Object added to it (what -Unique
+    // compares besides the object itself).
+    let mut out: Vec<(Value, Vec<(String, Value)>)> = Vec::new();
+    let emit = |out: &mut Vec<(Value, Vec<(String, Value)>)>, v: Value| out.push((v, Vec::new()));
     for item in items {
         if specs.is_empty() && expand.is_none() && excluded.is_empty() {
             emit(&mut out, item);
@@ -675,7 +677,7 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                             for (n, pv) in &props {
                                 copy.set(n, pv.clone());
                             }
-                            emit(&mut out, Value::object(copy));
+                            out.push((Value::object(copy), props.clone()));
                         }
                         other => emit(&mut out, other),
                     }
@@ -687,47 +689,39 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         let mut obj = PsObject::new(format!("Selected.{}", item.type_name()));
         obj.type_names
             .push(crate::runtime::value::PSCUSTOMOBJECT.to_string());
+        let mut added = Vec::new();
         for (n, v) in props {
             if excluded.iter().any(|e| wildcard_match(e, &n, false)) {
                 continue;
             }
-            obj.set(&n, v);
+            obj.set(&n, v.clone());
+            added.push((n, v));
         }
-        emit(&mut out, Value::object(obj));
+        out.push((Value::object(obj), added));
     }
-    // -Unique compares what is written, case-sensitively, by its string form (pwsh compares
-    // the selected PSObjects, whose ToString is `@{Name=value}`).
+    // -Unique keeps an object unless an earlier one compares equal to it (as Sort-Object
+    // compares: two custom objects always do) with the same added properties, each equal too.
     if b.switch("Unique") {
-        let ci = b.switch("CaseInsensitive");
-        let mut seen: Vec<(String, String)> = Vec::new();
-        out.retain(|v| {
-            let text = match v {
-                Value::Object(o) => {
-                    let o = o.borrow();
-                    let inner: Vec<String> = o
-                        .properties()
-                        .map(|(n, pv)| {
-                            format!(
-                                "{n}={}",
-                                crate::format::dotnet_to_string(pv, ctx.session.culture)
-                            )
-                        })
-                        .collect();
-                    format!("@{{{}}}", inner.join("; "))
-                }
-                other => crate::format::dotnet_to_string(other, ctx.session.culture),
-            };
-            let text = if ci { text.to_lowercase() } else { text };
-            let key = (v.type_name(), text);
-            if seen.contains(&key) {
-                false
-            } else {
-                seen.push(key);
-                true
+        let cs = !b.switch("CaseInsensitive");
+        let mut kept: Vec<(Value, Vec<(String, Value)>)> = Vec::new();
+        for (v, notes) in out {
+            let duplicate = kept.iter().any(|(k, k_notes)| {
+                compare_values(&v, k, cs).is_eq()
+                    && k_notes.len() == notes.len()
+                    && notes.iter().all(|(n, nv)| {
+                        k_notes
+                            .iter()
+                            .find(|(kn, _)| kn.eq_ignore_ascii_case(n))
+                            .is_some_and(|(_, kv)| compare_values(nv, kv, cs).is_eq())
+                    })
+            });
+            if !duplicate {
+                kept.push((v, notes));
             }
-        });
+        }
+        out = kept;
     }
-    for v in out {
+    for (v, _) in out {
         ctx.write_object(v);
     }
     Ok(())
@@ -861,7 +855,14 @@ fn sort_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         }
         std::cmp::Ordering::Equal
     };
-    keyed.sort_by(|a, b| compare(&a.0, &b.0));
+    if b.switch("Stable") || b.has("Top") || b.has("Bottom") {
+        // pwsh's heap sort for these breaks ties by input order: a stable sort.
+        keyed.sort_by(|a, b| compare(&a.0, &b.0));
+    } else {
+        // Otherwise List<T>.Sort: .NET's unstable introspective sort, whose order of equal
+        // keys scripts see.
+        super::introsort::introsort(&mut keyed, &mut |a, b| compare(&a.0, &b.0));
+    }
     if b.switch("Unique") {
         keyed.dedup_by(|later, earlier| compare(&later.0, &earlier.0).is_eq());
     }
@@ -896,7 +897,16 @@ pub fn compare_values(l: &Value, r: &Value, cs: bool) -> std::cmp::Ordering {
         (Value::Num(_), Value::Num(_))
         | (Value::DateTime(_), Value::DateTime(_))
         | (Value::TimeSpan(_), Value::TimeSpan(_)) => sort_order(l, r, cs),
-        _ => text_order(&l.to_ps_string(), &r.to_ps_string(), cs),
+        _ => text_order(&base_text(l), &base_text(r), cs),
+    }
+}
+
+/// The text ObjectCommandComparer falls back to: the base object's ToString(), which for a
+/// custom object is empty (its properties live on the PSObject wrapper, not the base).
+fn base_text(v: &Value) -> String {
+    match v {
+        Value::Object(o) if o.borrow().is_custom() => String::new(),
+        other => other.to_ps_string(),
     }
 }
 
@@ -1007,7 +1017,20 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
                         if values.iter().any(|(v, _)| v.eq_ignore_ascii_case(&n)) {
                             continue;
                         }
-                        let v = item.property(&n).unwrap_or(Value::Null);
+                        // .NET properties (a string's Length) come through the member lookup.
+                        let v = item
+                            .property(&n)
+                            .or_else(|| {
+                                crate::runtime::dotnet::get_member(
+                                    ctx.session,
+                                    item,
+                                    &n,
+                                    false,
+                                    ctx.command_span,
+                                )
+                                .ok()
+                            })
+                            .unwrap_or(Value::Null);
                         values.push((n, v));
                     }
                 }
@@ -1079,8 +1102,10 @@ fn measure_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
             if ctx.session.strict_mode() >= 2 {
                 let r = ctx.error(
                     "System.Management.Automation.PSArgumentException",
+                    // Under strict mode pwsh raises PSArgumentException(name): the generic
+                    // invalid-argument text (confirmed with pwsh 7.6.10).
                     format!(
-                        "The property \"{name}\" cannot be found in the input for any objects."
+                        "Cannot process argument because the value of argument \"{name}\" is not valid. Change the value of the \"{name}\" argument and run the operation again."
                     ),
                     if text_mode {
                         "TextMeasurePropertyNotFound"
@@ -1206,7 +1231,7 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     if b.switch("AsString") && !b.switch("AsHashTable") {
         let mut r = ctx.error(
             "System.ArgumentException",
-            "The AsString parameter cannot be used without the AsHashTable parameter.",
+            "The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.",
             "ArgumentException",
             ErrorCategory::InvalidArgument,
         );
@@ -1214,6 +1239,16 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         return Err(ctx.terminate(r));
     }
     let specs = property_specs(ctx, b.get("Property"))?;
+    if b.switch("AsHashTable") && !b.switch("AsString") && specs.len() > 1 {
+        let mut r = ctx.error(
+            "System.ArgumentException",
+            "The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.",
+            "ArgumentException",
+            ErrorCategory::InvalidArgument,
+        );
+        r.target_object = b.get("Property").cloned();
+        return Err(ctx.terminate(r));
+    }
     let cs = b.switch("CaseSensitive");
     let mut entries: Vec<(Vec<Value>, Value)> = Vec::with_capacity(items.len());
     for item in items {
@@ -1327,9 +1362,10 @@ fn group_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         } else {
             "Microsoft.PowerShell.Commands.GroupInfo"
         };
+        // Format-List shows them as pwsh does: Name, Count, Group, Values.
         let mut o = PsObject::new(type_name)
-            .with("Count", Value::integer(members.len() as i64))
-            .with("Name", Value::str(name_of(&keys)));
+            .with("Name", Value::str(name_of(&keys)))
+            .with("Count", Value::integer(members.len() as i64));
         if !no_element {
             o.set("Group", Value::array(members));
         } else {
