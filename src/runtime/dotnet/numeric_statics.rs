@@ -95,9 +95,7 @@ pub(super) fn call(
             let Value::Num(n) = &args[0] else {
                 return None;
             };
-            let Some(v) = n.as_i128() else {
-                return None;
-            };
+            let v = n.as_i128()?;
             // Negative numbers print their two's complement in the value's own width.
             let bits = match n.kind() {
                 NumKind::Byte | NumKind::SByte => 8,
@@ -265,7 +263,7 @@ fn char_static(
     };
     let class = |b: bool| Some(Ok(Value::Bool(b)));
     match lower {
-        "isdigit" => class(c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())),
+        "isdigit" => class(c.is_ascii_digit() || (c.is_numeric() && c.is_ascii_digit())),
         "isnumber" => class(c.is_numeric()),
         "isletter" => class(c.is_alphabetic() && !c.is_numeric()),
         "isletterordigit" => class(c.is_alphanumeric()),
