@@ -885,6 +885,13 @@ fn sort_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
 /// a lowercase letter sorts before its uppercase form).
 pub fn compare_values(l: &Value, r: &Value, cs: bool) -> std::cmp::Ordering {
     use crate::runtime::conversion::to_double;
+    // Versions are IComparable: they compare part by part.
+    if let (Some(a), Some(b)) = (
+        crate::runtime::operators::version_parts(l),
+        crate::runtime::operators::version_parts(r),
+    ) {
+        return a.cmp(&b);
+    }
     match (l, r) {
         (Value::Null, _) | (_, Value::Null) => sort_order(l, r, cs),
         (Value::Num(_), Value::String(_)) => match to_double(r, "System.Double") {

@@ -46,6 +46,13 @@ const PROPERTY_EXPRESSION: ParamType = ParamType::new(
     "Microsoft.PowerShell.Commands.PSPropertyExpression",
 );
 
+/// `[AllowEmptyString()]`.
+fn allow_empty_string(mut p: ParamDef) -> ParamDef {
+    p.validations
+        .push(Validation::Allow(crate::vocab::AllowKind::EmptyString));
+    p
+}
+
 const CHAR: ParamType = ParamType::new(ParamKind::Object, "Char", "System.Char");
 
 const MEMBER_SETS: &[&str] = &[
@@ -216,7 +223,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Converts a string containing one or more key and value pairs to a hash table.")
             .description("Reads `name = value` lines (blank lines and lines starting with # are skipped; names and values are trimmed; values take regular-expression escapes such as \\n and \\t) into a case-insensitive hashtable, one per input string. A line without the delimiter, or a name given twice, stops the command.")
             .pipeline(PipelineMode::PerRecord)
-            .param(ParamDef::new("StringData", types::STRING).position(0).mandatory().from_pipeline().allow_empty_string().help("The name = value lines."))
+            .param(allow_empty_string(ParamDef::new("StringData", types::STRING).position(0).mandatory().from_pipeline().help("The name = value lines.")))
             .param(ParamDef::new("Delimiter", CHAR).position(1).help("The character between name and value (default =)."))
             .example("Messages for a script", "$msg = ConvertFrom-StringData @'\nDone = Policy granted\nFailed = Could not grant\n'@\n$msg.Done", "Policy granted")
             .outputs("System.Collections.Hashtable"),

@@ -163,10 +163,6 @@ pub struct ParamDef {
     pub validations: Vec<Validation>,
     /// ValueFromRemainingArguments: positional arguments nothing else takes (`Write-Host a b`).
     pub remaining: bool,
-    /// `[AllowNull()]`: a mandatory parameter takes `$null`.
-    pub allow_null: bool,
-    /// `[AllowEmptyString()]`: a mandatory parameter takes `""`.
-    pub allow_empty_string: bool,
 }
 
 /// Argument validation attributes (ValidateNotNullOrEmpty, ValidateSet, ...), with pwsh's texts.
@@ -190,6 +186,17 @@ pub enum Validation {
     /// A validation with `ErrorMessage = '...'`: `{0}` is the failing value, `{1}` the
     /// pattern, the set or the script (ValidateEnumeratedArgumentsAttribute's ErrorMessage).
     WithMessage(Box<Validation>, String),
+    /// `[AllowNull()]`, `[AllowEmptyString()]`, `[AllowEmptyCollection()]`: a mandatory
+    /// parameter then takes `$null`, `''` or `@()`. Checks nothing itself.
+    Allow(AllowKind),
+}
+
+/// What an Allow* attribute lets a mandatory parameter take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllowKind {
+    Null,
+    EmptyString,
+    EmptyCollection,
 }
 
 impl Validation {
@@ -221,8 +228,6 @@ impl ParamDef {
             not_emulated: false,
             validations: Vec::new(),
             remaining: false,
-            allow_null: false,
-            allow_empty_string: false,
         }
     }
 
@@ -287,12 +292,6 @@ impl ParamDef {
 
     pub fn ignored_offline(mut self) -> ParamDef {
         self.ignored_offline = true;
-        self
-    }
-
-    /// `[AllowEmptyString()]`.
-    pub fn allow_empty_string(mut self) -> ParamDef {
-        self.allow_empty_string = true;
         self
     }
 

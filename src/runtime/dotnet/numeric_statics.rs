@@ -116,6 +116,15 @@ pub(super) fn call(
                 _ => fail(s, "System.ArgumentException", "Invalid Base."),
             })
         }
+        ("System.Convert", "tobase64string", 1) => Some(Ok(Value::str(
+            super::encoding::to_base64(&super::encoding::bytes_of(&args[0])),
+        ))),
+        ("System.Convert", "frombase64string", 1) => {
+            Some(match super::encoding::from_base64(&text(0)) {
+                Some(bytes) => Ok(super::encoding::byte_array(&bytes)),
+                None => fail(s, FORMAT, super::encoding::BAD_BASE64),
+            })
+        }
         ("System.Convert", "changetype", 2) => {
             let target = match &args[1] {
                 Value::Type(t) => t.to_string(),
@@ -263,7 +272,8 @@ fn char_static(
     };
     let class = |b: bool| Some(Ok(Value::Bool(b)));
     match lower {
-        "isdigit" => class(c.is_ascii_digit() || (c.is_numeric() && c.is_ascii_digit())),
+        // Decimal digits (ASCII; other scripts' digits are not classified).
+        "isdigit" => class(c.is_ascii_digit()),
         "isnumber" => class(c.is_numeric()),
         "isletter" => class(c.is_alphabetic() && !c.is_numeric()),
         "isletterordigit" => class(c.is_alphanumeric()),
