@@ -18,6 +18,7 @@ pub mod help;
 mod history;
 mod host_cmdlets;
 mod html;
+mod introsort;
 mod io;
 mod json;
 pub mod labs;

@@ -39,6 +39,22 @@ const MEMBER_TYPES: ParamType = ParamType::new(
     "System.Management.Automation.PSMemberTypes",
 );
 
+/// Join-String's -Property: a property name or a script block (PSPropertyExpression).
+const PROPERTY_EXPRESSION: ParamType = ParamType::new(
+    ParamKind::Object,
+    "PSPropertyExpression",
+    "Microsoft.PowerShell.Commands.PSPropertyExpression",
+);
+
+/// `[AllowEmptyString()]`.
+fn allow_empty_string(mut p: ParamDef) -> ParamDef {
+    p.validations
+        .push(Validation::Allow(crate::vocab::AllowKind::EmptyString));
+    p
+}
+
+const CHAR: ParamType = ParamType::new(ParamKind::Object, "Char", "System.Char");
+
 const MEMBER_SETS: &[&str] = &[
     "MemberSet",
     "TypeNameSet",
@@ -175,6 +191,42 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
             .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
             .example("Empty a list", "Clear-Variable -Name Failed", "$Failed is now $null."),
+        CmdletDef::new("Invoke-Expression", UTILITY, invoke_expression)
+            .class("Microsoft.PowerShell.Commands.InvokeExpressionCommand")
+            .synopsis("Runs commands or expressions on the local computer.")
+            .description("Parses the string as PowerShell and runs it in the current scope (variables and functions it defines stay), writing its output. A string that does not parse raises the first parse error; errors inside the code show without a script position, as in pwsh.")
+            .alias("iex")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Command", types::STRING).position(0).mandatory().from_pipeline().help("The text to run."))
+            .example("Run text built at run time", "$filter = 'Description -like \"*bot*\"'\nInvoke-Expression \"Get-CsApplicationAccessPolicy | Where-Object { `$_.$filter }\"", "Runs the composed pipeline.")
+            .outputs("Whatever the code writes"),
+        CmdletDef::new("Join-String", UTILITY, join_string)
+            .class("Microsoft.PowerShell.Commands.Utility.JoinStringCommand")
+            .synopsis("Combines objects from the pipeline into a single string.")
+            .description("Joins the text of its input (or of one property, or of a script block's result for each object) with -Separator (else $OFS, else nothing), optionally quoting each item or formatting it with -FormatString, between -OutputPrefix and -OutputSuffix. Items convert to text with the invariant culture unless -UseCulture; $null items are skipped.")
+            .pipeline(PipelineMode::Collect)
+            .default_set("default")
+            .param(ParamDef::new("Property", PROPERTY_EXPRESSION).position(0).help("A property name or a script block giving the text of each object."))
+            .param(ParamDef::new("Separator", types::STRING).position(1).help("Text between the items (default: $OFS, else none)."))
+            .param(ParamDef::new("OutputPrefix", types::STRING).alias("op").help("Text before the result."))
+            .param(ParamDef::new("OutputSuffix", types::STRING).alias("os").help("Text after the result."))
+            .param(ParamDef::new("SingleQuote", types::SWITCH).sets(&["SingleQuote"]).help("Wraps each item in single quotes."))
+            .param(ParamDef::new("DoubleQuote", types::SWITCH).sets(&["DoubleQuote"]).help("Wraps each item in double quotes."))
+            .param(ParamDef::new("FormatString", types::STRING).sets(&["Format"]).help("A .NET format string for each item ({0} is the item)."))
+            .param(ParamDef::new("UseCulture", types::SWITCH).help("Converts and formats with the session's culture instead of the invariant one."))
+            .param(ParamDef::new("InputObject", types::PSOBJECT_ARRAY).from_pipeline().help("The objects to join."))
+            .example("A comma-separated list of names", "Get-CsOnlineUser | Join-String -Property DisplayName -Separator ', '", "One string: the display names separated by commas.")
+            .example("Quoted values", "'a', 'b' | Join-String -SingleQuote -Separator ','", "'a','b'")
+            .outputs("System.String"),
+        CmdletDef::new("ConvertFrom-StringData", UTILITY, convert_from_string_data)
+            .class("Microsoft.PowerShell.Commands.ConvertFromStringDataCommand")
+            .synopsis("Converts a string containing one or more key and value pairs to a hash table.")
+            .description("Reads `name = value` lines (blank lines and lines starting with # are skipped; names and values are trimmed; values take regular-expression escapes such as \\n and \\t) into a case-insensitive hashtable, one per input string. A line without the delimiter, or a name given twice, stops the command.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(allow_empty_string(ParamDef::new("StringData", types::STRING).position(0).mandatory().from_pipeline().help("The name = value lines.")))
+            .param(ParamDef::new("Delimiter", CHAR).position(1).help("The character between name and value (default =)."))
+            .example("Messages for a script", "$msg = ConvertFrom-StringData @'\nDone = Policy granted\nFailed = Could not grant\n'@\n$msg.Done", "Policy granted")
+            .outputs("System.Collections.Hashtable"),
         CmdletDef::new("Tee-Object", UTILITY, tee_object)
             .class("Microsoft.PowerShell.Commands.TeeObjectCommand")
             .synopsis("Saves command output in a file or variable and also sends it down the pipeline.")
@@ -1203,4 +1255,284 @@ fn tee_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         ctx.write_object(item);
     }
     Ok(())
+}
+
+// ----- Invoke-Expression -------------------------------------------------------------------
+
+fn invoke_expression(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let text = b.string("Command").unwrap_or_default();
+    let source = crate::syntax::SourceFile::new(None, &text);
+    let ast = match crate::syntax::parse_script(source) {
+        Ok(ast) => ast,
+        Err(errors) => {
+            // ParseException: its message is the lone error's, or every error with its
+            // position (`At line:1 char:4` ...) separated by blank lines.
+            let message = match errors.errors.as_slice() {
+                [one] => one.message.clone(),
+                many => many
+                    .iter()
+                    .map(|e| {
+                        let inv = crate::runtime::InvocationInfo {
+                            command_name: None,
+                            invocation_name: None,
+                            source: errors.source.clone(),
+                            extent: e.span,
+                        };
+                        let at = crate::format::position_message(
+                            &inv,
+                            crate::format::EllipsisStyle::Unicode,
+                        );
+                        format!("{}\n{}", at.text(), e.message)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            };
+            let id = errors.errors.first().map_or("ParseException", |e| e.id);
+            let r = ctx.error(
+                "System.Management.Automation.ParseException",
+                message,
+                id,
+                ErrorCategory::ParserError,
+            );
+            return Err(ctx.terminate(r));
+        }
+    };
+    let mut out = Vec::new();
+    let result = ctx.session.run_block_here(&ast, &mut out);
+    for v in out {
+        ctx.write_object(v);
+    }
+    result
+}
+
+// ----- Join-String -------------------------------------------------------------------------
+
+fn join_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    use crate::cmdlets::objects::{PropertySpec, compute_properties, property_specs};
+    let culture = if b.switch("UseCulture") {
+        ctx.session.culture
+    } else {
+        &crate::runtime::culture::INVARIANT
+    };
+    let separator = match b.get("Separator") {
+        Some(v) => v.to_ps_string(),
+        None => ctx
+            .session
+            .scopes
+            .get("OFS", Qualifier::None)
+            .map(|v| v.value.to_ps_string())
+            .unwrap_or_default(),
+    };
+    let quote = if b.switch("SingleQuote") {
+        Some('\'')
+    } else if b.switch("DoubleQuote") {
+        Some('"')
+    } else {
+        None
+    };
+    let format = b.string("FormatString").filter(|f| !f.is_empty());
+    let mut specs = property_specs(ctx, b.get("Property"))?;
+    // Only the first match of a wildcard name counts (GetValues(...).FirstOrDefault()).
+    specs.truncate(1);
+    let mut text = b.string("OutputPrefix").unwrap_or_default();
+    let mut first = true;
+    for item in input_items(ctx, b) {
+        if item.is_null() {
+            continue;
+        }
+        let value = match specs.first() {
+            None => item,
+            Some(spec @ PropertySpec::Name(_)) | Some(spec @ PropertySpec::Calculated { .. }) => {
+                compute_properties(ctx, &item, std::slice::from_ref(spec))?
+                    .into_iter()
+                    .next()
+                    .map_or(Value::Null, |(_, v)| v)
+            }
+        };
+        if !first {
+            text.push_str(&separator);
+        }
+        first = false;
+        // LanguagePrimitives.ConvertTo<string>: a collection joins its items with $OFS.
+        let item_text = || match &value {
+            Value::Array(_) => ctx.session.stringify(&value),
+            other => crate::format::dotnet_to_string(other, culture),
+        };
+        match (quote, &format) {
+            (Some(q), _) => {
+                text.push(q);
+                text.push_str(&item_text());
+                text.push(q);
+            }
+            (None, None) => text.push_str(&item_text()),
+            (None, Some(f)) => {
+                match crate::runtime::dotnet_format::composite(
+                    f,
+                    std::slice::from_ref(&value),
+                    culture,
+                ) {
+                    Ok(s) => text.push_str(&s),
+                    Err(e) => {
+                        let r = ctx.error(
+                            "System.FormatException",
+                            e.message(),
+                            "System.FormatException,Microsoft.PowerShell.Commands.Utility.JoinStringCommand",
+                            ErrorCategory::NotSpecified,
+                        );
+                        return Err(ctx.terminate(r));
+                    }
+                }
+            }
+        }
+    }
+    text.push_str(&b.string("OutputSuffix").unwrap_or_default());
+    ctx.write_object(Value::str(text));
+    Ok(())
+}
+
+// ----- ConvertFrom-StringData --------------------------------------------------------------
+
+fn convert_from_string_data(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let text = b.string("StringData").unwrap_or_default();
+    let delimiter = match b.get("Delimiter") {
+        None => '=',
+        Some(v) => {
+            match crate::runtime::conversion::to_char(v) {
+                Ok(c) => char::from_u32(u32::from(c)).unwrap_or('='),
+                Err(inner) => {
+                    let r = ctx.error(
+                    "System.Management.Automation.ParameterBindingException",
+                    format!("Cannot process argument transformation on parameter 'Delimiter'. {inner}"),
+                    "ParameterArgumentTransformationError",
+                    ErrorCategory::InvalidData,
+                );
+                    return Err(ctx.terminate(r));
+                }
+            }
+        }
+    };
+    let mut table = crate::runtime::Hashtable::new(false);
+    for line in text.split('\n').map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(at) = line.find(delimiter).filter(|&i| i > 0) else {
+            let r = ctx.error(
+                "System.Management.Automation.PSInvalidOperationException",
+                format!("Data line '{line}' is not in 'name=value' format. "),
+                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
+            );
+            return Err(ctx.terminate(r));
+        };
+        let name = line[..at].trim();
+        if table.get(&Value::str(name)).is_some() {
+            let r = ctx.error(
+                "System.Management.Automation.PSInvalidOperationException",
+                format!("Data item '{name}' in line '{line}' is already defined. "),
+                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
+            );
+            return Err(ctx.terminate(r));
+        }
+        let raw = line[at + delimiter.len_utf8()..].trim();
+        let value = match regex_unescape(raw) {
+            Ok(v) => v,
+            Err((offset, why)) => {
+                let r = ctx.error(
+                    "System.Text.RegularExpressions.RegexParseException",
+                    format!("Invalid pattern '{raw}' at offset {offset}. {why}"),
+                    "System.Text.RegularExpressions.RegexParseException",
+                    ErrorCategory::NotSpecified,
+                );
+                return Err(ctx.terminate(r));
+            }
+        };
+        table.insert(Value::str(name), Value::str(value));
+    }
+    ctx.write_object(Value::hashtable(table));
+    Ok(())
+}
+
+/// .NET's Regex.Unescape: `\n`, `\t`, `\xHH`, `\uHHHH`, octal, `\cX` and a backslash before a
+/// character that is not a letter, digit or `_` (which stands for itself). A failure gives the
+/// offset after the bad part and .NET's reason.
+fn regex_unescape(text: &str) -> Result<String, (usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let hex = |i: &mut usize, n: usize| -> Result<char, (usize, String)> {
+        let bad = |at: usize| {
+            (
+                at,
+                "Insufficient or invalid hexadecimal digits.".to_string(),
+            )
+        };
+        if chars.len() - *i < n {
+            return Err(bad(*i));
+        }
+        let mut v = 0u32;
+        for _ in 0..n {
+            let c = chars[*i];
+            *i += 1;
+            v = v * 16 + c.to_digit(16).ok_or_else(|| bad(*i))?;
+        }
+        Ok(char::from_u32(v).unwrap_or('\u{FFFD}'))
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = chars.get(i) else {
+            // A lone backslash at the end is dropped.
+            break;
+        };
+        i += 1;
+        let ch = match e {
+            '0'..='7' => {
+                let mut v = e as u32 - '0' as u32;
+                for _ in 0..2 {
+                    match chars.get(i).and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            v = v * 8 + d;
+                            i += 1;
+                        }
+                        None => break,
+                    }
+                }
+                char::from_u32(v & 0xFF).unwrap_or('\0')
+            }
+            'x' => hex(&mut i, 2)?,
+            'u' => hex(&mut i, 4)?,
+            'a' => '\u{7}',
+            'b' => '\u{8}',
+            'e' => '\u{1B}',
+            'f' => '\u{C}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\u{B}',
+            'c' => {
+                let Some(&k) = chars.get(i) else {
+                    return Err((i, "Missing control character.".into()));
+                };
+                i += 1;
+                let k = k.to_ascii_uppercase();
+                if ('@'..='_').contains(&k) {
+                    char::from_u32(k as u32 - '@' as u32).unwrap_or('\0')
+                } else {
+                    return Err((i, "Unrecognized control character.".into()));
+                }
+            }
+            other if other.is_alphanumeric() || other == '_' => {
+                return Err((i, format!("Unrecognized escape sequence \\{other}.")));
+            }
+            other => other,
+        };
+        out.push(ch);
+    }
+    Ok(out)
 }

@@ -940,13 +940,7 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
                 ))
             }
         },
-        _ => {
-            let a = l.to_ps_string();
-            let b = r.to_ps_string();
-            // The invariant culture's order: letters alphabetically, then lowercase first
-            // when only the case differs (`'B' -cgt 'a'`, `'a' -clt 'A'`).
-            Ok(compare_strings(&a, &b, !cs).cmp(&0))
-        }
+        _ => Ok(culture_order(&l.to_ps_string(), &r.to_ps_string(), !cs)),
     }
 }
 
@@ -961,22 +955,80 @@ fn to_timespan(v: &Value) -> Option<TimeSpan> {
     }
 }
 
-/// `[string]::Compare(a, b[, ignoreCase])` under en-US culture rules: letters compare
-/// case-insensitively first, then a lowercase letter sorts before its uppercase form.
+/// `[string]::Compare(a, b[, ignoreCase])` under the culture's rules (ICU's root collation, as
+/// .NET uses on Linux): see [`culture_order`].
 pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
-    let ord = a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| {
-        if ignore_case {
-            Ordering::Equal
-        } else {
-            // Lowercase first: invert the ordinal order of the cases.
-            b.cmp(a)
-        }
-    });
-    match ord {
+    match culture_order(a, b, ignore_case) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
         Ordering::Greater => 1,
     }
+}
+
+/// ASCII punctuation and symbols in the root collation's order (confirmed by sorting every
+/// printable ASCII character with pwsh 7.6.10): all of them sort before the digits, which sort
+/// before the letters.
+const PUNCTUATION_ORDER: &str = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+/// One character's collation weights: primary (the base character), secondary (its accent),
+/// tertiary (1 for an uppercase letter).
+fn collation_weights(c: char) -> (u32, u32, u32) {
+    const LETTERS: u32 = 0x200;
+    let upper = u32::from(c.is_uppercase());
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    // Latin-1 letters with accents: the base letter, then the accent.
+    let accented = |base: char, accent: u32| (LETTERS + base as u32, accent, upper);
+    match lower {
+        '\t' => (1, 0, 0),
+        '\n' => (2, 0, 0),
+        '\u{b}' => (3, 0, 0),
+        '\u{c}' => (4, 0, 0),
+        '\r' => (5, 0, 0),
+        ' ' => (6, 0, 0),
+        '0'..='9' => (0x100 + (lower as u32 - '0' as u32), 0, 0),
+        'a'..='z' => (LETTERS + lower as u32, 0, upper),
+        'à' | 'è' | 'ì' | 'ò' | 'ù' => accented(base_letter(lower), 1),
+        'á' | 'é' | 'í' | 'ó' | 'ú' | 'ý' => accented(base_letter(lower), 2),
+        'â' | 'ê' | 'î' | 'ô' | 'û' => accented(base_letter(lower), 3),
+        'ã' | 'ñ' | 'õ' => accented(base_letter(lower), 4),
+        'ä' | 'ë' | 'ï' | 'ö' | 'ü' | 'ÿ' => accented(base_letter(lower), 5),
+        'å' => accented('a', 6),
+        'ç' => accented('c', 7),
+        _ => match PUNCTUATION_ORDER.find(lower) {
+            Some(i) => (0x10 + i as u32, 0, 0),
+            None => (0x1000 + lower as u32, 0, upper),
+        },
+    }
+}
+
+fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+/// Culture-sensitive string order as .NET with ICU compares (String.Compare, Sort-Object, `-lt`):
+/// first the base characters (punctuation, then digits, then letters, whatever their case or
+/// accent; a prefix sorts first), then the accents, then, unless `ignore_case`, the case (a
+/// lowercase letter before its uppercase form).
+pub fn culture_order(a: &str, b: &str, ignore_case: bool) -> Ordering {
+    let wa: Vec<(u32, u32, u32)> = a.chars().map(collation_weights).collect();
+    let wb: Vec<(u32, u32, u32)> = b.chars().map(collation_weights).collect();
+    let level = |f: fn(&(u32, u32, u32)) -> u32| wa.iter().map(f).cmp(wb.iter().map(f));
+    level(|w| w.0).then_with(|| level(|w| w.1)).then_with(|| {
+        if ignore_case {
+            Ordering::Equal
+        } else {
+            level(|w| w.2)
+        }
+    })
 }
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
@@ -991,15 +1043,7 @@ pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
         (Value::Num(a), Value::Num(b)) => number::compare(a, b).unwrap_or(Ordering::Equal),
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a).cmp(&ticks_of(*b)),
         (Value::TimeSpan(a), Value::TimeSpan(b)) => a.cmp(b),
-        _ => {
-            let a = l.to_ps_string();
-            let b = r.to_ps_string();
-            if cs {
-                a.cmp(&b)
-            } else {
-                a.to_lowercase().cmp(&b.to_lowercase())
-            }
-        }
+        _ => culture_order(&l.to_ps_string(), &r.to_ps_string(), !cs),
     }
 }
 

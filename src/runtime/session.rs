@@ -269,7 +269,6 @@ impl Session {
         self.scopes.set("WhatIfPreference", Value::Bool(false), g);
         self.scopes
             .set("FormatEnumerationLimit", Value::integer(4), g);
-        self.scopes.set("OFS", Value::str(" "), g);
         self.scopes
             .set("MaximumHistoryCount", Value::integer(4096), g);
         let home = std::env::var("HOME").unwrap_or_default();

@@ -562,8 +562,13 @@ impl<H> CmdletDef<H> {
                 }
             }
         }
-        if names.is_empty() {
-            names.push(self.default_set.as_deref().unwrap_or(ALL_SETS));
+        // A default set no parameter names is still a set (Join-String's `default`: only the
+        // parameters in every set belong to it).
+        match self.default_set.as_deref() {
+            Some(d) if !names.iter().any(|x| x.eq_ignore_ascii_case(d)) => names.insert(0, d),
+            Some(_) => {}
+            None if names.is_empty() => names.push(ALL_SETS),
+            None => {}
         }
         names
     }
