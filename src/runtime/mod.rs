@@ -23,6 +23,7 @@ pub mod list_modifier;
 pub mod number;
 pub mod operators;
 pub mod output;
+pub mod regex;
 pub mod pipeline;
 mod prompt;
 pub mod scope;
