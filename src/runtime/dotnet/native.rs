@@ -252,5 +252,6 @@ pub(super) fn native_method(
             Ok(target.clone())
         }
         Native::VarRef { .. } => return None,
+        Native::Regex(_) | Native::RegexMatch { .. } => return None,
     })
 }

@@ -11,6 +11,7 @@
 
 mod class;
 mod compile;
+pub mod dotnet;
 mod exec;
 mod parse;
 mod unicode;
