@@ -310,11 +310,9 @@ impl Filter {
                         } else {
                             crate::runtime::regex::opt::IGNORE_CASE
                         };
-                        let hit = crate::runtime::regex::Regex::cached(
-                            &value.to_ps_string(),
-                            options,
-                        )
-                        .is_ok_and(|r| r.is_match(&actual.to_ps_string()).unwrap_or(false));
+                        let hit =
+                            crate::runtime::regex::Regex::cached(&value.to_ps_string(), options)
+                                .is_ok_and(|r| r.is_match(&actual.to_ps_string()).unwrap_or(false));
                         hit == (*op == CompareOp::Match)
                     }
                     CompareOp::Contains => actual.enumerate().iter().any(|a| eq(a, value)),

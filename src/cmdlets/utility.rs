@@ -624,9 +624,17 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let case_sensitive = b.switch("CaseSensitive");
     let simple = b.switch("SimpleMatch");
     let mut regexes: Vec<(String, Rc<Regex>)> = Vec::new();
-    let options = if case_sensitive { 0 } else { regex_opt::IGNORE_CASE };
+    let options = if case_sensitive {
+        0
+    } else {
+        regex_opt::IGNORE_CASE
+    };
     for p in &patterns {
-        let source = if simple { crate::runtime::regex::escape(p) } else { p.clone() };
+        let source = if simple {
+            crate::runtime::regex::escape(p)
+        } else {
+            p.clone()
+        };
         match Regex::cached(&source, options) {
             Ok(re) => regexes.push((p.clone(), re)),
             Err(e) => {
@@ -647,7 +655,11 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             let n: Vec<usize> = v
                 .enumerate()
                 .iter()
-                .map(|x| crate::runtime::conversion::to_int(x, "System.Int32").unwrap_or(0).max(0) as usize)
+                .map(|x| {
+                    crate::runtime::conversion::to_int(x, "System.Int32")
+                        .unwrap_or(0)
+                        .max(0) as usize
+                })
                 .collect();
             match n.as_slice() {
                 [] => None,

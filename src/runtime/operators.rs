@@ -5,7 +5,6 @@
 
 use std::cmp::Ordering;
 
-
 use super::conversion;
 use super::error_record::ErrorCategory;
 use super::flow::Flow;

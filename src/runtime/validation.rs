@@ -187,7 +187,10 @@ pub fn validate(check: &Validation, value: &Value) -> Result<(), String> {
             let re = super::regex::Regex::cached(pattern, super::regex::opt::IGNORE_CASE).ok();
             for item in value.enumerate() {
                 let text = item.to_ps_string();
-                if !re.as_ref().is_some_and(|r| r.is_match(&text).unwrap_or(false)) {
+                if !re
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(&text).unwrap_or(false))
+                {
                     return Err(format!(
                         "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
                     ));

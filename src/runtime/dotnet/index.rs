@@ -33,14 +33,8 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
         Value::Array(items) => {
             let items = items.borrow();
             // A regex GroupCollection is indexed by group name too (`$m.Groups['name']`).
-            if let (crate::runtime::value::ArrayKind::Collection(_), Value::String(name)) =
-                (&items.kind, idx)
-                && name.parse::<i64>().is_err()
-            {
-                return Ok(
-                    crate::runtime::regex::dotnet::group_by_name(&items.items, name)
-                        .unwrap_or(Value::Null),
-                );
+            if let Some(group) = crate::runtime::regex::dotnet::group_index(&items, idx) {
+                return Ok(group);
             }
             if s.strict_mode() >= 3 {
                 // Strict mode 3 refuses indexes past either end.

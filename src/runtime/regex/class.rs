@@ -86,7 +86,13 @@ impl CharClass {
     pub fn add_word(&mut self, ecma: bool, negate: bool) {
         if ecma {
             let set: &[(u16, u16)] = if negate {
-                &[(0, 0x2F), (0x3A, 0x40), (0x5B, 0x5E), (0x60, 0x60), (0x7B, 0xFFFF)]
+                &[
+                    (0, 0x2F),
+                    (0x3A, 0x40),
+                    (0x5B, 0x5E),
+                    (0x60, 0x60),
+                    (0x7B, 0xFFFF),
+                ]
             } else {
                 &[(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)]
             };
@@ -186,7 +192,12 @@ impl CharClass {
 
     /// The one unit this class matches, if it is a single unit (for literal prefixes).
     pub fn single(&self) -> Option<u16> {
-        match (self.negate, self.tests.is_empty(), &self.subtraction, &self.ranges[..]) {
+        match (
+            self.negate,
+            self.tests.is_empty(),
+            &self.subtraction,
+            &self.ranges[..],
+        ) {
             (false, true, None, [(a, b)]) if a == b => Some(*a),
             _ => None,
         }
@@ -195,7 +206,9 @@ impl CharClass {
 
 fn test(t: &Test, u: u16) -> bool {
     match *t {
-        Test::Categories(mask, negate) => (mask & unicode::bit(unicode::category(u)) != 0) != negate,
+        Test::Categories(mask, negate) => {
+            (mask & unicode::bit(unicode::category(u)) != 0) != negate
+        }
         Test::Space(negate) => unicode::is_space(u) != negate,
         Test::Word(negate) => unicode::is_word(u) != negate,
     }

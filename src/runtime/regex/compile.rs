@@ -279,10 +279,7 @@ impl Compiler {
                 });
             }
             Node::BackrefCond { slot, yes, no } => {
-                let test = self.emit(Inst::IfCaptured {
-                    slot: *slot,
-                    no: 0,
-                });
+                let test = self.emit(Inst::IfCaptured { slot: *slot, no: 0 });
                 self.node(yes);
                 let jump = self.emit(Inst::Jmp(0));
                 let else_pc = self.insts.len();

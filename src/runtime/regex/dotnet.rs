@@ -13,7 +13,7 @@ use crate::runtime::errors;
 use crate::runtime::flow::Flow;
 use crate::runtime::scope::Qualifier;
 use crate::runtime::session::{Out, Session};
-use crate::runtime::value::{ArrayKind, EnumValue, Hashtable, Native, PsObject, Value};
+use crate::runtime::value::{Array, ArrayKind, EnumValue, Hashtable, Native, PsObject, Value};
 use crate::syntax::Span;
 
 pub const REGEX: &str = "System.Text.RegularExpressions.Regex";
@@ -74,10 +74,22 @@ fn capture_object(input: &[u16], cap: (usize, usize)) -> PsObject {
 /// A Group (or, with `groups`, the Match) object: Success, Name, Captures, Index, Length,
 /// Value, ValueSpan. The last of a group's captures is the group itself in .NET; here it is a
 /// copy of it without its own captures (no reference cycles).
-fn group_object(re: &Regex, input: &[u16], m: Option<&Match>, slot: usize, groups: Option<Value>) -> Value {
-    let caps: &[(usize, usize)] = m.and_then(|m| m.caps.get(slot)).map_or(&[], |c| c.as_slice());
+fn group_object(
+    re: &Regex,
+    input: &[u16],
+    m: Option<&Match>,
+    slot: usize,
+    groups: Option<Value>,
+) -> Value {
+    let caps: &[(usize, usize)] = m
+        .and_then(|m| m.caps.get(slot))
+        .map_or(&[], |c| c.as_slice());
     let last = caps.last().copied().unwrap_or((0, 0));
-    let value = if caps.is_empty() { String::new() } else { text(input, last) };
+    let value = if caps.is_empty() {
+        String::new()
+    } else {
+        text(input, last)
+    };
     let name = re.names.get(slot).cloned().unwrap_or_else(|| "0".into());
     let ty = if groups.is_some() { MATCH } else { GROUP };
     let make = |captures: Value| {
@@ -102,23 +114,22 @@ fn group_object(re: &Regex, input: &[u16], m: Option<&Match>, slot: usize, group
         .map(|c| Value::object(capture_object(input, *c)))
         .collect();
     if !caps.is_empty() {
-        items.push(Value::object(make(collection("CaptureCollection", Vec::new()))));
+        items.push(Value::object(make(collection(
+            "CaptureCollection",
+            Vec::new(),
+        ))));
     }
     Value::object(make(collection("CaptureCollection", items)))
 }
 
 /// A Match object (`Match.Empty`-like when `m` is `None`), able to continue with NextMatch.
 pub fn match_object(re: &Rc<Regex>, input: &Rc<[u16]>, m: Option<&Match>) -> Value {
-    let groups: Vec<Value> = (0..re.names.len())
+    // A failed match is Match.Empty: group 0 only.
+    let count = if m.is_some() { re.names.len() } else { 1 };
+    let groups: Vec<Value> = (0..count)
         .map(|slot| group_object(re, input, m, slot, None))
         .collect();
-    let v = group_object(
-        re,
-        input,
-        m,
-        0,
-        Some(collection("GroupCollection", groups)),
-    );
+    let v = group_object(re, input, m, 0, Some(collection("GroupCollection", groups)));
     if let Value::Object(o) = &v {
         o.borrow_mut().native = Some(Native::RegexMatch {
             regex: re.clone(),
@@ -148,7 +159,11 @@ fn matches_table(re: &Regex, input: &[u16], m: &Match) -> Value {
 }
 
 fn timeout_record() -> ErrorRecord {
-    let mut r = errors::runtime("RegexMatchTimeoutException", TIMEOUT_MESSAGE, ErrorCategory::OperationStopped);
+    let mut r = errors::runtime(
+        TIMEOUT_EXCEPTION,
+        TIMEOUT_MESSAGE,
+        ErrorCategory::OperationStopped,
+    );
     r.exception.type_name = TIMEOUT_EXCEPTION.into();
     r
 }
@@ -165,7 +180,7 @@ fn operand_regex(s: &Session, pattern: &Value, cs: bool, span: Span) -> Result<R
     }
     let options = if cs { 0 } else { opt::IGNORE_CASE };
     Regex::cached(&pattern.to_ps_string(), options).map_err(|message| {
-        let mut r = errors::runtime("RegexParseException", message, ErrorCategory::OperationStopped);
+        let mut r = errors::runtime(PARSE_EXCEPTION, message, ErrorCategory::OperationStopped);
         r.exception.type_name = PARSE_EXCEPTION.into();
         s.runtime_record_error(r, span)
     })
@@ -181,7 +196,11 @@ pub fn match_operator(
     span: Span,
 ) -> Result<bool, Flow> {
     let re = operand_regex(s, pattern, cs, span)?;
-    let input = units(&if value.is_null() { String::new() } else { value.to_ps_string() });
+    let input = units(&if value.is_null() {
+        String::new()
+    } else {
+        value.to_ps_string()
+    });
     let m = re.find(&input).map_err(|_| timeout(s, span))?;
     if let Some(m) = &m
         && set_matches
@@ -194,10 +213,22 @@ pub fn match_operator(
 
 /// Runs `block` with `$_` set to `item` in the current scope, returning its output as text
 /// (a MatchEvaluator or a `-split` predicate).
-fn run_with_item(s: &mut Session, block: &Rc<crate::syntax::ast::ScriptBlockAst>, item: Value, args: Vec<Value>) -> Result<Value, Flow> {
+fn run_with_item(
+    s: &mut Session,
+    block: &Rc<crate::syntax::ast::ScriptBlockAst>,
+    item: Value,
+    args: Vec<Value>,
+) -> Result<Value, Flow> {
     let saved: Vec<(&str, Option<Value>)> = ["_", "PSItem"]
         .into_iter()
-        .map(|n| (n, s.scopes.target(n, Qualifier::Local).map(|v| v.value.clone())))
+        .map(|n| {
+            (
+                n,
+                s.scopes
+                    .target(n, Qualifier::Local)
+                    .map(|v| v.value.clone()),
+            )
+        })
         .collect();
     s.scopes.set("_", item.clone(), Qualifier::Local);
     s.scopes.set("PSItem", item, Qualifier::Local);
@@ -289,7 +320,12 @@ fn replace_in(
     Ok(String::from_utf16_lossy(&result))
 }
 
-fn invoke_with_args(s: &mut Session, b: &Rc<crate::syntax::ast::ScriptBlockAst>, args: Vec<Value>, span: Span) -> Result<Value, Flow> {
+fn invoke_with_args(
+    s: &mut Session,
+    b: &Rc<crate::syntax::ast::ScriptBlockAst>,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
     let mut produced = Vec::new();
     let args = args
         .into_iter()
@@ -300,13 +336,19 @@ fn invoke_with_args(s: &mut Session, b: &Rc<crate::syntax::ast::ScriptBlockAst>,
 }
 
 /// The `-replace` operator.
-pub fn replace_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
+pub fn replace_operator(
+    s: &mut Session,
+    l: &Value,
+    r: &Value,
+    cs: bool,
+    span: Span,
+) -> Result<Value, Flow> {
     let parts = match r {
         Value::Array(items) => items.borrow().items.clone(),
         other => vec![other.clone()],
     };
     if parts.len() > 2 {
-        return Err(s.runtime_error(
+        return Err(s.runtime_error_at(
             "BadReplaceArgument",
             format!(
                 "The {} operator allows only two elements to follow it, not {}.",
@@ -340,13 +382,27 @@ pub fn replace_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: S
             let items = items.borrow().items.clone();
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                out.push(Value::str(replace_in(s, &re, &item.to_ps_string(), &sub, None, false, span)?));
+                out.push(Value::str(replace_in(
+                    s,
+                    &re,
+                    &item.to_ps_string(),
+                    &sub,
+                    None,
+                    false,
+                    span,
+                )?));
             }
             Ok(Value::array(out))
         }
         other => {
-            let text = if other.is_null() { String::new() } else { other.to_ps_string() };
-            Ok(Value::str(replace_in(s, &re, &text, &sub, None, false, span)?))
+            let text = if other.is_null() {
+                String::new()
+            } else {
+                other.to_ps_string()
+            };
+            Ok(Value::str(replace_in(
+                s, &re, &text, &sub, None, false, span,
+            )?))
         }
     }
 }
@@ -394,7 +450,13 @@ fn split_options(s: &Session, v: &Value, span: Span) -> Result<u32, Flow> {
 }
 
 /// The binary `-split` operator (ParserOps.SplitOperatorImpl).
-pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
+pub fn split_operator(
+    s: &mut Session,
+    l: &Value,
+    r: &Value,
+    cs: bool,
+    span: Span,
+) -> Result<Value, Flow> {
     let args = match r {
         Value::Array(items) => items.borrow().items.clone(),
         other => vec![other.clone()],
@@ -402,7 +464,13 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
     let content: Vec<String> = l
         .enumerate()
         .iter()
-        .map(|v| if v.is_null() { String::new() } else { v.to_ps_string() })
+        .map(|v| {
+            if v.is_null() {
+                String::new()
+            } else {
+                v.to_ps_string()
+            }
+        })
         .collect();
     let Some(first) = args.first() else {
         return Err(s.runtime_error(
@@ -422,7 +490,7 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
         && !(matches!(o, Value::String(t) if t.is_empty()))
         && !o.is_null()
     {
-        options = split_options(s, &o, span)?;
+        options = split_options(s, o, span)?;
         given = true;
     }
     if !cs {
@@ -430,7 +498,7 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
     }
     if let Value::ScriptBlock(block) = first {
         if given {
-            return Err(s.runtime_error(
+            return Err(s.runtime_error_at(
                 "InvalidSplitOptionWithPredicate",
                 "Options are not allowed on the -split operator with a predicate.",
                 ErrorCategory::ParserError,
@@ -446,7 +514,7 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
     let mut pattern = first.to_ps_string();
     if options & SIMPLE_MATCH != 0 {
         if options & !(SIMPLE_MATCH | IGNORE_CASE) != 0 {
-            return Err(s.runtime_error(
+            return Err(s.runtime_error_at(
                 "InvalidSplitOptionCombination",
                 "The combination of options with the -split operator is not valid.",
                 ErrorCategory::ParserError,
@@ -474,7 +542,7 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
         count = -count;
     }
     let re = Regex::cached(&pattern, ro).map_err(|message| {
-        let mut r = errors::runtime("RegexParseException", message, ErrorCategory::OperationStopped);
+        let mut r = errors::runtime(PARSE_EXCEPTION, message, ErrorCategory::OperationStopped);
         r.exception.type_name = PARSE_EXCEPTION.into();
         s.runtime_record_error(r, span)
     })?;
@@ -482,7 +550,11 @@ pub fn split_operator(s: &mut Session, l: &Value, r: &Value, cs: bool, span: Spa
     for item in content {
         let u = units(&item);
         let parts = re.split(&u, count as usize).map_err(|_| timeout(s, span))?;
-        out.extend(parts.iter().map(|p| Value::str(String::from_utf16_lossy(p))));
+        out.extend(
+            parts
+                .iter()
+                .map(|p| Value::str(String::from_utf16_lossy(p))),
+        );
     }
     Ok(Value::array(out))
 }
@@ -572,27 +644,57 @@ pub fn unary_split(v: &Value) -> Value {
             out.push(Value::str(""));
             continue;
         }
-        out.extend(trimmed.split(char::is_whitespace).filter(|p| !p.is_empty()).map(Value::str));
+        out.extend(
+            trimmed
+                .split(char::is_whitespace)
+                .filter(|p| !p.is_empty())
+                .map(Value::str),
+        );
     }
     Value::array(out)
 }
 
 // ---- [regex] members ----
 
-fn method_error(s: &Session, method: &str, argc: usize, inner_type: &str, message: &str, span: Span) -> Flow {
-    s.runtime_record_error(errors::method_invocation(method, argc, inner_type, message), span)
+fn method_error(
+    s: &Session,
+    method: &str,
+    argc: usize,
+    inner_type: &str,
+    message: &str,
+    span: Span,
+) -> Flow {
+    s.runtime_record_error(
+        errors::method_invocation(method, argc, inner_type, message),
+        span,
+    )
 }
 
 fn arg_text(args: &[Value], i: usize) -> String {
-    args.get(i).map(|v| if v.is_null() { String::new() } else { v.to_ps_string() }).unwrap_or_default()
+    args.get(i)
+        .map(|v| {
+            if v.is_null() {
+                String::new()
+            } else {
+                v.to_ps_string()
+            }
+        })
+        .unwrap_or_default()
 }
 
 fn arg_int(args: &[Value], i: usize) -> Option<i64> {
-    args.get(i).and_then(|v| crate::runtime::conversion::to_int(v, "System.Int32").ok())
+    args.get(i)
+        .and_then(|v| crate::runtime::conversion::to_int(v, "System.Int32").ok())
 }
 
 /// RegexOptions from an argument: the enum, a number or names.
-fn options_arg(s: &Session, method: &str, args: &[Value], i: usize, span: Span) -> Result<u32, Flow> {
+fn options_arg(
+    s: &Session,
+    method: &str,
+    args: &[Value],
+    i: usize,
+    span: Span,
+) -> Result<u32, Flow> {
     match args.get(i) {
         None | Some(Value::Null) => Ok(0),
         Some(Value::Enum(e)) => Ok(e.value as u32),
@@ -621,8 +723,16 @@ fn options_arg(s: &Session, method: &str, args: &[Value], i: usize, span: Span) 
     }
 }
 
-fn compile_for(s: &Session, method: &str, argc: usize, pattern: &str, options: u32, span: Span) -> Result<Rc<Regex>, Flow> {
-    Regex::cached(pattern, options).map_err(|m| method_error(s, method, argc, PARSE_EXCEPTION, &m, span))
+fn compile_for(
+    s: &Session,
+    method: &str,
+    argc: usize,
+    pattern: &str,
+    options: u32,
+    span: Span,
+) -> Result<Rc<Regex>, Flow> {
+    Regex::cached(pattern, options)
+        .map_err(|m| method_error(s, method, argc, PARSE_EXCEPTION, &m, span))
 }
 
 /// `[regex]'pattern'`: a Regex, or LanguagePrimitives' message for a bad pattern.
@@ -636,33 +746,64 @@ pub fn cast(pattern: &Value) -> Result<Value, String> {
         .map_err(|inner| crate::runtime::conversion::cast_error_with_inner(&text, REGEX, &inner))
 }
 
-fn all_matches(s: &Session, re: &Rc<Regex>, input: &str, start: Option<usize>, span: Span) -> Result<Value, Flow> {
+fn all_matches(
+    s: &Session,
+    re: &Rc<Regex>,
+    input: &str,
+    start: Option<usize>,
+    span: Span,
+) -> Result<Value, Flow> {
     let u: Rc<[u16]> = units(input).into();
     let start = start.unwrap_or(if re.right_to_left() { u.len() } else { 0 });
     let found = re.find_all(&u, start, None).map_err(|_| timeout(s, span))?;
     Ok(collection(
         "MatchCollection",
-        found.iter().map(|m| match_object(re, &u, Some(m))).collect(),
+        found
+            .iter()
+            .map(|m| match_object(re, &u, Some(m)))
+            .collect(),
     ))
 }
 
-fn one_match(s: &Session, re: &Rc<Regex>, input: &str, start: Option<usize>, span: Span) -> Result<Value, Flow> {
+fn one_match(
+    s: &Session,
+    re: &Rc<Regex>,
+    input: &str,
+    start: Option<usize>,
+    span: Span,
+) -> Result<Value, Flow> {
     let u: Rc<[u16]> = units(input).into();
     let start = start.unwrap_or(if re.right_to_left() { u.len() } else { 0 });
     let m = re.find_at(&u, start).map_err(|_| timeout(s, span))?;
     Ok(match_object(re, &u, m.as_ref()))
 }
 
-fn split_value(s: &Session, re: &Regex, input: &str, count: usize, span: Span) -> Result<Value, Flow> {
-    let parts = re.split(&units(input), count).map_err(|_| timeout(s, span))?;
+fn split_value(
+    s: &Session,
+    re: &Regex,
+    input: &str,
+    count: usize,
+    span: Span,
+) -> Result<Value, Flow> {
+    let parts = re
+        .split(&units(input), count)
+        .map_err(|_| timeout(s, span))?;
     Ok(Value::array_of(
         ArrayKind::Typed(Rc::from("System.String")),
-        parts.iter().map(|p| Value::str(String::from_utf16_lossy(p))).collect(),
+        parts
+            .iter()
+            .map(|p| Value::str(String::from_utf16_lossy(p)))
+            .collect(),
     ))
 }
 
 /// `[regex]::Method(...)`; `None` for members aapsh does not model.
-pub fn static_call(s: &mut Session, name: &str, args: &[Value], span: Span) -> Option<Result<Value, Flow>> {
+pub fn static_call(
+    s: &mut Session,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Option<Result<Value, Flow>> {
     let lower = name.to_ascii_lowercase();
     let argc = args.len();
     let method = match lower.as_str() {
@@ -675,39 +816,62 @@ pub fn static_call(s: &mut Session, name: &str, args: &[Value], span: Span) -> O
             ("unescape", 1) => super::unescape(&arg_text(args, 0))
                 .map(Value::str)
                 .map_err(|m| method_error(s, name, 1, PARSE_EXCEPTION, &m, span)),
-            ("new", 1 | 2 | 3) => {
+            ("new", 1..=3) => {
                 let o = options_arg(s, method, args, 1, span)?;
                 let re = compile_for(s, method, argc, &arg_text(args, 0), o, span)?;
                 Ok(regex_object(re))
             }
-            ("ismatch" | "match" | "matches" | "split" | "count", 2 | 3 | 4) => {
+            ("ismatch" | "match" | "matches" | "split" | "count", 2..=4) => {
                 let o = options_arg(s, name, args, 2, span)?;
                 let re = compile_for(s, name, argc, &arg_text(args, 1), o, span)?;
                 let input = arg_text(args, 0);
                 instance(s, &re, &lower, name, &[Value::str(input)], span)
             }
-            ("replace", 3 | 4 | 5) => {
+            ("replace", 3..=5) => {
                 let o = options_arg(s, name, args, 3, span)?;
                 let re = compile_for(s, name, argc, &arg_text(args, 1), o, span)?;
-                instance(s, &re, "replace", name, &[args[0].clone(), args[2].clone()], span)
+                instance(
+                    s,
+                    &re,
+                    "replace",
+                    name,
+                    &[args[0].clone(), args[2].clone()],
+                    span,
+                )
             }
-            _ => Err(crate::runtime::dotnet::method_not_found(s, REGEX, name, span)),
+            _ => Err(crate::runtime::dotnet::method_not_found(
+                s, REGEX, name, span,
+            )),
         }
     })();
     Some(r)
 }
 
 /// A method of a `[regex]` object or of a Match; `None` when `target` is neither.
-pub fn instance_call(s: &mut Session, target: &Value, name: &str, args: &[Value], span: Span) -> Option<Result<Value, Flow>> {
-    let Value::Object(o) = target else { return None };
+pub fn instance_call(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Option<Result<Value, Flow>> {
+    let Value::Object(o) = target else {
+        return None;
+    };
     let native = o.borrow().native.clone()?;
     let lower = name.to_ascii_lowercase();
     match native {
         Native::Regex(re) => match lower.as_str() {
-            "ismatch" | "match" | "matches" | "split" | "replace" | "count" | "getgroupnames"
-            | "getgroupnumbers" | "groupnamefromnumber" | "groupnumberfromname" => {
-                Some(instance(s, &re, &lower, name, args, span))
-            }
+            "ismatch"
+            | "match"
+            | "matches"
+            | "split"
+            | "replace"
+            | "count"
+            | "getgroupnames"
+            | "getgroupnumbers"
+            | "groupnamefromnumber"
+            | "groupnumberfromname" => Some(instance(s, &re, &lower, name, args, span)),
             _ => None,
         },
         Native::RegexMatch { regex, input, next } => match (lower.as_str(), args.len()) {
@@ -724,21 +888,32 @@ pub fn instance_call(s: &mut Session, target: &Value, name: &str, args: &[Value]
     }
 }
 
-fn instance(s: &mut Session, re: &Rc<Regex>, lower: &str, name: &str, args: &[Value], span: Span) -> Result<Value, Flow> {
+fn instance(
+    s: &mut Session,
+    re: &Rc<Regex>,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
     let argc = args.len();
     let start = |i: usize| arg_int(args, i).map(|n| n.max(0) as usize);
     match (lower, argc) {
         ("ismatch", 1 | 2) => {
             let u = units(&arg_text(args, 0));
             let at = start(1).unwrap_or(if re.right_to_left() { u.len() } else { 0 });
-            re.find_at(&u, at).map(|m| Value::Bool(m.is_some())).map_err(|_| timeout(s, span))
+            re.find_at(&u, at)
+                .map(|m| Value::Bool(m.is_some()))
+                .map_err(|_| timeout(s, span))
         }
         ("match", 1 | 2) => one_match(s, re, &arg_text(args, 0), start(1), span),
         ("matches", 1 | 2) => all_matches(s, re, &arg_text(args, 0), start(1), span),
         ("count", 1) => {
             let u = units(&arg_text(args, 0));
             let at = if re.right_to_left() { u.len() } else { 0 };
-            re.find_all(&u, at, None).map(|m| Value::count(m.len())).map_err(|_| timeout(s, span))
+            re.find_all(&u, at, None)
+                .map(|m| Value::count(m.len()))
+                .map_err(|_| timeout(s, span))
         }
         ("split", 1 | 2) => {
             let count = arg_int(args, 1).unwrap_or(0);
@@ -748,7 +923,9 @@ fn instance(s: &mut Session, re: &Rc<Regex>, lower: &str, name: &str, args: &[Va
                     name,
                     argc,
                     "System.ArgumentOutOfRangeException",
-                    &format!("Count cannot be less than -1. (Parameter 'count')\nActual value was {count}."),
+                    &format!(
+                        "Count cannot be less than -1. (Parameter 'count')\nActual value was {count}."
+                    ),
                     span,
                 ));
             }
@@ -763,7 +940,9 @@ fn instance(s: &mut Session, re: &Rc<Regex>, lower: &str, name: &str, args: &[Va
                         name,
                         argc,
                         "System.ArgumentOutOfRangeException",
-                        &format!("Count cannot be less than -1. (Parameter 'count')\nActual value was {n}."),
+                        &format!(
+                            "Count cannot be less than -1. (Parameter 'count')\nActual value was {n}."
+                        ),
                         span,
                     ));
                 }
@@ -783,25 +962,71 @@ fn instance(s: &mut Session, re: &Rc<Regex>, lower: &str, name: &str, args: &[Va
         )),
         ("groupnamefromnumber", 1) => {
             let n = arg_int(args, 0).unwrap_or(-1) as i32;
-            Ok(Value::str(re.slot_by_number(n).map(|i| re.names[i].clone()).unwrap_or_default()))
+            Ok(Value::str(
+                re.slot_by_number(n)
+                    .map(|i| re.names[i].clone())
+                    .unwrap_or_default(),
+            ))
         }
         ("groupnumberfromname", 1) => {
             let name = arg_text(args, 0);
             Ok(Value::int(
-                re.names.iter().position(|n| *n == name).map_or(-1, |i| re.numbers[i]),
+                re.names
+                    .iter()
+                    .position(|n| *n == name)
+                    .map_or(-1, |i| re.numbers[i]),
             ))
         }
-        _ => Err(crate::runtime::dotnet::method_not_found(s, REGEX, name, span)),
+        _ => Err(crate::runtime::dotnet::method_not_found(
+            s, REGEX, name, span,
+        )),
     }
 }
 
-/// A Group (or Match) in a collection, by its name (`$m.Groups['name']`).
-pub fn group_by_name(items: &[Value], name: &str) -> Option<Value> {
-    items.iter().find_map(|g| match g {
-        Value::Object(o) if o.borrow().get("Name").is_some_and(|n| n.to_ps_string() == name) => {
-            Some(g.clone())
+/// `$m.Groups[key]` on a GroupCollection: a group by name or number; a name or number the
+/// pattern lacks gives .NET's empty group (Success False, Name and Value empty). `None` for
+/// other collections and keys (ordinary indexing).
+pub fn group_index(items: &Array, key: &Value) -> Option<Value> {
+    match &items.kind {
+        ArrayKind::Collection(name) if name.ends_with(".GroupCollection") => {}
+        _ => return None,
+    }
+    let by_name = |name: &str| {
+        items.items.iter().find_map(|g| match g {
+            Value::Object(o)
+                if o.borrow()
+                    .get("Name")
+                    .is_some_and(|n| n.to_ps_string() == name) =>
+            {
+                Some(g.clone())
+            }
+            _ => None,
+        })
+    };
+    let found = match key {
+        Value::String(name) => by_name(name),
+        Value::Num(_) => {
+            let n = crate::runtime::conversion::to_int(key, "System.Int32").ok()?;
+            usize::try_from(n)
+                .ok()
+                .and_then(|i| items.items.get(i).cloned())
         }
-        _ => None,
-    })
+        _ => return None,
+    };
+    Some(found.unwrap_or_else(empty_group))
 }
 
+/// .NET's `Group.s_emptyGroup`.
+fn empty_group() -> Value {
+    let mut o = PsObject::new(GROUP).with_text("");
+    o.type_names.push(CAPTURE.into());
+    o.type_names.push("System.Object".into());
+    o.set("Success", Value::Bool(false));
+    o.set("Name", Value::str(""));
+    o.set("Captures", collection("CaptureCollection", Vec::new()));
+    o.set("Index", Value::int(0));
+    o.set("Length", Value::int(0));
+    o.set("Value", Value::str(""));
+    o.set("ValueSpan", Value::Null);
+    Value::object(o)
+}

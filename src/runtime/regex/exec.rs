@@ -49,7 +49,10 @@ enum Bt {
 
 impl Bt {
     fn is_undo(&self) -> bool {
-        matches!(self, Bt::Reg { .. } | Bt::CapPushed(_) | Bt::CapPopped { .. })
+        matches!(
+            self,
+            Bt::Reg { .. } | Bt::CapPushed(_) | Bt::CapPopped { .. }
+        )
     }
 }
 
@@ -444,8 +447,7 @@ impl<'a> Machine<'a> {
                     let count = self.regs[*reg];
                     if count < *min as usize {
                         pc = *body;
-                    } else if count >= *max as usize || (count > 0 && self.regs[*reg + 1] == pos)
-                    {
+                    } else if count >= *max as usize || (count > 0 && self.regs[*reg + 1] == pos) {
                         pc = *exit;
                     } else if *lazy {
                         self.bt.push(Bt::Choice { pc: *body, pos });

@@ -155,8 +155,7 @@ impl Regex {
             .budget
             .unwrap_or_else(|| exec::default_budget(input.len()));
         let mut m = exec::Machine::new(&self.prog, input, budget);
-        Ok(m
-            .find(start.min(input.len()), self.right_to_left())?
+        Ok(m.find(start.min(input.len()), self.right_to_left())?
             .map(|caps| Match { caps }))
     }
 
@@ -352,10 +351,11 @@ impl Replacement {
                     n = (n * 10 + i64::from(r[i] - b'0' as u16)).min(i64::from(i32::MAX) + 1);
                     i += 1;
                 }
-                let closed = !angled || (i < r.len() && r[i] == b'}' as u16 && {
-                    i += 1;
-                    true
-                });
+                let closed = !angled
+                    || (i < r.len() && r[i] == b'}' as u16 && {
+                        i += 1;
+                        true
+                    });
                 if closed
                     && let Ok(n) = i32::try_from(n)
                     && let Some(slot) = re.slot_by_number(n)

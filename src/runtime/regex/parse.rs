@@ -278,16 +278,12 @@ impl<'p> Parser<'p> {
             let c = self.at(self.pos);
             self.pos += 1;
             match c {
-                0x5C => {
-                    if self.pos < self.len() {
-                        self.scan_backslash(true)?;
-                    }
+                0x5C if self.pos < self.len() => {
+                    self.scan_backslash(true)?;
                 }
-                0x23 => {
-                    if self.has(IGNORE_PATTERN_WHITESPACE) {
-                        self.pos -= 1;
-                        self.scan_blank()?;
-                    }
+                0x23 if self.has(IGNORE_PATTERN_WHITESPACE) => {
+                    self.pos -= 1;
+                    self.scan_blank()?;
                 }
                 0x5B => {
                     self.scan_char_class(false, true)?;
@@ -381,7 +377,10 @@ impl<'p> Parser<'p> {
         // Merge: each slot's name is its group name, or its number.
         let mut list = Vec::with_capacity(numbers.len());
         for n in &numbers {
-            match names.iter().find(|name| self.capnames.get(*name) == Some(n)) {
+            match names
+                .iter()
+                .find(|name| self.capnames.get(*name) == Some(n))
+            {
                 Some(name) => list.push(name.clone()),
                 None => {
                     let text = n.to_string();
@@ -407,8 +406,10 @@ impl<'p> Parser<'p> {
 
     fn scan_regex(&mut self) -> Result<Node, ParseError> {
         let mut is_quant = false;
-        self.frames
-            .push(Frame::new(Kind::Capture { num: 0, uncap: -1 }, self.options));
+        self.frames.push(Frame::new(
+            Kind::Capture { num: 0, uncap: -1 },
+            self.options,
+        ));
         'outer: while self.pos < self.len() {
             let mut was_prev_quant = is_quant;
             is_quant = false;
@@ -558,9 +559,7 @@ impl<'p> Parser<'p> {
                     let startpos = self.pos;
                     let m = self.scan_decimal()?;
                     let mut mx = m;
-                    if startpos < self.pos
-                        && self.pos < self.len()
-                        && self.at(self.pos) == ch(b',')
+                    if startpos < self.pos && self.pos < self.len() && self.at(self.pos) == ch(b',')
                     {
                         self.pos += 1;
                         mx = if self.pos == self.len() || self.at(self.pos) == ch(b'}') {
@@ -892,9 +891,9 @@ impl<'p> Parser<'p> {
                         let sub = self.scan_char_class(case_insensitive, scan_only)?;
                         class.set_subtraction(sub.unwrap_or_default());
                         if self.pos < self.len() && self.at(self.pos) != ch(b']') {
-                            return Err(
-                                self.err("A subtraction must be the last element in a character class.")
-                            );
+                            return Err(self.err(
+                                "A subtraction must be the last element in a character class.",
+                            ));
                         }
                     } else {
                         if prev > c {
@@ -921,9 +920,8 @@ impl<'p> Parser<'p> {
                 if !scan_only {
                     class.set_subtraction(sub.unwrap_or_default());
                     if self.pos < self.len() && self.at(self.pos) != ch(b']') {
-                        return Err(
-                            self.err("A subtraction must be the last element in a character class.")
-                        );
+                        return Err(self
+                            .err("A subtraction must be the last element in a character class."));
                     }
                 }
             } else if !scan_only {
@@ -1620,13 +1618,22 @@ mod tests {
         assert_eq!(err("*a"), "1 Quantifier '*' following nothing.");
         assert_eq!(err("a**"), "3 Nested quantifier '*'.");
         assert_eq!(err("a{1}{2}"), "5 Nested quantifier '{'.");
-        assert_eq!(err("(?<1a>a)"), "4 Invalid group name: Group names must begin with a word character.");
+        assert_eq!(
+            err("(?<1a>a)"),
+            "4 Invalid group name: Group names must begin with a word character."
+        );
         assert_eq!(err("a{2,1}"), "6 Illegal {x,y} with x > y.");
         assert_eq!(err("(a"), "2 Not enough )'s.");
         assert_eq!(err("a)"), "2 Too many )'s.");
         assert_eq!(err("\\p{Foo}"), "7 Unknown property 'Foo'.");
-        assert_eq!(err("[a-\\d]"), "5 Cannot include class \\d in character range.");
-        assert_eq!(err("(?(1)a)"), "5 Conditional alternation refers to an undefined group number 1.");
+        assert_eq!(
+            err("[a-\\d]"),
+            "5 Cannot include class \\d in character range."
+        );
+        assert_eq!(
+            err("(?(1)a)"),
+            "5 Conditional alternation refers to an undefined group number 1."
+        );
         assert_eq!(err("\\k<x>"), "5 Reference to undefined group name 'x'.");
     }
 

@@ -47,21 +47,36 @@ fn literals_classes_and_quantifiers() {
     assert_eq!(first("x{2,}", 0, "xxxx").as_deref(), Some("xxxx"));
     assert_eq!(first("a{,2}", 0, "a{,2}").as_deref(), Some("a{,2}"));
     assert_eq!(first("[^abc]", 0, "abd").as_deref(), Some("d"));
-    assert_eq!(first("^(\\d{1,3}\\.){3}\\d{1,3}$", 0, "10.0.0.1").as_deref(), Some("10.0.0.1"));
+    assert_eq!(
+        first("^(\\d{1,3}\\.){3}\\d{1,3}$", 0, "10.0.0.1").as_deref(),
+        Some("10.0.0.1")
+    );
     assert_eq!(first("(ab)*c", 0, "xababc").as_deref(), Some("ababc"));
-    assert_eq!(first("(a|ab)(c|bcd)(d*)", 0, "abcd").as_deref(), Some("abcd"));
+    assert_eq!(
+        first("(a|ab)(c|bcd)(d*)", 0, "abcd").as_deref(),
+        Some("abcd")
+    );
     assert_eq!(first("(?:a*)*b", 0, "aaab").as_deref(), Some("aaab"));
     assert_eq!(first("(a*)*", 0, "b").as_deref(), Some(""));
     assert_eq!(first("(a?){3}", 0, "aa").as_deref(), Some("aa"));
-    assert_eq!(first("(?:ab){2,3}?c", 0, "abababc").as_deref(), Some("abababc"));
+    assert_eq!(
+        first("(?:ab){2,3}?c", 0, "abababc").as_deref(),
+        Some("abababc")
+    );
 }
 
 #[test]
 fn case_options_and_anchors() {
-    assert_eq!(first("abc", opt::IGNORE_CASE, "xABC").as_deref(), Some("ABC"));
+    assert_eq!(
+        first("abc", opt::IGNORE_CASE, "xABC").as_deref(),
+        Some("ABC")
+    );
     assert_eq!(first("abc", 0, "ABC"), None);
     assert_eq!(first("(?i)abc", 0, "ABC").as_deref(), Some("ABC"));
-    assert_eq!(first("[a-z]+", opt::IGNORE_CASE, "XY").as_deref(), Some("XY"));
+    assert_eq!(
+        first("[a-z]+", opt::IGNORE_CASE, "XY").as_deref(),
+        Some("XY")
+    );
     assert_eq!(first("[^a]", opt::IGNORE_CASE, "A"), None);
     assert_eq!(first("^two$", 0, "one\ntwo"), None);
     assert_eq!(first("(?m)^two$", 0, "one\ntwo").as_deref(), Some("two"));
@@ -69,7 +84,10 @@ fn case_options_and_anchors() {
     assert_eq!(first("a\\z", 0, "a\n"), None);
     assert_eq!(first("a.b", 0, "a\nb"), None);
     assert_eq!(first("(?s)a.b", 0, "a\nb").as_deref(), Some("a\nb"));
-    assert_eq!(first("(?x) a  b  c  # letters", 0, "abc").as_deref(), Some("abc"));
+    assert_eq!(
+        first("(?x) a  b  c  # letters", 0, "abc").as_deref(),
+        Some("abc")
+    );
     assert_eq!(count("\\bcat\\b", 0, "cat concat"), 1);
     assert_eq!(first("^\\w+$", 0, "Ünïcödé").as_deref(), Some("Ünïcödé"));
     assert_eq!(first("\\d", 0, "٣").as_deref(), Some("٣"));
@@ -80,7 +98,10 @@ fn case_options_and_anchors() {
 
 #[test]
 fn lookaround_atomic_and_backreferences() {
-    assert_eq!(first("\\d+(?=USD)", 0, "price: 100USD").as_deref(), Some("100"));
+    assert_eq!(
+        first("\\d+(?=USD)", 0, "price: 100USD").as_deref(),
+        Some("100")
+    );
     assert_eq!(first("foo(?!bar)", 0, "foobar"), None);
     assert_eq!(first("(?<=USD)\\d+", 0, "USD100").as_deref(), Some("100"));
     assert_eq!(first("(?<!a)1", 0, "a1"), None);
@@ -88,9 +109,18 @@ fn lookaround_atomic_and_backreferences() {
     assert_eq!(first("(?>a+)b", 0, "aaab").as_deref(), Some("aaab"));
     assert_eq!(first("(?>a+)ab", 0, "aaab"), None);
     assert_eq!(first("(l)\\1", 0, "hello").as_deref(), Some("ll"));
-    assert_eq!(first("(?<t>xyz)\\k<t>", 0, "xyzxyz").as_deref(), Some("xyzxyz"));
-    assert_eq!(first("(a)\\1", opt::IGNORE_CASE, "aA").as_deref(), Some("aA"));
-    assert_eq!(first("^(\\()?a(?(1)\\))$", 0, "(a)").as_deref(), Some("(a)"));
+    assert_eq!(
+        first("(?<t>xyz)\\k<t>", 0, "xyzxyz").as_deref(),
+        Some("xyzxyz")
+    );
+    assert_eq!(
+        first("(a)\\1", opt::IGNORE_CASE, "aA").as_deref(),
+        Some("aA")
+    );
+    assert_eq!(
+        first("^(\\()?a(?(1)\\))$", 0, "(a)").as_deref(),
+        Some("(a)")
+    );
     assert_eq!(first("^(\\()?a(?(1)\\))$", 0, "(a"), None);
     assert_eq!(first("^(?(a)ab|cd)$", 0, "cd").as_deref(), Some("cd"));
     let balanced = "^(?:[^()]|(?<o>\\()|(?<-o>\\)))*(?(o)(?!))$";
@@ -151,7 +181,10 @@ fn errors_escape_and_unescape() {
         Regex::new("[abc", 0).unwrap_err(),
         "Invalid pattern '[abc' at offset 4. Unterminated [] set."
     );
-    assert_eq!(escape("a.b*c?(d)[e] {f} $^|\\"), "a\\.b\\*c\\?\\(d\\)\\[e]\\ \\{f}\\ \\$\\^\\|\\\\");
+    assert_eq!(
+        escape("a.b*c?(d)[e] {f} $^|\\"),
+        "a\\.b\\*c\\?\\(d\\)\\[e]\\ \\{f}\\ \\$\\^\\|\\\\"
+    );
     assert_eq!(escape("tab\tspace "), "tab\\tspace\\ ");
     assert_eq!(unescape("a\\.b\\tc").unwrap(), "a.b\tc");
     assert!(unescape("\\q").is_err());
@@ -167,11 +200,18 @@ fn hostile_patterns_end() {
     assert_eq!(re.find(&units(&input)), Err(Timeout));
     // Deep nesting is refused before anything recursive sees it.
     let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
-    assert!(Regex::new(&deep, 0).unwrap_err().contains("nested too deeply"));
+    assert!(
+        Regex::new(&deep, 0)
+            .unwrap_err()
+            .contains("nested too deeply")
+    );
     let ok = format!("{}a{}", "(".repeat(500), ")".repeat(500));
     assert!(Regex::new(&ok, 0).is_ok());
     // Long inputs run on the explicit stack, not the call stack.
     let long = "ab".repeat(200_000);
     assert_eq!(first("^(ab)*$", 0, &long).map(|s| s.len()), Some(400_000));
-    assert_eq!(first("^(?:a|b)*?$", 0, &long).map(|s| s.len()), Some(400_000));
+    assert_eq!(
+        first("^(?:a|b)*?$", 0, &long).map(|s| s.len()),
+        Some(400_000)
+    );
 }

@@ -43,9 +43,15 @@ fn tables() -> &'static Tables {
             let mut fields = line.split(' ');
             match fields.next() {
                 Some("c") => {
-                    let first = fields.next().and_then(|f| usize::from_str_radix(f, 16).ok());
-                    let last = fields.next().and_then(|f| usize::from_str_radix(f, 16).ok());
-                    let cat = fields.next().and_then(|f| CODES.iter().position(|c| *c == f));
+                    let first = fields
+                        .next()
+                        .and_then(|f| usize::from_str_radix(f, 16).ok());
+                    let last = fields
+                        .next()
+                        .and_then(|f| usize::from_str_radix(f, 16).ok());
+                    let cat = fields
+                        .next()
+                        .and_then(|f| CODES.iter().position(|c| *c == f));
                     if let (Some(a), Some(b), Some(cat)) = (first, last, cat) {
                         for slot in categories.iter_mut().take(b.min(0xFFFF) + 1).skip(a) {
                             *slot = cat as u8;
@@ -53,7 +59,9 @@ fn tables() -> &'static Tables {
                     }
                 }
                 Some("e") => {
-                    let set: Vec<u16> = fields.filter_map(|f| u16::from_str_radix(f, 16).ok()).collect();
+                    let set: Vec<u16> = fields
+                        .filter_map(|f| u16::from_str_radix(f, 16).ok())
+                        .collect();
                     for &u in &set {
                         equivalents.insert(u, set.clone());
                     }
@@ -84,10 +92,15 @@ pub fn equivalents(u: u16) -> Vec<u16> {
 
 /// Whether two units match under IgnoreCase.
 pub fn equal_ignoring_case(a: u16, b: u16) -> bool {
-    a == b || tables().equivalents.get(&a).is_some_and(|set| set.contains(&b))
+    a == b
+        || tables()
+            .equivalents
+            .get(&a)
+            .is_some_and(|set| set.contains(&b))
 }
 
-const WORD: CategoryMask = (1 << LU) | (1 << LL) | (1 << LT) | (1 << LM) | (1 << LO) | (1 << MN) | (1 << ND) | (1 << PC);
+const WORD: CategoryMask =
+    (1 << LU) | (1 << LL) | (1 << LT) | (1 << LM) | (1 << LO) | (1 << MN) | (1 << ND) | (1 << PC);
 
 /// `\w`: letters, non-spacing marks, decimal digits and connector punctuation (pwsh says a
 /// spacing mark such as U+0903 is not a word character).
@@ -105,8 +118,7 @@ pub fn is_boundary_word(u: u16) -> bool {
 
 /// `\s`: `char.IsWhiteSpace`.
 pub fn is_space(u: u16) -> bool {
-    matches!(u, 0x09..=0x0D | 0x20 | 0x85 | 0xA0)
-        || (u > 0xFF && matches!(category(u), 11..=13))
+    matches!(u, 0x09..=0x0D | 0x20 | 0x85 | 0xA0) || (u > 0xFF && matches!(category(u), 11..=13))
 }
 
 trait AsciiU16 {
