@@ -46,7 +46,9 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
+        BinaryOp::Join => join(&l, &r)
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
@@ -103,12 +105,9 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
             number_result(s, number::bnot(&n), span)
         }
         UnaryOp::Comma => Ok(Value::array(vec![v])),
-        UnaryOp::Join => Ok(Value::str(
-            v.enumerate()
-                .iter()
-                .map(Value::element_string)
-                .collect::<String>(),
-        )),
+        UnaryOp::Join => join(&v, &Value::str(""))
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         UnaryOp::Split => Ok(super::regex::dotnet::unary_split(&v)),
         // Increment and decrement need an assignable operand; the expression evaluator
         // handles them before calling here.
@@ -230,8 +229,21 @@ fn step(s: &mut Session, v: Value, by: i32, span: Span) -> Result<Value, Flow> {
 fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
     match &l {
         Value::Null => Ok(r),
-        Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
+        Value::String(a) => {
+            let b = s.stringify(&r);
+            if let Err(m) = super::memory::check_concat(&[a, &b]) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
+            Ok(Value::str(format!("{a}{b}")))
+        }
         Value::Array(items) => {
+            let more = match &r {
+                Value::Array(more) => more.borrow().len(),
+                _ => 1,
+            };
+            if let Err(m) = super::memory::check_array(items.borrow().len().saturating_add(more)) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
             let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
@@ -383,26 +395,16 @@ fn arithmetic(
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
-                if text.len().saturating_mul(n) > 100_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 return Ok(Value::str(text.repeat(n)));
             }
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
-                if items.len().saturating_mul(n) > 10_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -555,13 +557,15 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
     Ok(Value::array(items))
 }
 
-fn join(l: &Value, r: &Value) -> String {
+/// `-join`: the result's size is checked before the parts are joined.
+fn join(l: &Value, r: &Value) -> Result<String, &'static str> {
     let sep = r.to_ps_string();
-    l.enumerate()
-        .iter()
-        .map(Value::element_string)
-        .collect::<Vec<_>>()
-        .join(&sep)
+    let parts: Vec<String> = l.enumerate().iter().map(Value::element_string).collect();
+    let mut pieces: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let seps = vec![sep.as_str(); parts.len().saturating_sub(1)];
+    pieces.extend(seps);
+    super::memory::check_concat(&pieces)?;
+    Ok(parts.join(&sep))
 }
 
 fn case_sensitive(case: CaseMode) -> bool {
@@ -638,6 +642,14 @@ fn compare_scalar(
 
 /// PowerShell equality: the right side is converted to the left side's type.
 pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
+    if let Some(a) = version_parts(l) {
+        let b = version_parts(r).or_else(|| {
+            super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts)
+        });
+        return b == Some(a);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
@@ -706,7 +718,38 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
     }
 }
 
+/// A `System.Version`'s Major, Minor, Build and Revision (-1 where not given, which .NET orders
+/// before 0).
+pub fn version_parts(v: &Value) -> Option<[i64; 4]> {
+    let Value::Object(o) = v else {
+        return None;
+    };
+    let o = o.borrow();
+    if o.type_names.first().is_none_or(|t| t != "System.Version") {
+        return None;
+    }
+    let part = |name: &str| o.get(name).and_then(|p| p.as_i64()).unwrap_or(-1);
+    Some([
+        part("Major"),
+        part("Minor"),
+        part("Build"),
+        part("Revision"),
+    ])
+}
+
 fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
+    // A version compares with a version, or with text that converts to one.
+    if let Some(a) = version_parts(l) {
+        let b = match version_parts(r) {
+            Some(b) => Some(b),
+            None => super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts),
+        };
+        if let Some(b) = b {
+            return Ok(a.cmp(&b));
+        }
+    }
     match l {
         Value::Num(_) | Value::Bool(_) | Value::Char(_) => {
             let a = plain_number(l).unwrap_or(Number::Int32(0));
@@ -795,6 +838,9 @@ pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
 pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
+    if let (Some(a), Some(b)) = (version_parts(l), version_parts(r)) {
+        return a.cmp(&b);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => Ordering::Equal,
         (Value::Null, _) => Ordering::Less,

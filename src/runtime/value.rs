@@ -559,6 +559,8 @@ pub enum Native {
         input: Rc<[u16]>,
         next: Option<usize>,
     },
+    /// `System.Text.Encoding`: which one.
+    Encoding(super::dotnet::encoding::EncodingKind),
 }
 
 impl PsObject {
