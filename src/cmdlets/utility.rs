@@ -3,7 +3,9 @@
 //! ids follow pwsh's sources (AddMember.resx, GetRandomCommandStrings.resx, MatchString.cs,
 //! SessionStateStrings); choices are listed in docs/fidelity.md ("Utility cmdlets").
 
-use regex::{Regex, RegexBuilder};
+use crate::runtime::regex::dotnet as regex_objects;
+use crate::runtime::regex::{Regex, opt as regex_opt};
+use std::rc::Rc;
 
 use crate::runtime::CmdletDef;
 use crate::runtime::clock::IdGenerator;
@@ -128,7 +130,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Raw", types::SWITCH).help("Returns the matching lines as strings."))
             .param(ParamDef::new("NoEmphasis", types::SWITCH).help("Does not highlight matches (aapsh never does)."))
             .param(ParamDef::new("Encoding", types::STRING).ignored_offline().help("Accepted and ignored: files are read as UTF-8."))
-            .param(ParamDef::new("Context", types::OBJECT_ARRAY).not_emulated().help("Lines before and after each match (not emulated)."))
+            .param(ParamDef::new("Context", types::OBJECT_ARRAY).help("Lines before and after each match: one number for both, or two (before, after)."))
             .param(ParamDef::new("Include", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
             .param(ParamDef::new("Exclude", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
             .example("Find errors in a log", "Select-String -Path .\\grant.log -Pattern 'error'", "One MatchInfo per matching line: grant.log:12:...")
@@ -673,22 +675,24 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let patterns = b.strings("Pattern").unwrap_or_default();
     let case_sensitive = b.switch("CaseSensitive");
     let simple = b.switch("SimpleMatch");
-    let mut regexes: Vec<(String, Regex)> = Vec::new();
+    let mut regexes: Vec<(String, Rc<Regex>)> = Vec::new();
+    let options = if case_sensitive {
+        0
+    } else {
+        regex_opt::IGNORE_CASE
+    };
     for p in &patterns {
-        let source = if simple { regex::escape(p) } else { p.clone() };
-        match RegexBuilder::new(&source)
-            .case_insensitive(!case_sensitive)
-            .size_limit(10 * 1024 * 1024)
-            .build()
-        {
+        let source = if simple {
+            crate::runtime::regex::escape(p)
+        } else {
+            p.clone()
+        };
+        match Regex::cached(&source, options) {
             Ok(re) => regexes.push((p.clone(), re)),
             Err(e) => {
                 let mut r = ctx.error(
                     "System.ArgumentException",
-                    format!(
-                        "Invalid pattern '{p}': {}",
-                        e.to_string().lines().last().unwrap_or("").trim()
-                    ),
+                    format!("The string {p} is not a valid regular expression: {e}"),
                     "InvalidRegex",
                     ErrorCategory::InvalidArgument,
                 );
@@ -697,6 +701,26 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             }
         }
     }
+    let context = match b.get("Context") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let n: Vec<usize> = v
+                .enumerate()
+                .iter()
+                .map(|x| {
+                    crate::runtime::conversion::to_int(x, "System.Int32")
+                        .unwrap_or(0)
+                        .max(0) as usize
+                })
+                .collect();
+            match n.as_slice() {
+                [] => None,
+                [both] => Some((*both, *both)),
+                [pre, post, ..] => Some((*pre, *post)),
+            }
+        }
+    }
+    .filter(|&(pre, post)| pre > 0 || post > 0);
     let mut sources: Vec<Source> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
     for item in input_items(ctx, b) {
@@ -764,18 +788,42 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let location = ctx.session.location.display().to_string();
     let quiet = b.switch("Quiet");
     for src in sources {
+        // Which lines are reported (for the display context, which stops at the next one).
+        let mut hits: Vec<(usize, String, Vec<Value>)> = Vec::new();
         for (i, line) in src.lines.iter().enumerate() {
-            let hit = regexes.iter().find(|(_, re)| re.is_match(line));
+            let u = crate::runtime::regex::units(line);
+            let mut hit = None;
+            for (pattern, re) in &regexes {
+                match re.find(&u) {
+                    Ok(Some(m)) => {
+                        hit = Some((pattern, re, m));
+                        break;
+                    }
+                    Ok(None) => {}
+                    Err(_) => {
+                        let r = ctx.error(
+                            "System.Text.RegularExpressions.RegexMatchTimeoutException",
+                            crate::runtime::regex::TIMEOUT_MESSAGE,
+                            "RegexMatchTimeout",
+                            ErrorCategory::OperationStopped,
+                        );
+                        return Err(ctx.terminate(r));
+                    }
+                }
+            }
             let info = match (hit, b.switch("NotMatch")) {
-                (Some((pattern, re)), false) => {
-                    let found: Vec<Value> = if b.switch("AllMatches") {
-                        re.captures_iter(line)
-                            .map(|c| match_value(line, re, &c))
+                (Some((pattern, re, first)), false) => {
+                    let input: Rc<[u16]> = u.into();
+                    let found: Vec<Value> = if simple {
+                        Vec::new()
+                    } else if b.switch("AllMatches") {
+                        re.find_all(&input, 0, None)
+                            .unwrap_or_else(|_| vec![first])
+                            .iter()
+                            .map(|m| regex_objects::match_object(re, &input, Some(m)))
                             .collect()
                     } else {
-                        re.captures(line)
-                            .map(|c| vec![match_value(line, re, &c)])
-                            .unwrap_or_default()
+                        vec![regex_objects::match_object(re, &input, Some(&first))]
                     };
                     Some((pattern.clone(), found))
                 }
@@ -789,27 +837,56 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 ctx.write_object(Value::Bool(true));
                 return Ok(());
             }
-            if b.switch("Raw") {
-                ctx.write_object(Value::str(line));
-            } else {
-                let number = i + 1;
-                let obj = match_info(
-                    src.path.as_deref(),
-                    &location,
-                    number,
-                    line,
-                    &pattern,
-                    !case_sensitive,
-                    found,
-                );
-                ctx.write_object(obj);
-            }
+            hits.push((i, pattern, found));
             if b.switch("List") {
                 break;
             }
         }
+        let mut shown_until = 0usize;
+        for (k, (i, pattern, found)) in hits.iter().enumerate() {
+            let line = &src.lines[*i];
+            if b.switch("Raw") {
+                ctx.write_object(Value::str(line));
+                continue;
+            }
+            let ctx_lines = context.map(|(pre, post)| {
+                let pre_from = i.saturating_sub(pre);
+                let post_to = (i + 1 + post).min(src.lines.len());
+                let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
+                let lines = |from: usize, to: usize| src.lines[from..to.max(from)].to_vec();
+                let shown = MatchContext {
+                    pre: lines(pre_from, *i),
+                    post: lines(i + 1, post_to),
+                    display_pre: lines(pre_from.max(shown_until), *i),
+                    display_post: lines(i + 1, post_to.min(next_hit)),
+                };
+                shown_until = post_to.min(next_hit);
+                shown
+            });
+            shown_until = shown_until.max(i + 1);
+            let obj = match_info(
+                src.path.as_deref(),
+                &location,
+                i + 1,
+                line,
+                pattern,
+                !case_sensitive,
+                found.clone(),
+                ctx_lines,
+            );
+            ctx.write_object(obj);
+        }
     }
     Ok(())
+}
+
+/// MatchInfoContext: the lines around a match, and those its display shows (not repeating
+/// lines an earlier match showed, stopping before the next match).
+struct MatchContext {
+    pre: Vec<String>,
+    post: Vec<String>,
+    display_pre: Vec<String>,
+    display_post: Vec<String>,
 }
 
 /// Reads a file for Select-String; a missing one is pwsh's PathNotFound (non-terminating).
@@ -841,51 +918,6 @@ fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source
     }
 }
 
-/// UTF-16 offset of a byte offset, as .NET's Match.Index counts.
-fn utf16_index(text: &str, byte: usize) -> i64 {
-    text[..byte].encode_utf16().count() as i64
-}
-
-/// A System.Text.RegularExpressions.Match (Groups, Success, Name, Index, Length, Value); its
-/// text is the matched value, as .NET's Match.ToString().
-fn match_value(line: &str, re: &Regex, caps: &regex::Captures<'_>) -> Value {
-    let names: Vec<Option<&str>> = re.capture_names().collect();
-    let part = |type_name: &str, i: usize| {
-        let m = caps.get(i);
-        let name = names
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or_else(|| i.to_string(), str::to_string);
-        let (index, length, value) = match m {
-            Some(m) => (
-                utf16_index(line, m.start()),
-                m.as_str().encode_utf16().count() as i64,
-                m.as_str().to_string(),
-            ),
-            None => (0, 0, String::new()),
-        };
-        PsObject::new(type_name)
-            .with("Success", Value::Bool(m.is_some()))
-            .with("Name", Value::str(&name))
-            .with("Index", Value::integer(index))
-            .with("Length", Value::integer(length))
-            .with("Value", Value::str(&value))
-            .with_text(value)
-    };
-    let groups: Vec<Value> = (0..caps.len())
-        .map(|i| Value::object(part("System.Text.RegularExpressions.Group", i)))
-        .collect();
-    let whole = part("System.Text.RegularExpressions.Match", 0);
-    let mut out =
-        PsObject::new("System.Text.RegularExpressions.Match").with("Groups", Value::array(groups));
-    for (n, v) in whole.properties() {
-        out.set(n, v.clone());
-    }
-    out.text = whole.text.clone();
-    Value::object(out)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn match_info(
     path: Option<&std::path::Path>,
@@ -895,6 +927,7 @@ fn match_info(
     pattern: &str,
     ignore_case: bool,
     found: Vec<Value>,
+    context: Option<MatchContext>,
 ) -> Value {
     let (path_text, file_name) = match path {
         Some(p) => (
@@ -905,12 +938,51 @@ fn match_info(
         ),
         None => ("InputStream".to_string(), "InputStream".to_string()),
     };
-    let (text, display) = match path {
+    let (mut text, mut display) = match path {
         Some(_) => (
             format!("{path_text}:{number}:{line}"),
             format!("{}:{number}:{line}", relative_path(&path_text, location)),
         ),
         None => (line.to_string(), line.to_string()),
+    };
+    // With context, ToString marks the line with `> ` and indents the context lines by two.
+    let context_value = match &context {
+        None => Value::Null,
+        Some(c) => {
+            let shown_path = relative_path(&path_text, location);
+            let around = |lines: &[String], at: usize, file: &str| -> Vec<String> {
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, l)| match path {
+                        Some(_) => format!("  {file}:{}:{l}", at + k),
+                        None => format!("  {l}"),
+                    })
+                    .collect()
+            };
+            let first = number - c.display_pre.len();
+            let mut parts = around(&c.display_pre, first, &shown_path);
+            parts.push(format!("> {display}"));
+            parts.extend(around(&c.display_post, number + 1, &shown_path));
+            display = parts.join("\n");
+            let mut full = around(&c.display_pre, first, &path_text);
+            full.push(format!("> {text}"));
+            full.extend(around(&c.display_post, number + 1, &path_text));
+            text = full.join("\n");
+            let strings = |lines: &[String]| {
+                Value::array_of(
+                    crate::runtime::value::ArrayKind::Typed(Rc::from("System.String")),
+                    lines.iter().map(Value::str).collect(),
+                )
+            };
+            Value::object(
+                PsObject::new("Microsoft.PowerShell.Commands.MatchInfoContext")
+                    .with("PreContext", strings(&c.pre))
+                    .with("PostContext", strings(&c.post))
+                    .with("DisplayPreContext", strings(&c.display_pre))
+                    .with("DisplayPostContext", strings(&c.display_post)),
+            )
+        }
     };
     let mut o = PsObject::new(MATCH_INFO)
         .with("IgnoreCase", Value::Bool(ignore_case))
@@ -919,8 +991,14 @@ fn match_info(
         .with("Filename", Value::str(&file_name))
         .with("Path", Value::str(&path_text))
         .with("Pattern", Value::str(pattern))
-        .with("Context", Value::Null)
-        .with("Matches", Value::array(found))
+        .with("Context", context_value)
+        .with(
+            "Matches",
+            Value::array_of(
+                crate::runtime::value::ArrayKind::Typed(Rc::from(regex_objects::MATCH)),
+                found,
+            ),
+        )
         .with_text(text);
     o.display = Some(display);
     Value::object(o)

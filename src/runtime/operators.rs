@@ -5,13 +5,10 @@
 
 use std::cmp::Ordering;
 
-use regex::{Regex, RegexBuilder};
-
 use super::conversion;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::flow::Flow;
 use super::number::{self, ArithOp, BitOp, NumError, NumKind, Number};
-use super::scope::Qualifier;
 use super::session::Session;
 use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
 use super::value::{Hashtable, Value, ticks_of};
@@ -108,12 +105,7 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
         UnaryOp::Join => join(&v, &Value::str(""))
             .map(Value::str)
             .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
-        UnaryOp::Split => {
-            let text = v.to_ps_string();
-            Ok(Value::array(
-                text.split_whitespace().map(Value::str).collect(),
-            ))
-        }
+        UnaryOp::Split => Ok(super::regex::dotnet::unary_split(&v)),
         // Increment and decrement need an assignable operand; the expression evaluator
         // handles them before calling here.
         UnaryOp::PreIncrement | UnaryOp::PostIncrement => step(s, v, 1, span),
@@ -698,8 +690,8 @@ fn compare(
             let found = r.enumerate().iter().any(|item| values_equal(item, &l, cs));
             return Ok(Value::Bool(found == (op == CompareOp::In)));
         }
-        CompareOp::Replace => return replace(s, &l, &r, cs, span),
-        CompareOp::Split => return split(s, &l, &r, cs, span),
+        CompareOp::Replace => return super::regex::dotnet::replace_operator(s, &l, &r, cs, span),
+        CompareOp::Split => return super::regex::dotnet::split_operator(s, &l, &r, cs, span),
         _ => {}
     }
     if let Value::Array(items) = &l {
@@ -741,24 +733,7 @@ fn compare_scalar(
         CompareOp::Like => wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
         CompareOp::NotLike => !wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
         CompareOp::Match | CompareOp::NotMatch => {
-            let re = build_regex(s, &r.to_ps_string(), cs, span)?;
-            let text = l.to_ps_string();
-            let caps = re.captures(&text);
-            let matched = caps.is_some();
-            if set_matches && let Some(c) = caps {
-                let mut table = Hashtable::new(false);
-                for (i, name) in re.capture_names().enumerate() {
-                    if let Some(m) = c.get(i) {
-                        let key = match name {
-                            Some(n) => Value::str(n),
-                            None => Value::integer(i as i64),
-                        };
-                        table.insert(key, Value::str(m.as_str()));
-                    }
-                }
-                s.scopes
-                    .set("Matches", Value::hashtable(table), Qualifier::None);
-            }
+            let matched = super::regex::dotnet::match_operator(s, l, r, cs, set_matches, span)?;
             matched == (op == CompareOp::Match)
         }
         _ => false,
@@ -1140,24 +1115,6 @@ pub fn has_wildcards(text: &str) -> bool {
     text.contains(['*', '?', '['])
 }
 
-fn build_regex(s: &Session, pattern: &str, cs: bool, span: Span) -> Result<Regex, Flow> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(!cs)
-        .size_limit(10 * 1024 * 1024)
-        .build()
-        .map_err(|e| {
-            s.runtime_error(
-                "InvalidRegularExpression",
-                format!(
-                    "The regular expression pattern {pattern} is not valid. ({})",
-                    e.to_string().lines().last().unwrap_or("")
-                ),
-                ErrorCategory::InvalidOperation,
-                span,
-            )
-        })
-}
-
 /// `switch -regex` and `-match` on one value.
 pub fn regex_match(
     s: &mut Session,
@@ -1167,63 +1124,6 @@ pub fn regex_match(
     span: Span,
 ) -> Result<bool, Flow> {
     compare_scalar(s, CompareOp::Match, cs, item, pattern, span, true)
-}
-
-/// .NET replacement syntax (`$1`, `${name}`, `$$`) maps onto the regex crate's, which also
-/// needs `${1}` when a digit or letter follows.
-fn dotnet_replacement(rep: &str) -> String {
-    let mut out = String::new();
-    let chars: Vec<char> = rep.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '$' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit() {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            out.push_str("${");
-            out.extend(&chars[i + 1..j]);
-            out.push('}');
-            i = j;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-fn replace(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
-    let parts = r.enumerate();
-    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
-    let replacement = parts.get(1).map(Value::to_ps_string).unwrap_or_default();
-    let re = build_regex(s, &pattern, cs, span)?;
-    let rep = dotnet_replacement(&replacement);
-    let one = |v: &Value| Value::str(re.replace_all(&v.to_ps_string(), rep.as_str()));
-    Ok(match l {
-        Value::Array(items) => Value::array(items.borrow().iter().map(one).collect()),
-        other => one(other),
-    })
-}
-
-fn split(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
-    let parts = r.enumerate();
-    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
-    let max = parts
-        .get(1)
-        .and_then(|m| conversion::to_int(m, "System.Int32").ok())
-        .unwrap_or(0);
-    let re = build_regex(s, &pattern, cs, span)?;
-    let mut out = Vec::new();
-    for item in l.enumerate() {
-        let text = item.to_ps_string();
-        if max > 0 {
-            out.extend(re.splitn(&text, max as usize).map(Value::str));
-        } else {
-            out.extend(re.split(&text).map(Value::str));
-        }
-    }
-    Ok(Value::array(out))
 }
 
 /// The `-f` operator: .NET composite formatting (`{0}`, `{0,-10}`, `{0:N2}`, `{{`).
@@ -1263,10 +1163,5 @@ mod tests {
         assert!(values_equal(&Value::str("ABC"), &Value::str("abc"), false));
         assert!(!values_equal(&Value::str("ABC"), &Value::str("abc"), true));
         assert!(!values_equal(&Value::Null, &Value::str(""), false));
-    }
-
-    #[test]
-    fn formats() {
-        assert_eq!(dotnet_replacement("$1-x"), "${1}-x");
     }
 }
