@@ -18,6 +18,17 @@ pub const ACCESS_TYPE: &str = "aapsh.AppAccess";
 pub const EFFECTIVE_TYPE: &str = "aapsh.EffectivePolicy";
 pub const DELAY_TYPE: &str = "aapsh.PropagationDelay";
 
+const RESOURCE: ParamType = ParamType::new(
+    ParamKind::Enum(&["OnlineMeetings", "Mail", "Calendars", "Contacts", "MailboxSettings"]),
+    "String",
+    "System.String",
+);
+const SERVICE: ParamType = ParamType::new(
+    ParamKind::Enum(&["Teams", "Exchange"]),
+    "String",
+    "System.String",
+);
+
 const STYLE: ParamType = ParamType::new(
     ParamKind::Enum(&["Legacy", "Modern"]),
     "GraphErrorStyle",
@@ -47,6 +58,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .should_process()
             .param(ParamDef::new("Minutes", types::DOUBLE).position(0).help("The delay in minutes (30 reproduces the documented trap)."))
             .param(ParamDef::new("Seconds", types::INT64).help("The delay in seconds."))
+            .param(ParamDef::new("Service", SERVICE).help("Teams (the default: Teams application access policies reaching the online meeting calls) or Exchange (Exchange application access policies and RBAC for Applications reaching the mailbox calls; Microsoft documents \"can take longer than 1 hour\")."))
             .example("Reproduce the 30-minute trap", "Set-EmuPropagationDelay -Minutes 30", "Grants and policy edits reach Graph calls 30 minutes (session clock) after they are made."),
         CmdletDef::new("Get-EmuPropagationDelay", MODULE, get_delay)
             .class("aapsh.Cmdlets.GetEmuPropagationDelay")
@@ -64,9 +76,11 @@ pub fn definitions() -> Vec<CmdletDef> {
             .description("For each app and user (all of them when -AppId or -User is left out): Read and Write as Microsoft Graph decides now, why (the permission that is missing, or the effective policy and its route: direct, group with rank, tenant (-Global) or Global), and when a pending policy change will reach Graph (TakesEffect). Format-List shows every detail.")
             .param(ParamDef::new("AppId", types::STRING_ARRAY).position(0).help("App (client) ids or display names; default every app in the store."))
             .param(ParamDef::new("User", types::STRING_ARRAY).position(1).help("Users (object id, UPN, SIP address or display name); default every user."))
-            .outputs("One row per app and user: User, App, Read, Write, Why, TakesEffect (and details).")
+            .param(ParamDef::new("Resource", RESOURCE).help("OnlineMeetings (the default: Teams application access policies), or a mailbox data set: Mail, Calendars, Contacts, MailboxSettings (Exchange application access policies and RBAC for Applications)."))
+            .outputs("One row per app and user: User, App, Read, Write, Why, TakesEffect (and details); with a mailbox -Resource: User, App, Resource, Read, Write, Send, Mechanism, Fix, TakesEffect.")
             .example("Why is my app denied?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com | Format-List", "Shows the decision and every step behind it.")
-            .example("The whole matrix", "Test-EmuAppAccess", "Every app against every user."),
+            .example("The whole matrix", "Test-EmuAppAccess", "Every app against every user.")
+            .example("Which mechanism decides mail access?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com -Resource Mail | Format-List", "Names the Exchange application access policy or RBAC for Applications assignment that decided, and the fix."),
         CmdletDef::new("Get-EmuEffectivePolicy", MODULE, get_effective)
             .class("aapsh.Cmdlets.GetEmuEffectivePolicy")
             .synopsis("Shows each user's effective application access policy, its route, and what Microsoft Graph sees now.")
@@ -197,9 +211,15 @@ fn set_delay(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     if !ctx.should_process(&format!("{seconds} seconds"), "Set-EmuPropagationDelay")? {
         return Ok(());
     }
-    transact(ctx, |_| {
-        Decision::Apply((), vec![Change::SetPropagationDelay { seconds }])
-    })?;
+    let exchange = b
+        .string("Service")
+        .is_some_and(|s| s.eq_ignore_ascii_case("Exchange"));
+    let change = if exchange {
+        Change::Exchange(crate::store::ExchangeChange::SetPropagationDelay { seconds })
+    } else {
+        Change::SetPropagationDelay { seconds }
+    };
+    transact(ctx, |_| Decision::Apply((), vec![change]))?;
     Ok(())
 }
 
@@ -427,10 +447,20 @@ fn test_access(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             out
         }
     };
+    let mailbox = b
+        .string("Resource")
+        .and_then(|r| super::exchange::decide::MailResource::parse(&r));
     for user in &users {
         for app in &apps {
-            let e = t.explain_access(&app.app_id, &user.object_id, now);
-            ctx.write_object(access_row(&t, app, user, &e));
+            match mailbox {
+                Some(resource) => ctx.write_object(super::exchange::explain::mailbox_row(
+                    &t, app, user, resource, now,
+                )),
+                None => {
+                    let e = t.explain_access(&app.app_id, &user.object_id, now);
+                    ctx.write_object(access_row(&t, app, user, &e));
+                }
+            }
         }
     }
     Ok(())

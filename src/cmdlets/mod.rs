@@ -9,6 +9,7 @@ mod core;
 pub mod coverage;
 mod directory;
 mod emulator;
+mod exchange;
 pub mod filter;
 mod formatting;
 mod graph;
@@ -42,6 +43,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(assignments::definitions());
     all.extend(graph::definitions());
     all.extend(directory::definitions());
+    all.extend(exchange::definitions());
     all.extend(emulator::definitions());
     all.extend(state::definitions());
     all.extend(core::definitions());

@@ -242,12 +242,14 @@ fn module_info(ctx: &CommandContext<'_>, name: &str, grouping: bool) -> Value {
     let version = module_version(&name);
     let sep = if cfg!(windows) { "\\" } else { "/" };
     let base = format!("{}{sep}{name}{sep}{version}", modules_root());
-    let commands: Vec<Value> = if name.eq_ignore_ascii_case("MicrosoftTeams") {
+    let commands: Vec<Value> = if name.eq_ignore_ascii_case("MicrosoftTeams")
+        || name.eq_ignore_ascii_case("ExchangeOnlineManagement")
+    {
         let mut names: Vec<String> = ctx
             .session
             .commands
             .iter()
-            .filter(|d| d.module == "MicrosoftTeams")
+            .filter(|d| d.module.eq_ignore_ascii_case(&name))
             .map(|d| d.name.to_string())
             .collect();
         names.sort_by_key(|n| n.to_ascii_lowercase());
@@ -378,7 +380,10 @@ fn get_module(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let (imported, installed) = module_state(ctx);
     let list_available = b.switch("ListAvailable");
     let mut names: Vec<String> = if list_available {
-        let mut all = vec!["MicrosoftTeams".to_string()];
+        let mut all = vec![
+            "ExchangeOnlineManagement".to_string(),
+            "MicrosoftTeams".to_string(),
+        ];
         for m in installed {
             if !all.iter().any(|a| a.eq_ignore_ascii_case(&m)) {
                 all.push(m);

@@ -82,6 +82,13 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
         return None;
     }
     let lower = typed.to_ascii_lowercase();
+    // The Graph page links Grant-ApplicationAccessPolicy, which neither product has: Exchange's
+    // policies apply to their scope when created, Teams' are granted with the Cs cmdlet.
+    if lower == "grant-applicationaccesspolicy"
+        && table.get("Grant-CsApplicationAccessPolicy").is_some()
+    {
+        return Some("Did you mean Grant-CsApplicationAccessPolicy? Grant-ApplicationAccessPolicy exists in neither product: Teams application access policies (online meetings) are granted with Grant-CsApplicationAccessPolicy; Exchange Online application access policies (mailboxes) apply to their -PolicyScopeGroupId when New-ApplicationAccessPolicy creates them.".to_string());
+    }
     let limit = (typed.len() / 4).clamp(1, 4);
     let mut best: Option<(usize, &str)> = None;
     for def in table.iter() {

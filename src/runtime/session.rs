@@ -121,6 +121,8 @@ pub struct Session {
     pub store: Store,
     pub connection: Option<Connection>,
     pub graph: Option<GraphConnection>,
+    /// The Exchange Online connection (Connect-ExchangeOnline), if any.
+    pub exchange: Option<Connection>,
     pub clock: Clock,
     pub ids: IdGenerator,
     /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
@@ -199,6 +201,7 @@ impl Session {
             store,
             connection: None,
             graph: None,
+            exchange: None,
             clock: Clock::system(),
             ids: IdGenerator::new(None),
             random: None,
