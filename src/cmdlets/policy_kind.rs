@@ -18,9 +18,8 @@ pub enum PolicyKind {
     Teams(&'static PolicyType),
 }
 
-/// A policy found by name: its identity (`Global`, `Tag:X`), bare name and whether it is Global.
+/// A policy found by name: its bare name and whether it is Global.
 pub struct FoundPolicy {
-    pub identity: String,
     pub name: String,
     pub global: bool,
 }
@@ -53,12 +52,10 @@ impl PolicyKind {
     pub fn find(self, t: &Tenant, typed: &str) -> Option<FoundPolicy> {
         match self {
             PolicyKind::AppAccess => t.find_policy(typed.trim()).map(|p| FoundPolicy {
-                identity: p.identity.clone(),
                 name: p.name().to_string(),
                 global: p.is_global(),
             }),
             PolicyKind::Teams(ty) => t.family(ty.name)?.find(typed.trim()).map(|p| FoundPolicy {
-                identity: p.identity.clone(),
                 name: p.name().to_string(),
                 global: p.is_global(),
             }),

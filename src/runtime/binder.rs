@@ -629,7 +629,7 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
         ParamKind::Credential => {
             matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
         }
-        ParamKind::ListModifier | ParamKind::Enum(_) => false,
+        ParamKind::ListModifier | ParamKind::Enum(_) | ParamKind::UInt32 => false,
     }
 }
 

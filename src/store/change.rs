@@ -142,6 +142,18 @@ pub enum Change {
         display_name: String,
         properties: ExtraKeys,
     },
+    /// Changes an app registration: a new display name, and these project keys set (a `null`
+    /// value removes the key). Update-MgApplication, New-MgServicePrincipal, the OAuth2
+    /// permission grant cmdlets.
+    UpdateApplication {
+        app_id: String,
+        display_name: Option<String>,
+        properties: ExtraKeys,
+    },
+    /// Removes an app registration (with its permissions, service principal and grants).
+    RemoveApplication {
+        app_id: String,
+    },
     /// Replaces the app's application permissions.
     SetAppPermissions {
         app_id: String,
@@ -335,6 +347,12 @@ impl Tenant {
                 app_id,
                 permissions,
             } => self.set_app_permissions(app_id, permissions),
+            Change::UpdateApplication {
+                app_id,
+                display_name,
+                properties,
+            } => self.update_application(app_id, display_name.as_deref(), properties),
+            Change::RemoveApplication { app_id } => self.remove_application(app_id),
             Change::StampGroupAssignment {
                 group_id,
                 created_time,
@@ -623,9 +641,10 @@ impl Tenant {
                 emulator: self.extra.get(super::emulator::EMULATOR_KEY).cloned(),
                 exchange: self.extra.get(super::exchange::EXCHANGE_KEY).cloned(),
             })),
-            Change::NewApplication { .. } | Change::SetAppPermissions { .. } => {
-                Undo::Applications(self.applications.clone())
-            }
+            Change::NewApplication { .. }
+            | Change::SetAppPermissions { .. }
+            | Change::UpdateApplication { .. }
+            | Change::RemoveApplication { .. } => Undo::Applications(self.applications.clone()),
             Change::StampGroupAssignment { .. } | Change::NormalizeGroupRanks => {
                 Undo::GroupGrants(self.assignments.groups.clone())
             }

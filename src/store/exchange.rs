@@ -353,12 +353,22 @@ pub fn security_id(tenant_id: &str, object_id: &str) -> String {
 
 /// Whether a group is a mail-enabled security group (`mailEnabled` and `securityEnabled`).
 pub fn is_mail_enabled_security(g: &Group) -> bool {
-    flag(g, "mailEnabled") && flag(g, "securityEnabled")
+    is_mail_enabled(g) && flag(g, "securityEnabled")
 }
 
-/// Whether a group is mail-enabled at all (a distribution group or a security one).
+/// Whether a group is a mail-enabled distribution or security group (Microsoft 365 groups,
+/// `groupTypes` with `Unified`, are group mailboxes instead and are not counted).
 pub fn is_mail_enabled(g: &Group) -> bool {
-    flag(g, "mailEnabled")
+    let unified = g
+        .extra
+        .get("groupTypes")
+        .and_then(Value::as_array)
+        .is_some_and(|types| {
+            types
+                .iter()
+                .any(|t| t.as_str().is_some_and(|t| t.eq_ignore_ascii_case("Unified")))
+        });
+    flag(g, "mailEnabled") && !unified
 }
 
 fn flag(g: &Group, key: &str) -> bool {
