@@ -360,7 +360,9 @@ fn scalars_dates_arrays_and_null() {
     ];
     assert_eq!(
         out_default(&values, &opts()),
-        "True\n1.5\nraw\ntext\n\nThursday, November 26, 2026 5:33:01 AM\nThursday, November 26, 2026 5:33:01 AM\n7\n\n"
+        // The invariant culture's long date and time, as pwsh 7.6.10 prints a lone date with
+        // LANG unset (`Thursday, 26 November 2026 09:00:00`).
+        "True\n1.5\nraw\ntext\n\nThursday, 26 November 2026 05:33:01\nThursday, 26 November 2026 05:33:01\n7\n\n"
     );
 }
 

@@ -724,7 +724,8 @@ fn rejects_invalid_variable_references() {
             1,
             2,
             true,
-            "${variable} reference starting is missing the closing '}'.",
+            // pwsh prints the doubled braces of its resource text as they are.
+            "${{variable}} reference starting is missing the closing '}}'.",
         ),
     ]);
 }
@@ -1104,7 +1105,7 @@ fn parses_script_blocks_and_named_blocks() {
             1,
             13,
             false,
-            "unexpected token 'x', expected 'begin', 'process', 'end', or 'dynamicparam'.",
+            "unexpected token 'x', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
         ),
         (
             "{ begin { } begin { } }",
@@ -1928,10 +1929,11 @@ fn rejects_bad_try() {
             "The Finally block is missing its statement block.",
         ),
         (
+            // Just before the clause that follows the catch-all (pwsh 7.6).
             "try {} catch {} catch [A] {}",
             "EmptyCatchNotLast",
             1,
-            8,
+            16,
             false,
             "Catch block must be the last catch block.",
         ),
@@ -2531,12 +2533,13 @@ fn rejects_malformed_pwsh7_operators() {
             "A 'using' statement must appear before any other statements in a script.",
         ),
         (
+            // pwsh 7.6 first wants the using statement's terminator, then reports the place.
             "{ using namespace X }",
-            "UsingMustBeAtStartOfScript",
+            "MissingStatementTerminator",
             1,
-            3,
-            false,
-            "A 'using' statement must appear before any other statements in a script.",
+            21,
+            true,
+            "Missing a newline or semicolon.",
         ),
         (
             "using namespace",

@@ -120,6 +120,87 @@ fn ends_inside_open_construct(text: &str) -> bool {
         || (state == State::Code && dangling)
 }
 
+/// Every golden and sample script, and the parser fixtures.
+fn all_real_scripts() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = Vec::new();
+    for dir in ["tests/golden", "samples", "tests/fixtures/parser"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+            .expect(dir)
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ps1"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("script");
+            out.push((p.display().to_string(), text));
+        }
+    }
+    out
+}
+
+/// Ids pwsh reports at once (ReportError), even where more input could complete the text.
+const REPORTED_AT_ONCE: [&str; 5] = [
+    "EndSquareBracketExpectedAtEndOfAttribute",
+    "MissingEqualsInHashLiteral",
+    "ParameterRequiresArgument",
+    "MissingFileSpecification",
+    "MissingExpression",
+];
+
+/// Every golden and sample script cut at the end of each of its lines (as the REPL sends a
+/// buffer): no panic, and the text so far parses, or more lines could complete it, or pwsh too
+/// reports the error at once. With `AAPSH_EVERY_PREFIX=1` every prefix, cut at each character,
+/// is also parsed (no panic): too slow for a debug build in every run (minutes), so it is
+/// kept for a release run: `AAPSH_EVERY_PREFIX=1 cargo test --release --test parser_props`.
+#[test]
+fn every_prefix_of_every_golden_and_sample_parses_or_reports_incomplete() {
+    let scripts = all_real_scripts();
+    assert!(scripts.len() > 100, "only {} scripts", scripts.len());
+    let every_char = std::env::var("AAPSH_EVERY_PREFIX").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (name, text) in &scripts {
+        // Scripts that show parse errors on purpose are only checked for panics.
+        let whole_parses = parse_script(SourceFile::new(None, text.as_str())).is_ok();
+        for end in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            let prefix = &text[..end];
+            // At the end of a line (not after an empty line: a REPL buffer does not end with
+            // a newline).
+            let at_line_end = text[end..].starts_with(['\n', '\r'])
+                && !prefix.trim_end_matches([' ', '\t']).ends_with(['\n', '\r']);
+            if !at_line_end && !every_char {
+                continue;
+            }
+            let result = std::panic::catch_unwind(|| {
+                parse_script(SourceFile::new(None, prefix)).map(|_| ())
+            });
+            let Ok(result) = result else {
+                failures.push(format!("{name}: panic on the prefix ending at {end}"));
+                continue;
+            };
+            // A line holding only a comment after an open construct is not incomplete for
+            // pwsh either (the newline before it is not white space to IsAtEndOfScript).
+            let last_line = prefix.rsplit(['\n', '\r']).next().unwrap_or("");
+            let comment_line = last_line.trim_start().starts_with('#');
+            if whole_parses
+                && at_line_end
+                && !comment_line
+                && !prefix.trim_end().is_empty()
+                && let Err(e) = result
+            {
+                let first = &e.errors[0];
+                if !e.is_incomplete() && !REPORTED_AT_ONCE.contains(&first.id) {
+                    failures.push(format!(
+                        "{name}: line ending at {end} is neither complete nor incomplete: {} {:?}",
+                        first.id, first.message
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_prefix_of_real_scripts_parses_or_reports_incomplete() {
     for name in FIXTURES {

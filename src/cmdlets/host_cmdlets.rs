@@ -5,7 +5,7 @@
 use crate::runtime::CmdletDef;
 use crate::runtime::timespan::TimeSpan;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
-use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 
@@ -64,8 +64,17 @@ pub fn definitions() -> Vec<CmdletDef> {
             .description("Offline the session clock moves forward at once: nothing waits, and Get-Date afterwards shows the later time.")
             .alias("sleep")
             .default_set("Seconds")
-            .param(ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait."))
-            .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait."))
+            .param({
+                // pwsh: [ValidateRange(0.0, (double)(int.MaxValue / 1000))].
+                let mut p = ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait (0 to 2147483).");
+                p.validations.push(Validation::Range(0, i64::from(i32::MAX / 1000)));
+                p
+            })
+            .param({
+                let mut p = ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait (0 or more).");
+                p.validations.push(Validation::Range(0, i64::from(i32::MAX)));
+                p
+            })
             .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
         CmdletDef::new("Write-Progress", UTILITY, write_progress)
             .class("Microsoft.PowerShell.Commands.WriteProgressCommand")
@@ -119,14 +128,20 @@ fn read_host(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     Ok(())
 }
 
-/// A .NET date format string (standard or custom), en-US.
-pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
-    crate::runtime::operators::dotnet_date_format(dt, f)
+/// A .NET date format string (standard or custom) in the session's culture.
+pub fn dotnet_date_format(
+    dt: time::OffsetDateTime,
+    f: &str,
+    culture: &crate::runtime::culture::Culture,
+) -> String {
+    crate::runtime::dotnet_format::format_date(dt, f, culture)
 }
 
 /// `Get-Date -UFormat`: the common Unix specifiers.
 pub fn uformat(dt: time::OffsetDateTime, f: &str) -> String {
-    let fd = crate::runtime::operators::format_date;
+    let fd = |dt, pattern: &str| {
+        crate::runtime::dotnet_format::custom_date(dt, pattern, &crate::runtime::culture::INVARIANT)
+    };
     let mut out = String::new();
     let mut chars = f.chars();
     while let Some(c) = chars.next() {
@@ -249,7 +264,7 @@ fn get_date(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
     if let Some(f) = b.string("UFormat") {
         ctx.write_object(Value::str(uformat(dt, &f)));
     } else if let Some(f) = b.string("Format") {
-        ctx.write_object(Value::str(dotnet_date_format(dt, &f)));
+        ctx.write_object(Value::str(dotnet_date_format(dt, &f, ctx.session.culture)));
     } else {
         ctx.write_object(Value::DateTime(dt));
     }
@@ -313,15 +328,20 @@ mod tests {
 
     #[test]
     fn date_formats() {
+        use crate::runtime::culture::{EN_US, INVARIANT};
         let dt = datetime!(2026-11-26 09:05:03 UTC);
         assert_eq!(
-            dotnet_date_format(dt, "yyyy-MM-dd HH:mm"),
+            dotnet_date_format(dt, "yyyy-MM-dd HH:mm", &INVARIANT),
             "2026-11-26 09:05"
         );
-        assert_eq!(dotnet_date_format(dt, "d"), "11/26/2026");
+        assert_eq!(dotnet_date_format(dt, "d", &EN_US), "11/26/2026");
         assert_eq!(
-            dotnet_date_format(dt, "F"),
+            dotnet_date_format(dt, "F", &EN_US),
             "Thursday, November 26, 2026 9:05:03 AM"
+        );
+        assert_eq!(
+            dotnet_date_format(dt, "F", &INVARIANT),
+            "Thursday, 26 November 2026 09:05:03"
         );
         assert_eq!(uformat(dt, "%Y%m%d-%H%M%S"), "20261126-090503");
         assert_eq!(uformat(dt, "%A %j %Z"), "Thursday 330 +00");

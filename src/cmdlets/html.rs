@@ -222,7 +222,9 @@ fn cell(ctx: &mut CommandContext<'_>, item: &Value, c: &Column) -> Result<String
         Value::Null => String::new(),
         Value::Array(_) => "System.Object[]".into(),
         Value::Hashtable(_) => "System.Collections.Hashtable".into(),
-        Value::DateTime(dt) => super::host_cmdlets::dotnet_date_format(*dt, "G"),
+        Value::DateTime(dt) => {
+            super::host_cmdlets::dotnet_date_format(*dt, "G", ctx.session.culture)
+        }
         other => ctx.session.stringify(other),
     };
     Ok(html_encode(&text))

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::format::dotnet_to_string;
 use crate::runtime::CmdletDef;
+use crate::runtime::culture::Culture;
 use crate::runtime::files::{io_message, shown, write_text_to};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
@@ -339,10 +340,10 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
 }
 
 /// Values to lines as Set-Content writes them (each object's ToString on its own line).
-fn content_text(values: &[Value], no_newline: bool) -> String {
+fn content_text(values: &[Value], no_newline: bool, culture: &Culture) -> String {
     let mut out = String::new();
     for v in values {
-        out.push_str(&dotnet_to_string(v));
+        out.push_str(&dotnet_to_string(v, culture));
         if !no_newline {
             out.push_str(NEWLINE);
         }
@@ -396,7 +397,7 @@ fn write_file(
 
 fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -> Result<(), Flow> {
     let values = content_values(ctx, b);
-    let text = content_text(&values, b.switch("NoNewline"));
+    let text = content_text(&values, b.switch("NoNewline"), ctx.session.culture);
     let (action, error_id) = if append {
         ("Add Content", "AddContentWriterDirectoryNotFoundError")
     } else {
@@ -454,7 +455,7 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         opts.width = w.clamp(2, 10_000) as usize;
     }
     let mut text = if items.iter().all(|v| matches!(v, Value::String(_))) {
-        content_text(&items, false)
+        content_text(&items, false, ctx.session.culture)
     } else {
         crate::format::out_string(&items, &opts)
     };
@@ -749,7 +750,7 @@ fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
     };
     let text = lines
         .iter()
-        .map(dotnet_to_string)
+        .map(|v| dotnet_to_string(v, ctx.session.culture))
         .collect::<Vec<_>>()
         .join("\n");
     emit_csv_objects(ctx, &text, delimiter(b), header_param(b))
@@ -758,14 +759,16 @@ fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
 /// How a CSV writer quotes.
 struct CsvWriter {
     delimiter: char,
+    culture: &'static Culture,
     quote: String,
     quote_fields: Option<Vec<String>>,
 }
 
 impl CsvWriter {
-    fn from(b: &BoundParameters) -> CsvWriter {
+    fn from(b: &BoundParameters, culture: &'static Culture) -> CsvWriter {
         CsvWriter {
             delimiter: delimiter(b),
+            culture,
             quote: b.string("UseQuotes").unwrap_or_else(|| "Always".into()),
             quote_fields: b
                 .get("QuoteFields")
@@ -812,7 +815,7 @@ impl CsvWriter {
             if let Some(v) = csv_property(item, n)
                 && !v.is_null()
             {
-                self.field(n, &dotnet_to_string(&v), &mut out);
+                self.field(n, &dotnet_to_string(&v, self.culture), &mut out);
             }
         }
         out
@@ -859,8 +862,9 @@ fn csv_lines(
     b: &BoundParameters,
     names: Option<Vec<String>>,
     header: bool,
+    culture: &'static Culture,
 ) -> Vec<String> {
-    let writer = CsvWriter::from(b);
+    let writer = CsvWriter::from(b, culture);
     let Some(first) = items.iter().find(|v| !v.is_null()) else {
         return Vec::new();
     };
@@ -880,7 +884,7 @@ fn csv_lines(
 
 fn convert_to_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let items = csv_items(ctx, b);
-    for line in csv_lines(&items, b, None, true) {
+    for line in csv_lines(&items, b, None, true, ctx.session.culture) {
         if !line.is_empty() {
             ctx.write_object(Value::str(line));
         }
@@ -949,7 +953,7 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         }
         None => None,
     };
-    let lines = csv_lines(&items, b, names, existing.is_none());
+    let lines = csv_lines(&items, b, names, existing.is_none(), ctx.session.culture);
     let mut text = String::new();
     for line in lines {
         text.push_str(&line);
@@ -1010,7 +1014,10 @@ fn new_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         let result = if dir {
             std::fs::create_dir_all(&path)
         } else {
-            let content = b.get("Value").map(dotnet_to_string).unwrap_or_default();
+            let content = b
+                .get("Value")
+                .map(|v| dotnet_to_string(v, ctx.session.culture))
+                .unwrap_or_default();
             std::fs::write(&path, content)
         };
         if let Err(e) = result {

@@ -300,7 +300,7 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
             blocks.iter().skip(1).cloned().collect()
         };
         if !args.is_empty() {
-            let v = crate::runtime::members::invoke_method(
+            let v = crate::runtime::dotnet::invoke_method(
                 ctx.session,
                 &item,
                 &member,
@@ -313,7 +313,7 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         }
         // A property first; otherwise a method of that name is called without arguments.
         if item.property(&member).is_none()
-            && let Ok(v) = crate::runtime::members::invoke_method(
+            && let Ok(v) = crate::runtime::dotnet::invoke_method(
                 ctx.session,
                 &item,
                 &member,
@@ -325,7 +325,7 @@ fn foreach_process(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
             ctx.write_enumerated(v);
             return Ok(());
         }
-        let v = crate::runtime::members::get_member(
+        let v = crate::runtime::dotnet::get_member(
             ctx.session,
             &item,
             &member,
@@ -511,7 +511,7 @@ pub fn compute_properties(
                 let v = if scalar_member {
                     Value::Null
                 } else {
-                    crate::runtime::members::get_member(ctx.session, item, name, false, span)
+                    crate::runtime::dotnet::get_member(ctx.session, item, name, false, span)
                         .unwrap_or(Value::Null)
                 };
                 // Keep the object's own spelling of the name when it has the property.
@@ -643,11 +643,16 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                     let o = o.borrow();
                     let inner: Vec<String> = o
                         .properties()
-                        .map(|(n, pv)| format!("{n}={}", crate::format::dotnet_to_string(pv)))
+                        .map(|(n, pv)| {
+                            format!(
+                                "{n}={}",
+                                crate::format::dotnet_to_string(pv, ctx.session.culture)
+                            )
+                        })
                         .collect();
                     format!("@{{{}}}", inner.join("; "))
                 }
-                other => crate::format::dotnet_to_string(other),
+                other => crate::format::dotnet_to_string(other, ctx.session.culture),
             };
             let key = (v.type_name(), text);
             if seen.contains(&key) {

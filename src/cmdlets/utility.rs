@@ -325,7 +325,7 @@ fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         return Ok(());
     }
     if let Some(t) = b.string("TypeName") {
-        let full = crate::runtime::members::full_type_name(&t);
+        let full = crate::runtime::dotnet::full_type_name(&t);
         obj.borrow_mut().type_names.insert(0, full);
     }
     if b.switch("PassThru") {

@@ -7,6 +7,7 @@
 use crate::runtime::Value;
 
 use super::scalar::datetime_short;
+use crate::runtime::culture::Culture;
 use crate::runtime::output::FormatOptions;
 
 /// `…` (U+2026), pwsh 7's `PSObjectHelper.Ellipsis`.
@@ -18,18 +19,25 @@ pub fn cell_text(value: &Value, opts: &FormatOptions) -> String {
         Value::Null => String::new(),
         Value::Array(items) => {
             let items = items.borrow();
-            braced(items.iter().map(object_name), opts.enumeration_limit)
+            braced(
+                items.iter().map(|v| object_name(v, opts.culture)),
+                opts.enumeration_limit,
+            )
         }
         Value::Hashtable(table) => {
             let table = table.borrow();
             braced(
-                table
-                    .iter()
-                    .map(|(k, v)| format!("[{}, {}]", to_string_at(k, 1), to_string_at(v, 1))),
+                table.iter().map(|(k, v)| {
+                    format!(
+                        "[{}, {}]",
+                        to_string_at(k, 1, opts.culture),
+                        to_string_at(v, 1, opts.culture)
+                    )
+                }),
                 opts.enumeration_limit,
             )
         }
-        other => to_string_at(other, 0),
+        other => to_string_at(other, 0, opts.culture),
     }
 }
 
@@ -53,30 +61,30 @@ fn braced(items: impl Iterator<Item = String>, limit: i64) -> String {
 /// GetObjectName: one element of a collection shown inside `{…}`. Null is `$null`; a nested
 /// array is space-joined (PSObject.ToString enumerates one level); everything else is its
 /// ToString.
-pub fn object_name(value: &Value) -> String {
+pub fn object_name(value: &Value, culture: &Culture) -> String {
     match value {
         Value::Null => "$null".into(),
         Value::Array(items) => items
             .borrow()
             .iter()
-            .map(|v| to_string_at(v, 1))
+            .map(|v| to_string_at(v, 1, culture))
             .collect::<Vec<_>>()
             .join(" "),
-        other => to_string_at(other, 0),
+        other => to_string_at(other, 0, culture),
     }
 }
 
 /// .NET `ToString()` as the formatter sees it (no enumeration): arrays and hashtables give their
-/// type names, PSCustomObjects `@{Name=value; ...}`, dates the en-US short form.
-pub fn dotnet_to_string(value: &Value) -> String {
-    to_string_at(value, 0)
+/// type names, PSCustomObjects `@{Name=value; ...}`, dates in the culture's `G` form.
+pub fn dotnet_to_string(value: &Value, culture: &Culture) -> String {
+    to_string_at(value, 0, culture)
 }
 
-fn to_string_at(value: &Value, depth: usize) -> String {
+fn to_string_at(value: &Value, depth: usize, culture: &Culture) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Value::Num(_) | Value::Char(_) => value.to_ps_string(),
+        Value::Num(_) | Value::Char(_) | Value::Enum(_) => value.to_ps_string(),
         Value::String(s) => s.to_string(),
         Value::Array(_) | Value::Hashtable(_) => value.type_name(),
         Value::Object(obj) => {
@@ -94,14 +102,14 @@ fn to_string_at(value: &Value, depth: usize) -> String {
             }
             let inner: Vec<String> = obj
                 .properties()
-                .map(|(name, v)| format!("{name}={}", to_string_at(v, depth + 1)))
+                .map(|(name, v)| format!("{name}={}", to_string_at(v, depth + 1, culture)))
                 .collect();
             format!("@{{{}}}", inner.join("; "))
         }
         Value::ScriptBlock(_) | Value::Type(_) | Value::SecureString(_) | Value::Guid(_) => {
             value.to_ps_string()
         }
-        Value::DateTime(dt) => datetime_short(*dt),
+        Value::DateTime(dt) => datetime_short(*dt, culture),
         Value::TimeSpan(ts) => ts.to_constant_string(),
         Value::Error(record) => record.exception.message.clone(),
     }

@@ -280,7 +280,27 @@ fn normal(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
     let mut posmsg = String::new();
     if let Some(inv) = inv {
         let pm = position_message(inv, EllipsisStyle::Ascii).text();
-        if inv.command_name.is_some() || !parse {
+        if parse && inv.command_name.is_none() && record.parse_errors.len() > 1 {
+            // A ParseException's message: each error with its position, a blank line between.
+            let each: Vec<String> = record
+                .parse_errors
+                .iter()
+                .map(|(extent, text)| match extent {
+                    Some(extent) => {
+                        let at = InvocationInfo {
+                            extent: *extent,
+                            ..inv.clone()
+                        };
+                        format!(
+                            "{}\n{text}",
+                            position_message(&at, EllipsisStyle::Ascii).text()
+                        )
+                    }
+                    None => text.clone(),
+                })
+                .collect();
+            message = each.join("\n\n");
+        } else if inv.command_name.is_some() || !parse {
             posmsg = format!("\n{pm}");
         } else if !message.contains("~\n") {
             // A ParseException's message starts with its rendered position.

@@ -164,7 +164,12 @@ impl OutDefault {
             }
             Value::Error(record) => self.write_error(record, opts, out),
             Value::DateTime(dt) => {
-                self.write_custom("System.DateTime", &datetime_long(*dt), opts, out);
+                self.write_custom(
+                    "System.DateTime",
+                    &datetime_long(*dt, opts.culture),
+                    opts,
+                    out,
+                );
             }
             Value::Object(o)
                 if matches!(self.mode, Mode::Default) && o.borrow().display.is_some() =>

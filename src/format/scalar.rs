@@ -1,69 +1,28 @@
 //! How Out-Default prints values that are not property bags: strings raw, numbers and
-//! booleans by their ToString, dates in the en-US long form (`Thursday, November 26, 2026
-//! 5:33:01 AM`), script blocks by their text. Also the en-US short date used inside cells.
+//! booleans by their ToString, dates in the culture's long form (`Thursday, 26 November 2026
+//! 05:33:01` invariant), script blocks by their text. Also the date text used inside cells.
 //! Must not decide grouping or framing (see `out_default`).
 
 use crate::runtime::Value;
+use crate::runtime::culture::Culture;
+use crate::runtime::dotnet_format::format_date;
 
 use super::collection::dotnet_to_string;
 
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// `h:mm:ss tt` (en-US long time).
-fn time_12h(dt: time::OffsetDateTime) -> String {
-    let hour = match dt.hour() % 12 {
-        0 => 12,
-        h => h,
-    };
-    let ampm = if dt.hour() < 12 { "AM" } else { "PM" };
-    format!("{hour}:{:02}:{:02} {ampm}", dt.minute(), dt.second())
+/// `DateTime.ToString()` in the culture (`G`), as a date shows inside a table cell or list
+/// value: `11/26/2026 05:33:01` (invariant), `11/26/2026 5:33:01 AM` (en-US).
+pub fn datetime_short(dt: time::OffsetDateTime, culture: &Culture) -> String {
+    format_date(dt, "G", culture)
 }
 
-/// en-US `DateTime.ToString()`: `M/d/yyyy h:mm:ss tt`, as a date shows inside a table cell or
-/// list value.
-pub fn datetime_short(dt: time::OffsetDateTime) -> String {
+/// `ToLongDateString() + ' ' + ToLongTimeString()` in the culture, what pwsh prints for a lone
+/// DateTime: `Thursday, 26 November 2026 05:33:01` (invariant),
+/// `Thursday, November 26, 2026 5:33:01 AM` (en-US).
+pub fn datetime_long(dt: time::OffsetDateTime, culture: &Culture) -> String {
     format!(
-        "{}/{}/{} {}",
-        dt.month() as u8,
-        dt.day(),
-        dt.year(),
-        time_12h(dt)
-    )
-}
-
-/// en-US `ToLongDateString() + ' ' + ToLongTimeString()`, what pwsh prints for a lone
-/// DateTime: `Thursday, November 26, 2026 5:33:01 AM`.
-pub fn datetime_long(dt: time::OffsetDateTime) -> String {
-    let day = DAYS[dt.weekday().number_days_from_monday() as usize];
-    let month = MONTHS[(dt.month() as usize).saturating_sub(1) % 12];
-    format!(
-        "{day}, {month} {}, {} {}",
-        dt.day(),
-        dt.year(),
-        time_12h(dt)
+        "{} {}",
+        format_date(dt, "D", culture),
+        format_date(dt, "T", culture)
     )
 }
 
@@ -77,9 +36,11 @@ pub fn scalar_text(value: &Value) -> Option<String> {
         | Value::String(_)
         | Value::ScriptBlock(_)
         | Value::Type(_)
-        | Value::SecureString(_) => Some(dotnet_to_string(value)),
+        | Value::SecureString(_) => {
+            Some(dotnet_to_string(value, &crate::runtime::culture::INVARIANT))
+        }
         // An enum value shows its name.
-        Value::Object(o) => o.borrow().as_enum().map(|(name, _)| name.to_string()),
+        Value::Enum(e) => Some(e.text()),
         _ => None,
     }
 }
@@ -91,13 +52,26 @@ mod tests {
 
     #[test]
     fn long_and_short_dates() {
+        use crate::runtime::culture::{EN_US, INVARIANT};
         let dt = datetime!(2026-11-26 05:33:01 UTC);
-        assert_eq!(datetime_long(dt), "Thursday, November 26, 2026 5:33:01 AM");
-        assert_eq!(datetime_short(dt), "11/26/2026 5:33:01 AM");
+        assert_eq!(
+            datetime_long(dt, &EN_US),
+            "Thursday, November 26, 2026 5:33:01 AM"
+        );
+        assert_eq!(datetime_short(dt, &EN_US), "11/26/2026 5:33:01 AM");
+        // pwsh 7.6.10 with LANG unset: `Thursday, 26 November 2026 09:00:00`.
+        assert_eq!(
+            datetime_long(dt, &INVARIANT),
+            "Thursday, 26 November 2026 05:33:01"
+        );
+        assert_eq!(datetime_short(dt, &INVARIANT), "11/26/2026 05:33:01");
         let noon = datetime!(2026-01-04 12:00:09 UTC);
-        assert_eq!(datetime_long(noon), "Sunday, January 4, 2026 12:00:09 PM");
+        assert_eq!(
+            datetime_long(noon, &EN_US),
+            "Sunday, January 4, 2026 12:00:09 PM"
+        );
         let midnight = datetime!(2026-01-04 00:07:00 UTC);
-        assert_eq!(datetime_short(midnight), "1/4/2026 12:07:00 AM");
+        assert_eq!(datetime_short(midnight, &EN_US), "1/4/2026 12:07:00 AM");
     }
 
     #[test]

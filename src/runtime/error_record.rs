@@ -204,6 +204,9 @@ pub struct ErrorRecord {
     pub recommended_action: Option<String>,
     /// aapsh's own hint ("Did you mean ...?"), printed after the record.
     pub suggestion: Option<String>,
+    /// For a ParseException: every error the parser reported, in order (the extent, or None
+    /// for "Not all parse errors were reported"), which NormalView lists one after another.
+    pub parse_errors: Vec<(Option<Span>, String)>,
 }
 
 impl ErrorRecord {
@@ -225,6 +228,7 @@ impl ErrorRecord {
             thrown: false,
             recommended_action: None,
             suggestion: None,
+            parse_errors: Vec::new(),
         }
     }
 

@@ -163,17 +163,17 @@ impl Session {
                 }
                 // `[ref]$var` refers to the variable itself, not its value.
                 if let ExprKind::Variable(var) = &operand.kind
-                    && super::members::is_ref_type(&type_name.name)
+                    && super::dotnet::is_ref_type(&type_name.name)
                 {
-                    return super::members::variable_ref(self, var, expr.span);
+                    return super::dotnet::variable_ref(self, var, expr.span);
                 }
                 let v = self.eval(operand)?;
                 let name = self.using_qualified(&type_name.name);
-                super::members::cast(self, v, &name, expr.span)
+                super::dotnet::cast(self, v, &name, expr.span)
             }
             ExprKind::TypeLiteral(t) => {
                 let name = self.using_qualified(&t.name);
-                super::members::type_literal(self, &name, expr.span)
+                super::dotnet::type_literal(self, &name, expr.span)
             }
             ExprKind::Member {
                 target,
@@ -186,7 +186,7 @@ impl Session {
                     return Ok(Value::Null);
                 }
                 let name = self.member_name(member)?;
-                super::members::get_member(self, &t, &name, *is_static, expr.span)
+                super::dotnet::get_member(self, &t, &name, *is_static, expr.span)
             }
             ExprKind::InvokeMember {
                 target,
@@ -205,7 +205,7 @@ impl Session {
                 for a in args {
                     values.push(self.eval(a)?);
                 }
-                super::members::invoke_method(self, &t, &name, values, *is_static, expr.span)
+                super::dotnet::invoke_method(self, &t, &name, values, *is_static, expr.span)
             }
             ExprKind::Index {
                 target,
@@ -217,7 +217,7 @@ impl Session {
                     return Ok(Value::Null);
                 }
                 let i = self.eval(index)?;
-                super::members::index(self, &t, &i, expr.span)
+                super::dotnet::index(self, &t, &i, expr.span)
             }
             ExprKind::Coalesce { left, right } => {
                 let l = self.eval(left)?;
@@ -242,17 +242,17 @@ impl Session {
     /// `using namespace System.Collections.Generic`). Unchanged when none does.
     fn using_qualified(&self, name: &str) -> String {
         let usings = self.current_source().usings.borrow().clone();
-        if usings.is_empty() || super::members::type_literal(self, name, Span::default()).is_ok() {
+        if usings.is_empty() || super::dotnet::type_literal(self, name, Span::default()).is_ok() {
             return name.to_string();
         }
         for ns in usings {
             let candidate = format!("{ns}.{name}");
             // Known to this shell: a generic list, or a name the type table rewrites (a name it
             // leaves as written is not known, so the next namespace is tried).
-            let full = super::members::full_type_name(&candidate);
-            if super::lists::list_kind_for(&candidate).is_some()
+            let full = super::dotnet::full_type_name(&candidate);
+            if super::dotnet::lists::list_kind_for(&candidate).is_some()
                 || full != candidate.trim()
-                || super::members::is_known_type(&full)
+                || super::dotnet::is_known_type(&full)
             {
                 return candidate;
             }
@@ -432,8 +432,7 @@ impl Session {
             ExprKind::Variable(var) => self.write_variable(var, value, target.span),
             ExprKind::Convert { type_name, operand } => {
                 if let ExprKind::Variable(var) = &operand.kind {
-                    let converted =
-                        super::members::cast(self, value, &type_name.name, target.span)?;
+                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span)?;
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());
@@ -453,14 +452,14 @@ impl Session {
             } => {
                 let o = self.eval(obj)?;
                 let name = self.member_name(member)?;
-                super::members::set_member(self, &o, &name, value, target.span)
+                super::dotnet::set_member(self, &o, &name, value, target.span)
             }
             ExprKind::Index {
                 target: obj, index, ..
             } => {
                 let o = self.eval(obj)?;
                 let i = self.eval(index)?;
-                super::members::set_index(self, &o, &i, value, target.span)
+                super::dotnet::set_index(self, &o, &i, value, target.span)
             }
             ExprKind::ArrayLiteral(targets) => {
                 let items = value.enumerate();

@@ -56,6 +56,16 @@ pub fn parse_error_record(errors: &ParseErrors) -> Option<ErrorRecord> {
         source: errors.source.clone(),
         extent: first.span,
     });
+    r.parse_errors = errors
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                (e.id != "TooManyErrors").then_some(e.span),
+                e.message.clone(),
+            )
+        })
+        .collect();
     Some(r)
 }
 
@@ -170,6 +180,10 @@ impl Session {
                 self.formatter.statement_boundary();
             }
             result = self.exec_statement(stmt, out);
+            if top_level && self.extension.is_some() {
+                let text = self.current_source().slice(stmt.span).to_string();
+                self.after_top_level_statement(&text);
+            }
             if result.is_err() {
                 break;
             }
@@ -213,6 +227,10 @@ impl Session {
                 },
                 other => other,
             };
+            if top_level && self.extension.is_some() {
+                let text = self.current_source().slice(stmt.span).to_string();
+                self.after_top_level_statement(&text);
+            }
             if result.is_err() {
                 break;
             }

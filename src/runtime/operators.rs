@@ -14,7 +14,7 @@ use super::number::{self, ArithOp, BitOp, NumError, NumKind, Number};
 use super::scope::Qualifier;
 use super::session::Session;
 use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
-use super::value::{DateKind, Hashtable, Value, date_kind, ticks_of};
+use super::value::{Hashtable, Value, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
 
@@ -49,13 +49,15 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
+        BinaryOp::Join => join(&l, &r)
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
                 other => other.to_ps_string(),
             };
-            let is = super::members::value_is_type(&l, &ty);
+            let is = super::dotnet::value_is_type(&l, &ty);
             Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
         }
         BinaryOp::As => {
@@ -63,7 +65,7 @@ pub fn binary(
                 Value::Type(t) => t.to_string(),
                 other => other.to_ps_string(),
             };
-            Ok(super::members::cast(s, l, &ty, span).unwrap_or(Value::Null))
+            Ok(super::dotnet::cast(s, l, &ty, span).unwrap_or(Value::Null))
         }
         BinaryOp::Compare(cmp, case) => compare(s, cmp, case, l, r, span),
     }
@@ -106,12 +108,9 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
             number_result(s, number::bnot(&n), span)
         }
         UnaryOp::Comma => Ok(Value::array(vec![v])),
-        UnaryOp::Join => Ok(Value::str(
-            v.enumerate()
-                .iter()
-                .map(Value::element_string)
-                .collect::<String>(),
-        )),
+        UnaryOp::Join => join(&v, &Value::str(""))
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         UnaryOp::Split => {
             let text = v.to_ps_string();
             Ok(Value::array(
@@ -145,12 +144,7 @@ fn plain_number(v: &Value) -> Option<Number> {
         Value::Bool(b) => Number::Int32(i32::from(*b)),
         Value::Num(n) => n.clone(),
         Value::Char(c) => Number::Int32(i32::from(*c)),
-        Value::Object(o) => {
-            let (_, n) = o.borrow().as_enum().map(|(a, b)| (a.to_string(), b))?;
-            Number::from(&crate::syntax::ast::Number::Int64(n))
-                .convert(NumKind::Int32)
-                .unwrap_or(Number::Int64(n))
-        }
+        Value::Enum(e) => e.number(),
         _ => return None,
     })
 }
@@ -243,8 +237,21 @@ fn step(s: &mut Session, v: Value, by: i32, span: Span) -> Result<Value, Flow> {
 fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
     match &l {
         Value::Null => Ok(r),
-        Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
+        Value::String(a) => {
+            let b = s.stringify(&r);
+            if let Err(m) = super::memory::check_concat(&[a, &b]) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
+            Ok(Value::str(format!("{a}{b}")))
+        }
         Value::Array(items) => {
+            let more = match &r {
+                Value::Array(more) => more.borrow().len(),
+                _ => 1,
+            };
+            if let Err(m) = super::memory::check_array(items.borrow().len().saturating_add(more)) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
             let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
@@ -291,7 +298,7 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
             s.stringify(&r)
         ))),
         other => match plain_number(other) {
-            Some(left) => numeric_with(s, ArithOp::Add, left, &r, span),
+            Some(left) => as_left_enum(other, numeric_with(s, ArithOp::Add, left, &r, span)),
             None => Err(no_operator(s, other, "op_Addition", span)),
         },
     }
@@ -396,26 +403,16 @@ fn arithmetic(
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
-                if text.len().saturating_mul(n) > 100_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 return Ok(Value::str(text.repeat(n)));
             }
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
-                if items.len().saturating_mul(n) > 10_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -438,7 +435,19 @@ fn arithmetic(
             plain_number(other).ok_or_else(|| no_operator(s, other, op_method(arith), span))?
         }
     };
-    numeric_with(s, arith, left, &r, span)
+    as_left_enum(&l, numeric_with(s, arith, left, &r, span))
+}
+
+/// An arithmetic or bitwise result with an enum on the left is a value of that enum
+/// (`[DayOfWeek]::Monday + 1` is Tuesday), as pwsh's binder casts it back.
+fn as_left_enum(left: &Value, result: Result<Value, Flow>) -> Result<Value, Flow> {
+    match (left, result) {
+        (Value::Enum(e), Ok(Value::Num(n))) => Ok(Value::Enum(super::value::EnumValue::new(
+            &e.type_name,
+            n.as_i128().unwrap_or(n.to_f64() as i128) as i64,
+        ))),
+        (_, other) => other,
+    }
 }
 
 /// How many times `*` repeats a string (Int32) or an array (UInt32).
@@ -489,7 +498,7 @@ fn bitwise_operator(
     };
     let a = operand(l, r)?;
     let b = operand(r, l)?;
-    number_result(s, number::bitwise(op, &a, &b), span)
+    as_left_enum(l, number_result(s, number::bitwise(op, &a, &b), span))
 }
 
 /// `-shl` and `-shr`: in the left operand's type; the count converts to Int32.
@@ -556,13 +565,15 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
     Ok(Value::array(items))
 }
 
-fn join(l: &Value, r: &Value) -> String {
+/// `-join`: the result's size is checked before the parts are joined.
+fn join(l: &Value, r: &Value) -> Result<String, &'static str> {
     let sep = r.to_ps_string();
-    l.enumerate()
-        .iter()
-        .map(Value::element_string)
-        .collect::<Vec<_>>()
-        .join(&sep)
+    let parts: Vec<String> = l.enumerate().iter().map(Value::element_string).collect();
+    let mut pieces: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let seps = vec![sep.as_str(); parts.len().saturating_sub(1)];
+    pieces.extend(seps);
+    super::memory::check_concat(&pieces)?;
+    Ok(parts.join(&sep))
 }
 
 fn case_sensitive(case: CaseMode) -> bool {
@@ -700,22 +711,13 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
         }
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a) == ticks_of(*b),
         // An enum converts the right side to itself: its name or its number.
-        (Value::Object(a), _) if a.borrow().as_enum().is_some() => {
-            let (name, number) = a
-                .borrow()
-                .as_enum()
-                .map(|(n, i)| (n.to_string(), i))
-                .unwrap_or_default();
-            match r {
-                Value::Num(n) => n.to_f64() == number as f64,
-                Value::Object(b) => b.borrow().as_enum().is_some_and(|(n, _)| n == name),
-                other => {
-                    let text = other.to_ps_string();
-                    let text = text.trim();
-                    text.eq_ignore_ascii_case(&name) || text.parse::<i64>().ok() == Some(number)
-                }
+        // An enum converts the right side to its own type: a name or a number.
+        (Value::Enum(a), _) => match r {
+            Value::Num(n) => n.to_f64() == a.value as f64,
+            other => {
+                conversion::to_enum_value(other, &a.type_name).is_ok_and(|b| b.value == a.value)
             }
-        }
+        },
         (Value::TimeSpan(a), _) => to_timespan(r).is_some_and(|b| *a == b),
         (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(a, b),
         (Value::Hashtable(a), Value::Hashtable(b)) => std::rc::Rc::ptr_eq(a, b),
@@ -1023,309 +1025,14 @@ fn split(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Valu
 /// The `-f` operator: .NET composite formatting (`{0}`, `{0,-10}`, `{0:N2}`, `{{`).
 pub fn format_operator(s: &Session, fmt: &str, args: &Value, span: Span) -> Result<String, Flow> {
     let args = args.enumerate();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let bad = || {
+    super::dotnet_format::composite(fmt, &args, s.culture).map_err(|e| {
         s.runtime_error(
             "FormatError",
-            format!(
-                "Error formatting a string: Input string was not in a correct format.. ({fmt})"
-            ),
+            format!("Error formatting a string: {}.", e.message()),
             ErrorCategory::InvalidOperation,
             span,
         )
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            let close = chars[i..].iter().position(|&x| x == '}').ok_or_else(bad)? + i;
-            let spec: String = chars[i + 1..close].iter().collect();
-            let (head, format) = match spec.split_once(':') {
-                Some((h, f)) => (h.to_string(), Some(f.to_string())),
-                None => (spec.clone(), None),
-            };
-            let (index, align) = match head.split_once(',') {
-                Some((ix, al)) => (ix.trim().to_string(), al.trim().parse::<i64>().ok()),
-                None => (head.trim().to_string(), None),
-            };
-            let index: usize = index.parse().map_err(|_| bad())?;
-            let arg = args.get(index).ok_or_else(|| {
-                s.runtime_error(
-                    "FormatError",
-                    "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..".to_string(),
-                    ErrorCategory::InvalidOperation,
-                    span,
-                )
-            })?;
-            let text = match (arg, format.as_deref()) {
-                (Value::TimeSpan(ts), Some(f)) if !f.is_empty() => ts.format(f).ok_or_else(bad)?,
-                _ => format_value(arg, format.as_deref()),
-            };
-            match align {
-                Some(w) if w < 0 => out.push_str(&format!("{text:<width$}", width = (-w) as usize)),
-                Some(w) => out.push_str(&format!("{text:>width$}", width = w as usize)),
-                None => out.push_str(&text),
-            }
-            i = close + 1;
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                i += 1;
-            }
-            out.push('}');
-            i += 1;
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-/// One `{0:format}` item: standard numeric formats (N, D, F, P, X, C) and date patterns.
-pub fn format_value(v: &Value, format: Option<&str>) -> String {
-    let Some(f) = format.filter(|f| !f.is_empty()) else {
-        // String.Format calls the value's own ToString(): a double round-trips.
-        return match v {
-            Value::Num(Number::Double(d)) => super::value::format_double_roundtrip(*d),
-            other => other.to_ps_string(),
-        };
-    };
-    if let Value::DateTime(dt) = v {
-        return dotnet_date_format(*dt, f);
-    }
-    let (kind, digits) = f.split_at(1);
-    let digits: Option<usize> = digits.parse().ok();
-    let num = match v {
-        Value::String(t) => conversion::scan_number(t).map(|n| n.to_f64()),
-        other => plain_number(other).map(|n| n.to_f64()),
-    };
-    match (kind, num) {
-        ("N" | "n", Some(x)) => group_thousands(&format!("{:.*}", digits.unwrap_or(2), x)),
-        ("F" | "f", Some(x)) => format!("{:.*}", digits.unwrap_or(2), x),
-        ("D" | "d", Some(x)) => format!("{:0width$}", x as i64, width = digits.unwrap_or(0)),
-        // en-US percent pattern (CLDR `#,##0%`, which .NET's ICU globalization uses): no
-        // space before the sign.
-        ("P" | "p", Some(x)) => format!(
-            "{}%",
-            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x * 100.0))
-        ),
-        ("X", Some(x)) => format!("{:0width$X}", x as i64, width = digits.unwrap_or(0)),
-        ("x", Some(x)) => format!("{:0width$x}", x as i64, width = digits.unwrap_or(0)),
-        // en-US currency: `$1,234.50`, negative `-$1.00` (.NET 5+).
-        ("C" | "c", Some(x)) => format!(
-            "{}${}",
-            if x < 0.0 { "-" } else { "" },
-            group_thousands(&format!("{:.*}", digits.unwrap_or(2), x.abs()))
-        ),
-        _ => {
-            if f.chars().all(|c| c == '0' || c == '#' || c == '.')
-                && let Some(x) = num
-            {
-                {
-                    let decimals = f.split_once('.').map_or(0, |(_, d)| d.len());
-                    let int_width = f.split_once('.').map_or(f, |(i, _)| i).matches('0').count();
-                    let s = format!("{:.*}", decimals, x);
-                    let (ip, dp) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
-                    let ip = format!("{:0>width$}", ip, width = int_width);
-                    return if dp.is_empty() {
-                        ip
-                    } else {
-                        format!("{ip}.{dp}")
-                    };
-                }
-            }
-            v.to_ps_string()
-        }
-    }
-}
-
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(a, b)| (a, Some(b)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-/// Custom date format strings (`yyyy-MM-dd HH:mm:ss`, `o`, `s`, `u`).
-/// Standard .NET date formats (en-US) in terms of custom patterns.
-fn standard_date_format(f: &str) -> Option<&'static str> {
-    Some(match f {
-        "d" => "M/d/yyyy",
-        "D" => "dddd, MMMM d, yyyy",
-        "t" => "h:mm tt",
-        "T" => "h:mm:ss tt",
-        "g" => "M/d/yyyy h:mm tt",
-        "G" => "M/d/yyyy h:mm:ss tt",
-        "f" => "dddd, MMMM d, yyyy h:mm tt",
-        "F" => "dddd, MMMM d, yyyy h:mm:ss tt",
-        "M" | "m" => "MMMM d",
-        "Y" | "y" => "MMMM yyyy",
-        _ => return None,
     })
-}
-
-/// A format string as the custom pattern it stands for (`d` → `M/d/yyyy`); others unchanged.
-pub fn expand_standard_date_format(f: &str) -> String {
-    standard_date_format(f).unwrap_or(f).to_string()
-}
-
-pub fn dotnet_date_format(dt: time::OffsetDateTime, f: &str) -> String {
-    match standard_date_format(f) {
-        Some(pattern) => format_date(dt, pattern),
-        None => format_date(dt, f),
-    }
-}
-
-pub fn format_date(dt: time::OffsetDateTime, f: &str) -> String {
-    match f {
-        "o" | "O" => {
-            return format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:07}{}",
-                dt.year(),
-                dt.month() as u8,
-                dt.day(),
-                dt.hour(),
-                dt.minute(),
-                dt.second(),
-                dt.nanosecond() / 100,
-                kind_suffix(dt)
-            );
-        }
-        "s" => return format_date(dt, "yyyy-MM-ddTHH:mm:ss"),
-        "r" | "R" => return format_date(dt, "ddd, dd MMM yyyy HH:mm:ss 'GMT'"),
-        "u" => return format_date(dt, "yyyy-MM-dd HH:mm:ssZ"),
-        _ => {}
-    }
-    let mut out = String::new();
-    let chars: Vec<char> = f.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let mut n = 1;
-        while i + n < chars.len() && chars[i + n] == c {
-            n += 1;
-        }
-        let piece = match c {
-            'y' => Some(if n <= 2 {
-                format!("{:02}", dt.year() % 100)
-            } else {
-                format!("{:04}", dt.year())
-            }),
-            'M' => Some(match n {
-                1 => (dt.month() as u8).to_string(),
-                2 => format!("{:02}", dt.month() as u8),
-                3 => dt.month().to_string()[..3].to_string(),
-                _ => dt.month().to_string(),
-            }),
-            'd' => Some(match n {
-                1 => dt.day().to_string(),
-                2 => format!("{:02}", dt.day()),
-                3 => dt.weekday().to_string()[..3].to_string(),
-                _ => dt.weekday().to_string(),
-            }),
-            'H' => Some(if n == 1 {
-                dt.hour().to_string()
-            } else {
-                format!("{:02}", dt.hour())
-            }),
-            'h' => {
-                let h = match dt.hour() % 12 {
-                    0 => 12,
-                    h => h,
-                };
-                Some(if n == 1 {
-                    h.to_string()
-                } else {
-                    format!("{h:02}")
-                })
-            }
-            'm' => Some(if n == 1 {
-                dt.minute().to_string()
-            } else {
-                format!("{:02}", dt.minute())
-            }),
-            's' => Some(if n == 1 {
-                dt.second().to_string()
-            } else {
-                format!("{:02}", dt.second())
-            }),
-            'f' => Some(format!("{:09}", dt.nanosecond())[..n.min(9)].to_string()),
-            't' => Some(if dt.hour() < 12 { "AM" } else { "PM" }[..n.min(2)].to_string()),
-            'K' => Some(kind_suffix(dt)),
-            'z' => Some({
-                let (h, _, _) = dt.offset().as_hms();
-                match n {
-                    1 => format!("{}{}", if h < 0 { '-' } else { '+' }, h.abs()),
-                    2 => format!("{}{:02}", if h < 0 { '-' } else { '+' }, h.abs()),
-                    _ => offset_text(dt),
-                }
-            }),
-            '\'' | '"' => {
-                // A quoted literal.
-                let end = chars[i + 1..]
-                    .iter()
-                    .position(|x| *x == c)
-                    .map_or(chars.len(), |p| i + 1 + p);
-                out.extend(&chars[i + 1..end]);
-                i = end + 1;
-                continue;
-            }
-            _ => None,
-        };
-        match piece {
-            Some(p) => {
-                out.push_str(&p);
-                i += n;
-            }
-            None => {
-                if c == '\\' && i + 1 < chars.len() {
-                    out.push(chars[i + 1]);
-                    i += 2;
-                } else {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// `K` and the end of `o`: the local offset for a Local date, `Z` for Utc, nothing for
-/// Unspecified (DateTimeFormat.FormatCustomizedRoundripTimeZone).
-fn kind_suffix(dt: time::OffsetDateTime) -> String {
-    match date_kind(dt) {
-        DateKind::Local => offset_text(dt),
-        DateKind::Utc => "Z".to_string(),
-        DateKind::Unspecified => String::new(),
-    }
-}
-
-fn offset_text(dt: time::OffsetDateTime) -> String {
-    let (h, m, _) = dt.offset().as_hms();
-    format!(
-        "{}{:02}:{:02}",
-        if h < 0 || m < 0 { '-' } else { '+' },
-        h.abs(),
-        m.abs()
-    )
 }
 
 #[cfg(test)]
@@ -1352,8 +1059,6 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(format_value(&Value::double(1234.5), Some("N2")), "1,234.50");
-        assert_eq!(format_value(&Value::integer(7), Some("D3")), "007");
         assert_eq!(dotnet_replacement("$1-x"), "${1}-x");
     }
 }

@@ -4,6 +4,7 @@
 //! `$FormatEnumerationLimit`; `ErrorView`). The runtime decides *when* text is written; the
 //! formatter decides *what* it looks like.
 
+use super::culture::Culture;
 use super::error_record::ErrorRecord;
 use super::value::Value;
 
@@ -25,6 +26,8 @@ pub struct FormatOptions {
     /// `$FormatEnumerationLimit`: how many items of a collection a cell shows before `…`;
     /// negative means unlimited.
     pub enumeration_limit: i64,
+    /// The culture dates and numbers are shown in.
+    pub culture: &'static Culture,
 }
 
 impl Default for FormatOptions {
@@ -33,6 +36,7 @@ impl Default for FormatOptions {
             width: DEFAULT_WIDTH,
             color: false,
             enumeration_limit: DEFAULT_ENUMERATION_LIMIT,
+            culture: &super::culture::INVARIANT,
         }
     }
 }

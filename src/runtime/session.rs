@@ -124,6 +124,8 @@ pub struct Session {
     /// The Exchange Online connection (Connect-ExchangeOnline), if any.
     pub exchange: Option<Connection>,
     pub clock: Clock,
+    /// The culture dates and numbers are formatted in (invariant unless `LANG` names English).
+    pub culture: &'static super::culture::Culture,
     pub ids: IdGenerator,
     /// Get-Random's generator once `-SetSeed` replaced it; until then it draws from `ids`.
     pub random: Option<IdGenerator>,
@@ -178,6 +180,10 @@ pub struct Session {
     /// `Set-Location -` left, for `Set-Location +`.
     pub(crate) location_back: Vec<PathBuf>,
     pub(crate) location_forward: Vec<PathBuf>,
+    /// What a layer above attached to the session (the training lab; see `extension`).
+    pub extension: Option<Box<dyn super::extension::SessionExtension>>,
+    /// The calls the Graph cmdlets answered in this session (see `extension::GraphCall`).
+    pub graph_calls: Vec<super::extension::GraphCall>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -203,6 +209,7 @@ impl Session {
             graph: None,
             exchange: None,
             clock: Clock::system(),
+            culture: &super::culture::INVARIANT,
             ids: IdGenerator::new(None),
             random: None,
             commands,
@@ -232,6 +239,8 @@ impl Session {
             location_stacks: std::collections::HashMap::new(),
             location_back: Vec::new(),
             location_forward: Vec::new(),
+            extension: None,
+            graph_calls: Vec::new(),
         };
         s.init_variables();
         s
@@ -301,6 +310,7 @@ impl Session {
             width: self.host.width(),
             color: self.options.color_out,
             enumeration_limit: limit,
+            culture: self.culture,
         }
     }
 
@@ -528,7 +538,7 @@ fn host_value() -> Value {
     use super::value::PsObject;
     let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
     let color =
-        |name: &str, n: i64| Value::object(PsObject::enum_value("System.ConsoleColor", name, n));
+        |_name: &str, n: i64| Value::Enum(super::value::EnumValue::new("System.ConsoleColor", n));
     let raw_ui =
         PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
             .with("ForegroundColor", color("Gray", 7))

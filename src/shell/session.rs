@@ -149,6 +149,7 @@ pub fn build_session(o: &CliOptions, interactive: bool) -> Result<Session, Strin
         non_interactive: o.non_interactive,
     };
     let mut session = new_session(Box::new(ConsoleHost::new()), store, options);
+    session.culture = crate::runtime::culture::Culture::from_env();
     session.clock = Clock::from_env_value(env_text("AAPSH_NOW")?.as_deref())?;
     let seed = match env_text("AAPSH_SEED")? {
         Some(s) if !s.trim().is_empty() => Some(

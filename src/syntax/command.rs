@@ -75,7 +75,6 @@ impl Parser<'_> {
                 };
                 let span = target_span.to(value.span).to(op_token.span);
                 let target = expr.unwrap_or_else(|| bare("", target_span));
-                p.check_assignment_target(&target);
                 statement(
                     StatementKind::Assignment(Assignment {
                         target,
@@ -141,28 +140,6 @@ impl Parser<'_> {
                 }
                 _ => return chain,
             }
-        }
-    }
-
-    /// Variables, properties, indexes, `[type]$x` and `$a, $b` accept assignment.
-    fn check_assignment_target(&mut self, target: &Expr) {
-        fn ok(e: &Expr) -> bool {
-            match &e.kind {
-                ExprKind::Variable(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
-                ExprKind::Convert { operand, .. } => ok(operand),
-                ExprKind::ArrayLiteral(items) => items.iter().all(ok),
-                ExprKind::Paren(s) => match &s.kind {
-                    StatementKind::Pipeline(p) => {
-                        p.elements.len() == 1
-                            && matches!(&p.elements[0].kind, ElementKind::Expression(e) if ok(e))
-                    }
-                    _ => false,
-                },
-                _ => false,
-            }
-        }
-        if !ok(target) {
-            self.error(target.span, msg::INVALID_LEFT_HAND_SIDE, &[]);
         }
     }
 

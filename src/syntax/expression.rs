@@ -866,7 +866,9 @@ impl Parser<'_> {
                     );
                     nested.mode = Mode::Expression;
                     let e = nested.primary_expression_rule(false);
+                    let nested_work = nested.lexer.work.get();
                     self.sink = std::mem::take(&mut nested.sink);
+                    self.lexer.work.set(self.lexer.work.get() + nested_work);
                     parts.push(StringPart::Expr(e.unwrap_or_else(|| error_expr(sp))));
                 }
             }
@@ -981,7 +983,8 @@ impl Parser<'_> {
                         None
                     };
                     if named.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name)) {
-                        p.error(at, msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
+                        // The whole `Name = value`, as pwsh's NamedAttributeArgumentAst.
+                        p.error(at.to(last), msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
                     } else {
                         named.push((name, value));
                     }
@@ -1045,11 +1048,30 @@ impl Parser<'_> {
             }
             let end = p.finish_type_name(&first);
             let at = first.span.to(end);
+            p.assembly_name_spec();
             Some(TypeName {
                 name: p.source_text(at).to_string(),
                 span: at,
             })
         })
+    }
+
+    /// `[Type, Assembly.Name, Version=1.0.0.0]`: after a type name, `,` and an assembly name
+    /// (everything up to the `]`), which aapsh reads and ignores, as it loads no assembly.
+    fn assembly_name_spec(&mut self) {
+        let comma = self.peek().clone();
+        if !matches!(comma.kind, Tok::Comma) {
+            return;
+        }
+        self.skip();
+        let text = self.lexer.text;
+        let from = comma.end();
+        let rest = text.get(from..).unwrap_or("");
+        let len = rest.find([']', '\n', '\r']).unwrap_or(rest.len());
+        if rest[..len].trim().is_empty() {
+            self.error(after(comma.span), msg::MISSING_ASSEMBLY_NAME, &[]);
+        }
+        self.resync(from + len);
     }
 
     /// After a type name: `[]`, `[,]`, generic arguments `[T1, T2]`, repeated. Returns the end.
@@ -1145,13 +1167,24 @@ impl Parser<'_> {
         }
     }
 
-    /// `[Type]` with no attribute arguments (catch types). None (with nothing reported) for
-    /// anything else; the caller rescans.
+    /// `[Type]` with no attribute arguments (catch and trap types). None (with nothing
+    /// reported) when no type follows, or for `[Type(`; the caller rescans. A missing `]` is
+    /// reported before the token found instead, and the type is kept (pwsh's AttributeRule).
     pub fn type_constraint_only(&mut self) -> Option<(TypeName, Span)> {
         let open = self.next_lbracket()?;
         let t = self.type_name_rule()?;
         let close = self.next_token();
-        matches!(close.kind, Tok::RBracket).then(|| (t, open.span.to(close.span)))
+        match close.kind {
+            Tok::RBracket => Some((t, open.span.to(close.span))),
+            Tok::LParen => None,
+            _ => {
+                let at = before(close.span);
+                self.unget(close);
+                self.error(at, msg::END_BRACKET_AT_END_OF_ATTRIBUTE, &[]);
+                let extent = open.span.to(t.span);
+                Some((t, extent))
+            }
+        }
     }
 
     // ----- parameters ---------------------------------------------------------------------

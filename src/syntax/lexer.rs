@@ -9,6 +9,8 @@ use nom::bytes::complete::{tag, take_till, take_until, take_while, take_while1};
 use nom::character::complete::{char as one_char, satisfy};
 use nom::combinator::recognize;
 use nom::sequence::{pair, preceded, terminated};
+use std::cell::Cell;
+
 use nom::{IResult, Offset, Parser};
 
 use super::ast::{Number, RedirectStream, VariableRef};
@@ -151,15 +153,33 @@ fn stream_of(c: char) -> RedirectStream {
 /// The tokenizer over one text. Stateless: every call scans one token from a position.
 pub(crate) struct Lexer<'s> {
     pub text: &'s str,
+    /// Bytes of text covered by scans so far (a token's text and what was skipped before it,
+    /// counted again when a token is scanned again): the parser's work, which the tests check
+    /// grows linearly with the input.
+    pub work: Cell<u64>,
 }
 
 impl<'s> Lexer<'s> {
     pub fn new(text: &'s str) -> Lexer<'s> {
-        Lexer { text }
+        Lexer {
+            text,
+            work: Cell::new(0),
+        }
+    }
+
+    fn charge(&self, from: usize, to: usize) {
+        let n = to.saturating_sub(from).max(1) as u64;
+        self.work.set(self.work.get().saturating_add(n));
     }
 
     /// Skips whitespace, comments and line continuations, then scans one token.
     pub fn next_token(&self, pos: usize, cx: LexContext, diags: &mut Vec<Diag>) -> Token {
+        let t = self.scan_token(pos, cx, diags);
+        self.charge(pos, t.end());
+        t
+    }
+
+    fn scan_token(&self, pos: usize, cx: LexContext, diags: &mut Vec<Diag>) -> Token {
         let mut cur = Cursor::new(self.text, pos);
         loop {
             cur.run(take_while(is_ws));
@@ -1091,6 +1111,7 @@ impl Lexer<'_> {
         cx: LexContext,
         allow_lbracket: bool,
     ) -> Option<Token> {
+        self.charge(pos, pos);
         let mut cur = Cursor::new(self.text, pos);
         while cur.rest().starts_with("<#") {
             if cur.run(block_comment) != Some(true) {
@@ -1131,6 +1152,7 @@ impl Lexer<'_> {
 
     /// The `(` (or `{`) of a method call, directly after the member name.
     pub fn invoke_paren_at(&self, pos: usize, cx: LexContext) -> Option<Token> {
+        self.charge(pos, pos);
         let cur = Cursor::new(self.text, pos);
         match cur.peek()? {
             '(' => Some(token(Tok::LParen, pos, pos + 1, cx)),
@@ -1163,6 +1185,7 @@ impl Lexer<'_> {
             break;
         }
         let start = cur.pos;
+        self.charge(pos, start);
         cur.eat('[')
             .then(|| token(Tok::LBracket, start, start + 1, cx))
     }

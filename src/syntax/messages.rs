@@ -145,7 +145,7 @@ pub(crate) const INVALID_BRACED_VARIABLE_REFERENCE: Template = (
 );
 pub(crate) const INCOMPLETE_DOLLAR_VARIABLE_REFERENCE: Template = (
     "IncompleteDollarVariableReference",
-    "${variable} reference starting is missing the closing '}'.",
+    "${{variable}} reference starting is missing the closing '}}'.",
 );
 pub(crate) const INCOMPLETE_DOLLAR_SUBEXPRESSION: Template = (
     "IncompleteDollarSubexpressionReference",
@@ -338,7 +338,7 @@ pub(crate) const UNEXPECTED_ATTRIBUTE: Template =
     ("UnexpectedAttribute", "Unexpected attribute '{0}'.");
 pub(crate) const MISSING_NAMED_BLOCKS: Template = (
     "MissingNamedBlocks",
-    "unexpected token '{0}', expected 'begin', 'process', 'end', or 'dynamicparam'.",
+    "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
 );
 pub(crate) const MISSING_NAMED_STATEMENT_BLOCK: Template = (
     "MissingNamedStatementBlock",
@@ -373,6 +373,35 @@ pub(crate) const TOO_MANY_ERRORS: Template = (
 pub(crate) const NOT_EMULATED: Template = (
     "NotEmulatedOffline",
     "The '{0}' syntax is not emulated by this offline shell.",
+);
+
+pub(crate) const MISSING_STATEMENT_TERMINATOR: Template = (
+    "MissingStatementTerminator",
+    "Missing a newline or semicolon.",
+);
+pub(crate) const MISSING_ASSEMBLY_NAME: Template = (
+    "MissingAssemblyNameSpecification",
+    "The type name is missing the assembly name specification.",
+);
+pub(crate) const CONTROL_LEAVING_FINALLY: Template = (
+    "ControlLeavingFinally",
+    "Flow of control cannot leave a Finally block.",
+);
+pub(crate) const EXCEPTION_TYPE_ALREADY_CAUGHT: Template = (
+    "ExceptionTypeAlreadyCaught",
+    "Exception type {0} is already handled by a previous handler.",
+);
+pub(crate) const OPERATOR_REQUIRES_VARIABLE_OR_PROPERTY: Template = (
+    "OperatorRequiresVariableOrProperty",
+    "The '{0}' operator works only on variables or on properties.",
+);
+pub(crate) const REFERENCE_NEEDS_TO_BE_BY_ITSELF: Template = (
+    "ReferenceNeedsToBeByItselfInTypeConstraint",
+    "Cannot use [ref] with other types in a type constraint.",
+);
+pub(crate) const WORKFLOW_NOT_SUPPORTED: Template = (
+    "WorkflowNotSupportedInPowerShellCore",
+    "Workflow is not supported in PowerShell 6+.",
 );
 
 /// Fills `{0}` and `{1}` in a template.

@@ -16,6 +16,7 @@ mod lexer;
 mod messages;
 pub mod parse_error;
 mod parser;
+mod semantic;
 mod sexpr;
 pub mod span;
 mod statement;
@@ -32,4 +33,12 @@ pub use span::{SourceFile, Span};
 /// Parses a whole script (file, `-Command` text or one REPL input). Nothing runs if this fails.
 pub fn parse_script(source: Rc<SourceFile>) -> Result<Rc<ast::ScriptBlockAst>, ParseErrors> {
     parser::parse_script(source)
+}
+
+/// `parse_script`, also returning how much scanning it took: the bytes of text covered by
+/// every token scan, rescans included. It grows linearly with the input (tests/parser_linear.rs).
+pub fn parse_script_counting(
+    source: Rc<SourceFile>,
+) -> (Result<Rc<ast::ScriptBlockAst>, ParseErrors>, u64) {
+    parser::parse_script_counting(source)
 }

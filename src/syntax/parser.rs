@@ -91,14 +91,29 @@ fn reusable(t: &Token, cx: LexContext) -> bool {
 
 /// Parses a whole script. Errors are collected; any error means no tree.
 pub(crate) fn parse_script(source: Rc<SourceFile>) -> Result<Rc<ScriptBlockAst>, ParseErrors> {
+    parse_script_counting(source).0
+}
+
+/// `parse_script`, also returning the parser's work: the bytes of text its scans covered.
+pub(crate) fn parse_script_counting(
+    source: Rc<SourceFile>,
+) -> (Result<Rc<ScriptBlockAst>, ParseErrors>, u64) {
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
     let ast = parser.script_block_rule(None);
+    // pwsh's semantic checks run on the tree, after the parse errors (if any, on the tree
+    // error recovery left); they fail the script the same way.
+    if !parser.sink.fatal {
+        for d in super::semantic::check(&ast) {
+            parser.emit(d);
+        }
+    }
     let errors = std::mem::take(&mut parser.sink.errors);
+    let work = parser.lexer.work.get();
     if errors.is_empty() {
-        Ok(Rc::new(ast))
+        (Ok(Rc::new(ast)), work)
     } else {
-        Err(ParseErrors { source, errors })
+        (Err(ParseErrors { source, errors }), work)
     }
 }
 
@@ -147,7 +162,10 @@ impl<'s> Parser<'s> {
 
     fn scan_at(&mut self, pos: usize) -> Token {
         let cx = self.context();
-        if self.sink.fatal {
+        // Past the nesting limit, or once pwsh's ten errors have been reported (nothing more
+        // would be shown), the rest of the input reads as its end: the recursion unwinds at
+        // once and error recovery cannot rescan the rest of a long line again and again.
+        if self.sink.fatal || self.sink.overflowed {
             let at = self.text_len();
             return Token {
                 kind: Tok::Eof,
@@ -262,9 +280,7 @@ impl<'s> Parser<'s> {
         if self.sink.fatal || self.sink.overflowed {
             return;
         }
-        let len = self.full.len();
-        let clamp = |s: Span| span((s.start as usize).min(len), (s.end as usize).min(len));
-        let sp = clamp(d.span);
+        let sp = self.clamp_to_chars(d.span);
         if self
             .sink
             .errors
@@ -281,6 +297,7 @@ impl<'s> Parser<'s> {
                 span: sp,
                 incomplete: false,
             });
+            self.ungot = None;
             return;
         }
         let incomplete = d
@@ -292,6 +309,34 @@ impl<'s> Parser<'s> {
             span: sp,
             incomplete,
         });
+    }
+
+    /// A span within the text and on character boundaries: positions computed a byte before
+    /// or after a multi-byte character move to its start (an empty span) or take the whole
+    /// character, as pwsh's positions count characters.
+    fn clamp_to_chars(&self, s: Span) -> Span {
+        let text = self.full;
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let start = floor(s.start as usize);
+        let end = if s.end <= s.start {
+            start
+        } else {
+            ceil(s.end as usize).max(start)
+        };
+        span(start, end)
     }
 
     pub fn error(&mut self, at: Span, template: msg::Template, args: &[&str]) {
@@ -315,6 +360,15 @@ impl<'s> Parser<'s> {
     /// True when only whitespace and comments (not newlines) follow `offset`: more typing could
     /// complete the input (PowerShell's `IsAtEndOfScript(extent, checkCommentsAndWhitespace)`).
     fn at_end_of_input(&self, offset: usize) -> bool {
+        if offset >= self.full.len() {
+            return true;
+        }
+        // A position inside a character (a byte offset computed past a multi-byte one) looks
+        // from the start of that character.
+        let mut offset = offset;
+        while !self.full.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let mut cur = Cursor::new(self.full, offset);
         loop {
             cur.run(nom::bytes::complete::take_while(super::chars::is_ws));
@@ -435,12 +489,19 @@ impl<'s> Parser<'s> {
             match t.kind {
                 Tok::Eof => return false,
                 Tok::NewLine if depth == 0 => {}
-                Tok::LBracket
-                | Tok::LParen
-                | Tok::LCurly
-                | Tok::AtParen
-                | Tok::AtCurly
-                | Tok::DollarParen => depth += 1,
+                // Only attributes (`[...]`) may stand before `param`: anything else opening at
+                // the top decides at once, so `{{{...` is not scanned to its end at each `{`.
+                Tok::LBracket => depth += 1,
+                Tok::LParen | Tok::LCurly | Tok::AtParen | Tok::AtCurly | Tok::DollarParen
+                    if depth == 0 =>
+                {
+                    return false;
+                }
+                // Deeper than the nesting limit the parse fails anyway: stop looking.
+                _ if depth > MAX_NESTING => return false,
+                Tok::LParen | Tok::LCurly | Tok::AtParen | Tok::AtCurly | Tok::DollarParen => {
+                    depth += 1
+                }
                 Tok::RBracket | Tok::RParen | Tok::RCurly => {
                     if depth == 0 {
                         return false;
@@ -555,11 +616,12 @@ impl<'s> Parser<'s> {
                         self.unget(name.clone());
                     }
                     self.error(name.span, msg::MISSING_NAMED_BLOCKS, &[text]);
-                    if lcurly.is_none() {
-                        ast.span = span(0, self.source.text.len());
-                        return;
-                    }
-                    break;
+                    // pwsh returns the block here: no closing curly is looked for.
+                    ast.span = match lcurly {
+                        None => span(0, self.source.text.len()),
+                        Some(l) => l.span.to(before(name.span)),
+                    };
+                    return;
                 }
             };
             let block = match self.statement_block_rule() {

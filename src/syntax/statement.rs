@@ -86,8 +86,15 @@ impl Parser<'_> {
                 self.error(token.span, msg::RESERVED_KEYWORD_NOT_ALLOWED, &[kw.text()]);
                 placeholder_statement(token.span)
             }
+            // pwsh parses a workflow as a function, then refuses it.
+            Keyword::Workflow => {
+                let parsed = self.function_statement(&token);
+                if !self.has_errors() {
+                    self.error(parsed.span, msg::WORKFLOW_NOT_SUPPORTED, &[]);
+                }
+                parsed
+            }
             Keyword::Data
-            | Keyword::Workflow
             | Keyword::Parallel
             | Keyword::Sequence
             | Keyword::Configuration
@@ -133,6 +140,13 @@ impl Parser<'_> {
             let what = format!("using {}", kw.text());
             self.error(using.span.to(name.span), msg::NOT_EMULATED, &[&what]);
             return None;
+        }
+        // pwsh's RequireStatementTerminator: a newline, `;` or the end must follow.
+        let terminator = self.peek().clone();
+        match terminator.kind {
+            Tok::NewLine | Tok::Semi => self.skip(),
+            Tok::Eof => {}
+            _ => self.incomplete(terminator.span, msg::MISSING_STATEMENT_TERMINATOR, &[]),
         }
         Some((text, name.span))
     }
@@ -808,11 +822,6 @@ impl Parser<'_> {
         }
         if let Some(at) = end_error {
             return placeholder_statement(try_token.span.to(at));
-        }
-        for (i, c) in catches.iter().enumerate() {
-            if c.types.is_empty() && i + 1 < catches.len() {
-                self.error(c.span, msg::EMPTY_CATCH_NOT_LAST, &[]);
-            }
         }
         let end = finally
             .as_ref()

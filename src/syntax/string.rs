@@ -145,7 +145,9 @@ fn unicode_escape(
         } else {
             msg::MISSING_UNICODE_ESCAPE_TERMINATOR
         };
-        diags.push(Diag::error(span(cur.pos, cur.pos + 1), template, &[]));
+        // The character found instead of `}` (it may take several bytes).
+        let width = cur.peek().map_or(1, char::len_utf8);
+        diags.push(Diag::error(span(cur.pos, cur.pos + width), template, &[]));
         return;
     }
     if count == 0 {

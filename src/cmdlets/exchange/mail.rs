@@ -185,7 +185,7 @@ fn authorize(
         match x.next_arrival(now) {
             Some(at) => format!(
                 "The Exchange change that allows this call has not reached Microsoft Graph yet: it takes effect at {} (Exchange propagation delay {}). Test-EmuAppAccess -Resource {} explains.",
-                crate::format::datetime_short(at),
+                crate::format::datetime_short(at, &crate::runtime::culture::INVARIANT),
                 crate::cmdlets::graph::delay_text(x.delay()),
                 resource.name()
             ),

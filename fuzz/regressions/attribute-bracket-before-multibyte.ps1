@@ -1,0 +1,1 @@
+[ParamgSSSSSSSSSSSÛ‡õ

@@ -1,0 +1,1006 @@
+//! Method calls: each call is bound against the recorded type table (`vocab::dotnet`) by
+//! `overloads`, then dispatched to the family that implements the type.
+
+use super::datetime::{add_months, min_date, not_a_date, try_parse_result};
+use super::native::native_method;
+use super::string::string_method;
+use super::timespan_members::timespan_method;
+use super::types::timespan_arg;
+use super::*;
+use crate::runtime::conversion;
+use crate::runtime::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
+use crate::runtime::flow::Flow;
+use crate::runtime::interpreter::collapse;
+use crate::runtime::number::{NumKind, Number};
+use crate::runtime::session::{Out, Session};
+use crate::runtime::timespan::{self, TimeSpan};
+use crate::runtime::value::{ArrayKind, DateKind, PsObject, Value, with_kind};
+use crate::syntax::Span;
+use std::rc::Rc;
+
+/// `target.Method(args)` (or `[type]::Method(args)`).
+pub fn invoke_method(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    args: Vec<Value>,
+    is_static: bool,
+    span: Span,
+) -> Result<Value, Flow> {
+    if is_static {
+        return static_method(s, target, name, args, span);
+    }
+    if let Value::Object(o) = target
+        && o.borrow().type_names.first().map(String::as_str)
+            == Some(crate::runtime::PS_SCRIPT_CMDLET)
+    {
+        return s.ps_cmdlet_method(name, args, span);
+    }
+    let lower = name.to_ascii_lowercase();
+    let (args, returns) = match bind_recorded(s, &receiver_type(target), name, false, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = invoke_instance(s, target, name, &lower, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+/// The recorded type whose members a call on `target` looks up.
+pub(super) fn receiver_type(target: &Value) -> String {
+    match target {
+        Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
+        Value::Object(o) if o.borrow().is_custom() => {
+            "System.Management.Automation.PSCustomObject".into()
+        }
+        other => other.type_name(),
+    }
+}
+
+/// What binding a call against the recorded type table gave.
+pub(super) enum Binding {
+    /// The arguments converted for the chosen overload, and its declared return type.
+    Bound(Vec<Value>, String),
+    /// The type or the method is not recorded: the arguments as given.
+    Unknown(Vec<Value>),
+}
+
+/// Binds a call to the overloads recorded for the receiver's type (`vocab::dotnet`): the
+/// arguments converted as pwsh's method binder converts them, or pwsh's error when no overload
+/// takes them.
+pub(super) fn bind_recorded(
+    s: &Session,
+    type_full: &str,
+    name: &str,
+    is_static: bool,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Binding, Flow> {
+    let Some(member) = crate::vocab::dotnet::type_info(type_full)
+        .and_then(|t| t.member(name, is_static))
+        .filter(|m| m.is_method())
+    else {
+        return Ok(Binding::Unknown(args));
+    };
+    let overloads = member.overloads();
+    if overloads.is_empty() {
+        return Ok(Binding::Unknown(args));
+    }
+    match super::overloads::bind(member.name, &overloads, &args) {
+        Ok(bound) => {
+            let returns = crate::vocab::dotnet::full_name_of(&bound.signature.return_type);
+            Ok(Binding::Bound(bound.args, returns))
+        }
+        Err(super::overloads::BindError::Count) => {
+            Err(overload_error(s, member.name, args.len(), span))
+        }
+        Err(super::overloads::BindError::Ambiguous) => {
+            let rec = ErrorRecord::new(
+                ExceptionInfo::new(
+                    "System.Management.Automation.MethodException",
+                    format!(
+                        "Multiple ambiguous overloads found for \"{}\" and the argument count: \"{}\".",
+                        member.name,
+                        args.len()
+                    ),
+                ),
+                "MethodCountCouldNotFindBest",
+                ErrorCategory::NotSpecified,
+            );
+            Err(s.runtime_record_error(rec, span))
+        }
+        Err(super::overloads::BindError::Convert(message)) => {
+            let mut rec = ErrorRecord::new(
+                ExceptionInfo::new("System.Management.Automation.MethodException", message),
+                "MethodArgumentConversionInvalidCastArgument",
+                ErrorCategory::NotSpecified,
+            );
+            rec.exception.inner = Some(Box::new(ExceptionInfo::new(
+                "System.Management.Automation.PSInvalidCastException",
+                "",
+            )));
+            Err(s.runtime_record_error(rec, span))
+        }
+    }
+}
+
+/// A method's result as its declared return type: a numeric result becomes the declared number
+/// type (`[math]::Max(1, 2)` is an Int32), anything else is left as the member made it.
+pub(super) fn as_declared(result: Value, returns: &str) -> Value {
+    match (&result, NumKind::from_full_name(returns)) {
+        (Value::Num(n), Some(kind)) => n.convert(kind).map(Value::Num).unwrap_or(result),
+        _ => result,
+    }
+}
+
+pub(super) fn invoke_instance(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    lower: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let lower = lower.to_string();
+    if let Some(r) = native_method(s, target, &lower, name, &args, span) {
+        return r;
+    }
+    // Members every object has.
+    match lower.as_str() {
+        // Numbers are .NET values here, not PowerShell conversions: a double gives its
+        // shortest round-trip text (`(0.1+0.2).ToString()` is 0.30000000000000004), and
+        // `ToString('N2')` / `ToString('0.00')` use the numeric format strings of `-f`.
+        "tostring" if matches!(target, Value::Num(Number::Double(_))) && args.is_empty() => {
+            if let Value::Num(Number::Double(d)) = target {
+                return Ok(Value::str(crate::runtime::value::format_double_roundtrip(
+                    *d,
+                )));
+            }
+        }
+        "tostring" if matches!(target, Value::Num(_)) && args.len() == 1 => {
+            let format = args[0].to_ps_string();
+            return crate::runtime::dotnet_format::format_value(target, &format, s.culture)
+                .map(Value::str)
+                .map_err(|e| {
+                    method_exception(s, name, 1, "System.FormatException", &e.message(), span)
+                });
+        }
+        // A date's ToString() is the current culture's general format; only PowerShell's own
+        // conversion (`"$d"`) is invariant.
+        "tostring" if matches!(target, Value::DateTime(_)) && args.is_empty() => {
+            if let Value::DateTime(dt) = target {
+                return Ok(Value::str(crate::runtime::dotnet_format::format_date(
+                    *dt, "G", s.culture,
+                )));
+            }
+        }
+        // The object's own ToString(): an array's type name, a PSCustomObject's empty text.
+        "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
+            return Ok(Value::str(target.element_string()));
+        }
+        "gettype" if !matches!(target, Value::Null) => {
+            return Ok(Value::Type(Rc::from(target.type_name())));
+        }
+        "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
+            return Ok(Value::Bool(crate::runtime::operators::values_equal(
+                target, &args[0], false,
+            )));
+        }
+        _ => {}
+    }
+    match target {
+        Value::Null => Err(s.runtime_error(
+            "InvokeMethodOnNull",
+            "You cannot call a method on a null-valued expression.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        Value::String(text) => string_method(s, text, &lower, name, &args, span),
+        Value::Array(items) => {
+            let kind = items.borrow().kind.clone();
+            if kind.is_list()
+                && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
+            {
+                return Ok(v);
+            }
+            let snapshot = items.borrow().clone();
+            match lower.as_str() {
+                "contains" if args.len() == 1 => {
+                    Ok(Value::Bool(snapshot.iter().any(|x| {
+                        crate::runtime::operators::values_equal(x, &args[0], true)
+                    })))
+                }
+                "indexof" if args.len() == 1 => Ok(Value::integer(
+                    snapshot
+                        .iter()
+                        .position(|x| crate::runtime::operators::values_equal(x, &args[0], true))
+                        .map_or(-1, |i| i as i64),
+                )),
+                "where" | "foreach" => {
+                    let Some(Value::ScriptBlock(sb)) = args.first() else {
+                        return Err(overload_error(s, name, args.len(), span));
+                    };
+                    let mut out = Vec::new();
+                    for item in snapshot {
+                        s.scopes
+                            .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
+                        let mut produced = Vec::new();
+                        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
+                        if lower == "where" {
+                            if collapse(produced).is_truthy() {
+                                out.push(item);
+                            }
+                        } else {
+                            out.extend(produced);
+                        }
+                    }
+                    Ok(Value::array(out))
+                }
+                "add" | "remove" | "clear" | "insert" => Err(method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.NotSupportedException",
+                    "Collection was of a fixed size.",
+                    span,
+                )),
+                // Member enumeration for methods: the method of every element.
+                _ if !snapshot.is_empty() => {
+                    let mut out = Vec::new();
+                    for item in &snapshot {
+                        let v = invoke_method(s, item, name, args.clone(), false, span)?;
+                        match v {
+                            Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
+                            Value::Null => {}
+                            other => out.push(other),
+                        }
+                    }
+                    Ok(collapse(out))
+                }
+                _ => Err(method_not_found(s, "System.Object[]", name, span)),
+            }
+        }
+        Value::Hashtable(h) => match lower.as_str() {
+            "containskey" | "contains" if args.len() == 1 => {
+                Ok(Value::Bool(h.borrow().contains_key(&args[0])))
+            }
+            "containsvalue" if args.len() == 1 => {
+                Ok(Value::Bool(h.borrow().iter().any(|(_, v)| {
+                    crate::runtime::operators::values_equal(v, &args[0], false)
+                })))
+            }
+            "add" if args.len() == 2 => {
+                if h.borrow().contains_key(&args[0]) {
+                    let k = args[0].to_ps_string();
+                    return Err(method_exception(
+                        s,
+                        name,
+                        2,
+                        "System.ArgumentException",
+                        &format!(
+                            "Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'"
+                        ),
+                        span,
+                    ));
+                }
+                h.borrow_mut().insert(args[0].clone(), args[1].clone());
+                Ok(Value::Null)
+            }
+            "remove" if args.len() == 1 => {
+                h.borrow_mut().remove(&args[0]);
+                Ok(Value::Null)
+            }
+            "clear" => {
+                h.borrow_mut().clear();
+                Ok(Value::Null)
+            }
+            "clone" => Ok(Value::hashtable(h.borrow().clone())),
+            // DictionaryEntry objects, one per key (`foreach ($kv in $h.GetEnumerator())`).
+            "getenumerator" if args.is_empty() => Ok(Value::array(
+                h.borrow()
+                    .iter()
+                    .map(|(k, v)| {
+                        Value::object(
+                            PsObject::new("System.Collections.DictionaryEntry")
+                                .with("Name", k.clone())
+                                .with("Key", k.clone())
+                                .with("Value", v.clone())
+                                .with_text("System.Collections.DictionaryEntry"),
+                        )
+                    })
+                    .collect(),
+            )),
+            _ => Err(method_not_found(s, &target.type_name(), name, span)),
+        },
+        Value::DateTime(dt) => {
+            let n = args
+                .first()
+                .and_then(|v| conversion::to_double(v, "System.Double").ok())
+                .unwrap_or(0.0);
+            let moved = |s: &Session, d: Option<time::OffsetDateTime>| {
+                d.map(Value::DateTime).ok_or_else(|| {
+                    method_exception(
+                        s,
+                        name,
+                        args.len(),
+                        "System.ArgumentOutOfRangeException",
+                        "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')",
+                        span,
+                    )
+                })
+            };
+            let add = |s: &Session, seconds: f64| {
+                let d = time::Duration::checked_seconds_f64(seconds);
+                moved(s, d.and_then(|d| dt.checked_add(d)))
+            };
+            match lower.as_str() {
+                "adddays" => add(s, n * 86400.0),
+                "addhours" => add(s, n * 3600.0),
+                "addminutes" => add(s, n * 60.0),
+                "addseconds" => add(s, n),
+                "addmilliseconds" => add(s, n / 1000.0),
+                "addmonths" | "addyears" => {
+                    let months = arg_int(&args, 0) * if lower == "addyears" { 12 } else { 1 };
+                    moved(s, add_months(*dt, months))
+                }
+                "addticks" => moved(
+                    s,
+                    dt.checked_add(TimeSpan::from_ticks(arg_int64(&args, 0)).to_duration()),
+                ),
+                "add" if args.len() == 1 => {
+                    let ts = timespan_arg(s, &args, 0, name, "value", span)?;
+                    moved(s, dt.checked_add(ts.to_duration()))
+                }
+                "subtract" if args.len() == 1 => match &args[0] {
+                    Value::DateTime(other) => TimeSpan::between(*dt, *other)
+                        .map(Value::TimeSpan)
+                        .ok_or_else(|| overload_error(s, name, 1, span)),
+                    _ => {
+                        let ts = timespan_arg(s, &args, 0, name, "value", span)?;
+                        moved(s, dt.checked_sub(ts.to_duration()))
+                    }
+                },
+                "add" | "subtract" => Err(overload_error(s, name, args.len(), span)),
+                // The session's time zone is UTC: only the kind changes.
+                "touniversaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Utc))),
+                "tolocaltime" => Ok(Value::DateTime(with_kind(*dt, DateKind::Local))),
+                // `ToString()` is the current culture's general format, `G`; only
+                // PowerShell's own conversion (`"$d"`) is invariant.
+                "tostring" => {
+                    let format = match arg_string(&args, 0) {
+                        f if f.is_empty() => "G".to_string(),
+                        f => f,
+                    };
+                    Ok(Value::str(crate::runtime::dotnet_format::format_date(
+                        *dt, &format, s.culture,
+                    )))
+                }
+                "toshortdatestring" | "tolongdatestring" | "toshorttimestring"
+                | "tolongtimestring" => {
+                    let f = match lower.as_str() {
+                        "toshortdatestring" => "d",
+                        "tolongdatestring" => "D",
+                        "toshorttimestring" => "t",
+                        _ => "T",
+                    };
+                    Ok(Value::str(crate::runtime::dotnet_format::format_date(
+                        *dt, f, s.culture,
+                    )))
+                }
+
+                _ => Err(method_not_found(s, "System.DateTime", name, span)),
+            }
+        }
+        Value::TimeSpan(ts) => timespan_method(s, *ts, &lower, name, &args, span),
+        Value::Enum(e) => enum_method(s, e, &lower, name, &args, span),
+        Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
+            let mut produced = Vec::new();
+            let args: Vec<crate::runtime::binder::CommandArg> = args
+                .into_iter()
+                .map(|v| crate::runtime::binder::CommandArg::Value { value: v, span })
+                .collect();
+            s.invoke_block_with_args(
+                sb,
+                args,
+                Vec::new(),
+                false,
+                &mut Out::Collect(&mut produced),
+            )?;
+            Ok(collapse(produced))
+        }
+        Value::SecureString(_) if lower == "dispose" || lower == "makereadonly" => Ok(Value::Null),
+        other => Err(method_not_found(s, &other.type_name(), name, span)),
+    }
+}
+
+pub fn static_method(
+    s: &mut Session,
+    target: &Value,
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let ty = match target {
+        Value::Type(t) => t.to_string(),
+        other => full_type_name(&other.to_ps_string()),
+    };
+    let (args, returns) = match bind_recorded(s, &ty, name, true, args, span)? {
+        Binding::Bound(args, returns) => (args, Some(returns)),
+        Binding::Unknown(args) => (args, None),
+    };
+    let result = static_call(s, &ty, name, args, span)?;
+    Ok(match returns {
+        Some(returns) => as_declared(result, &returns),
+        None => result,
+    })
+}
+
+pub(super) fn static_call(
+    s: &mut Session,
+    ty: &str,
+    name: &str,
+    args: Vec<Value>,
+    span: Span,
+) -> Result<Value, Flow> {
+    let ty = ty.to_string();
+    if let Some(v) = super::statics::static_method(s, &ty, name, &args, span)? {
+        return Ok(v);
+    }
+    let lower = name.to_ascii_lowercase();
+    if lower == "new"
+        && let Some(kind) = super::lists::list_kind_for(&ty)
+    {
+        let items = match args.first() {
+            Some(Value::Array(a)) => a.borrow().items.clone(),
+            Some(Value::Num(_)) | None => Vec::new(),
+            Some(other) => other.enumerate(),
+        };
+        return Ok(s.new_list(kind, items));
+    }
+    let num = |i: usize| {
+        args.get(i)
+            .and_then(|v| conversion::to_double(v, "System.Double").ok())
+            .unwrap_or(0.0)
+    };
+    if ty == "System.Enum" {
+        return enum_static(s, &lower, name, &args, span);
+    }
+    Ok(match (ty.as_str(), lower.as_str()) {
+        ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
+        ("System.Guid", "parse") => Value::Guid(
+            conversion::to_guid(&args.first().cloned().unwrap_or_default()).map_err(|_| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.FormatException",
+                    conversion::guid_format_error(&arg_string(&args, 0)),
+                    span,
+                )
+            })?,
+        ),
+        ("System.Guid", "tryparse") => {
+            let parsed = conversion::to_guid(&args.first().cloned().unwrap_or_default()).ok();
+            try_parse_result(
+                s,
+                &args,
+                1,
+                parsed.map(Value::Guid),
+                Value::Guid(uuid::Uuid::nil()),
+            )
+        }
+        ("System.Int32" | "System.Int64", "tryparse") => {
+            let text = arg_string(&args, 0);
+            let t = text.trim();
+            let parsed = t.parse::<i64>().ok();
+            let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
+            try_parse_result(s, &args, 1, parsed.map(Value::integer), Value::integer(0))
+        }
+        ("System.DateTime", "tryparse") => {
+            let parsed = conversion::parse_datetime(&arg_string(&args, 0));
+            try_parse_result(s, &args, 1, parsed.map(Value::DateTime), min_date())
+        }
+        ("System.DateTime", "tryparseexact") if args.len() >= 4 => {
+            let parsed = parse_exact(&arg_string(&args, 0), &arg_string(&args, 1));
+            let out = args.len() - 1;
+            try_parse_result(s, &args, out, parsed.map(Value::DateTime), min_date())
+        }
+        ("System.DateTime", "parseexact") if args.len() >= 2 => {
+            let text = arg_string(&args, 0);
+            Value::DateTime(
+                parse_exact(&text, &arg_string(&args, 1))
+                    .ok_or_else(|| not_a_date(s, name, args.len(), &text, span))?,
+            )
+        }
+        ("System.DateTime", "new") if (3..=7).contains(&args.len()) => {
+            let n = |i: usize| arg_int(&args, i);
+            let made = time::Month::try_from(n(1) as u8)
+                .ok()
+                .and_then(|m| time::Date::from_calendar_date(n(0) as i32, m, n(2) as u8).ok())
+                .and_then(|d| {
+                    let t =
+                        time::Time::from_hms_milli(n(3) as u8, n(4) as u8, n(5) as u8, n(6) as u16)
+                            .ok()?;
+                    Some(time::PrimitiveDateTime::new(d, t).assume_utc())
+                });
+            Value::DateTime(with_kind(
+                made.ok_or_else(|| {
+                    method_exception(
+                        s,
+                        name,
+                        args.len(),
+                        "System.ArgumentOutOfRangeException",
+                        "Year, Month, and Day parameters describe an un-representable DateTime.",
+                        span,
+                    )
+                })?,
+                DateKind::Unspecified,
+            ))
+        }
+        (STOPWATCH, "startnew") if args.is_empty() => new_stopwatch(s, true),
+        (STOPWATCH, "new") if args.is_empty() => new_stopwatch(s, false),
+        (STRING_BUILDER, "new") if args.len() <= 1 => match args.first() {
+            Some(Value::Num(_)) | None => new_string_builder(""),
+            Some(v) => new_string_builder(&v.to_ps_string()),
+        },
+        ("System.String", "compare") if (2..=3).contains(&args.len()) => {
+            let ignore_case = args.get(2).is_some_and(|v| match v {
+                Value::Bool(b) => *b,
+                other => other
+                    .to_ps_string()
+                    .to_ascii_lowercase()
+                    .contains("ignorecase"),
+            });
+            Value::integer(crate::runtime::operators::compare_strings(
+                &arg_string(&args, 0),
+                &arg_string(&args, 1),
+                ignore_case,
+            ) as i64)
+        }
+        ("System.String", "equals") if (2..=3).contains(&args.len()) => {
+            let ignore_case = args
+                .get(2)
+                .is_some_and(|v| v.to_ps_string().to_ascii_lowercase().contains("ignorecase"));
+            let (a, b) = (arg_string(&args, 0), arg_string(&args, 1));
+            Value::Bool(if ignore_case {
+                a.to_lowercase() == b.to_lowercase()
+            } else {
+                a == b
+            })
+        }
+        ("System.String", "isnullorempty") => Value::Bool(
+            args.first()
+                .is_none_or(|v| v.is_null() || v.to_ps_string().is_empty()),
+        ),
+        ("System.String", "isnullorwhitespace") => Value::Bool(
+            args.first()
+                .is_none_or(|v| v.is_null() || v.to_ps_string().trim().is_empty()),
+        ),
+        ("System.String", "join") if args.len() == 4 && matches!(args[2], Value::Num(_)) => {
+            // Join(separator, value[], startIndex, count), with .NET's argument checks.
+            let sep = arg_string(&args, 0);
+            let items = args[1].enumerate();
+            let start = args[2].as_i64().unwrap_or(0);
+            let count = args[3].as_i64().unwrap_or(0);
+            let fail = |s: &Session, m: String| {
+                method_exception(s, name, 4, "System.ArgumentOutOfRangeException", &m, span)
+            };
+            if start < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be a non-negative value. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            if count < 0 {
+                return Err(fail(
+                    s,
+                    format!(
+                        "count ('{count}') must be a non-negative value. (Parameter 'count')\nActual value was {count}."
+                    ),
+                ));
+            }
+            let limit = items.len() as i64 - count;
+            if start > limit {
+                return Err(fail(
+                    s,
+                    format!(
+                        "startIndex ('{start}') must be less than or equal to '{limit}'. (Parameter 'startIndex')\nActual value was {start}."
+                    ),
+                ));
+            }
+            let picked: Vec<String> = items[start as usize..(start + count) as usize]
+                .iter()
+                .map(Value::to_ps_string)
+                .collect();
+            Value::str(picked.join(&sep))
+        }
+        ("System.String", "join") => {
+            let sep = arg_string(&args, 0);
+            let items: Vec<String> = args
+                .iter()
+                .skip(1)
+                .flat_map(|a| a.enumerate())
+                .map(|v| v.to_ps_string())
+                .collect();
+            Value::str(items.join(&sep))
+        }
+        ("System.String", "format") => {
+            let fmt = arg_string(&args, 0);
+            let rest = Value::array(args.iter().skip(1).cloned().collect());
+            Value::str(crate::runtime::operators::format_operator(
+                s, &fmt, &rest, span,
+            )?)
+        }
+        ("System.String", "concat") => {
+            Value::str(args.iter().map(Value::to_ps_string).collect::<String>())
+        }
+        ("System.Math", "round") => {
+            let digits = args
+                .get(1)
+                .and_then(|v| conversion::to_int(v, "System.Int32").ok())
+                .unwrap_or(0);
+            let f = 10f64.powi(digits as i32);
+            let x = num(0) * f;
+            Value::double(crate::runtime::number::round_half_even(x) / f)
+        }
+        ("System.Math", "floor") => Value::double(num(0).floor()),
+        ("System.Math", "ceiling") => Value::double(num(0).ceil()),
+        ("System.Math", "abs") => Value::double(num(0).abs()),
+        ("System.Math", "max") => Value::double(num(0).max(num(1))),
+        ("System.Math", "min") => Value::double(num(0).min(num(1))),
+        ("System.Math", "sqrt") => Value::double(num(0).sqrt()),
+        ("System.Math", "pow") => Value::double(num(0).powf(num(1))),
+        ("System.DateTime", "parse") => {
+            let text = arg_string(&args, 0);
+            Value::DateTime(
+                conversion::parse_datetime(&text)
+                    .ok_or_else(|| not_a_date(s, name, args.len(), &text, span))?,
+            )
+        }
+        (
+            "System.TimeSpan",
+            "fromdays" | "fromhours" | "fromminutes" | "fromseconds" | "frommilliseconds",
+        ) if args.len() == 1 => {
+            let per = match lower.as_str() {
+                "fromdays" => timespan::TICKS_PER_DAY,
+                "fromhours" => timespan::TICKS_PER_HOUR,
+                "fromminutes" => timespan::TICKS_PER_MINUTE,
+                "fromseconds" => timespan::TICKS_PER_SECOND,
+                _ => timespan::TICKS_PER_MILLISECOND,
+            };
+            let value = conversion::to_double(&args[0], "System.Double").map_err(|m| {
+                s.runtime_error(
+                    "MethodArgumentConversionInvalidCastArgument",
+                    format!(
+                        "Cannot convert argument \"value\", with value: \"{}\", for \"{name}\" to type \"System.Double\": \"{m}\"",
+                        args[0].to_ps_string()
+                    ),
+                    ErrorCategory::NotSpecified,
+                    span,
+                )
+            })?;
+            let inner_type = if value.is_nan() {
+                "System.ArgumentException"
+            } else {
+                "System.OverflowException"
+            };
+            Value::TimeSpan(
+                TimeSpan::from_units(value, per)
+                    .map_err(|m| method_exception(s, name, 1, inner_type, m, span))?,
+            )
+        }
+        ("System.TimeSpan", "fromticks") if args.len() == 1 => {
+            Value::TimeSpan(TimeSpan::from_ticks(arg_int64(&args, 0)))
+        }
+        ("System.TimeSpan", "parse") if !args.is_empty() => {
+            let text = arg_string(&args, 0);
+            Value::TimeSpan(TimeSpan::parse(&text).map_err(|m| {
+                let inner_type = if m.contains("out of range") {
+                    "System.OverflowException"
+                } else {
+                    "System.FormatException"
+                };
+                method_exception(s, name, args.len(), inner_type, &m, span)
+            })?)
+        }
+        ("System.TimeSpan", "new") => {
+            let n = |i: usize| arg_int64(&args, i);
+            let t = match args.len() {
+                0 => Some(TimeSpan::ZERO),
+                1 => Some(TimeSpan::from_ticks(n(0))),
+                3 => TimeSpan::from_parts(0, n(0), n(1), n(2), 0),
+                4 => TimeSpan::from_parts(n(0), n(1), n(2), n(3), 0),
+                5 => TimeSpan::from_parts(n(0), n(1), n(2), n(3), n(4)),
+                count => return Err(overload_error(s, name, count, span)),
+            };
+            Value::TimeSpan(t.ok_or_else(|| {
+                method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.ArgumentOutOfRangeException",
+                    timespan::OVERFLOW,
+                    span,
+                )
+            })?)
+        }
+        ("System.Environment", "getenvironmentvariable") => std::env::var(arg_string(&args, 0))
+            .map(Value::str)
+            .unwrap_or(Value::Null),
+        // `[Environment]::SetEnvironmentVariable($name, $value)` (the .env loaders' idiom): the
+        // process environment, as `$env:NAME = ...`; `$null` or '' removes the variable.
+        ("System.Environment", "setenvironmentvariable") => {
+            let value = args.get(1).map(Value::to_ps_string);
+            crate::runtime::expression::set_env_var(&arg_string(&args, 0), value.as_deref());
+            Value::Null
+        }
+        ("System.IO.Path", "combine") => {
+            let mut p = std::path::PathBuf::new();
+            for a in &args {
+                p.push(a.to_ps_string().replace('\\', "/"));
+            }
+            Value::str(p.display().to_string())
+        }
+        ("System.IO.Path", "getfilename") => Value::str(
+            std::path::Path::new(&arg_string(&args, 0).replace('\\', "/"))
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+        ("System.IO.Path", "getextension") => Value::str(
+            std::path::Path::new(&arg_string(&args, 0))
+                .extension()
+                .map(|f| format!(".{}", f.to_string_lossy()))
+                .unwrap_or_default(),
+        ),
+        // .NET resolves a relative path from the process's directory, not Set-Location's
+        // (as ReadAllText and the other [System.IO.File] methods do).
+        ("System.IO.File", "exists") => {
+            let text = arg_string(&args, 0).replace('\\', "/");
+            Value::Bool(!text.is_empty() && super::statics::absolute(&text).is_file())
+        }
+        (t, "new") if t.ends_with("Exception") => {
+            let message = match args.first() {
+                Some(m) => m.to_ps_string(),
+                None => format!("Exception of type '{t}' was thrown."),
+            };
+            let mut ex = PsObject::new(t)
+                .with("Message", Value::str(&message))
+                .with_text(format!("{t}: {message}"));
+            if let Some(inner @ Value::Object(_)) = args.get(1) {
+                ex.set("InnerException", inner.clone());
+            }
+            Value::object(ex)
+        }
+        ("System.Management.Automation.ErrorRecord", "new") => {
+            if args.len() != 4 {
+                return Err(overload_error(s, name, args.len(), span));
+            }
+            let category =
+                crate::runtime::error_record::ErrorCategory::parse(&args[2].to_ps_string())
+                    .unwrap_or(ErrorCategory::NotSpecified);
+            let exception = match &args[0] {
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    crate::runtime::error_record::ExceptionInfo::new(
+                        o.type_names.first().cloned().unwrap_or_default(),
+                        o.get("Message")
+                            .map(|m| m.to_ps_string())
+                            .unwrap_or_default(),
+                    )
+                }
+                Value::Error(rec) => rec.exception.clone(),
+                other => crate::runtime::error_record::ExceptionInfo::new(
+                    "System.Exception",
+                    other.to_ps_string(),
+                ),
+            };
+            let mut rec = crate::runtime::error_record::ErrorRecord::new(
+                exception,
+                args[1].to_ps_string(),
+                category,
+            );
+            if !args[3].is_null() {
+                rec.target_name = args[3].to_ps_string();
+                rec.target_type = crate::runtime::errors::short_type_name(&args[3].type_name());
+                rec.target_object = Some(args[3].clone());
+            }
+            Value::Error(Rc::new(rec))
+        }
+        ("System.Management.Automation.PSCredential", "new") => {
+            let user = arg_string(&args, 0);
+            let pass = match args.get(1) {
+                Some(Value::SecureString(p)) => p.to_string(),
+                Some(other) => other.to_ps_string(),
+                None => String::new(),
+            };
+            Value::object(conversion::credential(&user, &pass))
+        }
+        ("System.Text.RegularExpressions.Regex", "escape") => {
+            Value::str(regex::escape(&arg_string(&args, 0)))
+        }
+        ("System.Text.RegularExpressions.Regex", "ismatch") => Value::Bool(
+            regex::Regex::new(&arg_string(&args, 1))
+                .map(|r| r.is_match(&arg_string(&args, 0)))
+                .unwrap_or(false),
+        ),
+        ("System.Convert", "toint32") => Value::integer(
+            conversion::to_int(&args.first().cloned().unwrap_or_default(), "System.Int32")
+                .unwrap_or(0),
+        ),
+        ("System.Convert", "tostring") => Value::str(arg_string(&args, 0)),
+        ("System.Convert", "toboolean") => Value::Bool(args.first().is_some_and(Value::is_truthy)),
+        _ => return Err(method_not_found(s, &ty, name, span)),
+    })
+}
+
+/// An enum value's methods: HasFlag, ToString (with the G, D, X and F formats), CompareTo,
+/// GetTypeCode.
+fn enum_method(
+    s: &mut Session,
+    e: &crate::runtime::value::EnumValue,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let other = |s: &Session, v: &Value| {
+        conversion::to_enum_value(v, &e.type_name).map_err(|m| {
+            method_exception(s, name, args.len(), "System.ArgumentException", &m, span)
+        })
+    };
+    match (lower, args.len()) {
+        ("hasflag", 1) => {
+            let flag = other(s, &args[0])?;
+            Ok(Value::Bool(e.value & flag.value == flag.value))
+        }
+        ("tostring", 0) => Ok(Value::str(e.text())),
+        ("tostring", 1) => {
+            let format = args[0].to_ps_string();
+            Ok(Value::str(match format.as_str() {
+                "" | "G" | "g" | "F" | "f" => e.text(),
+                "D" | "d" => e.value.to_string(),
+                "X" | "x" => format!("{:08X}", e.value as u32),
+                _ => {
+                    return Err(method_exception(
+                        s,
+                        name,
+                        1,
+                        "System.FormatException",
+                        "Format String can be only 'G', 'g', 'X', 'x', 'F', 'f', 'D' or 'd'.",
+                        span,
+                    ));
+                }
+            }))
+        }
+        ("compareto", 1) => {
+            let o = other(s, &args[0])?;
+            Ok(Value::int(e.value.cmp(&o.value) as i32))
+        }
+        ("gettypecode", 0) => Ok(Value::Enum(crate::runtime::value::EnumValue::new(
+            "System.TypeCode",
+            9,
+        ))),
+        _ => Err(method_not_found(s, &e.type_name, name, span)),
+    }
+}
+
+/// `[enum]::GetNames(T)`, `GetValues`, `GetName`, `Parse`, `TryParse`, `IsDefined`, `ToObject`,
+/// `GetUnderlyingType`.
+fn enum_static(
+    s: &mut Session,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let argc = args.len();
+    let type_arg = |s: &Session| -> Result<&'static crate::vocab::dotnet::EnumInfo, Flow> {
+        let ty = match args.first() {
+            Some(Value::Type(t)) => t.to_string(),
+            Some(other) => full_type_name(&other.to_ps_string()),
+            None => String::new(),
+        };
+        crate::vocab::dotnet::enum_info(&ty).ok_or_else(|| {
+            method_exception(
+                s,
+                name,
+                argc,
+                "System.ArgumentException",
+                "Type provided must be an Enum. (Parameter 'enumType')",
+                span,
+            )
+        })
+    };
+    let value_of = |info: &crate::vocab::dotnet::EnumInfo, v: i64| {
+        Value::Enum(crate::runtime::value::EnumValue::new(info.name, v))
+    };
+    Ok(match (lower, argc) {
+        ("getnames", 1) => {
+            let info = type_arg(s)?;
+            Value::array_of(
+                ArrayKind::Typed(Rc::from("System.String")),
+                info.members.iter().map(|(n, _)| Value::str(n)).collect(),
+            )
+        }
+        ("getvalues", 1) => {
+            let info = type_arg(s)?;
+            let mut values: Vec<i64> = info.members.iter().map(|(_, v)| *v).collect();
+            // GetValues sorts by the unsigned value and lists each value once per name.
+            values.sort_by_key(|v| *v as u64);
+            Value::array_of(
+                ArrayKind::Typed(Rc::from(info.name)),
+                values.into_iter().map(|v| value_of(info, v)).collect(),
+            )
+        }
+        ("getname", 2) => {
+            let info = type_arg(s)?;
+            let v = conversion::to_enum_value(&args[1], info.name)
+                .map(|e| e.value)
+                .unwrap_or(i64::MIN);
+            info.name_of(v).map_or(Value::Null, Value::str)
+        }
+        ("isdefined", 2) => {
+            let info = type_arg(s)?;
+            Value::Bool(match &args[1] {
+                Value::String(t) => info.members.iter().any(|(n, _)| *n == &**t),
+                other => {
+                    conversion::to_int(other, "System.Int64").is_ok_and(|v| info.is_defined(v))
+                }
+            })
+        }
+        ("parse", 2 | 3) => {
+            let info = type_arg(s)?;
+            let text = args[1].to_ps_string();
+            let ignore_case = args.get(2).is_some_and(Value::is_truthy);
+            match parse_enum(info, &text, ignore_case) {
+                Some(v) => value_of(info, v),
+                None => {
+                    return Err(method_exception(
+                        s,
+                        name,
+                        argc,
+                        "System.ArgumentException",
+                        &format!("Requested value '{}' was not found.", text.trim()),
+                        span,
+                    ));
+                }
+            }
+        }
+        ("toobject", 2) => {
+            let info = type_arg(s)?;
+            let v = conversion::to_int(&args[1], "System.Int64").map_err(|m| {
+                method_exception(s, name, argc, "System.ArgumentException", &m, span)
+            })?;
+            value_of(info, v)
+        }
+        ("getunderlyingtype", 1) => Value::Type(Rc::from(type_arg(s)?.underlying)),
+        _ => return Err(method_not_found(s, "System.Enum", name, span)),
+    })
+}
+
+/// Enum.Parse: names (comma-separated), exactly or ignoring case, or a number.
+fn parse_enum(info: &crate::vocab::dotnet::EnumInfo, text: &str, ignore_case: bool) -> Option<i64> {
+    let mut total = 0i64;
+    for part in text.split(',') {
+        let part = part.trim();
+        let found = info
+            .members
+            .iter()
+            .find(|(n, _)| {
+                if ignore_case {
+                    n.eq_ignore_ascii_case(part)
+                } else {
+                    *n == part
+                }
+            })
+            .map(|(_, v)| *v)
+            .or_else(|| part.parse::<i64>().ok())?;
+        total |= found;
+    }
+    Some(total)
+}

@@ -1,0 +1,158 @@
+//! Indexing: `$a[i]`, slices, negative indexes, hashtable keys, strings as chars, and values
+//! without an indexer as one-element collections; index assignment.
+
+use super::calls::receiver_type;
+use crate::runtime::conversion;
+use crate::runtime::error_record::ErrorCategory;
+use crate::runtime::flow::Flow;
+use crate::runtime::session::Session;
+use crate::runtime::value::Value;
+use crate::syntax::Span;
+
+/// `target[index]`.
+pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result<Value, Flow> {
+    match target {
+        Value::Null => Err(s.runtime_error(
+            "NullArray",
+            "Cannot index into a null array.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        Value::Hashtable(h) => {
+            if let Value::Array(keys) = idx {
+                let h = h.borrow();
+                return Ok(Value::array(
+                    keys.borrow()
+                        .iter()
+                        .map(|k| h.get(k).unwrap_or(Value::Null))
+                        .collect(),
+                ));
+            }
+            Ok(h.borrow().get(idx).unwrap_or(Value::Null))
+        }
+        Value::Array(items) => {
+            let items = items.borrow();
+            if s.strict_mode() >= 3 {
+                // Strict mode 3 refuses indexes past either end.
+                let len = items.len() as i64;
+                for i in idx.enumerate() {
+                    let n = conversion::to_int(&i, "System.Int32").unwrap_or(0);
+                    if n >= len || n < -len {
+                        let mut rec = crate::runtime::errors::runtime(
+                            "System.IndexOutOfRangeException",
+                            "Index was outside the bounds of the array.",
+                            ErrorCategory::OperationStopped,
+                        );
+                        rec.exception.type_name = "System.IndexOutOfRangeException".into();
+                        return Err(s.runtime_record_error(rec, span));
+                    }
+                }
+            }
+            let pick = |i: &Value| -> Value {
+                match conversion::to_int(i, "System.Int32") {
+                    Ok(n) => {
+                        let len = items.len() as i64;
+                        let n = if n < 0 { len + n } else { n };
+                        if n >= 0 && n < len {
+                            items[n as usize].clone()
+                        } else {
+                            Value::Null
+                        }
+                    }
+                    Err(_) => Value::Null,
+                }
+            };
+            match idx {
+                Value::Array(many) => Ok(Value::array(many.borrow().iter().map(pick).collect())),
+                one => Ok(pick(one)),
+            }
+        }
+        // A string indexes its UTF-16 code units, each a Char.
+        Value::String(text) => {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let pick = |i: &Value| -> Value {
+                let Ok(n) = conversion::to_int(i, "System.Int32") else {
+                    return Value::Null;
+                };
+                let n = if n < 0 { units.len() as i64 + n } else { n };
+                usize::try_from(n)
+                    .ok()
+                    .and_then(|n| units.get(n))
+                    .map_or(Value::Null, |c| Value::Char(*c))
+            };
+            Ok(match idx {
+                Value::Array(many) => Value::array(many.borrow().iter().map(pick).collect()),
+                one => pick(one),
+            })
+        }
+        // Anything without an indexer is a one-element collection: `[0]` and `[-1]` give the
+        // object itself, any other index `$null` (an error under strict mode 3).
+        other => {
+            let position = match idx {
+                Value::Array(_) => None,
+                one => conversion::to_int(one, "System.Int32").ok(),
+            };
+            match position {
+                Some(0 | -1) => Ok(other.clone()),
+                _ if s.strict_mode() >= 3 => Err(s.runtime_error(
+                    "CannotIndex",
+                    format!(
+                        "Unable to index into an object of type \"{}\".",
+                        receiver_type(other)
+                    ),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                )),
+                _ => Ok(Value::Null),
+            }
+        }
+    }
+}
+
+/// `target[index] = value`.
+pub fn set_index(
+    s: &mut Session,
+    target: &Value,
+    idx: &Value,
+    value: Value,
+    span: Span,
+) -> Result<(), Flow> {
+    match target {
+        Value::Hashtable(h) => {
+            h.borrow_mut().insert(idx.clone(), value);
+            Ok(())
+        }
+        Value::Array(items) => {
+            let mut items = items.borrow_mut();
+            let n = conversion::to_int(idx, "System.Int32").unwrap_or(i64::MAX);
+            let len = items.len() as i64;
+            let i = if n < 0 { len + n } else { n };
+            if i >= 0 && i < len {
+                items[i as usize] = value;
+                Ok(())
+            } else {
+                Err(s.runtime_error(
+                    "IndexOutOfRange",
+                    format!("Array assignment failed because index '{n}' was out of range."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+        Value::Null => Err(s.runtime_error(
+            "NullArray",
+            "Cannot index into a null array.",
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+        other => Err(s.runtime_error(
+            "CannotIndex",
+            format!(
+                "Unable to index into an object of type \"{}\".",
+                other.type_name()
+            ),
+            ErrorCategory::InvalidOperation,
+            span,
+        )),
+    }
+}
