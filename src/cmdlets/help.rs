@@ -678,6 +678,10 @@ fn get_help_text(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Resul
             ctx.write_object(Value::str(about_aapsh(width)));
             return Ok(());
         }
+        if name.eq_ignore_ascii_case(super::exchange::about::TOPIC) {
+            ctx.write_object(Value::str(super::exchange::about::text(width, wrap)));
+            return Ok(());
+        }
         if let Some(def) = ctx.session.commands.get(&name) {
             return show_command_help(ctx, bound, &def, view, width);
         }

@@ -507,7 +507,7 @@ pub const VIEWS: &[ViewDef] = &[
         "Deserialized.Microsoft.Exchange.Management.RbacTasks.ServicePrincipalAuthorizationResult",
         &["RoleName", "GrantedPermissions", "AllowedResourceScope", "ScopeType", "InScope"],
     ),
-    table("aapsh.MailboxAccess", &["User", "App", "Resource", "Read", "Write", "Send"]),
+    table("aapsh.MailboxAccess", &["User", "App", "Read", "Write", "Send"]),
 ];
 
 /// Get-History (pwsh 7.6.10 showed `  Id     Duration CommandLine`: Id right-aligned in 4,

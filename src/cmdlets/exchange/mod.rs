@@ -15,11 +15,14 @@
 //! `Write-ErrorMessage` function as `<code>|<exception type>|<message>` (the shape public
 //! transcripts show; fidelity.md §5).
 
+pub mod about;
 mod connect;
 pub mod decide;
 pub mod explain;
 pub mod mail;
 mod policies;
+#[cfg(test)]
+mod props;
 mod rbac;
 mod recipients;
 
