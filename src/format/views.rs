@@ -351,11 +351,6 @@ pub const VIEWS: &[ViewDef] = &[
         "Microsoft.Graph.PowerShell.Models.MicrosoftGraphTeam",
         &["Id", "DisplayName", "Description", "IsArchived"],
     ),
-    table("aapsh.AppAccess", &["User", "App", "Read", "Write", "Why"]),
-    table(
-        "aapsh.EffectivePolicy",
-        &["User", "Policy", "Route", "GraphPolicy", "GraphRoute"],
-    ),
     APP_ACCESS,
     EFFECTIVE_POLICY,
     // Get-EmuLab -ListAvailable: the title last, so a narrow window cuts only it.

@@ -20,7 +20,7 @@ use crate::store::{
     AccessRight, Change, ExchangeChange, ExtraKeys, MailboxPolicy, POLICY_SPACE, Tenant,
     same_id, security_id,
 };
-use crate::vocab::{ConfirmImpact, ParamDef, ParamKind, ParamType, types};
+use crate::vocab::{Requires, ConfirmImpact, ParamDef, ParamKind, ParamType, types};
 
 pub const POLICY_TYPE: &str =
     "Deserialized.Microsoft.Exchange.Management.ApplicationAccessPolicy.ApplicationAccessPolicy";
@@ -36,6 +36,7 @@ const ACCESS_RIGHT: ParamType = ParamType::new(
 pub fn definitions() -> Vec<CmdletDef> {
     vec![
         CmdletDef::new("New-ApplicationAccessPolicy", MODULE, new_policy)
+            .requires(Requires::Exchange)
             .synopsis("Use the New-ApplicationAccessPolicy cmdlet to restrict or deny access to a specific set of mailboxes by an application that uses APIs (Outlook REST, Microsoft Graph, or Exchange Web Services (EWS)).")
             .description("Exchange Online's policy, not Teams': it limits the mailboxes (mail, calendars, contacts, mailbox settings) an app with application permissions may reach, and changes nothing for online meetings (Grant-CsApplicationAccessPolicy does that). One policy is created per AppId. The scope must be a security principal: a user mailbox or a mail-enabled security group (New-DistributionGroup -Type Security). Microsoft now recommends RBAC for Applications (New-ManagementRoleAssignment -App) instead. Changes reach Graph after the Exchange propagation delay.")
             .should_process()
@@ -46,24 +47,28 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("The new policies (ScopeName, ScopeIdentity, Identity, AppId, ScopeIdentityRaw, Description, AccessRight, ShardType, IsValid, ObjectState).")
             .example("Limit an app to a group's mailboxes", "New-ApplicationAccessPolicy -AppId e7e4dbfc-046f-4074-9b3b-2ae8f144f59b -PolicyScopeGroupId EvenUsers@contoso.com -AccessRight RestrictAccess -Description \"Restrict this app to members of distribution group EvenUsers.\"", "The app may reach only the mailboxes of EvenUsers' members."),
         CmdletDef::new("Get-ApplicationAccessPolicy", MODULE, get_policy)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-ApplicationAccessPolicy cmdlet to view the list of application access policies.")
             .param(ParamDef::new("Identity", types::STRING).position(0).from_pipeline().by_property_name().help("The policy's identity (<tenantId>\\<appId>:<scope>); all policies when left out."))
             .param(ParamDef::new("Organization", types::STRING).ignored_offline().help("The organization (offline: the store's tenant)."))
             .outputs("The policies.")
             .example("Every policy", "Get-ApplicationAccessPolicy", "Lists the Exchange application access policies."),
         CmdletDef::new("Set-ApplicationAccessPolicy", MODULE, set_policy)
+            .requires(Requires::Exchange)
             .synopsis("Use the Set-ApplicationAccessPolicy cmdlet to modify the description of application access policies.")
             .should_process()
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The policy's identity."))
             .param(ParamDef::new("Description", types::STRING).help("The new description."))
             .example("Describe a policy", "Get-ApplicationAccessPolicy | Set-ApplicationAccessPolicy -Description \" \"", "A one-space description uses the least room."),
         CmdletDef::new("Remove-ApplicationAccessPolicy", MODULE, remove_policy)
+            .requires(Requires::Exchange)
             .synopsis("Use the Remove-ApplicationAccessPolicy cmdlet to remove application access policies.")
             .should_process()
             .confirm_impact(ConfirmImpact::High)
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The policy's identity."))
             .example("Remove without a question", "Get-ApplicationAccessPolicy | Remove-ApplicationAccessPolicy -Confirm:$false", "Removes every policy."),
         CmdletDef::new("Test-ApplicationAccessPolicy", MODULE, test_policy)
+            .requires(Requires::Exchange)
             .synopsis("Use the Test-ApplicationAccessPolicy cmdlet to test access right of an application to a specific user/mailbox.")
             .description("Answers from the Exchange application access policies alone, as they are now (a change may still be on its way to Microsoft Graph, and the app also needs an application permission or an RBAC for Applications role: Test-EmuAppAccess -Resource Mail explains the whole decision).")
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The recipient: name, display name, email address or GUID."))

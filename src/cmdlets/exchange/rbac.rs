@@ -15,7 +15,7 @@ use crate::store::{
     Change, ExchangeChange, ExchangeState, ExtraKeys, ManagementScope, RoleAssignment,
     ServicePrincipal, Tenant, same_id, same_name,
 };
-use crate::vocab::{ConfirmImpact, ParamDef, types};
+use crate::vocab::{Requires, ConfirmImpact, ParamDef, types};
 
 pub const SP_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.Management.ServicePrincipal";
 pub const SCOPE_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ManagementScope";
@@ -27,6 +27,7 @@ pub const AUTHZ_TYPE: &str =
 pub fn definitions() -> Vec<CmdletDef> {
     vec![
         CmdletDef::new("New-ServicePrincipal", MODULE, new_sp)
+            .requires(Requires::Exchange)
             .synopsis("Use the New-ServicePrincipal cmdlet to create service principals in your cloud-based organization.")
             .description("Registers an app's Entra service principal with Exchange, the first step of RBAC for Applications. -AppId is the app (client) id; -ObjectId the enterprise application's object id (not the app registration's).")
             .should_process()
@@ -37,17 +38,20 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("The service principal (DisplayName, ObjectId, AppId).")
             .example("Register an app", "New-ServicePrincipal -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -ObjectId 6233fba6-0198-4277-892f-9275bf728bcc -DisplayName \"Scheduling service\"", "The app can now be assigned Application roles."),
         CmdletDef::new("Get-ServicePrincipal", MODULE, get_sp)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-ServicePrincipal cmdlet to view information about service principals in your cloud-based organization.")
             .param(ParamDef::new("Identity", types::STRING).position(0).from_pipeline().by_property_name().help("The service principal: object id, app id or display name."))
             .param(ParamDef::new("Organization", types::STRING).ignored_offline().help("The organization."))
             .outputs("Service principals."),
         CmdletDef::new("Remove-ServicePrincipal", MODULE, remove_sp)
+            .requires(Requires::Exchange)
             .synopsis("Use the Remove-ServicePrincipal cmdlet to remove service principals from your cloud-based organization.")
             .description("Its role assignments go with it.")
             .should_process()
             .confirm_impact(ConfirmImpact::High)
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The service principal.")),
         CmdletDef::new("New-ManagementScope", MODULE, new_scope)
+            .requires(Requires::Exchange)
             .synopsis("Use the New-ManagementScope cmdlet to create a regular or exclusive management scope.")
             .description("A recipient scope for RBAC for Applications: -RecipientRestrictionFilter is an OPATH filter over recipient properties (Department, City, Title, CustomAttribute1-15, PrimarySmtpAddress, MemberOfGroup...).")
             .should_process()
@@ -59,15 +63,18 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("The scope (Name, ScopeRestrictionType, Exclusive, RecipientRoot, RecipientFilter, ServerFilter).")
             .example("Scope to a department", "New-ManagementScope -Name \"Sales mailboxes\" -RecipientRestrictionFilter \"Department -eq 'Sales'\"", "Role assignments with -CustomResourceScope \"Sales mailboxes\" reach only those mailboxes."),
         CmdletDef::new("Get-ManagementScope", MODULE, get_scope)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-ManagementScope cmdlet to return a list of management scopes.")
             .param(ParamDef::new("Identity", types::STRING).position(0).from_pipeline().by_property_name().help("The scope's name."))
             .outputs("Management scopes."),
         CmdletDef::new("Remove-ManagementScope", MODULE, remove_scope)
+            .requires(Requires::Exchange)
             .synopsis("Use the Remove-ManagementScope cmdlet to remove existing management scopes.")
             .should_process()
             .confirm_impact(ConfirmImpact::High)
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The scope's name.")),
         CmdletDef::new("New-ManagementRoleAssignment", MODULE, new_assignment)
+            .requires(Requires::Exchange)
             .synopsis("Use the New-ManagementRoleAssignment cmdlet to assign a management role to a management role group, management role assignment policy, user, or universal security group (USG).")
             .description("Offline, the -App parameter set (RBAC for Applications): assigns an \"Application ...\" role (Application Mail.Read, Application Calendars.ReadWrite...) to an Exchange service principal (New-ServicePrincipal), for the whole organization or a -CustomResourceScope. The grant adds to the app's Microsoft Entra permissions: to narrow an app to the scope, remove the unscoped Entra permission (Revoke-EmuAppPermission).")
             .should_process()
@@ -80,17 +87,20 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("The assignment (Name, Role, RoleAssigneeName, RoleAssigneeType, AssignmentMethod, CustomResourceScope).")
             .example("Read mail in a scope", "New-ManagementRoleAssignment -App 6233fba6-0198-4277-892f-9275bf728bcc -Role \"Application Mail.Read\" -CustomResourceScope \"Sales mailboxes\"", "The app may read mail in the scope's mailboxes."),
         CmdletDef::new("Get-ManagementRoleAssignment", MODULE, get_assignment)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-ManagementRoleAssignment cmdlet to retrieve management role assignments.")
             .param(ParamDef::new("Identity", types::STRING).position(0).from_pipeline().by_property_name().help("The assignment's name."))
             .param(ParamDef::new("Role", types::STRING).help("Only assignments of this role."))
             .param(ParamDef::new("RoleAssignee", types::STRING).help("Only assignments to this service principal."))
             .outputs("Role assignments."),
         CmdletDef::new("Remove-ManagementRoleAssignment", MODULE, remove_assignment)
+            .requires(Requires::Exchange)
             .synopsis("Use the Remove-ManagementRoleAssignment cmdlet to remove management role assignments.")
             .should_process()
             .confirm_impact(ConfirmImpact::High)
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The assignment's name.")),
         CmdletDef::new("Test-ServicePrincipalAuthorization", MODULE, test_authz)
+            .requires(Requires::Exchange)
             .synopsis("Use the Test-ServicePrincipalAuthorization cmdlet to test the access granted by role-based access control (RBAC) for Applications.")
             .should_process()
             .param(ParamDef::new("Identity", types::STRING).position(0).mandatory().from_pipeline().by_property_name().help("The service principal: object id, app id or display name."))

@@ -14,7 +14,7 @@ use crate::runtime::{
     BoundParameters, CmdletDef, CommandContext, ErrorCategory, Flow, PsObject, Value,
 };
 use crate::store::{Change, ExtraKeys, Tenant, same_id, security_id};
-use crate::vocab::{ParamDef, ParamKind, ParamType, types};
+use crate::vocab::{Requires, ParamDef, ParamKind, ParamType, types};
 
 pub const MAILBOX_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.Management.Mailbox";
 pub const RECIPIENT_TYPE: &str =
@@ -39,6 +39,7 @@ fn identity(help: &'static str) -> ParamDef {
 pub fn definitions() -> Vec<CmdletDef> {
     vec![
         CmdletDef::new("Get-Mailbox", MODULE, get_mailbox)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-Mailbox cmdlet to view mailbox objects and attributes.")
             .description("Returns the tenant's mailboxes (the store's exchange.mailboxes), or the one -Identity names: alias, display name, email address, UPN, GUID or the user's object id; wildcards allowed.")
             .default_set("Identity")
@@ -52,6 +53,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .example("Every mailbox", "Get-Mailbox -ResultSize Unlimited", "Lists the tenant's mailboxes.")
             .example("One mailbox", "Get-Mailbox -Identity megan.bowen@contoso.onmicrosoft.com | Format-List", "Shows every property of Megan Bowen's mailbox."),
         CmdletDef::new("Get-Recipient", MODULE, get_recipient)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-Recipient cmdlet to view existing recipient objects in your organization.")
             .description("Mailboxes and mail-enabled groups. IsValidSecurityPrincipal says whether the recipient can scope an application access policy (user mailboxes and mail-enabled security groups).")
             .default_set("Identity")
@@ -65,6 +67,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("Recipients (Name, RecipientType, RecipientTypeDetails, PrimarySmtpAddress, IsValidSecurityPrincipal...).")
             .example("Can this group scope a policy?", "Get-Recipient -Identity salesteam@contoso.onmicrosoft.com | Select-Object Name, RecipientTypeDetails, IsValidSecurityPrincipal", "A mail-enabled security group is a valid security principal."),
         CmdletDef::new("Get-DistributionGroup", MODULE, get_group)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-DistributionGroup cmdlet to view existing distribution groups or mail-enabled security groups.")
             .default_set("Identity")
             .param(identity("The group: name, alias, display name, email address or GUID.").sets(&["Identity"]))
@@ -76,6 +79,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("Groups (Name, DisplayName, GroupType, PrimarySmtpAddress...).")
             .example("Mail-enabled security groups", "Get-DistributionGroup -RecipientTypeDetails MailUniversalSecurityGroup", "The groups an application access policy can be scoped to."),
         CmdletDef::new("New-DistributionGroup", MODULE, new_group)
+            .requires(Requires::Exchange)
             .synopsis("Use the New-DistributionGroup cmdlet to create distribution groups and mail-enabled security groups.")
             .description("Creates the group in the directory (a Graph group with mailEnabled, and securityEnabled for -Type Security), with its members (mailboxes).")
             .should_process()
@@ -93,6 +97,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .outputs("The new group.")
             .example("A mail-enabled security group for a policy", "New-DistributionGroup -Name \"Mail Readers\" -Alias mailreaders -Type Security -Members megan.bowen@contoso.onmicrosoft.com", "Creates the group an application access policy can be scoped to."),
         CmdletDef::new("Add-DistributionGroupMember", MODULE, add_member)
+            .requires(Requires::Exchange)
             .synopsis("Use the Add-DistributionGroupMember cmdlet to add a single recipient to distribution groups and mail-enabled security groups.")
             .should_process()
             .param(identity("The group.").mandatory())
@@ -100,6 +105,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("BypassSecurityGroupManagerCheck", types::SWITCH).ignored_offline().help("Skips the owner check."))
             .example("Add a mailbox", "Add-DistributionGroupMember -Identity salesteam@contoso.onmicrosoft.com -Member megan.bowen@contoso.onmicrosoft.com", "Adds Megan Bowen to the Sales Team group."),
         CmdletDef::new("Remove-DistributionGroupMember", MODULE, remove_member)
+            .requires(Requires::Exchange)
             .synopsis("Use the Remove-DistributionGroupMember cmdlet to remove a single member from distribution groups or mail-enabled security groups.")
             .should_process()
             .confirm_impact(crate::vocab::ConfirmImpact::High)
@@ -108,6 +114,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("BypassSecurityGroupManagerCheck", types::SWITCH).ignored_offline().help("Skips the owner check."))
             .example("Remove a mailbox", "Remove-DistributionGroupMember -Identity salesteam@contoso.onmicrosoft.com -Member alex.wilber@contoso.onmicrosoft.com -Confirm:$false", "Removes Alex Wilber without a question."),
         CmdletDef::new("Get-DistributionGroupMember", MODULE, get_members)
+            .requires(Requires::Exchange)
             .synopsis("Use the Get-DistributionGroupMember cmdlet to view the members of distribution groups and mail-enabled security groups.")
             .param(identity("The group.").mandatory())
             .param(ParamDef::new("ResultSize", types::UNLIMITED).help("The maximum number of results."))
