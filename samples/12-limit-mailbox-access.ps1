@@ -5,16 +5,20 @@
 Connect-MgGraph -Scopes "Application.ReadWrite.All" -NoWelcome
 
 # The daemon app: application permission Mail.Read (admin consent), so by default it can read
-# every mailbox in the organization.
-$app = New-MgApplication -DisplayName "Mail archiver"
+# every mailbox in the organization. Run again on the same store, the app and group of the last
+# run are found and reused (the end of the script removes what else it made).
+$app = Get-MgApplication | Where-Object DisplayName -eq "Mail archiver" | Select-Object -First 1
+if (-not $app) { $app = New-MgApplication -DisplayName "Mail archiver" }
 Grant-EmuAppPermission -AppId $app.AppId -Permission Mail.Read
 
 # 1. Connect to Exchange Online PowerShell.
 Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com -ShowBanner:$false
 
 # 2. Identify the app's client ID and a mail-enabled security group to restrict the app's access to.
-New-DistributionGroup -Name "EvenUsers" -Alias evenusers -Type Security -Members megan.bowen@contoso.onmicrosoft.com, lee.gu@contoso.onmicrosoft.com |
-    Format-Table Name, GroupType, PrimarySmtpAddress
+if (-not (Get-DistributionGroup -Identity evenusers@contoso.onmicrosoft.com -ErrorAction SilentlyContinue)) {
+    New-DistributionGroup -Name "EvenUsers" -Alias evenusers -Type Security -Members megan.bowen@contoso.onmicrosoft.com, lee.gu@contoso.onmicrosoft.com | Out-Null
+}
+Get-DistributionGroup -Identity evenusers@contoso.onmicrosoft.com | Format-Table Name, GroupType, PrimarySmtpAddress
 Get-Recipient -Identity evenusers@contoso.onmicrosoft.com | Format-List Name, RecipientTypeDetails, IsValidSecurityPrincipal
 
 # 3. Create an application access policy.
@@ -29,7 +33,13 @@ Test-ApplicationAccessPolicy -Identity alex.wilber@contoso.onmicrosoft.com -AppI
 Connect-MgGraph -ClientId $app.AppId -TenantId contoso.onmicrosoft.com -CertificateThumbprint "F8813914053FBFB5D84F1EFA9EDB3205621C1126" -NoWelcome
 $inbox = Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/megan.bowen@contoso.onmicrosoft.com/messages"
 "Megan's messages: $($inbox.value.Count)"
-Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/alex.wilber@contoso.onmicrosoft.com/messages"
+try {
+    Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/alex.wilber@contoso.onmicrosoft.com/messages"
+} catch {
+    # The response body is the last line of the error's details.
+    $body = ($_.Exception.Message -split "`n")[-1] | ConvertFrom-Json
+    "Alex's mailbox: 403 $($body.error.code): $($body.error.message)"
+}
 Get-MgUserMessage -UserId alex.wilber@contoso.onmicrosoft.com -ErrorAction SilentlyContinue -ErrorVariable denied
 "Get-MgUserMessage: $($denied[0].FullyQualifiedErrorId)"
 
@@ -50,6 +60,17 @@ Test-ServicePrincipalAuthorization -Identity "Mail archiver" -Resource alex.wilb
 Connect-MgGraph -ClientId $app.AppId -TenantId contoso.onmicrosoft.com -CertificateThumbprint "F8813914053FBFB5D84F1EFA9EDB3205621C1126" -NoWelcome
 $inbox = Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/lee.gu@contoso.onmicrosoft.com/messages"
 "Lee's messages: $($inbox.value.Count)"
-Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/alex.wilber@contoso.onmicrosoft.com/messages"
+try {
+    Invoke-MgGraphRequest -Method GET -Uri "/v1.0/users/alex.wilber@contoso.onmicrosoft.com/messages"
+} catch {
+    # The response body is the last line of the error's details.
+    $body = ($_.Exception.Message -split "`n")[-1] | ConvertFrom-Json
+    "Alex's mailbox: 403 $($body.error.code): $($body.error.message)"
+}
 Test-EmuAppAccess -AppId $app.AppId -User lee.gu@contoso.onmicrosoft.com, alex.wilber@contoso.onmicrosoft.com -Resource Mail | Format-List User, Read, Mechanism, Fix
+# Clean up, so a second run starts the same way.
+Connect-MgGraph -Scopes "Application.ReadWrite.All" -NoWelcome
+Remove-ManagementRoleAssignment -Identity "Application Mail.Read-Mail archiver" -Confirm:$false
+Remove-ManagementScope -Identity "EvenUsers mailboxes" -Confirm:$false
+Remove-ServicePrincipal -Identity "Mail archiver" -Confirm:$false
 Disconnect-ExchangeOnline -Confirm:$false

@@ -20,7 +20,13 @@ pub const EFFECTIVE_TYPE: &str = "aapsh.EffectivePolicy";
 pub const DELAY_TYPE: &str = "aapsh.PropagationDelay";
 
 const RESOURCE: ParamType = ParamType::new(
-    ParamKind::Enum(&["OnlineMeetings", "Mail", "Calendars", "Contacts", "MailboxSettings"]),
+    ParamKind::Enum(&[
+        "OnlineMeetings",
+        "Mail",
+        "Calendars",
+        "Contacts",
+        "MailboxSettings",
+    ]),
     "String",
     "System.String",
 );

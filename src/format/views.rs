@@ -476,7 +476,13 @@ pub const VIEWS: &[ViewDef] = &[
     // Exchange Online (the module's format data: the columns its tables show).
     table(
         "Deserialized.Microsoft.Exchange.Data.Directory.Management.Mailbox",
-        &["Name", "Alias", "Database", "ProhibitSendQuota", "ExternalDirectoryObjectId"],
+        &[
+            "Name",
+            "Alias",
+            "Database",
+            "ProhibitSendQuota",
+            "ExternalDirectoryObjectId",
+        ],
     ),
     table(
         "Deserialized.Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
@@ -492,17 +498,40 @@ pub const VIEWS: &[ViewDef] = &[
     ),
     table(
         "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ManagementScope",
-        &["Name", "ScopeRestrictionType", "Exclusive", "RecipientRoot", "RecipientFilter", "ServerFilter"],
+        &[
+            "Name",
+            "ScopeRestrictionType",
+            "Exclusive",
+            "RecipientRoot",
+            "RecipientFilter",
+            "ServerFilter",
+        ],
     ),
     table(
         "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ExchangeRoleAssignment",
-        &["Name", "Role", "RoleAssigneeName", "RoleAssigneeType", "AssignmentMethod", "CustomResourceScope"],
+        &[
+            "Name",
+            "Role",
+            "RoleAssigneeName",
+            "RoleAssigneeType",
+            "AssignmentMethod",
+            "CustomResourceScope",
+        ],
     ),
     table(
         "Deserialized.Microsoft.Exchange.Management.RbacTasks.ServicePrincipalAuthorizationResult",
-        &["RoleName", "GrantedPermissions", "AllowedResourceScope", "ScopeType", "InScope"],
+        &[
+            "RoleName",
+            "GrantedPermissions",
+            "AllowedResourceScope",
+            "ScopeType",
+            "InScope",
+        ],
     ),
-    table("aapsh.MailboxAccess", &["User", "App", "Read", "Write", "Send"]),
+    table(
+        "aapsh.MailboxAccess",
+        &["User", "App", "Read", "Write", "Send"],
+    ),
 ];
 
 /// Get-History (pwsh 7.6.10 showed `  Id     Duration CommandLine`: Id right-aligned in 4,

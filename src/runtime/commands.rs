@@ -47,6 +47,17 @@ impl CommandTable {
         t
     }
 
+    /// The table without the commands that need this connection (the Exchange Online cmdlets
+    /// before Connect-ExchangeOnline), for completion.
+    pub fn without(&self, requires: crate::vocab::Requires) -> CommandTable {
+        let mut t = self.clone();
+        t.commands.retain(|_, d| d.requires != requires);
+        let known: Vec<String> = t.commands.keys().cloned().collect();
+        t.aliases
+            .retain(|_, target| known.contains(&target.to_ascii_lowercase()));
+        t
+    }
+
     /// A command by name or alias, case-insensitively.
     pub fn get(&self, name: &str) -> Option<Rc<CmdletDef>> {
         let key = name.to_ascii_lowercase();
@@ -98,6 +109,11 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
             continue;
         }
         let candidate = name.to_ascii_lowercase();
+        // A command that exists but is hidden (an Exchange Online cmdlet before
+        // Connect-ExchangeOnline) is not its own suggestion.
+        if candidate == lower {
+            continue;
+        }
         // The Exchange cmdlets lack the `Cs` noun prefix of the Teams ones.
         let without_cs = candidate.replacen("-cs", "-", 1);
         let d = edit_distance(&lower, &candidate).min(edit_distance(&lower, &without_cs));

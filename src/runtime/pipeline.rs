@@ -313,11 +313,15 @@ impl Session {
                         cmd.span
                     },
                 });
+                let suggestion = super::commands::suggest_command(&self.commands, &typed);
                 record.suggestion = match hidden {
+                    // The Teams look-alike first (a trainee who meant the meetings policy),
+                    // then what the Exchange cmdlet needs.
                     Some(name) => Some(format!(
-                        "{name} is an Exchange Online cmdlet: it exists once Connect-ExchangeOnline has run (module ExchangeOnlineManagement)."
+                        "{}{name} is an Exchange Online cmdlet (mailboxes): it exists once Connect-ExchangeOnline has run (module ExchangeOnlineManagement).",
+                        suggestion.map(|s| format!("{s} ")).unwrap_or_default()
                     )),
-                    None => super::commands::suggest_command(&self.commands, &typed),
+                    None => suggestion,
                 };
                 Err(Flow::statement_error(record))
             }

@@ -262,15 +262,18 @@ pub fn demo_tenant() -> Tenant {
         .map(|(k, v)| (k.to_string(), v))
         .collect()
     };
-    let groups = vec![Group {
-        object_id: WEBINAR_HOSTS.to_string(),
-        display_name: "Webinar Hosts".to_string(),
-        members: WEBINAR_HOST_MEMBERS
-            .iter()
-            .map(|m| (*m).to_string())
-            .collect(),
-        extra: group_keys,
-    }, sales_team()];
+    let groups = vec![
+        Group {
+            object_id: WEBINAR_HOSTS.to_string(),
+            display_name: "Webinar Hosts".to_string(),
+            members: WEBINAR_HOST_MEMBERS
+                .iter()
+                .map(|m| (*m).to_string())
+                .collect(),
+            extra: group_keys,
+        },
+        sales_team(),
+    ];
     let applications = APPLICATIONS
         .iter()
         .map(|(id, name, permissions, sp)| Application {
@@ -326,7 +329,10 @@ fn sales_team() -> Group {
     Group {
         object_id: SALES_TEAM.to_string(),
         display_name: "Sales Team".to_string(),
-        members: SALES_TEAM_MEMBERS.iter().map(|m| (*m).to_string()).collect(),
+        members: SALES_TEAM_MEMBERS
+            .iter()
+            .map(|m| (*m).to_string())
+            .collect(),
         extra,
     }
 }

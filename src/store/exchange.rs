@@ -364,9 +364,10 @@ pub fn is_mail_enabled(g: &Group) -> bool {
         .get("groupTypes")
         .and_then(Value::as_array)
         .is_some_and(|types| {
-            types
-                .iter()
-                .any(|t| t.as_str().is_some_and(|t| t.eq_ignore_ascii_case("Unified")))
+            types.iter().any(|t| {
+                t.as_str()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("Unified"))
+            })
         });
     flag(g, "mailEnabled") && !unified
 }
@@ -499,9 +500,11 @@ impl Tenant {
                             p.scope_id
                         )));
                     }
-                    if state.application_access_policies.iter().any(|q| {
-                        same_id(&q.app_id, &p.app_id) && same_id(&q.scope_id, &p.scope_id)
-                    }) {
+                    if state
+                        .application_access_policies
+                        .iter()
+                        .any(|q| same_id(&q.app_id, &p.app_id) && same_id(&q.scope_id, &p.scope_id))
+                    {
                         return Err(StoreError::conflict(format!(
                             "An application access policy for app {} and scope {} already exists.",
                             p.app_id, p.scope_id
@@ -588,17 +591,19 @@ impl Tenant {
                 state.management_scopes.push(scope.clone());
             }
             ExchangeChange::RemoveManagementScope { name } => {
-                if state
-                    .role_assignments
-                    .iter()
-                    .any(|r| r.custom_resource_scope.as_deref().is_some_and(|s| same_name(s, name)))
-                {
+                if state.role_assignments.iter().any(|r| {
+                    r.custom_resource_scope
+                        .as_deref()
+                        .is_some_and(|s| same_name(s, name))
+                }) {
                     return Err(StoreError::conflict(format!(
                         "The management scope \"{name}\" is used by a role assignment."
                     )));
                 }
                 let before = state.management_scopes.len();
-                state.management_scopes.retain(|s| !same_name(&s.name, name));
+                state
+                    .management_scopes
+                    .retain(|s| !same_name(&s.name, name));
                 if state.management_scopes.len() == before {
                     return Err(StoreError::conflict(format!(
                         "No management scope is named \"{name}\"."
@@ -606,14 +611,20 @@ impl Tenant {
                 }
             }
             ExchangeChange::NewRoleAssignment { assignment } => {
-                if state.service_principal(&assignment.service_principal_id).is_none() {
+                if state
+                    .service_principal(&assignment.service_principal_id)
+                    .is_none()
+                {
                     return Err(StoreError::conflict(format!(
                         "No service principal has objectId \"{}\".",
                         assignment.service_principal_id
                     )));
                 }
                 if let Some(scope) = &assignment.custom_resource_scope
-                    && !state.management_scopes.iter().any(|s| same_name(&s.name, scope))
+                    && !state
+                        .management_scopes
+                        .iter()
+                        .any(|s| same_name(&s.name, scope))
                 {
                     return Err(StoreError::conflict(format!(
                         "No management scope is named \"{scope}\"."
@@ -746,7 +757,10 @@ fn read_section(tenant: &Tenant, value: &Value) -> Result<ExchangeState, String>
             ));
         }
         if let Some(scope) = &r.custom_resource_scope
-            && !state.management_scopes.iter().any(|s| same_name(&s.name, scope))
+            && !state
+                .management_scopes
+                .iter()
+                .any(|s| same_name(&s.name, scope))
         {
             return Err(format!(
                 "roleAssignments[{i}].customResourceScope \"{scope}\" is not a management scope"
@@ -772,13 +786,15 @@ fn read_section(tenant: &Tenant, value: &Value) -> Result<ExchangeState, String>
 pub(crate) fn check(tenant: &Tenant) -> Result<(), StoreError> {
     match tenant.extra.get(EXCHANGE_KEY) {
         None | Some(Value::Null) => Ok(()),
-        Some(value) => read_section(tenant, value)
-            .map(|_| ())
-            .map_err(|message| StoreError::Invalid {
-                file: None,
-                place: EXCHANGE_KEY.to_string(),
-                message,
-            }),
+        Some(value) => {
+            read_section(tenant, value)
+                .map(|_| ())
+                .map_err(|message| StoreError::Invalid {
+                    file: None,
+                    place: EXCHANGE_KEY.to_string(),
+                    message,
+                })
+        }
     }
 }
 

@@ -172,10 +172,16 @@ mod tests {
                     "exchange": { "mailboxes": [{"userId": "a"}, {"userId": "b"}] } })
         );
         // A section an older build kept as an unknown key stays as it was.
-        let kept = json!({ "schemaVersion": 2, "users": [{"objectId": "a"}], "exchange": {"x": 1} });
+        let kept =
+            json!({ "schemaVersion": 2, "users": [{"objectId": "a"}], "exchange": {"x": 1} });
         assert_eq!(migrate(kept, 2).unwrap()["exchange"], json!({"x": 1}));
         // No users, no section.
-        assert!(migrate(json!({ "schemaVersion": 2 }), 2).unwrap().get("exchange").is_none());
+        assert!(
+            migrate(json!({ "schemaVersion": 2 }), 2)
+                .unwrap()
+                .get("exchange")
+                .is_none()
+        );
     }
 
     #[test]
@@ -225,8 +231,8 @@ mod tests {
 
     #[test]
     fn the_current_version_needs_no_step() {
-        let doc = json!({ "schemaVersion": 2, "users": [] });
-        assert_eq!(migrate(doc.clone(), 2).unwrap(), doc);
+        let doc = json!({ "schemaVersion": 3, "users": [] });
+        assert_eq!(migrate(doc.clone(), 3).unwrap(), doc);
     }
 
     #[test]
@@ -242,7 +248,7 @@ mod tests {
         assert_eq!(
             out,
             json!({
-                "schemaVersion": 2,
+                "schemaVersion": 3,
                 "users": [],
                 "policies": { "ApplicationAccessPolicy": [{ "identity": "Global" }] },
                 "note": 1,
@@ -260,7 +266,7 @@ mod tests {
     #[test]
     fn missing_and_null_sections_stay_none_and_wrong_types_move_for_the_reader() {
         let out = migrate(json!({ "schemaVersion": 1, "policies": null }), 1).unwrap();
-        assert_eq!(out, json!({ "schemaVersion": 2, "policies": null }));
+        assert_eq!(out, json!({ "schemaVersion": 3, "policies": null }));
         let out = migrate(json!({ "schemaVersion": 1, "policies": 7 }), 1).unwrap();
         assert_eq!(out["policies"], json!({ "ApplicationAccessPolicy": 7 }));
         assert_eq!(

@@ -92,7 +92,10 @@ fn connect(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow
                 .map(|u| u.to_ps_string())
         })
         .or_else(|| b.string("AppId"))
-        .or_else(|| b.switch("ManagedIdentity").then(|| "ManagedIdentity".to_string()))
+        .or_else(|| {
+            b.switch("ManagedIdentity")
+                .then(|| "ManagedIdentity".to_string())
+        })
         .unwrap_or_else(|| format!("admin@{domain}"));
     let show_banner = b.get("ShowBanner").is_none_or(|v| v.is_truthy());
     if show_banner {

@@ -17,8 +17,7 @@ use super::recipients::recipient_object;
 use crate::cmdlets::filter::Filter;
 use crate::runtime::{PsObject, Value};
 use crate::store::{
-    MailboxAccessState, MailboxPolicy, PolicyVerdict, Tenant, is_mail_enabled, same_id,
-    same_name,
+    MailboxAccessState, MailboxPolicy, PolicyVerdict, Tenant, is_mail_enabled, same_id, same_name,
 };
 
 /// The mailbox data sets Graph application permissions (and application access policies)
@@ -64,7 +63,12 @@ pub enum MailOp {
 /// permissions reference).
 pub fn permissions_for(resource: MailResource, op: MailOp) -> &'static [&'static str] {
     match (resource, op) {
-        (MailResource::Mail, MailOp::Read) => &["Mail.ReadBasic.All", "Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite"],
+        (MailResource::Mail, MailOp::Read) => &[
+            "Mail.ReadBasic.All",
+            "Mail.ReadBasic",
+            "Mail.Read",
+            "Mail.ReadWrite",
+        ],
         (MailResource::Mail, MailOp::Write) => &["Mail.ReadWrite"],
         (MailResource::Mail, MailOp::Send) => &["Mail.Send"],
         (MailResource::Calendars, MailOp::Read) => &["Calendars.Read", "Calendars.ReadWrite"],
@@ -85,13 +89,22 @@ pub const APPLICATION_ROLES: &[(&str, &[&str])] = &[
     ("Application Mail.ReadBasic", &["Mail.ReadBasic"]),
     ("Application Mail.ReadWrite", &["Mail.ReadWrite"]),
     ("Application Mail.Send", &["Mail.Send"]),
-    ("Application MailboxSettings.Read", &["MailboxSettings.Read"]),
-    ("Application MailboxSettings.ReadWrite", &["MailboxSettings.ReadWrite"]),
+    (
+        "Application MailboxSettings.Read",
+        &["MailboxSettings.Read"],
+    ),
+    (
+        "Application MailboxSettings.ReadWrite",
+        &["MailboxSettings.ReadWrite"],
+    ),
     ("Application Calendars.Read", &["Calendars.Read"]),
     ("Application Calendars.ReadWrite", &["Calendars.ReadWrite"]),
     ("Application Contacts.Read", &["Contacts.Read"]),
     ("Application Contacts.ReadWrite", &["Contacts.ReadWrite"]),
-    ("Application Mail Full Access", &["Mail.ReadWrite", "Mail.Send"]),
+    (
+        "Application Mail Full Access",
+        &["Mail.ReadWrite", "Mail.Send"],
+    ),
     (
         "Application Exchange Full Access",
         &[
@@ -265,11 +278,11 @@ pub fn decide(
         .filter(|s| same_id(&s.app_id, app_id))
         .map(|s| s.object_id.as_str())
         .collect();
-    for a in state
-        .role_assignments
-        .iter()
-        .filter(|a| principals.iter().any(|p| same_id(p, &a.service_principal_id)))
-    {
+    for a in state.role_assignments.iter().filter(|a| {
+        principals
+            .iter()
+            .any(|p| same_id(p, &a.service_principal_id))
+    }) {
         let Some((role, grants)) = application_role(&a.role) else {
             continue;
         };
@@ -490,8 +503,20 @@ mod tests {
         .unwrap();
         let megan = decide(&t, &now(&t), APP, MEGAN, MailResource::Mail, MailOp::Read);
         assert!(matches!(megan.allowed, Err(Refusal::Policy { .. })));
-        let fix = fix_text(&t, &megan, APP, MEGAN, &[], MailResource::Mail, MailOp::Read).unwrap();
-        assert!(fix.starts_with("Add-DistributionGroupMember -Identity \"salesteam@"), "{fix}");
+        let fix = fix_text(
+            &t,
+            &megan,
+            APP,
+            MEGAN,
+            &[],
+            MailResource::Mail,
+            MailOp::Read,
+        )
+        .unwrap();
+        assert!(
+            fix.starts_with("Add-DistributionGroupMember -Identity \"salesteam@"),
+            "{fix}"
+        );
         assert!(decide(&t, &now(&t), APP, ALEX, MailResource::Mail, MailOp::Read).is_allowed());
     }
 
@@ -535,7 +560,17 @@ mod tests {
             Err(Refusal::NoPermission { out_of_scope }) if out_of_scope.len() == 1
         ));
         // Calendars are not granted by the Mail.Read role.
-        assert!(!decide(&t, &now(&t), APP, ALEX, MailResource::Calendars, MailOp::Read).is_allowed());
+        assert!(
+            !decide(
+                &t,
+                &now(&t),
+                APP,
+                ALEX,
+                MailResource::Calendars,
+                MailOp::Read
+            )
+            .is_allowed()
+        );
     }
 
     #[test]

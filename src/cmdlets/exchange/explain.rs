@@ -24,15 +24,38 @@ pub fn mailbox_row(
     let x = t.exchange();
     let graph = x.graph_state(now);
     let current = x.access_state();
-    let read = decide(t, &graph, &app.app_id, &user.object_id, resource, MailOp::Read);
-    let write = decide(t, &graph, &app.app_id, &user.object_id, resource, MailOp::Write);
+    let read = decide(
+        t,
+        &graph,
+        &app.app_id,
+        &user.object_id,
+        resource,
+        MailOp::Read,
+    );
+    let write = decide(
+        t,
+        &graph,
+        &app.app_id,
+        &user.object_id,
+        resource,
+        MailOp::Write,
+    );
     let send = (resource == MailResource::Mail).then(|| {
-        decide(t, &graph, &app.app_id, &user.object_id, resource, MailOp::Send)
+        decide(
+            t,
+            &graph,
+            &app.app_id,
+            &user.object_id,
+            resource,
+            MailOp::Send,
+        )
     });
-    let changes_pending = [MailOp::Read, MailOp::Write, MailOp::Send].iter().any(|op| {
-        decide(t, &graph, &app.app_id, &user.object_id, resource, *op).is_allowed()
-            != decide(t, &current, &app.app_id, &user.object_id, resource, *op).is_allowed()
-    });
+    let changes_pending = [MailOp::Read, MailOp::Write, MailOp::Send]
+        .iter()
+        .any(|op| {
+            decide(t, &graph, &app.app_id, &user.object_id, resource, *op).is_allowed()
+                != decide(t, &current, &app.app_id, &user.object_id, resource, *op).is_allowed()
+        });
     let takes_effect = if changes_pending {
         x.next_arrival(now).map_or(Value::Null, Value::DateTime)
     } else {

@@ -189,7 +189,10 @@ fn authorize(
                 crate::cmdlets::graph::delay_text(x.delay()),
                 resource.name()
             ),
-            None => "The Exchange change that allows this call has not reached Microsoft Graph yet.".to_string(),
+            None => {
+                "The Exchange change that allows this call has not reached Microsoft Graph yet."
+                    .to_string()
+            }
         }
     } else {
         let mut text = format!("{}.", mechanism_text(t, &d, resource));
@@ -257,7 +260,9 @@ fn respond(
     user_id: &str,
 ) -> Result<(u16, Option<serde_json::Value>), GraphError> {
     match (req.kind, method, &req.item) {
-        (Kind::MailboxSettings, "GET", _) => Ok((200, Some(default_settings(&req.version, user_id)))),
+        (Kind::MailboxSettings, "GET", _) => {
+            Ok((200, Some(default_settings(&req.version, user_id))))
+        }
         (Kind::SendMail, "POST", _) => Ok((202, None)),
         (_, "GET", Some(_)) => Err(item_not_found()),
         (_, "GET", None) => Ok((
@@ -313,10 +318,9 @@ pub(crate) fn invoke(
     };
     let now = ctx.session.clock.now();
     let t = read_tenant(ctx)?.clone();
-    let outcome = authorize(&t, g, &req.user, req.kind.resource(), op, now)
-        .and_then(|user_id| {
-            respond(&req, method, &user_id).map_err(|error| Refused { error, hint: None })
-        });
+    let outcome = authorize(&t, g, &req.user, req.kind.resource(), op, now).and_then(|user_id| {
+        respond(&req, method, &user_id).map_err(|error| Refused { error, hint: None })
+    });
     match outcome {
         Ok((status, body)) => {
             set_status(ctx, b, status);
@@ -367,18 +371,69 @@ const ACTIONS_MODULE: &str = "Microsoft.Graph.Users.Actions";
 fn list_get(def: CmdletDef, item: &'static str, item_help: &'static str) -> CmdletDef {
     def.requires(Requires::Graph)
         .default_set("List")
-        .param(ParamDef::new("UserId", types::STRING).mandatory().help("The unique identifier of user (object id or UPN)."))
-        .param(ParamDef::new(item, types::STRING).sets(&["Get"]).mandatory().help(item_help))
-        .param(ParamDef::new("Filter", types::STRING).sets(&["List"]).help("Filter items by property values."))
-        .param(ParamDef::new("Search", types::STRING).sets(&["List"]).help("Search items by search phrases."))
-        .param(ParamDef::new("Sort", types::STRING_ARRAY).sets(&["List"]).help("Order items by property values."))
-        .param(ParamDef::new("Top", types::INT32).sets(&["List"]).help("Show only the first n items."))
-        .param(ParamDef::new("Skip", types::INT32).sets(&["List"]).help("Skip the first n items."))
-        .param(ParamDef::new("All", types::SWITCH).sets(&["List"]).help("List all pages."))
-        .param(ParamDef::new("PageSize", types::INT32).sets(&["List"]).ignored_offline().help("Sets the page size of results."))
-        .param(ParamDef::new("CountVariable", types::STRING).sets(&["List"]).ignored_offline().help("Specifies a count of the total number of items in a collection."))
-        .param(ParamDef::new("Property", types::STRING_ARRAY).ignored_offline().help("Select properties to be returned."))
-        .param(ParamDef::new("ExpandProperty", types::STRING_ARRAY).ignored_offline().help("Expand related entities."))
+        .param(
+            ParamDef::new("UserId", types::STRING)
+                .mandatory()
+                .help("The unique identifier of user (object id or UPN)."),
+        )
+        .param(
+            ParamDef::new(item, types::STRING)
+                .sets(&["Get"])
+                .mandatory()
+                .help(item_help),
+        )
+        .param(
+            ParamDef::new("Filter", types::STRING)
+                .sets(&["List"])
+                .help("Filter items by property values."),
+        )
+        .param(
+            ParamDef::new("Search", types::STRING)
+                .sets(&["List"])
+                .help("Search items by search phrases."),
+        )
+        .param(
+            ParamDef::new("Sort", types::STRING_ARRAY)
+                .sets(&["List"])
+                .help("Order items by property values."),
+        )
+        .param(
+            ParamDef::new("Top", types::INT32)
+                .sets(&["List"])
+                .help("Show only the first n items."),
+        )
+        .param(
+            ParamDef::new("Skip", types::INT32)
+                .sets(&["List"])
+                .help("Skip the first n items."),
+        )
+        .param(
+            ParamDef::new("All", types::SWITCH)
+                .sets(&["List"])
+                .help("List all pages."),
+        )
+        .param(
+            ParamDef::new("PageSize", types::INT32)
+                .sets(&["List"])
+                .ignored_offline()
+                .help("Sets the page size of results."),
+        )
+        .param(
+            ParamDef::new("CountVariable", types::STRING)
+                .sets(&["List"])
+                .ignored_offline()
+                .help("Specifies a count of the total number of items in a collection."),
+        )
+        .param(
+            ParamDef::new("Property", types::STRING_ARRAY)
+                .ignored_offline()
+                .help("Select properties to be returned."),
+        )
+        .param(
+            ParamDef::new("ExpandProperty", types::STRING_ARRAY)
+                .ignored_offline()
+                .help("Expand related entities."),
+        )
 }
 
 pub fn definitions() -> Vec<CmdletDef> {
@@ -537,13 +592,35 @@ mod tests {
 
     #[test]
     fn mailbox_uris_are_recognised() {
-        let r = parse_mail_uri("https://graph.microsoft.com/v1.0/users/megan%40contoso.com/messages?$top=5").unwrap();
+        let r = parse_mail_uri(
+            "https://graph.microsoft.com/v1.0/users/megan%40contoso.com/messages?$top=5",
+        )
+        .unwrap();
         assert_eq!(r.user, "megan@contoso.com");
         assert_eq!(r.kind, Kind::Messages);
-        assert_eq!(parse_mail_uri("/v1.0/users/x/calendar/events").unwrap().kind, Kind::Events);
-        assert_eq!(parse_mail_uri("v1.0/users/x/sendMail").unwrap().kind, Kind::SendMail);
-        assert_eq!(parse_mail_uri("/beta/users/x/mailFolders/inbox/messages").unwrap().kind, Kind::Messages);
-        assert_eq!(parse_mail_uri("/v1.0/users/x/events/AAMk").unwrap().item.as_deref(), Some("AAMk"));
+        assert_eq!(
+            parse_mail_uri("/v1.0/users/x/calendar/events")
+                .unwrap()
+                .kind,
+            Kind::Events
+        );
+        assert_eq!(
+            parse_mail_uri("v1.0/users/x/sendMail").unwrap().kind,
+            Kind::SendMail
+        );
+        assert_eq!(
+            parse_mail_uri("/beta/users/x/mailFolders/inbox/messages")
+                .unwrap()
+                .kind,
+            Kind::Messages
+        );
+        assert_eq!(
+            parse_mail_uri("/v1.0/users/x/events/AAMk")
+                .unwrap()
+                .item
+                .as_deref(),
+            Some("AAMk")
+        );
         assert!(parse_mail_uri("/v1.0/users/x/onlineMeetings").is_none());
         assert!(parse_mail_uri("/v2/users/x/messages").is_none());
     }

@@ -207,7 +207,10 @@ impl Recipient<'_> {
     /// Whether the recipient can be given permissions (PolicyScopeGroupId's rule): user
     /// mailboxes and mail-enabled security groups.
     pub fn is_security_principal(&self) -> bool {
-        matches!(self.type_details(), "UserMailbox" | "MailUniversalSecurityGroup")
+        matches!(
+            self.type_details(),
+            "UserMailbox" | "MailUniversalSecurityGroup"
+        )
     }
 
     /// The Exchange object GUID (a mailbox's own, a group's object id).
@@ -307,4 +310,3 @@ pub(super) fn all_recipients<'t>(t: &'t Tenant, x: &ExchangeState) -> Vec<Recipi
 pub(super) fn has_wildcard(typed: &str) -> bool {
     typed.contains('*')
 }
-

@@ -17,15 +17,14 @@ use crate::runtime::{
     BoundParameters, CmdletDef, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
 use crate::store::{
-    AccessRight, Change, ExchangeChange, ExtraKeys, MailboxPolicy, POLICY_SPACE, Tenant,
-    same_id, security_id,
+    AccessRight, Change, ExchangeChange, ExtraKeys, MailboxPolicy, POLICY_SPACE, Tenant, same_id,
+    security_id,
 };
-use crate::vocab::{Requires, ConfirmImpact, ParamDef, ParamKind, ParamType, types};
+use crate::vocab::{ConfirmImpact, ParamDef, ParamKind, ParamType, Requires, types};
 
 pub const POLICY_TYPE: &str =
     "Deserialized.Microsoft.Exchange.Management.ApplicationAccessPolicy.ApplicationAccessPolicy";
-pub const TEST_TYPE: &str =
-    "Deserialized.Microsoft.Exchange.Management.ApplicationAccessPolicy.ApplicationAccessPolicyTestResult";
+pub const TEST_TYPE: &str = "Deserialized.Microsoft.Exchange.Management.ApplicationAccessPolicy.ApplicationAccessPolicyTestResult";
 
 const ACCESS_RIGHT: ParamType = ParamType::new(
     ParamKind::Enum(&["RestrictAccess", "DenyAccess"]),
@@ -144,7 +143,9 @@ fn check_app(ctx: &CommandContext<'_>, t: &Tenant, typed: &str) -> Result<String
             ctx,
             "Ex7D1E3C",
             "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException",
-            &format!("The value \"{typed}\" of AppId isn't a valid application ID. An application ID is a GUID such as a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83."),
+            &format!(
+                "The value \"{typed}\" of AppId isn't a valid application ID. An application ID is a GUID such as a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83."
+            ),
             ErrorCategory::InvalidArgument,
             typed,
         ));
@@ -192,7 +193,12 @@ fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         return ctx.write_error(r);
     }
     let scope_id = scope.object_id().to_string();
-    let access_right = match b.string("AccessRight").unwrap_or_default().to_ascii_lowercase().as_str() {
+    let access_right = match b
+        .string("AccessRight")
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "denyaccess" => AccessRight::DenyAccess,
         _ => AccessRight::RestrictAccess,
     };
@@ -377,8 +383,7 @@ fn remove_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
 /// Test-ApplicationAccessPolicy's answer for an app and a recipient: `Granted` or `Denied`.
 pub fn test_result(t: &Tenant, app_id: &str, recipient_id: &str) -> &'static str {
     let x = t.exchange();
-    if t
-        .mailbox_policy_verdict(&x.application_access_policies, app_id, recipient_id)
+    if t.mailbox_policy_verdict(&x.application_access_policies, app_id, recipient_id)
         .granted()
     {
         "Granted"

@@ -9,8 +9,8 @@ use super::explain::mailbox_row;
 use super::mail::graph_allows;
 use super::policies::test_result;
 use crate::store::{
-    AccessRight, Change, ExchangeChange, ExtraKeys, MailboxPolicy, ManagementScope,
-    RoleAssignment, ServicePrincipal, Tenant, demo_tenant,
+    AccessRight, Change, ExchangeChange, ExtraKeys, MailboxPolicy, ManagementScope, RoleAssignment,
+    ServicePrincipal, Tenant, demo_tenant,
 };
 
 const APPS: [&str; 2] = [
@@ -32,7 +32,10 @@ struct Setup {
 fn setup() -> impl Strategy<Value = Setup> {
     (
         proptest::collection::vec(any::<bool>(), 8),
-        proptest::collection::vec((0..2usize, proptest::option::of(0..8usize), any::<bool>()), 0..4),
+        proptest::collection::vec(
+            (0..2usize, proptest::option::of(0..8usize), any::<bool>()),
+            0..4,
+        ),
         any::<[bool; 2]>(),
         any::<[Option<bool>; 2]>(),
     )
@@ -48,7 +51,9 @@ fn build(s: &Setup) -> Tenant {
     let mut t = demo_tenant();
     let users: Vec<String> = t.users.iter().map(|u| u.object_id.clone()).collect();
     for (i, user) in users.iter().enumerate() {
-        let member = t.group_by_id(SALES).is_some_and(|g| g.members.contains(user));
+        let member = t
+            .group_by_id(SALES)
+            .is_some_and(|g| g.members.contains(user));
         let change = match (s.members[i], member) {
             (true, false) => Change::AddGroupMember {
                 group_id: SALES.into(),
@@ -63,8 +68,16 @@ fn build(s: &Setup) -> Tenant {
         t.apply(&change).unwrap();
     }
     for (app, perm) in APPS.iter().zip(s.mail_read) {
-        let a = t.applications.iter_mut().find(|a| a.app_id == *app).unwrap();
-        a.permissions = if perm { vec!["Mail.Read".into()] } else { Vec::new() };
+        let a = t
+            .applications
+            .iter_mut()
+            .find(|a| a.app_id == *app)
+            .unwrap();
+        a.permissions = if perm {
+            vec!["Mail.Read".into()]
+        } else {
+            Vec::new()
+        };
     }
     for (app, scope, deny) in &s.policies {
         let scope_id = scope.map_or(SALES.to_string(), |i| users[i].clone());

@@ -15,10 +15,12 @@ use crate::store::{
     Change, ExchangeChange, ExchangeState, ExtraKeys, ManagementScope, RoleAssignment,
     ServicePrincipal, Tenant, same_id, same_name,
 };
-use crate::vocab::{Requires, ConfirmImpact, ParamDef, types};
+use crate::vocab::{ConfirmImpact, ParamDef, Requires, types};
 
-pub const SP_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.Management.ServicePrincipal";
-pub const SCOPE_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ManagementScope";
+pub const SP_TYPE: &str =
+    "Deserialized.Microsoft.Exchange.Data.Directory.Management.ServicePrincipal";
+pub const SCOPE_TYPE: &str =
+    "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ManagementScope";
 pub const ASSIGNMENT_TYPE: &str =
     "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ExchangeRoleAssignment";
 pub const AUTHZ_TYPE: &str =
@@ -127,7 +129,10 @@ fn scope_object(s: &ManagementScope) -> Value {
             .with("ScopeRestrictionType", Value::str("RecipientScope"))
             .with("Exclusive", Value::Bool(false))
             .with("RecipientRoot", Value::Null)
-            .with("RecipientFilter", Value::str(&s.recipient_restriction_filter))
+            .with(
+                "RecipientFilter",
+                Value::str(&s.recipient_restriction_filter),
+            )
             .with("ServerFilter", Value::Null),
     )
 }
@@ -150,7 +155,14 @@ fn assignment_object(x: &ExchangeState, a: &RoleAssignment) -> Value {
                     .as_deref()
                     .map_or(Value::Null, Value::str),
             )
-            .with("RecipientWriteScope", Value::str(if a.custom_resource_scope.is_some() { "CustomRecipientScope" } else { "Organization" })),
+            .with(
+                "RecipientWriteScope",
+                Value::str(if a.custom_resource_scope.is_some() {
+                    "CustomRecipientScope"
+                } else {
+                    "Organization"
+                }),
+            ),
     )
 }
 
@@ -216,7 +228,9 @@ fn new_sp(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow>
             ctx,
             "Ex6A2B19",
             "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-            &format!("A service principal with AppId \"{app_id}\" or ObjectId \"{object_id}\" already exists."),
+            &format!(
+                "A service principal with AppId \"{app_id}\" or ObjectId \"{object_id}\" already exists."
+            ),
             ErrorCategory::ResourceExists,
             &app_typed,
         );
@@ -305,7 +319,10 @@ fn new_scope(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         return ctx.write_error(r);
     }
     let x = read_tenant(ctx)?.exchange();
-    if x.management_scopes.iter().any(|s| same_name(&s.name, &name)) {
+    if x.management_scopes
+        .iter()
+        .any(|s| same_name(&s.name, &name))
+    {
         let r = exo_error(
             ctx,
             "Ex2C8A6E",
@@ -388,7 +405,10 @@ fn remove_scope(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     if !ctx.should_process(&scope.name, "Remove-ManagementScope")? {
         return Ok(());
     }
-    let changes = with_pending(ctx, ExchangeChange::RemoveManagementScope { name: scope.name });
+    let changes = with_pending(
+        ctx,
+        ExchangeChange::RemoveManagementScope { name: scope.name },
+    );
     transact(ctx, |_| Decision::Apply((), changes))?;
     Ok(())
 }
@@ -407,7 +427,11 @@ fn new_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         return ctx.write_error(r);
     };
     let scope = match b.string("CustomResourceScope") {
-        Some(s) => match x.management_scopes.iter().find(|m| same_name(&m.name, s.trim())) {
+        Some(s) => match x
+            .management_scopes
+            .iter()
+            .find(|m| same_name(&m.name, s.trim()))
+        {
             Some(m) => Some(m.name.clone()),
             None => {
                 let r = object_not_found(ctx, &s);

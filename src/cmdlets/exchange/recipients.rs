@@ -5,8 +5,8 @@
 use serde_json::Value as Json;
 
 use super::{
-    MODULE, Recipient, all_recipients, exo_error, find_recipients, has_wildcard,
-    object_not_found, require_exchange, resolve_recipient,
+    MODULE, Recipient, all_recipients, exo_error, find_recipients, has_wildcard, object_not_found,
+    require_exchange, resolve_recipient,
 };
 use crate::cmdlets::filter::Filter;
 use crate::cmdlets::service::{Decision, read_tenant, transact};
@@ -14,7 +14,7 @@ use crate::runtime::{
     BoundParameters, CmdletDef, CommandContext, ErrorCategory, Flow, PsObject, Value,
 };
 use crate::store::{Change, ExtraKeys, Tenant, same_id, security_id};
-use crate::vocab::{Requires, ParamDef, ParamKind, ParamType, types};
+use crate::vocab::{ParamDef, ParamKind, ParamType, Requires, types};
 
 pub const MAILBOX_TYPE: &str = "Deserialized.Microsoft.Exchange.Data.Directory.Management.Mailbox";
 pub const RECIPIENT_TYPE: &str =
@@ -173,7 +173,10 @@ fn mailbox_object(t: &Tenant, r: &Recipient<'_>) -> Value {
     }
     // Chosen values (fidelity.md §5): a database name and the default quota of a licensed mailbox.
     o.set("Database", Value::str("NAMPR11DG001-db042"));
-    o.set("ProhibitSendQuota", Value::str("99 GB (106,300,440,576 bytes)"));
+    o.set(
+        "ProhibitSendQuota",
+        Value::str("99 GB (106,300,440,576 bytes)"),
+    );
     o.set("IsMailboxEnabled", Value::Bool(true));
     Value::object(o)
 }
@@ -355,7 +358,9 @@ fn resolve_member(
 ) -> Result<(String, String), crate::runtime::ErrorRecord> {
     let x = t.exchange();
     match resolve_recipient(ctx, t, &x, typed)? {
-        Recipient::Mailbox(u, m) => Ok((u.object_id.clone(), m.primary_smtp_address(u).to_string())),
+        Recipient::Mailbox(u, m) => {
+            Ok((u.object_id.clone(), m.primary_smtp_address(u).to_string()))
+        }
         Recipient::Group(g) => Err(exo_error(
             ctx,
             "ExA8E2B1",
@@ -405,7 +410,10 @@ fn new_group(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         );
         return ctx.write_error(r);
     }
-    if t.groups.iter().any(|g| g.display_name.eq_ignore_ascii_case(&name)) {
+    if t.groups
+        .iter()
+        .any(|g| g.display_name.eq_ignore_ascii_case(&name))
+    {
         let r = exo_error(
             ctx,
             "Ex2C8A6E",
