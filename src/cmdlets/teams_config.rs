@@ -175,7 +175,7 @@ pub fn definitions() -> Vec<CmdletDef> {
 fn federation_settings(mut d: CmdletDef) -> CmdletDef {
     let mut settings: Vec<_> = catalog::configuration(FEDERATION)
         .map(|c| c.settings.iter().collect())
-        .unwrap_or_else(Vec::new);
+        .unwrap_or_default();
     settings.sort_by_key(|s| s.name.to_ascii_lowercase());
     for s in settings {
         d = d.param(setting_param(s));

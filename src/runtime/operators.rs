@@ -667,6 +667,14 @@ fn compare_scalar(
 
 /// PowerShell equality: the right side is converted to the left side's type.
 pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
+    if let Some(a) = version_parts(l) {
+        let b = version_parts(r).or_else(|| {
+            super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts)
+        });
+        return b == Some(a);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
@@ -735,7 +743,38 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
     }
 }
 
+/// A `System.Version`'s Major, Minor, Build and Revision (-1 where not given, which .NET orders
+/// before 0).
+pub fn version_parts(v: &Value) -> Option<[i64; 4]> {
+    let Value::Object(o) = v else {
+        return None;
+    };
+    let o = o.borrow();
+    if o.type_names.first().is_none_or(|t| t != "System.Version") {
+        return None;
+    }
+    let part = |name: &str| o.get(name).and_then(|p| p.as_i64()).unwrap_or(-1);
+    Some([
+        part("Major"),
+        part("Minor"),
+        part("Build"),
+        part("Revision"),
+    ])
+}
+
 fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
+    // A version compares with a version, or with text that converts to one.
+    if let Some(a) = version_parts(l) {
+        let b = match version_parts(r) {
+            Some(b) => Some(b),
+            None => super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts),
+        };
+        if let Some(b) = b {
+            return Ok(a.cmp(&b));
+        }
+    }
     match l {
         Value::Num(_) | Value::Bool(_) | Value::Char(_) => {
             let a = plain_number(l).unwrap_or(Number::Int32(0));
@@ -824,6 +863,9 @@ pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
 pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
+    if let (Some(a), Some(b)) = (version_parts(l), version_parts(r)) {
+        return a.cmp(&b);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => Ordering::Equal,
         (Value::Null, _) => Ordering::Less,

@@ -5,12 +5,15 @@
 //! lives in `vocab::dotnet`; this module only runs it.
 
 mod access;
+mod array_methods;
 mod calls;
 mod datetime;
+pub mod encoding;
 mod environment;
 mod index;
 pub mod lists;
 mod native;
+mod numeric_statics;
 pub mod overloads;
 pub mod statics;
 mod string;
