@@ -189,6 +189,17 @@ pub enum Validation {
     /// A validation with `ErrorMessage = '...'`: `{0}` is the failing value, `{1}` the
     /// pattern, the set or the script (ValidateEnumeratedArgumentsAttribute's ErrorMessage).
     WithMessage(Box<Validation>, String),
+    /// `[AllowNull()]`, `[AllowEmptyString()]`, `[AllowEmptyCollection()]`: a mandatory
+    /// parameter then takes `$null`, `''` or `@()`. Checks nothing itself.
+    Allow(AllowKind),
+}
+
+/// What an Allow* attribute lets a mandatory parameter take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllowKind {
+    Null,
+    EmptyString,
+    EmptyCollection,
 }
 
 impl Validation {

@@ -170,7 +170,7 @@ pub(super) fn foreach_method(
         }
         Value::Type(t) => {
             for item in items {
-                out.push(super::types::cast(s, item, &t.to_string(), span)?);
+                out.push(super::types::cast(s, item, t.as_ref(), span)?);
             }
         }
         other => {

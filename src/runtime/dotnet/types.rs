@@ -307,7 +307,7 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
             Value::Array(_) => v,
-            Value::Null => Value::array(Vec::new()),
+            Value::Null => Value::Null,
             other => Value::array(vec![other]),
         },
         "System.String[]" => Value::array_of(
