@@ -57,7 +57,7 @@ fn the_wrong_product_gets_a_hint() {
     let first = s
         .errors
         .borrow()
-        .get(0)
+        .first()
         .map(|e| e.to_ps_string())
         .unwrap_or_default();
     assert!(

@@ -278,12 +278,12 @@ pub(super) fn resolve_recipient<'t>(
     t: &'t Tenant,
     x: &ExchangeState,
     typed: &str,
-) -> Result<Recipient<'t>, ErrorRecord> {
+) -> Result<Recipient<'t>, Box<ErrorRecord>> {
     let mut found = find_recipients(t, x, typed);
     match found.len() {
-        0 => Err(object_not_found(ctx, typed)),
+        0 => Err(Box::new(object_not_found(ctx, typed))),
         1 => Ok(found.remove(0)),
-        _ => Err(ambiguous(ctx, typed)),
+        _ => Err(Box::new(ambiguous(ctx, typed))),
     }
 }
 

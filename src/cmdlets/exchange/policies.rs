@@ -129,7 +129,11 @@ fn find_policy(t: &Tenant, typed: &str) -> Option<MailboxPolicy> {
 
 /// An -AppId must be a GUID (or `*`); the app must be known to the tenant (chosen wording,
 /// fidelity.md §5).
-fn check_app(ctx: &CommandContext<'_>, t: &Tenant, typed: &str) -> Result<String, ErrorRecord> {
+fn check_app(
+    ctx: &CommandContext<'_>,
+    t: &Tenant,
+    typed: &str,
+) -> Result<String, Box<ErrorRecord>> {
     let trimmed = typed.trim();
     if trimmed == "*" {
         return Ok("*".to_string());
@@ -139,7 +143,7 @@ fn check_app(ctx: &CommandContext<'_>, t: &Tenant, typed: &str) -> Result<String
         .filter(|_| trimmed.len() == 36)
         .map(|g| g.hyphenated().to_string())
     else {
-        return Err(exo_error(
+        return Err(Box::new(exo_error(
             ctx,
             "Ex7D1E3C",
             "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException",
@@ -148,10 +152,10 @@ fn check_app(ctx: &CommandContext<'_>, t: &Tenant, typed: &str) -> Result<String
             ),
             ErrorCategory::InvalidArgument,
             typed,
-        ));
+        )));
     };
     if t.find_application(&guid).is_none() {
-        return Err(exo_error(
+        return Err(Box::new(exo_error(
             ctx,
             "Ex9E1A4B",
             "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
@@ -160,7 +164,7 @@ fn check_app(ctx: &CommandContext<'_>, t: &Tenant, typed: &str) -> Result<String
             ),
             ErrorCategory::NotSpecified,
             typed,
-        ));
+        )));
     }
     Ok(guid)
 }
@@ -172,7 +176,7 @@ fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let typed_scope = b.string("PolicyScopeGroupId").unwrap_or_default();
     let scope = match resolve_recipient(ctx, &t, &x, &typed_scope) {
         Ok(r) => r,
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     if !scope.is_security_principal() {
         let kind = match &scope {
@@ -213,7 +217,7 @@ fn new_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
                 description: description.clone(),
                 extra: ExtraKeys::new(),
             }),
-            Err(r) => return ctx.write_error(r),
+            Err(r) => return ctx.write_error(*r),
         }
     }
     let target = format!("{} ({})", scope.name(), access_right.name());
@@ -399,11 +403,11 @@ fn test_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let typed = b.string("Identity").unwrap_or_default();
     let recipient = match resolve_recipient(ctx, &t, &x, &typed) {
         Ok(r) => r,
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     let app_id = match check_app(ctx, &t, &b.string("AppId").unwrap_or_default()) {
         Ok(a) => a,
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     let result = test_result(&t, &app_id, recipient.object_id());
     ctx.write_object(Value::object(

@@ -190,20 +190,20 @@ fn with_pending(ctx: &CommandContext<'_>, change: ExchangeChange) -> Vec<Change>
     ]
 }
 
-fn guid_arg(ctx: &CommandContext<'_>, name: &str, typed: &str) -> Result<String, ErrorRecord> {
+fn guid_arg(ctx: &CommandContext<'_>, name: &str, typed: &str) -> Result<String, Box<ErrorRecord>> {
     uuid::Uuid::try_parse(typed.trim())
         .ok()
         .filter(|_| typed.trim().len() == 36)
         .map(|g| g.hyphenated().to_string())
         .ok_or_else(|| {
-            exo_error(
+            Box::new(exo_error(
                 ctx,
                 "Ex7D1E3C",
                 "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException",
                 &format!("The value \"{typed}\" of {name} isn't a valid GUID."),
                 ErrorCategory::InvalidArgument,
                 typed,
-            )
+            ))
         })
 }
 
@@ -216,7 +216,7 @@ fn new_sp(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow>
         guid_arg(ctx, "ObjectId", &obj_typed),
     ) {
         (Ok(a), Ok(o)) => (a, o),
-        (Err(r), _) | (_, Err(r)) => return ctx.write_error(r),
+        (Err(r), _) | (_, Err(r)) => return ctx.write_error(*r),
     };
     let t = read_tenant(ctx)?.clone();
     let x = t.exchange();
@@ -542,7 +542,7 @@ fn test_authz(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     let resource = match b.string("Resource") {
         Some(typed) => match resolve_recipient(ctx, &t, &x, &typed) {
             Ok(r) => Some(r.object_id().to_string()),
-            Err(r) => return ctx.write_error(r),
+            Err(r) => return ctx.write_error(*r),
         },
         None => None,
     };

@@ -342,11 +342,11 @@ fn resolve_group<'t>(
     ctx: &CommandContext<'_>,
     t: &'t Tenant,
     typed: &str,
-) -> Result<&'t crate::store::Group, crate::runtime::ErrorRecord> {
+) -> Result<&'t crate::store::Group, Box<crate::runtime::ErrorRecord>> {
     let x = t.exchange();
     match resolve_recipient(ctx, t, &x, typed)? {
         Recipient::Group(g) => Ok(g),
-        Recipient::Mailbox(..) => Err(object_not_found(ctx, typed)),
+        Recipient::Mailbox(..) => Err(Box::new(object_not_found(ctx, typed))),
     }
 }
 
@@ -355,13 +355,13 @@ fn resolve_member(
     ctx: &CommandContext<'_>,
     t: &Tenant,
     typed: &str,
-) -> Result<(String, String), crate::runtime::ErrorRecord> {
+) -> Result<(String, String), Box<crate::runtime::ErrorRecord>> {
     let x = t.exchange();
     match resolve_recipient(ctx, t, &x, typed)? {
         Recipient::Mailbox(u, m) => {
             Ok((u.object_id.clone(), m.primary_smtp_address(u).to_string()))
         }
-        Recipient::Group(g) => Err(exo_error(
+        Recipient::Group(g) => Err(Box::new(exo_error(
             ctx,
             "ExA8E2B1",
             "Microsoft.Exchange.Management.Tasks.RecipientTaskException",
@@ -371,7 +371,7 @@ fn resolve_member(
             ),
             ErrorCategory::NotImplemented,
             typed,
-        )),
+        ))),
     }
 }
 
@@ -428,7 +428,7 @@ fn new_group(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     for m in b.strings("Members").unwrap_or_default() {
         match resolve_member(ctx, &t, &m) {
             Ok((id, _)) => members.push(id),
-            Err(r) => return ctx.write_error(r),
+            Err(r) => return ctx.write_error(*r),
         }
     }
     if !ctx.should_process(&name, "New-DistributionGroup")? {
@@ -477,11 +477,11 @@ fn change_member(ctx: &mut CommandContext<'_>, b: &BoundParameters, add: bool) -
     let t = read_tenant(ctx)?.clone();
     let group = match resolve_group(ctx, &t, &typed_group) {
         Ok(g) => g.clone(),
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     let (user_id, smtp) = match resolve_member(ctx, &t, &typed_member) {
         Ok(m) => m,
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     let member = group.members.iter().any(|m| same_id(m, &user_id));
     if add && member {
@@ -541,7 +541,7 @@ fn get_members(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let t = read_tenant(ctx)?.clone();
     let group = match resolve_group(ctx, &t, &typed) {
         Ok(g) => g.clone(),
-        Err(r) => return ctx.write_error(r),
+        Err(r) => return ctx.write_error(*r),
     };
     let x = t.exchange();
     let mut out = Vec::new();
