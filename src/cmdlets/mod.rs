@@ -9,6 +9,7 @@ mod core;
 pub mod coverage;
 mod directory;
 mod emulator;
+mod exchange;
 mod explain;
 pub mod filter;
 mod formatting;
@@ -53,6 +54,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(graph::definitions());
     all.extend(directory::definitions());
     all.extend(graph_apps::definitions());
+    all.extend(exchange::definitions());
     all.extend(emulator::definitions());
     all.extend(state::definitions());
     all.extend(labs::definitions());

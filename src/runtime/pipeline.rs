@@ -429,7 +429,15 @@ impl Session {
                 other => other.to_ps_string(),
             },
         };
-        match self.resolve_command(&typed) {
+        let resolved = self.resolve_command(&typed);
+        // The Exchange Online cmdlets exist only once Connect-ExchangeOnline has run.
+        let hidden = match &resolved {
+            Some(CommandTarget::Command(d)) if d.requires == Requires::Exchange => {
+                self.exchange.is_none().then(|| d.name.to_string())
+            }
+            _ => None,
+        };
+        match resolved.filter(|_| hidden.is_none()) {
             Some(t) => Ok((t, typed)),
             None => {
                 let mut record = errors::command_not_found(&typed);
@@ -443,7 +451,16 @@ impl Session {
                         cmd.span
                     },
                 });
-                record.suggestion = super::commands::suggest_command(&self.commands, &typed);
+                let suggestion = super::commands::suggest_command(&self.commands, &typed);
+                record.suggestion = match hidden {
+                    // The Teams look-alike first (a trainee who meant the meetings policy),
+                    // then what the Exchange cmdlet needs.
+                    Some(name) => Some(format!(
+                        "{}{name} is an Exchange Online cmdlet (mailboxes): it exists once Connect-ExchangeOnline has run (module ExchangeOnlineManagement).",
+                        suggestion.map(|s| format!("{s} ")).unwrap_or_default()
+                    )),
+                    None => suggestion,
+                };
                 Err(Flow::statement_error(record))
             }
         }

@@ -129,6 +129,8 @@ pub struct Session {
     pub store: Store,
     pub connection: Option<Connection>,
     pub graph: Option<GraphConnection>,
+    /// The Exchange Online connection (Connect-ExchangeOnline), if any.
+    pub exchange: Option<Connection>,
     pub clock: Clock,
     /// The culture dates and numbers are formatted in (invariant unless `LANG` names English).
     pub culture: &'static super::culture::Culture,
@@ -213,6 +215,7 @@ impl Session {
             store,
             connection: None,
             graph: None,
+            exchange: None,
             clock: Clock::system(),
             culture: &super::culture::INVARIANT,
             ids: IdGenerator::new(None),

@@ -373,6 +373,9 @@ pub enum Requires {
     Nothing,
     Teams,
     Graph,
+    /// An Exchange Online cmdlet: like the real module's, it exists only after
+    /// Connect-ExchangeOnline (before, the name is not recognized).
+    Exchange,
 }
 
 #[derive(Clone, Debug)]
