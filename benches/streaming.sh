@@ -8,12 +8,12 @@
 #                                                 lines in pwsh) only up to that size
 #
 # Needs GNU time (/usr/bin/time) for the peak resident set size (max RSS of the process tree
-# it waits for). The reference pwsh is ../shared/pwsh/pwsh beside the repository unless
-# AAPSH_REFERENCE_PWSH names another one. Prints a Markdown table.
+# it waits for). The reference pwsh is the one AAPSH_REFERENCE_PWSH names, else `pwsh` on the
+# PATH. Prints a Markdown table.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-pwsh=${AAPSH_REFERENCE_PWSH:-$repo/../shared/pwsh/pwsh}
+pwsh=${AAPSH_REFERENCE_PWSH:-$(command -v pwsh || echo pwsh)}
 aapsh=${AAPSH_BIN:-$repo/target/release/aapsh}
 [ -x "$aapsh" ] || (cd "$repo" && cargo build --release --quiet)
 work=$(mktemp -d)

@@ -2,7 +2,7 @@
 # matches code units, so only the BMP and the surrogate halves matter), into
 # src/runtime/regex/unicode.tsv. Re-record with the reference pwsh:
 #
-#   ../shared/pwsh/pwsh -NoProfile -File tests/record/unicode-categories.ps1 > src/runtime/regex/unicode.tsv
+#   pwsh -NoProfile -File tests/record/unicode-categories.ps1 > src/runtime/regex/unicode.tsv
 #
 # Lines `c <first> <last> <category>`: a run of code units (hex) with one general category
 # ([char]::GetUnicodeCategory, as RegexCharClass reads it), two-letter code as in \p{Lu}.
