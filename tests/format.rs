@@ -434,6 +434,7 @@ fn binding_error(
         invocation_name: Some(command.into()),
         source,
         extent,
+        command_kind: Default::default(),
     });
     rec
 }
@@ -578,7 +579,7 @@ fn normal_view_unknown_parameter() {
     // fidelity §4.5
     let rec = foo_error(SourceFile::new(None, NEW_FOO), 45);
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         format!(
             "New-CsApplicationAccessPolicy : {FOO_MESSAGE}\n\
              At line:1 char:46\n\
@@ -603,7 +604,7 @@ fn normal_view_missing_argument_and_positional() {
         Span::new(30, 39),
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "Get-CsApplicationAccessPolicy : Missing an argument for parameter 'Identity'. Specify a parameter of type 'System.String' and try again.\n\
          At line:1 char:31\n\
          + Get-CsApplicationAccessPolicy -Identity\n\
@@ -620,7 +621,7 @@ fn normal_view_missing_argument_and_positional() {
         Span::new(0, line.len()),
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "Remove-CsApplicationAccessPolicy : A positional parameter cannot be found that accepts argument 'B'.\n\
          At line:1 char:1\n\
          + Remove-CsApplicationAccessPolicy A B\n\
@@ -645,7 +646,7 @@ fn normal_view_ellipsizes_category_parts_and_splits_long_lines() {
     rec.target_type = "<>f__AnonymousType62`3".into();
     rec.command_class = "Grant-CsTeamsCallingPolicy".into();
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "[ClientError] : User policy update failed\n\
          \x20   + CategoryInfo          : InvalidOperation: ({ Identity = mo...ntUserRequest }:<>f__AnonymousType62`3) [Grant-CsTe\n\
          \x20   amsCallingPolicy], Exception\n\
@@ -668,13 +669,14 @@ fn normal_view_ellipsizes_category_parts_and_splits_long_lines() {
         invocation_name: Some(name.into()),
         source: SourceFile::new(None, name),
         extent: Span::new(0, name.len()),
+        command_kind: Default::default(),
     });
     let narrow = FormatOptions {
         width: 80,
         ..opts()
     };
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &narrow),
+        render_error(&rec, ErrorView::WindowsNormal, &narrow),
         format!(
             "{name} : The term '{name}' is not recognized as the name of a cmdlet.\n\
              At line:1 char:1\n\
@@ -697,7 +699,7 @@ fn normal_view_windows_long_lines_to_69_columns() {
         SourceFile::new(None, line),
         Span::new(18, 24),
     );
-    let text = render_error(&rec, ErrorView::Normal, &opts());
+    let text = render_error(&rec, ErrorView::WindowsNormal, &opts());
     assert!(
         text.starts_with(
             "New-Team : A parameter cannot be found that matches parameter name 'alias'.\n\
@@ -722,7 +724,7 @@ fn normal_view_windows_long_lines_to_69_columns() {
     );
     let shown = &line[line.len() - 69..];
     assert!(
-        render_error(&rec, ErrorView::Normal, &opts()).contains(&format!(
+        render_error(&rec, ErrorView::WindowsNormal, &opts()).contains(&format!(
             "At C:\\s.ps1:1 char:{}\n+ ... {shown}\n+ {}~~~~~~\n",
             start + 1,
             " ".repeat(4 + 63)
@@ -751,6 +753,7 @@ fn parse_error(path: Option<&str>) -> ErrorRecord {
         invocation_name: None,
         source: SourceFile::new(path.map(PathBuf::from), "Write-Host \"abc"),
         extent: Span::new(11, 15),
+        command_kind: Default::default(),
     });
     rec
 }
@@ -758,7 +761,7 @@ fn parse_error(path: Option<&str>) -> ErrorRecord {
 #[test]
 fn parse_errors_in_both_views() {
     assert_eq!(
-        render_error(&parse_error(None), ErrorView::Normal, &opts()),
+        render_error(&parse_error(None), ErrorView::WindowsNormal, &opts()),
         "At line:1 char:12\n\
          + Write-Host \"abc\n\
          +            ~~~~\n\
@@ -799,7 +802,7 @@ fn records_without_invocation_and_stream_prefixes() {
         ErrorCategory::InvalidOperation,
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.\n\
          \x20   + CategoryInfo          : InvalidOperation: (:) [], Exception\n\
          \x20   + FullyQualifiedErrorId : NotConnected\n \n"
@@ -838,14 +841,14 @@ fn nothing_panics_on_degenerate_input() {
             i.extent = Span::new(0, 0);
         }
         let _ = render_error(&rec, ErrorView::Concise, &o);
-        let _ = render_error(&rec, ErrorView::Normal, &o);
+        let _ = render_error(&rec, ErrorView::WindowsNormal, &o);
         let _ = render_error(&parse_error(Some("x.ps1")), ErrorView::Concise, &o);
     }
     let mut rec = foo_error(SourceFile::new(None, "é\tß"), 1);
     if let Some(i) = rec.invocation.as_mut() {
         i.extent = Span::new(1, 100);
     }
-    let _ = render_error(&rec, ErrorView::Normal, &opts());
+    let _ = render_error(&rec, ErrorView::WindowsNormal, &opts());
     let _ = render_error(
         &rec,
         ErrorView::Concise,

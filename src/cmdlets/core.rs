@@ -302,8 +302,9 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let mut record = ctx.error(&exception_type, message, &id, category);
     // Write-Error reports the caller's $MyInvocation (WriteErrorCommand): inside a function the
     // call of that function, named after it; at the top of a script the script itself (started
-    // from the command line it has no position, so ConciseView prints `name.ps1: message`); at
-    // the prompt or in -Command text, Write-Error itself. The FQID ends with the caller's name.
+    // from the command line it has no position, and ConciseView, which names only commands
+    // Get-Command finds, heads it `Write-Error:`); at the prompt or in -Command text, Write-Error
+    // itself. The FQID ends with the caller's name.
     record.command_class = String::new();
     match ctx.session.scopes.current_frame() {
         Some(frame) if !frame.is_script => {
@@ -320,12 +321,14 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
                     crate::syntax::Span::new(0, 0),
                 ),
             };
+            let path = frame.def.name.to_string();
             record.command_class = frame.command_name.clone();
             record.invocation = Some(crate::runtime::InvocationInfo {
                 command_name: Some(frame.command_name.clone()),
                 invocation_name: Some(frame.invocation_name.clone()),
                 source,
                 extent,
+                command_kind: crate::runtime::CommandKind::ExternalScript(path),
             });
         }
         None => {}

@@ -25,7 +25,8 @@ use crate::runtime::value::Array;
 use crate::runtime::{ErrorRecord, Value};
 
 use super::collection::cell_text;
-use super::error_view::render_error;
+use super::error_view::render_error_output;
+use super::get_error::get_error_text;
 use super::list::list_entry;
 use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
@@ -34,8 +35,10 @@ use super::views::{
     CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
     property_names, table_view,
 };
-use crate::runtime::output::ErrorView;
 use crate::runtime::output::FormatOptions;
+
+/// The type name Get-Error gives the records it returns.
+const GET_ERROR_VIEW: &str = "System.Management.Automation.ErrorRecord#PSExtendedError";
 
 /// How objects are laid out: Out-Default's own choice, or forced by Format-List/-Table.
 #[derive(Clone, Debug)]
@@ -218,8 +221,19 @@ impl OutDefault {
         }
     }
 
+    /// An error record: the ErrorRecord view (in `$ErrorView`) out of band, or Get-Error's
+    /// view for the records it returned.
     fn write_error(&mut self, record: &Rc<ErrorRecord>, opts: &FormatOptions, out: &mut String) {
-        let text = render_error(record, ErrorView::Concise, opts);
+        if let Some(mark) = record.extended {
+            let text = get_error_text(record, opts);
+            let text = match mark.index {
+                Some(i) => format!("   ErrorIndex: {i}\n\n{text}"),
+                None => text,
+            };
+            self.write_custom(GET_ERROR_VIEW, &text, opts, out);
+            return;
+        }
+        let text = render_error_output(record, opts);
         self.out_of_band(text, opts, out);
     }
 

@@ -3,6 +3,7 @@
 //! only; the interpreter attaches the position and decides how far they unwind.
 
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
+use super::flow::Flow;
 use super::value::Value;
 use crate::runtime::CmdletDef;
 
@@ -202,6 +203,8 @@ pub fn method_invocation(method: &str, argc: usize, inner_type: &str, inner: &st
 
 /// The record `throw <value>` produces: the message is also the ErrorId, category
 /// OperationStopped (MiscOps.cs ConvertToException); a bare `throw` says `ScriptHalted`.
+/// `thrown` is the exception's WasThrownFromThrowStatement: true for a message or a record,
+/// false for an exception object that is not a RuntimeException.
 pub fn thrown(value: &Value) -> ErrorRecord {
     if let Value::Error(rec) = value {
         let mut r = (**rec).clone();
@@ -237,7 +240,10 @@ pub fn thrown(value: &Value) -> ErrorRecord {
                         .unwrap_or_default(),
                 )));
             }
-            r.thrown = true;
+            // The record is the exception's own (ConvertToException): an exception that is not
+            // a RuntimeException has no WasThrownFromThrowStatement, so ConciseView heads it
+            // with the category (`OperationStopped:`), not `Exception:`.
+            r.thrown = false;
             return r;
         }
     }
@@ -258,6 +264,51 @@ pub fn thrown(value: &Value) -> ErrorRecord {
     }
     r.thrown = true;
     r
+}
+
+/// A value that does not convert to a typed variable's type (`[int]$x = 'nope'`, `$ErrorView =
+/// 'Bogus'`): ArgumentTransformationMetadataException, MetadataError, FQID RuntimeException.
+pub fn argument_transformation(message: impl Into<String>) -> ErrorRecord {
+    ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.ArgumentTransformationMetadataException",
+            message,
+        ),
+        "RuntimeException",
+        ErrorCategory::MetadataError,
+    )
+}
+
+/// Assigning a property a PSCustomObject does not have: `Exception setting "nope": "The
+/// property 'nope' cannot be found on this object. Verify that the property exists and can be
+/// set."` (SetValueInvocationException, NotSpecified, `ExceptionWhenSetting`).
+pub fn set_value_invocation(name: &str) -> ErrorRecord {
+    let inner = format!(
+        "The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
+    );
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.SetValueInvocationException",
+            format!("Exception setting \"{name}\": \"{inner}\""),
+        ),
+        "ExceptionWhenSetting",
+        ErrorCategory::NotSpecified,
+    );
+    r.exception.inner = Some(Box::new(ExceptionInfo::new(RUNTIME_EXCEPTION, inner)));
+    r
+}
+
+/// A failed conversion (InvalidArgument) as the ArgumentTransformation error of a typed
+/// variable; other flows pass through.
+pub fn as_argument_transformation(flow: Flow) -> Flow {
+    match flow {
+        Flow::Error(rec, termination) if rec.category == ErrorCategory::InvalidArgument => {
+            let mut r = argument_transformation(rec.exception.message.clone());
+            r.invocation = rec.invocation.clone();
+            Flow::Error(std::rc::Rc::new(r), termination)
+        }
+        other => other,
+    }
 }
 
 /// `System.String` → `String`, as CategoryInfo shows target types.

@@ -304,6 +304,7 @@ impl Session {
                     } else {
                         cmd.span
                     },
+                    command_kind: Default::default(),
                 });
                 record.suggestion = super::commands::suggest_command(&self.commands, &typed);
                 Err(Flow::statement_error(record))
@@ -442,6 +443,7 @@ impl Session {
                 invocation_name: Some(typed_name.to_string()),
                 source: s.current_source(),
                 extent: f.span.unwrap_or(span),
+                command_kind: Default::default(),
             });
             Flow::statement_error(record)
         };
@@ -906,6 +908,7 @@ impl Session {
             }),
             source: self.current_source(),
             extent: span,
+            command_kind: Default::default(),
         }
     }
 
@@ -1368,6 +1371,7 @@ impl Session {
                     invocation_name: None,
                     source: source.clone(),
                     extent: *span,
+                    command_kind: Default::default(),
                 });
             }
             return Err(Flow::statement_error(r));
@@ -1602,6 +1606,11 @@ impl Session {
                 invocation_name: Some(site.name.clone()),
                 source,
                 extent,
+                command_kind: super::CommandKind::ExternalScript(
+                    path.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                ),
             });
             Flow::statement_error(r)
         };
@@ -1651,6 +1660,7 @@ impl Session {
                     invocation_name: None,
                     source: source.clone(),
                     extent: *span,
+                    command_kind: Default::default(),
                 });
             }
             return Err(Flow::statement_error(r));
