@@ -4,10 +4,14 @@
 //! (the check is linear; the time it takes is recorded in benches/scale.rs, not asserted).
 
 use std::fs;
+#[cfg(target_os = "linux")]
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(target_os = "linux")]
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+#[cfg(target_os = "linux")]
 const APP_ID: &str = "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83";
 
 fn aapsh(home: &Path, store: &Path) -> Command {
@@ -31,10 +35,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+#[cfg(target_os = "linux")]
 fn user_id(i: usize) -> String {
     format!("00000000-0000-4000-8000-{i:012}")
 }
 
+#[cfg(target_os = "linux")]
 /// `users` users, one policy per 10 of them, and a direct grant for every user, written the
 /// way aapsh writes a store (pretty, two spaces).
 fn large_store(dir: &Path, users: usize) -> PathBuf {

@@ -3,6 +3,8 @@
 //! wrote (store, journal, audit log, snapshots, history) is searched for each secret. Also: the
 //! audit log is private to its owner and keeps long values short.
 
+#![cfg(unix)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -3,13 +3,14 @@
 //! and the explaining cmdlets Test-EmuAppAccess and Get-EmuEffectivePolicy, which say which app
 //! may act for which user, for reads and writes, why, and when a pending change arrives.
 
+use super::explain;
 use super::graph::delay_text;
 use super::service::{Decision, read_tenant, transact};
 use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, PsObject, Value};
 use crate::store::{
-    AccessExplanation, AppAccess, Application, Change, GraphErrorStyle, PolicySource,
-    READ_PERMISSION, Tenant, User, UserLookup, WRITE_PERMISSION, same_id,
+    AccessExplanation, Application, Change, GraphErrorStyle, PolicySource, Tenant, User,
+    UserLookup, same_id,
 };
 use crate::vocab::{Fidelity, ParamDef, ParamKind, ParamType, types};
 
@@ -61,17 +62,18 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("Test-EmuAppAccess", MODULE, test_access)
             .class("aapsh.Cmdlets.TestEmuAppAccess")
             .synopsis("Explains whether apps may read or write online meetings on behalf of users, and why.")
-            .description("For each app and user (all of them when -AppId or -User is left out): Read and Write as Microsoft Graph decides now, why (the permission that is missing, or the effective policy and its route: direct, group with rank, tenant (-Global) or Global), and when a pending policy change will reach Graph (TakesEffect). Format-List shows every detail.")
+            .description("For each app and user (all of them when -AppId or -User is left out): Access as Microsoft Graph decides now (Allowed, Read only or Denied), why in a few words (every missing permission or policy, or the effective policy and its route: direct, group, tenant-wide or Global), and when a pending policy change will reach Graph (TakesEffect). Format-List shows every detail, with MissingStep: the commands that would allow the call. -Detailed explains in words, one command per line, narrowest fix first; a fix that adds the app to the Global policy (or to the one granted tenant-wide) comes last and says that it opens the app to every user without an assignment.")
             .param(ParamDef::new("AppId", types::STRING_ARRAY).position(0).help("App (client) ids or display names; default every app in the store."))
             .param(ParamDef::new("User", types::STRING_ARRAY).position(1).help("Users (object id, UPN, SIP address or display name); default every user."))
-            .outputs("One row per app and user: User, App, Read, Write, Why, TakesEffect (and details).")
-            .example("Why is my app denied?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com | Format-List", "Shows the decision and every step behind it.")
+            .param(ParamDef::new("Detailed", types::SWITCH).help("Writes the explanation as text for reading: the route, whether Graph sees it yet, and every missing step as a command ready to paste, narrowest first."))
+            .outputs("One row per app and user: User, App, Access, Why (and, for Format-List, Read, Write, CanRead, CanCreate, TakesEffect, the route, the reason and MissingStep, the commands that would allow the call). With -Detailed, text.")
+            .example("Why is my app denied?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com -Detailed", "Explains the decision and lists every missing step as a command to paste.")
             .example("The whole matrix", "Test-EmuAppAccess", "Every app against every user."),
         CmdletDef::new("Get-EmuEffectivePolicy", MODULE, get_effective)
             .class("aapsh.Cmdlets.GetEmuEffectivePolicy")
             .synopsis("Shows each user's effective application access policy, its route, and what Microsoft Graph sees now.")
             .param(ParamDef::new("User", types::STRING_ARRAY).position(0).help("Users; default every user."))
-            .outputs("User, Policy, Route, AppIds, GraphPolicy."),
+            .outputs("User, Policy, Route, AppIds, GraphPolicy, GraphRoute, Reason, UserName (the table shows the display name under User, to fit 80 columns)."),
     ]
     .into_iter()
     .map(|d| d.fidelity(Fidelity::EmulatorOnly))
@@ -271,54 +273,16 @@ fn allowed(b: bool) -> Value {
     Value::str(if b { "Allowed" } else { "Denied" })
 }
 
-/// The short reason shown in the table, and the missing step (empty when allowed both ways).
-fn why(t: &Tenant, a: &AppAccess) -> (String, String) {
-    let policy = a.policy.as_deref().unwrap_or("(missing policy)");
-    let route = route_text(t, &a.source);
-    if !a.app_registered {
-        return (
-            "app not registered in this tenant".into(),
-            "Register the app (New-MgApplication) or use a registered AppId.".into(),
-        );
-    }
-    if !a.read_permission {
-        return (
-            format!("no {READ_PERMISSION} or {WRITE_PERMISSION} permission"),
-            format!(
-                "Grant-EmuAppPermission -Permission {WRITE_PERMISSION} (or {READ_PERMISSION} for reads)."
-            ),
-        );
-    }
-    if !a.policy_allows {
-        return (
-            format!("{policy} via {route} does not list the app"),
-            "Add the AppId to that policy (Set-CsApplicationAccessPolicy -AppIds @{Add=...}) or grant a policy that lists it.".into(),
-        );
-    }
-    if !a.write_permission {
-        return (
-            format!("{policy} via {route}; no {WRITE_PERMISSION} (reads only)"),
-            format!("Grant-EmuAppPermission -Permission {WRITE_PERMISSION} to write."),
-        );
-    }
-    (format!("{policy} via {route}"), String::new())
-}
-
 /// One row of Test-EmuAppAccess.
-pub fn access_row(t: &Tenant, app: &Application, user: &User, e: &AccessExplanation) -> Value {
-    let (mut short, missing) = why(t, &e.graph);
-    if let Some(at) = e.takes_effect {
-        let (cr, cw) = (e.current.can_read(), e.current.can_write());
-        let then = match (cr, cw) {
-            (true, true) => "read+write",
-            (true, false) => "read only",
-            (false, _) => "denied",
-        };
-        short = format!(
-            "{short}; pending: {then} from {}",
-            crate::format::datetime_short(at, &crate::runtime::culture::INVARIANT)
-        );
-    }
+pub fn access_row(
+    t: &Tenant,
+    app: &Application,
+    user: &User,
+    e: &AccessExplanation,
+    now: time::OffsetDateTime,
+    culture: &crate::runtime::culture::Culture,
+) -> Value {
+    let fixes = explain::fixes(t, app, user, e, now, culture);
     let obj = PsObject::new(ACCESS_TYPE)
         .with("User", Value::str(&user.user_principal_name))
         .with(
@@ -329,13 +293,17 @@ pub fn access_row(t: &Tenant, app: &Application, user: &User, e: &AccessExplanat
                 &app.display_name
             }),
         )
+        .with("Access", Value::str(explain::verdict(&e.graph)))
+        .with("Why", Value::str(explain::short_why(t, e, now, culture)))
         .with("Read", allowed(e.graph.can_read()))
         .with("Write", allowed(e.graph.can_write()))
-        .with("Why", Value::str(short))
+        .with("CanRead", Value::Bool(e.graph.can_read()))
+        .with("CanCreate", Value::Bool(e.graph.can_write()))
         .with(
             "TakesEffect",
             e.takes_effect.map_or(Value::Null, Value::DateTime),
         )
+        .with("UserName", Value::str(&user.display_name))
         .with("UserId", Value::str(&user.object_id))
         .with("AppId", Value::str(&app.app_id))
         .with("ReadPermission", Value::Bool(e.graph.read_permission))
@@ -349,11 +317,7 @@ pub fn access_row(t: &Tenant, app: &Application, user: &User, e: &AccessExplanat
         .with("Reason", Value::str(&e.graph.reason))
         .with(
             "MissingStep",
-            if missing.is_empty() {
-                Value::Null
-            } else {
-                Value::str(missing)
-            },
+            explain::missing_commands(&fixes).map_or(Value::Null, Value::str),
         )
         .with(
             "TeamsSidePolicy",
@@ -427,10 +391,19 @@ fn test_access(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             out
         }
     };
+    let detailed = b.switch("Detailed");
+    let width = ctx.session.host.width();
+    let culture = ctx.session.culture;
     for user in &users {
         for app in &apps {
             let e = t.explain_access(&app.app_id, &user.object_id, now);
-            ctx.write_object(access_row(&t, app, user, &e));
+            if detailed {
+                ctx.write_object(Value::str(explain::detailed_text(
+                    &t, app, user, &e, now, culture, width,
+                )));
+            } else {
+                ctx.write_object(access_row(&t, app, user, &e, now, culture));
+            }
         }
     }
     Ok(())
@@ -464,7 +437,8 @@ fn get_effective(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 g.policy.map_or(Value::Null, |p| Value::str(&p.identity)),
             )
             .with("GraphRoute", Value::str(route_text(&view, &g.source)))
-            .with("Reason", Value::str(&e.reason));
+            .with("Reason", Value::str(&e.reason))
+            .with("UserName", Value::str(&user.display_name));
         ctx.write_object(Value::object(obj));
     }
     Ok(())

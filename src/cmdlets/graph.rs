@@ -19,8 +19,8 @@ use time::OffsetDateTime;
 use super::service::{Decision, read_tenant, transact};
 use crate::runtime::CmdletDef;
 use crate::runtime::{
-    BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, GraphConnection, Hashtable,
-    PsObject, Value,
+    BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, GraphCall, GraphConnection,
+    Hashtable, PsObject, Value,
 };
 use crate::store::{
     AppAccess, Change, GraphErrorStyle, OnlineMeeting, READ_PERMISSION, Tenant, UserLookup,
@@ -660,6 +660,29 @@ fn decide(
     Err(Denial { error, hint })
 }
 
+/// Remembers a call Graph answered, for the session (a training lab may require one that
+/// succeeded; `runtime::extension`).
+fn record_call(
+    ctx: &mut CommandContext<'_>,
+    command: &str,
+    op: Operation,
+    typed_user: &str,
+    g: &GraphConnection,
+    status: u16,
+) {
+    let user_id = read_tenant(ctx)
+        .ok()
+        .and_then(|t| resolve_user_id(t, typed_user).ok())
+        .unwrap_or_else(|| typed_user.trim().to_string());
+    ctx.session.record_graph_call(GraphCall {
+        command: command.to_string(),
+        operation: op.word(),
+        user_id,
+        app_id: g.client_id.clone().filter(|_| g.account.is_none()),
+        status,
+    });
+}
+
 /// `30 minutes`, `90 seconds`, `1 hour`...
 pub fn delay_text(d: time::Duration) -> String {
     let s = d.whole_seconds();
@@ -969,7 +992,17 @@ fn new_meeting(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     };
     let (user, (subject, start, end)) = match outcome {
         Ok(ok) => ok,
-        Err((e, hint)) => return write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint),
+        Err((e, hint)) => {
+            record_call(
+                ctx,
+                "New-MgUserOnlineMeeting",
+                Operation::Create,
+                &typed,
+                &g,
+                e.status,
+            );
+            return write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint);
+        }
     };
     let tenant = read_tenant(ctx)?.clone();
     let meeting = new_meeting_record(
@@ -979,7 +1012,7 @@ fn new_meeting(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         subject,
         start,
         end,
-        g.client_id.filter(|_| g.account.is_none()),
+        g.client_id.clone().filter(|_| g.account.is_none()),
     );
     let saved = transact(ctx, |_| {
         Decision::Apply(
@@ -990,6 +1023,14 @@ fn new_meeting(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         )
     })?;
     if let Some(m) = saved {
+        record_call(
+            ctx,
+            "New-MgUserOnlineMeeting",
+            Operation::Create,
+            &typed,
+            &g,
+            201,
+        );
         let t = read_tenant(ctx)?;
         let obj = meeting_object(t, &m);
         ctx.write_object(obj);
@@ -1095,12 +1136,30 @@ fn get_meeting(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     };
     match outcome {
         Ok(objects) => {
+            record_call(
+                ctx,
+                "Get-MgUserOnlineMeeting",
+                Operation::Get,
+                &typed,
+                &g,
+                200,
+            );
             for o in objects {
                 ctx.write_object(o);
             }
             Ok(())
         }
-        Err((e, hint)) => write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint),
+        Err((e, hint)) => {
+            record_call(
+                ctx,
+                "Get-MgUserOnlineMeeting",
+                Operation::Get,
+                &typed,
+                &g,
+                e.status,
+            );
+            write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint)
+        }
     }
 }
 
@@ -1133,11 +1192,31 @@ fn remove_meeting(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
     };
     let id = match outcome {
         Ok(id) => id,
-        Err((e, hint)) => return write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint),
+        Err((e, hint)) => {
+            record_call(
+                ctx,
+                "Remove-MgUserOnlineMeeting",
+                Operation::Delete,
+                &typed,
+                &g,
+                e.status,
+            );
+            return write_sdk_error(ctx, &variant, MEETING_TARGET, &e, hint);
+        }
     };
     let done = transact(ctx, |_| {
         Decision::Apply((), vec![Change::RemoveOnlineMeeting { id: id.clone() }])
     })?;
+    if done.is_some() {
+        record_call(
+            ctx,
+            "Remove-MgUserOnlineMeeting",
+            Operation::Delete,
+            &typed,
+            &g,
+            204,
+        );
+    }
     if done.is_some() && b.switch("PassThru") {
         ctx.write_object(Value::Bool(true));
     }
@@ -1309,6 +1388,7 @@ fn invoke_request(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
     let (status, payload) = match result {
         Ok(ok) => ok,
         Err((e, hint)) => {
+            record_call(ctx, "Invoke-MgGraphRequest", op, &user_typed, &g, e.status);
             if b.switch("SkipHttpErrorCheck") {
                 let r = response(ctx);
                 set_status(ctx, b, e.status);
@@ -1341,6 +1421,7 @@ fn invoke_request(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         }
     };
     set_status(ctx, b, status);
+    record_call(ctx, "Invoke-MgGraphRequest", op, &user_typed, &g, status);
     let Some(payload) = payload else {
         return Ok(());
     };

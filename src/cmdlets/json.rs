@@ -127,6 +127,7 @@ impl ToJson {
             Value::Bool(b) => Json::Bool(*b),
             Value::Num(n) => json_number(n),
             Value::Char(c) => Json::Str(crate::runtime::value::char_text(*c)),
+            Value::Enum(e) => json_number(&e.number()),
             Value::String(s) => Json::Str(s.to_string()),
             Value::Guid(g) => Json::Str(g.hyphenated().to_string()),
             Value::DateTime(dt) => Json::Str(json_date(*dt)),

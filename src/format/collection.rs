@@ -84,7 +84,7 @@ fn to_string_at(value: &Value, depth: usize, culture: &Culture) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Value::Num(_) | Value::Char(_) => value.to_ps_string(),
+        Value::Num(_) | Value::Char(_) | Value::Enum(_) => value.to_ps_string(),
         Value::String(s) => s.to_string(),
         Value::Array(_) | Value::Hashtable(_) => value.type_name(),
         Value::Object(obj) => {

@@ -40,7 +40,7 @@ pub fn scalar_text(value: &Value) -> Option<String> {
             Some(dotnet_to_string(value, &crate::runtime::culture::INVARIANT))
         }
         // An enum value shows its name.
-        Value::Object(o) => o.borrow().as_enum().map(|(name, _)| name.to_string()),
+        Value::Enum(e) => Some(e.text()),
         _ => None,
     }
 }

@@ -145,6 +145,40 @@ fn file_system_cell(item: &Value, label: &str) -> Option<Value> {
     }
 }
 
+/// Test-EmuAppAccess's rows fit 80 columns: the user's display name under `User` (the
+/// property holds the UPN; `app_access_cell`), the app, the verdict, and the short reason in the rest.
+const APP_ACCESS: ViewDef = ViewDef {
+    type_name: "aapsh.AppAccess",
+    shape: Shape::Table,
+    columns: Columns::Named(&["User", "App", "Access", "Why"]),
+    widths: &[17, 22, 9, 0],
+    right: &[],
+    cells: Some(app_access_cell),
+    group: None,
+};
+
+/// Get-EmuEffectivePolicy's rows fit 80 columns the same way: the user's display name, the
+/// policy, its route, and what Graph uses now (`GraphRoute` is in Format-List).
+const EFFECTIVE_POLICY: ViewDef = ViewDef {
+    type_name: "aapsh.EffectivePolicy",
+    shape: Shape::Table,
+    columns: Columns::Named(&["User", "Policy", "Route", "GraphPolicy"]),
+    widths: &[17, 16, 28, 0],
+    right: &[],
+    cells: Some(app_access_cell),
+    group: None,
+};
+
+fn app_access_cell(item: &Value, label: &str) -> Option<Value> {
+    match label {
+        "User" => match item.property("UserName")? {
+            Value::String(s) if !s.is_empty() => Some(Value::String(s)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The file table's group header: the folder the item is in (pwsh's `PSParentPath` without its
 /// provider prefix), indented four spaces.
 fn file_system_group(item: &Value) -> Option<String> {
@@ -261,11 +295,18 @@ pub const VIEWS: &[ViewDef] = &[
         ],
     ),
     list_all("Microsoft.Graph.PowerShell.Authentication.AuthContext"),
-    table("aapsh.AppAccess", &["User", "App", "Read", "Write", "Why"]),
-    table(
-        "aapsh.EffectivePolicy",
-        &["User", "Policy", "Route", "GraphPolicy", "GraphRoute"],
-    ),
+    APP_ACCESS,
+    EFFECTIVE_POLICY,
+    // Get-EmuLab -ListAvailable: the title last, so a narrow window cuts only it.
+    ViewDef {
+        type_name: "aapsh.LabInfo",
+        shape: Shape::Table,
+        columns: Columns::Named(&["Number", "Name", "Steps", "Title"]),
+        widths: &[6, 16, 5, 0],
+        right: &[true, false, true, false],
+        cells: None,
+        group: None,
+    },
     list(
         "aapsh.PropagationDelay",
         &[

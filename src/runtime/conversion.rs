@@ -4,7 +4,7 @@
 
 use super::list_modifier::ListModifier;
 use super::number::{NumKind, Number};
-use super::value::{PsObject, Value};
+use super::value::{EnumValue, PsObject, Value};
 use crate::vocab::{ParamKind, ParamType, types};
 
 /// `Cannot convert value "{0}" to type "{1}". Error: "{2}"`
@@ -14,9 +14,12 @@ pub fn cast_error_with_inner(value: &str, type_full: &str, inner: &str) -> Strin
 
 /// `Cannot convert the "{0}" value of type "{1}" to type "{2}".`
 pub fn cast_error(value: &Value, type_full: &str) -> String {
+    let shown = match value {
+        Value::Array(_) => value.type_name(),
+        other => other.to_ps_string(),
+    };
     format!(
-        "Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".",
-        value.to_ps_string(),
+        "Cannot convert the \"{shown}\" value of type \"{}\" to type \"{}\".",
         value.type_name(),
         type_full
     )
@@ -112,21 +115,7 @@ pub fn to_number(value: &Value, kind: NumKind) -> Result<Number, String> {
         Value::Num(n) => convert(n.clone(), &n.to_ps_string()),
         Value::Char(c) => convert(Number::Int32(i32::from(*c)), &super::value::char_text(*c)),
         Value::String(s) => string_to_number(s, kind),
-        Value::Object(o) if o.borrow().as_enum().is_some() => {
-            let (name, n) = o
-                .borrow()
-                .as_enum()
-                .map_or((String::new(), 0), |(a, b)| (a.to_string(), b));
-            convert(Number::Int64(n), &name)
-        }
-        Value::Array(items) => {
-            let items = items.borrow();
-            if items.len() == 1 {
-                to_number(&items[0], kind)
-            } else {
-                Err(cast_error(value, full))
-            }
-        }
+        Value::Enum(e) => convert(e.number(), &e.text()),
         other => Err(cast_error(other, full)),
     }
 }
@@ -144,6 +133,76 @@ pub fn to_int(value: &Value, type_full: &str) -> Result<i64, String> {
 pub fn to_double(value: &Value, type_full: &str) -> Result<f64, String> {
     let kind = NumKind::from_full_name(type_full).unwrap_or(NumKind::Double);
     Ok(to_number(value, kind)?.to_f64())
+}
+
+/// .NET's FormatException text for a string DateTime.Parse cannot read: a word it does not
+/// know is named by its index, an hour or day out of range is outside the calendar, anything
+/// else is not a valid DateTime.
+pub fn datetime_parse_message(text: &str) -> String {
+    const WORDS: [&str; 9] = ["am", "pm", "t", "z", "gmt", "utc", "a", "p", "m"];
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            let known = WORDS.contains(&word.as_str())
+                || months
+                    .iter()
+                    .any(|m| m.starts_with(&word) && word.len() >= 3)
+                || days.iter().any(|d| d.starts_with(&word) && word.len() >= 3);
+            if !known {
+                return format!(
+                    "The string '{text}' was not recognized as a valid DateTime. There is an unknown word starting at index '{start}'."
+                );
+            }
+        } else {
+            i += 1;
+        }
+    }
+    // `HH:mm` with an hour past 23 parses but is outside the calendar.
+    if let Some(colon) = text.find(':') {
+        let hour: String = text[..colon]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if hour.parse::<u32>().is_ok_and(|h| h > 23) {
+            return format!(
+                "The DateTime represented by the string '{text}' is not supported in calendar 'System.Globalization.GregorianCalendar'."
+            );
+        }
+    }
+    format!("String '{text}' was not recognized as a valid DateTime.")
 }
 
 /// `[char]`: a one-character string, or a number in 0..=65535 (Convert.ToChar).
@@ -184,6 +243,68 @@ pub fn to_char(value: &Value) -> Result<u16, String> {
         }
         Value::Null => Ok(0),
         other => Err(cast_error(other, FULL)),
+    }
+}
+
+/// LanguagePrimitives' conversion to an enum type: a member name (several, comma-separated,
+/// for a flags enum), case-insensitively; a number that is a member (any for a flags enum);
+/// another value of the enum. The errors are pwsh's.
+pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
+    let Some(info) = crate::vocab::dotnet::enum_info(full) else {
+        return Err(cast_error(value, full));
+    };
+    let names = || info.members.iter().map(|(n, _)| *n).collect::<Vec<_>>();
+    let not_valid = |shown: &str| {
+        format!(
+            "Cannot convert value \"{shown}\" to type \"{full}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+            names().join(",")
+        )
+    };
+    let from_number = |n: i64, shown: &str| -> Result<EnumValue, String> {
+        if info.flags || info.is_defined(n) {
+            Ok(EnumValue::new(info.name, n))
+        } else {
+            Err(not_valid(shown))
+        }
+    };
+    match value {
+        Value::Enum(e) => from_number(e.value, &e.text()),
+        Value::Num(n) if n.kind().is_integer() => {
+            let v = n.as_i128().unwrap_or(0) as i64;
+            from_number(v, &n.to_ps_string())
+        }
+        Value::String(text) => {
+            let mut total = 0i64;
+            for part in text.split(',') {
+                let part = part.trim();
+                let v = match info.value_of(part) {
+                    Some(v) => v,
+                    None => match part.parse::<i64>() {
+                        Ok(v) => v,
+                        Err(_) => {
+                            return Err(cast_error_with_inner(
+                                text,
+                                full,
+                                &format!(
+                                    "Unable to match the identifier name {part} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
+                                    names().join(", ")
+                                ),
+                            ));
+                        }
+                    },
+                };
+                total |= v;
+            }
+            if text.contains(',') && !info.flags {
+                return Err(not_valid(text));
+            }
+            from_number(total, text)
+        }
+        Value::Array(items) if items.borrow().len() == 1 => {
+            let first = items.borrow()[0].clone();
+            to_enum_value(&first, full)
+        }
+        other => Err(cast_error(other, full)),
     }
 }
 
@@ -381,11 +502,7 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
             other => {
                 let text = other.to_ps_string();
                 Value::DateTime(parse_datetime(&text).ok_or_else(|| {
-                    cast_error_with_inner(
-                        &text,
-                        ty.full,
-                        &format!("String '{text}' was not recognized as a valid DateTime."),
-                    )
+                    cast_error_with_inner(&text, ty.full, &datetime_parse_message(&text))
                 })?)
             }
         },

@@ -181,6 +181,10 @@ impl Session {
                 self.formatter.statement_boundary();
             }
             result = self.exec_statement(stmt, out);
+            if top_level && self.extension.is_some() {
+                let text = self.current_source().slice(stmt.span).to_string();
+                self.after_top_level_statement(&text);
+            }
             if result.is_err() {
                 break;
             }
@@ -224,6 +228,10 @@ impl Session {
                 },
                 other => other,
             };
+            if top_level && self.extension.is_some() {
+                let text = self.current_source().slice(stmt.span).to_string();
+                self.after_top_level_statement(&text);
+            }
             if result.is_err() {
                 break;
             }

@@ -13,6 +13,7 @@ pub mod dotnet_format;
 pub mod error_record;
 pub mod errors;
 mod expression;
+pub mod extension;
 pub mod files;
 pub mod flow;
 pub mod functions;
@@ -39,6 +40,7 @@ pub use error_record::{
     CommandKind, ErrorCategory, ErrorRecord, ExceptionInfo, ExtendedError, InvocationInfo,
 };
 pub use expression::{hashtable_to_object, set_env_var};
+pub use extension::{GraphCall, SessionExtension};
 pub use flow::{Flow, Termination};
 pub use interpreter::{RunOutcome, collapse};
 pub use list_modifier::ListModifier;

@@ -579,6 +579,12 @@ fn integer_op(kind: NumKind, op: ArithOp, a: i128, b: i128) -> Result<Number, Nu
         ArithOp::Add => fit_or_double(kind, a + b),
         ArithOp::Sub => fit_or_double(kind, a - b),
         ArithOp::Mul => match a.checked_mul(b) {
+            // Long and ULong multiply through a BigInteger, whose conversion to Double
+            // truncates toward zero (`[long]::MaxValue * 2` is 1.84467440737095E+19).
+            Some(p) if kind >= NumKind::Int64 => match kind.integer_range() {
+                Some((lo, hi)) if p >= lo && p <= hi => Number::from_i128(kind, p),
+                _ => Number::Double(truncating_f64(p)),
+            },
             Some(p) => fit_or_double(kind, p),
             None => Number::Double(a as f64 * b as f64),
         },
@@ -600,6 +606,19 @@ fn integer_op(kind: NumKind, op: ArithOp, a: i128, b: i128) -> Result<Number, Nu
             Number::from_i128(kind, a % b)
         }
     })
+}
+
+/// The Double nearest to `v` on the side of zero (BigInteger's explicit conversion).
+fn truncating_f64(v: i128) -> f64 {
+    let f = v as f64;
+    let back = f as i128;
+    if back.unsigned_abs() > v.unsigned_abs() {
+        // Rounded away from zero: step one Double toward zero.
+        let bits = f.to_bits();
+        f64::from_bits(bits - 1)
+    } else {
+        f
+    }
 }
 
 fn decimal_op(op: ArithOp, a: Decimal, b: Decimal) -> Result<Number, NumError> {
@@ -906,6 +925,16 @@ mod tests {
         assert_eq!(
             show(arithmetic(ArithOp::Mul, &i(i32::MAX), &i(2))),
             "System.Double 4294967294"
+        );
+        // pwsh 7.6.10: a product truncates, a sum rounds.
+        let max = Number::Int64(i64::MAX);
+        assert_eq!(
+            show(arithmetic(ArithOp::Mul, &max, &i(2))),
+            "System.Double 1.84467440737095E+19"
+        );
+        assert_eq!(
+            show(arithmetic(ArithOp::Add, &max, &max)),
+            "System.Double 1.84467440737096E+19"
         );
     }
 

@@ -145,12 +145,7 @@ fn plain_number(v: &Value) -> Option<Number> {
         Value::Bool(b) => Number::Int32(i32::from(*b)),
         Value::Num(n) => n.clone(),
         Value::Char(c) => Number::Int32(i32::from(*c)),
-        Value::Object(o) => {
-            let (_, n) = o.borrow().as_enum().map(|(a, b)| (a.to_string(), b))?;
-            Number::from(&crate::syntax::ast::Number::Int64(n))
-                .convert(NumKind::Int32)
-                .unwrap_or(Number::Int64(n))
-        }
+        Value::Enum(e) => e.number(),
         _ => return None,
     })
 }
@@ -291,7 +286,7 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
             s.stringify(&r)
         ))),
         other => match plain_number(other) {
-            Some(left) => numeric_with(s, ArithOp::Add, left, &r, span),
+            Some(left) => as_left_enum(other, numeric_with(s, ArithOp::Add, left, &r, span)),
             None => Err(no_operator(s, other, "op_Addition", span)),
         },
     }
@@ -438,7 +433,19 @@ fn arithmetic(
             plain_number(other).ok_or_else(|| no_operator(s, other, op_method(arith), span))?
         }
     };
-    numeric_with(s, arith, left, &r, span)
+    as_left_enum(&l, numeric_with(s, arith, left, &r, span))
+}
+
+/// An arithmetic or bitwise result with an enum on the left is a value of that enum
+/// (`[DayOfWeek]::Monday + 1` is Tuesday), as pwsh's binder casts it back.
+fn as_left_enum(left: &Value, result: Result<Value, Flow>) -> Result<Value, Flow> {
+    match (left, result) {
+        (Value::Enum(e), Ok(Value::Num(n))) => Ok(Value::Enum(super::value::EnumValue::new(
+            &e.type_name,
+            n.as_i128().unwrap_or(n.to_f64() as i128) as i64,
+        ))),
+        (_, other) => other,
+    }
 }
 
 /// How many times `*` repeats a string (Int32) or an array (UInt32).
@@ -489,7 +496,7 @@ fn bitwise_operator(
     };
     let a = operand(l, r)?;
     let b = operand(r, l)?;
-    number_result(s, number::bitwise(op, &a, &b), span)
+    as_left_enum(l, number_result(s, number::bitwise(op, &a, &b), span))
 }
 
 /// `-shl` and `-shr`: in the left operand's type; the count converts to Int32.
@@ -700,22 +707,13 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
         }
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a) == ticks_of(*b),
         // An enum converts the right side to itself: its name or its number.
-        (Value::Object(a), _) if a.borrow().as_enum().is_some() => {
-            let (name, number) = a
-                .borrow()
-                .as_enum()
-                .map(|(n, i)| (n.to_string(), i))
-                .unwrap_or_default();
-            match r {
-                Value::Num(n) => n.to_f64() == number as f64,
-                Value::Object(b) => b.borrow().as_enum().is_some_and(|(n, _)| n == name),
-                other => {
-                    let text = other.to_ps_string();
-                    let text = text.trim();
-                    text.eq_ignore_ascii_case(&name) || text.parse::<i64>().ok() == Some(number)
-                }
+        // An enum converts the right side to its own type: a name or a number.
+        (Value::Enum(a), _) => match r {
+            Value::Num(n) => n.to_f64() == a.value as f64,
+            other => {
+                conversion::to_enum_value(other, &a.type_name).is_ok_and(|b| b.value == a.value)
             }
-        }
+        },
         (Value::TimeSpan(a), _) => to_timespan(r).is_some_and(|b| *a == b),
         (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(a, b),
         (Value::Hashtable(a), Value::Hashtable(b)) => std::rc::Rc::ptr_eq(a, b),

@@ -147,11 +147,7 @@ pub trait Formatter {
 pub fn error_view_value(value: &Value) -> Result<Value, String> {
     let enum_value = |name: &str| {
         let view = ErrorView::from_name(name).unwrap_or_default();
-        Value::object(super::value::PsObject::enum_value(
-            ERROR_VIEW_TYPE,
-            view.name(),
-            view.number(),
-        ))
+        Value::Enum(super::value::EnumValue::new(ERROR_VIEW_TYPE, view.number()))
     };
     if value.is_null() {
         return Err(format!(

@@ -178,6 +178,10 @@ pub struct Session {
     /// `Set-Location -` left, for `Set-Location +`.
     pub(crate) location_back: Vec<PathBuf>,
     pub(crate) location_forward: Vec<PathBuf>,
+    /// What a layer above attached to the session (the training lab; see `extension`).
+    pub extension: Option<Box<dyn super::extension::SessionExtension>>,
+    /// The calls the Graph cmdlets answered in this session (see `extension::GraphCall`).
+    pub graph_calls: Vec<super::extension::GraphCall>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -232,6 +236,8 @@ impl Session {
             location_stacks: std::collections::HashMap::new(),
             location_back: Vec::new(),
             location_forward: Vec::new(),
+            extension: None,
+            graph_calls: Vec::new(),
         };
         s.init_variables();
         s
@@ -258,9 +264,8 @@ impl Session {
         let view = self.options.error_view;
         self.scopes.set(
             "ErrorView",
-            Value::object(super::value::PsObject::enum_value(
+            Value::Enum(super::value::EnumValue::new(
                 super::output::ERROR_VIEW_TYPE,
-                view.name(),
                 view.number(),
             )),
             g,
@@ -555,7 +560,7 @@ fn host_value() -> Value {
     use super::value::PsObject;
     let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
     let color =
-        |name: &str, n: i64| Value::object(PsObject::enum_value("System.ConsoleColor", name, n));
+        |_name: &str, n: i64| Value::Enum(super::value::EnumValue::new("System.ConsoleColor", n));
     let raw_ui =
         PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
             .with("ForegroundColor", color("Gray", 7))

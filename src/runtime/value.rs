@@ -24,6 +24,8 @@ pub enum Value {
     Num(Number),
     /// `System.Char`: one UTF-16 code unit.
     Char(u16),
+    /// A .NET enum value (`[System.DayOfWeek]::Monday`): its type and number.
+    Enum(EnumValue),
     String(Rc<str>),
     /// A collection: `Object[]`, a typed array, an ArrayList or a `List[T]` (see `Array`).
     Array(Rc<RefCell<Array>>),
@@ -130,6 +132,7 @@ impl Value {
             Value::Bool(_) => "System.Boolean".into(),
             Value::Num(n) => n.type_name().into(),
             Value::Char(_) => "System.Char".into(),
+            Value::Enum(e) => e.type_name.to_string(),
             Value::String(_) => "System.String".into(),
             Value::Array(a) => a.borrow().kind.type_name(),
             Value::Hashtable(h) => {
@@ -163,6 +166,7 @@ impl Value {
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Num(n) => n.to_ps_string(),
             Value::Char(c) => char_text(*c),
+            Value::Enum(e) => e.text(),
             Value::String(s) => s.to_string(),
             Value::Array(items) => items
                 .borrow()
@@ -208,6 +212,7 @@ impl Value {
             Value::Bool(b) => *b,
             Value::Num(n) => !n.is_zero(),
             Value::Char(c) => *c != 0,
+            Value::Enum(e) => e.value != 0,
             Value::String(s) => !s.is_empty(),
             Value::Array(items) => {
                 let items = items.borrow();
@@ -407,8 +412,48 @@ impl std::ops::DerefMut for Array {
     }
 }
 
+/// A .NET enum value: the enum's full type name and the value's number. Its names come from the
+/// recorded enum table (`vocab::dotnet::enum_info`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumValue {
+    pub type_name: Rc<str>,
+    pub value: i64,
+}
+
+impl EnumValue {
+    pub fn new(type_name: &str, value: i64) -> EnumValue {
+        EnumValue {
+            type_name: Rc::from(type_name),
+            value,
+        }
+    }
+
+    /// The member with this name, case-insensitively, if the enum has one.
+    pub fn named(type_name: &str, name: &str) -> Option<EnumValue> {
+        let info = crate::vocab::dotnet::enum_info(type_name)?;
+        Some(EnumValue::new(info.name, info.value_of(name)?))
+    }
+
+    /// `ToString()`: the member's name (a flags enum's names joined by `, `), else the number.
+    pub fn text(&self) -> String {
+        match crate::vocab::dotnet::enum_info(&self.type_name) {
+            Some(info) => info.text_of(self.value),
+            None => self.value.to_string(),
+        }
+    }
+
+    /// The value as its underlying integer type (`value__`).
+    pub fn number(&self) -> Number {
+        match crate::vocab::dotnet::enum_info(&self.type_name).map(|i| i.underlying) {
+            Some("System.Int64") => Number::Int64(self.value),
+            Some("System.UInt32") => Number::UInt32(self.value as u32),
+            Some("System.Byte") => Number::Byte(self.value as u8),
+            _ => Number::Int32(self.value as i32),
+        }
+    }
+}
+
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
-pub const ENUM_TYPE: &str = "System.Enum";
 
 /// `System.DateTimeKind`. `Value::DateTime` keeps its kind in the sub-tick nanoseconds of the
 /// instant (`nanosecond % 100`: 0 Local, 1 Utc, 2 Unspecified): .NET counts time in 100 ns
@@ -506,26 +551,6 @@ impl PsObject {
             text: None,
             display: None,
             native: None,
-        }
-    }
-
-    /// An enum value (`System.DayOfWeek`): shown and converted to string as its name, to a
-    /// number as `value__`, as pwsh's adapter does.
-    pub fn enum_value(type_name: &str, name: &str, number: i64) -> PsObject {
-        let mut o = PsObject::new(type_name).with("value__", Value::integer(number));
-        o.type_names.push(ENUM_TYPE.into());
-        o.text = Some(name.to_string());
-        o
-    }
-
-    /// The name and number of an enum value made by `enum_value`.
-    pub fn as_enum(&self) -> Option<(&str, i64)> {
-        if !self.type_names.iter().any(|t| t == ENUM_TYPE) {
-            return None;
-        }
-        match (self.text.as_deref(), self.get("value__")) {
-            (Some(name), Some(n)) => Some((name, n.as_i64()?)),
-            _ => None,
         }
     }
 

@@ -46,6 +46,10 @@ fn run_parsed(parsed: Result<CliOptions, String>) -> i32 {
     if matches!(o.mode, Mode::Help | Mode::Version) {
         return run_mode(&o);
     }
+    if o.lab.is_none() && (o.check.is_some() || o.report.is_some()) {
+        eprintln!("aapsh: -Check and -Report go with -Lab NAME (docs/labs.md).");
+        return 64;
+    }
     // -PathMap targets are folders relative to where aapsh was started.
     let here = std::env::current_dir().unwrap_or_default();
     crate::runtime::files::set_path_map(
@@ -54,6 +58,9 @@ fn run_parsed(parsed: Result<CliOptions, String>) -> i32 {
             .map(|(from, to)| (from.clone(), here.join(to)))
             .collect(),
     );
+    if o.lab.is_some() {
+        return super::lab::run(&o);
+    }
     let sandbox = if o.sandbox {
         if o.store.is_some() {
             eprintln!("aapsh: -Sandbox makes its own store; it cannot be used with -Store.");

@@ -4,6 +4,7 @@
 //! interactive loop.
 
 pub mod cli;
+pub mod lab;
 pub mod options;
 pub mod repl;
 pub mod session;

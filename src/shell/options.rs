@@ -46,6 +46,10 @@ pub struct CliOptions {
     /// Which argument held the store path, and whether after `--store=`: `parse_args_os` takes
     /// the path from that argument unconverted.
     pub store_arg: Option<(usize, bool)>,
+    /// `-Lab NAME-or-FILE`, `-Check SOLUTION.ps1`, `-Report FILE.json` (docs/labs.md).
+    pub lab: Option<String>,
+    pub check: Option<String>,
+    pub report: Option<String>,
 }
 
 const OPTIONS: &[&str] = &[
@@ -68,6 +72,9 @@ const OPTIONS: &[&str] = &[
     "InputFormat",
     "EncodedCommand",
     "PathMap",
+    "Lab",
+    "Check",
+    "Report",
 ];
 
 /// pwsh's execution policies; `-ExecutionPolicy` takes one and changes nothing here (aapsh
@@ -147,6 +154,9 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
         working_directory: None,
         path_map: Vec::new(),
         store_arg: None,
+        lab: None,
+        check: None,
+        report: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -291,6 +301,15 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                     }
                     i += consumed;
                 }
+                "Lab" | "Check" | "Report" => {
+                    let v = value(i, name)?;
+                    *match name {
+                        "Lab" => &mut o.lab,
+                        "Check" => &mut o.check,
+                        _ => &mut o.report,
+                    } = Some(v);
+                    i += consumed;
+                }
                 "NonInteractive" => o.non_interactive = true,
                 "NoLogo" => o.no_logo = true,
                 "Version" => o.mode = Mode::Version,
@@ -405,6 +424,10 @@ Options (case-insensitive; -Name and --name both work):
   -PathMap 'C:\\Scripts=./scripts'
                               replay Windows scripts: paths under the Windows prefix go to the
                               local folder (several: 'C:\\A=./a,D:\\B=./b')
+  -Lab NAME|FILE.json         a training lab on a fresh copy of its tenant (docs/labs.md);
+                              Get-EmuLab -ListAvailable lists the labs built in
+  -Check SOLUTION.ps1         with -Lab: grade a script step by step (exit 0: all passed)
+  -Report FILE.json           with -Lab: write the lab's report (each step, hints, time)
   -Version                    print the version
   -Help, -?, -h               this text
 

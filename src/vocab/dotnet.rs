@@ -68,6 +68,9 @@ pub struct Signature {
     pub return_type: String,
     pub name: String,
     pub params: Vec<Parameter>,
+    /// A generic method (`Max[T]`): PowerShell infers its type arguments only in cases aapsh
+    /// does not model, so such overloads never bind here.
+    pub generic: bool,
 }
 
 /// One declared parameter: its type as written (`int`, `System.StringComparison`, `char[]`),
@@ -91,6 +94,7 @@ impl Signature {
         let head = text[..open].trim();
         let (return_type, name) = head.rsplit_once(' ')?;
         // A generic method: `Max[T]`.
+        let generic = name.contains('[');
         let name = name.split('[').next().unwrap_or(name);
         if name.contains('.') {
             return None;
@@ -106,6 +110,7 @@ impl Signature {
             return_type: return_type.trim().to_string(),
             name: name.to_string(),
             params,
+            generic,
         })
     }
 
@@ -245,9 +250,66 @@ impl TypeInfo {
     }
 }
 
+/// One enum type: its members in declaration order, and whether it is a `[Flags]` enum.
+#[derive(Debug)]
+pub struct EnumInfo {
+    pub name: &'static str,
+    pub flags: bool,
+    /// The underlying integer type's full name (`System.Int32`).
+    pub underlying: &'static str,
+    pub members: Vec<(&'static str, i64)>,
+}
+
+impl EnumInfo {
+    /// A member by name, case-insensitively.
+    pub fn value_of(&self, name: &str) -> Option<i64> {
+        self.members
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
+            .map(|(_, v)| *v)
+    }
+
+    /// The first member with this value (`[enum]::GetName`).
+    pub fn name_of(&self, value: i64) -> Option<&'static str> {
+        self.members
+            .iter()
+            .find(|(_, v)| *v == value)
+            .map(|(n, _)| *n)
+    }
+
+    /// `ToString()` of a value: its name; for a flags enum the names of its bits, largest
+    /// first as .NET lists them joined by `, `; the number when nothing matches.
+    pub fn text_of(&self, value: i64) -> String {
+        if let Some(name) = self.name_of(value) {
+            return name.to_string();
+        }
+        if self.flags && value > 0 {
+            let mut rest = value;
+            let mut names = Vec::new();
+            for (name, v) in self.members.iter().rev() {
+                if *v != 0 && rest & v == *v {
+                    names.push(*name);
+                    rest &= !v;
+                }
+            }
+            if rest == 0 && !names.is_empty() {
+                names.reverse();
+                return names.join(", ");
+            }
+        }
+        value.to_string()
+    }
+
+    /// True when `value` is a member (or, for a flags enum, a combination of members).
+    pub fn is_defined(&self, value: i64) -> bool {
+        self.name_of(value).is_some()
+    }
+}
+
 struct Table {
     types: Vec<TypeInfo>,
     by_name: HashMap<String, usize>,
+    enums: Vec<EnumInfo>,
 }
 
 fn unescape(text: &str) -> String {
@@ -276,6 +338,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut types: Vec<TypeInfo> = Vec::new();
+        let mut enums: Vec<EnumInfo> = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut index_of = |name: &'static str, types: &mut Vec<TypeInfo>| -> usize {
             *by_name.entry(name.to_ascii_lowercase()).or_insert_with(|| {
@@ -289,6 +352,23 @@ fn table() -> &'static Table {
         };
         for line in DATA.lines() {
             let fields: Vec<&'static str> = line.split('\t').collect();
+            if fields.first() == Some(&"#enum") {
+                if let [_, name, flags, underlying, members] = fields[..] {
+                    enums.push(EnumInfo {
+                        name,
+                        flags: flags == "1",
+                        underlying,
+                        members: members
+                            .split(',')
+                            .filter_map(|pair| {
+                                let (n, v) = pair.split_once('=')?;
+                                Some((n, v.parse().ok()?))
+                            })
+                            .collect(),
+                    });
+                }
+                continue;
+            }
             if fields.first() == Some(&"#types") {
                 if let [_, name, chain] = fields[..] {
                     let i = index_of(name, &mut types);
@@ -308,7 +388,11 @@ fn table() -> &'static Table {
                 definition: unescape(definition),
             });
         }
-        Table { types, by_name }
+        Table {
+            types,
+            by_name,
+            enums,
+        }
     })
 }
 
@@ -318,6 +402,19 @@ pub fn type_info(full_name: &str) -> Option<&'static TypeInfo> {
     t.by_name
         .get(&full_name.to_ascii_lowercase())
         .map(|&i| &t.types[i])
+}
+
+/// The recorded enum with this full name, case-insensitively.
+pub fn enum_info(full_name: &str) -> Option<&'static EnumInfo> {
+    table()
+        .enums
+        .iter()
+        .find(|e| e.name.eq_ignore_ascii_case(full_name))
+}
+
+/// Every recorded enum.
+pub fn enums() -> impl Iterator<Item = &'static EnumInfo> {
+    table().enums.iter()
 }
 
 /// Every recorded type.
@@ -343,6 +440,12 @@ mod tests {
             Some("int")
         );
         assert!(type_info("System.Math").is_some());
+        let attrs = enum_info("System.IO.FileAttributes").expect("FileAttributes recorded");
+        assert!(attrs.flags);
+        assert_eq!(attrs.text_of(3), "ReadOnly, Hidden");
+        let days = enum_info("system.dayofweek").expect("DayOfWeek recorded");
+        assert_eq!(days.value_of("friday"), Some(5));
+        assert_eq!(days.text_of(9), "9");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 #   ../shared/pwsh/pwsh -NoProfile -File tests/record/dotnet-members.ps1 > src/vocab/dotnet_members.tsv
 #
 # Columns: type, static (1) or instance (0), hidden unless -Force (1), MemberType, Name,
-# Definition (with \n, \t and \\ escaped). Lines `#types <type> <a;b;c>` give the type names.
+# Definition (with \n, \t and \\ escaped). Lines `#types <type> <a;b;c>` give the type names;
+# lines `#enum <type> <flags 0|1> <underlying type> <Name=value,...>` each enum's members.
 $ErrorActionPreference = 'Stop'
 $err = try { throw 'x' } catch { $_ }
 $instances = [ordered]@{
@@ -67,4 +68,11 @@ foreach ($name in $statics) {
   $t = [type]$name
   $shown = @{}; Get-Member -InputObject $t -Static | ForEach-Object { $shown["$($_.MemberType)|$($_.Name)"] = 1 }
   Emit $name 1 (Get-Member -InputObject $t -Static -Force) $shown
+}
+$enums = @('System.DayOfWeek','System.DateTimeKind','System.StringSplitOptions','System.StringComparison','System.MidpointRounding','System.ConsoleColor','System.IO.FileAttributes','System.Text.RegularExpressions.RegexOptions','System.Globalization.NumberStyles','System.Globalization.DateTimeStyles','System.UriKind','System.Base64FormattingOptions','System.EnvironmentVariableTarget','System.TypeCode','System.Text.NormalizationForm','System.IO.SearchOption','System.Management.Automation.ActionPreference','System.Management.Automation.ErrorCategory','System.Management.Automation.ErrorView','System.Management.Automation.ConfirmImpact','System.Management.Automation.PSMemberTypes','System.Management.Automation.CommandTypes','System.Management.Automation.ScopedItemOptions','Microsoft.PowerShell.ExecutionPolicy','System.PlatformID')
+foreach ($name in $enums) {
+  $t = [type]$name
+  $flags = if ($t.GetCustomAttributes([System.FlagsAttribute], $false).Count) { 1 } else { 0 }
+  $pairs = [enum]::GetNames($t) | ForEach-Object { '{0}={1}' -f $_, ([System.Convert]::ChangeType([enum]::Parse($t, $_), [enum]::GetUnderlyingType($t))) }
+  "#enum`t{0}`t{1}`t{2}`t{3}" -f $name, $flags, [enum]::GetUnderlyingType($t).FullName, ($pairs -join ',')
 }

@@ -8,9 +8,10 @@ use super::*;
 use crate::runtime::error_record::ErrorCategory;
 use crate::runtime::flow::Flow;
 use crate::runtime::interpreter::collapse;
+use crate::runtime::number::{NumKind, Number};
 use crate::runtime::session::Session;
 use crate::runtime::timespan::{self, TimeSpan};
-use crate::runtime::value::{DateKind, PsObject, Value, with_kind};
+use crate::runtime::value::{DateKind, EnumValue, PsObject, Value, with_kind};
 use crate::syntax::Span;
 
 /// `target.Name` (or `[type]::Name` when `is_static`).
@@ -97,6 +98,7 @@ pub fn get_member(
             }
         }
         Value::Error(e) => e.property(name),
+        Value::Enum(e) if lower == "value__" => Some(Value::Num(e.number())),
         Value::DateTime(dt) => match lower.as_str() {
             "year" => Some(Value::integer(dt.year() as i64)),
             "month" => Some(Value::integer(dt.month() as u8 as i64)),
@@ -104,16 +106,14 @@ pub fn get_member(
             "hour" => Some(Value::integer(dt.hour() as i64)),
             "minute" => Some(Value::integer(dt.minute() as i64)),
             "second" => Some(Value::integer(dt.second() as i64)),
-            "dayofweek" => Some(Value::object(PsObject::enum_value(
+            "dayofweek" => Some(Value::Enum(EnumValue::new(
                 "System.DayOfWeek",
-                &dt.weekday().to_string(),
                 i64::from(dt.weekday().number_days_from_sunday()),
             ))),
             "kind" => {
                 let kind = crate::runtime::value::date_kind(*dt);
-                Some(Value::object(PsObject::enum_value(
+                Some(Value::Enum(EnumValue::new(
                     "System.DateTimeKind",
-                    kind.name(),
                     kind.number(),
                 )))
             }
@@ -155,6 +155,51 @@ pub fn get_member(
     }
 }
 
+/// The static fields of a numeric type: MinValue and MaxValue, and for the binary floats
+/// Epsilon, NaN and the infinities, for Decimal Zero, One and MinusOne.
+fn numeric_static(kind: NumKind, lower: &str) -> Option<Number> {
+    use rust_decimal::Decimal;
+    Some(match (kind, lower) {
+        (NumKind::SByte, "maxvalue") => Number::SByte(i8::MAX),
+        (NumKind::SByte, "minvalue") => Number::SByte(i8::MIN),
+        (NumKind::Byte, "maxvalue") => Number::Byte(u8::MAX),
+        (NumKind::Byte, "minvalue") => Number::Byte(0),
+        (NumKind::Int16, "maxvalue") => Number::Int16(i16::MAX),
+        (NumKind::Int16, "minvalue") => Number::Int16(i16::MIN),
+        (NumKind::UInt16, "maxvalue") => Number::UInt16(u16::MAX),
+        (NumKind::UInt16, "minvalue") => Number::UInt16(0),
+        (NumKind::Int32, "maxvalue") => Number::Int32(i32::MAX),
+        (NumKind::Int32, "minvalue") => Number::Int32(i32::MIN),
+        (NumKind::UInt32, "maxvalue") => Number::UInt32(u32::MAX),
+        (NumKind::UInt32, "minvalue") => Number::UInt32(0),
+        (NumKind::Int64, "maxvalue") => Number::Int64(i64::MAX),
+        (NumKind::Int64, "minvalue") => Number::Int64(i64::MIN),
+        (NumKind::UInt64, "maxvalue") => Number::UInt64(u64::MAX),
+        (NumKind::UInt64, "minvalue") => Number::UInt64(0),
+        (NumKind::Single, "maxvalue") => Number::Single(f32::MAX),
+        (NumKind::Single, "minvalue") => Number::Single(f32::MIN),
+        (NumKind::Single, "epsilon") => Number::Single(f32::from_bits(1)),
+        (NumKind::Single, "nan") => Number::Single(f32::NAN),
+        (NumKind::Single, "positiveinfinity") => Number::Single(f32::INFINITY),
+        (NumKind::Single, "negativeinfinity") => Number::Single(f32::NEG_INFINITY),
+        (NumKind::Double, "maxvalue") => Number::Double(f64::MAX),
+        (NumKind::Double, "minvalue") => Number::Double(f64::MIN),
+        (NumKind::Double, "epsilon") => Number::Double(f64::from_bits(1)),
+        (NumKind::Double, "nan") => Number::Double(f64::NAN),
+        (NumKind::Double, "positiveinfinity") => Number::Double(f64::INFINITY),
+        (NumKind::Double, "negativeinfinity") => Number::Double(f64::NEG_INFINITY),
+        (NumKind::Decimal, "maxvalue") => Number::Decimal(Decimal::MAX),
+        (NumKind::Decimal, "minvalue") => Number::Decimal(Decimal::MIN),
+        (NumKind::Decimal, "zero") => Number::Decimal(Decimal::ZERO),
+        (NumKind::Decimal, "one") => Number::Decimal(Decimal::ONE),
+        (NumKind::Decimal, "minusone") => Number::Decimal(Decimal::NEGATIVE_ONE),
+        (NumKind::BigInt, "zero") => Number::big(0.into()),
+        (NumKind::BigInt, "one") => Number::big(1.into()),
+        (NumKind::BigInt, "minusone") => Number::big((-1).into()),
+        _ => return None,
+    })
+}
+
 pub(super) fn static_member(
     s: &mut Session,
     target: &Value,
@@ -166,27 +211,22 @@ pub(super) fn static_member(
         other => full_type_name(&other.to_ps_string()),
     };
     let lower = name.to_ascii_lowercase();
+    // An enum's members are its static properties.
+    if let Some(info) = crate::vocab::dotnet::enum_info(&ty)
+        && let Some(v) = info.value_of(name)
+    {
+        return Ok(Value::Enum(EnumValue::new(info.name, v)));
+    }
+    if let Some(kind) = NumKind::from_full_name(&ty)
+        && let Some(v) = numeric_static(kind, &lower)
+    {
+        return Ok(Value::Num(v));
+    }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Environment", "newline") => Value::str("\n"),
-        ("System.Management.Automation.ErrorCategory", _) => {
-            match crate::runtime::error_record::ErrorCategory::parse(name) {
-                Some(c) => Value::str(c.name()),
-                None => Value::Null,
-            }
-        }
         ("System.Environment", "machinename") => Value::str("AAPSH"),
         ("System.Environment", "username") => Value::str(std::env::var("USER").unwrap_or_default()),
         ("System.String", "empty") => Value::str(""),
-        ("System.Int32", "maxvalue") => Value::integer(i32::MAX as i64),
-        ("System.Int32", "minvalue") => Value::integer(i32::MIN as i64),
-        ("System.Int64", "maxvalue") => Value::integer(i64::MAX),
-        ("System.Int64", "minvalue") => Value::integer(i64::MIN),
-        ("System.Double", "maxvalue") => Value::double(f64::MAX),
-        ("System.Double", "minvalue") => Value::double(f64::MIN),
-        ("System.Double", "epsilon") => Value::double(f64::from_bits(1)),
-        ("System.Double", "nan") => Value::double(f64::NAN),
-        ("System.Double", "positiveinfinity") => Value::double(f64::INFINITY),
-        ("System.Double", "negativeinfinity") => Value::double(f64::NEG_INFINITY),
         ("System.DateTime", "maxvalue") => max_date(),
         ("System.Guid", "empty") => Value::Guid(uuid::Uuid::nil()),
         ("System.DateTime", "now") => Value::DateTime(s.clock.now()),

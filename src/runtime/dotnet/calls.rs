@@ -14,7 +14,7 @@ use crate::runtime::interpreter::collapse;
 use crate::runtime::number::{NumKind, Number};
 use crate::runtime::session::{Out, Session};
 use crate::runtime::timespan::{self, TimeSpan};
-use crate::runtime::value::{DateKind, PsObject, Value, with_kind};
+use crate::runtime::value::{ArrayKind, DateKind, PsObject, Value, with_kind};
 use crate::syntax::Span;
 use std::rc::Rc;
 
@@ -394,6 +394,7 @@ pub(super) fn invoke_instance(
             }
         }
         Value::TimeSpan(ts) => timespan_method(s, *ts, &lower, name, &args, span),
+        Value::Enum(e) => enum_method(s, e, &lower, name, &args, span),
         Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
             let mut produced = Vec::new();
             let args: Vec<crate::runtime::binder::CommandArg> = args
@@ -463,6 +464,9 @@ pub(super) fn static_call(
             .and_then(|v| conversion::to_double(v, "System.Double").ok())
             .unwrap_or(0.0)
     };
+    if ty == "System.Enum" {
+        return enum_static(s, &lower, name, &args, span);
+    }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
         ("System.Guid", "parse") => Value::Guid(
@@ -832,4 +836,171 @@ pub(super) fn static_call(
         ("System.Convert", "toboolean") => Value::Bool(args.first().is_some_and(Value::is_truthy)),
         _ => return Err(method_not_found(s, &ty, name, span)),
     })
+}
+
+/// An enum value's methods: HasFlag, ToString (with the G, D, X and F formats), CompareTo,
+/// GetTypeCode.
+fn enum_method(
+    s: &mut Session,
+    e: &crate::runtime::value::EnumValue,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let other = |s: &Session, v: &Value| {
+        conversion::to_enum_value(v, &e.type_name).map_err(|m| {
+            method_exception(s, name, args.len(), "System.ArgumentException", &m, span)
+        })
+    };
+    match (lower, args.len()) {
+        ("hasflag", 1) => {
+            let flag = other(s, &args[0])?;
+            Ok(Value::Bool(e.value & flag.value == flag.value))
+        }
+        ("tostring", 0) => Ok(Value::str(e.text())),
+        ("tostring", 1) => {
+            let format = args[0].to_ps_string();
+            Ok(Value::str(match format.as_str() {
+                "" | "G" | "g" | "F" | "f" => e.text(),
+                "D" | "d" => e.value.to_string(),
+                "X" | "x" => format!("{:08X}", e.value as u32),
+                _ => {
+                    return Err(method_exception(
+                        s,
+                        name,
+                        1,
+                        "System.FormatException",
+                        "Format String can be only 'G', 'g', 'X', 'x', 'F', 'f', 'D' or 'd'.",
+                        span,
+                    ));
+                }
+            }))
+        }
+        ("compareto", 1) => {
+            let o = other(s, &args[0])?;
+            Ok(Value::int(e.value.cmp(&o.value) as i32))
+        }
+        ("gettypecode", 0) => Ok(Value::Enum(crate::runtime::value::EnumValue::new(
+            "System.TypeCode",
+            9,
+        ))),
+        _ => Err(method_not_found(s, &e.type_name, name, span)),
+    }
+}
+
+/// `[enum]::GetNames(T)`, `GetValues`, `GetName`, `Parse`, `TryParse`, `IsDefined`, `ToObject`,
+/// `GetUnderlyingType`.
+fn enum_static(
+    s: &mut Session,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let argc = args.len();
+    let type_arg = |s: &Session| -> Result<&'static crate::vocab::dotnet::EnumInfo, Flow> {
+        let ty = match args.first() {
+            Some(Value::Type(t)) => t.to_string(),
+            Some(other) => full_type_name(&other.to_ps_string()),
+            None => String::new(),
+        };
+        crate::vocab::dotnet::enum_info(&ty).ok_or_else(|| {
+            method_exception(
+                s,
+                name,
+                argc,
+                "System.ArgumentException",
+                "Type provided must be an Enum. (Parameter 'enumType')",
+                span,
+            )
+        })
+    };
+    let value_of = |info: &crate::vocab::dotnet::EnumInfo, v: i64| {
+        Value::Enum(crate::runtime::value::EnumValue::new(info.name, v))
+    };
+    Ok(match (lower, argc) {
+        ("getnames", 1) => {
+            let info = type_arg(s)?;
+            Value::array_of(
+                ArrayKind::Typed(Rc::from("System.String")),
+                info.members.iter().map(|(n, _)| Value::str(n)).collect(),
+            )
+        }
+        ("getvalues", 1) => {
+            let info = type_arg(s)?;
+            let mut values: Vec<i64> = info.members.iter().map(|(_, v)| *v).collect();
+            // GetValues sorts by the unsigned value and lists each value once per name.
+            values.sort_by_key(|v| *v as u64);
+            Value::array_of(
+                ArrayKind::Typed(Rc::from(info.name)),
+                values.into_iter().map(|v| value_of(info, v)).collect(),
+            )
+        }
+        ("getname", 2) => {
+            let info = type_arg(s)?;
+            let v = conversion::to_enum_value(&args[1], info.name)
+                .map(|e| e.value)
+                .unwrap_or(i64::MIN);
+            info.name_of(v).map_or(Value::Null, Value::str)
+        }
+        ("isdefined", 2) => {
+            let info = type_arg(s)?;
+            Value::Bool(match &args[1] {
+                Value::String(t) => info.members.iter().any(|(n, _)| *n == &**t),
+                other => {
+                    conversion::to_int(other, "System.Int64").is_ok_and(|v| info.is_defined(v))
+                }
+            })
+        }
+        ("parse", 2 | 3) => {
+            let info = type_arg(s)?;
+            let text = args[1].to_ps_string();
+            let ignore_case = args.get(2).is_some_and(Value::is_truthy);
+            match parse_enum(info, &text, ignore_case) {
+                Some(v) => value_of(info, v),
+                None => {
+                    return Err(method_exception(
+                        s,
+                        name,
+                        argc,
+                        "System.ArgumentException",
+                        &format!("Requested value '{}' was not found.", text.trim()),
+                        span,
+                    ));
+                }
+            }
+        }
+        ("toobject", 2) => {
+            let info = type_arg(s)?;
+            let v = conversion::to_int(&args[1], "System.Int64").map_err(|m| {
+                method_exception(s, name, argc, "System.ArgumentException", &m, span)
+            })?;
+            value_of(info, v)
+        }
+        ("getunderlyingtype", 1) => Value::Type(Rc::from(type_arg(s)?.underlying)),
+        _ => return Err(method_not_found(s, "System.Enum", name, span)),
+    })
+}
+
+/// Enum.Parse: names (comma-separated), exactly or ignoring case, or a number.
+fn parse_enum(info: &crate::vocab::dotnet::EnumInfo, text: &str, ignore_case: bool) -> Option<i64> {
+    let mut total = 0i64;
+    for part in text.split(',') {
+        let part = part.trim();
+        let found = info
+            .members
+            .iter()
+            .find(|(n, _)| {
+                if ignore_case {
+                    n.eq_ignore_ascii_case(part)
+                } else {
+                    *n == part
+                }
+            })
+            .map(|(_, v)| *v)
+            .or_else(|| part.parse::<i64>().ok())?;
+        total |= found;
+    }
+    Some(total)
 }

@@ -182,7 +182,7 @@ pub(super) fn not_a_date(s: &Session, name: &str, argc: usize, text: &str, span:
         name,
         argc,
         "System.FormatException",
-        &format!("String '{text}' was not recognized as a valid DateTime."),
+        &crate::runtime::conversion::datetime_parse_message(text),
         span,
     )
 }

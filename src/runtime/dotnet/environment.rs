@@ -27,9 +27,8 @@ pub(super) fn os_version() -> Value {
         PsObject::new("System.OperatingSystem")
             .with(
                 "Platform",
-                Value::object(PsObject::enum_value(
+                Value::Enum(crate::runtime::value::EnumValue::new(
                     "System.PlatformID",
-                    platform,
                     if cfg!(windows) { 2 } else { 4 },
                 )),
             )

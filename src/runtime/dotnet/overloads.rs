@@ -293,7 +293,7 @@ pub struct Bound<'a> {
 
 fn candidates<'a>(overloads: &'a [Signature], args: &[Value]) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
-    for sig in overloads {
+    for sig in overloads.iter().filter(|s| !s.generic) {
         let n = sig.params.len();
         let full: Vec<String> = sig.params.iter().map(Parameter::full_type).collect();
         // As declared (optional parameters may be left out).

@@ -9,7 +9,7 @@ use crate::runtime::flow::Flow;
 use crate::runtime::number::NumKind;
 use crate::runtime::session::Session;
 use crate::runtime::timespan::TimeSpan;
-use crate::runtime::value::{ArrayKind, PsObject, Value};
+use crate::runtime::value::{ArrayKind, Value};
 use crate::syntax::Span;
 use std::rc::Rc;
 
@@ -73,9 +73,8 @@ pub fn full_type_name(name: &str) -> String {
         "regex" | "text.regularexpressions.regex" => "System.Text.RegularExpressions.Regex",
         "void" => "System.Void",
         "exception" => "System.Exception",
-        "management.automation.errorcategory" | "errorcategory" => {
-            "System.Management.Automation.ErrorCategory"
-        }
+        "enum" => "System.Enum",
+        "management.automation.errorcategory" => "System.Management.Automation.ErrorCategory",
         "management.automation.errorrecord" | "errorrecord" => {
             "System.Management.Automation.ErrorRecord"
         }
@@ -87,6 +86,15 @@ pub fn full_type_name(name: &str) -> String {
         "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
+        // An enum the table records, by its full name or with `System.` left out (pwsh looks
+        // in the System namespace implicitly).
+        _ if crate::vocab::dotnet::enum_info(&format!("System.{}", trimmed)).is_some() => {
+            return format!("System.{trimmed}");
+        }
+        _ if crate::vocab::dotnet::enum_info(trimmed).is_some() => {
+            return crate::vocab::dotnet::enum_info(trimmed)
+                .map_or_else(|| trimmed.to_string(), |e| e.name.to_string());
+        }
         _ => {
             return super::statics::type_alias(name)
                 .map_or_else(|| name.trim().to_string(), str::to_string);
@@ -149,6 +157,8 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
     KNOWN_TYPES.contains(&full)
+        || full == "System.Enum"
+        || crate::vocab::dotnet::enum_info(full).is_some()
         || full
             .strip_suffix("[]")
             .is_some_and(|element| KNOWN_TYPES.contains(&element))
@@ -229,42 +239,69 @@ pub(super) fn is_value_type(full: &str) -> bool {
 
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
+    let ofs = s
+        .scopes
+        .get("OFS", crate::runtime::scope::Qualifier::None)
+        .map(|o| o.value.to_ps_string())
+        .unwrap_or_else(|| " ".into());
+    convert_to(v, type_name, &ofs).map_err(|failure| match failure {
+        CastFailure::TypeNotFound => type_not_found(s, type_name, span),
+        CastFailure::Message(m) => s.runtime_error(
+            "InvalidCastException",
+            m,
+            ErrorCategory::InvalidArgument,
+            span,
+        ),
+    })
+}
+
+/// Why a conversion to a type failed.
+#[derive(Debug)]
+pub enum CastFailure {
+    /// The type does not exist (`Unable to find type [X].`).
+    TypeNotFound,
+    /// LanguagePrimitives' message.
+    Message(String),
+}
+
+/// LanguagePrimitives.ConvertTo `type_name` (as written or full), without a session: `ofs`
+/// joins a collection converted to a string. Casts and typed parameters of script functions
+/// both convert through here.
+pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFailure> {
+    use CastFailure::Message;
     if let Some(kind) = super::lists::list_kind_for(type_name) {
         let items = v.enumerate();
         let mut converted = Vec::with_capacity(items.len());
         for item in items {
             converted.push(match kind.element() {
-                Some(e) => cast(s, item, e, span)?,
+                Some(e) => convert_to(item, e, ofs)?,
                 None => item,
             });
         }
-        return Ok(s.new_list(kind, converted));
+        return Ok(Value::array_of(kind, converted));
     }
     let full = full_type_name(type_name);
-    let err = |s: &Session, m: String| {
-        s.runtime_error(
-            "InvalidCastException",
-            m,
-            ErrorCategory::InvalidArgument,
-            span,
-        )
-    };
     Ok(match full.as_str() {
-        "System.String" => {
-            if v.is_null() {
-                Value::str("")
-            } else {
-                Value::str(s.stringify(&v))
-            }
-        }
+        "System.String" => match &v {
+            Value::Null => Value::str(""),
+            Value::Array(items) => Value::str(
+                items
+                    .borrow()
+                    .iter()
+                    .map(Value::element_string)
+                    .collect::<Vec<_>>()
+                    .join(ofs),
+            ),
+            other => Value::str(other.to_ps_string()),
+        },
         numeric if NumKind::from_full_name(numeric).is_some() => {
             let kind = NumKind::from_full_name(numeric).unwrap_or(NumKind::Int32);
-            Value::Num(conversion::to_number(&v, kind).map_err(|m| err(s, m))?)
+            Value::Num(conversion::to_number(&v, kind).map_err(Message)?)
         }
         "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
             Value::Bool(v.is_truthy())
         }
-        "System.Char" => Value::Char(conversion::to_char(&v).map_err(|m| err(s, m))?),
+        "System.Char" => Value::Char(conversion::to_char(&v).map_err(Message)?),
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
             Value::Array(_) => v,
@@ -278,7 +315,7 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 .map(|x| Value::str(x.to_ps_string()))
                 .collect(),
         ),
-        // A typed array of a known element type: each item is cast to it.
+        // A typed array of a known element type: each item is converted to it.
         typed if typed.ends_with("[]") && is_known_type(typed.trim_end_matches("[]")) => {
             let element = typed.trim_end_matches("[]").to_string();
             // A string becomes its characters (String.ToCharArray).
@@ -286,15 +323,25 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 let chars = text.encode_utf16().map(Value::Char).collect();
                 return Ok(Value::array_of(ArrayKind::Typed(Rc::from(element)), chars));
             }
+            if v.is_null() {
+                return Ok(Value::Null);
+            }
             let mut out = Vec::new();
             for x in v.enumerate() {
-                out.push(cast(s, x, &element, span)?);
+                out.push(convert_to(x, &element, ofs)?);
             }
             Value::array_of(ArrayKind::Typed(Rc::from(element)), out)
         }
         "System.Collections.Hashtable" => match v {
             Value::Hashtable(_) => v,
-            other => return Err(err(s, conversion::cast_error(&other, &full))),
+            other => {
+                let inner = conversion::cast_error(&other, &full);
+                return Err(Message(conversion::cast_error_with_inner(
+                    &other.to_ps_string(),
+                    &full,
+                    &inner,
+                )));
+            }
         },
         "System.Collections.Specialized.OrderedDictionary" => match v {
             Value::Hashtable(h) => {
@@ -302,36 +349,33 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
                 copy.ordered = true;
                 Value::hashtable(copy)
             }
-            other => return Err(err(s, conversion::cast_error(&other, &full))),
+            other => return Err(Message(conversion::cast_error(&other, &full))),
         },
         "System.Management.Automation.PSCustomObject" => {
             crate::runtime::expression::hashtable_to_object(&v)
         }
-        "System.Guid" => Value::Guid(conversion::to_guid(&v).map_err(|m| err(s, m))?),
+        "System.Guid" => Value::Guid(conversion::to_guid(&v).map_err(Message)?),
         "System.DateTime" => match v {
             Value::DateTime(_) => v,
             other => {
                 let text = other.to_ps_string();
                 Value::DateTime(conversion::parse_datetime(&text).ok_or_else(|| {
-                    err(
-                        s,
-                        conversion::cast_error_with_inner(
-                            &text,
-                            &full,
-                            &format!("String '{text}' was not recognized as a valid DateTime."),
-                        ),
-                    )
+                    Message(conversion::cast_error_with_inner(
+                        &text,
+                        &full,
+                        &conversion::datetime_parse_message(&text),
+                    ))
                 })?)
             }
         },
-        "System.TimeSpan" => Value::TimeSpan(to_timespan(&v).map_err(|m| err(s, m))?),
+        "System.TimeSpan" => Value::TimeSpan(to_timespan(&v).map_err(Message)?),
         "System.Management.Automation.ScriptBlock" => match v {
             Value::ScriptBlock(_) => v,
-            other => return Err(err(s, conversion::cast_error(&other, &full))),
+            other => return Err(Message(conversion::cast_error(&other, &full))),
         },
         "System.Security.SecureString" => match v {
             Value::SecureString(_) => v,
-            other => return Err(err(s, conversion::cast_error(&other, &full))),
+            other => return Err(Message(conversion::cast_error(&other, &full))),
         },
         "System.Version" => match &v {
             Value::Object(o)
@@ -345,44 +389,24 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
             other => {
                 let text = other.to_ps_string();
                 crate::runtime::expression::parse_version(&text).ok_or_else(|| {
-                    err(
-                        s,
-                        conversion::cast_error_with_inner(
-                            &text,
-                            &full,
-                            "Version string portion was too short or too long.",
-                        ),
-                    )
+                    Message(conversion::cast_error_with_inner(
+                        &text,
+                        &full,
+                        "Version string portion was too short or too long.",
+                    ))
                 })?
             }
         },
         "System.Void" => Value::Null,
         PS_REFERENCE => reference_object(v, None),
-        "System.DayOfWeek" => {
-            const DAYS: [&str; 7] = [
-                "Sunday",
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-            ];
-            let v = match &v {
-                Value::Object(o) => o
-                    .borrow()
-                    .as_enum()
-                    .map_or(v.clone(), |(_, n)| Value::integer(n)),
-                _ => v,
-            };
-            let name = conversion::to_enum(&v, &DAYS, &full).map_err(|m| err(s, m))?;
-            let n = DAYS.iter().position(|d| *d == name).unwrap_or(0) as i64;
-            Value::object(PsObject::enum_value(&full, &name, n))
+        // An enum type: by name or number, as LanguagePrimitives converts to enums.
+        e if crate::vocab::dotnet::enum_info(e).is_some() => {
+            Value::Enum(conversion::to_enum_value(&v, e).map_err(Message)?)
         }
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
         _ => {
             if !KNOWN_TYPES.contains(&full.as_str()) && !full.contains('.') {
-                return Err(type_not_found(s, type_name, span));
+                return Err(CastFailure::TypeNotFound);
             }
             v
         }

@@ -404,6 +404,8 @@ pub fn run(session: &mut Session, opts: &CliOptions) -> i32 {
         session.clear_interrupt();
         let entries_before = session.history.len();
         let outcome = session.run_text(None, &line, Vec::new());
+        // A running lab checks its steps and shows progress (cmdlets::labs).
+        session.after_input(&line);
         let status = match outcome {
             RunOutcome::Completed { last_success: true } => "Completed",
             RunOutcome::Stopped => "Stopped",
