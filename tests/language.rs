@@ -159,6 +159,15 @@ fn timespans_from_date_arithmetic_and_new_timespan() {
             "",
         ),
         ("(New-TimeSpan -Minutes 30).Ticks", "18000000000\n", ""),
+        // Start-Sleep's ValidateRange, as pwsh 7.6.10 prints it (recorded): the session clock
+        // never overflows.
+        (
+            "Start-Sleep -Seconds 1e12; Start-Sleep 2147483.5; Start-Sleep -Milliseconds -5; 'after'",
+            "after\n",
+            "Start-Sleep: Cannot validate argument on parameter 'Seconds'. The 1000000000000 argument is greater than the maximum allowed range of 2147483. Supply an argument that is less than or equal to 2147483 and then try the command again.\n\
+Start-Sleep: Cannot validate argument on parameter 'Seconds'. The 2147483.5 argument is greater than the maximum allowed range of 2147483. Supply an argument that is less than or equal to 2147483 and then try the command again.\n\
+Start-Sleep: Cannot validate argument on parameter 'Milliseconds'. The -5 argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.\n",
+        ),
         (
             "\"$(New-TimeSpan -Start (Get-Date).AddHours(-1))\"",
             "01:00:00\n",
@@ -411,6 +420,16 @@ fn casts_and_type_constraints() {
             "[hashtable]'x'",
             "",
             "InvalidArgument: Cannot convert the \"x\" value of type \"System.String\" to type \"System.Collections.Hashtable\".\n",
+        ),
+        (
+            "[hashtable]$true",
+            "",
+            "InvalidArgument: Cannot convert value \"True\" to type \"System.Collections.Hashtable\". Error: \"Invalid cast from 'System.Boolean' to 'System.Collections.Hashtable'.\"\n",
+        ),
+        (
+            "[hashtable][pscustomobject]@{a=1}",
+            "",
+            "InvalidArgument: Cannot convert value \"@{a=1}\" to type \"System.Collections.Hashtable\". Error: \"Cannot convert the \"@{a=1}\" value of type \"System.Management.Automation.PSCustomObject\" to type \"System.Collections.Hashtable\".\"\n",
         ),
         (
             "'7' -as [int]; 'x' -as [int]; 3 -is [int]; 'a' -isnot [string]",
@@ -1902,6 +1921,23 @@ fn method_calls_bind_like_pwsh() {
             "'abc'.Substring(1, 9223372036854775807)",
             "",
             "MethodException: Cannot convert argument \"length\", with value: \"9223372036854775807\", for \"Substring\" to type \"System.Int32\": \"Cannot convert value \"9223372036854775807\" to type \"System.Int32\". Error: \"Value was either too large or too small for an Int32.\"\"\n",
+        ),
+        // .NET's size limits, met as pwsh 7.6.10 meets them (recorded): an OutOfMemoryException
+        // before anything is allocated, never an abort.
+        (
+            "'x'.PadRight(2147483647)",
+            "",
+            "MethodInvocationException: Exception calling \"PadRight\" with \"1\" argument(s): \"Insufficient memory to continue the execution of the program.\"\n",
+        ),
+        (
+            "'ab' * 600000000; @(1) * 2147483647; 'next'",
+            "next\n",
+            "OperationStopped: Insufficient memory to continue the execution of the program.\nOperationStopped: Array dimensions exceeded supported range.\n",
+        ),
+        (
+            "try { 'x' * 2e9 } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().FullName; $_.CategoryInfo.Category }",
+            "System.OutOfMemoryException\nSystem.OutOfMemoryException\nOperationStopped\n",
+            "",
         ),
         (
             "'abc'.PadLeft(5, 'xy')",

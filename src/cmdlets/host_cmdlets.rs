@@ -5,7 +5,7 @@
 use crate::runtime::CmdletDef;
 use crate::runtime::timespan::TimeSpan;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, Value};
-use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 
@@ -64,8 +64,17 @@ pub fn definitions() -> Vec<CmdletDef> {
             .description("Offline the session clock moves forward at once: nothing waits, and Get-Date afterwards shows the later time.")
             .alias("sleep")
             .default_set("Seconds")
-            .param(ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait."))
-            .param(ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait."))
+            .param({
+                // pwsh: [ValidateRange(0.0, (double)(int.MaxValue / 1000))].
+                let mut p = ParamDef::new("Seconds", types::DOUBLE).sets(&["Seconds"]).position(0).mandatory().from_pipeline().by_property_name().help("How many seconds to wait (0 to 2147483).");
+                p.validations.push(Validation::Range(0, i64::from(i32::MAX / 1000)));
+                p
+            })
+            .param({
+                let mut p = ParamDef::new("Milliseconds", types::INT32).sets(&["Milliseconds"]).mandatory().by_property_name().alias("ms").help("How many milliseconds to wait (0 or more).");
+                p.validations.push(Validation::Range(0, i64::from(i32::MAX)));
+                p
+            })
             .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
         CmdletDef::new("Write-Progress", UTILITY, write_progress)
             .class("Microsoft.PowerShell.Commands.WriteProgressCommand")

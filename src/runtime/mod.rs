@@ -20,6 +20,7 @@ pub mod functions;
 pub mod host;
 pub mod interpreter;
 pub mod list_modifier;
+pub mod memory;
 pub mod number;
 pub mod operators;
 pub mod output;

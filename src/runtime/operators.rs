@@ -49,7 +49,9 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => Ok(Value::str(join(&l, &r))),
+        BinaryOp::Join => join(&l, &r)
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         BinaryOp::Is | BinaryOp::IsNot => {
             let ty = match &r {
                 Value::Type(t) => t.to_string(),
@@ -106,12 +108,9 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
             number_result(s, number::bnot(&n), span)
         }
         UnaryOp::Comma => Ok(Value::array(vec![v])),
-        UnaryOp::Join => Ok(Value::str(
-            v.enumerate()
-                .iter()
-                .map(Value::element_string)
-                .collect::<String>(),
-        )),
+        UnaryOp::Join => join(&v, &Value::str(""))
+            .map(Value::str)
+            .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         UnaryOp::Split => {
             let text = v.to_ps_string();
             Ok(Value::array(
@@ -238,8 +237,21 @@ fn step(s: &mut Session, v: Value, by: i32, span: Span) -> Result<Value, Flow> {
 fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
     match &l {
         Value::Null => Ok(r),
-        Value::String(a) => Ok(Value::str(format!("{a}{}", s.stringify(&r)))),
+        Value::String(a) => {
+            let b = s.stringify(&r);
+            if let Err(m) = super::memory::check_concat(&[a, &b]) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
+            Ok(Value::str(format!("{a}{b}")))
+        }
         Value::Array(items) => {
+            let more = match &r {
+                Value::Array(more) => more.borrow().len(),
+                _ => 1,
+            };
+            if let Err(m) = super::memory::check_array(items.borrow().len().saturating_add(more)) {
+                return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+            }
             let mut out = items.borrow().items.clone();
             match &r {
                 Value::Array(more) => out.extend(more.borrow().iter().cloned()),
@@ -391,26 +403,16 @@ fn arithmetic(
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
-                if text.len().saturating_mul(n) > 100_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 return Ok(Value::str(text.repeat(n)));
             }
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
-                if items.len().saturating_mul(n) > 10_000_000 {
-                    return Err(s.runtime_error(
-                        "OutOfMemory",
-                        "The result would be too large.",
-                        ErrorCategory::LimitsExceeded,
-                        span,
-                    ));
+                if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
+                    return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
@@ -563,13 +565,15 @@ fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
     Ok(Value::array(items))
 }
 
-fn join(l: &Value, r: &Value) -> String {
+/// `-join`: the result's size is checked before the parts are joined.
+fn join(l: &Value, r: &Value) -> Result<String, &'static str> {
     let sep = r.to_ps_string();
-    l.enumerate()
-        .iter()
-        .map(Value::element_string)
-        .collect::<Vec<_>>()
-        .join(&sep)
+    let parts: Vec<String> = l.enumerate().iter().map(Value::element_string).collect();
+    let mut pieces: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let seps = vec![sep.as_str(); parts.len().saturating_sub(1)];
+    pieces.extend(seps);
+    super::memory::check_concat(&pieces)?;
+    Ok(parts.join(&sep))
 }
 
 fn case_sensitive(case: CaseMode) -> bool {

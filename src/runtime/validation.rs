@@ -130,13 +130,18 @@ pub fn validate(check: &Validation, value: &Value) -> Result<(), String> {
         }
         Validation::Range(lo, hi) => {
             for item in value.enumerate() {
-                let n = super::conversion::to_int(&item, "System.Int64").unwrap_or(*lo);
-                if n < *lo {
+                // Compared as the value's own number (a Double stays fractional), printed as
+                // the argument reads.
+                let n = super::conversion::to_double(&item, "System.Double").unwrap_or(*lo as f64);
+                let shown = item.to_ps_string();
+                if n < *lo as f64 {
+                    let n = shown;
                     return Err(format!(
                         "The {n} argument is less than the minimum allowed range of {lo}. Supply an argument that is greater than or equal to {lo} and then try the command again."
                     ));
                 }
-                if n > *hi {
+                if n > *hi as f64 {
+                    let n = shown;
                     return Err(format!(
                         "The {n} argument is greater than the maximum allowed range of {hi}. Supply an argument that is less than or equal to {hi} and then try the command again."
                     ));

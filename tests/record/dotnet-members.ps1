@@ -1,8 +1,9 @@
 # Records the .NET surface aapsh describes (src/vocab/dotnet_members.tsv): for each type, every
 # member Get-Member shows and the hidden ones -Force adds, instance and static, with PowerShell's
-# own definition text, and each type's PSTypeNames chain. Re-record with the reference pwsh:
+# own definition text, and each type's PSTypeNames chain. Re-record with the reference pwsh
+# (PowerShell 7.6.10):
 #
-#   ../shared/pwsh/pwsh -NoProfile -File tests/record/dotnet-members.ps1 > src/vocab/dotnet_members.tsv
+#   pwsh -NoProfile -File tests/record/dotnet-members.ps1 > src/vocab/dotnet_members.tsv
 #
 # Columns: type, static (1) or instance (0), hidden unless -Force (1), MemberType, Name,
 # Definition (with \n, \t and \\ escaped). Lines `#types <type> <a;b;c>` give the type names;

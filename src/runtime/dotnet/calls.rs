@@ -467,6 +467,9 @@ pub(super) fn static_call(
     if ty == "System.Enum" {
         return enum_static(s, &lower, name, &args, span);
     }
+    if let Some(result) = super::numeric_statics::call(s, &ty, &lower, name, &args, span) {
+        return result;
+    }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
         ("System.Guid", "parse") => Value::Guid(
@@ -490,13 +493,6 @@ pub(super) fn static_call(
                 parsed.map(Value::Guid),
                 Value::Guid(uuid::Uuid::nil()),
             )
-        }
-        ("System.Int32" | "System.Int64", "tryparse") => {
-            let text = arg_string(&args, 0);
-            let t = text.trim();
-            let parsed = t.parse::<i64>().ok();
-            let parsed = parsed.filter(|i| ty == "System.Int64" || i32::try_from(*i).is_ok());
-            try_parse_result(s, &args, 1, parsed.map(Value::integer), Value::integer(0))
         }
         ("System.DateTime", "tryparse") => {
             let parsed = conversion::parse_datetime(&arg_string(&args, 0));

@@ -11,6 +11,7 @@ mod environment;
 mod index;
 pub mod lists;
 mod native;
+mod numeric_statics;
 pub mod overloads;
 pub mod statics;
 mod string;

@@ -223,6 +223,10 @@ fn value_type(v: &Value) -> String {
 /// How well `value` converts to a parameter of type `to`.
 pub fn value_rank(value: &Value, to: &str) -> u16 {
     if value.is_null() {
+        // GetArgumentConversionRank: `$null` never converts to a ByRef-like type (a span).
+        if to.starts_with("System.ReadOnlySpan") || to.starts_with("System.Span") {
+            return rank::NONE;
+        }
         return if to == "System.String" {
             rank::TO_STRING
         } else if is_value_type(to) {

@@ -213,6 +213,16 @@ pub(super) fn string_method(
         }
         ("padleft", 1 | 2) => {
             let w = arg_int(args, 0).max(0) as usize;
+            if let Err(m) = crate::runtime::memory::check_string(w) {
+                return Err(method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.OutOfMemoryException",
+                    m,
+                    span,
+                ));
+            }
             let c = arg_string(args, 1).chars().next().unwrap_or(' ');
             let n = text.chars().count();
             Value::str(format!(
@@ -222,6 +232,16 @@ pub(super) fn string_method(
         }
         ("padright", 1 | 2) => {
             let w = arg_int(args, 0).max(0) as usize;
+            if let Err(m) = crate::runtime::memory::check_string(w) {
+                return Err(method_exception(
+                    s,
+                    name,
+                    args.len(),
+                    "System.OutOfMemoryException",
+                    m,
+                    span,
+                ));
+            }
             let c = arg_string(args, 1).chars().next().unwrap_or(' ');
             let n = text.chars().count();
             Value::str(format!(

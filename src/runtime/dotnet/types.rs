@@ -334,8 +334,16 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
         }
         "System.Collections.Hashtable" => match v {
             Value::Hashtable(_) => v,
+            // A custom object goes through PSObject's converter, which wraps the plain message;
+            // IConvertible values (bool, DateTime) report an invalid cast; the rest the plain one.
             other => {
-                let inner = conversion::cast_error(&other, &full);
+                let inner = match &other {
+                    Value::Bool(_) | Value::DateTime(_) => {
+                        format!("Invalid cast from '{}' to '{full}'.", other.type_name())
+                    }
+                    Value::Object(_) => conversion::cast_error(&other, &full),
+                    _ => return Err(Message(conversion::cast_error(&other, &full))),
+                };
                 return Err(Message(conversion::cast_error_with_inner(
                     &other.to_ps_string(),
                     &full,
