@@ -476,7 +476,10 @@ fn list_pairs(item: &Value, columns: &[Column], opts: &FormatOptions) -> Vec<(St
 }
 
 /// One object as a table row under the table's labels (missing properties are empty). The
-/// first row fixes each column's alignment: right for numbers in auto-generated tables.
+/// first row fixes each column's alignment (the header's, which every cell of an
+/// auto-generated table keeps): right when its value is a scalar type other than a string
+/// (pwsh's ComputeDefaultAlignment over DefaultScalarTypes). Auto-generated tables show
+/// Double, Single and Decimal cells with `ToString("F")` (FieldFormattingDirective.isTable).
 fn make_row(
     data: &mut TableData,
     item: &Value,
@@ -489,18 +492,48 @@ fn make_row(
         .iter()
         .map(|l| cells.and_then(|f| f(item, l)).or_else(|| property(item, l)))
         .collect();
-    let numeric = |v: &Option<Value>| !from_format_data && matches!(v, Some(Value::Num(_)));
     if data.right_align.is_empty() {
-        data.right_align = values.iter().map(numeric).collect();
+        data.right_align = values
+            .iter()
+            .map(|v| !from_format_data && v.as_ref().is_some_and(right_aligned_scalar))
+            .collect();
     }
     values
         .iter()
         .zip(&data.right_align)
         .map(|(v, column_right)| Cell {
-            text: v.as_ref().map(|v| cell_text(v, opts)).unwrap_or_default(),
-            right: numeric(v) || *column_right,
+            text: v
+                .as_ref()
+                .map(|v| match v {
+                    Value::Num(n) if !from_format_data => table_number(n, opts),
+                    other => cell_text(other, opts),
+                })
+                .unwrap_or_default(),
+            right: *column_right,
         })
         .collect()
+}
+
+/// DefaultScalarTypes without String: numbers, Boolean, Char, enums (pwsh also lists IntPtr and
+/// SecureString).
+fn right_aligned_scalar(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Num(_) | Value::Bool(_) | Value::Enum(_) | Value::Char(_)
+    )
+}
+
+/// A number in an auto-generated table: floating types with two decimals in the culture
+/// (`ToString("F")`), the rest as they print.
+fn table_number(n: &crate::runtime::number::Number, opts: &FormatOptions) -> String {
+    use crate::runtime::number::Number;
+    match n {
+        Number::Double(_) | Number::Single(_) | Number::Decimal(_) => {
+            crate::runtime::dotnet_format::format_number(n, "F", opts.culture)
+                .unwrap_or_else(|_| cell_text(&Value::Num(n.clone()), opts))
+        }
+        _ => cell_text(&Value::Num(n.clone()), opts),
+    }
 }
 
 fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {
