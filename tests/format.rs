@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use aapsh::format::{
-    OutDefault, format_list, format_table, render_error, render_verbose, render_warning,
+    ListOptions, OutDefault, TableOptions, format_list, format_table, render_error, render_verbose,
+    render_warning,
 };
 use aapsh::runtime::output::{ErrorView, FormatOptions};
 use aapsh::runtime::{
@@ -84,7 +85,26 @@ fn get_all_policies_wraps_long_app_ids_and_keeps_trailing_spaces() {
         "\nIdentity    : Global\nAppIds      : {{}}\nDescription : \n\n\
          Identity    : Tag:ASimplePolicy\nAppIds      : {{{ID1}, {ID2}, \n              {ID3}}}\nDescription : Some description\n\n"
     );
-    assert_eq!(out_default(&values, &opts()), expected);
+    // English cultures wrap at words (as the Teams documentation shows) ...
+    assert_eq!(out_default(&values, &en_us()), expected);
+    // ... the invariant culture cuts every 65 characters at 80 columns (pwsh 7.6.10 without
+    // LANG).
+    let cut = format!(
+        "\nIdentity    : Global\nAppIds      : {{}}\nDescription : \n\n\
+         Identity    : Tag:ASimplePolicy\nAppIds      : {{{ID1}, 57caaef9-5ed0-48d5-8862-e5\n              abfa71b3e1, {ID3}}}\nDescription : Some description\n\n"
+    );
+    let narrow = FormatOptions {
+        width: 80,
+        ..opts()
+    };
+    assert_eq!(out_default(&values, &narrow), cut);
+}
+
+fn en_us() -> FormatOptions {
+    FormatOptions {
+        culture: &aapsh::runtime::culture::EN_US,
+        ..opts()
+    }
 }
 
 #[test]
@@ -93,7 +113,7 @@ fn more_ids_than_the_enumeration_limit_end_in_an_ellipsis() {
     let expected = format!(
         "\nIdentity    : Tag:Many\nAppIds      : {{{ID1}, {ID2}, \n              {ID3}, {ID4}\u{2026}}}\nDescription : \n\n"
     );
-    assert_eq!(out_default(&values, &opts()), expected);
+    assert_eq!(out_default(&values, &en_us()), expected);
 }
 
 #[test]
@@ -283,13 +303,13 @@ fn format_list_ignores_a_table_view_and_format_table_a_list_view() {
             .with("Hidden", Value::str("shown by Format-List")),
     );
     assert_eq!(
-        format_list(&[assignment], None, &opts()),
+        format_list(&[assignment], None, &ListOptions::default(), &opts()),
         "\nPolicyType   : ApplicationAccessPolicy\nPolicyName   : P\nPolicySource : Direct\nHidden       : shown by Format-List\n\n"
     );
     // A list-view type becomes a table of its properties under Format-Table.
     let p = policy("Tag:A", &[], "d");
     assert_eq!(
-        format_table(&[p], None, false, false, &opts()),
+        format_table(&[p], None, &TableOptions::default(), &opts()),
         "\nIdentity AppIds Description\n-------- ------ -----------\nTag:A    {}     d\n\n"
     );
 }
@@ -385,16 +405,24 @@ fn format_list_and_table_entry_points() {
         custom(&[("Name", Value::str("b")), ("Size", Value::integer(2))]),
     ];
     assert_eq!(
-        format_list(&values, None, &opts()),
+        format_list(&values, None, &ListOptions::default(), &opts()),
         "\nName : a\nSize : 10\n\nName : b\nSize : 2\n\n"
     );
     let only_size = vec!["Size".to_string()];
     assert_eq!(
-        format_list(&values, Some(&only_size), &opts()),
+        format_list(&values, Some(&only_size), &ListOptions::default(), &opts()),
         "\nSize : 10\n\nSize : 2\n\n"
     );
     assert_eq!(
-        format_table(&values, None, false, true, &opts()),
+        format_table(
+            &values,
+            None,
+            &TableOptions {
+                hide_headers: true,
+                ..TableOptions::default()
+            },
+            &opts()
+        ),
         "\na      10\nb       2\n\n"
     );
     let star = vec!["*".to_string()];
@@ -402,8 +430,10 @@ fn format_list_and_table_entry_points() {
         format_table(
             &[policy("Global", &["x"], "")],
             Some(&star),
-            true,
-            false,
+            &TableOptions {
+                autosize: true,
+                ..TableOptions::default()
+            },
             &opts()
         ),
         "\nIdentity AppIds Description\n-------- ------ -----------\nGlobal   {x}    \n\n"

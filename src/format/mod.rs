@@ -16,6 +16,7 @@ mod position;
 mod scalar;
 mod table;
 mod views;
+mod wide;
 mod wrap;
 
 pub use collection::{ELLIPSIS, cell_text, dotnet_to_string};
@@ -24,11 +25,12 @@ pub use error_view::{
     render_warning, render_what_if,
 };
 pub use get_error::get_error_text;
-pub use out_default::{OutDefault, format_list, format_table};
+pub use out_default::{ListOptions, OutDefault, TableOptions, format_list, format_table};
 pub use palette::{Palette, RESET, console_color_name, is_console_color};
 pub use position::{EllipsisStyle, PositionMessage, position_message};
 pub use scalar::{datetime_long, datetime_short};
 pub use views::{Columns, PROPERTY_COUNT_FOR_TABLE, Shape, VIEWS, ViewDef};
+pub use wide::format_wide;
 
 /// Write-Host colours (ConsoleColor names) for text known to go to a colour terminal.
 pub fn paint_console(text: &str, fg: Option<&str>, bg: Option<&str>) -> String {

@@ -35,6 +35,7 @@ use super::views::{
     CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
     property_names, table_view,
 };
+use super::wrap::culture_word_wraps;
 use crate::runtime::output::FormatOptions;
 
 /// The type name Get-Error gives the records it returns.
@@ -44,11 +45,21 @@ const GET_ERROR_VIEW: &str = "System.Management.Automation.ErrorRecord#PSExtende
 #[derive(Clone, Debug)]
 enum Mode {
     Default,
-    List(Option<Vec<String>>),
+    List {
+        properties: Option<Vec<String>>,
+        /// `-Force`: strings and numbers are shown by their properties too.
+        force: bool,
+        group_by: Option<String>,
+    },
     Table {
         properties: Option<Vec<String>>,
         autosize: bool,
         hide_headers: bool,
+        /// `-Wrap`: long cells continue on the next lines.
+        wrap: bool,
+        /// `-GroupBy`: a new group (`   Name: value` and its own table) whenever the
+        /// property's value changes.
+        group_by: Option<String>,
     },
 }
 
@@ -79,7 +90,8 @@ struct TableDoc {
 
 #[derive(Debug)]
 enum Doc {
-    List,
+    /// A list, with the group (GroupBy) its last entry belongs to.
+    List(Option<String>),
     Table(Box<TableDoc>),
     Dates,
 }
@@ -143,7 +155,7 @@ impl OutDefault {
                     out.push('\n');
                 }
                 Doc::Dates => out.push('\n'),
-                Doc::List => {}
+                Doc::List(_) => {}
             }
         }
         out
@@ -185,7 +197,8 @@ impl OutDefault {
                 self.write_custom(&key, &text, opts, out);
             }
             other => {
-                if let Some(text) = scalar_text(other) {
+                let forced = matches!(self.mode, Mode::List { force: true, .. });
+                if let Some(text) = scalar_text(other).filter(|_| !forced) {
                     self.out_of_band(format!("{text}\n"), opts, out);
                     return;
                 }
@@ -264,7 +277,26 @@ impl OutDefault {
     }
 
     /// The view this mode gives an object; `None` = nothing to show.
-    fn view_for(&self, item: &Value) -> Option<View> {
+    fn view_for(&self, item: &Value, opts: &FormatOptions) -> Option<View> {
+        let mut view = self.mode_view(item)?;
+        if let Mode::Table {
+            group_by: Some(name),
+            ..
+        }
+        | Mode::List {
+            group_by: Some(name),
+            ..
+        } = &self.mode
+        {
+            let value = property(item, name)
+                .map(|v| cell_text(&v, opts))
+                .unwrap_or_default();
+            view.group = Some(format!("   {name}: {value}"));
+        }
+        Some(view)
+    }
+
+    fn mode_view(&self, item: &Value) -> Option<View> {
         let forced = |shape, columns, from_format_data| View {
             key: String::new(),
             shape,
@@ -276,9 +308,9 @@ impl OutDefault {
         };
         match &self.mode {
             Mode::Default => default_view(item),
-            Mode::List(props) => Some(forced(
+            Mode::List { properties, .. } => Some(forced(
                 Shape::List,
-                explicit_columns(item, props.as_deref(), Shape::List),
+                explicit_columns(item, properties.as_deref(), Shape::List),
                 false,
             )),
             Mode::Table {
@@ -314,10 +346,11 @@ impl OutDefault {
     }
 
     fn write_object(&mut self, item: &Value, opts: &FormatOptions, out: &mut String) {
-        let Some(view) = self.view_for(item) else {
+        let Some(view) = self.view_for(item, opts) else {
             return;
         };
         self.release_if_later(opts, out);
+        let wrap = self.wraps();
         let Some(document) = &mut self.document else {
             self.start_document(item, view, opts, out);
             return;
@@ -328,7 +361,16 @@ impl OutDefault {
             *key == view.key || super::views::type_names(item).iter().any(|t| t == key)
         });
         match &mut document.doc {
-            Doc::List if applies => {
+            Doc::List(group) if applies => {
+                if *group != view.group {
+                    // A new group: a blank line, its header, then its entries.
+                    out.push('\n');
+                    if let Some(header) = &view.group {
+                        out.push_str(header);
+                        out.push_str("\n\n");
+                    }
+                    *group = view.group.clone();
+                }
                 out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
             }
@@ -337,7 +379,7 @@ impl OutDefault {
                 release(table, &self.mode, opts, out);
                 out.push('\n');
                 let statement = self.statement;
-                **table = new_table(item, &view, statement, opts, out);
+                **table = new_table(item, &view, statement, wrap, opts, out);
             }
             Doc::Table(table) if applies => {
                 let row = make_row(
@@ -367,6 +409,11 @@ impl OutDefault {
         }
     }
 
+    /// Whether table rows wrap (`Format-Table -Wrap`).
+    fn wraps(&self) -> bool {
+        matches!(self.mode, Mode::Table { wrap: true, .. })
+    }
+
     fn start_document(&mut self, item: &Value, view: View, opts: &FormatOptions, out: &mut String) {
         let applies_to = match (&self.mode, view.from_format_data) {
             (Mode::Default, true) => Some(view.key.clone()),
@@ -375,11 +422,22 @@ impl OutDefault {
         out.push('\n');
         let doc = match view.shape {
             Shape::List => {
+                if let Some(header) = &view.group {
+                    out.push_str(header);
+                    out.push_str("\n\n");
+                }
                 out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
-                Doc::List
+                Doc::List(view.group.clone())
             }
-            Shape::Table => Doc::Table(Box::new(new_table(item, &view, self.statement, opts, out))),
+            Shape::Table => Doc::Table(Box::new(new_table(
+                item,
+                &view,
+                self.statement,
+                self.wraps(),
+                opts,
+                out,
+            ))),
         };
         self.document = Some(Document { applies_to, doc });
     }
@@ -390,6 +448,7 @@ fn new_table(
     item: &Value,
     view: &View,
     statement: u64,
+    wrap: bool,
     opts: &FormatOptions,
     out: &mut String,
 ) -> TableDoc {
@@ -402,6 +461,8 @@ fn new_table(
         fixed_widths: view.columns.iter().map(|c| c.width).collect(),
         right_align: view.right.clone(),
         rows: Vec::new(),
+        word_wrap: culture_word_wraps(opts.culture.name),
+        wrap_rows: wrap,
     };
     let row = make_row(&mut data, item, view.from_format_data, view.cells, opts);
     TableDoc {
@@ -464,7 +525,12 @@ fn release(table: &mut TableDoc, mode: &Mode, opts: &FormatOptions, out: &mut St
 /// One list entry's text (without the blank line after it).
 fn list_text(item: &Value, columns: &[Column], opts: &FormatOptions) -> String {
     let pairs = list_pairs(item, columns, opts);
-    list_entry(&pairs, opts.layout_width(), &Palette::new(opts.color))
+    list_entry(
+        &pairs,
+        opts.layout_width(),
+        culture_word_wraps(opts.culture.name),
+        &Palette::new(opts.color),
+    )
 }
 
 /// Label/value text pairs of one list entry; properties the object does not have are skipped.
@@ -546,27 +612,50 @@ fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {
     out
 }
 
+/// Format-List's switches.
+#[derive(Clone, Debug, Default)]
+pub struct ListOptions {
+    pub force: bool,
+    pub group_by: Option<String>,
+}
+
 /// Format-List: every object as a list entry (`None` = the type's view properties, `*` = all).
 pub fn format_list(
     values: &[Value],
     properties: Option<&[String]>,
+    list: &ListOptions,
     opts: &FormatOptions,
 ) -> String {
-    run(Mode::List(properties.map(<[String]>::to_vec)), values, opts)
+    let mode = Mode::List {
+        properties: properties.map(<[String]>::to_vec),
+        force: list.force,
+        group_by: list.group_by.clone(),
+    };
+    run(mode, values, opts)
+}
+
+/// Format-Table's switches.
+#[derive(Clone, Debug, Default)]
+pub struct TableOptions {
+    pub autosize: bool,
+    pub hide_headers: bool,
+    pub wrap: bool,
+    pub group_by: Option<String>,
 }
 
 /// Format-Table: all objects in one table with the first object's columns.
 pub fn format_table(
     values: &[Value],
     properties: Option<&[String]>,
-    autosize: bool,
-    hide_headers: bool,
+    table: &TableOptions,
     opts: &FormatOptions,
 ) -> String {
     let mode = Mode::Table {
         properties: properties.map(<[String]>::to_vec),
-        autosize,
-        hide_headers,
+        autosize: table.autosize,
+        hide_headers: table.hide_headers,
+        wrap: table.wrap,
+        group_by: table.group_by.clone(),
     };
     run(mode, values, opts)
 }
