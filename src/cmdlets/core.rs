@@ -119,6 +119,12 @@ pub fn definitions() -> Vec<CmdletDef> {
             .pipeline(PipelineMode::PerRecord)
             .param(ParamDef::new("MessageData", types::OBJECT).position(0).mandatory().from_pipeline().alias("Msg").alias("Message").help("The message (shown with -InformationAction Continue or $InformationPreference = 'Continue')."))
             .param(ParamDef::new("Tags", types::STRING_ARRAY).position(1).help("Tags for filtering.")),
+        CmdletDef::new("Get-Error", UTILITY, get_error)
+            .class("Microsoft.PowerShell.Commands.GetErrorCommand")
+            .synopsis("Gets and displays the most recent error messages from the current session.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The error record to show in detail."))
+            .param(ParamDef::new("Newest", types::INT32).alias("Last").help("How many of the newest errors in $Error to show (1 by default).")),
         CmdletDef::new("Write-Error", UTILITY, write_error)
             .class("Microsoft.PowerShell.Commands.WriteErrorCommand")
             .synopsis("Writes an object to the error stream.")
@@ -269,6 +275,39 @@ fn error_category(name: &str) -> ErrorCategory {
         "parsererror" => ErrorCategory::ParserError,
         _ => ErrorCategory::NotSpecified,
     }
+}
+
+/// Get-Error (GetErrorCommand): the piped record, else the newest `-Newest` (1) records of
+/// `$Error`, each marked `ErrorRecord#PSExtendedError` so that it shows in Get-Error's view;
+/// numbered (`PSErrorIndex`) when there are several.
+fn get_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let records: Vec<std::rc::Rc<crate::runtime::ErrorRecord>> = match b.get("InputObject") {
+        Some(value) => match value {
+            Value::Error(record) => vec![record.clone()],
+            _ => Vec::new(),
+        },
+        None => {
+            let newest = b.int("Newest").unwrap_or(1).max(0) as usize;
+            let errors = ctx.session.errors.borrow();
+            errors
+                .iter()
+                .take(newest)
+                .filter_map(|v| match v {
+                    Value::Error(record) => Some(record.clone()),
+                    _ => None,
+                })
+                .collect()
+        }
+    };
+    let numbered = records.len() > 1;
+    for (index, record) in records.iter().enumerate() {
+        let mut copy = (**record).clone();
+        copy.extended = Some(crate::runtime::ExtendedError {
+            index: numbered.then_some(index as i64),
+        });
+        ctx.write_object(Value::Error(std::rc::Rc::new(copy)));
+    }
+    Ok(())
 }
 
 fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {

@@ -93,7 +93,8 @@ enum Doc {
     /// A list, with the group (GroupBy) its last entry belongs to.
     List(Option<String>),
     Table(Box<TableDoc>),
-    Dates,
+    /// Custom-control entries, with the group the last one belongs to.
+    Dates(Option<String>),
 }
 
 #[derive(Debug)]
@@ -154,7 +155,7 @@ impl OutDefault {
                     release(&mut table, &self.mode, opts, &mut out);
                     out.push('\n');
                 }
-                Doc::Dates => out.push('\n'),
+                Doc::Dates(_) => out.push('\n'),
                 Doc::List(_) => {}
             }
         }
@@ -213,20 +214,48 @@ impl OutDefault {
     /// ends with a blank line (OutCommandInner's format start and end) and holds one text per
     /// object of the same type; inside another document the entry is drawn out of band.
     fn write_custom(&mut self, key: &str, text: &str, opts: &FormatOptions, out: &mut String) {
-        match &self.document {
+        self.write_custom_grouped(key, None, text, opts, out);
+    }
+
+    /// A custom-control entry in a group (a view's GroupBy): a new group starts with a blank
+    /// line and its header (`   Label: value`), then a blank line.
+    fn write_custom_grouped(
+        &mut self,
+        key: &str,
+        group: Option<String>,
+        text: &str,
+        opts: &FormatOptions,
+        out: &mut String,
+    ) {
+        let header = |group: &Option<String>, out: &mut String| {
+            if let Some(header) = group {
+                out.push_str(header);
+                out.push_str("\n\n");
+            }
+        };
+        match &mut self.document {
             None => {
                 out.push('\n');
+                header(&group, out);
                 out.push_str(text);
                 out.push('\n');
                 self.document = Some(Document {
                     applies_to: Some(key.to_string()),
-                    doc: Doc::Dates,
+                    doc: Doc::Dates(group),
                 });
             }
             Some(Document {
-                doc: Doc::Dates,
+                doc: Doc::Dates(current),
                 applies_to,
             }) if applies_to.as_deref() == Some(key) => {
+                // (an entry without a group value continues the document as it is).
+                if *current != group {
+                    if group.is_some() {
+                        out.push('\n');
+                        header(&group, out);
+                    }
+                    *current = group;
+                }
                 out.push_str(text);
                 out.push('\n');
             }
@@ -235,15 +264,12 @@ impl OutDefault {
     }
 
     /// An error record: the ErrorRecord view (in `$ErrorView`) out of band, or Get-Error's
-    /// view for the records it returned.
+    /// view for the records it returned (grouped by their `PSErrorIndex`).
     fn write_error(&mut self, record: &Rc<ErrorRecord>, opts: &FormatOptions, out: &mut String) {
         if let Some(mark) = record.extended {
             let text = get_error_text(record, opts);
-            let text = match mark.index {
-                Some(i) => format!("   ErrorIndex: {i}\n\n{text}"),
-                None => text,
-            };
-            self.write_custom(GET_ERROR_VIEW, &text, opts, out);
+            let group = mark.index.map(|i| format!("   ErrorIndex: {i}"));
+            self.write_custom_grouped(GET_ERROR_VIEW, group, &text, opts, out);
             return;
         }
         let text = render_error_output(record, opts);

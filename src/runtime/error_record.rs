@@ -232,6 +232,21 @@ pub struct ErrorRecord {
     pub extended: Option<ExtendedError>,
 }
 
+impl ErrorRecord {
+    /// The record's PSTypeNames: Get-Error's records put `ErrorRecord#PSExtendedError` in
+    /// place of `ErrorRecord`.
+    pub fn type_names(&self) -> Vec<&'static str> {
+        if self.extended.is_some() {
+            vec![
+                "System.Management.Automation.ErrorRecord#PSExtendedError",
+                "System.Object",
+            ]
+        } else {
+            vec!["System.Management.Automation.ErrorRecord", "System.Object"]
+        }
+    }
+}
+
 /// Get-Error's mark on a record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExtendedError {
@@ -291,6 +306,13 @@ impl ErrorRecord {
     /// `$_.Exception`, `$_.CategoryInfo`, ... as script code reads them.
     pub fn property(&self, name: &str) -> Option<Value> {
         let value = match name.to_ascii_lowercase().as_str() {
+            "pserrorindex" => Value::integer(self.extended?.index?),
+            "psobject" => Value::object(
+                PsObject::new("System.Management.Automation.PSMemberSet").with(
+                    "TypeNames",
+                    Value::array(self.type_names().into_iter().map(Value::str).collect()),
+                ),
+            ),
             "exception" => {
                 let mut ex = PsObject::new(self.exception.type_name.clone())
                     .with("Message", Value::str(&self.exception.message))

@@ -360,3 +360,73 @@ pub fn non_interactive(activity: &str) -> ErrorRecord {
     r.activity = activity.to_string();
     r
 }
+
+/// The FullyQualifiedErrorId of a failed cast (`[int]'abc'`), as LanguagePrimitives names the
+/// conversion that failed: a string parsed to a number, a regex, an XML document, a type's
+/// `Parse` (with a format provider for dates, time spans and GUIDs), an enum name; an
+/// IConvertible value to a number; anything else `ConvertToFinalInvalidCastException`.
+pub fn cast_error_id(value: &Value, target_full: &str) -> &'static str {
+    use super::number::NumKind;
+    let target = NumKind::from_full_name(target_full);
+    let convertible = matches!(
+        value,
+        Value::Num(_) | Value::Bool(_) | Value::Char(_) | Value::DateTime(_)
+    );
+    match value {
+        Value::String(_) => match target {
+            Some(NumKind::Double | NumKind::Single) => "InvalidCastFromStringToDoubleOrSingle",
+            Some(NumKind::Decimal) => "InvalidCastFromStringToDecimal",
+            Some(_) => "InvalidCastFromStringToInteger",
+            None => match target_full {
+                "System.Text.RegularExpressions.Regex" => "InvalidCastFromStringToRegex",
+                "System.Xml.XmlDocument" => "InvalidCastToXmlDocument",
+                "System.DateTime" | "System.TimeSpan" | "System.Guid" => {
+                    "InvalidCastParseTargetInvocationWithFormatProvider"
+                }
+                "System.Char" | "System.Version" | "System.Net.IPAddress" => {
+                    "InvalidCastParseTargetInvocation"
+                }
+                _ if crate::vocab::dotnet::enum_info(target_full).is_some() => {
+                    "SubstringDisambiguationEnumParseThrewAnException"
+                }
+                _ => "ConvertToFinalInvalidCastException",
+            },
+        },
+        _ if convertible && target.is_some() => "InvalidCastIConvertible",
+        _ => "ConvertToFinalInvalidCastException",
+    }
+}
+
+#[cfg(test)]
+mod cast_id_tests {
+    use super::*;
+
+    #[test]
+    fn cast_error_ids_name_the_failed_conversion() {
+        let s = Value::str("x");
+        assert_eq!(
+            cast_error_id(&s, "System.Int32"),
+            "InvalidCastFromStringToInteger"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.Single"),
+            "InvalidCastFromStringToDoubleOrSingle"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.DateTime"),
+            "InvalidCastParseTargetInvocationWithFormatProvider"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.DayOfWeek"),
+            "SubstringDisambiguationEnumParseThrewAnException"
+        );
+        assert_eq!(
+            cast_error_id(&Value::integer(300), "System.Byte"),
+            "InvalidCastIConvertible"
+        );
+        assert_eq!(
+            cast_error_id(&Value::Null, "System.Collections.Hashtable"),
+            "ConvertToFinalInvalidCastException"
+        );
+    }
+}

@@ -64,3 +64,23 @@ $d | Format-Table -GroupBy g -HideTableHeaders
 
 # ==== format-list-long-value-invariant
 [pscustomobject]@{Text = ('word ' * 30).Trim()} | Format-List
+
+# ==== get-error-type-names
+try { throw 'boom' } catch { }
+$e = Get-Error
+$e.PSObject.TypeNames[0]
+$e.GetType().FullName
+$e.Exception.Message
+
+# ==== get-error-newest-index
+try { 1 / 0 } catch { }
+try { throw 'second' } catch { }
+Get-Error -Newest 2 | ForEach-Object { "$($_.PSErrorIndex): $($_.Exception.Message)" }
+(Get-Error -Newest 5).Count
+
+# ==== get-error-piped-record
+try { [int]'abc' } catch { $_ | Get-Error | ForEach-Object { $_.FullyQualifiedErrorId } }
+
+# ==== get-error-no-errors
+Get-Error
+'none'
