@@ -274,16 +274,18 @@ fn write_tenant(dir: &Path, users: usize) -> PathBuf {
         .map(|i| (user_id(i), json!(POLICY)))
         .collect();
     let doc = json!({
-        "schemaVersion": 1,
+        "schemaVersion": 2,
         "tenant": { "tenantId": "5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58",
                     "domain": "bench.example", "displayName": "Bench" },
         "users": user_list,
         "groups": groups,
         "applications": [{ "appId": APP_ID, "displayName": "Scheduling service",
                            "permissions": ["OnlineMeetings.ReadWrite.All"] }],
-        "policies": [{ "identity": "Global", "appIds": [], "description": "" },
-                     { "identity": format!("Tag:{POLICY}"), "appIds": [APP_ID], "description": "" }],
-        "assignments": { "users": direct, "groups": [], "tenant": null },
+        "policies": { "ApplicationAccessPolicy": [
+            { "identity": "Global", "appIds": [], "description": "" },
+            { "identity": format!("Tag:{POLICY}"), "appIds": [APP_ID], "description": "" }] },
+        "assignments": { "ApplicationAccessPolicy":
+            { "users": direct, "groups": [], "tenant": null } },
     });
     let mut bytes = serde_json::to_vec_pretty(&doc).expect("serialize tenant");
     bytes.push(b'\n');
@@ -702,7 +704,7 @@ fn write_large_tenant(dir: &Path, users: usize, policies: usize) -> PathBuf {
     let mut out = std::io::BufWriter::new(fs::File::create(&path).expect("create tenant"));
     let mut w = |text: &str| out.write_all(text.as_bytes()).expect("write tenant");
     w(
-        "{\n  \"schemaVersion\": 1,\n  \"tenant\": {\n    \"tenantId\": \"5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58\",\n    \"domain\": \"bench.example\",\n    \"displayName\": \"Bench\"\n  },\n  \"users\": [\n",
+        "{\n  \"schemaVersion\": 2,\n  \"tenant\": {\n    \"tenantId\": \"5d8e2f17-9c3a-4b61-a0f4-e7b9c2d13a58\",\n    \"domain\": \"bench.example\",\n    \"displayName\": \"Bench\"\n  },\n  \"users\": [\n",
     );
     for i in 0..users {
         let comma = if i + 1 < users { "," } else { "" };
@@ -712,7 +714,7 @@ fn write_large_tenant(dir: &Path, users: usize, policies: usize) -> PathBuf {
         ));
     }
     w(&format!(
-        "  ],\n  \"groups\": [],\n  \"applications\": [\n    {{\n      \"appId\": \"{APP_ID}\",\n      \"displayName\": \"Scheduling service\",\n      \"permissions\": [\n        \"OnlineMeetings.ReadWrite.All\"\n      ]\n    }}\n  ],\n  \"policies\": [\n    {{\n      \"identity\": \"Global\",\n      \"appIds\": [],\n      \"description\": \"\"\n    }},\n"
+        "  ],\n  \"groups\": [],\n  \"applications\": [\n    {{\n      \"appId\": \"{APP_ID}\",\n      \"displayName\": \"Scheduling service\",\n      \"permissions\": [\n        \"OnlineMeetings.ReadWrite.All\"\n      ]\n    }}\n  ],\n  \"policies\": {{ \"ApplicationAccessPolicy\": [\n    {{\n      \"identity\": \"Global\",\n      \"appIds\": [],\n      \"description\": \"\"\n    }},\n"
     ));
     for p in 0..policies {
         let comma = if p + 1 < policies { "," } else { "" };
@@ -720,7 +722,7 @@ fn write_large_tenant(dir: &Path, users: usize, policies: usize) -> PathBuf {
             "    {{\n      \"identity\": \"Tag:{POLICY}{p}\",\n      \"appIds\": [\n        \"{APP_ID}\"\n      ],\n      \"description\": \"\"\n    }}{comma}\n"
         ));
     }
-    w("  ],\n  \"assignments\": {\n    \"users\": {\n");
+    w("  ] },\n  \"assignments\": { \"ApplicationAccessPolicy\": {\n    \"users\": {\n");
     for i in 0..users {
         let comma = if i + 1 < users { "," } else { "" };
         w(&format!(
@@ -729,7 +731,7 @@ fn write_large_tenant(dir: &Path, users: usize, policies: usize) -> PathBuf {
             i % policies
         ));
     }
-    w("    },\n    \"groups\": [],\n    \"tenant\": null\n  }\n}\n");
+    w("    },\n    \"groups\": [],\n    \"tenant\": null\n  } }\n}\n");
     drop(out);
     path
 }

@@ -99,7 +99,7 @@ fn get_command_filters_and_syntax() {
     let (out, _) = run("(Get-Command -Noun *AccessPolicy -Verb G*).Name -join ','");
     assert_eq!(
         out.trim(),
-        "Get-CsApplicationAccessPolicy,Grant-CsApplicationAccessPolicy"
+        "Get-CsApplicationAccessPolicy,Get-CsExternalAccessPolicy,Grant-CsApplicationAccessPolicy,Grant-CsExternalAccessPolicy"
     );
     let (out, _) = run("Get-Command Remove-CsApplicationAccessPolicy -Syntax");
     assert_eq!(

@@ -61,33 +61,61 @@ fn the_written_file_has_the_documented_shape() {
             "groups",
             "applications",
             "policies",
-            "assignments"
+            "assignments",
+            "configurations"
         ]
     );
-    assert_eq!(doc["schemaVersion"], json!(1));
+    assert_eq!(doc["schemaVersion"], json!(2));
     assert_eq!(keys(&doc["tenant"]), ["tenantId", "domain", "displayName"]);
     let user = &doc["users"][1];
     assert_eq!(
-        keys(user),
+        &keys(user)[..4],
         ["objectId", "userPrincipalName", "displayName", "sipAddress"]
     );
+    // The demo users' attributes that Get-CsOnlineUser and Get-MgUser show (project keys).
     assert_eq!(
-        keys(&doc["groups"][0]),
+        &keys(user)[4..],
+        [
+            "jobTitle",
+            "department",
+            "companyName",
+            "city",
+            "state",
+            "country",
+            "usageLocation",
+            "featureTypes",
+            "createdDateTime"
+        ]
+    );
+    assert_eq!(user["featureTypes"], json!(["Teams", "AudioConferencing"]));
+    assert_eq!(
+        &keys(&doc["groups"][0])[..3],
         ["objectId", "displayName", "members"]
+    );
+    // The demo groups' directory attributes (project keys); a group with a team says so.
+    assert_eq!(
+        &keys(&doc["groups"][0])[3..],
+        [
+            "mailNickname",
+            "description",
+            "groupTypes",
+            "mailEnabled",
+            "resourceProvisioningOptions"
+        ]
     );
     assert!(doc["groups"][0]["members"].is_array());
     assert_eq!(
         keys(&doc["applications"][0]),
-        ["appId", "displayName", "permissions"]
+        ["appId", "displayName", "permissions", "servicePrincipalId"]
     );
     assert_eq!(
-        doc["policies"],
+        doc["policies"]["ApplicationAccessPolicy"],
         json!([
             { "identity": "Global", "appIds": [], "description": "" },
             { "identity": "Tag:Test-policy", "appIds": [APP], "description": "description here" }
         ])
     );
-    let a = &doc["assignments"];
+    let a = &doc["assignments"]["ApplicationAccessPolicy"];
     assert_eq!(keys(a), ["users", "groups", "tenant"]);
     assert_eq!(a["users"], json!({ MEGAN: "Test-policy" }));
     let grant = &a["groups"][0];
@@ -107,7 +135,7 @@ fn the_written_file_has_the_documented_shape() {
     assert!(out.status.success());
     let doc: Value = serde_json::from_slice(&fs::read(&store).unwrap()).unwrap();
     assert_eq!(
-        doc["assignments"],
+        doc["assignments"]["ApplicationAccessPolicy"],
         json!({ "users": {}, "groups": [], "tenant": null })
     );
 }

@@ -98,8 +98,9 @@ fn keys(value: &Value) -> Vec<&str> {
 
 #[test]
 fn spec_example_loads_as_written() {
+    // The version-1 example of the first store-format page, read and upgraded in memory.
     let tenant = Tenant::from_json_bytes(&fixture("spec-example.json")).unwrap();
-    assert_eq!(tenant.schema_version, 1);
+    assert_eq!(tenant.schema_version, CURRENT_SCHEMA_VERSION);
     assert_eq!(tenant.tenant.display_name, "Contoso");
     assert_eq!(tenant.users[0].display_name, "Megan Bowen");
     let names: Vec<&str> = tenant.policies.iter().map(|p| p.name()).collect();
@@ -286,6 +287,7 @@ fn round_trip_keeps_unknown_keys_and_their_order() {
             "applications",
             "policies",
             "assignments",
+            "configurations",
             "trainerNotes",
             "zzzLast"
         ]
@@ -305,10 +307,9 @@ fn round_trip_keeps_unknown_keys_and_their_order() {
             "alpha"
         ]
     );
-    assert_eq!(
-        keys(&out["assignments"]),
-        ["users", "groups", "tenant", "history"]
-    );
+    // The version-1 sections moved under their policy type, unknown keys and all.
+    let aap = &out["assignments"]["ApplicationAccessPolicy"];
+    assert_eq!(keys(aap), ["users", "groups", "tenant", "history"]);
     assert_eq!(keys(&out["zzzLast"]["nested"]), ["b", "a"]);
 
     // Every unknown value survives exactly.
@@ -322,10 +323,11 @@ fn round_trip_keeps_unknown_keys_and_their_order() {
         out["applications"][0]["publisher"],
         original["applications"][0]["publisher"]
     );
-    assert_eq!(out["policies"][0]["note"], original["policies"][0]["note"]);
-    assert_eq!(out["policies"][1]["createdBy"], json!("trainer"));
+    let policies = &out["policies"]["ApplicationAccessPolicy"];
+    assert_eq!(policies[0]["note"], original["policies"][0]["note"]);
+    assert_eq!(policies[1]["createdBy"], json!("trainer"));
     assert_eq!(
-        out["assignments"]["groups"][0]["createdTime"],
+        aap["groups"][0]["createdTime"],
         json!("2024-05-01T09:00:00Z")
     );
     assert_eq!(out["zzzLast"], original["zzzLast"]);
@@ -341,7 +343,7 @@ fn saved_file_is_pretty_with_two_spaces_and_a_trailing_newline() {
     let bytes = demo_tenant().to_json_bytes().unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert!(
-        text.starts_with("{\n  \"schemaVersion\": 1,\n  \"tenant\": {\n    \"tenantId\""),
+        text.starts_with("{\n  \"schemaVersion\": 2,\n  \"tenant\": {\n    \"tenantId\""),
         "{text}"
     );
     assert!(text.ends_with("}\n"));
@@ -364,7 +366,10 @@ fn unknown_keys_survive_a_transact() {
         json!("Scenario 3: a group grant that loses to a direct grant")
     );
     assert_eq!(out["users"][0]["department"], json!("Marketing"));
-    assert_eq!(out["policies"][2]["identity"], json!("Tag:Added"));
+    assert_eq!(
+        out["policies"]["ApplicationAccessPolicy"][2]["identity"],
+        json!("Tag:Added")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -684,12 +689,12 @@ fn dangling_references_are_refused() {
 #[test]
 fn a_newer_schema_version_is_refused() {
     let content = json!({ "schemaVersion": CURRENT_SCHEMA_VERSION + 1, "users": "a new shape" });
-    let message = assert_refused(content.to_string().as_bytes(), "schemaVersion 2", |e| {
+    let message = assert_refused(content.to_string().as_bytes(), "schemaVersion 3", |e| {
         matches!(
             e,
             StoreError::NewerSchema {
-                found: 2,
-                supported: 1,
+                found: 3,
+                supported: 2,
                 ..
             }
         )
@@ -1815,18 +1820,40 @@ fn a_version_1_file_from_an_older_build_is_upgraded_when_next_written_and_keeps_
         golden.display()
     );
 
-    // Nothing of the old file was lost, unknown keys included (spellings aside).
+    // Nothing of the old file was lost, unknown keys included (spellings aside): every value is
+    // where the old file had it, or, for the two sections version 2 keys by policy type, under
+    // `ApplicationAccessPolicy`.
     let old: Value = serde_json::from_slice(&original).unwrap();
     let new: Value = serde_json::from_slice(&upgraded).unwrap();
-    assert_kept(&folded(&old), &folded(&new), "the file");
+    let mut moved = old.clone();
+    for section in ["policies", "assignments"] {
+        let value = moved[section].take();
+        moved[section] = json!({ "ApplicationAccessPolicy": value });
+    }
+    moved["schemaVersion"] = json!(CURRENT_SCHEMA_VERSION);
+    assert_kept(&folded(&moved), &folded(&new), "the file");
     assert_eq!(new["schemaVersion"], json!(CURRENT_SCHEMA_VERSION));
-    assert_eq!(new["policies"][1]["identity"], json!("Tag:Sales-bots"));
-    assert_eq!(new["assignments"]["users"][ANA], json!("Sales-bots"));
-    assert_eq!(new["assignments"]["users"][CY], json!("Sales-bots"));
-    assert_eq!(
-        new["assignments"]["groups"][0]["policyName"],
-        json!("Meeting-apps")
-    );
+    let policies = &new["policies"]["ApplicationAccessPolicy"];
+    let grants = &new["assignments"]["ApplicationAccessPolicy"];
+    assert_eq!(policies[1]["identity"], json!("Tag:Sales-bots"));
+    assert_eq!(grants["users"][ANA], json!("Sales-bots"));
+    assert_eq!(grants["users"][CY], json!("Sales-bots"));
+    assert_eq!(grants["groups"][0]["policyName"], json!("Meeting-apps"));
+    // Every Teams policy type the build knows is there, with its Global instance.
+    for ty in aapsh::store::catalog::POLICY_TYPES {
+        assert_eq!(
+            new["policies"][ty.name][0]["identity"],
+            json!("Global"),
+            "{}",
+            ty.name
+        );
+        assert_eq!(
+            new["assignments"][ty.name]["users"],
+            json!({}),
+            "{}",
+            ty.name
+        );
+    }
 
     // And the upgraded file reads back as the same tenant.
     let again = Tenant::from_json_bytes(&upgraded).unwrap();

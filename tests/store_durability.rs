@@ -161,7 +161,10 @@ fn checkpoint_writes_exactly_what_a_whole_save_would_and_deletes_the_journal() {
         out["trainerNotes"],
         json!("Scenario 3: a group grant that loses to a direct grant")
     );
-    assert_eq!(out["assignments"]["users"][MEGAN], json!("Folded"));
+    assert_eq!(
+        out["assignments"]["ApplicationAccessPolicy"]["users"][MEGAN],
+        json!("Folded")
+    );
 
     // Nothing waiting: a checkpoint does not touch the file.
     let modified = fs::metadata(&path).unwrap().modified().unwrap();

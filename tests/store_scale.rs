@@ -42,27 +42,28 @@ fn user_id(i: usize) -> String {
 
 #[cfg(target_os = "linux")]
 /// `users` users, one policy per 10 of them, and a direct grant for every user, written the
-/// way aapsh writes a store (pretty, two spaces).
+/// way aapsh writes a store (the current schema, pretty, two spaces). An older schema is read
+/// the general way, whole, once, and written back in the current one.
 fn large_store(dir: &Path, users: usize) -> PathBuf {
     let policies = users / 10;
     let path = dir.join("large.json");
     let mut out = std::io::BufWriter::new(fs::File::create(&path).unwrap());
     let doc = serde_json::json!({
-        "schemaVersion": 1,
+        "schemaVersion": 2,
         "users": (0..users).map(|i| serde_json::json!({
             "objectId": user_id(i),
             "userPrincipalName": format!("user{i}@contoso.onmicrosoft.com"),
             "displayName": format!("Bench User {i}"),
             "sipAddress": format!("sip:user{i}@contoso.onmicrosoft.com"),
         })).collect::<Vec<_>>(),
-        "policies": (0..policies).map(|p| serde_json::json!({
+        "policies": { "ApplicationAccessPolicy": (0..policies).map(|p| serde_json::json!({
             "identity": format!("Tag:P{p}"), "appIds": [APP_ID], "description": "",
-        })).collect::<Vec<_>>(),
-        "assignments": {
+        })).collect::<Vec<_>>() },
+        "assignments": { "ApplicationAccessPolicy": {
             "users": (0..users)
                 .map(|i| (user_id(i), serde_json::json!(format!("P{}", i % policies))))
                 .collect::<serde_json::Map<_, _>>(),
-        },
+        } },
     });
     serde_json::to_writer_pretty(&mut out, &doc).unwrap();
     out.write_all(b"\n").unwrap();

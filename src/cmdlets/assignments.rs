@@ -1,9 +1,10 @@
-//! Policy assignment cmdlets of the Teams module, for `-PolicyType ApplicationAccessPolicy`:
-//! New-/Get-/Set-/Remove-CsGroupPolicyAssignment, Get-CsUserPolicyAssignment and
-//! New-/Get-CsBatchPolicyAssignmentOperation (research-teams.md §5–§6). Other policy types are
-//! real but not emulated offline: they fail with a clear error. Texts marked "chosen" are listed
-//! in docs/fidelity.md.
+//! Policy assignment cmdlets of the Teams module: New-/Get-/Set-/Remove-CsGroupPolicyAssignment,
+//! Get-CsUserPolicyAssignment and New-/Get-CsBatchPolicyAssignmentOperation (research-teams.md
+//! §5–§6), for every policy type aapsh emulates (`policy_kind::PolicyKind`: the application
+//! access policy and the catalog's Teams policies). Other policy types are real but not emulated
+//! offline: they fail with a clear error. Texts marked "chosen" are listed in docs/fidelity.md.
 
+use super::policy_kind::{PolicyKind, global_not_user_policy};
 use super::service::{
     Decision, access_stamp, client_error, group_not_found, identity_not_found, policy_not_found,
     read_tenant, transact,
@@ -12,14 +13,12 @@ use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow};
 use crate::runtime::{PsObject, Value};
 use crate::store::{
-    BatchOperation, BatchUserState, Change, Group, PolicySource, Tenant, UserLookup, keys,
-    parse_time, same_id,
+    BatchOperation, BatchUserState, Group, GroupAssignment, PolicySource, Tenant, UserLookup, keys,
+    parse_time,
 };
 use crate::vocab::{Fidelity, ParamDef, Requires, types};
 
 const MODULE: &str = "MicrosoftTeams";
-/// The one policy type aapsh emulates.
-pub const APPLICATION_ACCESS_POLICY: &str = "ApplicationAccessPolicy";
 const GROUP_ASSIGNMENT_TYPE: &str =
     "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.GroupAssignment";
 const EFFECTIVE_POLICY_TYPE: &str =
@@ -36,7 +35,7 @@ const MAX_BATCH: usize = 5000;
 fn policy_type_param() -> ParamDef {
     ParamDef::new("PolicyType", types::STRING)
         .mandatory()
-        .help("The type of policy. aapsh emulates ApplicationAccessPolicy; other types fail with an error.")
+        .help("The type of policy: ApplicationAccessPolicy, TeamsMeetingPolicy, TeamsMessagingPolicy... (every type aapsh emulates; others fail with an error).")
 }
 
 fn group_id_param() -> ParamDef {
@@ -68,7 +67,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("This cmdlet is used to return group policy assignments.")
             .requires(Requires::Teams)
             .param(ParamDef::new("GroupId", types::STRING).help("The group whose assignments to return."))
-            .param(ParamDef::new("PolicyType", types::STRING).help("The policy type to return (ApplicationAccessPolicy)."))
+            .param(ParamDef::new("PolicyType", types::STRING).help("The policy type to return; every type when left out."))
             .outputs("GroupId, PolicyType, PolicyName, Rank, CreatedTime, CreatedBy.")
             .example("Get all group policy assignments", "Get-CsGroupPolicyAssignment", "Returns all group policy assignments."),
         CmdletDef::new("Set-CsGroupPolicyAssignment", MODULE, set_group_assignment)
@@ -104,10 +103,10 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("Get-CsUserPolicyAssignment", MODULE, get_user_assignment)
             .class("Microsoft.Teams.ConfigAPI.Cmdlets.GetCsUserPolicyAssignment")
             .synopsis("This cmdlet is used to return the policy assignments for a user, both directly assigned and inherited from a group.")
-            .description("Returns the user's effective application access policy (PolicyName) and every assignment that could apply (PolicySource: Direct first, then groups by rank). Nothing is returned when no policy is assigned to the user or their groups: the effective policy is then the tenant global default (-Global) or the Global policy.")
+            .description("For each policy type (or the one -PolicyType names), returns the user's effective policy (PolicyName) and every assignment that could apply (PolicySource: Direct first, then groups by rank). Nothing is returned for a type no policy of which is assigned to the user or their groups: the effective policy is then the tenant global default (-Global) or the Global policy.")
             .requires(Requires::Teams)
             .param(ParamDef::new("Identity", types::STRING).mandatory().help("The user: object id, UPN or SIP address."))
-            .param(ParamDef::new("PolicyType", types::STRING).help("The policy type (ApplicationAccessPolicy)."))
+            .param(ParamDef::new("PolicyType", types::STRING).help("The policy type; every type when left out."))
             .outputs("PolicyType, PolicyName, PolicySource (AssignmentType, PolicyName, Reference).")
             .example(
                 "Check a user's application access policy",
@@ -124,7 +123,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("OperationName", types::STRING).help("An optional name for the operation."))
             .param(ParamDef::new("PolicyName", types::STRING).help("The policy to assign; $null or \"\" removes the assignment."))
             .param(policy_type_param())
-            .param(ParamDef::new("AdditionalParameters", types::HASHTABLE).ignored_offline().help("Extra parameters for some policy types (not used for ApplicationAccessPolicy)."))
+            .param(ParamDef::new("AdditionalParameters", types::HASHTABLE).ignored_offline().help("Extra parameters for some policy types (none of the emulated types needs them)."))
             .outputs("The operation id.")
             .example(
                 "Assign a policy to several users",
@@ -153,10 +152,12 @@ pub fn definitions() -> Vec<CmdletDef> {
 
 /// Other policy types are real but not emulated offline (chosen wording, fails loudly).
 fn not_emulated_type(ctx: &CommandContext<'_>, policy_type: &str) -> ErrorRecord {
+    let known: Vec<&str> = PolicyKind::all().iter().map(|k| k.name()).collect();
     let mut r = ctx.error(
         "System.NotSupportedException",
         format!(
-            "The policy type \"{policy_type}\" is not emulated offline: aapsh emulates only ApplicationAccessPolicy."
+            "The policy type \"{policy_type}\" is not emulated offline: aapsh emulates {}.",
+            known.join(", ")
         ),
         "PolicyTypeNotEmulated",
         ErrorCategory::NotImplemented,
@@ -165,14 +166,25 @@ fn not_emulated_type(ctx: &CommandContext<'_>, policy_type: &str) -> ErrorRecord
     r
 }
 
-/// `Ok(())` for ApplicationAccessPolicy (any case), else the error to write.
-fn check_type(ctx: &CommandContext<'_>, b: &BoundParameters) -> Result<(), Box<ErrorRecord>> {
+/// The -PolicyType given: `Ok(None)` when left out, the kind it names, or the error to write.
+fn given_kind(
+    ctx: &CommandContext<'_>,
+    b: &BoundParameters,
+) -> Result<Option<PolicyKind>, Box<ErrorRecord>> {
     match b.string("PolicyType") {
-        Some(t) if !t.trim().eq_ignore_ascii_case(APPLICATION_ACCESS_POLICY) => {
-            Err(Box::new(not_emulated_type(ctx, t.trim())))
-        }
-        _ => Ok(()),
+        None => Ok(None),
+        Some(t) => PolicyKind::from_name(&t)
+            .map(Some)
+            .ok_or_else(|| Box::new(not_emulated_type(ctx, t.trim()))),
     }
+}
+
+/// A mandatory -PolicyType (New/Set/Remove-CsGroupPolicyAssignment, batches).
+fn required_kind(
+    ctx: &CommandContext<'_>,
+    b: &BoundParameters,
+) -> Result<PolicyKind, Box<ErrorRecord>> {
+    Ok(given_kind(ctx, b)?.unwrap_or(PolicyKind::AppAccess))
 }
 
 /// A group by object id, display name or `mailNickname@domain` (`None` when ambiguous).
@@ -180,12 +192,21 @@ fn find_group<'t>(t: &'t Tenant, typed: &str) -> Option<&'t Group> {
     t.find_group(typed.trim())
 }
 
-fn no_assignment(ctx: &CommandContext<'_>, group: &Group) -> ErrorRecord {
+/// The group's grant of this policy type, if any.
+fn group_grant<'t>(t: &'t Tenant, kind: PolicyKind, group_id: &str) -> Option<&'t GroupAssignment> {
+    kind.grants(t)?
+        .groups
+        .iter()
+        .find(|g| g.group_id.eq_ignore_ascii_case(group_id))
+}
+
+fn no_assignment(ctx: &CommandContext<'_>, kind: PolicyKind, group: &Group) -> ErrorRecord {
     let mut r = client_error(
         ctx,
         &format!(
-            "The group \"{}\" has no ApplicationAccessPolicy assignment",
-            group.object_id
+            "The group \"{}\" has no {} assignment",
+            group.object_id,
+            kind.name()
         ),
     );
     r.category = ErrorCategory::ObjectNotFound;
@@ -201,18 +222,18 @@ fn bad_rank(ctx: &CommandContext<'_>, rank: i64) -> ErrorRecord {
     r
 }
 
-/// The group and the canonical policy name, or the error to write.
-type Resolved = Result<(Group, Option<String>), Box<ErrorRecord>>;
+/// The policy type, the group and the canonical policy name, or the error to write.
+type Resolved = Result<(PolicyKind, Group, Option<String>), Box<ErrorRecord>>;
 
-/// The group (resolved) and the canonical policy name, or the error to write.
 fn resolve_group_and_policy(
     ctx: &mut CommandContext<'_>,
     b: &BoundParameters,
     policy: Option<&str>,
 ) -> Result<Resolved, Flow> {
-    if let Err(r) = check_type(ctx, b) {
-        return Ok(Err(r));
-    }
+    let kind = match required_kind(ctx, b) {
+        Ok(k) => k,
+        Err(r) => return Ok(Err(r)),
+    };
     if let Some(rank) = b.int("Rank")
         && rank < 1
     {
@@ -224,9 +245,7 @@ fn resolve_group_and_policy(
     let policy = policy.map(|p| {
         (
             p.to_string(),
-            tenant
-                .find_policy(p.trim())
-                .map(|p| (p.is_global(), p.name().to_string())),
+            kind.find(tenant, p).map(|f| (f.global, f.name)),
         )
     });
     let Some(group) = group else {
@@ -235,20 +254,17 @@ fn resolve_group_and_policy(
     let name = match policy {
         None => None,
         Some((_, Some((true, _)))) => {
-            return Ok(Err(Box::new(client_error(
-                ctx,
-                "Policy \"Global\" is not a user policy. You can assign only a user policy to a specific user.",
-            ))));
+            return Ok(Err(Box::new(global_not_user_policy(ctx))));
         }
         Some((_, Some((false, name)))) => Some(name),
         Some((typed, None)) => return Ok(Err(Box::new(policy_not_found(ctx, &typed)))),
     };
-    Ok(Ok((group, name)))
+    Ok(Ok((kind, group, name)))
 }
 
 fn new_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let typed_policy = b.string("PolicyName").unwrap_or_default();
-    let (group, name) = match resolve_group_and_policy(ctx, b, Some(&typed_policy))? {
+    let (kind, group, name) = match resolve_group_and_policy(ctx, b, Some(&typed_policy))? {
         Ok(found) => found,
         Err(r) => return ctx.write_error(*r),
     };
@@ -258,23 +274,17 @@ fn new_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Re
     let exists = client_error(
         ctx,
         &format!(
-            "The group \"{}\" already has an ApplicationAccessPolicy assignment; use Set-CsGroupPolicyAssignment to change it",
-            group.object_id
+            "The group \"{}\" already has an {} assignment; use Set-CsGroupPolicyAssignment to change it",
+            group.object_id,
+            kind.name()
         ),
     );
     let rank = b.int("Rank");
     let done = transact(ctx, |t| {
-        if t.group_assignment(&group.object_id).is_some() {
+        if group_grant(t, kind, &group.object_id).is_some() {
             return Decision::Fail(Box::new(exists));
         }
-        Decision::Apply(
-            (),
-            vec![Change::GrantGroup {
-                group_id: group.object_id.clone(),
-                policy_name: name,
-                rank,
-            }],
-        )
+        Decision::Apply((), vec![kind.group_change(&group.object_id, name, rank)])
     })?;
     if done.is_some() && b.switch("PassThru") {
         ctx.write_object(Value::Bool(true));
@@ -284,29 +294,25 @@ fn new_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Re
 
 fn set_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let typed_policy = b.string("PolicyName");
-    let (group, name) = match resolve_group_and_policy(ctx, b, typed_policy.as_deref())? {
+    let (kind, group, name) = match resolve_group_and_policy(ctx, b, typed_policy.as_deref())? {
         Ok(found) => found,
         Err(r) => return ctx.write_error(*r),
     };
     if !ctx.should_process(&group.object_id, "Set-CsGroupPolicyAssignment")? {
         return Ok(());
     }
-    let missing = no_assignment(ctx, &group);
+    let missing = no_assignment(ctx, kind, &group);
     let rank = b.int("Rank");
     let done = transact(ctx, |t| {
-        let Some(current) = t.group_assignment(&group.object_id) else {
+        let Some(current) = group_grant(t, kind, &group.object_id) else {
             return Decision::Fail(Box::new(missing));
         };
         let rank = rank.unwrap_or(current.rank);
         let policy_name = name.unwrap_or_else(|| current.policy_name.clone());
-        // Keeping the rank: drop the assignment first so that its own rank is free.
+        // Keeping the rank: the re-grant frees the group's own rank first.
         Decision::Apply(
             (),
-            vec![Change::GrantGroup {
-                group_id: group.object_id.clone(),
-                policy_name: Some(policy_name),
-                rank: Some(rank),
-            }],
+            vec![kind.group_change(&group.object_id, Some(policy_name), Some(rank))],
         )
     })?;
     if done.is_some() && b.switch("PassThru") {
@@ -316,26 +322,19 @@ fn set_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Re
 }
 
 fn remove_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let (group, _) = match resolve_group_and_policy(ctx, b, None)? {
+    let (kind, group, _) = match resolve_group_and_policy(ctx, b, None)? {
         Ok(found) => found,
         Err(r) => return ctx.write_error(*r),
     };
     if !ctx.should_process(&group.object_id, "Remove-CsGroupPolicyAssignment")? {
         return Ok(());
     }
-    let missing = no_assignment(ctx, &group);
+    let missing = no_assignment(ctx, kind, &group);
     let done = transact(ctx, |t| {
-        if t.group_assignment(&group.object_id).is_none() {
+        if group_grant(t, kind, &group.object_id).is_none() {
             return Decision::Fail(Box::new(missing));
         }
-        Decision::Apply(
-            (),
-            vec![Change::GrantGroup {
-                group_id: group.object_id.clone(),
-                policy_name: None,
-                rank: None,
-            }],
-        )
+        Decision::Apply((), vec![kind.group_change(&group.object_id, None, None)])
     })?;
     if done.is_some() && b.switch("PassThru") {
         ctx.write_object(Value::Bool(true));
@@ -349,7 +348,7 @@ pub fn time_value(text: Option<&str>) -> Value {
         .map_or(Value::Null, Value::DateTime)
 }
 
-fn group_assignment_object(g: &crate::store::GroupAssignment) -> Value {
+fn group_assignment_object(kind: PolicyKind, g: &GroupAssignment) -> Value {
     let text = |key: &str| {
         g.extra
             .get(key)
@@ -359,7 +358,7 @@ fn group_assignment_object(g: &crate::store::GroupAssignment) -> Value {
     Value::object(
         PsObject::new(GROUP_ASSIGNMENT_TYPE)
             .with("GroupId", Value::str(&g.group_id))
-            .with("PolicyType", Value::str(APPLICATION_ACCESS_POLICY))
+            .with("PolicyType", Value::str(kind.name()))
             .with("PolicyName", Value::str(&g.policy_name))
             .with("Rank", Value::integer(g.rank))
             .with(
@@ -374,39 +373,45 @@ fn group_assignment_object(g: &crate::store::GroupAssignment) -> Value {
 }
 
 fn get_group_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if let Err(r) = check_type(ctx, b) {
-        return ctx.write_error(*r);
-    }
+    let kinds = match given_kind(ctx, b) {
+        Ok(Some(k)) => vec![k],
+        Ok(None) => PolicyKind::all(),
+        Err(r) => return ctx.write_error(*r),
+    };
     let typed = b.string("GroupId");
     let tenant = read_tenant(ctx)?;
-    let rows: Result<Vec<Value>, String> = match &typed {
-        None => Ok(tenant
-            .assignments
-            .groups
-            .iter()
-            .map(group_assignment_object)
-            .collect()),
+    let group = match &typed {
+        None => None,
         Some(typed) => match find_group(tenant, typed) {
-            None => Err(typed.clone()),
-            Some(g) => Ok(tenant
-                .group_assignment(&g.object_id)
-                .map(group_assignment_object)
-                .into_iter()
-                .collect()),
+            Some(g) => Some(g.object_id.clone()),
+            None => {
+                let typed = typed.clone();
+                let r = group_not_found(ctx, &typed);
+                return ctx.write_error(r);
+            }
         },
     };
-    match rows {
-        Ok(rows) => {
-            for r in rows {
-                ctx.write_object(r);
-            }
-            Ok(())
-        }
-        Err(typed) => {
-            let r = group_not_found(ctx, &typed);
-            ctx.write_error(r)
-        }
+    let mut rows = Vec::new();
+    for kind in kinds {
+        let Some(grants) = kind.grants(tenant) else {
+            continue;
+        };
+        rows.extend(
+            grants
+                .groups
+                .iter()
+                .filter(|g| {
+                    group
+                        .as_deref()
+                        .is_none_or(|id| g.group_id.eq_ignore_ascii_case(id))
+                })
+                .map(|g| group_assignment_object(kind, g)),
+        );
     }
+    for r in rows {
+        ctx.write_object(r);
+    }
+    Ok(())
 }
 
 fn policy_source(kind: &str, policy: &str, reference: Option<&str>) -> Value {
@@ -419,16 +424,23 @@ fn policy_source(kind: &str, policy: &str, reference: Option<&str>) -> Value {
     )
 }
 
-/// The user's ApplicationAccessPolicy row, or `None` when nothing is assigned to the user or
-/// their groups (the doc: the effective policy is then the tenant or system global default).
-pub fn user_assignment_object(t: &Tenant, user_id: &str) -> Option<Value> {
+/// The user's row for one policy type, or `None` when nothing of that type is assigned to the
+/// user or their groups (the doc: the effective policy is then the tenant or system global
+/// default).
+pub fn user_assignment_object(t: &Tenant, kind: PolicyKind, user_id: &str) -> Option<Value> {
+    let grants = kind.grants(t)?;
+    let user = t.user_by_id(user_id)?;
     let mut sources = Vec::new();
-    if let Some(direct) = t.user_policy(user_id) {
+    if let Some(direct) = grants.users.get(&user.object_id) {
         sources.push(policy_source("Direct", direct, None));
     }
-    for grant in &t.assignments.groups {
-        let member = t.groups.iter().any(|g| {
-            same_id(&g.object_id, &grant.group_id) && g.members.iter().any(|m| same_id(m, user_id))
+    let mut groups: Vec<&GroupAssignment> = grants.groups.iter().collect();
+    groups.sort_by_key(|g| g.rank);
+    for grant in groups {
+        let member = t.group_by_id(&grant.group_id).is_some_and(|g| {
+            g.members
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(&user.object_id))
         });
         if member {
             sources.push(policy_source(
@@ -441,37 +453,40 @@ pub fn user_assignment_object(t: &Tenant, user_id: &str) -> Option<Value> {
     if sources.is_empty() {
         return None;
     }
-    let effective = t.effective_policy(user_id);
-    let name = match effective.source {
-        PolicySource::Direct | PolicySource::Group { .. } => {
-            effective.policy.map(|p| p.name().to_string())
-        }
+    let name = match t.effective_grant(kind.name(), &user.object_id) {
+        Some((name, PolicySource::Direct | PolicySource::Group { .. })) => Some(name),
         _ => None,
     };
     Some(Value::object(
         PsObject::new(EFFECTIVE_POLICY_TYPE)
-            .with("PolicyType", Value::str(APPLICATION_ACCESS_POLICY))
+            .with("PolicyType", Value::str(kind.name()))
             .with("PolicyName", name.map_or(Value::Null, Value::str))
             .with("PolicySource", Value::array(sources)),
     ))
 }
 
 fn get_user_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if let Err(r) = check_type(ctx, b) {
-        return ctx.write_error(*r);
-    }
+    let kinds = match given_kind(ctx, b) {
+        Ok(Some(k)) => vec![k],
+        Ok(None) => PolicyKind::all(),
+        Err(r) => return ctx.write_error(*r),
+    };
     let typed = b.string("Identity").unwrap_or_default();
     let tenant = read_tenant(ctx)?;
-    let row = match tenant.resolve_user(typed.trim()) {
-        UserLookup::Found(u) => Ok(user_assignment_object(tenant, &u.object_id)),
+    let rows = match tenant.resolve_user(typed.trim()) {
+        UserLookup::Found(u) => Ok(kinds
+            .into_iter()
+            .filter_map(|k| user_assignment_object(tenant, k, &u.object_id))
+            .collect::<Vec<_>>()),
         _ => Err(()),
     };
-    match row {
-        Ok(Some(row)) => {
-            ctx.write_object(row);
+    match rows {
+        Ok(rows) => {
+            for row in rows {
+                ctx.write_object(row);
+            }
             Ok(())
         }
-        Ok(None) => Ok(()),
         Err(()) => {
             let r = identity_not_found(ctx, &typed);
             ctx.write_error(r)
@@ -480,9 +495,10 @@ fn get_user_assignment(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Res
 }
 
 fn new_batch(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    if let Err(r) = check_type(ctx, b) {
-        return ctx.write_error(*r);
-    }
+    let kind = match required_kind(ctx, b) {
+        Ok(k) => k,
+        Err(r) => return ctx.write_error(*r),
+    };
     let identities: Vec<String> = b
         .get("Identity")
         .map(|v| v.enumerate().iter().map(Value::to_ps_string).collect())
@@ -510,15 +526,12 @@ fn new_batch(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         None => None,
         Some(typed) => {
             let tenant = read_tenant(ctx)?;
-            match tenant.find_policy(typed.trim()) {
-                Some(p) if p.is_global() => {
-                    let r = client_error(
-                        ctx,
-                        "Policy \"Global\" is not a user policy. You can assign only a user policy to a specific user.",
-                    );
+            match kind.find(tenant, typed) {
+                Some(p) if p.global => {
+                    let r = global_not_user_policy(ctx);
                     return ctx.write_error(r);
                 }
-                Some(p) => Some(p.name().to_string()),
+                Some(p) => Some(p.name),
                 None => {
                     let r = policy_not_found(ctx, typed);
                     return ctx.write_error(r);
@@ -538,10 +551,7 @@ fn new_batch(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         for id in &unique {
             let result = match t.resolve_user(id) {
                 UserLookup::Found(u) => {
-                    changes.push(Change::GrantUser {
-                        user_id: u.object_id.clone(),
-                        policy_name: policy_name.clone(),
-                    });
+                    changes.push(kind.user_change(&u.object_id, policy_name.clone()));
                     "Success"
                 }
                 UserLookup::NotFound => "User not found.",
@@ -553,11 +563,11 @@ fn new_batch(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
                 state: "Completed".to_string(),
             });
         }
-        changes.push(Change::AddBatchOperation {
+        changes.push(crate::store::Change::AddBatchOperation {
             operation: Box::new(BatchOperation {
                 operation_id: operation_id.clone(),
                 operation_name: operation_name.clone(),
-                policy_type: APPLICATION_ACCESS_POLICY.to_string(),
+                policy_type: kind.name().to_string(),
                 policy_name: policy_name.clone(),
                 overall_status: "Completed".to_string(),
                 created_by: stamp.by.clone(),

@@ -21,7 +21,7 @@ pub const APPLICATION_TYPE: &str = "Microsoft.Graph.PowerShell.Models.MicrosoftG
 pub const DIRECTORY_OBJECT_TYPE: &str =
     "Microsoft.Graph.PowerShell.Models.MicrosoftGraphDirectoryObject";
 
-fn list_params(d: CmdletDef) -> CmdletDef {
+pub(super) fn list_params(d: CmdletDef) -> CmdletDef {
     d.param(ParamDef::new("Filter", types::STRING).sets(&["List"]).help(
         "Filter items by property values (OData): displayName eq 'x', startswith(displayName,'A').",
     ))
@@ -180,6 +180,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("BodyParameter", types::HASHTABLE).sets(&["Create"]).mandatory().help("application: a hashtable with displayName, signInAudience..."))
             .param(ParamDef::new("DisplayName", types::STRING).sets(&["CreateExpanded"]).help("The display name for the application."))
             .param(ParamDef::new("SignInAudience", types::STRING).sets(&["CreateExpanded"]).help("AzureADMyOrg (default), AzureADMultipleOrgs..."))
+            .param(ParamDef::new("Notes", types::STRING).sets(&["CreateExpanded"]).help("Notes relevant for the management of the application."))
+            .param(ParamDef::new("RequiredResourceAccess", types::OBJECT_ARRAY).sets(&["CreateExpanded"]).help("The permissions the app requests (granted only when an admin consents)."))
             .example("Register an app", "New-MgApplication -DisplayName 'Meeting bot'", "Creates the app registration and returns it with its AppId."),
         list_params(
             CmdletDef::new("Get-MgApplication", APPS_MODULE, get_application)
@@ -196,14 +198,14 @@ pub fn definitions() -> Vec<CmdletDef> {
     .collect()
 }
 
-fn text(extra: &ExtraKeys, key: &str) -> Value {
+pub(super) fn text(extra: &ExtraKeys, key: &str) -> Value {
     extra
         .get(key)
         .and_then(Json::as_str)
         .map_or(Value::Null, Value::str)
 }
 
-fn flag(extra: &ExtraKeys, key: &str, default: bool) -> Value {
+pub(super) fn flag(extra: &ExtraKeys, key: &str, default: bool) -> Value {
     Value::Bool(extra.get(key).and_then(Json::as_bool).unwrap_or(default))
 }
 
@@ -255,7 +257,7 @@ pub fn group_object(g: &Group) -> Value {
 }
 
 /// An application's object id: the stored `id`, else one derived from the appId (stable).
-fn application_object_id(a: &Application) -> String {
+pub(super) fn application_object_id(a: &Application) -> String {
     if let Some(id) = a.extra.get(keys::ID).and_then(Json::as_str) {
         return id.to_string();
     }
@@ -294,13 +296,18 @@ pub fn application_object(t: &Tenant, a: &Application) -> Value {
                     Some(s) => Value::str(s),
                     None => Value::str(&t.tenant.domain),
                 },
+            )
+            .with("Notes", text(&a.extra, keys::NOTES))
+            .with(
+                "RequiredResourceAccess",
+                super::graph_apps::required_resource_access(a),
             ),
     )
 }
 
 /// A minimal OData `$filter`: `prop eq 'v'`, `prop ne 'v'`, `startswith(prop,'v')`, joined by
 /// `and`/`or` (left to right). `None` for anything else.
-fn odata_matches(filter: &str, get: &dyn Fn(&str) -> Option<String>) -> Option<bool> {
+pub(super) fn odata_matches(filter: &str, get: &dyn Fn(&str) -> Option<String>) -> Option<bool> {
     let lower = filter.to_ascii_lowercase();
     for (sep, is_and) in [(" or ", false), (" and ", true)] {
         if let Some(i) = lower.find(sep) {
@@ -349,7 +356,7 @@ fn invalid_filter(filter: &str) -> GraphError {
 }
 
 /// Objects filtered by `-Filter` and cut by `-Top`, or the 400 to report.
-fn listed(
+pub(super) fn listed(
     b: &BoundParameters,
     items: Vec<Value>,
     fields: &dyn Fn(&Value, &str) -> Option<String>,
@@ -372,21 +379,21 @@ fn listed(
 }
 
 /// A property of an output object for OData filters (camelCase names, case-insensitive).
-fn field(item: &Value, name: &str) -> Option<String> {
+pub(super) fn field(item: &Value, name: &str) -> Option<String> {
     item.property(name.trim()).map(|v| v.to_ps_string())
 }
 
 /// The Graph-style target of a request (`{ UserId = ..., ... }`).
-fn target(kind: &str, id: &str) -> String {
+pub(super) fn target(kind: &str, id: &str) -> String {
     format!("{{ {kind} = {id}, Headers =  }}")
 }
 
-fn variant(name: &str, b: &BoundParameters) -> String {
+pub(super) fn variant(name: &str, b: &BoundParameters) -> String {
     format!("{name}_{}", b.set)
 }
 
 /// Writes the objects, or the Graph error.
-fn emit(
+pub(super) fn emit(
     ctx: &mut CommandContext<'_>,
     variant: &str,
     target: &str,
@@ -404,7 +411,10 @@ fn emit(
 }
 
 /// The body of a Create-set call, or the expanded parameters mapped to Graph property names.
-fn body(b: &BoundParameters, expanded: &[(&str, &str)]) -> serde_json::Map<String, Json> {
+pub(super) fn body(
+    b: &BoundParameters,
+    expanded: &[(&str, &str)],
+) -> serde_json::Map<String, Json> {
     if let Some(v) = b.get("BodyParameter") {
         return match to_json(v) {
             Json::Object(m) => m,
@@ -420,14 +430,14 @@ fn body(b: &BoundParameters, expanded: &[(&str, &str)]) -> serde_json::Map<Strin
     map
 }
 
-fn body_str(map: &serde_json::Map<String, Json>, key: &str) -> Option<String> {
+pub(super) fn body_str(map: &serde_json::Map<String, Json>, key: &str) -> Option<String> {
     map.iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(key))
         .and_then(|(_, v)| v.as_str().map(str::to_string))
         .filter(|s| !s.trim().is_empty())
 }
 
-fn body_bool(map: &serde_json::Map<String, Json>, key: &str) -> Option<bool> {
+pub(super) fn body_bool(map: &serde_json::Map<String, Json>, key: &str) -> Option<bool> {
     map.iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(key))
         .and_then(|(_, v)| v.as_bool())
@@ -505,6 +515,10 @@ fn new_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         keys::ACCOUNT_ENABLED.to_string(),
         Json::from(body_bool(&map, "accountEnabled").unwrap_or(false)),
     );
+    properties.insert(
+        keys::CREATED_DATE_TIME.to_string(),
+        Json::from(crate::store::format_time(ctx.session.clock.now())),
+    );
     let display = body_str(&map, "displayName").unwrap_or_default();
     let dup = GraphError::bad_request(
         "Another object with the same value for property userPrincipalName already exists.",
@@ -541,7 +555,7 @@ fn new_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 }
 
 /// A user by object id or UPN (what Graph's `/users/{id}` accepts).
-fn graph_user<'t>(t: &'t Tenant, typed: &str) -> Option<&'t User> {
+pub(super) fn graph_user<'t>(t: &'t Tenant, typed: &str) -> Option<&'t User> {
     let typed = typed.trim();
     t.user_by_id(typed).or_else(|| {
         t.users
@@ -669,7 +683,7 @@ fn new_group(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     Ok(())
 }
 
-fn graph_group<'t>(t: &'t Tenant, typed: &str) -> Option<&'t Group> {
+pub(super) fn graph_group<'t>(t: &'t Tenant, typed: &str) -> Option<&'t Group> {
     t.groups
         .iter()
         .find(|g| same_id(&g.object_id, typed.trim()))
@@ -822,6 +836,8 @@ fn new_application(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         &[
             ("DisplayName", "displayName"),
             ("SignInAudience", "signInAudience"),
+            ("Notes", "notes"),
+            ("RequiredResourceAccess", "requiredResourceAccess"),
         ],
     );
     let Some(display) = body_str(&map, "displayName") else {
@@ -851,6 +867,18 @@ fn new_application(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         keys::CREATED_DATE_TIME.to_string(),
         Json::from(crate::store::format_time(ctx.session.clock.now())),
     );
+    if let Some(notes) = body_str(&map, "notes") {
+        properties.insert(keys::NOTES.to_string(), Json::from(notes));
+    }
+    if let Some((_, access)) = map
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("requiredResourceAccess"))
+    {
+        properties.insert(
+            keys::REQUIRED_RESOURCE_ACCESS.to_string(),
+            super::graph_apps::resource_access(access),
+        );
+    }
     let done = transact(ctx, |_| {
         Decision::Apply(
             (),

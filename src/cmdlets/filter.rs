@@ -115,6 +115,12 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
 }
 
 fn compare_op(name: &str) -> Option<(CompareOp, CaseMode)> {
+    // `-contains` and `-notcontains` start with the case prefix `c`: the whole word first.
+    match name {
+        "contains" => return Some((CompareOp::Contains, CaseMode::Default)),
+        "notcontains" => return Some((CompareOp::NotContains, CaseMode::Default)),
+        _ => {}
+    }
     let (case, bare) = if let Some(b) = name.strip_prefix('c') {
         (CaseMode::Sensitive, b)
     } else if let Some(b) = name.strip_prefix('i') {
@@ -370,5 +376,21 @@ mod tests {
         let f = Filter::parse("ApplicationAccessPolicy -eq $p", &lookup).unwrap();
         assert!(f.matches(&user(Value::str("X"))));
         assert!(Filter::parse("nonsense", &none).is_err());
+    }
+
+    #[test]
+    fn contains_tests_list_properties() {
+        // Get-CsOnlineUser.md, example 7: -Filter "FeatureTypes -Contains 'PhoneSystem'".
+        let none = |_: &str| Value::Null;
+        let obj = Value::object(PsObject::custom().with(
+            "FeatureTypes",
+            Value::array(vec![Value::str("Teams"), Value::str("PhoneSystem")]),
+        ));
+        let f = Filter::parse("FeatureTypes -Contains 'phonesystem'", &none).unwrap();
+        assert!(f.matches(&obj));
+        let f = Filter::parse("FeatureTypes -notcontains 'CallingPlan'", &none).unwrap();
+        assert!(f.matches(&obj));
+        let f = Filter::parse("FeatureTypes -ccontains 'phonesystem'", &none).unwrap();
+        assert!(!f.matches(&obj));
     }
 }

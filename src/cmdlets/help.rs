@@ -20,8 +20,10 @@ const CORE: &str = "Microsoft.PowerShell.Core";
 fn module_version(module: &str) -> &'static str {
     match module {
         CORE => "7.4.6",
-        "MicrosoftTeams" => super::standins::TEAMS_VERSION,
         "aapsh" => env!("CARGO_PKG_VERSION"),
+        m if super::modules::module_version(m).is_some() => {
+            super::modules::module_version(m).unwrap_or_default()
+        }
         m if m.starts_with("Microsoft.PowerShell.") => "7.0.0.0",
         _ => "1.0.0",
     }

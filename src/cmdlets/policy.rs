@@ -6,12 +6,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::service::{
-    Decision, ambiguous_user, canonical_app_ids, client_error, group_not_found, identity_not_found,
-    invalid_app_id, online_user_object, policy_not_found, policy_object, read_tenant, transact,
+    Decision, canonical_app_ids, client_error, invalid_app_id, policy_not_found, policy_object,
+    read_tenant, transact,
 };
 use crate::runtime::CmdletDef;
 use crate::runtime::{BoundParameters, CommandContext, ErrorCategory, Flow, ListModifier, Value};
-use crate::store::{Change, GroupLookup, Policy, UserLookup, bare_policy_name, policy_identity};
+use crate::store::{Change, Policy, bare_policy_name, policy_identity};
 use crate::vocab::{Fidelity, ParamDef, PipelineMode, Requires, types};
 
 const MODULE: &str = "MicrosoftTeams";
@@ -425,178 +425,6 @@ fn remove_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     Ok(())
 }
 
-/// Where a grant goes.
-enum GrantTarget {
-    User(String),
-    Group(String),
-    Tenant,
-}
-
 fn grant_policy(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let policy_typed = b.string("PolicyName");
-    let set = b.set.clone();
-    // The policy must exist (checked again under the lock); Global cannot be granted to a user.
-    let policy_name: Option<String> = match &policy_typed {
-        None => None,
-        Some(typed) => {
-            let tenant = read_tenant(ctx)?;
-            match tenant.find_policy(typed.trim()) {
-                Some(p) if p.is_global() => {
-                    let r = client_error(
-                        ctx,
-                        "Policy \"Global\" is not a user policy. You can assign only a user policy to a specific user.",
-                    );
-                    return ctx.write_error(r);
-                }
-                Some(p) => Some(p.name().to_string()),
-                None => {
-                    let r = policy_not_found(ctx, typed);
-                    return ctx.write_error(r);
-                }
-            }
-        }
-    };
-    let (target, shown) = if set.eq_ignore_ascii_case("Identity") {
-        let typed = b.string("Identity").unwrap_or_default();
-        let tenant = read_tenant(ctx)?;
-        match tenant.resolve_user(typed.trim()) {
-            UserLookup::Found(u) => (GrantTarget::User(u.object_id.clone()), typed),
-            UserLookup::NotFound => {
-                let r = identity_not_found(ctx, &typed);
-                return ctx.write_error(r);
-            }
-            UserLookup::Ambiguous(users) => {
-                let upns: Vec<String> = users
-                    .iter()
-                    .map(|u| u.user_principal_name.clone())
-                    .collect();
-                let r = ambiguous_user(ctx, &typed, &upns);
-                return ctx.write_error(r);
-            }
-        }
-    } else if set.eq_ignore_ascii_case("GrantToGroup") {
-        let typed = b.string("Group").unwrap_or_default();
-        let tenant = read_tenant(ctx)?;
-        match tenant.resolve_group(typed.trim()) {
-            GroupLookup::Found(g) => (GrantTarget::Group(g.object_id.clone()), typed),
-            GroupLookup::NotFound => {
-                let r = group_not_found(ctx, &typed);
-                return ctx.write_error(r);
-            }
-            GroupLookup::Ambiguous(_) => {
-                let r = client_error(
-                    ctx,
-                    &format!(
-                        "Multiple groups found with identity \"{typed}\". Use the group's object id."
-                    ),
-                );
-                return ctx.write_error(r);
-            }
-        }
-    } else {
-        (GrantTarget::Tenant, "Global".to_string())
-    };
-    if let Some(rank) = b.int("Rank")
-        && rank < 1
-    {
-        let r = client_error(
-            ctx,
-            &format!(
-                "Rank {rank} is not valid: the rank of a group assignment must be 1 or higher."
-            ),
-        );
-        return ctx.write_error(r);
-    }
-    if !ctx.should_process(&shown, "Grant-CsApplicationAccessPolicy")? {
-        return Ok(());
-    }
-    if matches!(target, GrantTarget::Tenant)
-        && !b.switch("Global")
-        && !confirm_tenant_grant(ctx, policy_name.as_deref())?
-    {
-        return Ok(());
-    }
-    let change = match &target {
-        GrantTarget::User(id) => Change::GrantUser {
-            user_id: id.clone(),
-            policy_name: policy_name.clone(),
-        },
-        GrantTarget::Group(id) => Change::GrantGroup {
-            group_id: id.clone(),
-            policy_name: policy_name.clone(),
-            rank: b.int("Rank"),
-        },
-        GrantTarget::Tenant => Change::GrantTenant {
-            policy_name: policy_name.clone(),
-        },
-    };
-    let not_found = policy_typed.as_deref().map(|p| policy_not_found(ctx, p));
-    let lookup_name = policy_name.clone();
-    let done = transact(ctx, move |t| {
-        if let (Some(name), Some(err)) = (&lookup_name, not_found)
-            && t.find_policy(name).is_none()
-        {
-            return Decision::Fail(Box::new(err));
-        }
-        Decision::Apply((), vec![change])
-    })?;
-    if done.is_some() && b.switch("PassThru") {
-        match &target {
-            GrantTarget::User(id) => {
-                let tenant = read_tenant(ctx)?;
-                if let Some(u) = tenant.user_by_id(id) {
-                    let obj = online_user_object(tenant, u);
-                    ctx.write_object(obj);
-                }
-            }
-            _ => ctx.write_object(Value::Bool(true)),
-        }
-    }
-    Ok(())
-}
-
-/// Grant in the tenant set without `-Global` (neither `-Identity` nor `-Group` given, e.g.
-/// `Grant-CsApplicationAccessPolicy -PolicyName X` with the user forgotten) asks first, as the
-/// real Grant cmdlets do ("If you do not specify the -Global parameter, you will be prompted to
-/// confirm the operation", Grant-CsTeamsUpgradePolicy docs); `-Global` skips the question. The
-/// layout is pwsh's ShouldContinue (Yes/No, default Yes); the wording is chosen. Under
-/// -NonInteractive the question is an error and nothing changes.
-fn confirm_tenant_grant(ctx: &mut CommandContext<'_>, policy: Option<&str>) -> Result<bool, Flow> {
-    if !ctx.session.can_prompt() {
-        // The host's refusal, raised inside the cmdlet (so it points at the command).
-        let r = ctx.error(
-            "System.Management.Automation.PSInvalidOperationException",
-            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-            "System.Management.Automation.PSInvalidOperationException",
-            ErrorCategory::InvalidOperation,
-        );
-        return Err(ctx.terminate(r));
-    }
-    let query = match policy {
-        Some(name) => format!(
-            "No -Identity or -Group was given: the policy \"{name}\" will be granted to the whole tenant, that is to every user without a policy assigned directly. Specify -Global to do this without this question."
-        ),
-        None => "No -Identity or -Group was given: the tenant-wide grant will be removed, so users without a policy assigned directly get the Global policy. Specify -Global to do this without this question.".to_string(),
-    };
-    // The caption and question once; the choices again after `?` (pwsh's PromptForChoice).
-    ctx.session.write_host(&format!("\nConfirm\n{query}\n"));
-    loop {
-        let Some(line) = ctx
-            .session
-            .prompt_line("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ")?
-        else {
-            return Ok(false);
-        };
-        match line.trim().to_ascii_lowercase().as_str() {
-            "" | "y" => return Ok(true),
-            "n" => {
-                ctx.note_skipped();
-                return Ok(false);
-            }
-            "?" => ctx.session.write_host(
-                "Y - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n",
-            ),
-            _ => {}
-        }
-    }
+    super::policy_kind::grant(ctx, b, super::policy_kind::PolicyKind::AppAccess)
 }

@@ -9,9 +9,6 @@ use crate::store::{Change, Policy, StoreError, Tenant, User};
 /// Rtc policy types, fidelity.md §1.1). The formatter shows it as a list.
 pub const POLICY_TYPE: &str =
     "Deserialized.Microsoft.Rtc.Management.WritableConfig.Policy.Teams.ApplicationAccessPolicy";
-/// The type name Get-CsOnlineUser objects carry (chosen).
-pub const ONLINE_USER_TYPE: &str =
-    "Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.OnlineUser";
 
 /// A service-side failure as the Teams module reports it: `[ClientError] : <message>`,
 /// category InvalidOperation, FQID `ClientError,<cmdlet class>` (framing confirmed for Grant
@@ -175,6 +172,25 @@ pub fn stamped(stamp: Stamp, mut changes: Vec<Change>) -> Vec<Change> {
     let group_change = changes
         .iter()
         .any(|c| matches!(c, Change::GrantGroup { .. }));
+    // The same for the catalog's policy types: (policy type, group) granted, types changed.
+    let mut typed_grants: Vec<(String, String)> = Vec::new();
+    let mut typed_changes: Vec<String> = Vec::new();
+    for c in &changes {
+        if let Change::GrantTeamsGroup {
+            policy_type,
+            group_id,
+            policy_name,
+            ..
+        } = c
+        {
+            if policy_name.is_some() {
+                typed_grants.push((policy_type.clone(), group_id.clone()));
+            }
+            if !typed_changes.contains(policy_type) {
+                typed_changes.push(policy_type.clone());
+            }
+        }
+    }
     if changes.iter().any(Change::affects_access) {
         changes.insert(
             0,
@@ -194,6 +210,17 @@ pub fn stamped(stamp: Stamp, mut changes: Vec<Change>) -> Vec<Change> {
     if group_change {
         changes.push(Change::NormalizeGroupRanks);
     }
+    for (policy_type, group_id) in typed_grants {
+        changes.push(Change::StampTeamsGroupAssignment {
+            policy_type,
+            group_id,
+            created_time: stamp.at.clone(),
+            created_by: stamp.by.clone(),
+        });
+    }
+    for policy_type in typed_changes {
+        changes.push(Change::NormalizeTeamsGroupRanks { policy_type });
+    }
     changes
 }
 
@@ -210,26 +237,9 @@ pub fn policy_object(p: &Policy) -> Value {
     )
 }
 
-/// A user as Get-CsOnlineUser returns it. `ApplicationAccessPolicy` shows only the direct
-/// assignment (group and tenant grants leave it empty, as the real one does).
+/// A user as Get-CsOnlineUser returns it (`online_user`).
 pub fn online_user_object(t: &Tenant, u: &User) -> Value {
-    let alias = u.alias().to_string();
-    let direct = t
-        .user_policy(&u.object_id)
-        .map(Value::str)
-        .unwrap_or(Value::Null);
-    Value::object(
-        PsObject::new(ONLINE_USER_TYPE)
-            .with("Identity", Value::str(&u.object_id))
-            .with("UserPrincipalName", Value::str(&u.user_principal_name))
-            .with("Alias", Value::str(alias))
-            .with("AccountEnabled", Value::Bool(true))
-            .with("DisplayName", Value::str(&u.display_name))
-            .with("SipAddress", Value::str(&u.sip_address))
-            .with("AccountType", Value::str("User"))
-            .with("TenantId", Value::str(&t.tenant.tenant_id))
-            .with("ApplicationAccessPolicy", direct),
-    )
+    super::online_user::online_user_object(t, u)
 }
 
 /// AppIds must be GUIDs (application client ids). Returns the ids in canonical lowercase form,

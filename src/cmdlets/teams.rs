@@ -226,7 +226,8 @@ fn get_online_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
 }
 
 /// Admins filter on `ApplicationAccessPolicy -eq "Tag:Name"` as well as on the bare name the
-/// property holds (usage.md P3); the `Tag:` prefix is dropped from such values (chosen).
+/// property holds (usage.md P3); the `Tag:` prefix is dropped from such values (chosen), for
+/// every policy property (`TeamsMeetingPolicy -eq 'Tag:Sales'`).
 fn bare_policy_values(f: super::filter::Filter) -> super::filter::Filter {
     use super::filter::Filter;
     match f {
@@ -237,7 +238,7 @@ fn bare_policy_values(f: super::filter::Filter) -> super::filter::Filter {
             value,
         } => {
             let value = match &value {
-                Value::String(s) if property.eq_ignore_ascii_case("ApplicationAccessPolicy") => {
+                Value::String(s) if is_policy_property(&property) => {
                     Value::str(crate::store::bare_policy_name(s))
                 }
                 _ => value,
@@ -259,6 +260,12 @@ fn bare_policy_values(f: super::filter::Filter) -> super::filter::Filter {
         ),
         Filter::Not(a) => Filter::Not(Box::new(bare_policy_values(*a))),
     }
+}
+
+/// A user property that holds a policy's bare name.
+fn is_policy_property(property: &str) -> bool {
+    let p = property.to_ascii_lowercase();
+    p.ends_with("policy") || p == "callinglineidentity" || p == "tenantdialplan"
 }
 
 /// A -Filter given as a script block is its text.

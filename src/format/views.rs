@@ -189,6 +189,20 @@ fn file_system_group(item: &Value) -> Option<String> {
     Some(format!("    Directory: {folder}"))
 }
 
+/// Get-Module -ListAvailable's group header: the module folder the module is in (its
+/// ModuleBase without the module's own folder and version folder), indented four spaces.
+fn module_group(item: &Value) -> Option<String> {
+    let base = item.property("ModuleBase")?.to_ps_string();
+    let sep = if base.contains('\\') { '\\' } else { '/' };
+    let (parent, last) = base.rsplit_once(sep)?;
+    let root = if last.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        parent.rsplit_once(sep)?.0
+    } else {
+        parent
+    };
+    Some(format!("    Directory: {root}"))
+}
+
 /// Get-Member's table (pwsh's MemberDefinition view): grouped by the type name
 /// (`   TypeName: System.String`).
 const MEMBER_DEFINITION: ViewDef = ViewDef {
@@ -295,6 +309,48 @@ pub const VIEWS: &[ViewDef] = &[
         ],
     ),
     list_all("Microsoft.Graph.PowerShell.Authentication.AuthContext"),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphOrganization",
+        &["Id", "DisplayName"],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphServicePrincipal",
+        &[
+            "DisplayName",
+            "Id",
+            "AppId",
+            "SignInAudience",
+            "ServicePrincipalType",
+        ],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphAppRoleAssignment",
+        &[
+            "Id",
+            "AppRoleId",
+            "CreatedDateTime",
+            "DeletedDateTime",
+            "PrincipalDisplayName",
+            "PrincipalId",
+            "PrincipalType",
+            "ResourceDisplayName",
+        ],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphOAuth2PermissionGrant",
+        &[
+            "Id",
+            "ClientId",
+            "ConsentType",
+            "PrincipalId",
+            "ResourceId",
+            "Scope",
+        ],
+    ),
+    table(
+        "Microsoft.Graph.PowerShell.Models.MicrosoftGraphTeam",
+        &["Id", "DisplayName", "Description", "IsArchived"],
+    ),
     APP_ACCESS,
     EFFECTIVE_POLICY,
     // Get-EmuLab -ListAvailable: the title last, so a narrow window cuts only it.
@@ -359,18 +415,34 @@ pub const VIEWS: &[ViewDef] = &[
         "System.Management.Automation.SemanticVersion",
         &["Major", "Minor", "Patch", "PreReleaseLabel", "BuildLabel"],
     ),
-    // Get-Module -ListAvailable output (pwsh's ModuleInfoGrouping view) and Get-Module.
+    // Get-Module -ListAvailable output (pwsh's ModuleInfoGrouping view, grouped by folder)
+    // and Get-Module.
+    ViewDef {
+        group: Some(module_group),
+        ..table_sized(
+            "ModuleInfoGrouping",
+            &[
+                "ModuleType",
+                "Version",
+                "PreRelease",
+                "Name",
+                "PSEdition",
+                "ExportedCommands",
+            ],
+            &[10, 10, 10, 35, 9, 0],
+        )
+    },
+    // PowerShellGet's PSRepositoryItemInfo view (Find-Module, Get-InstalledModule) and
+    // PSResourceGet's PSResourceInfo view (Find-PSResource, Get-InstalledPSResource), as their
+    // PSGet.Format.ps1xml files in pwsh 7.6.10 define them.
     table_sized(
-        "ModuleInfoGrouping",
-        &[
-            "ModuleType",
-            "Version",
-            "PreRelease",
-            "Name",
-            "PSEdition",
-            "ExportedCommands",
-        ],
-        &[10, 10, 10, 35, 9, 0],
+        "Microsoft.PowerShell.Commands.PSRepositoryItemInfo",
+        &["Version", "Name", "Repository", "Description"],
+        &[20, 35, 20, 0],
+    ),
+    table(
+        "Microsoft.PowerShell.PSResourceGet.UtilClasses.PSResourceInfo",
+        &["Name", "Version", "Prerelease", "Repository", "Description"],
     ),
     table_sized(
         "System.Management.Automation.PSModuleInfo",

@@ -17,7 +17,7 @@ use super::errors;
 use super::value::Value;
 use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::Span;
-use crate::vocab::{ALL_SETS, ParamDef, ParamKind, types};
+use crate::vocab::{ALL_SETS, AllowKind, ParamDef, ParamKind, Validation, types};
 
 /// One evaluated command element.
 #[derive(Clone, Debug)]
@@ -263,16 +263,37 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
         }
     }
     let mandatory = is_declared(def, p) && p.sets.iter().any(|s| s.mandatory);
+    let allows = |kind: AllowKind| {
+        p.validations
+            .iter()
+            .any(|v| matches!(v, Validation::Allow(k) if *k == kind))
+    };
     if mandatory && p.ty.kind != ParamKind::Switch {
-        if converted.is_null() {
+        if converted.is_null() && !allows(AllowKind::Null) {
             return Err(BindFailure::at(
                 errors::null_not_allowed(def, &p.name),
                 span,
             ));
         }
-        if matches!(&converted, Value::String(s) if s.is_empty()) {
+        if matches!(&converted, Value::String(s) if s.is_empty()) && !allows(AllowKind::EmptyString)
+        {
             return Err(BindFailure::at(
                 errors::empty_string_not_allowed(def, &p.name),
+                span,
+            ));
+        }
+        if matches!(&converted, Value::Array(a) if a.borrow().is_empty())
+            && !allows(AllowKind::EmptyCollection)
+        {
+            return Err(BindFailure::at(
+                errors::binding(
+                    def,
+                    "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                    format!(
+                        "Cannot bind argument to parameter '{}' because it is an empty array.",
+                        p.name
+                    ),
+                ),
                 span,
             ));
         }
@@ -629,7 +650,7 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
         ParamKind::Credential => {
             matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
         }
-        ParamKind::ListModifier | ParamKind::Enum(_) => false,
+        ParamKind::ListModifier | ParamKind::Enum(_) | ParamKind::UInt32 => false,
     }
 }
 

@@ -442,6 +442,7 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
         },
         ParamKind::Int32 => Value::Num(to_number(value, NumKind::Int32)?),
         ParamKind::Int64 => Value::Num(to_number(value, NumKind::Int64)?),
+        ParamKind::UInt32 => Value::Num(to_number(value, NumKind::UInt32)?),
         ParamKind::Unlimited => match value {
             Value::String(s) if s.trim().eq_ignore_ascii_case("unlimited") => {
                 Value::str("Unlimited")

@@ -10,7 +10,7 @@ use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::ast::{
     Attribute, Expr, ExprKind, FunctionDef, ParamDecl, ScriptBlockAst, UnaryOp,
 };
-use crate::vocab::{Name, ParamDef, ParamType, Validation, types};
+use crate::vocab::{AllowKind, Name, ParamDef, ParamType, Validation, types};
 
 /// Never called: functions run through `Implementation::Function`.
 fn no_handler(_: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Flow> {
@@ -98,6 +98,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
         let mut mandatory = false;
         let mut by_value = false;
         let mut by_name = false;
+        let mut remaining = false;
         let mut help = None;
         for attr in &decl.attributes {
             let validations_before = p.validations.len();
@@ -106,6 +107,7 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                 mandatory |= named(attr, "Mandatory").is_some_and(flag);
                 by_value |= named(attr, "ValueFromPipeline").is_some_and(flag);
                 by_name |= named(attr, "ValueFromPipelineByPropertyName").is_some_and(flag);
+                remaining |= named(attr, "ValueFromRemainingArguments").is_some_and(flag);
                 if let Some(Some(e)) = named(attr, "Position") {
                     position = constant(e).and_then(|c| c.parse().ok());
                 }
@@ -123,6 +125,14 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
                         }
                     }
                 }
+            } else if is_attr(attr, "allownull") {
+                p.validations.push(Validation::Allow(AllowKind::Null));
+            } else if is_attr(attr, "allowemptystring") {
+                p.validations
+                    .push(Validation::Allow(AllowKind::EmptyString));
+            } else if is_attr(attr, "allowemptycollection") {
+                p.validations
+                    .push(Validation::Allow(AllowKind::EmptyCollection));
             } else if is_attr(attr, "validatenotnullorempty") {
                 p.validations.push(Validation::NotNullOrEmpty);
             } else if is_attr(attr, "validatenotnull") {
@@ -181,8 +191,11 @@ fn parameters(decls: &[ParamDecl]) -> (Vec<ParamDef>, bool) {
         if let Some(s) = set {
             p.sets[0].set = Some(Name::Owned(s));
         }
-        let positional =
-            p.ty.kind != crate::vocab::ParamKind::Switch && (!any_position || position.is_some());
+        // A ValueFromRemainingArguments parameter takes what no position takes.
+        p.remaining = remaining;
+        let positional = p.ty.kind != crate::vocab::ParamKind::Switch
+            && !remaining
+            && (!any_position || position.is_some());
         if positional {
             p.sets[0].position = Some(position.unwrap_or(next_position));
             next_position += 1;
@@ -207,10 +220,14 @@ fn build(
     let (params, mut advanced) = parameters(decls);
     let mut should_process = false;
     let mut impact = crate::vocab::ConfirmImpact::Medium;
+    let mut default_set: Option<String> = None;
     for attr in &body.attributes {
         if is_attr(attr, "cmdletbinding") {
             advanced = true;
             should_process |= named(attr, "SupportsShouldProcess").is_some_and(flag);
+            if let Some(Some(e)) = named(attr, "DefaultParameterSetName") {
+                default_set = constant(e);
+            }
             if let Some(Some(e)) = named(attr, "ConfirmImpact")
                 && let Some(i) = constant(e).and_then(|c| crate::vocab::ConfirmImpact::parse(&c))
             {
@@ -224,6 +241,7 @@ fn build(
     def.advanced = advanced;
     def.supports_should_process = should_process;
     def.confirm_impact = impact;
+    def.default_set = default_set.map(Name::Owned);
     def.pipeline = crate::vocab::PipelineMode::PerRecord;
     def.fidelity = crate::vocab::Fidelity::EmulatorOnly;
     def.implementation = implementation;

@@ -514,9 +514,13 @@ impl Session {
 
     fn exec_switch(&mut self, s: &SwitchStatement, out: &mut Out<'_>) -> Result<(), Flow> {
         let value = self.point_value(&s.value)?;
-        let items = match &value {
-            Value::Array(_) => value.enumerate(),
-            other => vec![other.clone()],
+        let items = if s.flags.file {
+            self.switch_file_lines(&value, s.value.span)?
+        } else {
+            match &value {
+                Value::Array(_) => value.enumerate(),
+                other => vec![other.clone()],
+            }
         };
         'items: for item in items {
             let mut matched = false;
@@ -549,6 +553,40 @@ impl Session {
             }
         }
         Ok(())
+    }
+
+    /// `switch -file path`: the lines of the file (resolved from the current location), or
+    /// pwsh's ItemNotFoundException pointing at the path.
+    fn switch_file_lines(&mut self, value: &Value, span: Span) -> Result<Vec<Value>, Flow> {
+        let text = value.to_ps_string();
+        let path = self.resolve_path(&text);
+        let shown = super::files::shown(&path);
+        let content = if path.is_file() {
+            super::files::read_text(&path).ok()
+        } else {
+            None
+        };
+        let Some(content) = content else {
+            let mut rec = ErrorRecord::new(
+                ExceptionInfo::new(
+                    "System.Management.Automation.ItemNotFoundException",
+                    format!("Cannot find path '{shown}' because it does not exist."),
+                ),
+                "PathNotFound",
+                ErrorCategory::ObjectNotFound,
+            );
+            rec.target_name = shown.clone();
+            rec.target_object = Some(Value::str(shown));
+            rec.invocation = Some(InvocationInfo {
+                command_name: None,
+                invocation_name: None,
+                source: self.current_source(),
+                extent: span,
+                command_kind: Default::default(),
+            });
+            return Err(Flow::statement_error(rec));
+        };
+        Ok(content.lines().map(Value::str).collect())
     }
 
     fn switch_clause_matches(

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use regex::{Regex, RegexBuilder};
 
 use super::conversion;
-use super::error_record::ErrorCategory;
+use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::flow::Flow;
 use super::number::{self, ArithOp, BitOp, NumError, NumKind, Number};
 use super::scope::Qualifier;
@@ -265,13 +265,17 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
                 merged.ordered = a.borrow().ordered;
                 for (k, v) in b.borrow().iter() {
                     if merged.contains_key(k) {
-                        return Err(s.runtime_error(
-                            "RuntimeException",
-                            format!(
-                                "Item has already been added. Key in dictionary: '{0}'  Key being added: '{0}'",
-                                k.to_ps_string()
+                        // Hashtable.Add's ArgumentException, as the operator lets it out.
+                        let message = format!(
+                            "Item has already been added. Key in dictionary: '{0}'  Key being added: '{0}'",
+                            k.to_ps_string()
+                        );
+                        return Err(s.runtime_record_error(
+                            ErrorRecord::new(
+                                ExceptionInfo::new("System.ArgumentException", message),
+                                "System.ArgumentException",
+                                ErrorCategory::OperationStopped,
                             ),
-                            ErrorCategory::InvalidOperation,
                             span,
                         ));
                     }
@@ -279,12 +283,9 @@ fn add(s: &mut Session, l: Value, r: Value, span: Span) -> Result<Value, Flow> {
                 }
                 Ok(Value::hashtable(merged))
             }
-            other => Err(s.runtime_error(
+            _ => Err(s.runtime_error(
                 "AddHashTableToNonHashTable",
-                format!(
-                    "A hash table can only be added to another hash table. ({})",
-                    other.type_name()
-                ),
+                "A hash table can only be added to another hash table.",
                 ErrorCategory::InvalidOperation,
                 span,
             )),
@@ -402,6 +403,19 @@ fn arithmetic(
             // Multiplication with `$null` on the left is `$null`.
             Value::Null => return Ok(Value::Null),
             Value::String(text) => {
+                if let Some(times) = negative_count(&r) {
+                    let message = format!(
+                        "times ('{times}') must be a non-negative value. (Parameter 'times')\nActual value was {times}."
+                    );
+                    return Err(s.runtime_record_error(
+                        ErrorRecord::new(
+                            ExceptionInfo::new("System.ArgumentOutOfRangeException", message),
+                            "System.ArgumentOutOfRangeException",
+                            ErrorCategory::OperationStopped,
+                        ),
+                        span,
+                    ));
+                }
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
                 if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
                     return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
@@ -451,6 +465,12 @@ fn as_left_enum(left: &Value, result: Result<Value, Flow>) -> Result<Value, Flow
 }
 
 /// How many times `*` repeats a string (Int32) or an array (UInt32).
+/// A repeat count below zero (as an Int32), for String's ArgumentOutOfRangeException.
+fn negative_count(r: &Value) -> Option<i64> {
+    let n = conversion::to_int(r, "System.Int32").ok()?;
+    (n < 0).then_some(n)
+}
+
 fn repeat_count(s: &Session, r: &Value, kind: NumKind, span: Span) -> Result<usize, Flow> {
     let n = match r {
         Value::String(_) => string_operand(s, r, NumKind::Int32, span)?
@@ -667,6 +687,14 @@ fn compare_scalar(
 
 /// PowerShell equality: the right side is converted to the left side's type.
 pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
+    if let Some(a) = version_parts(l) {
+        let b = version_parts(r).or_else(|| {
+            super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts)
+        });
+        return b == Some(a);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
@@ -735,7 +763,38 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
     }
 }
 
+/// A `System.Version`'s Major, Minor, Build and Revision (-1 where not given, which .NET orders
+/// before 0).
+pub fn version_parts(v: &Value) -> Option<[i64; 4]> {
+    let Value::Object(o) = v else {
+        return None;
+    };
+    let o = o.borrow();
+    if o.type_names.first().is_none_or(|t| t != "System.Version") {
+        return None;
+    }
+    let part = |name: &str| o.get(name).and_then(|p| p.as_i64()).unwrap_or(-1);
+    Some([
+        part("Major"),
+        part("Minor"),
+        part("Build"),
+        part("Revision"),
+    ])
+}
+
 fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Ordering, Flow> {
+    // A version compares with a version, or with text that converts to one.
+    if let Some(a) = version_parts(l) {
+        let b = match version_parts(r) {
+            Some(b) => Some(b),
+            None => super::expression::parse_version(&r.to_ps_string())
+                .as_ref()
+                .and_then(version_parts),
+        };
+        if let Some(b) = b {
+            return Ok(a.cmp(&b));
+        }
+    }
     match l {
         Value::Num(_) | Value::Bool(_) | Value::Char(_) => {
             let a = plain_number(l).unwrap_or(Number::Int32(0));
@@ -753,9 +812,29 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
         Value::DateTime(a) => {
             let b = match r {
                 Value::DateTime(b) => Some(*b),
+                Value::Null => return Ok(Ordering::Greater),
                 other => conversion::parse_datetime(&other.to_ps_string()),
             };
-            Ok(b.map_or(Ordering::Greater, |b| ticks_of(*a).cmp(&ticks_of(b))))
+            match b {
+                Some(b) => Ok(ticks_of(*a).cmp(&ticks_of(b))),
+                None => {
+                    let text = r.to_ps_string();
+                    let inner = conversion::cast_error_with_inner(
+                        &text,
+                        "System.DateTime",
+                        &conversion::datetime_parse_message(&text),
+                    );
+                    Err(s.runtime_error(
+                        "ComparisonFailure",
+                        format!(
+                            "Could not compare \"{}\" to \"{text}\". Error: \"{inner}\"",
+                            l.to_ps_string()
+                        ),
+                        ErrorCategory::InvalidOperation,
+                        span,
+                    ))
+                }
+            }
         }
         Value::TimeSpan(a) => match to_timespan(r) {
             Some(b) => Ok(a.cmp(&b)),
@@ -784,11 +863,9 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
         _ => {
             let a = l.to_ps_string();
             let b = r.to_ps_string();
-            Ok(if cs {
-                a.cmp(&b)
-            } else {
-                a.to_lowercase().cmp(&b.to_lowercase())
-            })
+            // The invariant culture's order: letters alphabetically, then lowercase first
+            // when only the case differs (`'B' -cgt 'a'`, `'a' -clt 'A'`).
+            Ok(compare_strings(&a, &b, !cs).cmp(&0))
         }
     }
 }
@@ -824,6 +901,9 @@ pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
 pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
+    if let (Some(a), Some(b)) = (version_parts(l), version_parts(r)) {
+        return a.cmp(&b);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => Ordering::Equal,
         (Value::Null, _) => Ordering::Less,
@@ -1024,7 +1104,11 @@ fn split(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Valu
 
 /// The `-f` operator: .NET composite formatting (`{0}`, `{0,-10}`, `{0:N2}`, `{{`).
 pub fn format_operator(s: &Session, fmt: &str, args: &Value, span: Span) -> Result<String, Flow> {
-    let args = args.enumerate();
+    // `'{0}' -f $null` formats one null argument.
+    let args = match args {
+        Value::Null => vec![Value::Null],
+        other => other.enumerate(),
+    };
     super::dotnet_format::composite(fmt, &args, s.culture).map_err(|e| {
         s.runtime_error(
             "FormatError",

@@ -101,6 +101,8 @@ const NULL_ARGUMENT: &str = "The argument is null. Provide a valid value for the
 /// The inner message pwsh shows after `Cannot validate argument on parameter 'X'.`.
 pub fn validate(check: &Validation, value: &Value) -> Result<(), String> {
     match check {
+        // Read by the binder's mandatory checks.
+        Validation::Allow(_) => {}
         Validation::NotNull => {
             if value.is_null() {
                 return Err("The argument is null. Provide a valid value for the argument, and then try running the command again.".into());

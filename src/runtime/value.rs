@@ -541,6 +541,8 @@ pub enum Native {
     },
     /// `System.Text.StringBuilder`: its text and capacity (.NET's chunk growth, see members).
     StringBuilder { text: String, capacity: i64 },
+    /// `System.Text.Encoding`: which one.
+    Encoding(super::dotnet::encoding::EncodingKind),
 }
 
 impl PsObject {

@@ -323,7 +323,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
 
 /// `-EncodedCommand`: Base64 of the command's UTF-16 LE bytes, as pwsh documents it.
 pub fn decode_encoded_command(text: &str) -> Option<String> {
-    let bytes = base64_decode(text.trim())?;
+    let bytes = crate::runtime::dotnet::encoding::from_base64(text.trim())?;
     if bytes.len() % 2 != 0 {
         return None;
     }
@@ -331,34 +331,6 @@ pub fn decode_encoded_command(text: &str) -> Option<String> {
     char::decode_utf16(units)
         .collect::<Result<String, _>>()
         .ok()
-}
-
-/// Standard Base64 (with or without `=` padding).
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    fn value(c: u8) -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    }
-    let body = text.trim_end_matches('=');
-    if body.is_empty() || text.len() - body.len() > 2 || body.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    for chunk in body.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (k, c) in chunk.iter().enumerate() {
-            n |= value(*c)? << (18 - 6 * k);
-        }
-        let bytes = n.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
 }
 
 /// `parse_args` over the arguments as the system passes them. Each is read as UTF-8, a byte

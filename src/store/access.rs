@@ -6,7 +6,7 @@
 //! tenant-wide `-Global` grant; then the Global instance itself. A pure function of the tenant
 //! state: it must not read files, the clock or anything else.
 
-use super::model::{Policy, Tenant, same_id};
+use super::model::{Assignments, GLOBAL, Policy, Tenant, same_id};
 
 /// Where the effective policy came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,5 +106,50 @@ impl Tenant {
     /// Whether the app may act on behalf of this user (its appId is in the effective policy).
     pub fn app_may_act_for(&self, app_id: &str, user_object_id: &str) -> bool {
         self.effective_policy(user_object_id).allows_app(app_id)
+    }
+}
+
+impl Tenant {
+    /// The effective grant of any policy type (the application access policy or a catalog
+    /// type) for a user, by the same precedence: the bare name of the policy in force and where
+    /// it came from (`Global` from `PolicySource::Global` when nothing is granted). `None` for a
+    /// policy type the tenant does not have.
+    pub fn effective_grant(
+        &self,
+        policy_type: &str,
+        user_object_id: &str,
+    ) -> Option<(String, PolicySource)> {
+        let grants = self.grants(policy_type)?;
+        Some(self.effective_in(grants, user_object_id))
+    }
+
+    fn effective_in(&self, grants: &Assignments, user_object_id: &str) -> (String, PolicySource) {
+        let user = self
+            .user_by_id(user_object_id)
+            .map_or(user_object_id, |u| u.object_id.as_str());
+        if let Some(name) = grants.users.get(user) {
+            return (name.clone(), PolicySource::Direct);
+        }
+        let best_group = grants
+            .groups
+            .iter()
+            .filter(|grant| {
+                self.group_by_id(&grant.group_id)
+                    .is_some_and(|g| g.members.iter().any(|m| same_id(m, user)))
+            })
+            .min_by_key(|grant| grant.rank);
+        if let Some(grant) = best_group {
+            return (
+                grant.policy_name.clone(),
+                PolicySource::Group {
+                    group_id: grant.group_id.clone(),
+                    rank: grant.rank,
+                },
+            );
+        }
+        match &grants.tenant {
+            Some(name) => (name.clone(), PolicySource::Tenant),
+            None => (GLOBAL.to_string(), PolicySource::Global),
+        }
     }
 }

@@ -23,8 +23,8 @@ use super::emulator::{
 };
 use super::error::StoreError;
 use super::model::{
-    ExtraKeys, GroupAssignment, Policy, Tenant, bare_policy_name, policy_identity, same_id,
-    same_name,
+    Assignments, ExtraKeys, GroupAssignment, Policy, TeamsPolicy, Tenant, bare_policy_name,
+    policy_identity, same_id, same_name,
 };
 use super::query::PolicyReference;
 
@@ -49,6 +49,20 @@ enum Undo {
     Emulator(Option<serde_json::Value>),
     /// The whole tenant as before (`ReplaceState`).
     Whole(Box<Tenant>),
+    /// A catalog policy type's instances as before.
+    FamilyPolicies(String, Vec<TeamsPolicy>),
+    /// A catalog policy type's group grants as before.
+    FamilyGroupGrants(String, Vec<GroupAssignment>),
+    /// A catalog policy type's tenant-wide grant as before.
+    FamilyTenantGrant(String, Option<String>),
+    /// One user's direct grant of a catalog policy type as before.
+    FamilyUserGrant {
+        policy_type: String,
+        user_id: String,
+        before: Option<(usize, String)>,
+    },
+    /// The configurations as before.
+    Configurations(ExtraKeys),
 }
 
 #[derive(Debug)]
@@ -56,6 +70,8 @@ struct DirectoryUndo {
     users: Vec<super::model::User>,
     groups: Vec<super::model::Group>,
     direct: indexmap::IndexMap<String, String>,
+    /// Each catalog policy type's direct grants.
+    family_direct: Vec<indexmap::IndexMap<String, String>>,
     emulator: Option<serde_json::Value>,
 }
 
@@ -123,6 +139,18 @@ pub enum Change {
         display_name: String,
         properties: ExtraKeys,
     },
+    /// Changes an app registration: a new display name, and these project keys set (a `null`
+    /// value removes the key). Update-MgApplication, New-MgServicePrincipal, the OAuth2
+    /// permission grant cmdlets.
+    UpdateApplication {
+        app_id: String,
+        display_name: Option<String>,
+        properties: ExtraKeys,
+    },
+    /// Removes an app registration (with its permissions, service principal and grants).
+    RemoveApplication {
+        app_id: String,
+    },
     /// Replaces the app's application permissions.
     SetAppPermissions {
         app_id: String,
@@ -161,6 +189,58 @@ pub enum Change {
     },
     AddBatchOperation {
         operation: Box<BatchOperation>,
+    },
+
+    // The catalog's policy types (`store::catalog`): `policy_type` names one, as the catalog
+    // spells it. Settings are file keys (`allowCloudRecording`) with values of their kind.
+    /// A new `Tag:` instance with these settings (the others keep their defaults).
+    NewTeamsPolicy {
+        policy_type: String,
+        name: String,
+        settings: ExtraKeys,
+    },
+    /// Replaces these settings of an instance (`Global` included).
+    SetTeamsPolicy {
+        policy_type: String,
+        identity: String,
+        settings: ExtraKeys,
+    },
+    /// Removing `Global` resets it (every setting back to its default) instead; an instance
+    /// still granted is refused.
+    RemoveTeamsPolicy {
+        policy_type: String,
+        identity: String,
+    },
+    /// `policy_name: None` unassigns.
+    GrantTeamsUser {
+        policy_type: String,
+        user_id: String,
+        policy_name: Option<String>,
+    },
+    /// As `GrantGroup`, for a catalog policy type (ranks are per type).
+    GrantTeamsGroup {
+        policy_type: String,
+        group_id: String,
+        policy_name: Option<String>,
+        rank: Option<i64>,
+    },
+    GrantTeamsTenant {
+        policy_type: String,
+        policy_name: Option<String>,
+    },
+    StampTeamsGroupAssignment {
+        policy_type: String,
+        group_id: String,
+        created_time: String,
+        created_by: String,
+    },
+    NormalizeTeamsGroupRanks {
+        policy_type: String,
+    },
+    /// Replaces these settings of a configuration (file keys).
+    SetConfiguration {
+        name: String,
+        settings: ExtraKeys,
     },
 
     /// Replaces the whole tenant with a store document (`Reset-EmuState`,
@@ -257,6 +337,12 @@ impl Tenant {
                 app_id,
                 permissions,
             } => self.set_app_permissions(app_id, permissions),
+            Change::UpdateApplication {
+                app_id,
+                display_name,
+                properties,
+            } => self.update_application(app_id, display_name.as_deref(), properties),
+            Change::RemoveApplication { app_id } => self.remove_application(app_id),
             Change::StampGroupAssignment {
                 group_id,
                 created_time,
@@ -309,6 +395,124 @@ impl Tenant {
                 state.batch_operations.push((**operation).clone());
                 Ok(())
             }),
+            Change::NewTeamsPolicy {
+                policy_type,
+                name,
+                settings,
+            } => {
+                let name = bare_policy_name(name).to_string();
+                if name.trim().is_empty() {
+                    return Err(StoreError::conflict("A policy name must not be empty."));
+                }
+                let family = self.family_mut(policy_type)?;
+                if let Some(existing) = family.find(&name) {
+                    return Err(StoreError::conflict(format!(
+                        "A policy named \"{name}\" already exists ({}).",
+                        existing.identity
+                    )));
+                }
+                family
+                    .policies
+                    .push(TeamsPolicy::new(policy_identity(&name), settings.clone()));
+                Ok(())
+            }
+            Change::SetTeamsPolicy {
+                policy_type,
+                identity,
+                settings,
+            } => {
+                let policy = teams_policy_mut(self, policy_type, identity)?;
+                for (key, value) in settings {
+                    policy.settings.insert(key.clone(), value.clone());
+                }
+                Ok(())
+            }
+            Change::RemoveTeamsPolicy {
+                policy_type,
+                identity,
+            } => self.remove_teams_policy(policy_type, identity),
+            Change::GrantTeamsUser {
+                policy_type,
+                user_id,
+                policy_name,
+            } => {
+                let user_id = self
+                    .user_by_id(user_id)
+                    .map(|u| u.object_id.clone())
+                    .ok_or_else(|| {
+                        StoreError::conflict(format!("No user has objectId \"{user_id}\"."))
+                    })?;
+                let name = self.canonical_teams_name(policy_type, policy_name.as_deref())?;
+                grant_user_in(
+                    &mut self.family_mut(policy_type)?.assignments,
+                    user_id,
+                    name,
+                );
+                Ok(())
+            }
+            Change::GrantTeamsGroup {
+                policy_type,
+                group_id,
+                policy_name,
+                rank,
+            } => {
+                let group_id = self
+                    .group_by_id(group_id)
+                    .map(|g| g.object_id.clone())
+                    .ok_or_else(|| {
+                        StoreError::conflict(format!("No group has objectId \"{group_id}\"."))
+                    })?;
+                let name = self.canonical_teams_name(policy_type, policy_name.as_deref())?;
+                grant_group_in(
+                    &mut self.family_mut(policy_type)?.assignments,
+                    group_id,
+                    name,
+                    *rank,
+                )
+            }
+            Change::GrantTeamsTenant {
+                policy_type,
+                policy_name,
+            } => {
+                let name = self.canonical_teams_name(policy_type, policy_name.as_deref())?;
+                self.family_mut(policy_type)?.assignments.tenant = name;
+                Ok(())
+            }
+            Change::StampTeamsGroupAssignment {
+                policy_type,
+                group_id,
+                created_time,
+                created_by,
+            } => stamp_in(
+                &mut self.family_mut(policy_type)?.assignments,
+                group_id,
+                created_time,
+                created_by,
+            ),
+            Change::NormalizeTeamsGroupRanks { policy_type } => {
+                normalize_ranks(&mut self.family_mut(policy_type)?.assignments.groups);
+                Ok(())
+            }
+            Change::SetConfiguration { name, settings } => {
+                let Some((_, value)) = self
+                    .configurations
+                    .iter_mut()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                else {
+                    return Err(StoreError::conflict(format!(
+                        "The configuration \"{name}\" is not one this store knows."
+                    )));
+                };
+                if !value.is_object() {
+                    *value = serde_json::Value::Object(Default::default());
+                }
+                if let Some(map) = value.as_object_mut() {
+                    for (key, v) in settings {
+                        map.insert(key.clone(), v.clone());
+                    }
+                }
+                Ok(())
+            }
             Change::ReplaceState { document } => {
                 let bytes = serde_json::to_vec(document).map_err(|e| {
                     StoreError::conflict(format!("The new state could not be read: {e}"))
@@ -347,16 +551,45 @@ impl Tenant {
                 Undo::Policies(policies) => self.policies = policies,
                 Undo::GroupGrants(groups) => self.assignments.groups = groups,
                 Undo::TenantGrant(tenant) => self.assignments.tenant = tenant,
+                Undo::FamilyPolicies(ty, policies) => {
+                    if let Ok(f) = self.family_mut(&ty) {
+                        f.policies = policies;
+                    }
+                }
+                Undo::FamilyGroupGrants(ty, groups) => {
+                    if let Ok(f) = self.family_mut(&ty) {
+                        f.assignments.groups = groups;
+                    }
+                }
+                Undo::FamilyTenantGrant(ty, tenant) => {
+                    if let Ok(f) = self.family_mut(&ty) {
+                        f.assignments.tenant = tenant;
+                    }
+                }
+                Undo::FamilyUserGrant {
+                    policy_type,
+                    user_id,
+                    before,
+                } => {
+                    if let Ok(f) = self.family_mut(&policy_type) {
+                        restore_user_grant(&mut f.assignments.users, user_id, before);
+                    }
+                }
+                Undo::Configurations(configurations) => self.configurations = configurations,
                 Undo::Directory(before) => {
                     let DirectoryUndo {
                         users,
                         groups,
                         direct,
+                        family_direct,
                         emulator,
                     } = *before;
                     self.users = users;
                     self.groups = groups;
                     self.assignments.users = direct;
+                    for (family, grants) in self.families.values_mut().zip(family_direct) {
+                        family.assignments.users = grants;
+                    }
                     self.restore_emulator(emulator);
                     self.reindex();
                 }
@@ -364,21 +597,7 @@ impl Tenant {
                 Undo::Emulator(emulator) => self.restore_emulator(emulator),
                 Undo::Whole(tenant) => *self = *tenant,
                 Undo::UserGrant { user_id, before } => {
-                    let grants = &mut self.assignments.users;
-                    match before {
-                        None => {
-                            grants.shift_remove(&user_id);
-                        }
-                        Some((index, name)) => match grants.get_index_of(&user_id) {
-                            Some(now) => {
-                                grants[now] = name;
-                                grants.move_index(now, index.min(grants.len() - 1));
-                            }
-                            None => {
-                                grants.shift_insert(index.min(grants.len()), user_id, name);
-                            }
-                        },
-                    }
+                    restore_user_grant(&mut self.assignments.users, user_id, before);
                 }
             }
         }
@@ -401,11 +620,17 @@ impl Tenant {
                 users: self.users.clone(),
                 groups: self.groups.clone(),
                 direct: self.assignments.users.clone(),
+                family_direct: self
+                    .families
+                    .values()
+                    .map(|f| f.assignments.users.clone())
+                    .collect(),
                 emulator: self.extra.get(super::emulator::EMULATOR_KEY).cloned(),
             })),
-            Change::NewApplication { .. } | Change::SetAppPermissions { .. } => {
-                Undo::Applications(self.applications.clone())
-            }
+            Change::NewApplication { .. }
+            | Change::SetAppPermissions { .. }
+            | Change::UpdateApplication { .. }
+            | Change::RemoveApplication { .. } => Undo::Applications(self.applications.clone()),
             Change::StampGroupAssignment { .. } | Change::NormalizeGroupRanks => {
                 Undo::GroupGrants(self.assignments.groups.clone())
             }
@@ -418,6 +643,48 @@ impl Tenant {
                 Undo::Emulator(self.extra.get(super::emulator::EMULATOR_KEY).cloned())
             }
             Change::ReplaceState { .. } => Undo::Whole(Box::new(self.clone())),
+            Change::NewTeamsPolicy { policy_type, .. }
+            | Change::SetTeamsPolicy { policy_type, .. }
+            | Change::RemoveTeamsPolicy { policy_type, .. } => Undo::FamilyPolicies(
+                policy_type.clone(),
+                self.family(policy_type)
+                    .map(|f| f.policies.clone())
+                    .unwrap_or_default(),
+            ),
+            Change::GrantTeamsGroup { policy_type, .. }
+            | Change::StampTeamsGroupAssignment { policy_type, .. }
+            | Change::NormalizeTeamsGroupRanks { policy_type } => Undo::FamilyGroupGrants(
+                policy_type.clone(),
+                self.family(policy_type)
+                    .map(|f| f.assignments.groups.clone())
+                    .unwrap_or_default(),
+            ),
+            Change::GrantTeamsTenant { policy_type, .. } => Undo::FamilyTenantGrant(
+                policy_type.clone(),
+                self.family(policy_type)
+                    .and_then(|f| f.assignments.tenant.clone()),
+            ),
+            Change::GrantTeamsUser {
+                policy_type,
+                user_id,
+                ..
+            } => {
+                let user_id = self
+                    .user_by_id(user_id)
+                    .map_or_else(|| user_id.clone(), |u| u.object_id.clone());
+                let before = self.family(policy_type).and_then(|f| {
+                    f.assignments
+                        .users
+                        .get_full(&user_id)
+                        .map(|(i, _, name)| (i, name.clone()))
+                });
+                Undo::FamilyUserGrant {
+                    policy_type: policy_type.clone(),
+                    user_id,
+                    before,
+                }
+            }
+            Change::SetConfiguration { .. } => Undo::Configurations(self.configurations.clone()),
             Change::GrantUser { user_id, .. } => {
                 let user_id = self
                     .user_by_id(user_id)
@@ -490,27 +757,11 @@ impl Tenant {
             .user_by_id(user_id)
             .map(|u| u.object_id.clone())
             .ok_or_else(|| StoreError::conflict(format!("No user has objectId \"{user_id}\".")))?;
-        let existing = self.user_grant_index(&user_id);
-        match policy_name {
-            Some(name) => {
-                let name = self.canonical_policy_name(name)?;
-                match existing {
-                    Some(i) => {
-                        if let Some((_, value)) = self.assignments.users.get_index_mut(i) {
-                            *value = name;
-                        }
-                    }
-                    None => {
-                        self.assignments.users.insert(user_id, name);
-                    }
-                }
-            }
-            None => {
-                if let Some(i) = existing {
-                    self.assignments.users.shift_remove_index(i);
-                }
-            }
-        }
+        let name = match policy_name {
+            Some(name) => Some(self.canonical_policy_name(name)?),
+            None => None,
+        };
+        grant_user_in(&mut self.assignments, user_id, name);
         Ok(())
     }
 
@@ -526,53 +777,11 @@ impl Tenant {
             .ok_or_else(|| {
                 StoreError::conflict(format!("No group has objectId \"{group_id}\"."))
             })?;
-        let Some(name) = policy_name else {
-            self.assignments
-                .groups
-                .retain(|g| !same_id(&g.group_id, &group_id));
-            return Ok(());
+        let name = match policy_name {
+            Some(name) => Some(self.canonical_policy_name(name)?),
+            None => None,
         };
-        let name = self.canonical_policy_name(name)?;
-        if let Some(rank) = rank
-            && rank < 1
-        {
-            return Err(StoreError::conflict(format!(
-                "The rank must be 1 or above, not {rank}."
-            )));
-        }
-        // A re-grant replaces the group's old assignment (and frees its rank) first.
-        let mut groups: Vec<GroupAssignment> = self
-            .assignments
-            .groups
-            .iter()
-            .filter(|g| !same_id(&g.group_id, &group_id))
-            .cloned()
-            .collect();
-        let extra = self
-            .group_assignment(&group_id)
-            .map(|g| g.extra.clone())
-            .unwrap_or_default();
-        let next_free = groups
-            .iter()
-            .map(|g| g.rank)
-            .max()
-            .unwrap_or(0)
-            .saturating_add(1);
-        let rank = rank.unwrap_or(next_free);
-        if groups.iter().any(|g| g.rank == rank) {
-            for g in groups.iter_mut().filter(|g| g.rank >= rank) {
-                g.rank = g.rank.saturating_add(1);
-            }
-        }
-        groups.push(GroupAssignment {
-            group_id,
-            policy_name: name,
-            rank,
-            extra,
-        });
-        groups.sort_by_key(|g| g.rank);
-        self.assignments.groups = groups;
-        Ok(())
+        grant_group_in(&mut self.assignments, group_id, name, rank)
     }
 
     fn policy_index(&self, identity: &str) -> Result<usize, StoreError> {
@@ -592,5 +801,221 @@ impl Tenant {
     fn canonical_policy_name(&self, name: &str) -> Result<String, StoreError> {
         let index = self.policy_index(name)?;
         Ok(self.policies[index].name().to_string())
+    }
+}
+
+/// Puts one user's direct grant back where it was (`before`: its position and policy name).
+fn restore_user_grant(
+    grants: &mut indexmap::IndexMap<String, String>,
+    user_id: String,
+    before: Option<(usize, String)>,
+) {
+    match before {
+        None => {
+            grants.shift_remove(&user_id);
+        }
+        Some((index, name)) => match grants.get_index_of(&user_id) {
+            Some(now) => {
+                grants[now] = name;
+                grants.move_index(now, index.min(grants.len() - 1));
+            }
+            None => {
+                grants.shift_insert(index.min(grants.len()), user_id, name);
+            }
+        },
+    }
+}
+
+/// A direct grant (the user id and policy name already canonical); `None` unassigns.
+fn grant_user_in(grants: &mut Assignments, user_id: String, policy_name: Option<String>) {
+    match policy_name {
+        Some(name) => match grants.users.get_index_of(&user_id) {
+            Some(i) => {
+                if let Some((_, value)) = grants.users.get_index_mut(i) {
+                    *value = name;
+                }
+            }
+            None => {
+                grants.users.insert(user_id, name);
+            }
+        },
+        None => {
+            grants.users.shift_remove(&user_id);
+        }
+    }
+}
+
+/// A group grant (ids and names canonical), with the rank rules of `GrantGroup`.
+fn grant_group_in(
+    grants: &mut Assignments,
+    group_id: String,
+    policy_name: Option<String>,
+    rank: Option<i64>,
+) -> Result<(), StoreError> {
+    let Some(name) = policy_name else {
+        grants.groups.retain(|g| !same_id(&g.group_id, &group_id));
+        return Ok(());
+    };
+    if let Some(rank) = rank
+        && rank < 1
+    {
+        return Err(StoreError::conflict(format!(
+            "The rank must be 1 or above, not {rank}."
+        )));
+    }
+    // A re-grant replaces the group's old assignment (and frees its rank) first.
+    let extra = grants
+        .groups
+        .iter()
+        .find(|g| same_id(&g.group_id, &group_id))
+        .map(|g| g.extra.clone())
+        .unwrap_or_default();
+    let mut groups: Vec<GroupAssignment> = grants
+        .groups
+        .iter()
+        .filter(|g| !same_id(&g.group_id, &group_id))
+        .cloned()
+        .collect();
+    let next_free = groups
+        .iter()
+        .map(|g| g.rank)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
+    let rank = rank.unwrap_or(next_free);
+    if groups.iter().any(|g| g.rank == rank) {
+        for g in groups.iter_mut().filter(|g| g.rank >= rank) {
+            g.rank = g.rank.saturating_add(1);
+        }
+    }
+    groups.push(GroupAssignment {
+        group_id,
+        policy_name: name,
+        rank,
+        extra,
+    });
+    groups.sort_by_key(|g| g.rank);
+    grants.groups = groups;
+    Ok(())
+}
+
+/// When and by whom a group's grant was made.
+fn stamp_in(
+    grants: &mut Assignments,
+    group_id: &str,
+    created_time: &str,
+    created_by: &str,
+) -> Result<(), StoreError> {
+    let grant = grants
+        .groups
+        .iter_mut()
+        .find(|g| same_id(&g.group_id, group_id))
+        .ok_or_else(|| {
+            StoreError::conflict(format!(
+                "The group \"{group_id}\" has no policy assignment."
+            ))
+        })?;
+    grant.extra.insert(
+        super::directory::keys::CREATED_TIME.to_string(),
+        serde_json::Value::from(created_time),
+    );
+    grant.extra.insert(
+        super::directory::keys::CREATED_BY.to_string(),
+        serde_json::Value::from(created_by),
+    );
+    Ok(())
+}
+
+/// Ranks 1, 2, 3... in rank order (a stable sort: the earlier entry wins a tie).
+pub(crate) fn normalize_ranks(groups: &mut [GroupAssignment]) {
+    groups.sort_by_key(|g| g.rank);
+    for (i, g) in groups.iter_mut().enumerate() {
+        g.rank = i64::try_from(i).unwrap_or(i64::MAX - 1) + 1;
+    }
+}
+
+/// An instance of a catalog policy type, to change.
+fn teams_policy_mut<'t>(
+    tenant: &'t mut Tenant,
+    policy_type: &str,
+    identity: &str,
+) -> Result<&'t mut TeamsPolicy, StoreError> {
+    let name = bare_policy_name(identity).to_string();
+    tenant
+        .family_mut(policy_type)?
+        .policies
+        .iter_mut()
+        .find(|p| same_name(p.name(), &name))
+        .ok_or_else(|| StoreError::conflict(format!("No {policy_type} is named \"{identity}\".")))
+}
+
+impl Tenant {
+    /// The bare name as the instance spells it (`None` stays `None`: an unassignment).
+    fn canonical_teams_name(
+        &self,
+        policy_type: &str,
+        name: Option<&str>,
+    ) -> Result<Option<String>, StoreError> {
+        let Some(name) = name else {
+            return Ok(None);
+        };
+        let family = self.family(policy_type).ok_or_else(|| {
+            StoreError::conflict(format!(
+                "The policy type \"{policy_type}\" is not one this store knows."
+            ))
+        })?;
+        family
+            .find(name)
+            .map(|p| Some(p.name().to_string()))
+            .ok_or_else(|| StoreError::conflict(format!("No {policy_type} is named \"{name}\".")))
+    }
+
+    /// Every grant of a catalog policy type that names this instance.
+    pub fn teams_policy_references(
+        &self,
+        policy_type: &str,
+        identity: &str,
+    ) -> Vec<PolicyReference> {
+        let name = bare_policy_name(identity);
+        let Some(grants) = self.family(policy_type).map(|f| &f.assignments) else {
+            return Vec::new();
+        };
+        let mut refs: Vec<PolicyReference> = grants
+            .users
+            .iter()
+            .filter(|(_, policy)| same_name(policy, name))
+            .map(|(user, _)| PolicyReference::User(user.clone()))
+            .collect();
+        refs.extend(
+            grants
+                .groups
+                .iter()
+                .filter(|g| same_name(&g.policy_name, name))
+                .map(|g| PolicyReference::Group(g.group_id.clone())),
+        );
+        if grants.tenant.as_deref().is_some_and(|t| same_name(t, name)) {
+            refs.push(PolicyReference::Tenant);
+        }
+        refs
+    }
+
+    fn remove_teams_policy(&mut self, policy_type: &str, identity: &str) -> Result<(), StoreError> {
+        let refs = self.teams_policy_references(policy_type, identity);
+        let policy = teams_policy_mut(self, policy_type, identity)?;
+        if policy.is_global() {
+            policy.settings.clear();
+            return Ok(());
+        }
+        if !refs.is_empty() {
+            return Err(StoreError::conflict(format!(
+                "The policy \"{}\" is still assigned; remove those assignments first.",
+                policy.identity
+            )));
+        }
+        let name = policy.name().to_string();
+        self.family_mut(policy_type)?
+            .policies
+            .retain(|p| !same_name(p.name(), &name));
+        Ok(())
     }
 }

@@ -53,6 +53,144 @@ const USERS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// What Get-CsOnlineUser and Get-MgUser show about each user (the project's user keys,
+/// store-format.md): (jobTitle, department, city, state, country, usageLocation, featureTypes,
+/// lineUri, createdDateTime), in `USERS` order. Phone numbers are from the 555-01xx range set
+/// aside for fiction.
+type Profile = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+    &'static str,
+);
+const PROFILES: &[Profile] = &[
+    (
+        "IT Administrator",
+        "IT",
+        "Redmond",
+        "WA",
+        "United States",
+        "US",
+        &["Teams", "AudioConferencing", "PhoneSystem"],
+        None,
+        "2024-03-12T16:02:41Z",
+    ),
+    (
+        "Marketing Manager",
+        "Marketing",
+        "Pittsburgh",
+        "PA",
+        "United States",
+        "US",
+        &["Teams", "AudioConferencing"],
+        None,
+        "2024-03-12T16:04:11Z",
+    ),
+    (
+        "Marketing Assistant",
+        "Marketing",
+        "San Diego",
+        "CA",
+        "United States",
+        "US",
+        &["Teams", "AudioConferencing", "PhoneSystem", "CallingPlan"],
+        Some("tel:+18585550117"),
+        "2024-03-12T16:04:15Z",
+    ),
+    (
+        "Retail Manager",
+        "Retail",
+        "Tulsa",
+        "OK",
+        "United States",
+        "US",
+        &["Teams"],
+        None,
+        "2024-03-12T16:04:19Z",
+    ),
+    (
+        "Director",
+        "Manufacturing",
+        "Birmingham",
+        "AL",
+        "United States",
+        "US",
+        &["Teams", "AudioConferencing", "PhoneSystem"],
+        Some("tel:+12055550149"),
+        "2024-03-12T16:04:23Z",
+    ),
+    (
+        "Director",
+        "Operations",
+        "Seattle",
+        "WA",
+        "United States",
+        "US",
+        &["Teams"],
+        None,
+        "2024-03-12T16:04:27Z",
+    ),
+    (
+        "President",
+        "Executive Management",
+        "Louisville",
+        "KY",
+        "United States",
+        "US",
+        &["Teams", "AudioConferencing"],
+        None,
+        "2024-03-12T16:04:31Z",
+    ),
+    (
+        "Accountant",
+        "Finance",
+        "Cairo",
+        "Cairo Governorate",
+        "Egypt",
+        "EG",
+        &["Teams"],
+        None,
+        "2024-03-12T16:04:35Z",
+    ),
+];
+
+const _: () = assert!(PROFILES.len() == USERS.len());
+
+/// The user keys of a profile.
+fn profile_keys(p: &Profile) -> ExtraKeys {
+    use super::directory::keys;
+    let (title, department, city, state, country, usage, features, line, created) = *p;
+    let mut extra = ExtraKeys::new();
+    let mut put = |k: &str, v: serde_json::Value| {
+        extra.insert(k.to_string(), v);
+    };
+    put(keys::JOB_TITLE, title.into());
+    put(keys::DEPARTMENT, department.into());
+    put(keys::COMPANY_NAME, DEMO_DISPLAY_NAME.into());
+    put(keys::CITY, city.into());
+    put(keys::STATE, state.into());
+    put(keys::COUNTRY, country.into());
+    put(keys::USAGE_LOCATION, usage.into());
+    put(
+        keys::FEATURE_TYPES,
+        features
+            .iter()
+            .map(|f| (*f).into())
+            .collect::<Vec<serde_json::Value>>()
+            .into(),
+    );
+    if let Some(line) = line {
+        put(keys::LINE_URI, line.into());
+    }
+    put(keys::CREATED_DATE_TIME, created.into());
+    extra
+}
+
 /// The one demo group and its members (Megan Bowen, Patti Fernandez, Lee Gu).
 const WEBINAR_HOSTS: &str = "9c4e7a21-b35d-4f08-8e6a-1d2f3c4b5a69";
 const WEBINAR_HOST_MEMBERS: &[&str] = &[
@@ -61,12 +199,13 @@ const WEBINAR_HOST_MEMBERS: &[&str] = &[
     "e2f49b6d-8a17-4c35-b0d2-5f6e7a8b9c01",
 ];
 
-/// (appId, displayName, permissions)
-const APPLICATIONS: &[(&str, &str, &[&str])] = &[
+/// (appId, displayName, permissions, service principal object id)
+const APPLICATIONS: &[(&str, &str, &[&str], &str)] = &[
     (
         "a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83",
         "Scheduling service",
         &["OnlineMeetings.ReadWrite.All"],
+        "0c9d3b1e-6a2f-4e85-b7d4-1f3a5c7e9b20",
     ),
     (
         "f3b6a9d1-0c2e-4f57-9a84-6b1d3e5c7f20",
@@ -76,11 +215,13 @@ const APPLICATIONS: &[(&str, &str, &[&str])] = &[
             "OnlineMeetingRecording.Read.All",
             "OnlineMeetingTranscript.Read.All",
         ],
+        "7e5a1c3d-9b4f-4a26-8c0e-2d4f6a8c0e13",
     ),
     (
         "2e7c4a9b-d81f-4e06-b3a5-9c0d2f4e6a18",
         "Webinar registration portal",
         &["VirtualEvent.ReadWrite.All"],
+        "b4f8e2a6-1d3c-4f5e-9a7b-0c2e4f6a8b35",
     ),
 ];
 
@@ -89,17 +230,38 @@ const APPLICATIONS: &[(&str, &str, &[&str])] = &[
 pub fn demo_tenant() -> Tenant {
     let users = USERS
         .iter()
-        .map(|(id, nick, name)| {
+        .zip(PROFILES)
+        .map(|((id, nick, name), profile)| {
             let upn = format!("{nick}@{DEMO_DOMAIN}");
             User {
                 object_id: (*id).to_string(),
                 sip_address: format!("sip:{upn}"),
                 user_principal_name: upn,
                 display_name: (*name).to_string(),
-                extra: ExtraKeys::new(),
+                extra: profile_keys(profile),
             }
         })
         .collect();
+    // A Microsoft 365 group with a team (Get-MgUserJoinedTeam), usable for group policy grants.
+    let group_keys: ExtraKeys = {
+        use super::directory::keys;
+        [
+            (keys::MAIL_NICKNAME, serde_json::json!("webinarhosts")),
+            (
+                keys::DESCRIPTION,
+                serde_json::json!("Hosts of Contoso's customer webinars"),
+            ),
+            (keys::GROUP_TYPES, serde_json::json!(["Unified"])),
+            (keys::MAIL_ENABLED, serde_json::json!(true)),
+            (
+                keys::RESOURCE_PROVISIONING_OPTIONS,
+                serde_json::json!(["Team"]),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    };
     let groups = vec![Group {
         object_id: WEBINAR_HOSTS.to_string(),
         display_name: "Webinar Hosts".to_string(),
@@ -107,15 +269,21 @@ pub fn demo_tenant() -> Tenant {
             .iter()
             .map(|m| (*m).to_string())
             .collect(),
-        extra: ExtraKeys::new(),
+        extra: group_keys,
     }];
     let applications = APPLICATIONS
         .iter()
-        .map(|(id, name, permissions)| Application {
+        .map(|(id, name, permissions, sp)| Application {
             app_id: (*id).to_string(),
             display_name: (*name).to_string(),
             permissions: permissions.iter().map(|p| (*p).to_string()).collect(),
-            extra: ExtraKeys::new(),
+            // The apps were consented in the tenant, so each has its service principal.
+            extra: [(
+                super::directory::keys::SERVICE_PRINCIPAL_ID.to_string(),
+                serde_json::Value::from(*sp),
+            )]
+            .into_iter()
+            .collect(),
         })
         .collect();
     Tenant {
@@ -126,6 +294,10 @@ pub fn demo_tenant() -> Tenant {
         applications,
         policies: vec![Policy::global()],
         assignments: Assignments::default(),
+        families: super::model::default_families(),
+        configurations: super::model::default_configurations(),
+        policies_extra: ExtraKeys::new(),
+        assignments_extra: ExtraKeys::new(),
         extra: ExtraKeys::new(),
         index: Default::default(),
     }

@@ -36,6 +36,26 @@ pub mod keys {
     pub const SIGN_IN_AUDIENCE: &str = "signInAudience";
     pub const PUBLISHER_DOMAIN: &str = "publisherDomain";
     pub const CREATED_DATE_TIME: &str = "createdDateTime";
+    // Users' attributes that Get-CsOnlineUser shows (store-format.md, "Users").
+    pub const ACCOUNT_TYPE: &str = "accountType";
+    pub const FEATURE_TYPES: &str = "featureTypes";
+    pub const LINE_URI: &str = "lineUri";
+    pub const ENTERPRISE_VOICE_ENABLED: &str = "enterpriseVoiceEnabled";
+    pub const INTERPRETED_USER_TYPE: &str = "interpretedUserType";
+    pub const WHEN_CHANGED: &str = "whenChanged";
+    pub const CITY: &str = "city";
+    pub const STATE: &str = "state";
+    pub const STREET_ADDRESS: &str = "streetAddress";
+    pub const COUNTRY: &str = "country";
+    pub const COMPANY_NAME: &str = "companyName";
+    pub const PREFERRED_LANGUAGE: &str = "preferredLanguage";
+    // App registrations' keys for the Graph application cmdlets (store-format.md).
+    pub const SERVICE_PRINCIPAL_ID: &str = "servicePrincipalId";
+    pub const REQUIRED_RESOURCE_ACCESS: &str = "requiredResourceAccess";
+    pub const OAUTH2_PERMISSION_GRANTS: &str = "oauth2PermissionGrants";
+    pub const NOTES: &str = "notes";
+    /// A group that has a team (Get-MgUserJoinedTeam).
+    pub const RESOURCE_PROVISIONING_OPTIONS: &str = "resourceProvisioningOptions";
     /// On a group assignment: when and by whom it was made.
     pub const CREATED_TIME: &str = "createdTime";
     pub const CREATED_BY: &str = "createdBy";
@@ -87,6 +107,9 @@ impl Tenant {
             g.members.retain(|m| !same_id(m, &id));
         }
         self.assignments.users.retain(|u, _| !same_id(u, &id));
+        for family in self.families.values_mut() {
+            family.assignments.users.retain(|u, _| !same_id(u, &id));
+        }
         self.update_emulator(|state| {
             state
                 .online_meetings
@@ -180,6 +203,43 @@ impl Tenant {
         Ok(())
     }
 
+    pub(crate) fn update_application(
+        &mut self,
+        app_id: &str,
+        display_name: Option<&str>,
+        properties: &ExtraKeys,
+    ) -> Result<(), StoreError> {
+        let app = self
+            .applications
+            .iter_mut()
+            .find(|a| same_id(&a.app_id, app_id))
+            .ok_or_else(|| {
+                StoreError::conflict(format!("No application has appId \"{app_id}\"."))
+            })?;
+        if let Some(name) = display_name {
+            app.display_name = name.to_string();
+        }
+        for (key, value) in properties {
+            if value.is_null() {
+                app.extra.shift_remove(key);
+            } else {
+                app.extra.insert(key.clone(), value.clone());
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn remove_application(&mut self, app_id: &str) -> Result<(), StoreError> {
+        let before = self.applications.len();
+        self.applications.retain(|a| !same_id(&a.app_id, app_id));
+        if self.applications.len() == before {
+            return Err(StoreError::conflict(format!(
+                "No application has appId \"{app_id}\"."
+            )));
+        }
+        Ok(())
+    }
+
     pub(crate) fn set_app_permissions(
         &mut self,
         app_id: &str,
@@ -224,11 +284,7 @@ impl Tenant {
     }
 
     pub(crate) fn normalize_group_ranks(&mut self) {
-        // A stable sort keeps the file order of equal ranks (the earlier entry wins a tie).
-        self.assignments.groups.sort_by_key(|g| g.rank);
-        for (i, g) in self.assignments.groups.iter_mut().enumerate() {
-            g.rank = i64::try_from(i).unwrap_or(i64::MAX - 1) + 1;
-        }
+        super::change::normalize_ranks(&mut self.assignments.groups);
     }
 
     /// Whether the app holds an application permission (case-insensitive).

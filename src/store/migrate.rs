@@ -3,8 +3,13 @@
 //! Owns the list of steps, one per version bump, working on raw JSON so an old file never has to
 //! fit today's types. It must not validate or touch files: the result is read like any other
 //! file, and it reaches disk only when the next change is saved ("migrated when next written").
+//!
+//! Adding a version (docs/store-format.md, "Adding a schema version"): write the step from the
+//! previous version as a function of raw JSON below, append it to `STEPS`, bump
+//! `model::CURRENT_SCHEMA_VERSION`, keep a file of every older version in tests/fixtures/store/,
+//! and say in `v1_place`'s manner how an error in a moved section is named in the old layout.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::error::StoreError;
 use super::model::CURRENT_SCHEMA_VERSION;
@@ -12,9 +17,40 @@ use super::model::CURRENT_SCHEMA_VERSION;
 /// One step: the document of version `n` (its `schemaVersion` already checked) → version `n + 1`.
 type Step = fn(Value) -> Result<Value, String>;
 
-/// `STEPS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first, so there are none yet;
-/// a version 2 adds its step here and bumps `CURRENT_SCHEMA_VERSION`.
-const STEPS: &[Step] = &[];
+/// `STEPS[i]` migrates version `i + 1` to `i + 2`.
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// The policy type whose sections version 1 held directly.
+const V1_POLICY_TYPE: &str = "ApplicationAccessPolicy";
+
+/// Version 2 keys `policies` and `assignments` by policy type, so that every Teams policy type
+/// has the same two sections (and adds `configurations`, which needs no step: missing means
+/// "nothing changed"). Version 1 had only the application access policy: its array of policies
+/// and its `{users, groups, tenant}` object move, unchanged, under `ApplicationAccessPolicy`.
+/// A `null` or missing section stays as it is ("none"); a section of the wrong type moves too,
+/// so the reader reports it (and `v1_place` names it as the old file does).
+fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
+    let map = doc.as_object_mut().ok_or("the document is not an object")?;
+    for section in ["policies", "assignments"] {
+        if let Some(value) = map.get_mut(section)
+            && !value.is_null()
+        {
+            let old = std::mem::take(value);
+            let mut keyed = Map::new();
+            keyed.insert(V1_POLICY_TYPE.to_string(), old);
+            *value = Value::Object(keyed);
+        }
+    }
+    Ok(doc)
+}
+
+/// A place (or a message naming places) in a migrated version-1 file, as that file spells it:
+/// `policies.ApplicationAccessPolicy[2]` was `policies[2]`, `assignments.ApplicationAccessPolicy.users`
+/// was `assignments.users`. Errors found after migrating must point at the file the user has.
+pub(crate) fn v1_place(text: &str) -> String {
+    text.replace(&format!("policies.{V1_POLICY_TYPE}"), "policies")
+        .replace(&format!("assignments.{V1_POLICY_TYPE}"), "assignments")
+}
 
 // A new schema version without its migration step must not compile.
 const _: () = assert!(STEPS.len() + 1 == CURRENT_SCHEMA_VERSION as usize);
@@ -138,7 +174,51 @@ mod tests {
 
     #[test]
     fn the_current_version_needs_no_step() {
-        let doc = json!({ "schemaVersion": 1, "users": [] });
-        assert_eq!(migrate(doc.clone(), 1).unwrap(), doc);
+        let doc = json!({ "schemaVersion": 2, "users": [] });
+        assert_eq!(migrate(doc.clone(), 2).unwrap(), doc);
+    }
+
+    #[test]
+    fn version_1_policy_sections_move_under_their_type_in_place() {
+        let doc = json!({
+            "schemaVersion": 1,
+            "users": [],
+            "policies": [{ "identity": "Global" }],
+            "note": 1,
+            "assignments": { "users": {}, "tenant": "X", "kept": true }
+        });
+        let out = migrate(doc, 1).unwrap();
+        assert_eq!(
+            out,
+            json!({
+                "schemaVersion": 2,
+                "users": [],
+                "policies": { "ApplicationAccessPolicy": [{ "identity": "Global" }] },
+                "note": 1,
+                "assignments": { "ApplicationAccessPolicy": { "users": {}, "tenant": "X", "kept": true } }
+            })
+        );
+        // Keys keep their places in the document.
+        let keys: Vec<&String> = out.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            ["schemaVersion", "users", "policies", "note", "assignments"]
+        );
+    }
+
+    #[test]
+    fn missing_and_null_sections_stay_none_and_wrong_types_move_for_the_reader() {
+        let out = migrate(json!({ "schemaVersion": 1, "policies": null }), 1).unwrap();
+        assert_eq!(out, json!({ "schemaVersion": 2, "policies": null }));
+        let out = migrate(json!({ "schemaVersion": 1, "policies": 7 }), 1).unwrap();
+        assert_eq!(out["policies"], json!({ "ApplicationAccessPolicy": 7 }));
+        assert_eq!(
+            v1_place("policies.ApplicationAccessPolicy[1].identity"),
+            "policies[1].identity"
+        );
+        assert_eq!(
+            v1_place("assignments.ApplicationAccessPolicy.users[\"x\"]"),
+            "assignments.users[\"x\"]"
+        );
     }
 }

@@ -17,6 +17,7 @@
 
 mod access;
 mod audit;
+pub mod catalog;
 mod change;
 mod checksum;
 mod demo;
@@ -55,7 +56,8 @@ pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};
 pub use model::{
     Application, Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, GLOBAL, Group, GroupAssignment,
-    Policy, Tenant, TenantInfo, User, bare_policy_name, policy_identity, same_id, same_name,
+    Policy, PolicyFamily, TeamsPolicy, Tenant, TenantInfo, User, bare_policy_name, policy_identity,
+    same_id, same_name,
 };
 pub use query::{GroupLookup, PolicyReference, UserLookup};
 pub use snapshot::{SnapshotInfo, snapshot_dir_for};

@@ -8,19 +8,22 @@
 
 use serde_json::{Map, Value};
 
+use indexmap::IndexMap;
+
+use super::catalog::{self, APPLICATION_ACCESS_POLICY};
 use super::error::StoreError;
-use super::migrate::migrate;
+use super::migrate::{migrate, v1_place};
 use super::model::{
-    Application, Assignments, ExtraKeys, Group, GroupAssignment, Policy, Tenant, TenantInfo, User,
-    policy_identity,
+    Application, Assignments, ExtraKeys, Group, GroupAssignment, Policy, PolicyFamily, TeamsPolicy,
+    Tenant, TenantInfo, User, policy_identity,
 };
 use super::stream;
 use super::validate::validate;
 
 /// Parses and validates a whole file. Errors carry no file name; the caller adds it.
 pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
-    let mut tenant = read_unchecked(bytes)?;
-    validate(&mut tenant)?;
+    let (mut tenant, version) = read_unchecked(bytes)?;
+    validate(&mut tenant).map_err(|e| in_file_layout(e, version))?;
     tenant.reindex();
     Ok(tenant)
 }
@@ -29,15 +32,54 @@ pub(crate) fn parse_tenant(bytes: &[u8]) -> Result<Tenant, StoreError> {
 /// the checks that relate entries (which need memory of their own), so a large store's peak is
 /// its model plus the larger of the file and the checks, not all three.
 pub(crate) fn parse_tenant_owned(bytes: Vec<u8>) -> Result<Tenant, StoreError> {
-    let mut tenant = read_unchecked(&bytes)?;
+    let (mut tenant, version) = read_unchecked(&bytes)?;
     drop(bytes);
-    validate(&mut tenant)?;
+    validate(&mut tenant).map_err(|e| in_file_layout(e, version))?;
     tenant.reindex();
     Ok(tenant)
 }
 
-/// The model as the file holds it, with every check of `parse_tenant` but `validate`.
-fn read_unchecked(bytes: &[u8]) -> Result<Tenant, StoreError> {
+/// An error found after migrating a file of `version`, with its places named as that file
+/// names them (a version-1 file has no `policies.ApplicationAccessPolicy`).
+fn in_file_layout(e: StoreError, version: u64) -> StoreError {
+    if version != 1 {
+        return e;
+    }
+    match e {
+        StoreError::Invalid {
+            file,
+            place,
+            message,
+        } => StoreError::Invalid {
+            file,
+            place: v1_place(&place),
+            message: v1_place(&message),
+        },
+        StoreError::Duplicate {
+            file,
+            place,
+            message,
+        } => StoreError::Duplicate {
+            file,
+            place: v1_place(&place),
+            message: v1_place(&message),
+        },
+        StoreError::Dangling {
+            file,
+            place,
+            message,
+        } => StoreError::Dangling {
+            file,
+            place: v1_place(&place),
+            message: v1_place(&message),
+        },
+        other => other,
+    }
+}
+
+/// The model as the file holds it, with every check of `parse_tenant` but `validate`, and the
+/// `schemaVersion` the file was written in.
+fn read_unchecked(bytes: &[u8]) -> Result<(Tenant, u64), StoreError> {
     // Windows editors like to start UTF-8 files with a byte order mark; it carries no data.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -55,13 +97,13 @@ fn read_unchecked(bytes: &[u8]) -> Result<Tenant, StoreError> {
     // twice in one object (which every later step would silently resolve to its last value).
     super::document::check(text)?;
     Ok(match stream::read_current(text) {
-        Some(tenant) => tenant,
+        Some(tenant) => (tenant, u64::from(super::model::CURRENT_SCHEMA_VERSION)),
         None => read_whole(text)?,
     })
 }
 
 /// The general path: the whole document as a `Value`, migrated, then read.
-fn read_whole(text: &str) -> Result<Tenant, StoreError> {
+fn read_whole(text: &str) -> Result<(Tenant, u64), StoreError> {
     let doc: Value = serde_json::from_str(text).map_err(syntax_error)?;
 
     let top = Place::root();
@@ -77,7 +119,8 @@ fn read_whole(text: &str) -> Result<Tenant, StoreError> {
         })?,
     };
     let doc = migrate(doc, version)?;
-    read_tenant(as_object(&doc, &top)?)
+    let tenant = read_tenant(as_object(&doc, &top)?).map_err(|e| in_file_layout(e, version))?;
+    Ok((tenant, version))
 }
 
 pub(super) fn syntax_error(e: serde_json::Error) -> StoreError {
@@ -155,7 +198,10 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-fn as_object<'v>(value: &'v Value, place: &Place) -> Result<&'v Map<String, Value>, StoreError> {
+pub(super) fn as_object<'v>(
+    value: &'v Value,
+    place: &Place,
+) -> Result<&'v Map<String, Value>, StoreError> {
     value
         .as_object()
         .ok_or_else(|| invalid(place, format!("expected an object, found {}", kind(value))))
@@ -273,13 +319,52 @@ fn read_tenant(map: &Map<String, Value>) -> Result<Tenant, StoreError> {
         .into_iter()
         .map(|(v, p)| read_application(v, &p))
         .collect::<Result<_, _>>()?;
-    let policies = array(map, "policies", &top)?
-        .into_iter()
-        .map(|(v, p)| read_policy(v, &p))
-        .collect::<Result<_, _>>()?;
-    let assignments = match get(map, "assignments") {
-        None => Assignments::default(),
-        Some(v) => read_assignments(v, &top.key("assignments"))?,
+    let mut policies = Vec::new();
+    let mut families: IndexMap<String, PolicyFamily> = IndexMap::new();
+    let mut policies_extra = ExtraKeys::new();
+    let policies_place = top.key("policies");
+    if let Some(section) = get(map, "policies") {
+        for (key, value) in as_object(section, &policies_place)? {
+            let place = policies_place.key(key);
+            if key == APPLICATION_ACCESS_POLICY {
+                policies = array_value(value, &place)?
+                    .into_iter()
+                    .map(|(v, p)| read_policy(v, &p))
+                    .collect::<Result<_, _>>()?;
+            } else if let Some(ty) = declared_type(key) {
+                families.entry(ty.name.to_string()).or_default().policies =
+                    array_value(value, &place)?
+                        .into_iter()
+                        .map(|(v, p)| read_teams_policy(v, &p, ty))
+                        .collect::<Result<_, _>>()?;
+            } else {
+                policies_extra.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let mut assignments = Assignments::default();
+    let mut assignments_extra = ExtraKeys::new();
+    let assignments_place = top.key("assignments");
+    if let Some(section) = get(map, "assignments") {
+        for (key, value) in as_object(section, &assignments_place)? {
+            let place = assignments_place.key(key);
+            if key == APPLICATION_ACCESS_POLICY {
+                if !value.is_null() {
+                    assignments = read_assignments(value, &place)?;
+                }
+            } else if let Some(ty) = declared_type(key) {
+                if !value.is_null() {
+                    families.entry(ty.name.to_string()).or_default().assignments =
+                        read_assignments(value, &place)?;
+                }
+            } else {
+                assignments_extra.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    let configurations = match get(map, "configurations") {
+        None => super::model::default_configurations(),
+        Some(v) => read_configurations(v, &top.key("configurations"))?,
     };
     Ok(Tenant {
         schema_version: super::model::CURRENT_SCHEMA_VERSION,
@@ -289,6 +374,10 @@ fn read_tenant(map: &Map<String, Value>) -> Result<Tenant, StoreError> {
         applications,
         policies,
         assignments,
+        families,
+        configurations,
+        policies_extra,
+        assignments_extra,
         extra: extras(
             map,
             &[
@@ -299,10 +388,105 @@ fn read_tenant(map: &Map<String, Value>) -> Result<Tenant, StoreError> {
                 "applications",
                 "policies",
                 "assignments",
+                "configurations",
             ],
         ),
         index: Default::default(),
     })
+}
+
+/// A catalog policy type by its exact key (keys are case-sensitive, as every key of the file).
+pub(super) fn declared_type(key: &str) -> Option<&'static catalog::PolicyType> {
+    catalog::POLICY_TYPES
+        .iter()
+        .copied()
+        .find(|t| t.name == key)
+}
+
+/// The elements of an array value (null: none), each with its place.
+fn array_value<'v>(value: &'v Value, place: &Place) -> Result<Vec<(&'v Value, Place)>, StoreError> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item, place.index(i)))
+            .collect()),
+        other => Err(invalid(
+            place,
+            format!("expected an array, found {}", kind(other)),
+        )),
+    }
+}
+
+/// One instance of a catalog policy type: its identity as for application access policies,
+/// and its settings, each declared one with a value of its kind (a `Choice` is read as any text:
+/// the cmdlets check the choices, a file may hold a value this build does not list).
+pub(super) fn read_teams_policy(
+    value: &Value,
+    place: &Place,
+    ty: &catalog::PolicyType,
+) -> Result<TeamsPolicy, StoreError> {
+    let map = as_object(value, place)?;
+    let identity = policy_identity_at(map, place)?;
+    let mut settings = ExtraKeys::new();
+    for (key, value) in map {
+        if key == "identity" {
+            continue;
+        }
+        if let Some(setting) = ty.setting_for_key(key) {
+            check_setting(setting.kind, value, &place.key(key))?;
+        }
+        settings.insert(key.clone(), value.clone());
+    }
+    Ok(TeamsPolicy { identity, settings })
+}
+
+/// A stored setting's value, checked against its kind.
+fn check_setting(
+    kind: catalog::SettingKind,
+    value: &Value,
+    place: &Place,
+) -> Result<(), StoreError> {
+    let kind = match kind {
+        catalog::SettingKind::Choice(_) => catalog::SettingKind::Text,
+        other => other,
+    };
+    match catalog::check_value(kind, value) {
+        None => Ok(()),
+        Some(problem) => Err(invalid(place, problem)),
+    }
+}
+
+/// `configurations`: each declared configuration an object of its settings, checked like a
+/// policy's; other keys kept as they are.
+pub(super) fn read_configurations(value: &Value, place: &Place) -> Result<ExtraKeys, StoreError> {
+    let map = as_object(value, place)?;
+    let mut out = super::model::default_configurations();
+    for (key, value) in map {
+        let entry_place = place.key(key);
+        match catalog::CONFIGURATIONS
+            .iter()
+            .find(|c| c.name == key.as_str())
+        {
+            Some(config) => {
+                let settings = match value {
+                    Value::Null => Default::default(),
+                    v => as_object(v, &entry_place)?.clone(),
+                };
+                for (k, v) in &settings {
+                    if let Some(setting) = config.setting_for_key(k) {
+                        check_setting(setting.kind, v, &entry_place.key(k))?;
+                    }
+                }
+                out.insert(key.clone(), Value::Object(settings));
+            }
+            None => {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn read_tenant_info(value: &Value, place: &Place) -> Result<TenantInfo, StoreError> {
@@ -353,8 +537,8 @@ pub(super) fn read_application(value: &Value, place: &Place) -> Result<Applicati
     })
 }
 
-pub(super) fn read_policy(value: &Value, place: &Place) -> Result<Policy, StoreError> {
-    let map = as_object(value, place)?;
+/// A policy's `identity`, made canonical (`Global` or `Tag:<name>`).
+fn policy_identity_at(map: &Map<String, Value>, place: &Place) -> Result<String, StoreError> {
     let identity = required_id(map, "identity", place)?;
     let name = super::model::bare_policy_name(&identity);
     // A bare name is accepted as `Tag:<name>`, as New-CsApplicationAccessPolicy does; a colon
@@ -366,15 +550,21 @@ pub(super) fn read_policy(value: &Value, place: &Place) -> Result<Policy, StoreE
             format!("\"{identity}\" is not a policy identity; write \"Global\" or \"Tag:<name>\""),
         ));
     }
+    Ok(policy_identity(name))
+}
+
+pub(super) fn read_policy(value: &Value, place: &Place) -> Result<Policy, StoreError> {
+    let map = as_object(value, place)?;
+    let identity = policy_identity_at(map, place)?;
     Ok(Policy {
-        identity: policy_identity(name),
+        identity,
         app_ids: string_list(map, "appIds", place)?,
         description: opt_string(map, "description", place)?.unwrap_or_default(),
         extra: extras(map, &["identity", "appIds", "description"]),
     })
 }
 
-fn read_assignments(value: &Value, place: &Place) -> Result<Assignments, StoreError> {
+pub(super) fn read_assignments(value: &Value, place: &Place) -> Result<Assignments, StoreError> {
     let map = as_object(value, place)?;
     let users_place = place.key("users");
     let users = match get(map, "users") {

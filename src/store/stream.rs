@@ -17,11 +17,14 @@ use indexmap::IndexMap;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use super::catalog::APPLICATION_ACCESS_POLICY;
 use super::error::StoreError;
-use super::model::{Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, Tenant, TenantInfo};
+use super::model::{
+    Assignments, CURRENT_SCHEMA_VERSION, ExtraKeys, Policy, PolicyFamily, Tenant, TenantInfo,
+};
 use super::parse::{
-    Place, read_application, read_group, read_group_assignment, read_policy, read_tenant_info,
-    read_user, string,
+    Place, declared_type, read_application, read_configurations, read_group, read_group_assignment,
+    read_policy, read_teams_policy, read_tenant_info, read_user, string,
 };
 
 /// Stops the deserializer: the general path takes over (and words any error).
@@ -59,6 +62,7 @@ impl<'de> Visitor<'de> for TopVisitor {
         let top = Place::root();
         let mut tenant = Tenant::default();
         tenant.policies.clear();
+        tenant.families.clear();
         let mut extra = ExtraKeys::new();
         while let Some(key) = map.next_key::<String>()? {
             let place = top.key(&key);
@@ -78,11 +82,20 @@ impl<'de> Visitor<'de> for TopVisitor {
                     tenant.applications =
                         map.next_value_seed(Entries::new(place, read_application))?
                 }
-                "policies" => {
-                    tenant.policies = map.next_value_seed(Entries::new(place, read_policy))?
-                }
-                "assignments" => {
-                    tenant.assignments = map.next_value_seed(AssignmentsSeed { place })?
+                "policies" => map.next_value_seed(PoliciesSeed {
+                    place,
+                    tenant: &mut tenant,
+                })?,
+                "assignments" => map.next_value_seed(GrantsSeed {
+                    place,
+                    tenant: &mut tenant,
+                })?,
+                "configurations" => {
+                    let value: Value = map.next_value()?;
+                    tenant.configurations = match value {
+                        Value::Null => super::model::default_configurations(),
+                        v => read_configurations(&v, &place).map_err(|_: StoreError| stop())?,
+                    };
                 }
                 _ => {
                     let value: Value = map.next_value()?;
@@ -175,6 +188,124 @@ impl<'de, T> Visitor<'de> for Entries<T> {
     }
 
     other_values!(Vec::new());
+}
+
+/// The `policies` section: each policy type's array of instances.
+struct PoliciesSeed<'t> {
+    place: Place,
+    tenant: &'t mut Tenant,
+}
+
+impl<'de> DeserializeSeed<'de> for PoliciesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PoliciesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            let place = self.place.key(&key);
+            if key == APPLICATION_ACCESS_POLICY {
+                let policies: Vec<Policy> =
+                    map.next_value_seed(Entries::new(place, read_policy))?;
+                self.tenant.policies = policies;
+            } else if let Some(ty) = declared_type(&key) {
+                // A policy type has a few instances: read as a value, then entry by entry.
+                let value: Value = map.next_value()?;
+                let items = match &value {
+                    Value::Null => Vec::new(),
+                    Value::Array(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| read_teams_policy(v, &place.index(i), ty))
+                        .collect::<Result<Vec<_>, StoreError>>()
+                        .map_err(|_| stop())?,
+                    _ => return Err(stop()),
+                };
+                family(self.tenant, ty.name).policies = items;
+            } else {
+                let value: Value = map.next_value()?;
+                self.tenant.policies_extra.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(stop())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// The `assignments` section: each policy type's grants, direct grants streamed.
+struct GrantsSeed<'t> {
+    place: Place,
+    tenant: &'t mut Tenant,
+}
+
+impl<'de> DeserializeSeed<'de> for GrantsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for GrantsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            let place = self.place.key(&key);
+            if key == APPLICATION_ACCESS_POLICY {
+                self.tenant.assignments = map.next_value_seed(AssignmentsSeed { place })?;
+            } else if let Some(ty) = declared_type(&key) {
+                let grants = map.next_value_seed(AssignmentsSeed { place })?;
+                family(self.tenant, ty.name).assignments = grants;
+            } else {
+                let value: Value = map.next_value()?;
+                self.tenant.assignments_extra.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(stop())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// The family of a declared type, created empty on first use (validation completes it).
+fn family<'t>(tenant: &'t mut Tenant, name: &str) -> &'t mut PolicyFamily {
+    tenant.families.entry(name.to_string()).or_default()
 }
 
 /// The `assignments` section, with its direct grants (up to one per user) read one by one.

@@ -10,8 +10,12 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
+use super::catalog::{self, APPLICATION_ACCESS_POLICY};
 use super::error::StoreError;
-use super::model::{Policy, Tenant, bare_policy_name, fold_id, fold_name};
+use super::model::{
+    Assignments, ExtraKeys, GLOBAL, Group, Policy, TeamsPolicy, Tenant, User, bare_policy_name,
+    fold_id, fold_name,
+};
 
 /// Checks `tenant` and makes it canonical; returns the first problem found (ids section by
 /// section, then group members, then assignments).
@@ -50,7 +54,7 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
     }
     let policies = unique(
         tenant.policies.iter().map(Policy::name),
-        "policies",
+        &format!("policies.{APPLICATION_ACCESS_POLICY}"),
         "identity",
         "policy name",
         fold_name,
@@ -76,21 +80,93 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
         }
     }
 
+    let policy_names: Vec<String> = tenant
+        .policies
+        .iter()
+        .map(|p| p.name().to_string())
+        .collect();
+    check_grants(
+        &mut tenant.assignments,
+        &tenant.users,
+        &tenant.groups,
+        &users,
+        &groups,
+        &policies,
+        &policy_names,
+        &format!("assignments.{APPLICATION_ACCESS_POLICY}"),
+    )?;
+
+    // The catalog's policy types: every declared one, in catalog order, each with Global.
+    let mut families = std::mem::take(&mut tenant.families);
+    for ty in catalog::POLICY_TYPES {
+        let mut family = families.shift_remove(ty.name).unwrap_or_default();
+        let section = format!("policies.{}", ty.name);
+        if !family.policies.iter().any(TeamsPolicy::is_global) {
+            family
+                .policies
+                .insert(0, TeamsPolicy::new(GLOBAL, ExtraKeys::new()));
+        }
+        let names = unique(
+            family.policies.iter().map(TeamsPolicy::name),
+            &section,
+            "identity",
+            "policy name",
+            fold_name,
+        )?;
+        let spelled: Vec<String> = family
+            .policies
+            .iter()
+            .map(|p| p.name().to_string())
+            .collect();
+        check_grants(
+            &mut family.assignments,
+            &tenant.users,
+            &tenant.groups,
+            &users,
+            &groups,
+            &names,
+            &spelled,
+            &format!("assignments.{}", ty.name),
+        )?;
+        tenant.families.insert(ty.name.to_string(), family);
+    }
+    // A family read for a type the catalog no longer declares cannot happen (the readers only
+    // fill declared ones); nothing is left in `families`.
+    debug_assert!(families.is_empty());
+
+    // The project's own `emulator` section, when the file has one.
+    super::emulator::check(tenant)
+}
+
+/// One policy type's grants: every user, group and policy they name exists (references are made
+/// canonical: ids and names as their targets spell them); one direct grant per user; one grant
+/// per group. `section` is where they are (`assignments.<PolicyType>`).
+#[allow(clippy::too_many_arguments)]
+fn check_grants(
+    grants: &mut Assignments,
+    tenant_users: &[User],
+    tenant_groups: &[Group],
+    users: &HashMap<String, usize>,
+    groups: &HashMap<String, usize>,
+    policies: &HashMap<String, usize>,
+    policy_names: &[String],
+    section: &str,
+) -> Result<(), StoreError> {
     let policy_name = |name: &str, place: &str| -> Result<String, StoreError> {
         policies
             .get(&fold_name(bare_policy_name(name)))
-            .map(|&p| tenant.policies[p].name().to_string())
+            .map(|&p| policy_names[p].clone())
             .ok_or_else(|| dangling(place.to_string(), format!("no policy is named \"{name}\"")))
     };
 
     // Direct grants are made canonical in place (a large tenant has one per user, so a second
     // map would cost as much again); the map is rebuilt only when a key must change.
-    let mut granted: HashSet<usize> = HashSet::with_capacity(tenant.assignments.users.len());
+    let mut granted: HashSet<usize> = HashSet::with_capacity(grants.users.len());
     let mut rekey = false;
-    for (user_id, name) in tenant.assignments.users.iter_mut() {
+    for (user_id, name) in grants.users.iter_mut() {
         let place = || {
             format!(
-                "assignments.users[{}]",
+                "{section}.users[{}]",
                 serde_json::Value::from(user_id.as_str())
             )
         };
@@ -107,29 +183,29 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
                 format!("user \"{user_id}\" has more than one direct assignment"),
             ));
         }
-        rekey |= *user_id != tenant.users[u].object_id;
+        rekey |= *user_id != tenant_users[u].object_id;
         if *name != canonical_policy {
             *name = canonical_policy;
         }
     }
     drop(granted);
     if rekey {
-        let direct: IndexMap<String, String> = std::mem::take(&mut tenant.assignments.users)
+        let direct: IndexMap<String, String> = std::mem::take(&mut grants.users)
             .into_iter()
             .map(|(user_id, name)| {
                 let canonical = users
                     .get(&fold_id(&user_id))
-                    .map_or(user_id, |&u| tenant.users[u].object_id.clone());
+                    .map_or(user_id, |&u| tenant_users[u].object_id.clone());
                 (canonical, name)
             })
             .collect();
-        tenant.assignments.users = direct;
+        grants.users = direct;
     }
 
     let mut seen_groups = HashMap::new();
-    let mut group_grants = tenant.assignments.groups.clone();
+    let mut group_grants = grants.groups.clone();
     for (i, grant) in group_grants.iter_mut().enumerate() {
-        let place = format!("assignments.groups[{i}]");
+        let place = format!("{section}.groups[{i}]");
         let Some(&g) = groups.get(&fold_id(&grant.group_id)) else {
             return Err(dangling(
                 format!("{place}.groupId"),
@@ -140,24 +216,23 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
             return Err(duplicate(
                 format!("{place}.groupId"),
                 format!(
-                    "group \"{}\" is already assigned at assignments.groups[{first}]",
+                    "group \"{}\" is already assigned at {section}.groups[{first}]",
                     grant.group_id
                 ),
             ));
         }
-        grant.group_id.clone_from(&tenant.groups[g].object_id);
+        grant.group_id.clone_from(&tenant_groups[g].object_id);
         grant.policy_name = policy_name(&grant.policy_name, &format!("{place}.policyName"))?;
     }
 
-    let tenant_grant = match &tenant.assignments.tenant {
-        Some(name) => Some(policy_name(name, "assignments.tenant")?),
+    let tenant_grant = match &grants.tenant {
+        Some(name) => Some(policy_name(name, &format!("{section}.tenant"))?),
         None => None,
     };
 
-    tenant.assignments.groups = group_grants;
-    tenant.assignments.tenant = tenant_grant;
-    // The project's own `emulator` section, when the file has one.
-    super::emulator::check(tenant)
+    grants.groups = group_grants;
+    grants.tenant = tenant_grant;
+    Ok(())
 }
 
 /// Maps each folded key to its index, or reports the first repeat at `section[i].key`.

@@ -249,6 +249,8 @@ pub struct SwitchFlags {
     pub wildcard: bool,
     pub exact: bool,
     pub case_sensitive: bool,
+    /// `-file path`: the value is the path, and the switch runs over the file's lines.
+    pub file: bool,
 }
 
 #[derive(Debug)]

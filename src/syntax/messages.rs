@@ -245,6 +245,10 @@ pub(crate) const INVALID_SWITCH_FLAG: Template = (
     "InvalidSwitchFlag",
     "The parameter {0} is not valid for the switch statement.",
 );
+pub(crate) const MISSING_FILENAME_OPTION: Template = (
+    "MissingFilenameOption",
+    "Cannot process the 'switch' statement because of a missing file name argument to the -file option.",
+);
 pub(crate) const PIPELINE_VALUE_REQUIRED: Template = (
     "PipelineValueRequired",
     "A switch statement must have one of the following:  '-file file_name' or '( expression )'.",

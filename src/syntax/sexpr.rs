@@ -179,6 +179,7 @@ fn statement(out: &mut String, s: &Statement) {
                 (sw.flags.wildcard, " -wildcard"),
                 (sw.flags.exact, " -exact"),
                 (sw.flags.case_sensitive, " -casesensitive"),
+                (sw.flags.file, " -file"),
             ] {
                 if on {
                     out.push_str(name);

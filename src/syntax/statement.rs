@@ -6,10 +6,12 @@
 use std::rc::Rc;
 
 use super::ast::{
-    Block, CatchClause, DoLoopStatement, Expr, ExprKind, ForStatement, ForeachStatement,
-    FunctionDef, IfClause, IfStatement, QuoteKind, Statement, StatementKind, SwitchClause,
-    SwitchFlags, SwitchStatement, TrapStatement, TryStatement, TypeName, WhileStatement,
+    Block, CatchClause, DoLoopStatement, ElementKind, Expr, ExprKind, ForStatement,
+    ForeachStatement, FunctionDef, IfClause, IfStatement, Pipeline, PipelineElement, QuoteKind,
+    Statement, StatementKind, SwitchClause, SwitchFlags, SwitchStatement, TrapStatement,
+    TryStatement, TypeName, WhileStatement,
 };
+use super::command::ArgContext;
 use super::messages as msg;
 use super::parser::{Parser, after, placeholder_statement};
 use super::span::Span;
@@ -292,6 +294,7 @@ impl Parser<'_> {
         let mut is_error = false;
         let mut incomplete_reported = false;
         let mut flags = SwitchFlags::default();
+        let mut value: Option<Statement> = None;
         self.skip_newlines();
         loop {
             let t = self.peek().clone();
@@ -314,7 +317,33 @@ impl Parser<'_> {
                 flags.exact = true;
             } else if is("casesensitive") {
                 flags.case_sensitive = true;
-            } else if is("parallel") || is("file") {
+            } else if is("file") {
+                // `-file path`: the path is one command argument, the switch's value.
+                flags.file = true;
+                self.skip_newlines();
+                match self.single_command_argument(ArgContext::FileName) {
+                    Some(path) => {
+                        end_error = path.span;
+                        let span = path.span;
+                        value = Some(Statement {
+                            kind: StatementKind::Pipeline(Pipeline {
+                                elements: vec![PipelineElement {
+                                    kind: ElementKind::Expression(path),
+                                    redirections: Vec::new(),
+                                    span,
+                                }],
+                                span,
+                            }),
+                            span,
+                        });
+                    }
+                    None => {
+                        is_error = true;
+                        self.incomplete(after(t.span), msg::MISSING_FILENAME_OPTION, &[]);
+                        incomplete_reported = self.last_error_incomplete();
+                    }
+                }
+            } else if is("parallel") {
                 let text = self.token_text(&t);
                 self.error(t.span, msg::NOT_EMULATED, &[text]);
                 is_error = true;
@@ -323,11 +352,14 @@ impl Parser<'_> {
                 self.error(t.span, msg::INVALID_SWITCH_FLAG, &[name]);
             }
         }
-        let mut value = None;
         let lparen = self.peek().clone();
         if matches!(lparen.kind, Tok::LParen) {
             self.skip();
             end_error = lparen.span;
+            if flags.file {
+                is_error = true;
+                self.error(lparen.span, msg::PIPELINE_VALUE_REQUIRED, &[]);
+            }
             self.skip_newlines();
             value = self.pipeline_chain_rule();
             match &value {
@@ -350,7 +382,7 @@ impl Parser<'_> {
                     incomplete_reported = self.last_error_incomplete();
                 }
             }
-        } else {
+        } else if !flags.file {
             is_error = true;
             self.incomplete(after(end_error), msg::PIPELINE_VALUE_REQUIRED, &[]);
             incomplete_reported = self.last_error_incomplete();

@@ -21,6 +21,8 @@ pub enum ParamKind {
     String,
     StringArray,
     Int32,
+    /// `UInt32` (the Teams policies' bit rates and counts): 0 to 4294967295.
+    UInt32,
     Int64,
     Double,
     Bool,
@@ -64,6 +66,7 @@ pub mod types {
     pub const STRING_ARRAY: T = T::new(K::StringArray, "String[]", "System.String[]");
     pub const INT32: T = T::new(K::Int32, "Int32", "System.Int32");
     pub const INT64: T = T::new(K::Int64, "Int64", "System.Int64");
+    pub const UINT32: T = T::new(K::UInt32, "UInt32", "System.UInt32");
     pub const UNLIMITED: T = T::new(K::Unlimited, "Unlimited", "Unlimited");
     pub const DOUBLE: T = T::new(K::Double, "Double", "System.Double");
     pub const BOOL: T = T::new(K::Bool, "Boolean", "System.Boolean");
@@ -186,6 +189,17 @@ pub enum Validation {
     /// A validation with `ErrorMessage = '...'`: `{0}` is the failing value, `{1}` the
     /// pattern, the set or the script (ValidateEnumeratedArgumentsAttribute's ErrorMessage).
     WithMessage(Box<Validation>, String),
+    /// `[AllowNull()]`, `[AllowEmptyString()]`, `[AllowEmptyCollection()]`: a mandatory
+    /// parameter then takes `$null`, `''` or `@()`. Checks nothing itself.
+    Allow(AllowKind),
+}
+
+/// What an Allow* attribute lets a mandatory parameter take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllowKind {
+    Null,
+    EmptyString,
+    EmptyCollection,
 }
 
 impl Validation {

@@ -7,6 +7,6 @@ pub mod command;
 pub mod dotnet;
 
 pub use command::{
-    ALL_SETS, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType, PipelineMode,
-    Requires, SetMembership, Validation, types,
+    ALL_SETS, AllowKind, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType,
+    PipelineMode, Requires, SetMembership, Validation, types,
 };

@@ -12,5 +12,5 @@ Get-CsOnlineUser -Filter {ApplicationAccessPolicy -eq "Tag:Scheduling"} | Select
 $id2 = New-CsBatchPolicyAssignmentOperation -PolicyType ApplicationAccessPolicy -PolicyName $null -Identity "alex.wilber@contoso.onmicrosoft.com"
 Get-CsBatchPolicyAssignmentOperation -Status Completed | Measure-Object | Select-Object Count
 Get-CsOnlineUser -Filter "ApplicationAccessPolicy -eq 'Scheduling'" | Select-Object UserPrincipalName
-New-CsBatchPolicyAssignmentOperation -PolicyType TeamsMeetingPolicy -PolicyName Kiosk -Identity "alex.wilber@contoso.onmicrosoft.com"
+New-CsBatchPolicyAssignmentOperation -PolicyType TeamsCallParkPolicy -PolicyName Kiosk -Identity "alex.wilber@contoso.onmicrosoft.com"
 New-CsBatchPolicyAssignmentOperation -PolicyType ApplicationAccessPolicy -PolicyName Nope -Identity "alex.wilber@contoso.onmicrosoft.com"

@@ -22,7 +22,7 @@ Get-CsUserPolicyAssignment -Identity $megan | Select-Object -ExpandProperty Poli
 Grant-CsApplicationAccessPolicy -PolicyName Sales-policy -Group "Sales" -Rank 2
 Get-CsGroupPolicyAssignment | Format-Table GroupId, PolicyName, Rank
 # Errors: another policy type, an unknown group, a second assignment, a bad rank.
-Get-CsGroupPolicyAssignment -PolicyType TeamsMeetingPolicy
+Get-CsGroupPolicyAssignment -PolicyType TeamsCallParkPolicy
 New-CsGroupPolicyAssignment -GroupId "Nobody" -PolicyType ApplicationAccessPolicy -PolicyName Sales-policy
 New-CsGroupPolicyAssignment -GroupId "Sales" -PolicyType ApplicationAccessPolicy -PolicyName Sales-policy
 Set-CsGroupPolicyAssignment -GroupId "Sales" -PolicyType ApplicationAccessPolicy -Rank 0

@@ -244,6 +244,14 @@ pub(super) fn static_member(
         }
         ("System.DateTime", "minvalue") => min_date(),
         ("System.Math", "pi") => Value::double(std::f64::consts::PI),
+        (super::encoding::ENCODING, p)
+            if super::encoding::EncodingKind::from_property(p).is_some() =>
+        {
+            super::encoding::encoding_object(
+                super::encoding::EncodingKind::from_property(p)
+                    .unwrap_or(super::encoding::EncodingKind::Utf8),
+            )
+        }
         ("System.TimeSpan", "zero") => Value::TimeSpan(TimeSpan::ZERO),
         ("System.TimeSpan", "maxvalue") => Value::TimeSpan(TimeSpan::MAX),
         ("System.TimeSpan", "minvalue") => Value::TimeSpan(TimeSpan::MIN),

@@ -180,6 +180,46 @@ pub(super) fn invoke_instance(
         "tostring" if !matches!(target, Value::Null) && args.is_empty() => {
             return Ok(Value::str(target.element_string()));
         }
+        // Guid.ToString(format): N (32 digits), D (hyphens), B (braces), P (parentheses),
+        // X (hexadecimal groups).
+        "tostring" if args.len() == 1 && matches!(target, Value::Guid(_)) => {
+            if let Value::Guid(g) = target {
+                let d = g.hyphenated().to_string();
+                let f = args[0].to_ps_string();
+                let text = match f.as_str() {
+                    "" | "D" | "d" => d,
+                    "N" | "n" => g.simple().to_string(),
+                    "B" | "b" => format!("{{{d}}}"),
+                    "P" | "p" => format!("({d})"),
+                    "X" | "x" => {
+                        let b = g.as_bytes();
+                        let hex = |r: std::ops::Range<usize>| {
+                            b[r].iter().map(|x| format!("{x:02x}")).collect::<String>()
+                        };
+                        let tail: Vec<String> =
+                            b[8..].iter().map(|x| format!("0x{x:02x}")).collect();
+                        format!(
+                            "{{0x{},0x{},0x{},{{{}}}}}",
+                            hex(0..4),
+                            hex(4..6),
+                            hex(6..8),
+                            tail.join(",")
+                        )
+                    }
+                    _ => {
+                        return Err(method_exception(
+                            s,
+                            name,
+                            1,
+                            "System.FormatException",
+                            "Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".",
+                            span,
+                        ));
+                    }
+                };
+                return Ok(Value::str(text));
+            }
+        }
         "gettype" if !matches!(target, Value::Null) => {
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
@@ -189,6 +229,19 @@ pub(super) fn invoke_instance(
             )));
         }
         _ => {}
+    }
+    // The intrinsic Where and ForEach: a scalar is a collection of one, $null of none.
+    if !matches!(target, Value::Array(_)) && matches!(lower.as_str(), "where" | "foreach") {
+        let items = if target.is_null() {
+            Vec::new()
+        } else {
+            vec![target.clone()]
+        };
+        return if lower == "where" {
+            super::array_methods::where_method(s, items, name, &args, span)
+        } else {
+            super::array_methods::foreach_method(s, items, name, &args, span)
+        };
     }
     match target {
         Value::Null => Err(s.runtime_error(
@@ -218,26 +271,11 @@ pub(super) fn invoke_instance(
                         .position(|x| crate::runtime::operators::values_equal(x, &args[0], true))
                         .map_or(-1, |i| i as i64),
                 )),
-                "where" | "foreach" => {
-                    let Some(Value::ScriptBlock(sb)) = args.first() else {
-                        return Err(overload_error(s, name, args.len(), span));
-                    };
-                    let mut out = Vec::new();
-                    for item in snapshot {
-                        s.scopes
-                            .set("_", item.clone(), crate::runtime::scope::Qualifier::Local);
-                        let mut produced = Vec::new();
-                        s.exec_script_body(sb, &mut Out::Collect(&mut produced))?;
-                        if lower == "where" {
-                            if collapse(produced).is_truthy() {
-                                out.push(item);
-                            }
-                        } else {
-                            out.extend(produced);
-                        }
-                    }
-                    Ok(Value::array(out))
+                "where" => super::array_methods::where_method(s, snapshot.items, name, &args, span),
+                "foreach" => {
+                    super::array_methods::foreach_method(s, snapshot.items, name, &args, span)
                 }
+                "clone" if args.is_empty() => Ok(Value::array_of(kind, snapshot.items)),
                 "add" | "remove" | "clear" | "insert" => Err(method_exception(
                     s,
                     name,
@@ -468,6 +506,11 @@ pub(super) fn static_call(
         return enum_static(s, &lower, name, &args, span);
     }
     if let Some(result) = super::numeric_statics::call(s, &ty, &lower, name, &args, span) {
+        return result;
+    }
+    if (ty == "System.Array" || ty == "System.Object[]")
+        && let Some(result) = super::array_methods::array_static(s, &lower, name, &args, span)
+    {
         return result;
     }
     Ok(match (ty.as_str(), lower.as_str()) {

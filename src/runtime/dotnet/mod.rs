@@ -5,8 +5,10 @@
 //! lives in `vocab::dotnet`; this module only runs it.
 
 mod access;
+mod array_methods;
 mod calls;
 mod datetime;
+pub mod encoding;
 mod environment;
 mod index;
 pub mod lists;

@@ -251,6 +251,9 @@ pub(super) fn native_method(
             // Append and the like return the builder itself.
             Ok(target.clone())
         }
+        Native::Encoding(kind) => {
+            return super::encoding::encoding_method(s, kind, lower, name, args, span);
+        }
         Native::VarRef { .. } => return None,
     })
 }

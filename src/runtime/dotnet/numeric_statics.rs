@@ -95,9 +95,7 @@ pub(super) fn call(
             let Value::Num(n) = &args[0] else {
                 return None;
             };
-            let Some(v) = n.as_i128() else {
-                return None;
-            };
+            let v = n.as_i128()?;
             // Negative numbers print their two's complement in the value's own width.
             let bits = match n.kind() {
                 NumKind::Byte | NumKind::SByte => 8,
@@ -116,6 +114,15 @@ pub(super) fn call(
                 10 => Ok(Value::str(v.to_string())),
                 16 => Ok(Value::str(format!("{unsigned:x}"))),
                 _ => fail(s, "System.ArgumentException", "Invalid Base."),
+            })
+        }
+        ("System.Convert", "tobase64string", 1) => Some(Ok(Value::str(
+            super::encoding::to_base64(&super::encoding::bytes_of(&args[0])),
+        ))),
+        ("System.Convert", "frombase64string", 1) => {
+            Some(match super::encoding::from_base64(&text(0)) {
+                Some(bytes) => Ok(super::encoding::byte_array(&bytes)),
+                None => fail(s, FORMAT, super::encoding::BAD_BASE64),
             })
         }
         ("System.Convert", "changetype", 2) => {
@@ -265,7 +272,8 @@ fn char_static(
     };
     let class = |b: bool| Some(Ok(Value::Bool(b)));
     match lower {
-        "isdigit" => class(c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())),
+        // Decimal digits (ASCII; other scripts' digits are not classified).
+        "isdigit" => class(c.is_ascii_digit()),
         "isnumber" => class(c.is_numeric()),
         "isletter" => class(c.is_alphabetic() && !c.is_numeric()),
         "isletterordigit" => class(c.is_alphanumeric()),

@@ -83,6 +83,7 @@ pub fn full_type_name(name: &str) -> String {
         "ref" | "management.automation.psreference" => PS_REFERENCE,
         "diagnostics.stopwatch" => STOPWATCH,
         "text.stringbuilder" => STRING_BUILDER,
+        "text.encoding" => super::encoding::ENCODING,
         "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
@@ -152,6 +153,7 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
     "System.DateTimeKind",
     "System.Text.StringBuilder",
     "System.Diagnostics.Stopwatch",
+    "System.Text.Encoding",
 ];
 
 /// True for a full type name this shell emulates (for `using namespace` lookups).
@@ -301,7 +303,7 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
             Value::Array(_) => v,
-            Value::Null => Value::array(Vec::new()),
+            Value::Null => Value::Null,
             other => Value::array(vec![other]),
         },
         "System.String[]" => Value::array_of(
@@ -393,11 +395,15 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             other => {
                 let text = other.to_ps_string();
                 crate::runtime::expression::parse_version(&text).ok_or_else(|| {
-                    Message(conversion::cast_error_with_inner(
-                        &text,
-                        &full,
-                        "Version string portion was too short or too long.",
-                    ))
+                    // Version.Parse: the part count first, then each part as an Int32.
+                    let parts: Vec<&str> = text.trim().split('.').collect();
+                    let inner = match parts.iter().find(|p| p.trim().parse::<i64>().is_err()) {
+                        Some(bad) if (2..=4).contains(&parts.len()) => {
+                            format!("The input string '{bad}' was not in a correct format.")
+                        }
+                        _ => "Version string portion was too short or too long.".to_string(),
+                    };
+                    Message(conversion::cast_error_with_inner(&text, &full, &inner))
                 })?
             }
         },

@@ -876,7 +876,7 @@ mod tests {
             ("Get-CsApp", &["Get-CsApplicationAccessPolicy"]),
             ("get-csapp", &["Get-CsApplicationAccessPolicy"]),
             (
-                "*AccessPolicy",
+                "*ApplicationAccessPolicy",
                 &[
                     "Get-CsApplicationAccessPolicy",
                     "Grant-CsApplicationAccessPolicy",
@@ -967,7 +967,10 @@ mod tests {
                 &["ApplicationAccessPolicy"],
             ),
             ("Get-Help about_", &["about_aapsh"]),
-            ("Get-Help Get-CsTen", &["Get-CsTenant"]),
+            (
+                "Get-Help Get-CsTen",
+                &["Get-CsTenant", "Get-CsTenantFederationConfiguration"],
+            ),
             ("Get-CsTenant -ea si", &["SilentlyContinue"]),
             ("Get-CsOnlineUser -ResultSize u", &["Unlimited"]),
             ("$pol", &["$policy"]),

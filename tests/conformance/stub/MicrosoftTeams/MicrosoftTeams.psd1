@@ -12,7 +12,9 @@
         'Set-CsApplicationAccessPolicy', 'Remove-CsApplicationAccessPolicy',
         'Grant-CsApplicationAccessPolicy', 'Get-CsOnlineUser', 'Get-CsUserPolicyAssignment',
         'New-CsGroupPolicyAssignment', 'Get-CsGroupPolicyAssignment',
-        'Set-CsGroupPolicyAssignment', 'Remove-CsGroupPolicyAssignment'
+        'Set-CsGroupPolicyAssignment', 'Remove-CsGroupPolicyAssignment',
+        'New-CsTeamsMeetingPolicy', 'Get-CsTeamsMeetingPolicy', 'Set-CsTeamsMeetingPolicy',
+        'Remove-CsTeamsMeetingPolicy', 'Grant-CsTeamsMeetingPolicy'
     )
     CmdletsToExport   = @()
     VariablesToExport = @()

@@ -288,3 +288,332 @@ function Remove-CsGroupPolicyAssignment {
         [switch]$PassThru
     )
 }
+
+# --- The Teams policy family, shown by TeamsMeetingPolicy ---------------------------------------
+# Every policy type's cmdlets are built from one declaration (src/store/catalog/), so one type
+# checks the shared binding: its ~120 settings (for prefix and ambiguity errors), the parameter
+# types Boolean/UInt32/Int32/String, the Identity and Instance sets of Set-, and the Grant sets.
+# New- and Set-CsTeamsMeetingPolicy's parameter lists were generated from aapsh's own declaration
+# (`Get-Command New-CsTeamsMeetingPolicy -Syntax`), whose setting names and types follow
+# New-CsTeamsMeetingPolicy.md / Set-CsTeamsMeetingPolicy.md; re-generate them when a setting is
+# added. aapsh choices: Identity is the first positional; Set- binds Identity by property name.
+
+function New-CsTeamsMeetingPolicy {
+    [CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [Microsoft.Rtc.Management.Xds.XdsIdentity]$Identity,
+        [string]$AIInterpreter,
+        [bool]$AllowAnnotations,
+        [bool]$AllowAnonymousUsersToDialOut,
+        [bool]$AllowAnonymousUsersToJoinMeeting,
+        [bool]$AllowAnonymousUsersToStartMeeting,
+        [bool]$AllowAvatarsInGallery,
+        [bool]$AllowBreakoutRooms,
+        [string]$AllowCartCaptionsScheduling,
+        [bool]$AllowChannelMeetingScheduling,
+        [bool]$AllowCloudRecording,
+        [string]$AllowDocumentCollaboration,
+        [string]$AllowedStreamingMediaInput,
+        [string]$AllowedUsersForMeetingContext,
+        [string]$AllowedUsersForMeetingDetails,
+        [string]$AllowEngagementReport,
+        [bool]$AllowExternalNonTrustedMeetingChat,
+        [bool]$AllowExternalParticipantGiveRequestControl,
+        [bool]$AllowImmersiveView,
+        [bool]$AllowIntelligentRecap,
+        [bool]$AllowIPAudio,
+        [bool]$AllowIPVideo,
+        [bool]$AllowLocalRecording,
+        [bool]$AllowMeetingCoach,
+        [bool]$AllowMeetingKnowledgeGeneration,
+        [bool]$AllowMeetingReactions,
+        [bool]$AllowMeetingRegistration,
+        [bool]$AllowMeetNow,
+        [bool]$AllowMultipleScreenshare,
+        [bool]$AllowNDIStreaming,
+        [bool]$AllowNetworkConfigurationSettingsLookup,
+        [bool]$AllowOrganizersToOverrideLobbySettings,
+        [bool]$AllowOutlookAddIn,
+        [bool]$AllowParticipantGiveRequestControl,
+        [bool]$AllowPowerPointSharing,
+        [bool]$AllowPrivateMeetingScheduling,
+        [bool]$AllowPrivateMeetNow,
+        [bool]$AllowPSTNUsersToBypassLobby,
+        [bool]$AllowRecordingStorageOutsideRegion,
+        [bool]$AllowScreenContentDigitization,
+        [bool]$AllowSharedNotes,
+        [string]$AllowTasksFromTranscript,
+        [bool]$AllowTrackingInReport,
+        [bool]$AllowTranscription,
+        [string]$AllowUserToJoinExternalMeeting,
+        [bool]$AllowWatermarkCustomizationForCameraVideo,
+        [bool]$AllowWatermarkCustomizationForScreenSharing,
+        [bool]$AllowWatermarkForCameraVideo,
+        [bool]$AllowWatermarkForScreenSharing,
+        [bool]$AllowWhiteboard,
+        [string]$AnonymousUserAuthenticationMethod,
+        [string]$AttendeeIdentityMasking,
+        [string]$AudibleRecordingNotification,
+        [string]$AutoAdmittedUsers,
+        [string]$AutomaticallyStartCopilot,
+        [string]$AutoRecording,
+        [object]$BlockedAnonymousJoinClientTypes,
+        [string]$CaptchaVerificationForMeetingJoin,
+        [string]$ChannelRecordingDownload,
+        [bool]$ConditionalAccessAttendeeVerification,
+        [string]$ConnectToMeetingControls,
+        [string]$ContentSharingInExternalMeetings,
+        [string]$Copilot,
+        [bool]$CopyRestriction,
+        [string]$Description,
+        [string]$DesignatedPresenterRoleMode,
+        [bool]$DetectSensitiveContentDuringScreenSharing,
+        [bool]$DisableAudioAnnouncementsForResourceAccounts,
+        [bool]$EnablePreMeetingConsent,
+        [bool]$EnableRecordingAndTranscriptionCustomMessage,
+        [string]$EnrollUserOverride,
+        [string]$ExplicitRecordingConsent,
+        [string]$ExternalBotAccessMode,
+        [string]$ExternalMeetingJoin,
+        [string]$FilterProfanityInTranscript,
+        [string]$InfoShownInReportMode,
+        [int]$IntelligentRecapDocxFileExpirationDays,
+        [string]$IPAudioMode,
+        [string]$IPVideoMode,
+        [string]$LiveCaptionsEnabledType,
+        [string]$LiveInterpretationEnabledType,
+        [string]$LiveStreamingMode,
+        [string]$LobbyChat,
+        [uint32]$MediaBitRateKb,
+        [string]$MeetingChatEnabledType,
+        [string]$MeetingInviteLanguages,
+        [int]$MeetingKnowledgeExpirationDays,
+        [int]$NewMeetingRecordingExpirationDays,
+        [string]$NoiseSuppressionForDialInParticipants,
+        [string]$ParticipantNameChange,
+        [string]$ParticipantSlideControl,
+        [string]$PasscodeComplexity,
+        [string]$PreferredMeetingProviderForIslandsMode,
+        [guid]$PreMeetingConsentContentIdentifier,
+        [string]$PreventComplianceRecording,
+        [string]$QnAEngagementMode,
+        [string]$RealTimeText,
+        [string]$RecordingAndTranscriptionAudioNotification,
+        [guid]$RecordingAndTranscriptionCustomMessageIdentifier,
+        [string]$RecordingStorageMode,
+        [string]$RoomAttributeUserOverride,
+        [string]$RoomPeopleNameUserOverride,
+        [string]$ScreenSharingMode,
+        [string]$SetRecordingAndTranscriptOwnership,
+        [string]$SmsNotifications,
+        [string]$SpeakerAttributionMode,
+        [string]$StreamingAttendeeMode,
+        [string]$SyntheticMediaDetection,
+        [guid]$SyntheticMediaDetectionAppId,
+        [string]$TeamsCameraFarEndPTZMode,
+        [string]$UsersCanAdmitFromLobby,
+        [string]$VideoFiltersMode,
+        [string]$VoiceIsolation,
+        [string]$VoiceSimulationInInterpreter,
+        [string]$WatermarkForAnonymousUsers,
+        [long]$WatermarkForCameraVideoOpacity,
+        [string]$WatermarkForCameraVideoPattern,
+        [long]$WatermarkForScreenSharingOpacity,
+        [string]$WatermarkForScreenSharingPattern,
+        [string]$WhoCanRegister,
+        [switch]$Force,
+        [switch]$InMemory,
+        [guid]$Tenant
+    )
+}
+
+function Set-CsTeamsMeetingPolicy {
+    [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Identity', PositionalBinding = $false)]
+    param(
+        [Parameter(ParameterSetName = 'Identity', Position = 0, ValueFromPipelineByPropertyName)]
+        [Microsoft.Rtc.Management.Xds.XdsIdentity]$Identity,
+        [Parameter(ParameterSetName = 'Instance')]
+        [psobject]$Instance,
+        [string]$AIInterpreter,
+        [bool]$AllowAnnotations,
+        [bool]$AllowAnonymousUsersToDialOut,
+        [bool]$AllowAnonymousUsersToJoinMeeting,
+        [bool]$AllowAnonymousUsersToStartMeeting,
+        [bool]$AllowAvatarsInGallery,
+        [bool]$AllowBreakoutRooms,
+        [string]$AllowCartCaptionsScheduling,
+        [bool]$AllowChannelMeetingScheduling,
+        [bool]$AllowCloudRecording,
+        [string]$AllowDocumentCollaboration,
+        [string]$AllowedStreamingMediaInput,
+        [string]$AllowedUsersForMeetingContext,
+        [string]$AllowedUsersForMeetingDetails,
+        [string]$AllowEngagementReport,
+        [bool]$AllowExternalNonTrustedMeetingChat,
+        [bool]$AllowExternalParticipantGiveRequestControl,
+        [bool]$AllowImmersiveView,
+        [bool]$AllowIntelligentRecap,
+        [bool]$AllowIPAudio,
+        [bool]$AllowIPVideo,
+        [bool]$AllowLocalRecording,
+        [bool]$AllowMeetingCoach,
+        [bool]$AllowMeetingKnowledgeGeneration,
+        [bool]$AllowMeetingReactions,
+        [bool]$AllowMeetingRegistration,
+        [bool]$AllowMeetNow,
+        [bool]$AllowMultipleScreenshare,
+        [bool]$AllowNDIStreaming,
+        [bool]$AllowNetworkConfigurationSettingsLookup,
+        [bool]$AllowOrganizersToOverrideLobbySettings,
+        [bool]$AllowOutlookAddIn,
+        [bool]$AllowParticipantGiveRequestControl,
+        [bool]$AllowPowerPointSharing,
+        [bool]$AllowPrivateMeetingScheduling,
+        [bool]$AllowPrivateMeetNow,
+        [bool]$AllowPSTNUsersToBypassLobby,
+        [bool]$AllowRecordingStorageOutsideRegion,
+        [bool]$AllowScreenContentDigitization,
+        [bool]$AllowSharedNotes,
+        [string]$AllowTasksFromTranscript,
+        [bool]$AllowTrackingInReport,
+        [bool]$AllowTranscription,
+        [string]$AllowUserToJoinExternalMeeting,
+        [bool]$AllowWatermarkCustomizationForCameraVideo,
+        [bool]$AllowWatermarkCustomizationForScreenSharing,
+        [bool]$AllowWatermarkForCameraVideo,
+        [bool]$AllowWatermarkForScreenSharing,
+        [bool]$AllowWhiteboard,
+        [string]$AnonymousUserAuthenticationMethod,
+        [string]$AttendeeIdentityMasking,
+        [string]$AudibleRecordingNotification,
+        [string]$AutoAdmittedUsers,
+        [string]$AutomaticallyStartCopilot,
+        [string]$AutoRecording,
+        [object]$BlockedAnonymousJoinClientTypes,
+        [string]$CaptchaVerificationForMeetingJoin,
+        [string]$ChannelRecordingDownload,
+        [bool]$ConditionalAccessAttendeeVerification,
+        [string]$ConnectToMeetingControls,
+        [string]$ContentSharingInExternalMeetings,
+        [string]$Copilot,
+        [bool]$CopyRestriction,
+        [string]$Description,
+        [string]$DesignatedPresenterRoleMode,
+        [bool]$DetectSensitiveContentDuringScreenSharing,
+        [bool]$DisableAudioAnnouncementsForResourceAccounts,
+        [bool]$EnablePreMeetingConsent,
+        [bool]$EnableRecordingAndTranscriptionCustomMessage,
+        [string]$EnrollUserOverride,
+        [string]$ExplicitRecordingConsent,
+        [string]$ExternalBotAccessMode,
+        [string]$ExternalMeetingJoin,
+        [string]$FilterProfanityInTranscript,
+        [string]$InfoShownInReportMode,
+        [int]$IntelligentRecapDocxFileExpirationDays,
+        [string]$IPAudioMode,
+        [string]$IPVideoMode,
+        [string]$LiveCaptionsEnabledType,
+        [string]$LiveInterpretationEnabledType,
+        [string]$LiveStreamingMode,
+        [string]$LobbyChat,
+        [uint32]$MediaBitRateKb,
+        [string]$MeetingChatEnabledType,
+        [string]$MeetingInviteLanguages,
+        [int]$MeetingKnowledgeExpirationDays,
+        [int]$NewMeetingRecordingExpirationDays,
+        [string]$NoiseSuppressionForDialInParticipants,
+        [string]$ParticipantNameChange,
+        [string]$ParticipantSlideControl,
+        [string]$PasscodeComplexity,
+        [string]$PreferredMeetingProviderForIslandsMode,
+        [guid]$PreMeetingConsentContentIdentifier,
+        [string]$PreventComplianceRecording,
+        [string]$QnAEngagementMode,
+        [string]$RealTimeText,
+        [string]$RecordingAndTranscriptionAudioNotification,
+        [guid]$RecordingAndTranscriptionCustomMessageIdentifier,
+        [string]$RecordingStorageMode,
+        [string]$RoomAttributeUserOverride,
+        [string]$RoomPeopleNameUserOverride,
+        [string]$ScreenSharingMode,
+        [string]$SetRecordingAndTranscriptOwnership,
+        [string]$SmsNotifications,
+        [string]$SpeakerAttributionMode,
+        [string]$StreamingAttendeeMode,
+        [string]$SyntheticMediaDetection,
+        [guid]$SyntheticMediaDetectionAppId,
+        [string]$TeamsCameraFarEndPTZMode,
+        [string]$UsersCanAdmitFromLobby,
+        [string]$VideoFiltersMode,
+        [string]$VoiceIsolation,
+        [string]$VoiceSimulationInInterpreter,
+        [string]$WatermarkForAnonymousUsers,
+        [long]$WatermarkForCameraVideoOpacity,
+        [string]$WatermarkForCameraVideoPattern,
+        [long]$WatermarkForScreenSharingOpacity,
+        [string]$WatermarkForScreenSharingPattern,
+        [string]$WhoCanRegister,
+        [switch]$Force,
+        [guid]$Tenant
+    )
+    process { }
+}
+
+function Get-CsTeamsMeetingPolicy {
+    # Get-CsTeamsMeetingPolicy.md: sets Identity (default, position 1 in the docs' numbering) and
+    # Filter; LocalStore as the Lync-era cmdlets (aapsh choice).
+    [CmdletBinding(DefaultParameterSetName = 'Identity', PositionalBinding = $false)]
+    param(
+        [Parameter(ParameterSetName = 'Filter')]
+        [string]$Filter,
+
+        [Parameter(ParameterSetName = 'Identity', Position = 0)]
+        [Microsoft.Rtc.Management.Xds.XdsIdentity]$Identity,
+
+        [switch]$LocalStore,
+
+        [guid]$Tenant
+    )
+}
+function Remove-CsTeamsMeetingPolicy {
+    # Remove-CsTeamsMeetingPolicy.md: Identity <XdsIdentity> required, the first positional;
+    # Force; Tenant. aapsh choice: Identity binds by property name (Get- | Remove-).
+    [CmdletBinding(SupportsShouldProcess, PositionalBinding = $false)]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
+        [Microsoft.Rtc.Management.Xds.XdsIdentity]$Identity,
+
+        [switch]$Force,
+
+        [guid]$Tenant
+    )
+    process { }
+}
+function Grant-CsTeamsMeetingPolicy {
+    # Grant-CsTeamsMeetingPolicy.md: sets GrantToTenant (default: -Global), GrantToGroup (-Group,
+    # -Rank), Identity; PolicyName the second positional; PassThru; no -Force. aapsh declares
+    # every family Grant like Grant-CsApplicationAccessPolicy (see its stub above).
+    [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'GrantToTenant', PositionalBinding = $false)]
+    param(
+        [Parameter(ParameterSetName = 'GrantToTenant')]
+        [switch]$Global,
+
+        [Parameter(Mandatory, ParameterSetName = 'GrantToGroup')]
+        [string]$Group,
+
+        [Parameter(Mandatory, ParameterSetName = 'Identity', Position = 0, ValueFromPipelineByPropertyName)]
+        [Microsoft.Rtc.Management.AD.UserIdParameter]$Identity,
+
+        [string]$MsftInternalProcessingMode,
+
+        [switch]$PassThru,
+
+        [Parameter(Position = 1)]
+        [string]$PolicyName,
+
+        [Parameter(ParameterSetName = 'GrantToGroup')]
+        [int]$Rank
+    )
+    process { }
+}
