@@ -146,9 +146,11 @@ fn exchange_look_alike_suggests_the_teams_cmdlet() {
         suggest_command(&table, "New-ApplicationAccessPolicy").as_deref(),
         Some("Did you mean New-CsApplicationAccessPolicy?")
     );
-    assert_eq!(
-        suggest_command(&table, "Grant-ApplicationAccessPolicy").as_deref(),
-        Some("Did you mean Grant-CsApplicationAccessPolicy?")
+    // Grant-ApplicationAccessPolicy exists in neither product: the hint says so (issue 16).
+    let grant = suggest_command(&table, "Grant-ApplicationAccessPolicy").unwrap_or_default();
+    assert!(
+        grant.starts_with("Did you mean Grant-CsApplicationAccessPolicy?"),
+        "{grant}"
     );
     // At the prompt the suggestion follows pwsh's error...
     let host = SharedHost::default();

@@ -62,10 +62,11 @@ fn the_written_file_has_the_documented_shape() {
             "applications",
             "policies",
             "assignments",
-            "configurations"
+            "configurations",
+            "exchange"
         ]
     );
-    assert_eq!(doc["schemaVersion"], json!(2));
+    assert_eq!(doc["schemaVersion"], json!(3));
     assert_eq!(keys(&doc["tenant"]), ["tenantId", "domain", "displayName"]);
     let user = &doc["users"][1];
     assert_eq!(

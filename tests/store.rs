@@ -289,7 +289,8 @@ fn round_trip_keeps_unknown_keys_and_their_order() {
             "assignments",
             "configurations",
             "trainerNotes",
-            "zzzLast"
+            "zzzLast",
+            "exchange"
         ]
     );
     assert_eq!(
@@ -343,7 +344,7 @@ fn saved_file_is_pretty_with_two_spaces_and_a_trailing_newline() {
     let bytes = demo_tenant().to_json_bytes().unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert!(
-        text.starts_with("{\n  \"schemaVersion\": 2,\n  \"tenant\": {\n    \"tenantId\""),
+        text.starts_with("{\n  \"schemaVersion\": 3,\n  \"tenant\": {\n    \"tenantId\""),
         "{text}"
     );
     assert!(text.ends_with("}\n"));
@@ -689,12 +690,12 @@ fn dangling_references_are_refused() {
 #[test]
 fn a_newer_schema_version_is_refused() {
     let content = json!({ "schemaVersion": CURRENT_SCHEMA_VERSION + 1, "users": "a new shape" });
-    let message = assert_refused(content.to_string().as_bytes(), "schemaVersion 3", |e| {
+    let message = assert_refused(content.to_string().as_bytes(), "schemaVersion 4", |e| {
         matches!(
             e,
             StoreError::NewerSchema {
-                found: 3,
-                supported: 2,
+                found: 4,
+                supported: 3,
                 ..
             }
         )

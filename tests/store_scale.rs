@@ -49,7 +49,7 @@ fn large_store(dir: &Path, users: usize) -> PathBuf {
     let path = dir.join("large.json");
     let mut out = std::io::BufWriter::new(fs::File::create(&path).unwrap());
     let doc = serde_json::json!({
-        "schemaVersion": 2,
+        "schemaVersion": 3,
         "users": (0..users).map(|i| serde_json::json!({
             "objectId": user_id(i),
             "userPrincipalName": format!("user{i}@contoso.onmicrosoft.com"),

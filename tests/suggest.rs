@@ -35,3 +35,35 @@ fn long_names_get_no_suggestion() {
     // A megabyte-long name is answered at once, with nothing.
     assert_eq!(suggest_command(&s.commands, &"x".repeat(1_000_000)), None);
 }
+
+/// The Graph page links Grant-ApplicationAccessPolicy, which neither product has: the
+/// suggestion names the Teams cmdlet and says how the Exchange policies apply; an Exchange
+/// cmdlet run before Connect-ExchangeOnline is "not recognized", with a hint naming it.
+#[test]
+fn the_wrong_product_gets_a_hint() {
+    let mut s = aapsh::shell::new_session(
+        Box::new(BufferHost::default()),
+        Store::in_memory(demo_tenant()),
+        SessionOptions::default(),
+    );
+    let hint = suggest_command(&s.commands, "Grant-ApplicationAccessPolicy").unwrap();
+    assert!(
+        hint.starts_with("Did you mean Grant-CsApplicationAccessPolicy?"),
+        "{hint}"
+    );
+    assert!(hint.contains("New-ApplicationAccessPolicy"), "{hint}");
+    // Before Connect-ExchangeOnline the Exchange cmdlets do not exist.
+    s.run_text(None, "Get-Mailbox", Vec::new());
+    let first = s
+        .errors
+        .borrow()
+        .first()
+        .map(|e| e.to_ps_string())
+        .unwrap_or_default();
+    assert!(
+        first.contains("The term 'Get-Mailbox' is not recognized"),
+        "{first}"
+    );
+    s.run_text(None, "Connect-ExchangeOnline -ShowBanner:$false; $Error.Clear(); Get-Mailbox -ResultSize 1 | Out-Null", Vec::new());
+    assert_eq!(s.errors.borrow().len(), 0);
+}

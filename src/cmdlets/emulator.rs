@@ -19,6 +19,23 @@ pub const ACCESS_TYPE: &str = "aapsh.AppAccess";
 pub const EFFECTIVE_TYPE: &str = "aapsh.EffectivePolicy";
 pub const DELAY_TYPE: &str = "aapsh.PropagationDelay";
 
+const RESOURCE: ParamType = ParamType::new(
+    ParamKind::Enum(&[
+        "OnlineMeetings",
+        "Mail",
+        "Calendars",
+        "Contacts",
+        "MailboxSettings",
+    ]),
+    "String",
+    "System.String",
+);
+const SERVICE: ParamType = ParamType::new(
+    ParamKind::Enum(&["Teams", "Exchange"]),
+    "String",
+    "System.String",
+);
+
 const STYLE: ParamType = ParamType::new(
     ParamKind::Enum(&["Legacy", "Modern"]),
     "GraphErrorStyle",
@@ -48,6 +65,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .should_process()
             .param(ParamDef::new("Minutes", types::DOUBLE).position(0).help("The delay in minutes (30 reproduces the documented trap)."))
             .param(ParamDef::new("Seconds", types::INT64).help("The delay in seconds."))
+            .param(ParamDef::new("Service", SERVICE).help("Teams (the default: Teams application access policies reaching the online meeting calls) or Exchange (Exchange application access policies and RBAC for Applications reaching the mailbox calls; Microsoft documents \"can take longer than 1 hour\")."))
             .example("Reproduce the 30-minute trap", "Set-EmuPropagationDelay -Minutes 30", "Grants and policy edits reach Graph calls 30 minutes (session clock) after they are made."),
         CmdletDef::new("Get-EmuPropagationDelay", MODULE, get_delay)
             .class("aapsh.Cmdlets.GetEmuPropagationDelay")
@@ -66,9 +84,11 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("AppId", types::STRING_ARRAY).position(0).help("App (client) ids or display names; default every app in the store."))
             .param(ParamDef::new("User", types::STRING_ARRAY).position(1).help("Users (object id, UPN, SIP address or display name); default every user."))
             .param(ParamDef::new("Detailed", types::SWITCH).help("Writes the explanation as text for reading: the route, whether Graph sees it yet, and every missing step as a command ready to paste, narrowest first."))
-            .outputs("One row per app and user: User, App, Access, Why (and, for Format-List, Read, Write, CanRead, CanCreate, TakesEffect, the route, the reason and MissingStep, the commands that would allow the call). With -Detailed, text.")
+            .outputs("One row per app and user: User, App, Access, Why (and, for Format-List, Read, Write, CanRead, CanCreate, TakesEffect, the route, the reason and MissingStep, the commands that would allow the call). With -Detailed, text. With a mailbox -Resource: User, App, Resource, Read, Write, Send, Mechanism, Fix, TakesEffect.")
             .example("Why is my app denied?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com -Detailed", "Explains the decision and lists every missing step as a command to paste.")
-            .example("The whole matrix", "Test-EmuAppAccess", "Every app against every user."),
+            .param(ParamDef::new("Resource", RESOURCE).help("OnlineMeetings (the default: Teams application access policies), or a mailbox data set: Mail, Calendars, Contacts, MailboxSettings (Exchange application access policies and RBAC for Applications)."))
+            .example("The whole matrix", "Test-EmuAppAccess", "Every app against every user.")
+            .example("Which mechanism decides mail access?", "Test-EmuAppAccess -AppId a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83 -User megan.bowen@contoso.onmicrosoft.com -Resource Mail | Format-List", "Names the Exchange application access policy or RBAC for Applications assignment that decided, and the fix (mailbox rows: User, App, Resource, Read, Write, Send, Mechanism, Fix, TakesEffect)."),
         CmdletDef::new("Get-EmuEffectivePolicy", MODULE, get_effective)
             .class("aapsh.Cmdlets.GetEmuEffectivePolicy")
             .synopsis("Shows each user's effective application access policy, its route, and what Microsoft Graph sees now.")
@@ -199,9 +219,15 @@ fn set_delay(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
     if !ctx.should_process(&format!("{seconds} seconds"), "Set-EmuPropagationDelay")? {
         return Ok(());
     }
-    transact(ctx, |_| {
-        Decision::Apply((), vec![Change::SetPropagationDelay { seconds }])
-    })?;
+    let exchange = b
+        .string("Service")
+        .is_some_and(|s| s.eq_ignore_ascii_case("Exchange"));
+    let change = if exchange {
+        Change::Exchange(crate::store::ExchangeChange::SetPropagationDelay { seconds })
+    } else {
+        Change::SetPropagationDelay { seconds }
+    };
+    transact(ctx, |_| Decision::Apply((), vec![change]))?;
     Ok(())
 }
 
@@ -391,11 +417,20 @@ fn test_access(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             out
         }
     };
+    let mailbox = b
+        .string("Resource")
+        .and_then(|r| super::exchange::decide::MailResource::parse(&r));
     let detailed = b.switch("Detailed");
     let width = ctx.session.host.width();
     let culture = ctx.session.culture;
     for user in &users {
         for app in &apps {
+            if let Some(resource) = mailbox {
+                ctx.write_object(super::exchange::explain::mailbox_row(
+                    &t, app, user, resource, now,
+                ));
+                continue;
+            }
             let e = t.explain_access(&app.app_id, &user.object_id, now);
             if detailed {
                 ctx.write_object(Value::str(explain::detailed_text(

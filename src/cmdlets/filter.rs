@@ -311,10 +311,14 @@ impl Filter {
                         !wildcard_match(&value.to_ps_string(), &actual.to_ps_string(), cs)
                     }
                     CompareOp::Match | CompareOp::NotMatch => {
-                        let hit = regex::RegexBuilder::new(&value.to_ps_string())
-                            .case_insensitive(!cs)
-                            .build()
-                            .is_ok_and(|r| r.is_match(&actual.to_ps_string()));
+                        let options = if cs {
+                            0
+                        } else {
+                            crate::runtime::regex::opt::IGNORE_CASE
+                        };
+                        let hit =
+                            crate::runtime::regex::Regex::cached(&value.to_ps_string(), options)
+                                .is_ok_and(|r| r.is_match(&actual.to_ps_string()).unwrap_or(false));
                         hit == (*op == CompareOp::Match)
                     }
                     CompareOp::Contains => actual.enumerate().iter().any(|a| eq(a, value)),

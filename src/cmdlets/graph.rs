@@ -62,7 +62,7 @@ fn position_in(mut p: ParamDef, set: &str, pos: u32) -> ParamDef {
     p
 }
 
-fn common_sdk_params(d: CmdletDef) -> CmdletDef {
+pub(super) fn common_sdk_params(d: CmdletDef) -> CmdletDef {
     d.param(
         ParamDef::new("Break", types::SWITCH)
             .ignored_offline()
@@ -167,7 +167,7 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("Invoke-MgGraphRequest", AUTH_MODULE, invoke_request)
             .class("Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest")
             .synopsis("Invoke-MgGraphRequest issues REST API requests to the Graph API.")
-            .description("Offline, the online meeting endpoints are emulated: GET, POST and DELETE on /v1.0/users/{id}/onlineMeetings[/{meetingId}] (beta too), decided like the meeting cmdlets. Other URIs fail with an error. HTTP errors are terminating, with the response and its JSON body as details.")
+            .description("Offline, the online meeting endpoints are emulated: GET, POST and DELETE on /v1.0/users/{id}/onlineMeetings[/{meetingId}] (beta too), decided like the meeting cmdlets; and the mailbox endpoints /users/{id}/messages, /events, /contacts, /mailboxSettings and /sendMail, decided by the app's permissions, the Exchange application access policies and RBAC for Applications. Other URIs fail with an error. HTTP errors are terminating, with the response and its JSON body as details.")
             .requires(Requires::Graph)
             .param(ParamDef::new("Method", METHOD).position(1).help("HTTP method (default GET)."))
             .param(ParamDef::new("Uri", types::STRING).position(2).mandatory().help("Uri to call: absolute, or relative such as /v1.0/users/{id}/onlineMeetings."))
@@ -241,7 +241,7 @@ fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
-fn http_reason(status: u16) -> &'static str {
+pub(super) fn http_reason(status: u16) -> &'static str {
     match status {
         400 => "Bad Request",
         401 => "Unauthorized",
@@ -273,13 +273,13 @@ fn http_date(t: OffsetDateTime) -> String {
 }
 
 /// What the response carries besides the error: ids and date.
-struct Response {
+pub(super) struct Response {
     request_id: String,
     client_request_id: String,
     at: OffsetDateTime,
 }
 
-fn response(ctx: &mut CommandContext<'_>) -> Response {
+pub(super) fn response(ctx: &mut CommandContext<'_>) -> Response {
     Response {
         request_id: ctx.session.ids.new_guid().hyphenated().to_string(),
         client_request_id: ctx.session.ids.new_guid().hyphenated().to_string(),
@@ -288,7 +288,7 @@ fn response(ctx: &mut CommandContext<'_>) -> Response {
 }
 
 /// The JSON body of an error response.
-fn error_body(e: &GraphError, r: &Response) -> String {
+pub(super) fn error_body(e: &GraphError, r: &Response) -> String {
     let inner = if e.client_request_id_in_body {
         json!({"date": graph_date(r.at), "request-id": r.request_id, "client-request-id": r.client_request_id})
     } else {
@@ -297,7 +297,7 @@ fn error_body(e: &GraphError, r: &Response) -> String {
     json!({"error": {"code": e.code, "message": e.message, "innerError": inner}}).to_string()
 }
 
-fn header_lines(r: &Response) -> Vec<(&'static str, String)> {
+pub(super) fn header_lines(r: &Response) -> Vec<(&'static str, String)> {
     vec![
         ("Cache-Control", "no-cache".to_string()),
         ("Vary", "Accept-Encoding".to_string()),
@@ -553,7 +553,7 @@ struct Denial {
 }
 
 /// Resolves `-UserId` (object id or UPN) to an object id, or the 404 to report.
-fn resolve_user_id(t: &Tenant, typed: &str) -> Result<String, GraphError> {
+pub(super) fn resolve_user_id(t: &Tenant, typed: &str) -> Result<String, GraphError> {
     let typed = typed.trim();
     if let Some(u) = t.user_by_id(typed) {
         return Ok(u.object_id.clone());
@@ -1297,11 +1297,15 @@ fn invoke_request(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         format!("{GRAPH_ROOT}/{}", uri.trim().trim_start_matches('/'))
     };
     let output = b.string("OutputType").unwrap_or_else(|| "HashTable".into());
+    // Mailbox data (mail, calendars, contacts, mailbox settings): the Exchange side decides.
+    if let Some(request) = super::exchange::mail::parse_mail_uri(&uri) {
+        return super::exchange::mail::invoke(ctx, b, &g, &method, &absolute, &output, request);
+    }
     let Some((version, user_typed, meeting_id, query)) = parse_meeting_uri(&uri) else {
         let r = ctx.error(
             "System.NotSupportedException",
             format!(
-                "{method} {absolute} is not emulated offline: aapsh emulates GET, POST and DELETE on /v1.0/users/{{id}}/onlineMeetings[/{{meetingId}}]."
+                "{method} {absolute} is not emulated offline: aapsh emulates GET, POST and DELETE on /v1.0/users/{{id}}/onlineMeetings[/{{meetingId}}], and /v1.0/users/{{id}}/messages, /events, /contacts, /mailboxSettings and /sendMail."
             ),
             "RequestNotEmulated",
             ErrorCategory::NotImplemented,
@@ -1315,7 +1319,7 @@ fn invoke_request(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         _ => {
             let r = ctx.error(
                 "System.NotSupportedException",
-                format!("{method} {absolute} is not emulated offline: aapsh emulates GET, POST and DELETE on /v1.0/users/{{id}}/onlineMeetings[/{{meetingId}}]."),
+                format!("{method} {absolute} is not emulated offline: aapsh emulates GET, POST and DELETE on /v1.0/users/{{id}}/onlineMeetings[/{{meetingId}}], and /v1.0/users/{{id}}/messages, /events, /contacts, /mailboxSettings and /sendMail."),
                 "RequestNotEmulated",
                 ErrorCategory::NotImplemented,
             );
@@ -1469,7 +1473,7 @@ fn invoke_request(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
     write_json(ctx, &output, &payload)
 }
 
-fn set_status(ctx: &mut CommandContext<'_>, b: &BoundParameters, status: u16) {
+pub(super) fn set_status(ctx: &mut CommandContext<'_>, b: &BoundParameters, status: u16) {
     if let Some(var) = b.string("StatusCodeVariable") {
         ctx.session.scopes.set(
             &var,
@@ -1479,7 +1483,7 @@ fn set_status(ctx: &mut CommandContext<'_>, b: &BoundParameters, status: u16) {
     }
 }
 
-fn write_json(
+pub(super) fn write_json(
     ctx: &mut CommandContext<'_>,
     output: &str,
     body: &serde_json::Value,

@@ -678,6 +678,10 @@ fn get_help_text(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Resul
             ctx.write_object(Value::str(about_aapsh(width)));
             return Ok(());
         }
+        if name.eq_ignore_ascii_case(super::exchange::about::TOPIC) {
+            ctx.write_object(Value::str(super::exchange::about::text(width, wrap)));
+            return Ok(());
+        }
         if let Some(def) = ctx.session.commands.get(&name) {
             return show_command_help(ctx, bound, &def, view, width);
         }
@@ -832,7 +836,15 @@ fn get_command(ctx: &mut CommandContext<'_>, bound: &BoundParameters) -> Result<
     let by_name = bound.has("Name");
     // (sort rank, name, def, alias) — pwsh lists aliases, then functions, then cmdlets.
     let mut found: Vec<(u8, String, std::rc::Rc<CmdletDef>, Option<String>)> = Vec::new();
-    let defs: Vec<std::rc::Rc<CmdletDef>> = ctx.session.commands.iter().cloned().collect();
+    // The Exchange Online cmdlets exist only once Connect-ExchangeOnline has run.
+    let exchange = ctx.session.exchange.is_some();
+    let defs: Vec<std::rc::Rc<CmdletDef>> = ctx
+        .session
+        .commands
+        .iter()
+        .filter(|d| exchange || d.requires != crate::vocab::Requires::Exchange)
+        .cloned()
+        .collect();
     for def in &defs {
         if !any_match(&modules, def.module) || !any_match(&names, &def.name) {
             continue;

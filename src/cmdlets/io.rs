@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::format::dotnet_to_string;
 use crate::runtime::CmdletDef;
 use crate::runtime::culture::Culture;
-use crate::runtime::files::{io_message, shown, write_text_to};
+use crate::runtime::files::{TextChars, TextLines, io_message, shown, write_text_to};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
@@ -71,7 +71,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("LiteralPath", types::STRING_ARRAY).sets(&["LiteralPath"]).mandatory().by_property_name().alias("PSPath").alias("LP").help("The path, used exactly as typed."))
             .param(ParamDef::new("Raw", types::SWITCH).help("Returns the whole file as one string instead of one string per line."))
             .param(ParamDef::new("TotalCount", types::INT64).alias("First").alias("Head").help("How many lines from the start."))
-            .param(ParamDef::new("Tail", types::INT32).alias("Last").help("How many lines from the end."))
+            .param(ParamDef::new("Tail", types::INT32).alias("Last").help("How many lines from the end (read from the end of the file)."))
+            .param(ParamDef::new("ReadCount", types::INT64).help("How many lines go down the pipeline at a time, as one array (0: all at once)."))
             .param(encoding_param())
             .example("Read a list of users", "Get-Content -Path .\\users.txt | Where-Object { $_.Trim() }", "One string per line, blank lines dropped."),
         CmdletDef::new("Set-Content", MANAGEMENT, set_content)
@@ -245,28 +246,9 @@ fn delimiter(b: &BoundParameters) -> char {
         .unwrap_or(',')
 }
 
-/// Splits text into lines as .NET's ReadLine does (`\n`, `\r\n` or `\r`); a final line end
-/// does not start another line.
+#[cfg(test)]
 fn split_lines(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => lines.push(std::mem::take(&mut current)),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                lines.push(std::mem::take(&mut current));
-            }
-            other => current.push(other),
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
+    crate::runtime::files::split_lines(text)
 }
 
 fn read_text(path: &Path) -> std::io::Result<String> {
@@ -276,6 +258,25 @@ fn read_text(path: &Path) -> std::io::Result<String> {
 // ----- Get-Content / Set-Content / Add-Content / Out-File ------------------------------------
 
 fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    // -TotalCount and -Tail default to -1: everything (GetContentCommand).
+    let total = b.get("TotalCount").and_then(Value::as_i64).unwrap_or(-1);
+    let tail = b.int("Tail").unwrap_or(-1);
+    if total != -1 && tail != -1 {
+        let r = ctx.error(
+            "System.InvalidOperationException",
+            "The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.",
+            "TailAndHeadCannotCoexist",
+            ErrorCategory::InvalidOperation,
+        );
+        return ctx.write_error(r);
+    }
+    if total == 0 {
+        // Reads nothing, not even the paths.
+        return Ok(());
+    }
+    // -ReadCount: lines go down the pipeline in arrays of this many (all at once for 0 or
+    // less); 1, the default, sends each line as a string.
+    let read_count = b.get("ReadCount").and_then(Value::as_i64).unwrap_or(1);
     let mut paths = b.strings("Path").unwrap_or_default();
     paths.extend(b.strings("LiteralPath").unwrap_or_default());
     for text in paths {
@@ -296,47 +297,71 @@ fn get_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
             ctx.write_error(r)?;
             continue;
         }
-        let content = match read_text(&path) {
-            Ok(c) => c,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let r = path_not_found(ctx, &path);
-                ctx.write_error(r)?;
-                continue;
+        let opened = if b.switch("Raw") {
+            // -Raw is the one whole-file read.
+            match read_text(&path) {
+                Ok(content) => {
+                    if !content.is_empty() {
+                        ctx.send(Value::str(content))?;
+                    }
+                    continue;
+                }
+                Err(e) => Err(e),
             }
+        } else if tail >= 0 {
+            TextLines::open_tail(&path, tail as usize)
+        } else {
+            TextLines::open(&path)
+        };
+        let lines = match opened {
+            Ok(lines) => lines,
             Err(e) => {
-                let (ty, message) = io_message(&path, &e);
-                let r = ctx.error(
-                    &ty,
-                    message,
-                    "GetContentReaderIOError",
-                    ErrorCategory::ReadError,
-                );
-                ctx.write_error(r)?;
+                read_failure(ctx, &path, &e)?;
                 continue;
             }
         };
-        if b.switch("Raw") {
-            if !content.is_empty() {
-                ctx.write_object(Value::str(content));
+        let mut batch = Vec::new();
+        for (written, line) in (0_i64..).zip(lines) {
+            if total > 0 && written >= total {
+                break;
             }
-            continue;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    read_failure(ctx, &path, &e)?;
+                    break;
+                }
+            };
+            if read_count == 1 {
+                ctx.send(Value::str(line))?;
+                continue;
+            }
+            batch.push(Value::str(line));
+            if read_count > 1 && batch.len() as i64 >= read_count {
+                ctx.send(Value::array(std::mem::take(&mut batch)))?;
+            }
         }
-        let mut lines = split_lines(&content);
-        if let Some(n) = b.get("TotalCount").and_then(Value::as_i64)
-            && n >= 0
-        {
-            lines.truncate(n as usize);
-        }
-        if let Some(n) = b.int("Tail") {
-            let n = n.max(0) as usize;
-            let start = lines.len().saturating_sub(n);
-            lines.drain(..start);
-        }
-        for line in lines {
-            ctx.write_object(Value::str(line));
+        if !batch.is_empty() {
+            ctx.send(Value::array(batch))?;
         }
     }
     Ok(())
+}
+
+/// A file Get-Content cannot open or read.
+fn read_failure(ctx: &mut CommandContext<'_>, path: &Path, e: &std::io::Error) -> Result<(), Flow> {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        let r = path_not_found(ctx, path);
+        return ctx.write_error(r);
+    }
+    let (ty, message) = io_message(path, e);
+    let r = ctx.error(
+        &ty,
+        message,
+        "GetContentReaderIOError",
+        ErrorCategory::ReadError,
+    );
+    ctx.write_error(r)
 }
 
 /// Values to lines as Set-Content writes them (each object's ToString on its own line).
@@ -474,15 +499,22 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 /// pwsh's CSV reader (ImportCsvHelper.ParseNextRecord): quoted fields may hold delimiters,
 /// doubled quotes and line breaks; leading blanks are skipped; text after a closing quote is
 /// kept only when it is not blank.
-struct CsvReader<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+struct CsvReader<I: Iterator<Item = char>> {
+    chars: std::iter::Peekable<I>,
     delimiter: char,
 }
 
-impl<'a> CsvReader<'a> {
-    fn new(text: &'a str, delimiter: char) -> CsvReader<'a> {
+impl<'a> CsvReader<std::str::Chars<'a>> {
+    fn new(text: &'a str, delimiter: char) -> Self {
+        CsvReader::over(text.chars(), delimiter)
+    }
+}
+
+impl<I: Iterator<Item = char>> CsvReader<I> {
+    /// A reader over any characters (a file read as it goes: `files::TextChars`).
+    fn over(chars: I, delimiter: char) -> Self {
         CsvReader {
-            chars: text.chars().peekable(),
+            chars: chars.peekable(),
             delimiter,
         }
     }
@@ -605,101 +637,162 @@ impl<'a> CsvReader<'a> {
 
 /// Parses CSV text into objects; `header` overrides the first line. Returns the objects and
 /// whether any column had no name (pwsh then names it H1, H2, ... and warns once).
+#[cfg(test)]
 fn parse_csv(
     text: &str,
     delim: char,
     header: Option<Vec<String>>,
 ) -> Result<(Vec<Value>, bool), String> {
-    let mut reader = CsvReader::new(text, delim);
-    let mut type_name: Option<String> = None;
-    if text.starts_with('#') {
-        let first = text.lines().next().unwrap_or_default();
-        if first.len() >= 5 && first[..5].eq_ignore_ascii_case("#type") {
-            let t = first[5..].trim();
-            if !t.is_empty() {
-                type_name = Some(t.to_string());
-            }
-            // Skip the #TYPE line.
-            for c in reader.chars.by_ref() {
-                if c == '\n' {
-                    break;
-                }
-            }
-        }
-    }
-    let mut header = header;
-    while header.is_none() && !reader.eof() {
-        let mut values = reader.next_record();
-        while values.len() > 1 && values.last().is_some_and(String::is_empty) {
-            values.pop();
-        }
-        if let Some(first) = values.first()
-            && let Some(rest) = first.strip_prefix("#Fields: ")
-        {
-            values[0] = rest.to_string();
-            header = Some(values);
-        } else if values.first().is_some_and(|v| v.starts_with('#')) {
-            continue;
-        } else {
-            header = Some(values);
-        }
-    }
-    let header = header.unwrap_or_default();
-    let mut seen: Vec<String> = Vec::new();
-    for h in &header {
-        if h.is_empty() {
-            continue;
-        }
-        if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
-            return Err(format!("The member \"{h}\" is already present."));
-        }
-        seen.push(h.clone());
-    }
-    let mut objects = Vec::new();
-    let mut unnamed = false;
-    loop {
-        let values = reader.next_record();
-        if values.is_empty() {
-            break;
-        }
-        if values.len() == 1 && values[0].is_empty() {
-            continue;
-        }
-        let mut o = PsObject::custom();
-        if let Some(t) = &type_name {
-            o.type_names = vec![t.clone(), format!("CSV:{t}")];
-        }
-        let mut next_unnamed = 1;
-        for (i, name) in header.iter().enumerate() {
-            let name = if name.is_empty() {
-                unnamed = true;
-                let n = format!("H{next_unnamed}");
-                next_unnamed += 1;
-                n
-            } else {
-                name.clone()
-            };
-            let value = values.get(i).map(Value::str).unwrap_or(Value::Null);
-            o.set(&name, value);
-        }
-        objects.push(Value::object(o));
-    }
+    let rows = CsvRows::start(text.chars(), delim, header)?;
+    let unnamed = rows.unnamed();
+    let objects: Vec<Value> = rows.collect();
+    let unnamed = unnamed && !objects.is_empty();
     Ok((objects, unnamed))
 }
 
-fn emit_csv_objects(
+type Pushback<I> = std::iter::Chain<std::vec::IntoIter<char>, std::iter::Peekable<I>>;
+
+/// CSV records as objects, one at a time (ImportCsvHelper): the optional `#TYPE` line, the
+/// header (the first record that is not a comment, unless given), then one object per record.
+struct CsvRows<I: Iterator<Item = char>> {
+    reader: CsvReader<Pushback<I>>,
+    header: Vec<String>,
+    type_name: Option<String>,
+    /// With `-Header`, comment lines before the first record are still skipped.
+    leading_comments: bool,
+}
+
+impl<I: Iterator<Item = char>> CsvRows<I> {
+    fn start(chars: I, delim: char, header: Option<Vec<String>>) -> Result<Self, String> {
+        let mut chars = chars.peekable();
+        let mut first: Vec<char> = Vec::new();
+        let mut type_name: Option<String> = None;
+        if chars.peek() == Some(&'#') {
+            // The first line: a `#TYPE` line is read here, any other is read again below.
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
+                    break;
+                }
+                first.push(c);
+                chars.next();
+            }
+            let line: String = first.iter().collect();
+            if line.len() >= 5
+                && line.is_char_boundary(5)
+                && line[..5].eq_ignore_ascii_case("#type")
+            {
+                let t = line[5..].trim();
+                if !t.is_empty() {
+                    type_name = Some(t.to_string());
+                }
+                first.clear();
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+        }
+        let mut reader = CsvReader::over(first.into_iter().chain(chars), delim);
+        let leading_comments = header.is_some();
+        let mut header = header;
+        while header.is_none() && !reader.eof() {
+            let mut values = reader.next_record();
+            while values.len() > 1 && values.last().is_some_and(String::is_empty) {
+                values.pop();
+            }
+            if let Some(first) = values.first()
+                && let Some(rest) = first.strip_prefix("#Fields: ")
+            {
+                values[0] = rest.to_string();
+                header = Some(values);
+            } else if values.first().is_some_and(|v| v.starts_with('#')) {
+                continue;
+            } else {
+                header = Some(values);
+            }
+        }
+        let header = header.unwrap_or_default();
+        let mut seen: Vec<&String> = Vec::new();
+        for h in &header {
+            if h.is_empty() {
+                continue;
+            }
+            if seen.iter().any(|s| s.eq_ignore_ascii_case(h)) {
+                return Err(format!("The member \"{h}\" is already present."));
+            }
+            seen.push(h);
+        }
+        Ok(CsvRows {
+            reader,
+            header,
+            type_name,
+            leading_comments,
+        })
+    }
+
+    /// Some column has no name (pwsh names it H1, H2, ... and warns once).
+    fn unnamed(&self) -> bool {
+        self.header.iter().any(String::is_empty)
+    }
+}
+
+impl<I: Iterator<Item = char>> Iterator for CsvRows<I> {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        loop {
+            let values = self.reader.next_record();
+            if values.is_empty() {
+                return None;
+            }
+            if values.len() == 1 && values[0].is_empty() {
+                continue;
+            }
+            if self.leading_comments {
+                if values.first().is_some_and(|v| v.starts_with('#')) {
+                    continue;
+                }
+                self.leading_comments = false;
+            }
+            let mut o = PsObject::custom();
+            if let Some(t) = &self.type_name {
+                o.type_names = vec![t.clone(), format!("CSV:{t}")];
+            }
+            let mut next_unnamed = 1;
+            for (i, name) in self.header.iter().enumerate() {
+                let name = if name.is_empty() {
+                    let n = format!("H{next_unnamed}");
+                    next_unnamed += 1;
+                    n
+                } else {
+                    name.clone()
+                };
+                let value = values.get(i).map(Value::str).unwrap_or(Value::Null);
+                o.set(&name, value);
+            }
+            return Some(Value::object(o));
+        }
+    }
+}
+
+/// Writes the objects of CSV text as they are read (the warning about unnamed columns first,
+/// once there is a record).
+fn emit_csv_objects<I: Iterator<Item = char>>(
     ctx: &mut CommandContext<'_>,
-    text: &str,
+    chars: I,
     delim: char,
     header: Option<Vec<String>>,
 ) -> Result<(), Flow> {
-    match parse_csv(text, delim, header) {
-        Ok((objects, unnamed)) => {
-            if unnamed {
-                ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
-            }
-            for o in objects {
-                ctx.write_object(o);
+    match CsvRows::start(chars, delim, header) {
+        Ok(rows) => {
+            let mut warn = rows.unnamed();
+            for o in rows {
+                if warn {
+                    warn = false;
+                    ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
+                }
+                ctx.send(o)?;
             }
             Ok(())
         }
@@ -728,14 +821,15 @@ fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     };
     for p in paths {
         let path = ctx.session.resolve_path(&p);
-        let text = match read_text(&path) {
-            Ok(t) => t,
+        // Read as it goes: one record in memory at a time.
+        let chars = match TextChars::open(&path) {
+            Ok(c) => c,
             Err(e) => {
                 let r = file_open_failure(ctx, &path, &e);
                 return Err(ctx.terminate(r));
             }
         };
-        emit_csv_objects(ctx, &text, delim, header_param(b))?;
+        emit_csv_objects(ctx, chars, delim, header_param(b))?;
     }
     Ok(())
 }
@@ -753,7 +847,7 @@ fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result
         .map(|v| dotnet_to_string(v, ctx.session.culture))
         .collect::<Vec<_>>()
         .join("\n");
-    emit_csv_objects(ctx, &text, delimiter(b), header_param(b))
+    emit_csv_objects(ctx, text.chars(), delimiter(b), header_param(b))
 }
 
 /// How a CSV writer quotes.

@@ -102,7 +102,18 @@ enum Json {
 /// shortest round-trip text, Decimal with its scale.
 fn json_number(n: &Number) -> Json {
     match n {
-        Number::Single(f) => Json::Float(f64::from(*f)),
+        // NaN and the infinities are written as strings ("NaN", "-Infinity").
+        Number::Single(f) if !f.is_finite() => Json::Str(n.to_ps_string()),
+        Number::Double(d) if !d.is_finite() => Json::Str(n.to_ps_string()),
+        // A Single keeps its own shortest text (0.1, not 0.10000000149011612).
+        Number::Single(_) => {
+            let text = n.to_ps_string();
+            Json::Raw(if text.contains(['.', 'E']) {
+                text
+            } else {
+                format!("{text}.0")
+            })
+        }
         Number::Double(d) => Json::Float(*d),
         Number::Decimal(d) => Json::Raw(d.to_string()),
         other => match other.as_i128().and_then(|v| i64::try_from(v).ok()) {
@@ -115,6 +126,9 @@ fn json_number(n: &Number) -> Json {
 struct ToJson {
     max_depth: i64,
     warned: bool,
+    enums_as_strings: bool,
+    /// The value being converted is an array's item.
+    in_array: bool,
 }
 
 impl ToJson {
@@ -127,8 +141,18 @@ impl ToJson {
             Value::Bool(b) => Json::Bool(*b),
             Value::Num(n) => json_number(n),
             Value::Char(c) => Json::Str(crate::runtime::value::char_text(*c)),
+            Value::Enum(e) if self.enums_as_strings => Json::Str(e.text()),
             Value::Enum(e) => json_number(&e.number()),
             Value::String(s) => Json::Str(s.to_string()),
+            // A Guid written from the pipeline (or as an array item) is a PSObject: its value
+            // and the Guid property pwsh's type data adds; inside a dictionary, the bare text.
+            Value::Guid(g) if depth == 0 || self.in_array => {
+                let text = g.hyphenated().to_string();
+                Json::Object(vec![
+                    ("value".into(), Json::Str(text.clone())),
+                    ("Guid".into(), Json::Str(text)),
+                ])
+            }
             Value::Guid(g) => Json::Str(g.hyphenated().to_string()),
             Value::DateTime(dt) => Json::Str(json_date(*dt)),
             Value::Type(t) => Json::Str(t.to_string()),
@@ -156,7 +180,10 @@ impl ToJson {
                 let items = items.borrow().clone();
                 let mut out = Vec::with_capacity(items.len());
                 for item in &items {
-                    out.push(self.value(item, depth + 1)?);
+                    self.in_array = true;
+                    let converted = self.value(item, depth + 1);
+                    self.in_array = false;
+                    out.push(converted?);
                 }
                 Json::Array(out)
             }
@@ -174,6 +201,7 @@ impl ToJson {
                             v.type_name()
                         ));
                     };
+                    self.in_array = false;
                     out.push((key.to_string(), self.value(val, depth + 1)?));
                 }
                 Json::Object(out)
@@ -186,6 +214,7 @@ impl ToJson {
                     .collect();
                 let mut out = Vec::with_capacity(props.len());
                 for (n, val) in &props {
+                    self.in_array = false;
                     out.push((n.clone(), self.value(val, depth + 1)?));
                 }
                 Json::Object(out)
@@ -212,10 +241,17 @@ fn json_date(dt: time::OffsetDateTime) -> String {
         s.push('.');
         s.push_str(frac.trim_end_matches('0'));
     }
-    let off = dt.offset();
-    let (h, m, _) = off.as_hms();
-    let sign = if off.is_negative() { '-' } else { '+' };
-    s.push_str(&format!("{sign}{:02}:{:02}", h.abs(), m.abs()));
+    // The kind decides the ending: Local its offset, Utc `Z`, Unspecified nothing.
+    match crate::runtime::value::date_kind(dt) {
+        crate::runtime::value::DateKind::Local => {
+            let off = dt.offset();
+            let (h, m, _) = off.as_hms();
+            let sign = if off.is_negative() { '-' } else { '+' };
+            s.push_str(&format!("{sign}{:02}:{:02}", h.abs(), m.abs()));
+        }
+        crate::runtime::value::DateKind::Utc => s.push('Z'),
+        crate::runtime::value::DateKind::Unspecified => {}
+    }
     s
 }
 
@@ -331,6 +367,8 @@ fn convert_to_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
     let mut conv = ToJson {
         max_depth,
         warned: false,
+        enums_as_strings: b.switch("EnumsAsStrings"),
+        in_array: false,
     };
     let tree = match conv.value(&target, 0) {
         Ok(t) => t,

@@ -3,7 +3,9 @@
 //! ids follow pwsh's sources (AddMember.resx, GetRandomCommandStrings.resx, MatchString.cs,
 //! SessionStateStrings); choices are listed in docs/fidelity.md ("Utility cmdlets").
 
-use regex::{Regex, RegexBuilder};
+use crate::runtime::regex::dotnet as regex_objects;
+use crate::runtime::regex::{Regex, opt as regex_opt};
+use std::rc::Rc;
 
 use crate::runtime::CmdletDef;
 use crate::runtime::clock::IdGenerator;
@@ -38,6 +40,22 @@ const MEMBER_TYPES: ParamType = ParamType::new(
     "PSMemberTypes",
     "System.Management.Automation.PSMemberTypes",
 );
+
+/// Join-String's -Property: a property name or a script block (PSPropertyExpression).
+const PROPERTY_EXPRESSION: ParamType = ParamType::new(
+    ParamKind::Object,
+    "PSPropertyExpression",
+    "Microsoft.PowerShell.Commands.PSPropertyExpression",
+);
+
+/// `[AllowEmptyString()]`.
+fn allow_empty_string(mut p: ParamDef) -> ParamDef {
+    p.validations
+        .push(Validation::Allow(crate::vocab::AllowKind::EmptyString));
+    p
+}
+
+const CHAR: ParamType = ParamType::new(ParamKind::Object, "Char", "System.Char");
 
 const MEMBER_SETS: &[&str] = &[
     "MemberSet",
@@ -112,7 +130,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Raw", types::SWITCH).help("Returns the matching lines as strings."))
             .param(ParamDef::new("NoEmphasis", types::SWITCH).help("Does not highlight matches (aapsh never does)."))
             .param(ParamDef::new("Encoding", types::STRING).ignored_offline().help("Accepted and ignored: files are read as UTF-8."))
-            .param(ParamDef::new("Context", types::OBJECT_ARRAY).not_emulated().help("Lines before and after each match (not emulated)."))
+            .param(ParamDef::new("Context", types::OBJECT_ARRAY).help("Lines before and after each match: one number for both, or two (before, after)."))
             .param(ParamDef::new("Include", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
             .param(ParamDef::new("Exclude", types::STRING_ARRAY).not_emulated().help("File name filters (not emulated)."))
             .example("Find errors in a log", "Select-String -Path .\\grant.log -Pattern 'error'", "One MatchInfo per matching line: grant.log:12:...")
@@ -175,6 +193,42 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
             .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
             .example("Empty a list", "Clear-Variable -Name Failed", "$Failed is now $null."),
+        CmdletDef::new("Invoke-Expression", UTILITY, invoke_expression)
+            .class("Microsoft.PowerShell.Commands.InvokeExpressionCommand")
+            .synopsis("Runs commands or expressions on the local computer.")
+            .description("Parses the string as PowerShell and runs it in the current scope (variables and functions it defines stay), writing its output. A string that does not parse raises the first parse error; errors inside the code show without a script position, as in pwsh.")
+            .alias("iex")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("Command", types::STRING).position(0).mandatory().from_pipeline().help("The text to run."))
+            .example("Run text built at run time", "$filter = 'Description -like \"*bot*\"'\nInvoke-Expression \"Get-CsApplicationAccessPolicy | Where-Object { `$_.$filter }\"", "Runs the composed pipeline.")
+            .outputs("Whatever the code writes"),
+        CmdletDef::new("Join-String", UTILITY, join_string)
+            .class("Microsoft.PowerShell.Commands.Utility.JoinStringCommand")
+            .synopsis("Combines objects from the pipeline into a single string.")
+            .description("Joins the text of its input (or of one property, or of a script block's result for each object) with -Separator (else $OFS, else nothing), optionally quoting each item or formatting it with -FormatString, between -OutputPrefix and -OutputSuffix. Items convert to text with the invariant culture unless -UseCulture; $null items are skipped.")
+            .pipeline(PipelineMode::Collect)
+            .default_set("default")
+            .param(ParamDef::new("Property", PROPERTY_EXPRESSION).position(0).help("A property name or a script block giving the text of each object."))
+            .param(ParamDef::new("Separator", types::STRING).position(1).help("Text between the items (default: $OFS, else none)."))
+            .param(ParamDef::new("OutputPrefix", types::STRING).alias("op").help("Text before the result."))
+            .param(ParamDef::new("OutputSuffix", types::STRING).alias("os").help("Text after the result."))
+            .param(ParamDef::new("SingleQuote", types::SWITCH).sets(&["SingleQuote"]).help("Wraps each item in single quotes."))
+            .param(ParamDef::new("DoubleQuote", types::SWITCH).sets(&["DoubleQuote"]).help("Wraps each item in double quotes."))
+            .param(ParamDef::new("FormatString", types::STRING).sets(&["Format"]).help("A .NET format string for each item ({0} is the item)."))
+            .param(ParamDef::new("UseCulture", types::SWITCH).help("Converts and formats with the session's culture instead of the invariant one."))
+            .param(ParamDef::new("InputObject", types::PSOBJECT_ARRAY).from_pipeline().help("The objects to join."))
+            .example("A comma-separated list of names", "Get-CsOnlineUser | Join-String -Property DisplayName -Separator ', '", "One string: the display names separated by commas.")
+            .example("Quoted values", "'a', 'b' | Join-String -SingleQuote -Separator ','", "'a','b'")
+            .outputs("System.String"),
+        CmdletDef::new("ConvertFrom-StringData", UTILITY, convert_from_string_data)
+            .class("Microsoft.PowerShell.Commands.ConvertFromStringDataCommand")
+            .synopsis("Converts a string containing one or more key and value pairs to a hash table.")
+            .description("Reads `name = value` lines (blank lines and lines starting with # are skipped; names and values are trimmed; values take regular-expression escapes such as \\n and \\t) into a case-insensitive hashtable, one per input string. A line without the delimiter, or a name given twice, stops the command.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(allow_empty_string(ParamDef::new("StringData", types::STRING).position(0).mandatory().from_pipeline().help("The name = value lines.")))
+            .param(ParamDef::new("Delimiter", CHAR).position(1).help("The character between name and value (default =)."))
+            .example("Messages for a script", "$msg = ConvertFrom-StringData @'\nDone = Policy granted\nFailed = Could not grant\n'@\n$msg.Done", "Policy granted")
+            .outputs("System.Collections.Hashtable"),
         CmdletDef::new("Tee-Object", UTILITY, tee_object)
             .class("Microsoft.PowerShell.Commands.TeeObjectCommand")
             .synopsis("Saves command output in a file or variable and also sends it down the pipeline.")
@@ -621,22 +675,24 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let patterns = b.strings("Pattern").unwrap_or_default();
     let case_sensitive = b.switch("CaseSensitive");
     let simple = b.switch("SimpleMatch");
-    let mut regexes: Vec<(String, Regex)> = Vec::new();
+    let mut regexes: Vec<(String, Rc<Regex>)> = Vec::new();
+    let options = if case_sensitive {
+        0
+    } else {
+        regex_opt::IGNORE_CASE
+    };
     for p in &patterns {
-        let source = if simple { regex::escape(p) } else { p.clone() };
-        match RegexBuilder::new(&source)
-            .case_insensitive(!case_sensitive)
-            .size_limit(10 * 1024 * 1024)
-            .build()
-        {
+        let source = if simple {
+            crate::runtime::regex::escape(p)
+        } else {
+            p.clone()
+        };
+        match Regex::cached(&source, options) {
             Ok(re) => regexes.push((p.clone(), re)),
             Err(e) => {
                 let mut r = ctx.error(
                     "System.ArgumentException",
-                    format!(
-                        "Invalid pattern '{p}': {}",
-                        e.to_string().lines().last().unwrap_or("").trim()
-                    ),
+                    format!("The string {p} is not a valid regular expression: {e}"),
                     "InvalidRegex",
                     ErrorCategory::InvalidArgument,
                 );
@@ -645,6 +701,26 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             }
         }
     }
+    let context = match b.get("Context") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let n: Vec<usize> = v
+                .enumerate()
+                .iter()
+                .map(|x| {
+                    crate::runtime::conversion::to_int(x, "System.Int32")
+                        .unwrap_or(0)
+                        .max(0) as usize
+                })
+                .collect();
+            match n.as_slice() {
+                [] => None,
+                [both] => Some((*both, *both)),
+                [pre, post, ..] => Some((*pre, *post)),
+            }
+        }
+    }
+    .filter(|&(pre, post)| pre > 0 || post > 0);
     let mut sources: Vec<Source> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
     for item in input_items(ctx, b) {
@@ -712,18 +788,42 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
     let location = ctx.session.location.display().to_string();
     let quiet = b.switch("Quiet");
     for src in sources {
+        // Which lines are reported (for the display context, which stops at the next one).
+        let mut hits: Vec<(usize, String, Vec<Value>)> = Vec::new();
         for (i, line) in src.lines.iter().enumerate() {
-            let hit = regexes.iter().find(|(_, re)| re.is_match(line));
+            let u = crate::runtime::regex::units(line);
+            let mut hit = None;
+            for (pattern, re) in &regexes {
+                match re.find(&u) {
+                    Ok(Some(m)) => {
+                        hit = Some((pattern, re, m));
+                        break;
+                    }
+                    Ok(None) => {}
+                    Err(_) => {
+                        let r = ctx.error(
+                            "System.Text.RegularExpressions.RegexMatchTimeoutException",
+                            crate::runtime::regex::TIMEOUT_MESSAGE,
+                            "RegexMatchTimeout",
+                            ErrorCategory::OperationStopped,
+                        );
+                        return Err(ctx.terminate(r));
+                    }
+                }
+            }
             let info = match (hit, b.switch("NotMatch")) {
-                (Some((pattern, re)), false) => {
-                    let found: Vec<Value> = if b.switch("AllMatches") {
-                        re.captures_iter(line)
-                            .map(|c| match_value(line, re, &c))
+                (Some((pattern, re, first)), false) => {
+                    let input: Rc<[u16]> = u.into();
+                    let found: Vec<Value> = if simple {
+                        Vec::new()
+                    } else if b.switch("AllMatches") {
+                        re.find_all(&input, 0, None)
+                            .unwrap_or_else(|_| vec![first])
+                            .iter()
+                            .map(|m| regex_objects::match_object(re, &input, Some(m)))
                             .collect()
                     } else {
-                        re.captures(line)
-                            .map(|c| vec![match_value(line, re, &c)])
-                            .unwrap_or_default()
+                        vec![regex_objects::match_object(re, &input, Some(&first))]
                     };
                     Some((pattern.clone(), found))
                 }
@@ -737,27 +837,56 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 ctx.write_object(Value::Bool(true));
                 return Ok(());
             }
-            if b.switch("Raw") {
-                ctx.write_object(Value::str(line));
-            } else {
-                let number = i + 1;
-                let obj = match_info(
-                    src.path.as_deref(),
-                    &location,
-                    number,
-                    line,
-                    &pattern,
-                    !case_sensitive,
-                    found,
-                );
-                ctx.write_object(obj);
-            }
+            hits.push((i, pattern, found));
             if b.switch("List") {
                 break;
             }
         }
+        let mut shown_until = 0usize;
+        for (k, (i, pattern, found)) in hits.iter().enumerate() {
+            let line = &src.lines[*i];
+            if b.switch("Raw") {
+                ctx.write_object(Value::str(line));
+                continue;
+            }
+            let ctx_lines = context.map(|(pre, post)| {
+                let pre_from = i.saturating_sub(pre);
+                let post_to = (i + 1 + post).min(src.lines.len());
+                let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
+                let lines = |from: usize, to: usize| src.lines[from..to.max(from)].to_vec();
+                let shown = MatchContext {
+                    pre: lines(pre_from, *i),
+                    post: lines(i + 1, post_to),
+                    display_pre: lines(pre_from.max(shown_until), *i),
+                    display_post: lines(i + 1, post_to.min(next_hit)),
+                };
+                shown_until = post_to.min(next_hit);
+                shown
+            });
+            shown_until = shown_until.max(i + 1);
+            let obj = match_info(
+                src.path.as_deref(),
+                &location,
+                i + 1,
+                line,
+                pattern,
+                !case_sensitive,
+                found.clone(),
+                ctx_lines,
+            );
+            ctx.write_object(obj);
+        }
     }
     Ok(())
+}
+
+/// MatchInfoContext: the lines around a match, and those its display shows (not repeating
+/// lines an earlier match showed, stopping before the next match).
+struct MatchContext {
+    pre: Vec<String>,
+    post: Vec<String>,
+    display_pre: Vec<String>,
+    display_post: Vec<String>,
 }
 
 /// Reads a file for Select-String; a missing one is pwsh's PathNotFound (non-terminating).
@@ -789,51 +918,6 @@ fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source
     }
 }
 
-/// UTF-16 offset of a byte offset, as .NET's Match.Index counts.
-fn utf16_index(text: &str, byte: usize) -> i64 {
-    text[..byte].encode_utf16().count() as i64
-}
-
-/// A System.Text.RegularExpressions.Match (Groups, Success, Name, Index, Length, Value); its
-/// text is the matched value, as .NET's Match.ToString().
-fn match_value(line: &str, re: &Regex, caps: &regex::Captures<'_>) -> Value {
-    let names: Vec<Option<&str>> = re.capture_names().collect();
-    let part = |type_name: &str, i: usize| {
-        let m = caps.get(i);
-        let name = names
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or_else(|| i.to_string(), str::to_string);
-        let (index, length, value) = match m {
-            Some(m) => (
-                utf16_index(line, m.start()),
-                m.as_str().encode_utf16().count() as i64,
-                m.as_str().to_string(),
-            ),
-            None => (0, 0, String::new()),
-        };
-        PsObject::new(type_name)
-            .with("Success", Value::Bool(m.is_some()))
-            .with("Name", Value::str(&name))
-            .with("Index", Value::integer(index))
-            .with("Length", Value::integer(length))
-            .with("Value", Value::str(&value))
-            .with_text(value)
-    };
-    let groups: Vec<Value> = (0..caps.len())
-        .map(|i| Value::object(part("System.Text.RegularExpressions.Group", i)))
-        .collect();
-    let whole = part("System.Text.RegularExpressions.Match", 0);
-    let mut out =
-        PsObject::new("System.Text.RegularExpressions.Match").with("Groups", Value::array(groups));
-    for (n, v) in whole.properties() {
-        out.set(n, v.clone());
-    }
-    out.text = whole.text.clone();
-    Value::object(out)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn match_info(
     path: Option<&std::path::Path>,
@@ -843,6 +927,7 @@ fn match_info(
     pattern: &str,
     ignore_case: bool,
     found: Vec<Value>,
+    context: Option<MatchContext>,
 ) -> Value {
     let (path_text, file_name) = match path {
         Some(p) => (
@@ -853,12 +938,51 @@ fn match_info(
         ),
         None => ("InputStream".to_string(), "InputStream".to_string()),
     };
-    let (text, display) = match path {
+    let (mut text, mut display) = match path {
         Some(_) => (
             format!("{path_text}:{number}:{line}"),
             format!("{}:{number}:{line}", relative_path(&path_text, location)),
         ),
         None => (line.to_string(), line.to_string()),
+    };
+    // With context, ToString marks the line with `> ` and indents the context lines by two.
+    let context_value = match &context {
+        None => Value::Null,
+        Some(c) => {
+            let shown_path = relative_path(&path_text, location);
+            let around = |lines: &[String], at: usize, file: &str| -> Vec<String> {
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, l)| match path {
+                        Some(_) => format!("  {file}:{}:{l}", at + k),
+                        None => format!("  {l}"),
+                    })
+                    .collect()
+            };
+            let first = number - c.display_pre.len();
+            let mut parts = around(&c.display_pre, first, &shown_path);
+            parts.push(format!("> {display}"));
+            parts.extend(around(&c.display_post, number + 1, &shown_path));
+            display = parts.join("\n");
+            let mut full = around(&c.display_pre, first, &path_text);
+            full.push(format!("> {text}"));
+            full.extend(around(&c.display_post, number + 1, &path_text));
+            text = full.join("\n");
+            let strings = |lines: &[String]| {
+                Value::array_of(
+                    crate::runtime::value::ArrayKind::Typed(Rc::from("System.String")),
+                    lines.iter().map(Value::str).collect(),
+                )
+            };
+            Value::object(
+                PsObject::new("Microsoft.PowerShell.Commands.MatchInfoContext")
+                    .with("PreContext", strings(&c.pre))
+                    .with("PostContext", strings(&c.post))
+                    .with("DisplayPreContext", strings(&c.display_pre))
+                    .with("DisplayPostContext", strings(&c.display_post)),
+            )
+        }
     };
     let mut o = PsObject::new(MATCH_INFO)
         .with("IgnoreCase", Value::Bool(ignore_case))
@@ -867,8 +991,14 @@ fn match_info(
         .with("Filename", Value::str(&file_name))
         .with("Path", Value::str(&path_text))
         .with("Pattern", Value::str(pattern))
-        .with("Context", Value::Null)
-        .with("Matches", Value::array(found))
+        .with("Context", context_value)
+        .with(
+            "Matches",
+            Value::array_of(
+                crate::runtime::value::ArrayKind::Typed(Rc::from(regex_objects::MATCH)),
+                found,
+            ),
+        )
         .with_text(text);
     o.display = Some(display);
     Value::object(o)
@@ -1203,4 +1333,285 @@ fn tee_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         ctx.write_object(item);
     }
     Ok(())
+}
+
+// ----- Invoke-Expression -------------------------------------------------------------------
+
+fn invoke_expression(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let text = b.string("Command").unwrap_or_default();
+    let source = crate::syntax::SourceFile::new(None, &text);
+    let ast = match crate::syntax::parse_script(source) {
+        Ok(ast) => ast,
+        Err(errors) => {
+            // ParseException: its message is the lone error's, or every error with its
+            // position (`At line:1 char:4` ...) separated by blank lines.
+            let message = match errors.errors.as_slice() {
+                [one] => one.message.clone(),
+                many => many
+                    .iter()
+                    .map(|e| {
+                        let inv = crate::runtime::InvocationInfo {
+                            command_name: None,
+                            invocation_name: None,
+                            source: errors.source.clone(),
+                            extent: e.span,
+                            command_kind: Default::default(),
+                        };
+                        let at = crate::format::position_message(
+                            &inv,
+                            crate::format::EllipsisStyle::Unicode,
+                        );
+                        format!("{}\n{}", at.text(), e.message)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            };
+            let id = errors.errors.first().map_or("ParseException", |e| e.id);
+            let r = ctx.error(
+                "System.Management.Automation.ParseException",
+                message,
+                id,
+                ErrorCategory::ParserError,
+            );
+            return Err(ctx.terminate(r));
+        }
+    };
+    let mut out = Vec::new();
+    let result = ctx.session.run_block_here(&ast, &mut out);
+    for v in out {
+        ctx.write_object(v);
+    }
+    result
+}
+
+// ----- Join-String -------------------------------------------------------------------------
+
+fn join_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    use crate::cmdlets::objects::{PropertySpec, compute_properties, property_specs};
+    let culture = if b.switch("UseCulture") {
+        ctx.session.culture
+    } else {
+        &crate::runtime::culture::INVARIANT
+    };
+    let separator = match b.get("Separator") {
+        Some(v) => v.to_ps_string(),
+        None => ctx
+            .session
+            .scopes
+            .get("OFS", Qualifier::None)
+            .map(|v| v.value.to_ps_string())
+            .unwrap_or_default(),
+    };
+    let quote = if b.switch("SingleQuote") {
+        Some('\'')
+    } else if b.switch("DoubleQuote") {
+        Some('"')
+    } else {
+        None
+    };
+    let format = b.string("FormatString").filter(|f| !f.is_empty());
+    let mut specs = property_specs(ctx, b.get("Property"))?;
+    // Only the first match of a wildcard name counts (GetValues(...).FirstOrDefault()).
+    specs.truncate(1);
+    let mut text = b.string("OutputPrefix").unwrap_or_default();
+    let mut first = true;
+    for item in input_items(ctx, b) {
+        if item.is_null() {
+            continue;
+        }
+        let value = match specs.first() {
+            None => item,
+            Some(spec @ PropertySpec::Name(_)) | Some(spec @ PropertySpec::Calculated { .. }) => {
+                compute_properties(ctx, &item, std::slice::from_ref(spec))?
+                    .into_iter()
+                    .next()
+                    .map_or(Value::Null, |(_, v)| v)
+            }
+        };
+        if !first {
+            text.push_str(&separator);
+        }
+        first = false;
+        // LanguagePrimitives.ConvertTo<string>: a collection joins its items with $OFS.
+        let item_text = || match &value {
+            Value::Array(_) => ctx.session.stringify(&value),
+            other => crate::format::dotnet_to_string(other, culture),
+        };
+        match (quote, &format) {
+            (Some(q), _) => {
+                text.push(q);
+                text.push_str(&item_text());
+                text.push(q);
+            }
+            (None, None) => text.push_str(&item_text()),
+            (None, Some(f)) => {
+                match crate::runtime::dotnet_format::composite(
+                    f,
+                    std::slice::from_ref(&value),
+                    culture,
+                ) {
+                    Ok(s) => text.push_str(&s),
+                    Err(e) => {
+                        let r = ctx.error(
+                            "System.FormatException",
+                            e.message(),
+                            "System.FormatException,Microsoft.PowerShell.Commands.Utility.JoinStringCommand",
+                            ErrorCategory::NotSpecified,
+                        );
+                        return Err(ctx.terminate(r));
+                    }
+                }
+            }
+        }
+    }
+    text.push_str(&b.string("OutputSuffix").unwrap_or_default());
+    ctx.write_object(Value::str(text));
+    Ok(())
+}
+
+// ----- ConvertFrom-StringData --------------------------------------------------------------
+
+fn convert_from_string_data(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let text = b.string("StringData").unwrap_or_default();
+    let delimiter = match b.get("Delimiter") {
+        None => '=',
+        Some(v) => {
+            match crate::runtime::conversion::to_char(v) {
+                Ok(c) => char::from_u32(u32::from(c)).unwrap_or('='),
+                Err(inner) => {
+                    let r = ctx.error(
+                    "System.Management.Automation.ParameterBindingException",
+                    format!("Cannot process argument transformation on parameter 'Delimiter'. {inner}"),
+                    "ParameterArgumentTransformationError",
+                    ErrorCategory::InvalidData,
+                );
+                    return Err(ctx.terminate(r));
+                }
+            }
+        }
+    };
+    let mut table = crate::runtime::Hashtable::new(false);
+    for line in text.split('\n').map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(at) = line.find(delimiter).filter(|&i| i > 0) else {
+            let r = ctx.error(
+                "System.Management.Automation.PSInvalidOperationException",
+                format!("Data line '{line}' is not in 'name=value' format. "),
+                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
+            );
+            return Err(ctx.terminate(r));
+        };
+        let name = line[..at].trim();
+        if table.get(&Value::str(name)).is_some() {
+            let r = ctx.error(
+                "System.Management.Automation.PSInvalidOperationException",
+                format!("Data item '{name}' in line '{line}' is already defined. "),
+                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
+            );
+            return Err(ctx.terminate(r));
+        }
+        let raw = line[at + delimiter.len_utf8()..].trim();
+        let value = match regex_unescape(raw) {
+            Ok(v) => v,
+            Err((offset, why)) => {
+                let r = ctx.error(
+                    "System.Text.RegularExpressions.RegexParseException",
+                    format!("Invalid pattern '{raw}' at offset {offset}. {why}"),
+                    "System.Text.RegularExpressions.RegexParseException",
+                    ErrorCategory::NotSpecified,
+                );
+                return Err(ctx.terminate(r));
+            }
+        };
+        table.insert(Value::str(name), Value::str(value));
+    }
+    ctx.write_object(Value::hashtable(table));
+    Ok(())
+}
+
+/// .NET's Regex.Unescape: `\n`, `\t`, `\xHH`, `\uHHHH`, octal, `\cX` and a backslash before a
+/// character that is not a letter, digit or `_` (which stands for itself). A failure gives the
+/// offset after the bad part and .NET's reason.
+fn regex_unescape(text: &str) -> Result<String, (usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let hex = |i: &mut usize, n: usize| -> Result<char, (usize, String)> {
+        let bad = |at: usize| {
+            (
+                at,
+                "Insufficient or invalid hexadecimal digits.".to_string(),
+            )
+        };
+        if chars.len() - *i < n {
+            return Err(bad(*i));
+        }
+        let mut v = 0u32;
+        for _ in 0..n {
+            let c = chars[*i];
+            *i += 1;
+            v = v * 16 + c.to_digit(16).ok_or_else(|| bad(*i))?;
+        }
+        Ok(char::from_u32(v).unwrap_or('\u{FFFD}'))
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = chars.get(i) else {
+            // A lone backslash at the end is dropped.
+            break;
+        };
+        i += 1;
+        let ch = match e {
+            '0'..='7' => {
+                let mut v = e as u32 - '0' as u32;
+                for _ in 0..2 {
+                    match chars.get(i).and_then(|c| c.to_digit(8)) {
+                        Some(d) => {
+                            v = v * 8 + d;
+                            i += 1;
+                        }
+                        None => break,
+                    }
+                }
+                char::from_u32(v & 0xFF).unwrap_or('\0')
+            }
+            'x' => hex(&mut i, 2)?,
+            'u' => hex(&mut i, 4)?,
+            'a' => '\u{7}',
+            'b' => '\u{8}',
+            'e' => '\u{1B}',
+            'f' => '\u{C}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\u{B}',
+            'c' => {
+                let Some(&k) = chars.get(i) else {
+                    return Err((i, "Missing control character.".into()));
+                };
+                i += 1;
+                let k = k.to_ascii_uppercase();
+                if ('@'..='_').contains(&k) {
+                    char::from_u32(k as u32 - '@' as u32).unwrap_or('\0')
+                } else {
+                    return Err((i, "Unrecognized control character.".into()));
+                }
+            }
+            other if other.is_alphanumeric() || other == '_' => {
+                return Err((i, format!("Unrecognized escape sequence \\{other}.")));
+            }
+            other => other,
+        };
+        out.push(ch);
+    }
+    Ok(out)
 }

@@ -64,6 +64,18 @@ fn braced(items: impl Iterator<Item = String>, limit: i64) -> String {
 pub fn object_name(value: &Value, culture: &Culture) -> String {
     match value {
         Value::Null => "$null".into(),
+        // A regex Group (or Match) inside a collection shows its name (`Groups : {0, 1, q}`).
+        Value::Object(o)
+            if o.borrow().type_names.first().is_some_and(|t| {
+                t == "System.Text.RegularExpressions.Group"
+                    || t == "System.Text.RegularExpressions.Match"
+            }) =>
+        {
+            o.borrow()
+                .get("Name")
+                .map(|n| n.to_ps_string())
+                .unwrap_or_default()
+        }
         Value::Array(items) => items
             .borrow()
             .iter()

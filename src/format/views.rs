@@ -480,6 +480,65 @@ pub const VIEWS: &[ViewDef] = &[
         &[15, 50, 10, 0],
     ),
     HISTORY,
+    // Exchange Online (the module's format data: the columns its tables show).
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.Management.Mailbox",
+        &[
+            "Name",
+            "Alias",
+            "Database",
+            "ProhibitSendQuota",
+            "ExternalDirectoryObjectId",
+        ],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
+        &["Name", "RecipientType"],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.Management.DistributionGroup",
+        &["Name", "DisplayName", "GroupType", "PrimarySmtpAddress"],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.Management.ServicePrincipal",
+        &["DisplayName", "ObjectId", "AppId"],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ManagementScope",
+        &[
+            "Name",
+            "ScopeRestrictionType",
+            "Exclusive",
+            "RecipientRoot",
+            "RecipientFilter",
+            "ServerFilter",
+        ],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.ExchangeRoleAssignment",
+        &[
+            "Name",
+            "Role",
+            "RoleAssigneeName",
+            "RoleAssigneeType",
+            "AssignmentMethod",
+            "CustomResourceScope",
+        ],
+    ),
+    table(
+        "Deserialized.Microsoft.Exchange.Management.RbacTasks.ServicePrincipalAuthorizationResult",
+        &[
+            "RoleName",
+            "GrantedPermissions",
+            "AllowedResourceScope",
+            "ScopeType",
+            "InScope",
+        ],
+    ),
+    table(
+        "aapsh.MailboxAccess",
+        &["User", "App", "Read", "Write", "Send"],
+    ),
 ];
 
 /// Get-History (pwsh 7.6.10 showed `  Id     Duration CommandLine`: Id right-aligned in 4,

@@ -9,7 +9,7 @@ use super::binder::BoundParameters;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
 use super::flow::Flow;
 use super::scope::Qualifier;
-use super::session::{ActionPreference, Session};
+use super::session::{ActionPreference, PipeSink, Session};
 use super::value::{Array, ArrayKind, PsObject, Value};
 use crate::runtime::CmdletDef;
 use crate::syntax::{SourceFile, Span};
@@ -183,6 +183,11 @@ impl Session {
 
 pub struct CommandContext<'a> {
     pub session: &'a mut Session,
+    /// The rest of the running pipeline, when objects can go down it as they are written
+    /// (see `send`).
+    pub(crate) pipe: Option<&'a mut dyn PipeSink>,
+    /// The pipeline stage running this command (named by `Flow::StopUpstream`).
+    pub(crate) stage_id: u64,
     pub def: Rc<CmdletDef>,
     /// Objects written by this invocation (sent downstream after the handler returns).
     pub output: Vec<Value>,
@@ -217,6 +222,27 @@ pub(crate) struct Track {
 impl CommandContext<'_> {
     pub fn write_object(&mut self, value: Value) {
         self.output.push(value);
+    }
+
+    /// Writes an object and, in a pipeline, hands it to the next command at once (pwsh's
+    /// WriteObject), so a command reading a large input holds one object at a time. Fails
+    /// when a command downstream fails, or has all it needs (`Flow::StopUpstream`): the loop
+    /// writing stops there.
+    pub fn send(&mut self, value: Value) -> Result<(), Flow> {
+        let Some(pipe) = self.pipe.as_deref_mut() else {
+            self.output.push(value);
+            return Ok(());
+        };
+        for earlier in std::mem::take(&mut self.output) {
+            pipe.send(self.session, earlier)?;
+        }
+        pipe.send(self.session, value)
+    }
+
+    /// The stop a command raises when it has all the input it needs (pwsh's
+    /// StopUpstreamCommandsException): the commands upstream of it stop.
+    pub fn stop_upstream(&self) -> Flow {
+        Flow::StopUpstream(self.stage_id)
     }
 
     /// Writes every item of a collection (what `WriteObject(x, true)` does).

@@ -47,6 +47,17 @@ impl CommandTable {
         t
     }
 
+    /// The table without the commands that need this connection (the Exchange Online cmdlets
+    /// before Connect-ExchangeOnline), for completion.
+    pub fn without(&self, requires: crate::vocab::Requires) -> CommandTable {
+        let mut t = self.clone();
+        t.commands.retain(|_, d| d.requires != requires);
+        let known: Vec<String> = t.commands.keys().cloned().collect();
+        t.aliases
+            .retain(|_, target| known.contains(&target.to_ascii_lowercase()));
+        t
+    }
+
     /// A command by name or alias, case-insensitively.
     pub fn get(&self, name: &str) -> Option<Rc<CmdletDef>> {
         let key = name.to_ascii_lowercase();
@@ -82,6 +93,13 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
         return None;
     }
     let lower = typed.to_ascii_lowercase();
+    // The Graph page links Grant-ApplicationAccessPolicy, which neither product has: Exchange's
+    // policies apply to their scope when created, Teams' are granted with the Cs cmdlet.
+    if lower == "grant-applicationaccesspolicy"
+        && table.get("Grant-CsApplicationAccessPolicy").is_some()
+    {
+        return Some("Did you mean Grant-CsApplicationAccessPolicy? Grant-ApplicationAccessPolicy exists in neither product: Teams application access policies (online meetings) are granted with Grant-CsApplicationAccessPolicy; Exchange Online application access policies (mailboxes) apply to their -PolicyScopeGroupId when New-ApplicationAccessPolicy creates them.".to_string());
+    }
     let limit = (typed.len() / 4).clamp(1, 4);
     let mut best: Option<(usize, &str)> = None;
     for def in table.iter() {
@@ -91,6 +109,11 @@ pub fn suggest_command(table: &CommandTable, typed: &str) -> Option<String> {
             continue;
         }
         let candidate = name.to_ascii_lowercase();
+        // A command that exists but is hidden (an Exchange Online cmdlet before
+        // Connect-ExchangeOnline) is not its own suggestion.
+        if candidate == lower {
+            continue;
+        }
         // The Exchange cmdlets lack the `Cs` noun prefix of the Teams ones.
         let without_cs = candidate.replacen("-cs", "-", 1);
         let d = edit_distance(&lower, &candidate).min(edit_distance(&lower, &without_cs));

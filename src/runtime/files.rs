@@ -259,6 +259,283 @@ pub fn drive_not_found(
     Some(r)
 }
 
+// ----- reading text a line at a time ---------------------------------------------------------
+
+/// Splits text into lines as .NET's ReadLine does (`\n`, `\r\n` or `\r`); a final line end
+/// does not start another line.
+pub fn split_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => lines.push(std::mem::take(&mut current)),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(std::mem::take(&mut current));
+            }
+            other => current.push(other),
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// A text file read one line at a time (StreamReader.ReadLine): only the current line is in
+/// memory, so a file larger than memory can be read. UTF-8 (with or without its BOM) is read
+/// as a stream; a file with a UTF-16 or UTF-32 BOM is decoded whole, as `read_text` does.
+pub struct TextLines {
+    source: LineSource,
+}
+
+enum LineSource {
+    Stream {
+        reader: std::io::BufReader<std::fs::File>,
+        pending: std::collections::VecDeque<String>,
+        chunk: Vec<u8>,
+        done: bool,
+    },
+    Decoded(std::vec::IntoIter<String>),
+}
+
+impl TextLines {
+    /// Opens a file at its start.
+    pub fn open(path: &Path) -> std::io::Result<TextLines> {
+        use std::io::BufRead;
+        let file = std::fs::File::open(path)?;
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, file);
+        let head = reader.fill_buf()?;
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            reader.consume(3);
+        } else if head.starts_with(&[0xFF, 0xFE])
+            || head.starts_with(&[0xFE, 0xFF])
+            || head.starts_with(&[0, 0, 0xFE, 0xFF])
+        {
+            return Self::decoded(reader);
+        }
+        Ok(Self::stream(reader))
+    }
+
+    /// Opens a file at the start of its last `count` lines, found by reading backwards from
+    /// the end a block at a time (Get-Content -Tail): the lines before are never read.
+    pub fn open_tail(path: &Path, count: usize) -> std::io::Result<TextLines> {
+        use std::io::{BufRead, Seek, SeekFrom};
+        let mut lines = Self::open(path)?;
+        let LineSource::Stream { reader, .. } = &mut lines.source else {
+            // Decoded whole: keep the last lines.
+            if let LineSource::Decoded(all) = &mut lines.source {
+                let mut rest: Vec<String> = std::mem::take(all).collect();
+                let start = rest.len().saturating_sub(count);
+                rest.drain(..start);
+                lines.source = LineSource::Decoded(rest.into_iter());
+            }
+            return Ok(lines);
+        };
+        if count == 0 {
+            lines.source = LineSource::Decoded(Vec::new().into_iter());
+            return Ok(lines);
+        }
+        let start = tail_offset(reader.get_mut(), count)?;
+        let bom = if start == 0 {
+            reader.seek(SeekFrom::Start(0))?;
+            reader.fill_buf()?.starts_with(&[0xEF, 0xBB, 0xBF])
+        } else {
+            false
+        };
+        reader.seek(SeekFrom::Start(if bom { 3 } else { start }))?;
+        Ok(lines)
+    }
+
+    fn stream(reader: std::io::BufReader<std::fs::File>) -> TextLines {
+        TextLines {
+            source: LineSource::Stream {
+                reader,
+                pending: std::collections::VecDeque::new(),
+                chunk: Vec::new(),
+                done: false,
+            },
+        }
+    }
+
+    fn decoded(mut reader: std::io::BufReader<std::fs::File>) -> std::io::Result<TextLines> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
+        Ok(TextLines {
+            source: LineSource::Decoded(split_lines(&decode_text(&bytes)).into_iter()),
+        })
+    }
+}
+
+impl Iterator for TextLines {
+    type Item = std::io::Result<String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use std::io::BufRead;
+        let (reader, pending, chunk, done) = match &mut self.source {
+            LineSource::Decoded(lines) => return lines.next().map(Ok),
+            LineSource::Stream {
+                reader,
+                pending,
+                chunk,
+                done,
+            } => (reader, pending, chunk, done),
+        };
+        loop {
+            if let Some(line) = pending.pop_front() {
+                return Some(Ok(line));
+            }
+            if *done {
+                return None;
+            }
+            chunk.clear();
+            match reader.read_until(b'\n', chunk) {
+                Ok(0) => {
+                    *done = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    *done = true;
+                    return Some(Err(e));
+                }
+            }
+            // One chunk ends at `\n` (or the end of the file); a `\r` inside it ends a line
+            // too, and a `\r` before the `\n` belongs to it.
+            let mut body: &[u8] = chunk;
+            let ended = body.last() == Some(&b'\n');
+            if ended {
+                body = &body[..body.len() - 1];
+                if body.last() == Some(&b'\r') {
+                    body = &body[..body.len() - 1];
+                }
+            }
+            let mut pieces: Vec<&[u8]> = body.split(|b| *b == b'\r').collect();
+            if !ended && pieces.len() > 1 && pieces.last().is_some_and(|p| p.is_empty()) {
+                pieces.pop();
+            }
+            for p in pieces {
+                pending.push_back(String::from_utf8_lossy(p).into_owned());
+            }
+        }
+    }
+}
+
+/// Where the last `count` lines of a file start: the file is read backwards a block at a time,
+/// counting line ends (`\n`, `\r\n`, a lone `\r`); a line end at the very end of the file
+/// starts no line.
+fn tail_offset(file: &mut std::fs::File, count: usize) -> std::io::Result<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    const BLOCK: u64 = 64 * 1024;
+    let len = file.seek(SeekFrom::End(0))?;
+    let mut last = [0u8; 2];
+    let have = len.min(2) as usize;
+    file.seek(SeekFrom::Start(len - have as u64))?;
+    file.read_exact(&mut last[..have])?;
+    let tail = &last[..have];
+    let skip = match tail {
+        [b'\r', b'\n'] => 2,
+        [.., b'\n'] | [.., b'\r'] => 1,
+        _ => 0,
+    };
+    let mut end = len - skip;
+    let mut block = vec![0u8; BLOCK as usize];
+    let mut seen = 0usize;
+    // The byte after the one looked at, in file order (a `\r` before `\n` is one line end).
+    let mut after: Option<u8> = None;
+    while end > 0 {
+        let start = end.saturating_sub(BLOCK);
+        let size = (end - start) as usize;
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut block[..size])?;
+        for i in (0..size).rev() {
+            let byte = block[i];
+            let is_end = match byte {
+                b'\n' => true,
+                b'\r' => after != Some(b'\n'),
+                _ => false,
+            };
+            after = Some(byte);
+            if is_end {
+                seen += 1;
+                if seen == count {
+                    return Ok(start + i as u64 + 1);
+                }
+            }
+        }
+        end = start;
+    }
+    Ok(0)
+}
+
+/// A text file's characters, read as they are needed (a line's worth at a time), line ends
+/// included: what a CSV reader walks through. Decoded like `TextLines` (UTF-8 as a stream, a
+/// UTF-16 or UTF-32 file whole). A read error ends the text.
+pub struct TextChars {
+    reader: Option<std::io::BufReader<std::fs::File>>,
+    current: Vec<char>,
+    pos: usize,
+    chunk: Vec<u8>,
+}
+
+impl TextChars {
+    pub fn open(path: &Path) -> std::io::Result<TextChars> {
+        use std::io::{BufRead, Read};
+        let file = std::fs::File::open(path)?;
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, file);
+        let head = reader.fill_buf()?;
+        let mut chars = TextChars {
+            reader: None,
+            current: Vec::new(),
+            pos: 0,
+            chunk: Vec::new(),
+        };
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            reader.consume(3);
+        } else if head.starts_with(&[0xFF, 0xFE])
+            || head.starts_with(&[0xFE, 0xFF])
+            || head.starts_with(&[0, 0, 0xFE, 0xFF])
+        {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            chars.current = decode_text(&bytes).chars().collect();
+            return Ok(chars);
+        }
+        chars.reader = Some(reader);
+        Ok(chars)
+    }
+}
+
+impl Iterator for TextChars {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        use std::io::BufRead;
+        loop {
+            if let Some(c) = self.current.get(self.pos) {
+                self.pos += 1;
+                return Some(*c);
+            }
+            let reader = self.reader.as_mut()?;
+            self.chunk.clear();
+            match reader.read_until(b'\n', &mut self.chunk) {
+                Ok(n) if n > 0 => {
+                    self.current = String::from_utf8_lossy(&self.chunk).chars().collect();
+                    self.pos = 0;
+                }
+                _ => {
+                    self.reader = None;
+                    return None;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::decode_text;

@@ -28,6 +28,10 @@ pub enum Flow {
     Exit(i32),
     /// Ctrl-C: stop everything and go back to the prompt.
     Stopped,
+    /// A command downstream has all the input it needs (`Select-Object -First`): the commands
+    /// upstream of it, up to the pipeline that holds it (identified by the stage id), stop
+    /// without running their `end` blocks (pwsh's StopUpstreamCommandsException).
+    StopUpstream(u64),
 }
 
 impl Flow {

@@ -117,11 +117,13 @@ impl Session {
             }
             Err(Flow::Stopped) => RunOutcome::Stopped,
             // break/continue outside a loop end the script quietly, as in pwsh.
-            Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::Return) => {
-                RunOutcome::Completed {
-                    last_success: self.last_success,
-                }
-            }
+            // (A stop always belongs to a pipeline that is running; none reaches here.)
+            Err(Flow::Break(_))
+            | Err(Flow::Continue(_))
+            | Err(Flow::Return)
+            | Err(Flow::StopUpstream(_)) => RunOutcome::Completed {
+                last_success: self.last_success,
+            },
         };
         self.flush_output();
         outcome
@@ -390,6 +392,18 @@ impl Session {
                 }
             }
             StatementKind::Foreach(f) => {
+                // `foreach ($i in 1..N)` counts without building the array, as pwsh does
+                // (Compiler.GetRangeEnumerator): no element-count limit.
+                if let Some(range) = self.foreach_range(&f.iterable)? {
+                    for item in range {
+                        self.write_variable(&f.variable, item, f.variable_span)?;
+                        match self.loop_body(&f.body, f.label.as_deref(), out)? {
+                            LoopControl::Break => break,
+                            LoopControl::Next => {}
+                        }
+                    }
+                    return Ok(());
+                }
                 let collection = self.point_value(&f.iterable)?;
                 for item in collection.enumerate() {
                     self.write_variable(&f.variable, item, f.variable_span)?;
@@ -486,6 +500,30 @@ impl Session {
 
     /// The value of a condition, a `foreach` collection or a `switch` subject, which pwsh
     /// treats as a statement of its own for error positions.
+    /// The collection of a `foreach` when it is a bare range (`GetPureExpression` is `a..b`).
+    fn foreach_range(
+        &mut self,
+        stmt: &Statement,
+    ) -> Result<Option<super::pipeline::RangeIter>, Flow> {
+        let StatementKind::Pipeline(p) = &stmt.kind else {
+            return Ok(None);
+        };
+        let [only] = p.elements.as_slice() else {
+            return Ok(None);
+        };
+        let ElementKind::Expression(expr) = &only.kind else {
+            return Ok(None);
+        };
+        if !only.redirections.is_empty() {
+            return Ok(None);
+        }
+        let saved = self.sequence_point;
+        self.sequence_point = Some(stmt.span);
+        let r = self.lazy_range(expr);
+        self.sequence_point = saved;
+        r
+    }
+
     fn point_value(&mut self, stmt: &Statement) -> Result<Value, Flow> {
         let saved = self.sequence_point;
         self.sequence_point = Some(stmt.span);

@@ -26,6 +26,7 @@ pub mod operators;
 pub mod output;
 pub mod pipeline;
 mod prompt;
+pub mod regex;
 pub mod scope;
 mod script_cmdlet;
 pub mod session;

@@ -5,21 +5,15 @@
 
 use std::cmp::Ordering;
 
-use regex::{Regex, RegexBuilder};
-
 use super::conversion;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
 use super::flow::Flow;
 use super::number::{self, ArithOp, BitOp, NumError, NumKind, Number};
-use super::scope::Qualifier;
 use super::session::Session;
 use super::timespan::{NAN as TIMESPAN_NAN, OVERFLOW as TIMESPAN_OVERFLOW, TimeSpan};
 use super::value::{Hashtable, Value, ticks_of};
 use crate::syntax::Span;
 use crate::syntax::ast::{BinaryOp, CaseMode, CompareOp, UnaryOp};
-
-/// Ranges larger than this are refused instead of exhausting memory.
-const MAX_RANGE: i64 = 50_000_000;
 
 pub fn binary(
     s: &mut Session,
@@ -111,12 +105,7 @@ pub fn unary(s: &mut Session, op: UnaryOp, v: Value, span: Span) -> Result<Value
         UnaryOp::Join => join(&v, &Value::str(""))
             .map(Value::str)
             .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
-        UnaryOp::Split => {
-            let text = v.to_ps_string();
-            Ok(Value::array(
-                text.split_whitespace().map(Value::str).collect(),
-            ))
-        }
+        UnaryOp::Split => Ok(super::regex::dotnet::unary_split(&v)),
         // Increment and decrement need an assignable operand; the expression evaluator
         // handles them before calling here.
         UnaryOp::PreIncrement | UnaryOp::PostIncrement => step(s, v, 1, span),
@@ -417,6 +406,16 @@ fn arithmetic(
                     ));
                 }
                 let n = repeat_count(s, &r, NumKind::Int32, span)?;
+                // The length is computed as an Int32 first (StringBuilder's capacity check).
+                let units = text.encode_utf16().count() as u64 * n as u64;
+                if units > i32::MAX as u64 {
+                    return Err(engine_exception(
+                        s,
+                        "System.ArgumentOutOfRangeException",
+                        "Specified argument was out of the range of valid values. (Parameter 'length')",
+                        span,
+                    ));
+                }
                 if let Err(m) = super::memory::check_string(text.len().saturating_mul(n)) {
                     return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
@@ -425,6 +424,18 @@ fn arithmetic(
             Value::Array(items) => {
                 let n = repeat_count(s, &r, NumKind::UInt32, span)?;
                 let items = items.borrow();
+                // ArrayOps.Multiply converts the new length to Int32 first.
+                let total = items.len() as u64 * n as u64;
+                if total > i32::MAX as u64 {
+                    return Err(s.runtime_error(
+                        "ConvertToFinalInvalidCastException",
+                        format!(
+                            "Cannot convert the \"{total}\" value of type \"System.Int64\" to type \"System.Int32\"."
+                        ),
+                        ErrorCategory::InvalidArgument,
+                        span,
+                    ));
+                }
                 if let Err(m) = super::memory::check_array(items.len().saturating_mul(n)) {
                     return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
                 }
@@ -562,26 +573,87 @@ fn shift_operator(
     number_result(s, number::shift(&value, count, left), span)
 }
 
+/// The two ends of `a..b`, each converted as pwsh's RangeOperator does (Convert.ToInt32).
+pub(crate) fn range_bounds(
+    s: &Session,
+    l: &Value,
+    r: &Value,
+    span: Span,
+) -> Result<(i32, i32), Flow> {
+    // Convert.ToInt32 throws a plain .NET exception, reported like the engine's own.
+    let bound = |v: &Value| -> Result<i32, Flow> {
+        const OVERFLOW: &str = "Value was either too large or too small for an Int32.";
+        match conversion::to_int(v, "System.Int32") {
+            Ok(n) => i32::try_from(n)
+                .map_err(|_| engine_exception(s, "System.OverflowException", OVERFLOW, span)),
+            Err(m) => {
+                // Convert.ToInt32 throws the inner exception itself, not the cast's wrapper.
+                let m = match m.split_once("Error: \"") {
+                    Some((_, inner)) => inner.strip_suffix('"').unwrap_or(inner).to_string(),
+                    None => m,
+                };
+                let ty = if m.contains("correct format") {
+                    "System.FormatException"
+                } else if m.contains("too large or too small") {
+                    "System.OverflowException"
+                } else {
+                    "System.InvalidCastException"
+                };
+                Err(engine_exception(s, ty, &m, span))
+            }
+        }
+    };
+    Ok((bound(l)?, bound(r)?))
+}
+
+/// An exception raised while the statement runs, as pwsh reports a .NET exception thrown by
+/// the engine: category OperationStopped, the exception's type as ErrorId, the statement's
+/// extent.
+fn engine_exception(s: &Session, type_name: &str, message: &str, span: Span) -> Flow {
+    let mut rec = super::errors::runtime(type_name, message, ErrorCategory::OperationStopped);
+    rec.exception.type_name = type_name.into();
+    s.runtime_record_error(rec, span)
+}
+
+/// `a..b` as an array (IntOps.Range): the element count is computed in Int32 arithmetic with
+/// its overflows, an array longer than .NET allows fails as in pwsh, and an array that does
+/// not fit in memory fails with .NET's OutOfMemoryException instead of ending the process.
 fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
-    let a = conversion::to_int(l, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    let b = conversion::to_int(r, "System.Int32").map_err(|m| {
-        s.runtime_error("RuntimeException", m, ErrorCategory::InvalidArgument, span)
-    })?;
-    if (a - b).abs() > MAX_RANGE {
-        return Err(s.runtime_error(
-            "RangeTooLarge",
-            format!("The range {a}..{b} is too large (aapsh allows {MAX_RANGE} elements)."),
-            ErrorCategory::LimitsExceeded,
+    let (a, b) = range_bounds(s, l, r, span)?;
+    let Some(diff) = b.checked_sub(a) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
             span,
         ));
-    }
-    let items: Vec<Value> = if a <= b {
-        (a..=b).map(Value::integer).collect()
-    } else {
-        (b..=a).rev().map(Value::integer).collect()
     };
+    let Some(abs) = diff.checked_abs() else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Negating the minimum value of a twos complement number is invalid.",
+            span,
+        ));
+    };
+    // `absRange + 1` wraps to a negative length for 0..Int32.MaxValue.
+    let Some(count) = abs.checked_add(1) else {
+        return Err(engine_exception(
+            s,
+            "System.OverflowException",
+            "Arithmetic operation resulted in an overflow.",
+            span,
+        ));
+    };
+    if let Err(m) = super::memory::check_array(count as usize) {
+        return Err(s.runtime_record_error(super::memory::out_of_memory(m), span));
+    }
+    let mut items = Vec::with_capacity(count as usize);
+    if a <= b {
+        items.extend((a..=b).map(Value::int));
+    } else {
+        items.extend((b..=a).rev().map(Value::int));
+    }
     Ok(Value::array(items))
 }
 
@@ -618,8 +690,8 @@ fn compare(
             let found = r.enumerate().iter().any(|item| values_equal(item, &l, cs));
             return Ok(Value::Bool(found == (op == CompareOp::In)));
         }
-        CompareOp::Replace => return replace(s, &l, &r, cs, span),
-        CompareOp::Split => return split(s, &l, &r, cs, span),
+        CompareOp::Replace => return super::regex::dotnet::replace_operator(s, &l, &r, cs, span),
+        CompareOp::Split => return super::regex::dotnet::split_operator(s, &l, &r, cs, span),
         _ => {}
     }
     if let Value::Array(items) = &l {
@@ -661,24 +733,7 @@ fn compare_scalar(
         CompareOp::Like => wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
         CompareOp::NotLike => !wildcard_match(&r.to_ps_string(), &l.to_ps_string(), cs),
         CompareOp::Match | CompareOp::NotMatch => {
-            let re = build_regex(s, &r.to_ps_string(), cs, span)?;
-            let text = l.to_ps_string();
-            let caps = re.captures(&text);
-            let matched = caps.is_some();
-            if set_matches && let Some(c) = caps {
-                let mut table = Hashtable::new(false);
-                for (i, name) in re.capture_names().enumerate() {
-                    if let Some(m) = c.get(i) {
-                        let key = match name {
-                            Some(n) => Value::str(n),
-                            None => Value::integer(i as i64),
-                        };
-                        table.insert(key, Value::str(m.as_str()));
-                    }
-                }
-                s.scopes
-                    .set("Matches", Value::hashtable(table), Qualifier::None);
-            }
+            let matched = super::regex::dotnet::match_operator(s, l, r, cs, set_matches, span)?;
             matched == (op == CompareOp::Match)
         }
         _ => false,
@@ -860,13 +915,7 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
                 ))
             }
         },
-        _ => {
-            let a = l.to_ps_string();
-            let b = r.to_ps_string();
-            // The invariant culture's order: letters alphabetically, then lowercase first
-            // when only the case differs (`'B' -cgt 'a'`, `'a' -clt 'A'`).
-            Ok(compare_strings(&a, &b, !cs).cmp(&0))
-        }
+        _ => Ok(culture_order(&l.to_ps_string(), &r.to_ps_string(), !cs)),
     }
 }
 
@@ -881,22 +930,80 @@ fn to_timespan(v: &Value) -> Option<TimeSpan> {
     }
 }
 
-/// `[string]::Compare(a, b[, ignoreCase])` under en-US culture rules: letters compare
-/// case-insensitively first, then a lowercase letter sorts before its uppercase form.
+/// `[string]::Compare(a, b[, ignoreCase])` under the culture's rules (ICU's root collation, as
+/// .NET uses on Linux): see [`culture_order`].
 pub fn compare_strings(a: &str, b: &str, ignore_case: bool) -> i32 {
-    let ord = a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| {
-        if ignore_case {
-            Ordering::Equal
-        } else {
-            // Lowercase first: invert the ordinal order of the cases.
-            b.cmp(a)
-        }
-    });
-    match ord {
+    match culture_order(a, b, ignore_case) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
         Ordering::Greater => 1,
     }
+}
+
+/// ASCII punctuation and symbols in the root collation's order (confirmed by sorting every
+/// printable ASCII character with pwsh 7.6.10): all of them sort before the digits, which sort
+/// before the letters.
+const PUNCTUATION_ORDER: &str = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
+
+/// One character's collation weights: primary (the base character), secondary (its accent),
+/// tertiary (1 for an uppercase letter).
+fn collation_weights(c: char) -> (u32, u32, u32) {
+    const LETTERS: u32 = 0x200;
+    let upper = u32::from(c.is_uppercase());
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    // Latin-1 letters with accents: the base letter, then the accent.
+    let accented = |base: char, accent: u32| (LETTERS + base as u32, accent, upper);
+    match lower {
+        '\t' => (1, 0, 0),
+        '\n' => (2, 0, 0),
+        '\u{b}' => (3, 0, 0),
+        '\u{c}' => (4, 0, 0),
+        '\r' => (5, 0, 0),
+        ' ' => (6, 0, 0),
+        '0'..='9' => (0x100 + (lower as u32 - '0' as u32), 0, 0),
+        'a'..='z' => (LETTERS + lower as u32, 0, upper),
+        'à' | 'è' | 'ì' | 'ò' | 'ù' => accented(base_letter(lower), 1),
+        'á' | 'é' | 'í' | 'ó' | 'ú' | 'ý' => accented(base_letter(lower), 2),
+        'â' | 'ê' | 'î' | 'ô' | 'û' => accented(base_letter(lower), 3),
+        'ã' | 'ñ' | 'õ' => accented(base_letter(lower), 4),
+        'ä' | 'ë' | 'ï' | 'ö' | 'ü' | 'ÿ' => accented(base_letter(lower), 5),
+        'å' => accented('a', 6),
+        'ç' => accented('c', 7),
+        _ => match PUNCTUATION_ORDER.find(lower) {
+            Some(i) => (0x10 + i as u32, 0, 0),
+            None => (0x1000 + lower as u32, 0, upper),
+        },
+    }
+}
+
+fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+/// Culture-sensitive string order as .NET with ICU compares (String.Compare, Sort-Object, `-lt`):
+/// first the base characters (punctuation, then digits, then letters, whatever their case or
+/// accent; a prefix sorts first), then the accents, then, unless `ignore_case`, the case (a
+/// lowercase letter before its uppercase form).
+pub fn culture_order(a: &str, b: &str, ignore_case: bool) -> Ordering {
+    let wa: Vec<(u32, u32, u32)> = a.chars().map(collation_weights).collect();
+    let wb: Vec<(u32, u32, u32)> = b.chars().map(collation_weights).collect();
+    let level = |f: fn(&(u32, u32, u32)) -> u32| wa.iter().map(f).cmp(wb.iter().map(f));
+    level(|w| w.0).then_with(|| level(|w| w.1)).then_with(|| {
+        if ignore_case {
+            Ordering::Equal
+        } else {
+            level(|w| w.2)
+        }
+    })
 }
 
 /// Ordering for Sort-Object: numbers numerically, everything else as text, `$null` first.
@@ -911,15 +1018,7 @@ pub fn sort_order(l: &Value, r: &Value, cs: bool) -> Ordering {
         (Value::Num(a), Value::Num(b)) => number::compare(a, b).unwrap_or(Ordering::Equal),
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a).cmp(&ticks_of(*b)),
         (Value::TimeSpan(a), Value::TimeSpan(b)) => a.cmp(b),
-        _ => {
-            let a = l.to_ps_string();
-            let b = r.to_ps_string();
-            if cs {
-                a.cmp(&b)
-            } else {
-                a.to_lowercase().cmp(&b.to_lowercase())
-            }
-        }
+        _ => culture_order(&l.to_ps_string(), &r.to_ps_string(), !cs),
     }
 }
 
@@ -1016,24 +1115,6 @@ pub fn has_wildcards(text: &str) -> bool {
     text.contains(['*', '?', '['])
 }
 
-fn build_regex(s: &Session, pattern: &str, cs: bool, span: Span) -> Result<Regex, Flow> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(!cs)
-        .size_limit(10 * 1024 * 1024)
-        .build()
-        .map_err(|e| {
-            s.runtime_error(
-                "InvalidRegularExpression",
-                format!(
-                    "The regular expression pattern {pattern} is not valid. ({})",
-                    e.to_string().lines().last().unwrap_or("")
-                ),
-                ErrorCategory::InvalidOperation,
-                span,
-            )
-        })
-}
-
 /// `switch -regex` and `-match` on one value.
 pub fn regex_match(
     s: &mut Session,
@@ -1043,63 +1124,6 @@ pub fn regex_match(
     span: Span,
 ) -> Result<bool, Flow> {
     compare_scalar(s, CompareOp::Match, cs, item, pattern, span, true)
-}
-
-/// .NET replacement syntax (`$1`, `${name}`, `$$`) maps onto the regex crate's, which also
-/// needs `${1}` when a digit or letter follows.
-fn dotnet_replacement(rep: &str) -> String {
-    let mut out = String::new();
-    let chars: Vec<char> = rep.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '$' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit() {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            out.push_str("${");
-            out.extend(&chars[i + 1..j]);
-            out.push('}');
-            i = j;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-fn replace(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
-    let parts = r.enumerate();
-    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
-    let replacement = parts.get(1).map(Value::to_ps_string).unwrap_or_default();
-    let re = build_regex(s, &pattern, cs, span)?;
-    let rep = dotnet_replacement(&replacement);
-    let one = |v: &Value| Value::str(re.replace_all(&v.to_ps_string(), rep.as_str()));
-    Ok(match l {
-        Value::Array(items) => Value::array(items.borrow().iter().map(one).collect()),
-        other => one(other),
-    })
-}
-
-fn split(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Value, Flow> {
-    let parts = r.enumerate();
-    let pattern = parts.first().map(Value::to_ps_string).unwrap_or_default();
-    let max = parts
-        .get(1)
-        .and_then(|m| conversion::to_int(m, "System.Int32").ok())
-        .unwrap_or(0);
-    let re = build_regex(s, &pattern, cs, span)?;
-    let mut out = Vec::new();
-    for item in l.enumerate() {
-        let text = item.to_ps_string();
-        if max > 0 {
-            out.extend(re.splitn(&text, max as usize).map(Value::str));
-        } else {
-            out.extend(re.split(&text).map(Value::str));
-        }
-    }
-    Ok(Value::array(out))
 }
 
 /// The `-f` operator: .NET composite formatting (`{0}`, `{0,-10}`, `{0:N2}`, `{{`).
@@ -1139,10 +1163,5 @@ mod tests {
         assert!(values_equal(&Value::str("ABC"), &Value::str("abc"), false));
         assert!(!values_equal(&Value::str("ABC"), &Value::str("abc"), true));
         assert!(!values_equal(&Value::Null, &Value::str(""), false));
-    }
-
-    #[test]
-    fn formats() {
-        assert_eq!(dotnet_replacement("$1-x"), "${1}-x");
     }
 }

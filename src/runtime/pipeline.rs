@@ -12,7 +12,7 @@ use super::error_record::InvocationInfo;
 use super::errors;
 use super::flow::{Flow, Termination};
 use super::scope::{CallFrame, Qualifier, ScopeKind};
-use super::session::{ActionPreference, ErrorRedirect, Out, Session};
+use super::session::{ActionPreference, ErrorRedirect, Out, PipeSink, Session};
 use super::value::{Hashtable, Value};
 use crate::runtime::{CmdletDef, Implementation};
 use crate::syntax::ast::{
@@ -51,6 +51,9 @@ struct StageRedirect {
 enum StageKind {
     /// The first element is an expression: its value is enumerated into the pipeline.
     Expression(Value),
+    /// The first element is a range (`1..1000000 | ...`): pwsh enumerates it lazily
+    /// (Compiler.GetRangeEnumerator), one number at a time, holding no array.
+    Range(RangeIter),
     Command {
         def: Rc<CmdletDef>,
         bound: BoundParameters,
@@ -84,6 +87,101 @@ struct Stage {
     /// `-ErrorVariable` / `-WarningVariable` / `-InformationVariable` lists, filled while the
     /// stage runs.
     stream_variables: Option<Rc<StreamVariables>>,
+    /// Names this stage in a `Flow::StopUpstream` it raises.
+    id: u64,
+    /// A command that needs only the first records (`Select-Object -First`): how it takes
+    /// them and when it has enough.
+    take: Option<TakePlan>,
+}
+
+/// Stage ids, unique in the process (a nested pipeline never shares one with its caller).
+static NEXT_STAGE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The integers of `a..b`, one at a time (RangeEnumerator).
+pub(crate) struct RangeIter {
+    next: i64,
+    last: i64,
+    down: bool,
+    done: bool,
+}
+
+impl RangeIter {
+    pub(crate) fn new(first: i32, last: i32) -> RangeIter {
+        RangeIter {
+            next: i64::from(first),
+            last: i64::from(last),
+            down: first > last,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for RangeIter {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        if self.done {
+            return None;
+        }
+        let n = self.next;
+        if n == self.last {
+            self.done = true;
+        } else if self.down {
+            self.next -= 1;
+        } else {
+            self.next += 1;
+        }
+        Some(Value::integer(n))
+    }
+}
+
+/// How a command declared with a `StopRule` takes its first records as they arrive (what
+/// Select-Object's SelectObjectQueue and ProcessIndexed do), then stops the commands upstream.
+struct TakePlan {
+    /// Records taken as they arrive: positions `start..end`, or the listed positions.
+    pick: Pick,
+    /// After this many records the command has everything it needs.
+    limit: usize,
+    /// `-Unique`: the records are kept and the command runs once, at the limit.
+    whole: bool,
+    /// The parameters for one record's run (without the counting parameters).
+    per_record: BoundParameters,
+    /// Records received so far.
+    seen: usize,
+}
+
+enum Pick {
+    Span(usize, usize),
+    Positions(Vec<usize>),
+}
+
+impl Pick {
+    fn picks(&self, k: usize) -> bool {
+        match self {
+            Pick::Span(start, end) => (*start..*end).contains(&k),
+            Pick::Positions(list) => list.binary_search(&k).is_ok(),
+        }
+    }
+}
+
+/// What a stage runs: its begin step, one record (or, first in the pipeline, no record), or its
+/// end step.
+enum Phase {
+    Begin,
+    Process(Option<Value>),
+    End,
+}
+
+/// The commands after a writer in a running pipeline, and where the last one's output goes.
+struct Downstream<'s, 'o> {
+    stages: &'s mut [Stage],
+    out: &'s mut Out<'o>,
+}
+
+impl PipeSink for Downstream<'_, '_> {
+    fn send(&mut self, session: &mut Session, value: Value) -> Result<(), Flow> {
+        session.push_one(self.stages, value, self.out)
+    }
 }
 
 impl Session {
@@ -99,6 +197,16 @@ impl Session {
             && let ElementKind::Expression(expr) = &only.kind
             && only.redirections.is_empty()
         {
+            if let Some(range) = self.lazy_range(expr)? {
+                for item in range {
+                    if self.is_interrupted() {
+                        return Err(Flow::Stopped);
+                    }
+                    self.emit(out, item)?;
+                }
+                self.last_success = !self.wrote_error;
+                return Ok(());
+            }
             let value = self.eval(expr)?;
             // `$i++` and `++$i` as statements write nothing (`($i++)` does).
             let silent = matches!(
@@ -113,7 +221,7 @@ impl Session {
             );
             if !silent {
                 for item in value.enumerate_for_output() {
-                    self.emit(out, item);
+                    self.emit(out, item)?;
                 }
             }
             self.last_success = !self.wrote_error;
@@ -131,6 +239,12 @@ impl Session {
     fn prepare_stage(&mut self, element: &PipelineElement, index: usize) -> Result<Stage, Flow> {
         let redirect = self.stage_redirect(element)?;
         let (kind, invocation_name) = match &element.kind {
+            ElementKind::Expression(expr) if element.redirections.is_empty() => {
+                match self.lazy_range(expr)? {
+                    Some(range) => (StageKind::Range(range), String::new()),
+                    None => (StageKind::Expression(self.eval(expr)?), String::new()),
+                }
+            }
             ElementKind::Expression(expr) => {
                 (StageKind::Expression(self.eval(expr)?), String::new())
             }
@@ -138,6 +252,10 @@ impl Session {
         };
         let stream_variables = match &kind {
             StageKind::Command { bound, .. } => self.setup_stream_variables(bound),
+            _ => None,
+        };
+        let take = match &kind {
+            StageKind::Command { def, bound, .. } if index > 0 => take_plan(def, bound),
             _ => None,
         };
         Ok(Stage {
@@ -148,7 +266,27 @@ impl Session {
             position: index + 1,
             saved_scope: None,
             stream_variables,
+            id: NEXT_STAGE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            take,
         })
+    }
+
+    /// `a..b` written where pwsh enumerates it lazily (first in a pipeline, the collection
+    /// of `foreach`): its numbers one at a time. `None` for any other expression.
+    pub(crate) fn lazy_range(&mut self, expr: &Expr) -> Result<Option<RangeIter>, Flow> {
+        let ExprKind::Binary {
+            op: crate::syntax::ast::BinaryOp::Range,
+            op_span,
+            left,
+            right,
+        } = &expr.kind
+        else {
+            return Ok(None);
+        };
+        let l = self.eval(left)?;
+        let r = self.eval(right)?;
+        let (a, b) = super::operators::range_bounds(self, &l, &r, *op_span)?;
+        Ok(Some(RangeIter::new(a, b)))
     }
 
     fn stage_redirect(&mut self, element: &PipelineElement) -> Result<StageRedirect, Flow> {
@@ -291,7 +429,15 @@ impl Session {
                 other => other.to_ps_string(),
             },
         };
-        match self.resolve_command(&typed) {
+        let resolved = self.resolve_command(&typed);
+        // The Exchange Online cmdlets exist only once Connect-ExchangeOnline has run.
+        let hidden = match &resolved {
+            Some(CommandTarget::Command(d)) if d.requires == Requires::Exchange => {
+                self.exchange.is_none().then(|| d.name.to_string())
+            }
+            _ => None,
+        };
+        match resolved.filter(|_| hidden.is_none()) {
             Some(t) => Ok((t, typed)),
             None => {
                 let mut record = errors::command_not_found(&typed);
@@ -306,7 +452,16 @@ impl Session {
                     },
                     command_kind: Default::default(),
                 });
-                record.suggestion = super::commands::suggest_command(&self.commands, &typed);
+                let suggestion = super::commands::suggest_command(&self.commands, &typed);
+                record.suggestion = match hidden {
+                    // The Teams look-alike first (a trainee who meant the meetings policy),
+                    // then what the Exchange cmdlet needs.
+                    Some(name) => Some(format!(
+                        "{}{name} is an Exchange Online cmdlet (mailboxes): it exists once Connect-ExchangeOnline has run (module ExchangeOnlineManagement).",
+                        suggestion.map(|s| format!("{s} ")).unwrap_or_default()
+                    )),
+                    None => suggestion,
+                };
                 Err(Flow::statement_error(record))
             }
         }
@@ -484,72 +639,198 @@ impl Session {
         Err(fail(self, binder::missing_mandatory_error(def, &params)))
     }
 
+    /// Runs the stages as pwsh's PipelineProcessor does: every begin step first (what they
+    /// write is delivered once all have begun), then the first command, whose objects go down
+    /// the pipeline one at a time as they are written, then the end steps in order. A
+    /// `Flow::StopUpstream` raised by stage k skips the end steps of stages 0..=k
+    /// (DoCompleteCore); the stages after k still end.
     fn execute_stages(&mut self, stages: &mut [Stage], out: &mut Out<'_>) -> Result<(), Flow> {
-        // Begin: the first stage produces its records; others start when records arrive.
-        let last = stages.len() - 1;
-        let first_output = if last == 0 && streams_directly(&stages[0]) {
-            self.run_stage(stages, 0, None, Some(out))?
-        } else {
-            self.run_stage(stages, 0, None, None)?
-        };
-        self.push_downstream(stages, 1, first_output, out)?;
-        // End, in order: each stage may still produce output (collected input, end blocks).
+        let mut stopped: Option<usize> = None;
+        let mut begun = Vec::with_capacity(stages.len());
+        for stage in stages.iter_mut() {
+            let mut items = Vec::new();
+            self.run_stage(stage, &mut [], Phase::Begin, &mut Out::Collect(&mut items))?;
+            begun.push(items);
+        }
+        for (i, items) in begun.into_iter().enumerate() {
+            if stopped.is_some() {
+                break;
+            }
+            let r = self.push_all(&mut stages[i + 1..], items, out);
+            self.absorb_stop(stages, r, &mut stopped)?;
+        }
+        if stopped.is_none() {
+            let (first, rest) = stages.split_at_mut(1);
+            let r = self.run_stage(&mut first[0], rest, Phase::Process(None), out);
+            self.absorb_stop(stages, r, &mut stopped)?;
+        }
         for i in 0..stages.len() {
-            let produced = if i == last && streams_directly(&stages[i]) {
-                self.end_stage(stages, i, Some(out))?
-            } else {
-                self.end_stage(stages, i, None)?
-            };
-            self.push_downstream(stages, i + 1, produced, out)?;
+            if stopped.is_some_and(|k| i <= k) {
+                continue;
+            }
+            let (head, rest) = stages.split_at_mut(i + 1);
+            let r = self.run_stage(&mut head[i], rest, Phase::End, out);
+            self.absorb_stop(stages, r, &mut stopped)?;
         }
         Ok(())
     }
 
-    /// Sends records into stage `i` one at a time (or to `out` past the last stage).
-    fn push_downstream(
+    /// A stop requested by one of this pipeline's stages ends its upstream part here; any
+    /// other outcome passes on (a stop requested further out unwinds this nested pipeline).
+    fn absorb_stop(
+        &self,
+        stages: &[Stage],
+        result: Result<(), Flow>,
+        stopped: &mut Option<usize>,
+    ) -> Result<(), Flow> {
+        match result {
+            Err(Flow::StopUpstream(id)) => match stages.iter().position(|s| s.id == id) {
+                Some(k) => {
+                    *stopped = Some(stopped.map_or(k, |old| old.max(k)));
+                    Ok(())
+                }
+                None => Err(Flow::StopUpstream(id)),
+            },
+            other => other,
+        }
+    }
+
+    fn push_all(
         &mut self,
         stages: &mut [Stage],
-        i: usize,
         records: Vec<Value>,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
-        if i >= stages.len() {
-            for r in records {
-                self.emit(out, r);
-            }
-            return Ok(());
-        }
         for r in records {
-            if self.is_interrupted() {
-                return Err(Flow::Stopped);
-            }
-            let produced = if i + 1 == stages.len() && streams_directly(&stages[i]) {
-                self.run_stage(stages, i, Some(r), Some(out))?
-            } else {
-                self.run_stage(stages, i, Some(r), None)?
-            };
-            self.push_downstream(stages, i + 1, produced, out)?;
+            self.push_one(stages, r, out)?;
         }
         Ok(())
     }
 
-    /// Runs stage `i` for one input record (or, for the first stage, with no input).
-    fn run_stage(
+    /// Sends one record into the first of `stages` (or to `out` past the last stage).
+    fn push_one(
         &mut self,
         stages: &mut [Stage],
-        i: usize,
-        input: Option<Value>,
-        direct: Option<&mut Out<'_>>,
-    ) -> Result<Vec<Value>, Flow> {
-        let stage = &mut stages[i];
+        record: Value,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let Some((stage, rest)) = stages.split_first_mut() else {
+            return self.emit(out, record);
+        };
+        if self.is_interrupted() {
+            return Err(Flow::Stopped);
+        }
+        self.run_stage(stage, rest, Phase::Process(Some(record)), out)
+    }
+
+    /// Runs one phase of a stage. Without redirections its objects go to the stages after it
+    /// (`rest`, then `out`) as they are written; with redirections they are gathered first.
+    fn run_stage(
+        &mut self,
+        stage: &mut Stage,
+        rest: &mut [Stage],
+        phase: Phase,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
         let mut produced = Vec::new();
+        if stage.redirect.is_plain() {
+            let mut down = Downstream { stages: rest, out };
+            let mut pipe = Out::Pipe(&mut down);
+            let vars = self.enter_stream_variables(stage);
+            let result = self.run_phase(stage, phase, &mut produced, &mut pipe);
+            self.leave_stream_variables(vars, &result);
+            result?;
+            for v in produced {
+                self.emit(&mut pipe, v)?;
+            }
+            return Ok(());
+        }
+        let mut direct = Vec::new();
         self.begin_redirect(&stage.redirect);
         let vars = self.enter_stream_variables(stage);
-        let result = self.run_stage_inner(stage, input, &mut produced, direct);
+        let result = self.run_phase(stage, phase, &mut produced, &mut Out::Collect(&mut direct));
         self.leave_stream_variables(vars, &result);
         self.end_redirect(&stage.redirect, &mut produced)?;
-        result?;
-        Ok(self.redirect_output(&stage.redirect, produced))
+        // A command that has taken all it needs still hands on what it wrote.
+        let own_stop = matches!(&result, Err(Flow::StopUpstream(id)) if *id == stage.id);
+        if !own_stop {
+            result.clone()?;
+        }
+        direct.append(&mut produced);
+        let items = self.redirect_output(&stage.redirect, direct);
+        self.push_all(rest, items, out)?;
+        result
+    }
+
+    fn run_phase(
+        &mut self,
+        stage: &mut Stage,
+        phase: Phase,
+        produced: &mut Vec<Value>,
+        sink: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        match phase {
+            Phase::Begin => self.begin_stage_inner(stage, produced, sink),
+            Phase::Process(input) => self.run_stage_inner(stage, input, produced, sink),
+            Phase::End => self.end_stage_inner(stage, produced, sink),
+        }
+    }
+
+    /// The begin step, run for every stage before any record moves: a function's `begin`
+    /// block (its scope is kept for the records), a streaming cmdlet's begin step.
+    fn begin_stage_inner(
+        &mut self,
+        stage: &mut Stage,
+        produced: &mut Vec<Value>,
+        sink: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let span = stage.span;
+        let position = stage.position;
+        let id = stage.id;
+        let name = stage.invocation_name.clone();
+        let StageKind::Command {
+            def, bound, began, ..
+        } = &mut stage.kind
+        else {
+            return Ok(());
+        };
+        let def = def.clone();
+        let mut call_bound = bound.clone();
+        if call_bound.set.is_empty() {
+            let _ = binder::resolve_set(&def, &mut call_bound);
+        }
+        match (&def.implementation, def.pipeline) {
+            (Implementation::Function(func), _) => {
+                let body = func.body.clone();
+                let Some(block) = &body.begin else {
+                    return Ok(());
+                };
+                *began = true;
+                let site = self.call_site(&name, span);
+                self.enter_function_scope(&def, &call_bound, Vec::new(), Some(site))?;
+                let r = self.exec_block_in_source(&body, block, sink);
+                stage.saved_scope = Some(self.scopes.take_top());
+                self.call_depth -= 1;
+                r.or_else(end_of_call)
+            }
+            (Implementation::Builtin(_), PipelineMode::Collect) => Ok(()),
+            (Implementation::Builtin(_), _) => {
+                let Some(begin) = def.begin else {
+                    return Ok(());
+                };
+                *began = true;
+                self.call_builtin_with(
+                    &def,
+                    begin,
+                    &call_bound,
+                    None,
+                    Vec::new(),
+                    (&name, span, position, id),
+                    produced,
+                    sink,
+                )
+            }
+        }
     }
 
     fn run_stage_inner(
@@ -557,14 +838,26 @@ impl Session {
         stage: &mut Stage,
         input: Option<Value>,
         produced: &mut Vec<Value>,
-        direct: Option<&mut Out<'_>>,
+        sink: &mut Out<'_>,
     ) -> Result<(), Flow> {
         let span = stage.span;
         let position = stage.position;
+        let id = stage.id;
         let name = stage.invocation_name.clone();
         match &mut stage.kind {
             StageKind::Expression(value) => {
-                produced.extend(std::mem::take(value).enumerate_for_output());
+                for item in std::mem::take(value).enumerate_for_output() {
+                    self.emit(sink, item)?;
+                }
+                Ok(())
+            }
+            StageKind::Range(range) => {
+                for item in range.by_ref() {
+                    if self.is_interrupted() {
+                        return Err(Flow::Stopped);
+                    }
+                    self.emit(sink, item)?;
+                }
                 Ok(())
             }
             StageKind::Command {
@@ -575,23 +868,59 @@ impl Session {
             } => {
                 let def = def.clone();
                 match (&def.implementation, def.pipeline) {
-                    (Implementation::Function(_), _) => self.run_function_stage(
+                    (Implementation::Function(_), _) => self.run_function_stage_to(
                         &def,
                         bound,
                         input,
                         collected,
                         began,
                         &mut stage.saved_scope,
-                        produced,
-                        direct,
+                        sink,
                         (&name, span),
                     ),
                     (Implementation::Builtin(_), PipelineMode::Collect) => {
-                        match input {
-                            Some(v) => collected.push(v),
-                            None => {
-                                // First in the pipeline: runs at end with no input.
+                        // First in the pipeline: runs at end with no input.
+                        let Some(v) = input else {
+                            return Ok(());
+                        };
+                        let Some(plan) = stage.take.as_mut() else {
+                            collected.push(v);
+                            return Ok(());
+                        };
+                        let k = plan.seen;
+                        plan.seen += 1;
+                        let enough = plan.seen >= plan.limit;
+                        let site = (name.as_str(), span, position, id);
+                        if plan.whole {
+                            collected.push(v);
+                            if !enough {
+                                return Ok(());
                             }
+                            let items = std::mem::take(collected);
+                            let mut call_bound = bound.clone();
+                            if call_bound.set.is_empty() {
+                                let _ = binder::resolve_set(&def, &mut call_bound);
+                            }
+                            self.call_builtin(
+                                &def,
+                                &call_bound,
+                                None,
+                                items,
+                                site,
+                                produced,
+                                sink,
+                            )?;
+                        } else if plan.pick.picks(k) {
+                            let b = plan.per_record.clone();
+                            self.call_builtin(&def, &b, None, vec![v], site, produced, sink)?;
+                        }
+                        if enough {
+                            for v in std::mem::take(produced) {
+                                self.emit(sink, v)?;
+                            }
+                            // The command has what it needs (its EndProcessing wrote the
+                            // rest): the commands upstream stop.
+                            return Err(Flow::StopUpstream(id));
                         }
                         Ok(())
                     }
@@ -605,10 +934,9 @@ impl Session {
                                     bound,
                                     None,
                                     Vec::new(),
-                                    &name,
-                                    span,
-                                    position,
+                                    (&name, span, position, id),
                                     produced,
+                                    sink,
                                 )?;
                             }
                         }
@@ -637,27 +965,14 @@ impl Session {
                             &call_bound,
                             input,
                             Vec::new(),
-                            &name,
-                            span,
-                            position,
+                            (&name, span, position, id),
                             produced,
+                            sink,
                         )
                     }
                 }
             }
-            StageKind::Script {
-                path,
-                args,
-                collected,
-                ..
-            } => {
-                let _ = (path, args);
-                if let Some(v) = input {
-                    collected.push(v);
-                }
-                Ok(())
-            }
-            StageKind::Block { collected, .. } => {
+            StageKind::Script { collected, .. } | StageKind::Block { collected, .. } => {
                 if let Some(v) = input {
                     collected.push(v);
                 }
@@ -666,35 +981,19 @@ impl Session {
         }
     }
 
-    /// End of input for stage `i`.
-    fn end_stage(
-        &mut self,
-        stages: &mut [Stage],
-        i: usize,
-        direct: Option<&mut Out<'_>>,
-    ) -> Result<Vec<Value>, Flow> {
-        let stage = &mut stages[i];
-        let mut produced = Vec::new();
-        self.begin_redirect(&stage.redirect);
-        let vars = self.enter_stream_variables(stage);
-        let result = self.end_stage_inner(stage, &mut produced, direct);
-        self.leave_stream_variables(vars, &result);
-        self.end_redirect(&stage.redirect, &mut produced)?;
-        result?;
-        Ok(self.redirect_output(&stage.redirect, produced))
-    }
-
+    /// End of input for a stage.
     fn end_stage_inner(
         &mut self,
         stage: &mut Stage,
         produced: &mut Vec<Value>,
-        direct: Option<&mut Out<'_>>,
+        sink: &mut Out<'_>,
     ) -> Result<(), Flow> {
         let span = stage.span;
         let position = stage.position;
+        let id = stage.id;
         let name = stage.invocation_name.clone();
         match &mut stage.kind {
-            StageKind::Expression(_) => Ok(()),
+            StageKind::Expression(_) | StageKind::Range(_) => Ok(()),
             StageKind::Command {
                 def,
                 bound,
@@ -703,17 +1002,21 @@ impl Session {
             } => {
                 let def = def.clone();
                 match (&def.implementation, def.pipeline) {
-                    (Implementation::Function(_), _) => self.end_function_stage(
+                    (Implementation::Function(_), _) => self.end_function_stage_to(
                         &def,
                         bound,
                         collected,
                         began,
                         &mut stage.saved_scope,
-                        produced,
-                        direct,
+                        sink,
                         (&name, span),
+                        position == 1,
                     ),
                     (Implementation::Builtin(_), PipelineMode::Collect) => {
+                        // A command taking its first records wrote each as it came.
+                        if stage.take.as_ref().is_some_and(|p| !p.whole && p.seen > 0) {
+                            return Ok(());
+                        }
                         let items = std::mem::take(collected);
                         let mut call_bound = bound.clone();
                         if call_bound.set.is_empty() {
@@ -728,10 +1031,9 @@ impl Session {
                             &call_bound,
                             None,
                             items,
-                            &name,
-                            span,
-                            position,
+                            (&name, span, position, id),
                             produced,
+                            sink,
                         )
                     }
                     // Streaming cmdlets with begin/end steps (`ForEach-Object -Begin/-End`):
@@ -753,10 +1055,9 @@ impl Session {
                                     &call_bound,
                                     None,
                                     Vec::new(),
-                                    &name,
-                                    span,
-                                    position,
+                                    (&name, span, position, id),
                                     produced,
+                                    sink,
                                 )?;
                             }
                         }
@@ -767,10 +1068,9 @@ impl Session {
                                 &call_bound,
                                 None,
                                 Vec::new(),
-                                &name,
-                                span,
-                                position,
+                                (&name, span, position, id),
                                 produced,
+                                sink,
                             ),
                             None => Ok(()),
                         }
@@ -788,16 +1088,7 @@ impl Session {
                 let input = std::mem::take(collected);
                 let mut site = self.call_site(&name, span);
                 site.dot = *dot;
-                match direct {
-                    Some(sink) => self.run_script_file(&path, args, input, sink, Some(site)),
-                    None => self.run_script_file(
-                        &path,
-                        args,
-                        input,
-                        &mut Out::Collect(produced),
-                        Some(site),
-                    ),
-                }
+                self.run_script_file(&path, args, input, sink, Some(site))
             }
             StageKind::Block {
                 block,
@@ -809,16 +1100,7 @@ impl Session {
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
                 let dot = *dot;
-                match direct {
-                    Some(sink) => self.invoke_block_with_args(&block, args, input, dot, sink),
-                    None => self.invoke_block_with_args(
-                        &block,
-                        args,
-                        input,
-                        dot,
-                        &mut Out::Collect(produced),
-                    ),
-                }
+                self.invoke_block_with_args(&block, args, input, dot, sink)
             }
         }
     }
@@ -926,19 +1208,18 @@ impl Session {
         bound: &BoundParameters,
         input: Option<Value>,
         collected: Vec<Value>,
-        typed: &str,
-        span: Span,
-        position: usize,
+        site: (&str, Span, usize, u64),
         produced: &mut Vec<Value>,
+        sink: &mut Out<'_>,
     ) -> Result<(), Flow> {
         let Implementation::Builtin(handler) = def.implementation else {
             return Ok(());
         };
-        self.call_builtin_with(
-            def, handler, bound, input, collected, typed, span, position, produced,
-        )
+        self.call_builtin_with(def, handler, bound, input, collected, site, produced, sink)
     }
 
+    /// Runs a cmdlet step. What it writes with `write_object` is gathered in `produced`;
+    /// what it sends (`CommandContext::send`) goes down the pipeline at once.
     #[allow(clippy::too_many_arguments)]
     fn call_builtin_with(
         &mut self,
@@ -947,10 +1228,9 @@ impl Session {
         bound: &BoundParameters,
         input: Option<Value>,
         collected: Vec<Value>,
-        typed: &str,
-        span: Span,
-        position: usize,
+        (typed, span, position, stage_id): (&str, Span, usize, u64),
         produced: &mut Vec<Value>,
+        sink: &mut Out<'_>,
     ) -> Result<(), Flow> {
         if def.requires == Requires::Teams && self.connection.is_none() {
             let mut r = errors::not_connected(def);
@@ -995,8 +1275,15 @@ impl Session {
         };
         let confirm = self.should_confirm(def, bound);
         let source = self.current_source();
+        // `-OutVariable` keeps everything the command wrote, so its output is gathered.
+        let pipe: Option<&mut dyn PipeSink> = match sink {
+            Out::Pipe(p) if !bound.has("OutVariable") => Some(&mut **p),
+            _ => None,
+        };
         let mut ctx = CommandContext {
             session: self,
+            pipe,
+            stage_id,
             def: def.clone(),
             output: Vec::new(),
             input,
@@ -1059,36 +1346,6 @@ impl Session {
     }
 
     // ----- script functions -----------------------------------------------------------------
-
-    #[allow(clippy::too_many_arguments)]
-    fn run_function_stage(
-        &mut self,
-        def: &Rc<CmdletDef>,
-        bound: &mut BoundParameters,
-        input: Option<Value>,
-        collected: &mut Vec<Value>,
-        began: &mut bool,
-        saved: &mut Option<super::scope::Scope>,
-        produced: &mut Vec<Value>,
-        direct: Option<&mut Out<'_>>,
-        site: (&str, Span),
-    ) -> Result<(), Flow> {
-        match direct {
-            Some(sink) => {
-                self.run_function_stage_to(def, bound, input, collected, began, saved, sink, site)
-            }
-            None => self.run_function_stage_to(
-                def,
-                bound,
-                input,
-                collected,
-                began,
-                saved,
-                &mut Out::Collect(produced),
-                site,
-            ),
-        }
-    }
 
     #[allow(clippy::too_many_arguments)]
     fn run_function_stage_to(
@@ -1172,34 +1429,6 @@ impl Session {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn end_function_stage(
-        &mut self,
-        def: &Rc<CmdletDef>,
-        bound: &mut BoundParameters,
-        collected: &mut Vec<Value>,
-        began: &mut bool,
-        saved: &mut Option<super::scope::Scope>,
-        produced: &mut Vec<Value>,
-        direct: Option<&mut Out<'_>>,
-        site: (&str, Span),
-    ) -> Result<(), Flow> {
-        match direct {
-            Some(sink) => {
-                self.end_function_stage_to(def, bound, collected, began, saved, sink, site)
-            }
-            None => self.end_function_stage_to(
-                def,
-                bound,
-                collected,
-                began,
-                saved,
-                &mut Out::Collect(produced),
-                site,
-            ),
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
     fn end_function_stage_to(
         &mut self,
         def: &Rc<CmdletDef>,
@@ -1209,6 +1438,7 @@ impl Session {
         saved: &mut Option<super::scope::Scope>,
         sink: &mut Out<'_>,
         (name, span): (&str, Span),
+        first: bool,
     ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
@@ -1220,14 +1450,25 @@ impl Session {
                 self.scopes.put_top(scope);
             }
             self.call_depth += 1;
-            let r = if func.is_filter {
-                Ok(())
-            } else {
-                match &body.end {
-                    Some(b) => self.exec_block_in_source(&body, b, sink),
-                    None => Ok(()),
-                }
-            };
+            let mut r = Ok(());
+            if body.process.is_none() && !func.is_filter {
+                // The records it received are its `$input`.
+                let input = std::mem::take(collected);
+                self.scopes
+                    .set("input", Value::array(input), Qualifier::Local);
+            } else if first
+                && !func.is_filter
+                && let Some(b) = &body.process
+            {
+                // First in the pipeline: the process block runs once, with no record.
+                r = self.exec_block_in_source(&body, b, sink);
+            }
+            if r.is_ok()
+                && !func.is_filter
+                && let Some(b) = &body.end
+            {
+                r = self.exec_block_in_source(&body, b, sink);
+            }
             self.scopes.pop();
             self.call_depth -= 1;
             return r.or_else(end_of_call);
@@ -1755,21 +1996,67 @@ pub(crate) fn catch_return(flow: Flow) -> Result<(), Flow> {
     }
 }
 
-/// True when a stage's output can go straight to the pipeline's destination (a function,
-/// script or script block at the end of a pipeline without redirections), so that its
-/// objects interleave with host text and survive a later failure, as in pwsh.
-fn streams_directly(stage: &Stage) -> bool {
-    let r = &stage.redirect;
-    let plain = !r.errors_to_output
-        && !r.errors_discarded
-        && r.output_file.is_none()
-        && !r.output_discarded;
-    let kind = match &stage.kind {
-        StageKind::Command { def, .. } => matches!(def.implementation, Implementation::Function(_)),
-        StageKind::Script { .. } | StageKind::Block { .. } => true,
-        StageKind::Expression(_) => false,
+/// How a gathering command with a `StopRule` takes its first records, when its parameters
+/// allow it (`None`: it gathers every record, as before).
+fn take_plan(def: &CmdletDef, bound: &BoundParameters) -> Option<TakePlan> {
+    let crate::vocab::StopRule::SelectFirst = def.stop_rule?;
+    if def.pipeline != PipelineMode::Collect
+        || ["Last", "SkipLast", "SkipIndex", "Wait"]
+            .iter()
+            .any(|p| bound.has(p))
+    {
+        return None;
+    }
+    let whole = bound.switch("Unique");
+    let (pick, limit) = if let Some(index) = bound.get("Index") {
+        if whole {
+            return None;
+        }
+        let mut list: Vec<usize> = index
+            .enumerate()
+            .iter()
+            .filter_map(|i| super::conversion::to_int(i, "System.Int32").ok())
+            .filter_map(|i| usize::try_from(i).ok())
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        let limit = list.last()? + 1;
+        (Pick::Positions(list), limit)
+    } else {
+        // `-First 0` never has all it needs: it reads everything (AllRequestedObjectsProcessed).
+        let first = usize::try_from(bound.int("First")?)
+            .ok()
+            .filter(|n| *n > 0)?;
+        let skip = bound
+            .int("Skip")
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0);
+        (Pick::Span(skip, skip + first), skip + first)
     };
-    plain && kind
+    let mut per_record = bound.clone();
+    for p in ["First", "Skip", "Index"] {
+        per_record.remove(p);
+    }
+    if per_record.set.is_empty() {
+        let _ = binder::resolve_set(def, &mut per_record);
+    }
+    Some(TakePlan {
+        pick,
+        limit,
+        whole,
+        per_record,
+        seen: 0,
+    })
+}
+
+impl StageRedirect {
+    /// No redirection: the stage's objects can go down the pipeline as they are written.
+    fn is_plain(&self) -> bool {
+        !self.errors_to_output
+            && !self.errors_discarded
+            && self.output_file.is_none()
+            && !self.output_discarded
+    }
 }
 
 /// The span a command element covers (what pwsh underlines for whole-command errors).

@@ -74,12 +74,20 @@ pub struct HistoryEntry {
     pub end: time::OffsetDateTime,
 }
 
-/// Where output goes: the formatter (top level), a collection (assignment, subexpression,
-/// an upstream pipeline stage) or nowhere.
+/// Where output goes: the formatter (top level), a collection (assignment, subexpression),
+/// the next command of a running pipeline, or nowhere.
 pub enum Out<'a> {
     Default,
     Collect(&'a mut Vec<Value>),
     Discard,
+    /// Each object goes on to the commands downstream at once (pwsh's pipes): their errors,
+    /// and a downstream `Select-Object -First` saying it has enough, come back to the writer.
+    Pipe(&'a mut dyn PipeSink),
+}
+
+/// The rest of a running pipeline, as seen by a command writing into it.
+pub trait PipeSink {
+    fn send(&mut self, session: &mut Session, value: Value) -> Result<(), super::flow::Flow>;
 }
 
 /// What a `2>` redirection does with error records while it is in effect.
@@ -121,6 +129,8 @@ pub struct Session {
     pub store: Store,
     pub connection: Option<Connection>,
     pub graph: Option<GraphConnection>,
+    /// The Exchange Online connection (Connect-ExchangeOnline), if any.
+    pub exchange: Option<Connection>,
     pub clock: Clock,
     /// The culture dates and numbers are formatted in (invariant unless `LANG` names English).
     pub culture: &'static super::culture::Culture,
@@ -205,6 +215,7 @@ impl Session {
             store,
             connection: None,
             graph: None,
+            exchange: None,
             clock: Clock::system(),
             culture: &super::culture::INVARIANT,
             ids: IdGenerator::new(None),
@@ -270,7 +281,6 @@ impl Session {
             )),
             g,
         );
-        self.scopes.set("OFS", Value::str(" "), g);
         self.scopes
             .set("MaximumHistoryCount", Value::integer(4096), g);
         let home = std::env::var("HOME").unwrap_or_default();
@@ -343,8 +353,9 @@ impl Session {
         }
     }
 
-    /// Sends one object to the destination.
-    pub fn emit(&mut self, out: &mut Out<'_>, value: Value) {
+    /// Sends one object to the destination. Fails when the commands downstream fail or
+    /// have all they need (`Flow::StopUpstream`).
+    pub fn emit(&mut self, out: &mut Out<'_>, value: Value) -> Result<(), super::flow::Flow> {
         match out {
             Out::Default => {
                 let opts = self.format_options();
@@ -353,7 +364,9 @@ impl Session {
             }
             Out::Collect(items) => items.push(value),
             Out::Discard => {}
+            Out::Pipe(sink) => return sink.send(self, value),
         }
+        Ok(())
     }
 
     /// Ends the current Out-Default group (tables are buffered until then).

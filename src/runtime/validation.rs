@@ -190,15 +190,14 @@ pub fn validate(check: &Validation, value: &Value) -> Result<(), String> {
         }
         Validation::Pattern(pattern) => {
             // ValidatePatternAttribute: `Regex(pattern, IgnoreCase)` against each item's
-            // string form. A pattern .NET accepts but this engine cannot read fails every
-            // item rather than none.
-            let re = regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .ok();
+            // string form. A pattern .NET refuses fails every item rather than none.
+            let re = super::regex::Regex::cached(pattern, super::regex::opt::IGNORE_CASE).ok();
             for item in value.enumerate() {
                 let text = item.to_ps_string();
-                if !re.as_ref().is_some_and(|r| r.is_match(&text)) {
+                if !re
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(&text).unwrap_or(false))
+                {
                     return Err(format!(
                         "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
                     ));

@@ -302,6 +302,9 @@ pub enum ArrayKind {
     ArrayList,
     /// `System.Collections.Generic.List[T]`, by T's full name.
     List(Rc<str>),
+    /// A read-only .NET collection by its full type name (a regex MatchCollection,
+    /// GroupCollection or CaptureCollection).
+    Collection(Rc<str>),
 }
 
 impl ArrayKind {
@@ -312,6 +315,7 @@ impl ArrayKind {
             ArrayKind::Typed(e) => format!("{e}[]"),
             ArrayKind::ArrayList => "System.Collections.ArrayList".into(),
             ArrayKind::List(e) => format!("System.Collections.Generic.List`1[[{e}]]"),
+            ArrayKind::Collection(name) => name.to_string(),
         }
     }
 
@@ -363,6 +367,12 @@ impl Array {
                 o.set("IsFixedSize", Value::Bool(true));
                 o.set("IsSynchronized", Value::Bool(false));
                 o.set("Count", count);
+            }
+            ArrayKind::Collection(_) => {
+                o.set("Count", count);
+                o.set("IsReadOnly", Value::Bool(true));
+                o.set("IsSynchronized", Value::Bool(false));
+                o.set("SyncRoot", me);
             }
             ArrayKind::ArrayList => {
                 o.set("Capacity", Value::count(list_capacity(a.len())));
@@ -541,6 +551,14 @@ pub enum Native {
     },
     /// `System.Text.StringBuilder`: its text and capacity (.NET's chunk growth, see members).
     StringBuilder { text: String, capacity: i64 },
+    /// `System.Text.RegularExpressions.Regex`: the compiled pattern.
+    Regex(Rc<crate::runtime::regex::Regex>),
+    /// A regex `Match`: the pattern, the input and where `NextMatch` scans from.
+    RegexMatch {
+        regex: Rc<crate::runtime::regex::Regex>,
+        input: Rc<[u16]>,
+        next: Option<usize>,
+    },
     /// `System.Text.Encoding`: which one.
     Encoding(super::dotnet::encoding::EncodingKind),
 }

@@ -63,6 +63,8 @@ enum Undo {
     },
     /// The configurations as before.
     Configurations(ExtraKeys),
+    /// The `exchange` section as before (`None`: it was absent).
+    Exchange(Option<serde_json::Value>),
 }
 
 #[derive(Debug)]
@@ -73,6 +75,7 @@ struct DirectoryUndo {
     /// Each catalog policy type's direct grants.
     family_direct: Vec<indexmap::IndexMap<String, String>>,
     emulator: Option<serde_json::Value>,
+    exchange: Option<serde_json::Value>,
 }
 
 /// One state change, as a cmdlet asks for it. Serializable so it can be journaled.
@@ -249,6 +252,9 @@ pub enum Change {
     ReplaceState {
         document: serde_json::Value,
     },
+
+    /// A change to the Exchange Online side (the `exchange` section), see `exchange`.
+    Exchange(super::exchange::ExchangeChange),
 }
 
 impl Change {
@@ -316,7 +322,11 @@ impl Tenant {
                 display_name,
                 properties,
             } => self.new_user(object_id, user_principal_name, display_name, properties),
-            Change::RemoveUser { user_id } => self.remove_user(user_id),
+            Change::RemoveUser { user_id } => {
+                self.remove_user(user_id)?;
+                self.forget_mailbox_user(user_id)
+            }
+            Change::Exchange(change) => self.apply_exchange(change),
             Change::NewGroup {
                 object_id,
                 display_name,
@@ -583,6 +593,7 @@ impl Tenant {
                         direct,
                         family_direct,
                         emulator,
+                        exchange,
                     } = *before;
                     self.users = users;
                     self.groups = groups;
@@ -591,10 +602,12 @@ impl Tenant {
                         family.assignments.users = grants;
                     }
                     self.restore_emulator(emulator);
+                    self.restore_exchange(exchange);
                     self.reindex();
                 }
                 Undo::Applications(apps) => self.applications = apps,
                 Undo::Emulator(emulator) => self.restore_emulator(emulator),
+                Undo::Exchange(exchange) => self.restore_exchange(exchange),
                 Undo::Whole(tenant) => *self = *tenant,
                 Undo::UserGrant { user_id, before } => {
                     restore_user_grant(&mut self.assignments.users, user_id, before);
@@ -626,6 +639,7 @@ impl Tenant {
                     .map(|f| f.assignments.users.clone())
                     .collect(),
                 emulator: self.extra.get(super::emulator::EMULATOR_KEY).cloned(),
+                exchange: self.extra.get(super::exchange::EXCHANGE_KEY).cloned(),
             })),
             Change::NewApplication { .. }
             | Change::SetAppPermissions { .. }
@@ -643,6 +657,9 @@ impl Tenant {
                 Undo::Emulator(self.extra.get(super::emulator::EMULATOR_KEY).cloned())
             }
             Change::ReplaceState { .. } => Undo::Whole(Box::new(self.clone())),
+            Change::Exchange(_) => {
+                Undo::Exchange(self.extra.get(super::exchange::EXCHANGE_KEY).cloned())
+            }
             Change::NewTeamsPolicy { policy_type, .. }
             | Change::SetTeamsPolicy { policy_type, .. }
             | Change::RemoveTeamsPolicy { policy_type, .. } => Undo::FamilyPolicies(

@@ -262,15 +262,18 @@ pub fn demo_tenant() -> Tenant {
         .map(|(k, v)| (k.to_string(), v))
         .collect()
     };
-    let groups = vec![Group {
-        object_id: WEBINAR_HOSTS.to_string(),
-        display_name: "Webinar Hosts".to_string(),
-        members: WEBINAR_HOST_MEMBERS
-            .iter()
-            .map(|m| (*m).to_string())
-            .collect(),
-        extra: group_keys,
-    }];
+    let groups = vec![
+        Group {
+            object_id: WEBINAR_HOSTS.to_string(),
+            display_name: "Webinar Hosts".to_string(),
+            members: WEBINAR_HOST_MEMBERS
+                .iter()
+                .map(|m| (*m).to_string())
+                .collect(),
+            extra: group_keys,
+        },
+        sales_team(),
+    ];
     let applications = APPLICATIONS
         .iter()
         .map(|(id, name, permissions, sp)| Application {
@@ -286,7 +289,7 @@ pub fn demo_tenant() -> Tenant {
             .collect(),
         })
         .collect();
-    Tenant {
+    let mut tenant = Tenant {
         schema_version: CURRENT_SCHEMA_VERSION,
         tenant: TenantInfo::default(),
         users,
@@ -300,5 +303,36 @@ pub fn demo_tenant() -> Tenant {
         assignments_extra: ExtraKeys::new(),
         extra: ExtraKeys::new(),
         index: Default::default(),
+    };
+    // The Exchange Online side: a mailbox for every user (store-format.md, schema 3).
+    let exchange = super::exchange::demo_section(&tenant.users);
+    tenant
+        .extra
+        .insert(super::exchange::EXCHANGE_KEY.to_string(), exchange);
+    tenant
+}
+
+/// The demo's mail-enabled security group (the scope Exchange application access policies
+/// need): Alex Wilber and Adele Vance.
+const SALES_TEAM: &str = "6e0f3a58-2b7c-4d91-a4e3-8c5b1d7f9a02";
+const SALES_TEAM_MEMBERS: &[&str] = &[
+    "dc17674c-81d9-4adb-bfb2-8f6a442e4624",
+    "7a3c5e91-2d4f-4b68-9e1a-c0b3d5f7e829",
+];
+
+fn sales_team() -> Group {
+    let mut extra = ExtraKeys::new();
+    extra.insert("mail".into(), format!("salesteam@{DEMO_DOMAIN}").into());
+    extra.insert("mailNickname".into(), "salesteam".into());
+    extra.insert("mailEnabled".into(), true.into());
+    extra.insert("securityEnabled".into(), true.into());
+    Group {
+        object_id: SALES_TEAM.to_string(),
+        display_name: "Sales Team".to_string(),
+        members: SALES_TEAM_MEMBERS
+            .iter()
+            .map(|m| (*m).to_string())
+            .collect(),
+        extra,
     }
 }

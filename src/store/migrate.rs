@@ -18,7 +18,7 @@ use super::model::CURRENT_SCHEMA_VERSION;
 type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// The policy type whose sections version 1 held directly.
 const V1_POLICY_TYPE: &str = "ApplicationAccessPolicy";
@@ -40,6 +40,41 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
             keyed.insert(V1_POLICY_TYPE.to_string(), old);
             *value = Value::Object(keyed);
         }
+    }
+    Ok(doc)
+}
+
+/// Version 3 adds the Exchange Online side (the `exchange` section: mailboxes, Exchange
+/// application access policies, RBAC for Applications). A version-2 tenant's users are licensed
+/// Teams users, and each of them has an Exchange Online mailbox: the step gives every user whose
+/// `objectId` is a string a mailbox (`exchange.mailboxes`), so mail and calendar calls behave
+/// as in such a tenant. A file that already carries an `exchange` key (kept as an unknown key
+/// by an older build) keeps it as it is; users that are not objects are left for the reader to
+/// report.
+fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
+    let map = doc.as_object_mut().ok_or("the document is not an object")?;
+    if map.contains_key("exchange") {
+        return Ok(doc);
+    }
+    let mailboxes: Vec<Value> = map
+        .get("users")
+        .and_then(Value::as_array)
+        .map(|users| {
+            users
+                .iter()
+                .filter_map(|u| u.get("objectId").and_then(Value::as_str))
+                .map(|id| {
+                    let mut m = Map::new();
+                    m.insert("userId".to_string(), Value::from(id));
+                    Value::Object(m)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !mailboxes.is_empty() {
+        let mut section = Map::new();
+        section.insert("mailboxes".to_string(), Value::Array(mailboxes));
+        map.insert("exchange".to_string(), Value::Object(section));
     }
     Ok(doc)
 }
@@ -128,6 +163,28 @@ mod tests {
     const CHAIN: &[Step] = &[rename_users, drop_legacy];
 
     #[test]
+    fn version_2_users_get_mailboxes_in_version_3() {
+        let doc = json!({ "schemaVersion": 2, "users": [{"objectId": "a"}, {"objectId": "b"}, 7] });
+        let out = migrate(doc, 2).unwrap();
+        assert_eq!(
+            out,
+            json!({ "schemaVersion": 3, "users": [{"objectId": "a"}, {"objectId": "b"}, 7],
+                    "exchange": { "mailboxes": [{"userId": "a"}, {"userId": "b"}] } })
+        );
+        // A section an older build kept as an unknown key stays as it was.
+        let kept =
+            json!({ "schemaVersion": 2, "users": [{"objectId": "a"}], "exchange": {"x": 1} });
+        assert_eq!(migrate(kept, 2).unwrap()["exchange"], json!({"x": 1}));
+        // No users, no section.
+        assert!(
+            migrate(json!({ "schemaVersion": 2 }), 2)
+                .unwrap()
+                .get("exchange")
+                .is_none()
+        );
+    }
+
+    #[test]
     fn a_version_1_document_goes_through_every_step_and_keeps_the_rest() {
         let doc = json!({ "schemaVersion": 1, "users": [1], "legacy": true, "note": "kept" });
         let out = run_steps(doc, 1, CHAIN, 3).unwrap();
@@ -174,8 +231,8 @@ mod tests {
 
     #[test]
     fn the_current_version_needs_no_step() {
-        let doc = json!({ "schemaVersion": 2, "users": [] });
-        assert_eq!(migrate(doc.clone(), 2).unwrap(), doc);
+        let doc = json!({ "schemaVersion": 3, "users": [] });
+        assert_eq!(migrate(doc.clone(), 3).unwrap(), doc);
     }
 
     #[test]
@@ -191,7 +248,7 @@ mod tests {
         assert_eq!(
             out,
             json!({
-                "schemaVersion": 2,
+                "schemaVersion": 3,
                 "users": [],
                 "policies": { "ApplicationAccessPolicy": [{ "identity": "Global" }] },
                 "note": 1,
@@ -209,7 +266,7 @@ mod tests {
     #[test]
     fn missing_and_null_sections_stay_none_and_wrong_types_move_for_the_reader() {
         let out = migrate(json!({ "schemaVersion": 1, "policies": null }), 1).unwrap();
-        assert_eq!(out, json!({ "schemaVersion": 2, "policies": null }));
+        assert_eq!(out, json!({ "schemaVersion": 3, "policies": null }));
         let out = migrate(json!({ "schemaVersion": 1, "policies": 7 }), 1).unwrap();
         assert_eq!(out["policies"], json!({ "ApplicationAccessPolicy": 7 }));
         assert_eq!(

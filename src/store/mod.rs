@@ -12,7 +12,8 @@
 //! (durability, freshness, checkpoints; see docs/performance.md) · `error`;
 //! the project's own keys: `emulator` (the `emulator` section: propagation delay, Graph error
 //! wording, online meetings, batch operations) · `propagation` (what the Graph side sees, when) ·
-//! `directory` (Graph directory changes and the app-for-user access check); the side files
+//! `directory` (Graph directory changes and the app-for-user access check) · `exchange` (the
+//! Exchange Online side: mailboxes, Exchange application access policies, RBAC for Applications); the side files
 //! beside the store: `snapshot` (named snapshots) and `audit` (the audit log).
 
 mod access;
@@ -25,6 +26,7 @@ mod directory;
 mod document;
 mod emulator;
 mod error;
+mod exchange;
 mod file;
 mod handle;
 mod index;
@@ -51,6 +53,12 @@ pub use emulator::{
     MAX_PROPAGATION_DELAY_SECONDS, OnlineMeeting, PendingAccessChange, format_time, parse_time,
 };
 pub use error::{StoreError, escape_controls};
+pub use exchange::{
+    AccessRight, EXCHANGE_KEY, ExchangeChange, ExchangeState, MAILBOX_TYPES, Mailbox,
+    MailboxAccessState, MailboxPolicy, ManagementScope, POLICY_SPACE, PolicyVerdict,
+    RoleAssignment, ServicePrincipal, derived_guid, is_mail_enabled, is_mail_enabled_security,
+    security_id,
+};
 pub use handle::{Durability, Store};
 pub use journal::journal_path_for;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, lock_path_for};

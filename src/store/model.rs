@@ -18,7 +18,7 @@ pub type ExtraKeys = IndexMap<String, Value>;
 
 /// The schema this build reads and writes (the versions and their differences are listed in
 /// docs/store-format.md; `migrate` turns every older one into this one).
-pub const CURRENT_SCHEMA_VERSION: u32 = 2;
+pub const CURRENT_SCHEMA_VERSION: u32 = 3;
 
 /// One offline tenant: the whole content of a store file. Serialized in the documented layout
 /// (see the `Serialize` impl below): `policies`, `assignments` and `configurations` are objects

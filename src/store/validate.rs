@@ -135,7 +135,9 @@ pub(crate) fn validate(tenant: &mut Tenant) -> Result<(), StoreError> {
     debug_assert!(families.is_empty());
 
     // The project's own `emulator` section, when the file has one.
-    super::emulator::check(tenant)
+    super::emulator::check(tenant)?;
+    // The Exchange Online side, when the file has one.
+    super::exchange::check(tenant)
 }
 
 /// One policy type's grants: every user, group and policy they name exists (references are made

@@ -356,12 +356,26 @@ pub enum PipelineMode {
     Collect,
 }
 
+/// How a gathering cmdlet (`PipelineMode::Collect`) can stop the commands upstream once it has
+/// the records it needs, instead of gathering them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopRule {
+    /// Select-Object's counting parameters: `-First` (after `-Skip`), `-Index`, `-Unique` with
+    /// `-First`. Records it takes are written as they arrive; once the last one it needs has
+    /// come, it stops the commands upstream (StopUpstreamCommandsException). Not with
+    /// `-Last`, `-SkipLast`, `-SkipIndex` or `-Wait`, which need every record.
+    SelectFirst,
+}
+
 /// Which connection a cmdlet needs before it can run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Requires {
     Nothing,
     Teams,
     Graph,
+    /// An Exchange Online cmdlet: like the real module's, it exists only after
+    /// Connect-ExchangeOnline (before, the name is not recognized).
+    Exchange,
 }
 
 #[derive(Clone, Debug)]
@@ -411,6 +425,8 @@ pub struct CmdletDef<H> {
     /// once after the last (`ForEach-Object -Begin/-End`).
     pub begin: Option<H>,
     pub end: Option<H>,
+    /// Gathering cmdlets that can stop early (see `StopRule`).
+    pub stop_rule: Option<StopRule>,
 }
 
 /// What runs when the command is invoked.
@@ -443,6 +459,7 @@ impl<H> CmdletDef<H> {
             implementation: Implementation::Builtin(handler),
             begin: None,
             end: None,
+            stop_rule: None,
         }
     }
 
@@ -530,6 +547,12 @@ impl<H> CmdletDef<H> {
         self
     }
 
+    /// Lets the pipeline stop the commands upstream once this cmdlet has what it needs.
+    pub fn stops_upstream(mut self, rule: StopRule) -> Self {
+        self.stop_rule = Some(rule);
+        self
+    }
+
     /// The parameter set names in declaration order (without the all-sets marker).
     pub fn set_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
@@ -542,8 +565,13 @@ impl<H> CmdletDef<H> {
                 }
             }
         }
-        if names.is_empty() {
-            names.push(self.default_set.as_deref().unwrap_or(ALL_SETS));
+        // A default set no parameter names is still a set (Join-String's `default`: only the
+        // parameters in every set belong to it).
+        match self.default_set.as_deref() {
+            Some(d) if !names.iter().any(|x| x.eq_ignore_ascii_case(d)) => names.insert(0, d),
+            Some(_) => {}
+            None if names.is_empty() => names.push(ALL_SETS),
+            None => {}
         }
         names
     }

@@ -8,5 +8,5 @@ pub mod dotnet;
 
 pub use command::{
     ALL_SETS, AllowKind, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType,
-    PipelineMode, Requires, SetMembership, Validation, types,
+    PipelineMode, Requires, SetMembership, StopRule, Validation, types,
 };

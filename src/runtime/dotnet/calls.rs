@@ -30,6 +30,9 @@ pub fn invoke_method(
     if is_static {
         return static_method(s, target, name, args, span);
     }
+    if let Some(r) = crate::runtime::regex::dotnet::instance_call(s, target, name, &args, span) {
+        return r;
+    }
     if let Value::Object(o) = target
         && o.borrow().type_names.first().map(String::as_str)
             == Some(crate::runtime::PS_SCRIPT_CMDLET)
@@ -464,6 +467,11 @@ pub fn static_method(
         Value::Type(t) => t.to_string(),
         other => full_type_name(&other.to_ps_string()),
     };
+    if ty == crate::runtime::regex::dotnet::REGEX
+        && let Some(r) = crate::runtime::regex::dotnet::static_call(s, name, &args, span)
+    {
+        return r;
+    }
     let (args, returns) = match bind_recorded(s, &ty, name, true, args, span)? {
         Binding::Bound(args, returns) => (args, Some(returns)),
         Binding::Unknown(args) => (args, None),
@@ -859,14 +867,6 @@ pub(super) fn static_call(
             };
             Value::object(conversion::credential(&user, &pass))
         }
-        ("System.Text.RegularExpressions.Regex", "escape") => {
-            Value::str(regex::escape(&arg_string(&args, 0)))
-        }
-        ("System.Text.RegularExpressions.Regex", "ismatch") => Value::Bool(
-            regex::Regex::new(&arg_string(&args, 1))
-                .map(|r| r.is_match(&arg_string(&args, 0)))
-                .unwrap_or(false),
-        ),
         ("System.Convert", "toint32") => Value::integer(
             conversion::to_int(&args.first().cloned().unwrap_or_default(), "System.Int32")
                 .unwrap_or(0),

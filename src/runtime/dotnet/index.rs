@@ -32,6 +32,10 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
         }
         Value::Array(items) => {
             let items = items.borrow();
+            // A regex GroupCollection is indexed by group name too (`$m.Groups['name']`).
+            if let Some(group) = crate::runtime::regex::dotnet::group_index(&items, idx) {
+                return Ok(group);
+            }
             if s.strict_mode() >= 3 {
                 // Strict mode 3 refuses indexes past either end.
                 let len = items.len() as i64;

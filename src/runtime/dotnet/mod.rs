@@ -37,7 +37,7 @@ pub use native::{
 };
 pub use types::{cast, full_type_name, is_known_type, to_timespan, type_literal, value_is_type};
 
-pub(super) fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
+pub(crate) fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
     s.runtime_error(
         "MethodNotFound",
         format!("Method invocation failed because [{type_name}] does not contain a method named '{name}'."),

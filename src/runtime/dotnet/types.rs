@@ -413,7 +413,9 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
         e if crate::vocab::dotnet::enum_info(e).is_some() => {
             Value::Enum(conversion::to_enum_value(&v, e).map_err(Message)?)
         }
-        "System.Text.RegularExpressions.Regex" => Value::str(v.to_ps_string()),
+        "System.Text.RegularExpressions.Regex" => {
+            crate::runtime::regex::dotnet::cast(&v).map_err(Message)?
+        }
         _ => {
             if !KNOWN_TYPES.contains(&full.as_str()) && !full.contains('.') {
                 return Err(CastFailure::TypeNotFound);

@@ -47,7 +47,8 @@ pub struct CompletionData {
 impl Default for CompletionData {
     fn default() -> Self {
         CompletionData {
-            commands: crate::cmdlets::command_table(),
+            // A fresh session: the Exchange Online cmdlets come with Connect-ExchangeOnline.
+            commands: crate::cmdlets::command_table().without(crate::vocab::Requires::Exchange),
             policies: Vec::new(),
             users: Vec::new(),
             groups: Vec::new(),

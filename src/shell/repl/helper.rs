@@ -86,7 +86,12 @@ pub fn mask(line: &str) -> String {
 /// What completion needs from the session right now.
 pub fn snapshot(session: &mut Session) -> CompletionData {
     let mut data = CompletionData {
-        commands: session.commands.clone(),
+        // The Exchange Online cmdlets exist only once Connect-ExchangeOnline has run.
+        commands: if session.exchange.is_some() {
+            session.commands.clone()
+        } else {
+            session.commands.without(crate::vocab::Requires::Exchange)
+        },
         variables: session
             .scopes
             .visible()

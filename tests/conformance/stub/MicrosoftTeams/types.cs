@@ -15,3 +15,14 @@ namespace Microsoft.Rtc.Management.AD {
 namespace Microsoft.TeamsCmdlets.Powershell.Connect.Common {
     public enum LogLevel { Info, Error, Warning, None }
 }
+// ExchangeOnlineManagement stub (stub/ExchangeOnlineManagement): the enum parameter types its
+// functions declare, compiled in the same assembly so the recorder compiles once.
+namespace Microsoft.Exchange.Data.Directory.SystemConfiguration {
+    public enum ApplicationAccessPolicyRight { RestrictAccess, DenyAccess }
+}
+namespace Microsoft.Exchange.Management.RestApiClient {
+    public enum ExchangeEnvironment { O365Default, O365GermanyCloud, O365China, O365USGovGCCHigh, O365USGovDoD }
+}
+namespace Microsoft.Exchange.Data.Directory.Management {
+    public enum GroupType { Distribution, Security }
+}
