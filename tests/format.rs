@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use aapsh::format::{
-    OutDefault, format_list, format_table, render_error, render_verbose, render_warning,
+    ListOptions, OutDefault, TableOptions, format_list, format_table, render_error, render_verbose,
+    render_warning,
 };
 use aapsh::runtime::output::{ErrorView, FormatOptions};
 use aapsh::runtime::{
@@ -84,7 +85,26 @@ fn get_all_policies_wraps_long_app_ids_and_keeps_trailing_spaces() {
         "\nIdentity    : Global\nAppIds      : {{}}\nDescription : \n\n\
          Identity    : Tag:ASimplePolicy\nAppIds      : {{{ID1}, {ID2}, \n              {ID3}}}\nDescription : Some description\n\n"
     );
-    assert_eq!(out_default(&values, &opts()), expected);
+    // English cultures wrap at words (as the Teams documentation shows) ...
+    assert_eq!(out_default(&values, &en_us()), expected);
+    // ... the invariant culture cuts every 65 characters at 80 columns (pwsh 7.6.10 without
+    // LANG).
+    let cut = format!(
+        "\nIdentity    : Global\nAppIds      : {{}}\nDescription : \n\n\
+         Identity    : Tag:ASimplePolicy\nAppIds      : {{{ID1}, 57caaef9-5ed0-48d5-8862-e5\n              abfa71b3e1, {ID3}}}\nDescription : Some description\n\n"
+    );
+    let narrow = FormatOptions {
+        width: 80,
+        ..opts()
+    };
+    assert_eq!(out_default(&values, &narrow), cut);
+}
+
+fn en_us() -> FormatOptions {
+    FormatOptions {
+        culture: &aapsh::runtime::culture::EN_US,
+        ..opts()
+    }
 }
 
 #[test]
@@ -93,7 +113,7 @@ fn more_ids_than_the_enumeration_limit_end_in_an_ellipsis() {
     let expected = format!(
         "\nIdentity    : Tag:Many\nAppIds      : {{{ID1}, {ID2}, \n              {ID3}, {ID4}\u{2026}}}\nDescription : \n\n"
     );
-    assert_eq!(out_default(&values, &opts()), expected);
+    assert_eq!(out_default(&values, &en_us()), expected);
 }
 
 #[test]
@@ -283,13 +303,13 @@ fn format_list_ignores_a_table_view_and_format_table_a_list_view() {
             .with("Hidden", Value::str("shown by Format-List")),
     );
     assert_eq!(
-        format_list(&[assignment], None, &opts()),
+        format_list(&[assignment], None, &ListOptions::default(), &opts()),
         "\nPolicyType   : ApplicationAccessPolicy\nPolicyName   : P\nPolicySource : Direct\nHidden       : shown by Format-List\n\n"
     );
     // A list-view type becomes a table of its properties under Format-Table.
     let p = policy("Tag:A", &[], "d");
     assert_eq!(
-        format_table(&[p], None, false, false, &opts()),
+        format_table(&[p], None, &TableOptions::default(), &opts()),
         "\nIdentity AppIds Description\n-------- ------ -----------\nTag:A    {}     d\n\n"
     );
 }
@@ -385,16 +405,24 @@ fn format_list_and_table_entry_points() {
         custom(&[("Name", Value::str("b")), ("Size", Value::integer(2))]),
     ];
     assert_eq!(
-        format_list(&values, None, &opts()),
+        format_list(&values, None, &ListOptions::default(), &opts()),
         "\nName : a\nSize : 10\n\nName : b\nSize : 2\n\n"
     );
     let only_size = vec!["Size".to_string()];
     assert_eq!(
-        format_list(&values, Some(&only_size), &opts()),
+        format_list(&values, Some(&only_size), &ListOptions::default(), &opts()),
         "\nSize : 10\n\nSize : 2\n\n"
     );
     assert_eq!(
-        format_table(&values, None, false, true, &opts()),
+        format_table(
+            &values,
+            None,
+            &TableOptions {
+                hide_headers: true,
+                ..TableOptions::default()
+            },
+            &opts()
+        ),
         "\na      10\nb       2\n\n"
     );
     let star = vec!["*".to_string()];
@@ -402,8 +430,10 @@ fn format_list_and_table_entry_points() {
         format_table(
             &[policy("Global", &["x"], "")],
             Some(&star),
-            true,
-            false,
+            &TableOptions {
+                autosize: true,
+                ..TableOptions::default()
+            },
             &opts()
         ),
         "\nIdentity AppIds Description\n-------- ------ -----------\nGlobal   {x}    \n\n"
@@ -434,6 +464,7 @@ fn binding_error(
         invocation_name: Some(command.into()),
         source,
         extent,
+        command_kind: Default::default(),
     });
     rec
 }
@@ -578,7 +609,7 @@ fn normal_view_unknown_parameter() {
     // fidelity §4.5
     let rec = foo_error(SourceFile::new(None, NEW_FOO), 45);
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         format!(
             "New-CsApplicationAccessPolicy : {FOO_MESSAGE}\n\
              At line:1 char:46\n\
@@ -603,7 +634,7 @@ fn normal_view_missing_argument_and_positional() {
         Span::new(30, 39),
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "Get-CsApplicationAccessPolicy : Missing an argument for parameter 'Identity'. Specify a parameter of type 'System.String' and try again.\n\
          At line:1 char:31\n\
          + Get-CsApplicationAccessPolicy -Identity\n\
@@ -620,7 +651,7 @@ fn normal_view_missing_argument_and_positional() {
         Span::new(0, line.len()),
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "Remove-CsApplicationAccessPolicy : A positional parameter cannot be found that accepts argument 'B'.\n\
          At line:1 char:1\n\
          + Remove-CsApplicationAccessPolicy A B\n\
@@ -645,7 +676,7 @@ fn normal_view_ellipsizes_category_parts_and_splits_long_lines() {
     rec.target_type = "<>f__AnonymousType62`3".into();
     rec.command_class = "Grant-CsTeamsCallingPolicy".into();
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "[ClientError] : User policy update failed\n\
          \x20   + CategoryInfo          : InvalidOperation: ({ Identity = mo...ntUserRequest }:<>f__AnonymousType62`3) [Grant-CsTe\n\
          \x20   amsCallingPolicy], Exception\n\
@@ -668,13 +699,14 @@ fn normal_view_ellipsizes_category_parts_and_splits_long_lines() {
         invocation_name: Some(name.into()),
         source: SourceFile::new(None, name),
         extent: Span::new(0, name.len()),
+        command_kind: Default::default(),
     });
     let narrow = FormatOptions {
         width: 80,
         ..opts()
     };
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &narrow),
+        render_error(&rec, ErrorView::WindowsNormal, &narrow),
         format!(
             "{name} : The term '{name}' is not recognized as the name of a cmdlet.\n\
              At line:1 char:1\n\
@@ -697,7 +729,7 @@ fn normal_view_windows_long_lines_to_69_columns() {
         SourceFile::new(None, line),
         Span::new(18, 24),
     );
-    let text = render_error(&rec, ErrorView::Normal, &opts());
+    let text = render_error(&rec, ErrorView::WindowsNormal, &opts());
     assert!(
         text.starts_with(
             "New-Team : A parameter cannot be found that matches parameter name 'alias'.\n\
@@ -722,7 +754,7 @@ fn normal_view_windows_long_lines_to_69_columns() {
     );
     let shown = &line[line.len() - 69..];
     assert!(
-        render_error(&rec, ErrorView::Normal, &opts()).contains(&format!(
+        render_error(&rec, ErrorView::WindowsNormal, &opts()).contains(&format!(
             "At C:\\s.ps1:1 char:{}\n+ ... {shown}\n+ {}~~~~~~\n",
             start + 1,
             " ".repeat(4 + 63)
@@ -751,6 +783,7 @@ fn parse_error(path: Option<&str>) -> ErrorRecord {
         invocation_name: None,
         source: SourceFile::new(path.map(PathBuf::from), "Write-Host \"abc"),
         extent: Span::new(11, 15),
+        command_kind: Default::default(),
     });
     rec
 }
@@ -758,7 +791,7 @@ fn parse_error(path: Option<&str>) -> ErrorRecord {
 #[test]
 fn parse_errors_in_both_views() {
     assert_eq!(
-        render_error(&parse_error(None), ErrorView::Normal, &opts()),
+        render_error(&parse_error(None), ErrorView::WindowsNormal, &opts()),
         "At line:1 char:12\n\
          + Write-Host \"abc\n\
          +            ~~~~\n\
@@ -799,7 +832,7 @@ fn records_without_invocation_and_stream_prefixes() {
         ErrorCategory::InvalidOperation,
     );
     assert_eq!(
-        render_error(&rec, ErrorView::Normal, &opts()),
+        render_error(&rec, ErrorView::WindowsNormal, &opts()),
         "You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.\n\
          \x20   + CategoryInfo          : InvalidOperation: (:) [], Exception\n\
          \x20   + FullyQualifiedErrorId : NotConnected\n \n"
@@ -838,14 +871,14 @@ fn nothing_panics_on_degenerate_input() {
             i.extent = Span::new(0, 0);
         }
         let _ = render_error(&rec, ErrorView::Concise, &o);
-        let _ = render_error(&rec, ErrorView::Normal, &o);
+        let _ = render_error(&rec, ErrorView::WindowsNormal, &o);
         let _ = render_error(&parse_error(Some("x.ps1")), ErrorView::Concise, &o);
     }
     let mut rec = foo_error(SourceFile::new(None, "é\tß"), 1);
     if let Some(i) = rec.invocation.as_mut() {
         i.extent = Span::new(1, 100);
     }
-    let _ = render_error(&rec, ErrorView::Normal, &opts());
+    let _ = render_error(&rec, ErrorView::WindowsNormal, &opts());
     let _ = render_error(
         &rec,
         ErrorView::Concise,

@@ -119,6 +119,12 @@ pub fn definitions() -> Vec<CmdletDef> {
             .pipeline(PipelineMode::PerRecord)
             .param(ParamDef::new("MessageData", types::OBJECT).position(0).mandatory().from_pipeline().alias("Msg").alias("Message").help("The message (shown with -InformationAction Continue or $InformationPreference = 'Continue')."))
             .param(ParamDef::new("Tags", types::STRING_ARRAY).position(1).help("Tags for filtering.")),
+        CmdletDef::new("Get-Error", UTILITY, get_error)
+            .class("Microsoft.PowerShell.Commands.GetErrorCommand")
+            .synopsis("Gets and displays the most recent error messages from the current session.")
+            .pipeline(PipelineMode::PerRecord)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The error record to show in detail."))
+            .param(ParamDef::new("Newest", types::INT32).alias("Last").help("How many of the newest errors in $Error to show (1 by default).")),
         CmdletDef::new("Write-Error", UTILITY, write_error)
             .class("Microsoft.PowerShell.Commands.WriteErrorCommand")
             .synopsis("Writes an object to the error stream.")
@@ -271,6 +277,39 @@ fn error_category(name: &str) -> ErrorCategory {
     }
 }
 
+/// Get-Error (GetErrorCommand): the piped record, else the newest `-Newest` (1) records of
+/// `$Error`, each marked `ErrorRecord#PSExtendedError` so that it shows in Get-Error's view;
+/// numbered (`PSErrorIndex`) when there are several.
+fn get_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let records: Vec<std::rc::Rc<crate::runtime::ErrorRecord>> = match b.get("InputObject") {
+        Some(value) => match value {
+            Value::Error(record) => vec![record.clone()],
+            _ => Vec::new(),
+        },
+        None => {
+            let newest = b.int("Newest").unwrap_or(1).max(0) as usize;
+            let errors = ctx.session.errors.borrow();
+            errors
+                .iter()
+                .take(newest)
+                .filter_map(|v| match v {
+                    Value::Error(record) => Some(record.clone()),
+                    _ => None,
+                })
+                .collect()
+        }
+    };
+    let numbered = records.len() > 1;
+    for (index, record) in records.iter().enumerate() {
+        let mut copy = (**record).clone();
+        copy.extended = Some(crate::runtime::ExtendedError {
+            index: numbered.then_some(index as i64),
+        });
+        ctx.write_object(Value::Error(std::rc::Rc::new(copy)));
+    }
+    Ok(())
+}
+
 fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     if let Some(Value::Error(rec)) = b.get("ErrorRecord") {
         return ctx.write_error((**rec).clone());
@@ -302,8 +341,9 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let mut record = ctx.error(&exception_type, message, &id, category);
     // Write-Error reports the caller's $MyInvocation (WriteErrorCommand): inside a function the
     // call of that function, named after it; at the top of a script the script itself (started
-    // from the command line it has no position, so ConciseView prints `name.ps1: message`); at
-    // the prompt or in -Command text, Write-Error itself. The FQID ends with the caller's name.
+    // from the command line it has no position, and ConciseView, which names only commands
+    // Get-Command finds, heads it `Write-Error:`); at the prompt or in -Command text, Write-Error
+    // itself. The FQID ends with the caller's name.
     record.command_class = String::new();
     match ctx.session.scopes.current_frame() {
         Some(frame) if !frame.is_script => {
@@ -320,12 +360,14 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
                     crate::syntax::Span::new(0, 0),
                 ),
             };
+            let path = frame.def.name.to_string();
             record.command_class = frame.command_name.clone();
             record.invocation = Some(crate::runtime::InvocationInfo {
                 command_name: Some(frame.command_name.clone()),
                 invocation_name: Some(frame.invocation_name.clone()),
                 source,
                 extent,
+                command_kind: crate::runtime::CommandKind::ExternalScript(path),
             });
         }
         None => {}

@@ -18,7 +18,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .alias("fl")
             .pipeline(PipelineMode::Collect)
             .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to format."))
-            .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties); * for all.")),
+            .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties); * for all."))
+            .param(ParamDef::new("GroupBy", types::OBJECT).help("Starts a new group, headed by the property's value, whenever it changes."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Shows strings and numbers by their properties too.")),
         CmdletDef::new("Format-Table", UTILITY, format_table)
             .class("Microsoft.PowerShell.Commands.FormatTableCommand")
             .synopsis("Formats the output as a table.")
@@ -28,7 +30,17 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties)."))
             .param(ParamDef::new("AutoSize", types::SWITCH).help("Sizes the columns to the data."))
             .param(ParamDef::new("HideTableHeaders", types::SWITCH).help("Leaves out the header rows."))
-            .param(ParamDef::new("Wrap", types::SWITCH).help("Wraps long values instead of truncating them.")),
+            .param(ParamDef::new("Wrap", types::SWITCH).help("Wraps long values instead of truncating them."))
+            .param(ParamDef::new("GroupBy", types::OBJECT).help("Starts a new table, headed by the property's value, whenever it changes.")),
+        CmdletDef::new("Format-Wide", UTILITY, format_wide)
+            .class("Microsoft.PowerShell.Commands.FormatWideCommand")
+            .synopsis("Formats objects as a wide table that displays only one property of each object.")
+            .alias("fw")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to format."))
+            .param(ParamDef::new("Property", types::OBJECT).position(0).help("The property (or calculated property) to show."))
+            .param(ParamDef::new("AutoSize", types::SWITCH).help("Fits as many columns as the widest value allows."))
+            .param(ParamDef::new("Column", types::INT32).help("The number of columns.")),
         CmdletDef::new("Out-Host", CORE, out_host)
             .class("Microsoft.PowerShell.Commands.OutHostCommand")
             .synopsis("Sends output to the command line.")
@@ -106,7 +118,11 @@ fn prepare(
 }
 
 /// The text as one output string, without its final newline (Out-Default adds it back).
+/// Nothing for no input.
 fn emit_text(ctx: &mut CommandContext<'_>, text: String) {
+    if text.is_empty() {
+        return;
+    }
     let text = text.strip_suffix('\n').map(str::to_string).unwrap_or(text);
     ctx.write_object(Value::str(text));
 }
@@ -115,7 +131,11 @@ fn format_list(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let all = items(ctx, b);
     let (values, props) = prepare(ctx, all, b)?;
     let opts = ctx.session.format_options();
-    let text = crate::format::format_list(&values, props.as_deref(), &opts);
+    let list = crate::format::ListOptions {
+        force: b.switch("Force"),
+        group_by: b.get("GroupBy").map(|v| v.to_ps_string()),
+    };
+    let text = crate::format::format_list(&values, props.as_deref(), &list, &opts);
     emit_text(ctx, text);
     Ok(())
 }
@@ -124,13 +144,24 @@ fn format_table(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     let all = items(ctx, b);
     let (values, props) = prepare(ctx, all, b)?;
     let opts = ctx.session.format_options();
-    let text = crate::format::format_table(
-        &values,
-        props.as_deref(),
-        b.switch("AutoSize"),
-        b.switch("HideTableHeaders"),
-        &opts,
-    );
+    let table = crate::format::TableOptions {
+        autosize: b.switch("AutoSize"),
+        hide_headers: b.switch("HideTableHeaders"),
+        wrap: b.switch("Wrap"),
+        group_by: b.get("GroupBy").map(|v| v.to_ps_string()),
+    };
+    let text = crate::format::format_table(&values, props.as_deref(), &table, &opts);
+    emit_text(ctx, text);
+    Ok(())
+}
+
+fn format_wide(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let (values, props) = prepare(ctx, all, b)?;
+    let opts = ctx.session.format_options();
+    let column = b.int("Column").map(|c| c.max(1) as usize);
+    let property = props.as_ref().and_then(|p| p.first()).map(String::as_str);
+    let text = crate::format::format_wide(&values, property, column, b.switch("AutoSize"), &opts);
     emit_text(ctx, text);
     Ok(())
 }

@@ -389,6 +389,7 @@ fn module_internal_error(
         invocation_name: Some(inner.to_string()),
         source,
         extent: Span::new(0, call.len()),
+        command_kind: Default::default(),
     });
     r.command_class = inner_class.to_string();
     r.activity = inner.to_string();

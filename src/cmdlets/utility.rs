@@ -1355,6 +1355,7 @@ fn invoke_expression(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Resul
                             invocation_name: None,
                             source: errors.source.clone(),
                             extent: e.span,
+                            command_kind: Default::default(),
                         };
                         let at = crate::format::position_message(
                             &inv,

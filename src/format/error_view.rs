@@ -3,7 +3,7 @@
 //! PowerShellCore_format_ps1xml.cs. Also warnings/verbose/debug/what-if lines. Must not decide
 //! which stream the text goes to, nor build records.
 
-use crate::runtime::{ErrorCategory, ErrorRecord, InvocationInfo};
+use crate::runtime::{CommandKind, ErrorCategory, ErrorRecord, InvocationInfo};
 
 use super::palette::Palette;
 use super::position::{EllipsisStyle, PositionMessage, position_message};
@@ -18,10 +18,8 @@ pub const SUGGESTION_LABEL: &str = "Suggestion [aapsh]:";
 /// an empty line, then `Suggestion [aapsh]: {text}` (label in ErrorAccent).
 pub fn render_error(record: &ErrorRecord, view: ErrorView, opts: &FormatOptions) -> String {
     let palette = Palette::new(opts.color);
-    let mut text = match view {
-        ErrorView::Concise => concise(record, opts.width, &palette),
-        ErrorView::Normal => normal(record, opts.width, &palette),
-    };
+    let mut text = view_text(record, view, opts).text;
+    text.push('\n');
     if let Some(hint) = &record.suggestion {
         if view == ErrorView::Concise {
             text.push('\n');
@@ -34,6 +32,47 @@ pub fn render_error(record: &ErrorRecord, view: ErrorView, opts: &FormatOptions)
     text
 }
 
+/// An error record written to the output (`$e` at the top level, `$_ | Out-String`): the
+/// view's string as one line of output. ConciseView's string for a script error ends in a
+/// newline of its own, so a blank line follows it there; on the error stream it does not.
+pub fn render_error_output(record: &ErrorRecord, opts: &FormatOptions) -> String {
+    let view = view_text(record, opts.error_view, opts);
+    let mut text = view.text;
+    if view.trailing_newline {
+        text.push('\n');
+    }
+    text.push('\n');
+    text
+}
+
+/// The string the ErrorRecord view script returns, without the newline it may end in
+/// (`trailing_newline`).
+struct ViewText {
+    text: String,
+    trailing_newline: bool,
+}
+
+fn view_text(record: &ErrorRecord, view: ErrorView, opts: &FormatOptions) -> ViewText {
+    let palette = Palette::new(opts.color);
+    let text = match view {
+        ErrorView::Concise => {
+            let (text, trailing_newline) = concise(record, opts.width, &palette);
+            return ViewText {
+                text,
+                trailing_newline,
+            };
+        }
+        ErrorView::Normal => normal(record, &palette),
+        ErrorView::Category => category(record, &palette),
+        ErrorView::Detailed => detailed(record, opts),
+        ErrorView::WindowsNormal => windows_normal(record, opts.width, &palette),
+    };
+    ViewText {
+        text,
+        trailing_newline: false,
+    }
+}
+
 fn is_parse_error(record: &ErrorRecord) -> bool {
     record.category == ErrorCategory::ParserError
 }
@@ -42,18 +81,25 @@ fn non_empty(s: Option<&String>) -> Option<&str> {
     s.map(String::as_str).filter(|s| !s.is_empty())
 }
 
-/// ConciseView's `reason`: `Exception` for `throw`, else the command, the CategoryInfo
-/// activity, the name as typed, and finally the category (`ParserError`).
+/// ConciseView's `reason`: `Exception` for `throw` (of a message or a record), else the
+/// command when Get-Command finds it (a cmdlet or function, not a script), the CategoryInfo
+/// activity, `MyCommand`, the name as typed, and finally the category (`ParserError`).
 fn concise_reason(record: &ErrorRecord) -> String {
     if record.thrown {
         return "Exception".into();
     }
     let inv = record.invocation.as_ref();
-    if let Some(name) = inv.and_then(|i| non_empty(i.command_name.as_ref())) {
+    if let Some(inv) = inv
+        && inv.command_kind == CommandKind::Command
+        && let Some(name) = non_empty(inv.command_name.as_ref())
+    {
         return name.into();
     }
     if !record.activity.is_empty() {
         return record.activity.clone();
+    }
+    if let Some(name) = inv.and_then(|i| non_empty(i.command_name.as_ref())) {
+        return name.into();
     }
     if let Some(name) = inv.and_then(|i| non_empty(i.invocation_name.as_ref())) {
         return name.into();
@@ -115,7 +161,8 @@ fn wrap_message(message: &str, prefix: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn concise(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
+/// ConciseView's text, and whether the view's string ends in a newline (a wrapped message).
+fn concise(record: &ErrorRecord, width: usize, palette: &Palette) -> (String, bool) {
     let e = palette.error_code();
     let a = palette.error_accent_code();
     let r = palette.reset();
@@ -172,7 +219,7 @@ fn concise(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
     if let Some(action) = &record.recommended_action {
         body.push_str(&format!("\n  Recommendation: {action}"));
     }
-    format!("{e}{}: {body}{r}\n", concise_reason(record))
+    (format!("{e}{}: {body}{r}", concise_reason(record)), wraps)
 }
 
 /// The source line and underline of ConciseView's gutter, each starting with the space that
@@ -235,20 +282,99 @@ fn category_info_51(record: &ErrorRecord) -> String {
     )
 }
 
-/// NormalView's command prefix: the name as typed (or the command's name when it was invoked
-/// with `&`/`.`), then ` : `.
+/// NormalView's command prefix (the first part of pwsh's ErrorInstance view): a script's
+/// path, a script block's text, else the name as typed (the command's own name when it was
+/// invoked with `&`/`.`), then ` : `.
 fn normal_prefix(inv: Option<&InvocationInfo>) -> String {
     let Some(inv) = inv else {
         return String::new();
     };
     let typed = inv.invocation_name.as_deref().unwrap_or("");
-    let operator_only = matches!(typed, "" | "&" | ".");
-    match non_empty(inv.command_name.as_ref()) {
-        Some(cmd) if operator_only => format!("{cmd} : "),
-        Some(_) => format!("{typed} : "),
-        None if !typed.is_empty() => format!("{typed} : "),
-        None => String::new(),
+    match (&inv.command_kind, non_empty(inv.command_name.as_ref())) {
+        (CommandKind::ExternalScript(path), _) if !path.is_empty() => format!("{path} : "),
+        (CommandKind::ExternalScript(_), _) => String::new(),
+        (CommandKind::ScriptBlock(text), _) if !text.is_empty() => format!("{text} : "),
+        (CommandKind::ScriptBlock(_), _) => String::new(),
+        (CommandKind::Command, Some(cmd)) if matches!(typed, "" | "&" | ".") => {
+            format!("{cmd} : ")
+        }
+        (CommandKind::Command, _) if !typed.is_empty() => format!("{typed} : "),
+        (CommandKind::Command, _) => String::new(),
     }
+}
+
+/// NormalView's message and the position after it: `"\n" + $myinv.PositionMessage` when the
+/// error has a command or is not a parse error (and a position at all); a ParseException's
+/// message carries the position of each of its errors itself.
+fn normal_message(record: &ErrorRecord, style: EllipsisStyle) -> (String, String) {
+    let mut message = record.exception.message.clone();
+    let mut posmsg = String::new();
+    let Some(inv) = record.invocation.as_ref() else {
+        return (message, posmsg);
+    };
+    let parse = is_parse_error(record);
+    if parse && inv.command_name.is_none() && record.parse_errors.len() > 1 {
+        // A ParseException's message: each error with its position, a blank line between.
+        let each: Vec<String> = record
+            .parse_errors
+            .iter()
+            .map(|(extent, text)| match extent {
+                Some(extent) => {
+                    let at = InvocationInfo {
+                        extent: *extent,
+                        ..inv.clone()
+                    };
+                    format!("{}\n{text}", position_message(&at, style).text())
+                }
+                None => text.clone(),
+            })
+            .collect();
+        message = each.join("\n\n");
+    } else if inv.command_name.is_some() || !parse {
+        if inv.has_position() {
+            posmsg = format!("\n{}", position_message(inv, style).text());
+        }
+    } else if !message.contains("~\n") {
+        // A ParseException's message starts with its rendered position.
+        message = format!("{}\n{message}", position_message(inv, style).text());
+    }
+    (message, posmsg)
+}
+
+/// pwsh 7's NormalView: prefix, message, PositionMessage, then `+ CategoryInfo` and
+/// `+ FullyQualifiedErrorId` lines at the left margin, nothing wrapped.
+fn normal(record: &ErrorRecord, palette: &Palette) -> String {
+    let e = palette.error_code();
+    let (message, posmsg) = normal_message(record, EllipsisStyle::Unicode);
+    format!(
+        "{e}{}{e}{message}{posmsg}\n+ CategoryInfo          : {}\n+ FullyQualifiedErrorId : {}{}",
+        normal_prefix(record.invocation.as_ref()),
+        record.category_info(),
+        record.fully_qualified_error_id(),
+        palette.reset()
+    )
+}
+
+/// CategoryView: `ErrorCategoryInfo.GetMessage()` alone.
+fn category(record: &ErrorRecord, palette: &Palette) -> String {
+    format!(
+        "{}{}{}",
+        palette.error_code(),
+        record.category_info(),
+        palette.reset()
+    )
+}
+
+/// DetailedView: what `Get-Error` shows for the record.
+fn detailed(record: &ErrorRecord, opts: &FormatOptions) -> String {
+    let palette = Palette::new(opts.color);
+    let text = super::get_error::get_error_text(record, opts);
+    format!(
+        "{}{}{}",
+        palette.error_code(),
+        text.trim_end_matches('\n'),
+        palette.reset()
+    )
 }
 
 /// `+ CategoryInfo …` style line, hard-split every `width − 6` characters, each piece on its own
@@ -273,41 +399,13 @@ fn indented_lines(text: &str, width: usize) -> String {
     out
 }
 
-fn normal(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
-    let inv = record.invocation.as_ref();
-    let parse = is_parse_error(record);
-    let mut message = record.exception.message.clone();
-    let mut posmsg = String::new();
-    if let Some(inv) = inv {
-        let pm = position_message(inv, EllipsisStyle::Ascii).text();
-        if parse && inv.command_name.is_none() && record.parse_errors.len() > 1 {
-            // A ParseException's message: each error with its position, a blank line between.
-            let each: Vec<String> = record
-                .parse_errors
-                .iter()
-                .map(|(extent, text)| match extent {
-                    Some(extent) => {
-                        let at = InvocationInfo {
-                            extent: *extent,
-                            ..inv.clone()
-                        };
-                        format!(
-                            "{}\n{text}",
-                            position_message(&at, EllipsisStyle::Ascii).text()
-                        )
-                    }
-                    None => text.clone(),
-                })
-                .collect();
-            message = each.join("\n\n");
-        } else if inv.command_name.is_some() || !parse {
-            posmsg = format!("\n{pm}");
-        } else if !message.contains("~\n") {
-            // A ParseException's message starts with its rendered position.
-            message = format!("{pm}\n{message}");
-        }
-    }
-    let mut text = format!("{}{message}{posmsg}", normal_prefix(inv));
+/// Windows PowerShell 5.1's NormalView block (aapsh's `-ErrorView normal`).
+fn windows_normal(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
+    let (message, posmsg) = normal_message(record, EllipsisStyle::Ascii);
+    let mut text = format!(
+        "{}{message}{posmsg}",
+        normal_prefix(record.invocation.as_ref())
+    );
     text.push_str(&indented_lines(
         &format!("+ CategoryInfo          : {}", category_info_51(record)),
         width,
@@ -320,7 +418,7 @@ fn normal(record: &ErrorRecord, width: usize, palette: &Palette) -> String {
         width,
     ));
     text.push_str("\n ");
-    format!("{}{text}{}\n", palette.error_code(), palette.reset())
+    format!("{}{text}{}", palette.error_code(), palette.reset())
 }
 
 /// `WARNING: {text}` in the Warning colour.
@@ -390,8 +488,17 @@ mod tests {
 
     #[test]
     fn parses_error_view_names() {
-        assert_eq!(ErrorView::parse("NormalView"), Some(ErrorView::Normal));
+        assert_eq!(
+            ErrorView::parse("NormalView"),
+            Some(ErrorView::WindowsNormal)
+        );
         assert_eq!(ErrorView::parse("concise"), Some(ErrorView::Concise));
         assert_eq!(ErrorView::parse("x"), None);
+        assert_eq!(ErrorView::from_name("normalview"), Some(ErrorView::Normal));
+        assert_eq!(
+            ErrorView::from_name("DetailedView"),
+            Some(ErrorView::Detailed)
+        );
+        assert_eq!(ErrorView::from_name("Detailed"), None);
     }
 }

@@ -4,15 +4,21 @@
 //! around entries) belongs to `out_default`. Must not pick properties or stringify values.
 
 use super::palette::Palette;
-use super::wrap::{char_len, spaces, split_lines, take_chars, word_wrap};
+use super::wrap::{char_len, generate_lines, spaces, split_lines, take_chars};
 
 const SEPARATOR: &str = " : ";
 const MIN_LABEL_WIDTH: usize = 1;
 const MIN_FIELD_WIDTH: usize = 1;
 
 /// The lines of one list entry, each ending in `\n`. `width` is the layout width; below
-/// 5 columns pwsh's ListWriter disables itself and writes nothing.
-pub fn list_entry(pairs: &[(String, String)], width: usize, palette: &Palette) -> String {
+/// 5 columns pwsh's ListWriter disables itself and writes nothing. `word` wraps values at word
+/// boundaries (the culture's choice, `generate_lines`).
+pub fn list_entry(
+    pairs: &[(String, String)],
+    width: usize,
+    word: bool,
+    palette: &Palette,
+) -> String {
     let mut out = String::new();
     if pairs.is_empty() || width < SEPARATOR.len() + MIN_FIELD_WIDTH + MIN_LABEL_WIDTH {
         return out;
@@ -34,7 +40,7 @@ pub fn list_entry(pairs: &[(String, String)], width: usize, palette: &Palette) -
             spaces(label_width - char_len(shown))
         );
         for (i, line) in split_lines(value).iter().enumerate() {
-            for (k, piece) in word_wrap(line, field, field).iter().enumerate() {
+            for (k, piece) in generate_lines(line, field, field, word).iter().enumerate() {
                 if i == 0 && k == 0 {
                     out.push_str(&palette.format_accent(&head));
                 } else {
@@ -65,6 +71,7 @@ mod tests {
         let text = list_entry(
             &pairs(&[("Identity", "Global"), ("Description", "")]),
             119,
+            true,
             &p,
         );
         assert_eq!(text, "Identity    : Global\nDescription : \n");
@@ -73,18 +80,18 @@ mod tests {
     #[test]
     fn wraps_and_indents_continuations() {
         let p = Palette::new(false);
-        let text = list_entry(&pairs(&[("A", "one two three\nfour")]), 10, &p);
+        let text = list_entry(&pairs(&[("A", "one two three\nfour")]), 10, true, &p);
         assert_eq!(text, "A : one \n    two \n    three\n    four\n");
     }
 
     #[test]
     fn narrow_widths_never_panic() {
         let p = Palette::new(false);
-        assert_eq!(list_entry(&pairs(&[("Long", "v")]), 4, &p), "");
+        assert_eq!(list_entry(&pairs(&[("Long", "v")]), 4, true, &p), "");
         assert_eq!(
-            list_entry(&pairs(&[("Long", "value")]), 5, &p),
+            list_entry(&pairs(&[("Long", "value")]), 5, true, &p),
             "L : v\n    a\n    l\n    u\n    e\n"
         );
-        assert_eq!(list_entry(&[], 80, &p), "");
+        assert_eq!(list_entry(&[], 80, true, &p), "");
     }
 }

@@ -8,6 +8,7 @@
 
 mod collection;
 mod error_view;
+mod get_error;
 mod list;
 mod out_default;
 mod palette;
@@ -15,24 +16,28 @@ mod position;
 mod scalar;
 mod table;
 mod views;
+mod wide;
 mod wrap;
 
 pub use collection::{ELLIPSIS, cell_text, dotnet_to_string};
 pub use error_view::{
-    SUGGESTION_LABEL, render_debug, render_error, render_verbose, render_warning, render_what_if,
+    SUGGESTION_LABEL, render_debug, render_error, render_error_output, render_verbose,
+    render_warning, render_what_if,
 };
-pub use out_default::{OutDefault, format_list, format_table};
+pub use get_error::get_error_text;
+pub use out_default::{ListOptions, OutDefault, TableOptions, format_list, format_table};
 pub use palette::{Palette, RESET, console_color_name, is_console_color};
 pub use position::{EllipsisStyle, PositionMessage, position_message};
 pub use scalar::{datetime_long, datetime_short};
 pub use views::{Columns, PROPERTY_COUNT_FOR_TABLE, Shape, VIEWS, ViewDef};
+pub use wide::format_wide;
 
 /// Write-Host colours (ConsoleColor names) for text known to go to a colour terminal.
 pub fn paint_console(text: &str, fg: Option<&str>, bg: Option<&str>) -> String {
     Palette::new(true).console_color(text, fg, bg)
 }
 
-use crate::runtime::output::{ErrorView, FormatOptions, Formatter};
+use crate::runtime::output::{FormatOptions, Formatter};
 use crate::runtime::{ErrorRecord, Value};
 
 /// The formatter the shell gives a session: pwsh's console Out-Default and error views.
@@ -60,8 +65,8 @@ impl Formatter for ConsoleFormatter {
         self.out.flush(opts)
     }
 
-    fn error(&self, record: &ErrorRecord, view: ErrorView, opts: &FormatOptions) -> String {
-        render_error(record, view, opts)
+    fn error(&self, record: &ErrorRecord, opts: &FormatOptions) -> String {
+        render_error(record, opts.error_view, opts)
     }
 
     fn warning(&self, text: &str, opts: &FormatOptions) -> String {

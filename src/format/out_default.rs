@@ -25,7 +25,8 @@ use crate::runtime::value::Array;
 use crate::runtime::{ErrorRecord, Value};
 
 use super::collection::cell_text;
-use super::error_view::render_error;
+use super::error_view::render_error_output;
+use super::get_error::get_error_text;
 use super::list::list_entry;
 use super::palette::Palette;
 use super::scalar::{datetime_long, scalar_text};
@@ -34,18 +35,31 @@ use super::views::{
     CellFn, Column, Shape, View, default_view, display_items, explicit_columns, property,
     property_names, table_view,
 };
-use crate::runtime::output::ErrorView;
+use super::wrap::culture_word_wraps;
 use crate::runtime::output::FormatOptions;
+
+/// The type name Get-Error gives the records it returns.
+const GET_ERROR_VIEW: &str = "System.Management.Automation.ErrorRecord#PSExtendedError";
 
 /// How objects are laid out: Out-Default's own choice, or forced by Format-List/-Table.
 #[derive(Clone, Debug)]
 enum Mode {
     Default,
-    List(Option<Vec<String>>),
+    List {
+        properties: Option<Vec<String>>,
+        /// `-Force`: strings and numbers are shown by their properties too.
+        force: bool,
+        group_by: Option<String>,
+    },
     Table {
         properties: Option<Vec<String>>,
         autosize: bool,
         hide_headers: bool,
+        /// `-Wrap`: long cells continue on the next lines.
+        wrap: bool,
+        /// `-GroupBy`: a new group (`   Name: value` and its own table) whenever the
+        /// property's value changes.
+        group_by: Option<String>,
     },
 }
 
@@ -76,9 +90,11 @@ struct TableDoc {
 
 #[derive(Debug)]
 enum Doc {
-    List,
+    /// A list, with the group (GroupBy) its last entry belongs to.
+    List(Option<String>),
     Table(Box<TableDoc>),
-    Dates,
+    /// Custom-control entries, with the group the last one belongs to.
+    Dates(Option<String>),
 }
 
 #[derive(Debug)]
@@ -139,8 +155,8 @@ impl OutDefault {
                     release(&mut table, &self.mode, opts, &mut out);
                     out.push('\n');
                 }
-                Doc::Dates => out.push('\n'),
-                Doc::List => {}
+                Doc::Dates(_) => out.push('\n'),
+                Doc::List(_) => {}
             }
         }
         out
@@ -182,7 +198,8 @@ impl OutDefault {
                 self.write_custom(&key, &text, opts, out);
             }
             other => {
-                if let Some(text) = scalar_text(other) {
+                let forced = matches!(self.mode, Mode::List { force: true, .. });
+                if let Some(text) = scalar_text(other).filter(|_| !forced) {
                     self.out_of_band(format!("{text}\n"), opts, out);
                     return;
                 }
@@ -197,20 +214,48 @@ impl OutDefault {
     /// ends with a blank line (OutCommandInner's format start and end) and holds one text per
     /// object of the same type; inside another document the entry is drawn out of band.
     fn write_custom(&mut self, key: &str, text: &str, opts: &FormatOptions, out: &mut String) {
-        match &self.document {
+        self.write_custom_grouped(key, None, text, opts, out);
+    }
+
+    /// A custom-control entry in a group (a view's GroupBy): a new group starts with a blank
+    /// line and its header (`   Label: value`), then a blank line.
+    fn write_custom_grouped(
+        &mut self,
+        key: &str,
+        group: Option<String>,
+        text: &str,
+        opts: &FormatOptions,
+        out: &mut String,
+    ) {
+        let header = |group: &Option<String>, out: &mut String| {
+            if let Some(header) = group {
+                out.push_str(header);
+                out.push_str("\n\n");
+            }
+        };
+        match &mut self.document {
             None => {
                 out.push('\n');
+                header(&group, out);
                 out.push_str(text);
                 out.push('\n');
                 self.document = Some(Document {
                     applies_to: Some(key.to_string()),
-                    doc: Doc::Dates,
+                    doc: Doc::Dates(group),
                 });
             }
             Some(Document {
-                doc: Doc::Dates,
+                doc: Doc::Dates(current),
                 applies_to,
             }) if applies_to.as_deref() == Some(key) => {
+                // (an entry without a group value continues the document as it is).
+                if *current != group {
+                    if group.is_some() {
+                        out.push('\n');
+                        header(&group, out);
+                    }
+                    *current = group;
+                }
                 out.push_str(text);
                 out.push('\n');
             }
@@ -218,8 +263,16 @@ impl OutDefault {
         }
     }
 
+    /// An error record: the ErrorRecord view (in `$ErrorView`) out of band, or Get-Error's
+    /// view for the records it returned (grouped by their `PSErrorIndex`).
     fn write_error(&mut self, record: &Rc<ErrorRecord>, opts: &FormatOptions, out: &mut String) {
-        let text = render_error(record, ErrorView::Concise, opts);
+        if let Some(mark) = record.extended {
+            let text = get_error_text(record, opts);
+            let group = mark.index.map(|i| format!("   ErrorIndex: {i}"));
+            self.write_custom_grouped(GET_ERROR_VIEW, group, &text, opts, out);
+            return;
+        }
+        let text = render_error_output(record, opts);
         self.out_of_band(text, opts, out);
     }
 
@@ -250,7 +303,26 @@ impl OutDefault {
     }
 
     /// The view this mode gives an object; `None` = nothing to show.
-    fn view_for(&self, item: &Value) -> Option<View> {
+    fn view_for(&self, item: &Value, opts: &FormatOptions) -> Option<View> {
+        let mut view = self.mode_view(item)?;
+        if let Mode::Table {
+            group_by: Some(name),
+            ..
+        }
+        | Mode::List {
+            group_by: Some(name),
+            ..
+        } = &self.mode
+        {
+            let value = property(item, name)
+                .map(|v| cell_text(&v, opts))
+                .unwrap_or_default();
+            view.group = Some(format!("   {name}: {value}"));
+        }
+        Some(view)
+    }
+
+    fn mode_view(&self, item: &Value) -> Option<View> {
         let forced = |shape, columns, from_format_data| View {
             key: String::new(),
             shape,
@@ -262,9 +334,9 @@ impl OutDefault {
         };
         match &self.mode {
             Mode::Default => default_view(item),
-            Mode::List(props) => Some(forced(
+            Mode::List { properties, .. } => Some(forced(
                 Shape::List,
-                explicit_columns(item, props.as_deref(), Shape::List),
+                explicit_columns(item, properties.as_deref(), Shape::List),
                 false,
             )),
             Mode::Table {
@@ -300,10 +372,11 @@ impl OutDefault {
     }
 
     fn write_object(&mut self, item: &Value, opts: &FormatOptions, out: &mut String) {
-        let Some(view) = self.view_for(item) else {
+        let Some(view) = self.view_for(item, opts) else {
             return;
         };
         self.release_if_later(opts, out);
+        let wrap = self.wraps();
         let Some(document) = &mut self.document else {
             self.start_document(item, view, opts, out);
             return;
@@ -314,7 +387,16 @@ impl OutDefault {
             *key == view.key || super::views::type_names(item).iter().any(|t| t == key)
         });
         match &mut document.doc {
-            Doc::List if applies => {
+            Doc::List(group) if applies => {
+                if *group != view.group {
+                    // A new group: a blank line, its header, then its entries.
+                    out.push('\n');
+                    if let Some(header) = &view.group {
+                        out.push_str(header);
+                        out.push_str("\n\n");
+                    }
+                    *group = view.group.clone();
+                }
                 out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
             }
@@ -323,7 +405,7 @@ impl OutDefault {
                 release(table, &self.mode, opts, out);
                 out.push('\n');
                 let statement = self.statement;
-                **table = new_table(item, &view, statement, opts, out);
+                **table = new_table(item, &view, statement, wrap, opts, out);
             }
             Doc::Table(table) if applies => {
                 let row = make_row(
@@ -353,6 +435,11 @@ impl OutDefault {
         }
     }
 
+    /// Whether table rows wrap (`Format-Table -Wrap`).
+    fn wraps(&self) -> bool {
+        matches!(self.mode, Mode::Table { wrap: true, .. })
+    }
+
     fn start_document(&mut self, item: &Value, view: View, opts: &FormatOptions, out: &mut String) {
         let applies_to = match (&self.mode, view.from_format_data) {
             (Mode::Default, true) => Some(view.key.clone()),
@@ -361,11 +448,22 @@ impl OutDefault {
         out.push('\n');
         let doc = match view.shape {
             Shape::List => {
+                if let Some(header) = &view.group {
+                    out.push_str(header);
+                    out.push_str("\n\n");
+                }
                 out.push_str(&list_text(item, &view.columns, opts));
                 out.push('\n');
-                Doc::List
+                Doc::List(view.group.clone())
             }
-            Shape::Table => Doc::Table(Box::new(new_table(item, &view, self.statement, opts, out))),
+            Shape::Table => Doc::Table(Box::new(new_table(
+                item,
+                &view,
+                self.statement,
+                self.wraps(),
+                opts,
+                out,
+            ))),
         };
         self.document = Some(Document { applies_to, doc });
     }
@@ -376,6 +474,7 @@ fn new_table(
     item: &Value,
     view: &View,
     statement: u64,
+    wrap: bool,
     opts: &FormatOptions,
     out: &mut String,
 ) -> TableDoc {
@@ -388,6 +487,8 @@ fn new_table(
         fixed_widths: view.columns.iter().map(|c| c.width).collect(),
         right_align: view.right.clone(),
         rows: Vec::new(),
+        word_wrap: culture_word_wraps(opts.culture.name),
+        wrap_rows: wrap,
     };
     let row = make_row(&mut data, item, view.from_format_data, view.cells, opts);
     TableDoc {
@@ -450,7 +551,12 @@ fn release(table: &mut TableDoc, mode: &Mode, opts: &FormatOptions, out: &mut St
 /// One list entry's text (without the blank line after it).
 fn list_text(item: &Value, columns: &[Column], opts: &FormatOptions) -> String {
     let pairs = list_pairs(item, columns, opts);
-    list_entry(&pairs, opts.layout_width(), &Palette::new(opts.color))
+    list_entry(
+        &pairs,
+        opts.layout_width(),
+        culture_word_wraps(opts.culture.name),
+        &Palette::new(opts.color),
+    )
 }
 
 /// Label/value text pairs of one list entry; properties the object does not have are skipped.
@@ -462,7 +568,10 @@ fn list_pairs(item: &Value, columns: &[Column], opts: &FormatOptions) -> Vec<(St
 }
 
 /// One object as a table row under the table's labels (missing properties are empty). The
-/// first row fixes each column's alignment: right for numbers in auto-generated tables.
+/// first row fixes each column's alignment (the header's, which every cell of an
+/// auto-generated table keeps): right when its value is a scalar type other than a string
+/// (pwsh's ComputeDefaultAlignment over DefaultScalarTypes). Auto-generated tables show
+/// Double, Single and Decimal cells with `ToString("F")` (FieldFormattingDirective.isTable).
 fn make_row(
     data: &mut TableData,
     item: &Value,
@@ -475,18 +584,48 @@ fn make_row(
         .iter()
         .map(|l| cells.and_then(|f| f(item, l)).or_else(|| property(item, l)))
         .collect();
-    let numeric = |v: &Option<Value>| !from_format_data && matches!(v, Some(Value::Num(_)));
     if data.right_align.is_empty() {
-        data.right_align = values.iter().map(numeric).collect();
+        data.right_align = values
+            .iter()
+            .map(|v| !from_format_data && v.as_ref().is_some_and(right_aligned_scalar))
+            .collect();
     }
     values
         .iter()
         .zip(&data.right_align)
         .map(|(v, column_right)| Cell {
-            text: v.as_ref().map(|v| cell_text(v, opts)).unwrap_or_default(),
-            right: numeric(v) || *column_right,
+            text: v
+                .as_ref()
+                .map(|v| match v {
+                    Value::Num(n) if !from_format_data => table_number(n, opts),
+                    other => cell_text(other, opts),
+                })
+                .unwrap_or_default(),
+            right: *column_right,
         })
         .collect()
+}
+
+/// DefaultScalarTypes without String: numbers, Boolean, Char, enums (pwsh also lists IntPtr and
+/// SecureString).
+fn right_aligned_scalar(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Num(_) | Value::Bool(_) | Value::Enum(_) | Value::Char(_)
+    )
+}
+
+/// A number in an auto-generated table: floating types with two decimals in the culture
+/// (`ToString("F")`), the rest as they print.
+fn table_number(n: &crate::runtime::number::Number, opts: &FormatOptions) -> String {
+    use crate::runtime::number::Number;
+    match n {
+        Number::Double(_) | Number::Single(_) | Number::Decimal(_) => {
+            crate::runtime::dotnet_format::format_number(n, "F", opts.culture)
+                .unwrap_or_else(|_| cell_text(&Value::Num(n.clone()), opts))
+        }
+        _ => cell_text(&Value::Num(n.clone()), opts),
+    }
 }
 
 fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {
@@ -499,27 +638,50 @@ fn run(mode: Mode, values: &[Value], opts: &FormatOptions) -> String {
     out
 }
 
+/// Format-List's switches.
+#[derive(Clone, Debug, Default)]
+pub struct ListOptions {
+    pub force: bool,
+    pub group_by: Option<String>,
+}
+
 /// Format-List: every object as a list entry (`None` = the type's view properties, `*` = all).
 pub fn format_list(
     values: &[Value],
     properties: Option<&[String]>,
+    list: &ListOptions,
     opts: &FormatOptions,
 ) -> String {
-    run(Mode::List(properties.map(<[String]>::to_vec)), values, opts)
+    let mode = Mode::List {
+        properties: properties.map(<[String]>::to_vec),
+        force: list.force,
+        group_by: list.group_by.clone(),
+    };
+    run(mode, values, opts)
+}
+
+/// Format-Table's switches.
+#[derive(Clone, Debug, Default)]
+pub struct TableOptions {
+    pub autosize: bool,
+    pub hide_headers: bool,
+    pub wrap: bool,
+    pub group_by: Option<String>,
 }
 
 /// Format-Table: all objects in one table with the first object's columns.
 pub fn format_table(
     values: &[Value],
     properties: Option<&[String]>,
-    autosize: bool,
-    hide_headers: bool,
+    table: &TableOptions,
     opts: &FormatOptions,
 ) -> String {
     let mode = Mode::Table {
         properties: properties.map(<[String]>::to_vec),
-        autosize,
-        hide_headers,
+        autosize: table.autosize,
+        hide_headers: table.hide_headers,
+        wrap: table.wrap,
+        group_by: table.group_by.clone(),
     };
     run(mode, values, opts)
 }

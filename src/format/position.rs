@@ -149,6 +149,7 @@ mod tests {
             invocation_name: None,
             source: SourceFile::new(None, text),
             extent: Span::new(start, end),
+            command_kind: Default::default(),
         }
     }
 

@@ -7,7 +7,7 @@
 
 use super::collection::ELLIPSIS;
 use super::palette::Palette;
-use super::wrap::{char_len, last_chars, spaces, take_chars, truncate_at_newline, word_wrap};
+use super::wrap::{char_len, generate_lines, last_chars, spaces, take_chars, truncate_at_newline};
 
 /// Below this many columns pwsh's TableWriter disables itself.
 const MIN_SCREEN_COLUMNS: usize = 5;
@@ -29,6 +29,10 @@ pub struct TableData {
     /// Column alignment (header, dashes and cells without their own alignment).
     pub right_align: Vec<bool>,
     pub rows: Vec<Vec<Cell>>,
+    /// Long labels (and wrapped cells) break at words (the culture's choice), else anywhere.
+    pub word_wrap: bool,
+    /// `Format-Table -Wrap`: cells longer than their column continue on the next lines.
+    pub wrap_rows: bool,
 }
 
 /// Column widths and alignment, computed once from the rows seen when a table is laid out
@@ -37,6 +41,8 @@ pub struct TableData {
 pub struct TableLayout {
     widths: Vec<i64>,
     align: Vec<bool>,
+    word_wrap: bool,
+    wrap_rows: bool,
 }
 
 impl TableData {
@@ -67,6 +73,8 @@ impl TableData {
         Some(TableLayout {
             widths,
             align: self.right_align.clone(),
+            word_wrap: self.word_wrap,
+            wrap_rows: self.wrap_rows,
         })
     }
 
@@ -84,9 +92,19 @@ impl TableData {
         let layout = Layout {
             widths: layout.widths.clone(),
             align: layout.align.clone(),
+            word_wrap: layout.word_wrap,
             palette,
         };
-        for line in layout.header_rows(&self.labels) {
+        let labels: Vec<Cell> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(k, label)| Cell {
+                text: label.clone(),
+                right: layout.right(k),
+            })
+            .collect();
+        for line in layout.multi_line_rows(&labels, true) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -133,13 +151,42 @@ impl TableData {
     }
 }
 
+/// The layout of a wide view: `columns` left-aligned columns sharing `width` (every column
+/// auto-sized, as WideOutputContext initializes its TableWriter); `None` when they do not fit.
+pub fn wide_layout(columns: usize, width: usize) -> Option<TableLayout> {
+    if columns == 0 || width < MIN_SCREEN_COLUMNS {
+        return None;
+    }
+    let mut widths = vec![0i64; columns];
+    fit_widths(&mut widths, i64::try_from(width).unwrap_or(i64::MAX));
+    if !widths.iter().any(|w| *w >= MIN_COLUMN_WIDTH) {
+        return None;
+    }
+    Some(TableLayout {
+        widths,
+        align: vec![false; columns],
+        word_wrap: false,
+        wrap_rows: false,
+    })
+}
+
 /// One data row under a layout, ending in `\n`.
 pub fn render_row(layout: &TableLayout, row: &[Cell], palette: &Palette) -> String {
+    let wrap = layout.wrap_rows;
     let layout = Layout {
         widths: layout.widths.clone(),
         align: layout.align.clone(),
+        word_wrap: layout.word_wrap,
         palette,
     };
+    if wrap {
+        let mut out = String::new();
+        for line in layout.multi_line_rows(row, false) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        return out;
+    }
     let mut line = layout.single_row(row, false);
     line.push('\n');
     line
@@ -215,6 +262,7 @@ fn last_visible(widths: &[i64]) -> Option<usize> {
 struct Layout<'a> {
     widths: Vec<i64>,
     align: Vec<bool>,
+    word_wrap: bool,
     palette: &'a Palette,
 }
 
@@ -251,9 +299,10 @@ impl Layout<'_> {
         line
     }
 
-    /// TableWriter.GenerateTableRow for the header: labels wrap inside their column; the
-    /// last column with content on each screen row is trimmed when the header spans rows.
-    fn header_rows(&self, labels: &[String]) -> Vec<String> {
+    /// TableWriter.GenerateTableRow (the header, and rows under `-Wrap`): values wrap inside
+    /// their column; the last column with content on each screen row is trimmed when the row
+    /// spans screen rows.
+    fn multi_line_rows(&self, cells: &[Cell], is_header: bool) -> Vec<String> {
         let valid: Vec<usize> = (0..self.widths.len())
             .filter(|k| self.widths[*k] > 0)
             .collect();
@@ -264,9 +313,11 @@ impl Layout<'_> {
         for (pos, &k) in valid.iter().enumerate() {
             let width = self.widths[k] as usize;
             let pad = pos + 1 != valid.len();
-            let right = self.right(k);
-            let label = labels.get(k).map(String::as_str).unwrap_or("");
-            let mut lines = word_wrap(label, width, width);
+            let (label, right) = match cells.get(k) {
+                Some(c) => (c.text.as_str(), c.right),
+                None => ("", self.right(k)),
+            };
+            let mut lines = generate_lines(label, width, width, self.word_wrap);
             if pad || right {
                 for line in lines.iter_mut() {
                     if char_len(line) < width {
@@ -314,9 +365,13 @@ impl Layout<'_> {
                     if col == last_with_content[row] && screen_rows > 1 {
                         value = value.trim_end();
                     }
-                    line.push_str(&self.palette.table_header_code());
-                    line.push_str(value);
-                    line.push_str(self.palette.reset());
+                    if is_header {
+                        line.push_str(&self.palette.table_header_code());
+                        line.push_str(value);
+                        line.push_str(self.palette.reset());
+                    } else {
+                        line.push_str(value);
+                    }
                 }
                 line
             })
@@ -371,7 +426,26 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|s| cell(s)).collect())
                 .collect(),
+            word_wrap: true,
+            wrap_rows: false,
         }
+    }
+
+    #[test]
+    fn wrapped_rows_continue_under_their_column() {
+        let mut t = table(&["A", "B"], &[&["x", "abcdefghij"]]);
+        t.wrap_rows = true;
+        t.word_wrap = false;
+        assert_eq!(
+            t.render(8, false, &Palette::new(false)),
+            "A B\n- -\nx abcdef\n  ghij\n"
+        );
+        // Without -Wrap the cell is cut.
+        t.wrap_rows = false;
+        assert_eq!(
+            t.render(8, false, &Palette::new(false)),
+            "A B\n- -\nx abcde…\n"
+        );
     }
 
     #[test]

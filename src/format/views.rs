@@ -390,6 +390,13 @@ pub const VIEWS: &[ViewDef] = &[
     ),
     // pwsh's DictionaryEntry view: Name is 30 wide, Value takes the rest.
     table_sized(DICTIONARY_ENTRY, &["Name", "Value"], &[30, 0]),
+    list(DICTIONARY_ENTRY, &["Name", "Value"]),
+    // DotNetTypes.format.ps1xml's System.Version table.
+    table_sized(
+        "System.Version",
+        &["Major", "Minor", "Build", "Revision"],
+        &[6, 6, 6, 8],
+    ),
     // Get-Variable (pwsh's Variable view: Name 30 wide, Value the rest).
     table_sized(
         "System.Management.Automation.PSVariable",
@@ -723,6 +730,7 @@ pub fn property_names(value: &Value) -> Vec<String> {
     match value {
         Value::Object(o) => o.borrow().property_names(),
         Value::Guid(_) => vec!["Guid".into()],
+        Value::String(_) => vec!["Length".into()],
         Value::TimeSpan(_) => TIMESPAN_PROPERTIES.iter().map(|p| p.to_string()).collect(),
         _ => Vec::new(),
     }
@@ -733,6 +741,9 @@ pub fn property_names(value: &Value) -> Vec<String> {
 pub fn property(value: &Value, name: &str) -> Option<Value> {
     match value {
         Value::Guid(_) if name.eq_ignore_ascii_case("Guid") => Some(value.clone()),
+        Value::String(s) if name.eq_ignore_ascii_case("Length") => {
+            Some(Value::integer(s.encode_utf16().count() as i64))
+        }
         other => other.property(name),
     }
 }

@@ -48,6 +48,44 @@ pub fn truncate_at_newline(s: &str) -> String {
     }
 }
 
+/// `StringManipulationHelper.GenerateLines`: word wrap (below) in the cultures pwsh word-wraps
+/// (English, French, German, Italian, Portuguese, Spanish), else every line cut into pieces of
+/// `first`, then `following`, characters (the invariant culture).
+pub fn generate_lines(val: &str, first: usize, following: usize, word: bool) -> Vec<String> {
+    if word {
+        return word_wrap(val, first, following);
+    }
+    let mut out = Vec::new();
+    if val.is_empty() {
+        out.push(String::new());
+        return out;
+    }
+    for line in split_lines(val) {
+        if char_len(&line) <= first {
+            out.push(line);
+            continue;
+        }
+        let mut rest = line.as_str();
+        let mut width = first;
+        while !rest.is_empty() {
+            // A zero width still takes one character, as pwsh's corner case does.
+            let piece = take_chars(rest, width.max(1));
+            out.push(piece.to_string());
+            rest = &rest[piece.len()..];
+            width = following;
+        }
+    }
+    out
+}
+
+/// Whether pwsh word-wraps text in this culture (`(Get-Culture).TwoLetterISOLanguageName`).
+pub fn culture_word_wraps(culture_name: &str) -> bool {
+    let lang = culture_name.split('-').next().unwrap_or("");
+    ["en", "fr", "de", "it", "pt", "es"]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(lang))
+}
+
 /// Word-wraps `val` the way pwsh does for en-US: embedded newlines start new lines; a line
 /// longer than the available width breaks after a space or tab (the delimiter stays at the end
 /// of the earlier line); a word wider than a whole line is split by characters. The first line
@@ -155,6 +193,13 @@ mod tests {
     #[test]
     fn counts_characters_not_bytes() {
         assert_eq!(word_wrap("ééé ééé", 4, 4), vec!["ééé ", "ééé"]);
+        assert_eq!(
+            generate_lines("word word wo", 5, 3, false),
+            vec!["word ", "wor", "d w", "o"]
+        );
+        assert_eq!(generate_lines("a\nbcd", 2, 2, false), vec!["a", "bc", "d"]);
+        assert_eq!(generate_lines("", 2, 2, false), vec![""]);
+        assert!(culture_word_wraps("en-US") && !culture_word_wraps(""));
         assert_eq!(take_chars("héllo", 2), "hé");
         assert_eq!(skip_chars("héllo", 2), "llo");
         assert_eq!(last_chars("héllo", 4), "éllo");

@@ -258,6 +258,7 @@ impl CommandContext<'_> {
             invocation_name: Some(self.invocation_name.clone()),
             source: self.source.clone(),
             extent: self.command_span,
+            command_kind: Default::default(),
         }
     }
 

@@ -160,6 +160,18 @@ impl ExceptionInfo {
     }
 }
 
+/// What `$MyInvocation.MyCommand` is (its CommandType), as the error views tell them apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CommandKind {
+    /// A cmdlet or function, which `Get-Command` finds by its name.
+    #[default]
+    Command,
+    /// A `.ps1` file (ExternalScript) at this full path.
+    ExternalScript(String),
+    /// A script block run with `&` or `.` (CommandType Script), with its text.
+    ScriptBlock(String),
+}
+
 /// Where an error happened: the command and the source extent pwsh underlines.
 #[derive(Clone, Debug)]
 pub struct InvocationInfo {
@@ -170,6 +182,8 @@ pub struct InvocationInfo {
     pub source: Rc<SourceFile>,
     /// What the `~~~` underline covers.
     pub extent: Span,
+    /// The kind of `command_name`.
+    pub command_kind: CommandKind,
 }
 
 impl InvocationInfo {
@@ -179,6 +193,12 @@ impl InvocationInfo {
 
     pub fn column(&self) -> usize {
         self.source.column_of(self.extent.start)
+    }
+
+    /// False for the invocation of a script started from the command line: it has no source
+    /// position (ScriptLineNumber 0, an empty PositionMessage).
+    pub fn has_position(&self) -> bool {
+        !self.source.text.is_empty() || self.source.path.is_some()
     }
 }
 
@@ -207,6 +227,30 @@ pub struct ErrorRecord {
     /// For a ParseException: every error the parser reported, in order (the extent, or None
     /// for "Not all parse errors were reported"), which NormalView lists one after another.
     pub parse_errors: Vec<(Option<Span>, String)>,
+    /// Set on the records Get-Error returns (`ErrorRecord#PSExtendedError`): they show in its
+    /// view, with the `PSErrorIndex` it numbered them by when it returned several.
+    pub extended: Option<ExtendedError>,
+}
+
+impl ErrorRecord {
+    /// The record's PSTypeNames: Get-Error's records put `ErrorRecord#PSExtendedError` in
+    /// place of `ErrorRecord`.
+    pub fn type_names(&self) -> Vec<&'static str> {
+        if self.extended.is_some() {
+            vec![
+                "System.Management.Automation.ErrorRecord#PSExtendedError",
+                "System.Object",
+            ]
+        } else {
+            vec!["System.Management.Automation.ErrorRecord", "System.Object"]
+        }
+    }
+}
+
+/// Get-Error's mark on a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExtendedError {
+    pub index: Option<i64>,
 }
 
 impl ErrorRecord {
@@ -229,6 +273,7 @@ impl ErrorRecord {
             recommended_action: None,
             suggestion: None,
             parse_errors: Vec::new(),
+            extended: None,
         }
     }
 
@@ -241,15 +286,19 @@ impl ErrorRecord {
         }
     }
 
-    /// The one-line CategoryInfo text without ellipsizing:
-    /// `InvalidArgument: (:) [New-CsApplicationAccessPolicy], ParameterBindingException`.
+    /// `ErrorCategoryInfo.GetMessage()` (its `ToString()`, CategoryView, NormalView):
+    /// `InvalidArgument: (:) [New-CsApplicationAccessPolicy], ParameterBindingException`, with
+    /// Activity, TargetName and TargetType longer than 40 characters cut to 19 + `…` + 19.
     pub fn category_info(&self) -> String {
+        let category = match self.category {
+            ErrorCategory::DeadlockDetected => "Deadlock detected",
+            other => other.name(),
+        };
         format!(
-            "{}: ({}:{}) [{}], {}",
-            self.category.name(),
-            self.target_name,
-            self.target_type,
-            self.activity,
+            "{category}: ({}:{}) [{}], {}",
+            ellipsize(&self.target_name),
+            ellipsize(&self.target_type),
+            ellipsize(&self.activity),
             self.exception.short_name()
         )
     }
@@ -257,6 +306,13 @@ impl ErrorRecord {
     /// `$_.Exception`, `$_.CategoryInfo`, ... as script code reads them.
     pub fn property(&self, name: &str) -> Option<Value> {
         let value = match name.to_ascii_lowercase().as_str() {
+            "pserrorindex" => Value::integer(self.extended?.index?),
+            "psobject" => Value::object(
+                PsObject::new("System.Management.Automation.PSMemberSet").with(
+                    "TypeNames",
+                    Value::array(self.type_names().into_iter().map(Value::str).collect()),
+                ),
+            ),
             "exception" => {
                 let mut ex = PsObject::new(self.exception.type_name.clone())
                     .with("Message", Value::str(&self.exception.message))
@@ -330,6 +386,18 @@ impl ErrorRecord {
         };
         Some(value)
     }
+}
+
+/// pwsh's `ErrorCategoryInfo.Ellipsize`: a text longer than 40 characters keeps its first and
+/// last 19 characters around `…` (ErrorPackage.resx `Ellipsize`).
+pub fn ellipsize(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 40 {
+        return s.to_string();
+    }
+    let first: String = chars[..19].iter().collect();
+    let last: String = chars[chars.len() - 19..].iter().collect();
+    format!("{first}\u{2026}{last}")
 }
 
 /// `At {file}:{line} char:{col}` + `+ {line}` + `+ ~~~` (TextForPositionMessage), or

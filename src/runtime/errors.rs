@@ -3,6 +3,7 @@
 //! only; the interpreter attaches the position and decides how far they unwind.
 
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
+use super::flow::Flow;
 use super::value::Value;
 use crate::runtime::CmdletDef;
 
@@ -202,6 +203,8 @@ pub fn method_invocation(method: &str, argc: usize, inner_type: &str, inner: &st
 
 /// The record `throw <value>` produces: the message is also the ErrorId, category
 /// OperationStopped (MiscOps.cs ConvertToException); a bare `throw` says `ScriptHalted`.
+/// `thrown` is the exception's WasThrownFromThrowStatement: true for a message or a record,
+/// false for an exception object that is not a RuntimeException.
 pub fn thrown(value: &Value) -> ErrorRecord {
     if let Value::Error(rec) = value {
         let mut r = (**rec).clone();
@@ -237,7 +240,10 @@ pub fn thrown(value: &Value) -> ErrorRecord {
                         .unwrap_or_default(),
                 )));
             }
-            r.thrown = true;
+            // The record is the exception's own (ConvertToException): an exception that is not
+            // a RuntimeException has no WasThrownFromThrowStatement, so ConciseView heads it
+            // with the category (`OperationStopped:`), not `Exception:`.
+            r.thrown = false;
             return r;
         }
     }
@@ -258,6 +264,51 @@ pub fn thrown(value: &Value) -> ErrorRecord {
     }
     r.thrown = true;
     r
+}
+
+/// A value that does not convert to a typed variable's type (`[int]$x = 'nope'`, `$ErrorView =
+/// 'Bogus'`): ArgumentTransformationMetadataException, MetadataError, FQID RuntimeException.
+pub fn argument_transformation(message: impl Into<String>) -> ErrorRecord {
+    ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.ArgumentTransformationMetadataException",
+            message,
+        ),
+        "RuntimeException",
+        ErrorCategory::MetadataError,
+    )
+}
+
+/// Assigning a property a PSCustomObject does not have: `Exception setting "nope": "The
+/// property 'nope' cannot be found on this object. Verify that the property exists and can be
+/// set."` (SetValueInvocationException, NotSpecified, `ExceptionWhenSetting`).
+pub fn set_value_invocation(name: &str) -> ErrorRecord {
+    let inner = format!(
+        "The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
+    );
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.SetValueInvocationException",
+            format!("Exception setting \"{name}\": \"{inner}\""),
+        ),
+        "ExceptionWhenSetting",
+        ErrorCategory::NotSpecified,
+    );
+    r.exception.inner = Some(Box::new(ExceptionInfo::new(RUNTIME_EXCEPTION, inner)));
+    r
+}
+
+/// A failed conversion (InvalidArgument) as the ArgumentTransformation error of a typed
+/// variable; other flows pass through.
+pub fn as_argument_transformation(flow: Flow) -> Flow {
+    match flow {
+        Flow::Error(rec, termination) if rec.category == ErrorCategory::InvalidArgument => {
+            let mut r = argument_transformation(rec.exception.message.clone());
+            r.invocation = rec.invocation.clone();
+            Flow::Error(std::rc::Rc::new(r), termination)
+        }
+        other => other,
+    }
 }
 
 /// `System.String` → `String`, as CategoryInfo shows target types.
@@ -308,4 +359,74 @@ pub fn non_interactive(activity: &str) -> ErrorRecord {
     );
     r.activity = activity.to_string();
     r
+}
+
+/// The FullyQualifiedErrorId of a failed cast (`[int]'abc'`), as LanguagePrimitives names the
+/// conversion that failed: a string parsed to a number, a regex, an XML document, a type's
+/// `Parse` (with a format provider for dates, time spans and GUIDs), an enum name; an
+/// IConvertible value to a number; anything else `ConvertToFinalInvalidCastException`.
+pub fn cast_error_id(value: &Value, target_full: &str) -> &'static str {
+    use super::number::NumKind;
+    let target = NumKind::from_full_name(target_full);
+    let convertible = matches!(
+        value,
+        Value::Num(_) | Value::Bool(_) | Value::Char(_) | Value::DateTime(_)
+    );
+    match value {
+        Value::String(_) => match target {
+            Some(NumKind::Double | NumKind::Single) => "InvalidCastFromStringToDoubleOrSingle",
+            Some(NumKind::Decimal) => "InvalidCastFromStringToDecimal",
+            Some(_) => "InvalidCastFromStringToInteger",
+            None => match target_full {
+                "System.Text.RegularExpressions.Regex" => "InvalidCastFromStringToRegex",
+                "System.Xml.XmlDocument" => "InvalidCastToXmlDocument",
+                "System.DateTime" | "System.TimeSpan" | "System.Guid" => {
+                    "InvalidCastParseTargetInvocationWithFormatProvider"
+                }
+                "System.Char" | "System.Version" | "System.Net.IPAddress" => {
+                    "InvalidCastParseTargetInvocation"
+                }
+                _ if crate::vocab::dotnet::enum_info(target_full).is_some() => {
+                    "SubstringDisambiguationEnumParseThrewAnException"
+                }
+                _ => "ConvertToFinalInvalidCastException",
+            },
+        },
+        _ if convertible && target.is_some() => "InvalidCastIConvertible",
+        _ => "ConvertToFinalInvalidCastException",
+    }
+}
+
+#[cfg(test)]
+mod cast_id_tests {
+    use super::*;
+
+    #[test]
+    fn cast_error_ids_name_the_failed_conversion() {
+        let s = Value::str("x");
+        assert_eq!(
+            cast_error_id(&s, "System.Int32"),
+            "InvalidCastFromStringToInteger"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.Single"),
+            "InvalidCastFromStringToDoubleOrSingle"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.DateTime"),
+            "InvalidCastParseTargetInvocationWithFormatProvider"
+        );
+        assert_eq!(
+            cast_error_id(&s, "System.DayOfWeek"),
+            "SubstringDisambiguationEnumParseThrewAnException"
+        );
+        assert_eq!(
+            cast_error_id(&Value::integer(300), "System.Byte"),
+            "InvalidCastIConvertible"
+        );
+        assert_eq!(
+            cast_error_id(&Value::Null, "System.Collections.Hashtable"),
+            "ConvertToFinalInvalidCastException"
+        );
+    }
 }

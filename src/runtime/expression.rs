@@ -389,14 +389,17 @@ impl Session {
         let q = Qualifier::parse(scope.as_deref());
         let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
             Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|inner| {
-                self.runtime_error(
-                    "RuntimeException",
-                    inner,
-                    ErrorCategory::MetadataError,
-                    span,
-                )
+                self.runtime_record_error(super::errors::argument_transformation(inner), span)
             })?,
             None => value,
+        };
+        // `$ErrorView` converts what it is given to an ErrorView (its ArgumentTypeConverter).
+        let value = if var.name.eq_ignore_ascii_case("ErrorView") {
+            super::output::error_view_value(&value).map_err(|m| {
+                self.runtime_record_error(super::errors::argument_transformation(m), span)
+            })?
+        } else {
+            value
         };
         if var.name.eq_ignore_ascii_case("ErrorActionPreference")
             && super::session::ActionPreference::parse(&value.to_ps_string()).is_none()
@@ -432,7 +435,10 @@ impl Session {
             ExprKind::Variable(var) => self.write_variable(var, value, target.span),
             ExprKind::Convert { type_name, operand } => {
                 if let ExprKind::Variable(var) = &operand.kind {
-                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span)?;
+                    // A value that does not convert is the variable's ArgumentTransformation
+                    // error (MetadataError), not the cast's InvalidArgument.
+                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span)
+                        .map_err(super::errors::as_argument_transformation)?;
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());

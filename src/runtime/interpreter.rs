@@ -55,6 +55,7 @@ pub fn parse_error_record(errors: &ParseErrors) -> Option<ErrorRecord> {
         invocation_name: None,
         source: errors.source.clone(),
         extent: first.span,
+        command_kind: Default::default(),
     });
     r.parse_errors = errors
         .errors
@@ -440,6 +441,7 @@ impl Session {
                         invocation_name: None,
                         source: self.current_source(),
                         extent: stmt.span,
+                        command_kind: Default::default(),
                     });
                 }
                 Err(Flow::Error(Rc::new(rec), Termination::Script))
@@ -618,6 +620,7 @@ impl Session {
                 invocation_name: None,
                 source: self.current_source(),
                 extent: span,
+                command_kind: Default::default(),
             });
             return Err(Flow::statement_error(rec));
         };
@@ -749,6 +752,7 @@ impl Session {
             invocation_name: None,
             source: self.current_source(),
             extent: self.sequence_point.unwrap_or(span),
+            command_kind: Default::default(),
         });
         Flow::statement_error(rec)
     }
@@ -767,6 +771,7 @@ impl Session {
             invocation_name: None,
             source: self.current_source(),
             extent: span,
+            command_kind: Default::default(),
         });
         Flow::statement_error(rec)
     }

@@ -38,7 +38,9 @@ pub mod value;
 pub use binder::{BoundParameters, CommandArg};
 pub use command_context::CommandContext;
 pub use commands::{CmdletDef, CommandTable, Handler, Implementation};
-pub use error_record::{ErrorCategory, ErrorRecord, ExceptionInfo, InvocationInfo};
+pub use error_record::{
+    CommandKind, ErrorCategory, ErrorRecord, ExceptionInfo, ExtendedError, InvocationInfo,
+};
 pub use expression::{hashtable_to_object, set_env_var};
 pub use extension::{GraphCall, SessionExtension};
 pub use flow::{Flow, Termination};

@@ -450,6 +450,7 @@ impl Session {
                     } else {
                         cmd.span
                     },
+                    command_kind: Default::default(),
                 });
                 let suggestion = super::commands::suggest_command(&self.commands, &typed);
                 record.suggestion = match hidden {
@@ -597,6 +598,7 @@ impl Session {
                 invocation_name: Some(typed_name.to_string()),
                 source: s.current_source(),
                 extent: f.span.unwrap_or(span),
+                command_kind: Default::default(),
             });
             Flow::statement_error(record)
         };
@@ -1188,6 +1190,7 @@ impl Session {
             }),
             source: self.current_source(),
             extent: span,
+            command_kind: Default::default(),
         }
     }
 
@@ -1609,6 +1612,7 @@ impl Session {
                     invocation_name: None,
                     source: source.clone(),
                     extent: *span,
+                    command_kind: Default::default(),
                 });
             }
             return Err(Flow::statement_error(r));
@@ -1843,6 +1847,11 @@ impl Session {
                 invocation_name: Some(site.name.clone()),
                 source,
                 extent,
+                command_kind: super::CommandKind::ExternalScript(
+                    path.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                ),
             });
             Flow::statement_error(r)
         };
@@ -1892,6 +1901,7 @@ impl Session {
                     invocation_name: None,
                     source: source.clone(),
                     extent: *span,
+                    command_kind: Default::default(),
                 });
             }
             return Err(Flow::statement_error(r));

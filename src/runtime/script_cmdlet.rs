@@ -254,11 +254,17 @@ fn frame_invocation(frame: &CallFrame) -> InvocationInfo {
         Some((src, span)) => (src.clone(), *span),
         None => (SourceFile::new(None, ""), Span::new(0, 0)),
     };
+    let command_kind = if frame.is_script {
+        super::CommandKind::ExternalScript(frame.def.name.to_string())
+    } else {
+        super::CommandKind::Command
+    };
     InvocationInfo {
         command_name: Some(frame.command_name.clone()),
         invocation_name: Some(frame.invocation_name.clone()),
         source,
         extent,
+        command_kind,
     }
 }
 

@@ -272,6 +272,15 @@ impl Session {
         self.scopes.set("WhatIfPreference", Value::Bool(false), g);
         self.scopes
             .set("FormatEnumerationLimit", Value::integer(4), g);
+        let view = self.options.error_view;
+        self.scopes.set(
+            "ErrorView",
+            Value::Enum(super::value::EnumValue::new(
+                super::output::ERROR_VIEW_TYPE,
+                view.number(),
+            )),
+            g,
+        );
         self.scopes
             .set("MaximumHistoryCount", Value::integer(4096), g);
         let home = std::env::var("HOME").unwrap_or_default();
@@ -318,6 +327,22 @@ impl Session {
             color: self.options.color_out,
             enumeration_limit: limit,
             culture: self.culture,
+            error_view: self.error_view(),
+        }
+    }
+
+    /// `$ErrorView` as visible now (a script may set it); a NormalView under aapsh's
+    /// `-ErrorView normal` keeps the Windows PowerShell 5.1 block that option asks for.
+    fn error_view(&self) -> ErrorView {
+        let configured = self.options.error_view;
+        let named = self
+            .scopes
+            .get("ErrorView", Qualifier::None)
+            .and_then(|v| ErrorView::from_name(&v.value.to_ps_string()));
+        match named {
+            Some(ErrorView::Normal) if configured == ErrorView::WindowsNormal => configured,
+            Some(view) => view,
+            None => configured,
         }
     }
 
@@ -419,7 +444,7 @@ impl Session {
                 } else {
                     record
                 };
-                let text = self.formatter.error(record, self.options.error_view, &opts);
+                let text = self.formatter.error(record, &opts);
                 self.host.write_err(&text);
                 self.transcribe(&text);
             }

@@ -234,7 +234,7 @@ pub fn parse_args(args: &[String]) -> Result<CliOptions, String> {
                     let v = value(i, "ErrorView")?;
                     o.error_view = match v.to_ascii_lowercase().as_str() {
                         "concise" | "conciseview" => ErrorView::Concise,
-                        "normal" | "normalview" => ErrorView::Normal,
+                        "normal" | "normalview" => ErrorView::WindowsNormal,
                         _ => {
                             return Err(format!(
                                 "Cannot process the -ErrorView value '{v}'. Use concise or normal."
@@ -445,7 +445,7 @@ mod tests {
         ]))
         .unwrap();
         assert!(o.non_interactive);
-        assert_eq!(o.error_view, ErrorView::Normal);
+        assert_eq!(o.error_view, ErrorView::WindowsNormal);
         assert_eq!(o.color, ColorChoice::Never);
         assert!(parse_args(&args(&["-Co", "x"])).is_err());
         assert_eq!(parse_args(&args(&["-?"])).unwrap().mode, Mode::Help);

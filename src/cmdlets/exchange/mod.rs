@@ -119,6 +119,7 @@ pub(super) fn exo_error(
         invocation_name: Some("Write-ErrorMessage".to_string()),
         source: module_file,
         extent: Default::default(),
+        command_kind: Default::default(),
     });
     r
 }

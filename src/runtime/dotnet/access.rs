@@ -300,6 +300,14 @@ pub fn set_member(
             if o.has(name) {
                 o.set(name, value);
                 Ok(())
+            } else if o.type_names.first().map(String::as_str)
+                == Some(crate::runtime::value::PSCUSTOMOBJECT)
+            {
+                // The PSObject adapter wraps the failure (SetValueInvocationException).
+                Err(s.runtime_record_error(
+                    crate::runtime::errors::set_value_invocation(name),
+                    span,
+                ))
             } else {
                 Err(s.runtime_error(
                     "PropertyNotFound",

@@ -246,14 +246,10 @@ pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Va
         .get("OFS", crate::runtime::scope::Qualifier::None)
         .map(|o| o.value.to_ps_string())
         .unwrap_or_else(|| " ".into());
+    let id = crate::runtime::errors::cast_error_id(&v, &full_type_name(type_name));
     convert_to(v, type_name, &ofs).map_err(|failure| match failure {
         CastFailure::TypeNotFound => type_not_found(s, type_name, span),
-        CastFailure::Message(m) => s.runtime_error(
-            "InvalidCastException",
-            m,
-            ErrorCategory::InvalidArgument,
-            span,
-        ),
+        CastFailure::Message(m) => s.runtime_error(id, m, ErrorCategory::InvalidArgument, span),
     })
 }
 
