@@ -127,7 +127,7 @@ impl NumKind {
     }
 
     /// The inclusive range of an integer type (BigInteger has none).
-    fn integer_range(self) -> Option<(i128, i128)> {
+    pub fn integer_range(self) -> Option<(i128, i128)> {
         Some(match self {
             NumKind::SByte => (i8::MIN as i128, i8::MAX as i128),
             NumKind::Byte => (0, u8::MAX as i128),

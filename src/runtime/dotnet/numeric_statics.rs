@@ -146,7 +146,7 @@ pub(super) fn call(
         ("System.Math", "abs", 1) => match &args[0] {
             Value::Num(n) if n.kind().is_signed_integer() && n.kind() != NumKind::BigInt => {
                 let v = n.as_i128()?;
-                let (lo, _) = integer_bounds(n.kind())?;
+                let (lo, _) = n.kind().integer_range()?;
                 if v == lo {
                     return Some(fail(
                         s,
@@ -228,16 +228,6 @@ fn math_unary(v: &Value, f: fn(f64) -> f64) -> Option<Result<Value, Flow>> {
         Value::Num(Number::Decimal(_)) => None,
         other => Some(Ok(Value::double(f(other.as_f64()?)))),
     }
-}
-
-fn integer_bounds(kind: NumKind) -> Option<(i128, i128)> {
-    Some(match kind {
-        NumKind::SByte => (i8::MIN as i128, i8::MAX as i128),
-        NumKind::Int16 => (i16::MIN as i128, i16::MAX as i128),
-        NumKind::Int32 => (i32::MIN as i128, i32::MAX as i128),
-        NumKind::Int64 => (i64::MIN as i128, i64::MAX as i128),
-        _ => return None,
-    })
 }
 
 /// `Char.IsDigit(c)`, `IsDigit(s, i)`, the other classes, `ToUpper`/`ToLower`,
