@@ -752,6 +752,11 @@ pub fn property(value: &Value, name: &str) -> Option<Value> {
 /// (`DictionaryEntry` objects with Name, Key and Value), anything else as itself.
 pub fn display_items(value: &Value) -> Vec<Value> {
     match value {
+        Value::Hashtable(table) if table.borrow().generic.is_some() => {
+            let table = table.borrow();
+            let types = table.generic.clone().unwrap_or_default();
+            crate::runtime::dotnet::generic::key_value_pairs(&types, &table)
+        }
         Value::Hashtable(table) => table
             .borrow()
             .iter()

@@ -135,13 +135,7 @@ impl Value {
             Value::Enum(e) => e.type_name.to_string(),
             Value::String(_) => "System.String".into(),
             Value::Array(a) => a.borrow().kind.type_name(),
-            Value::Hashtable(h) => {
-                if h.borrow().ordered {
-                    "System.Collections.Specialized.OrderedDictionary".into()
-                } else {
-                    "System.Collections.Hashtable".into()
-                }
-            }
+            Value::Hashtable(h) => h.borrow().type_name(),
             Value::Object(o) => o
                 .borrow()
                 .type_names
@@ -174,13 +168,14 @@ impl Value {
                 .map(Value::element_string)
                 .collect::<Vec<_>>()
                 .join(" "),
-            Value::Hashtable(h) => {
-                if h.borrow().ordered {
-                    "System.Collections.Specialized.OrderedDictionary".into()
-                } else {
-                    "System.Collections.Hashtable".into()
-                }
-            }
+            Value::Hashtable(h) => match &h.borrow().generic {
+                // Type.ToString(): `Dictionary`2[System.String,System.Int32]`.
+                Some(g) => format!(
+                    "System.Collections.Generic.Dictionary`2[{},{}]",
+                    g.key, g.value
+                ),
+                None => h.borrow().type_name(),
+            },
             Value::Object(o) => o.borrow().to_ps_string(),
             Value::ScriptBlock(sb) => sb.text().to_string(),
             Value::Guid(g) => g.hyphenated().to_string(),
@@ -305,6 +300,14 @@ pub enum ArrayKind {
     /// A read-only .NET collection by its full type name (a regex MatchCollection,
     /// GroupCollection or CaptureCollection).
     Collection(Rc<str>),
+    /// `System.Collections.Generic.HashSet[T]`, by T's full name; true when its comparer
+    /// ignores case (`[StringComparer]::OrdinalIgnoreCase`).
+    HashSet(Rc<str>, bool),
+    /// `System.Collections.Generic.Queue[T]`: items in dequeue order.
+    Queue(Rc<str>),
+    /// `System.Collections.Generic.Stack[T]`: items in pop order (the top first), which is
+    /// the order .NET enumerates a stack in.
+    Stack(Rc<str>),
 }
 
 impl ArrayKind {
@@ -316,6 +319,9 @@ impl ArrayKind {
             ArrayKind::ArrayList => "System.Collections.ArrayList".into(),
             ArrayKind::List(e) => format!("System.Collections.Generic.List`1[[{e}]]"),
             ArrayKind::Collection(name) => name.to_string(),
+            ArrayKind::HashSet(e, _) => format!("System.Collections.Generic.HashSet`1[[{e}]]"),
+            ArrayKind::Queue(e) => format!("System.Collections.Generic.Queue`1[[{e}]]"),
+            ArrayKind::Stack(e) => format!("System.Collections.Generic.Stack`1[[{e}]]"),
         }
     }
 
@@ -324,10 +330,22 @@ impl ArrayKind {
         matches!(self, ArrayKind::ArrayList | ArrayKind::List(_))
     }
 
-    /// The element type of a typed array or generic list.
+    /// A generic HashSet, Queue or Stack: enumerable, but neither an array nor a list.
+    pub fn is_generic_collection(&self) -> bool {
+        matches!(
+            self,
+            ArrayKind::HashSet(..) | ArrayKind::Queue(_) | ArrayKind::Stack(_)
+        )
+    }
+
+    /// The element type of a typed array or generic collection.
     pub fn element(&self) -> Option<&str> {
         match self {
-            ArrayKind::Typed(e) | ArrayKind::List(e) => Some(e),
+            ArrayKind::Typed(e)
+            | ArrayKind::List(e)
+            | ArrayKind::HashSet(e, _)
+            | ArrayKind::Queue(e)
+            | ArrayKind::Stack(e) => Some(e),
             _ => None,
         }
     }
@@ -384,6 +402,13 @@ impl Array {
             }
             ArrayKind::List(_) => {
                 o.set("Capacity", Value::count(list_capacity(a.len())));
+                o.set("Count", count);
+            }
+            ArrayKind::HashSet(..) => {
+                o.set("Count", count);
+                o.set("Capacity", Value::count(a.len()));
+            }
+            ArrayKind::Queue(_) | ArrayKind::Stack(_) => {
                 o.set("Count", count);
             }
         }
@@ -561,6 +586,9 @@ pub enum Native {
     },
     /// `System.Text.Encoding`: which one.
     Encoding(super::dotnet::encoding::EncodingKind),
+    /// A `System.StringComparer` (`[StringComparer]::OrdinalIgnoreCase`): whether it ignores
+    /// case, which is all the generic collections read from it.
+    StringComparer { ignore_case: bool },
 }
 
 impl PsObject {
@@ -663,27 +691,70 @@ impl PsObject {
 #[derive(Clone, Debug, Default)]
 pub struct Hashtable {
     pub ordered: bool,
+    /// Set for a `System.Collections.Generic.Dictionary[K,V]`: its key and value types and
+    /// whether its comparer ignores case (string keys of a plain Dictionary are
+    /// case-sensitive, unlike a hashtable's).
+    pub generic: Option<Rc<DictionaryTypes>>,
     entries: IndexMap<String, (Value, Value)>,
+}
+
+/// The type arguments of a generic Dictionary and its key comparer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DictionaryTypes {
+    pub key: Rc<str>,
+    pub value: Rc<str>,
+    pub ignore_case: bool,
+}
+
+impl DictionaryTypes {
+    /// `GetType().FullName` (without the assembly qualification pwsh adds).
+    pub fn type_name(&self) -> String {
+        format!(
+            "System.Collections.Generic.Dictionary`2[[{}],[{}]]",
+            self.key, self.value
+        )
+    }
 }
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
         Hashtable {
             ordered,
+            generic: None,
             entries: IndexMap::new(),
         }
     }
 
-    fn key_of(key: &Value) -> String {
+    /// An empty `Dictionary[K,V]`.
+    pub fn dictionary(types: DictionaryTypes) -> Hashtable {
+        Hashtable {
+            ordered: false,
+            generic: Some(Rc::new(types)),
+            entries: IndexMap::new(),
+        }
+    }
+
+    /// `GetType().FullName` of this dictionary.
+    pub fn type_name(&self) -> String {
+        match &self.generic {
+            Some(g) => g.type_name(),
+            None if self.ordered => "System.Collections.Specialized.OrderedDictionary".into(),
+            None => "System.Collections.Hashtable".into(),
+        }
+    }
+
+    fn key_of(&self, key: &Value) -> String {
+        let ignore_case = self.generic.as_ref().is_none_or(|g| g.ignore_case);
         match key {
-            Value::String(s) => format!("s:{}", s.to_lowercase()),
+            Value::String(s) if ignore_case => format!("s:{}", s.to_lowercase()),
+            Value::String(s) => format!("s:{s}"),
             other => format!("{}:{}", other.type_name(), other.to_ps_string()),
         }
     }
 
     /// Inserts or replaces. Returns false when the key already existed.
     pub fn insert(&mut self, key: Value, value: Value) -> bool {
-        let k = Self::key_of(&key);
+        let k = self.key_of(&key);
         match self.entries.get_mut(&k) {
             Some(slot) => {
                 slot.1 = value;
@@ -697,16 +768,16 @@ impl Hashtable {
     }
 
     pub fn get(&self, key: &Value) -> Option<Value> {
-        self.entries.get(&Self::key_of(key)).map(|(_, v)| v.clone())
+        self.entries.get(&self.key_of(key)).map(|(_, v)| v.clone())
     }
 
     pub fn contains_key(&self, key: &Value) -> bool {
-        self.entries.contains_key(&Self::key_of(key))
+        self.entries.contains_key(&self.key_of(key))
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
         self.entries
-            .shift_remove(&Self::key_of(key))
+            .shift_remove(&self.key_of(key))
             .map(|(_, v)| v)
     }
 

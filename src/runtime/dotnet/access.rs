@@ -132,6 +132,9 @@ pub fn get_member(
         Value::TimeSpan(ts) => ts.property(name),
         Value::Type(t) => match lower.as_str() {
             "name" => {
+                if let Some(short) = super::generic::generic_short_name(t) {
+                    return Ok(Value::str(short));
+                }
                 let base = t.split("[[").next().unwrap_or(t);
                 Some(Value::str(base.rsplit('.').next().unwrap_or(base)))
             }
@@ -244,6 +247,9 @@ pub(super) fn static_member(
         }
         ("System.DateTime", "minvalue") => min_date(),
         ("System.Math", "pi") => Value::double(std::f64::consts::PI),
+        ("System.StringComparer", p) if super::generic::string_comparer(p).is_some() => {
+            super::generic::string_comparer(p).unwrap_or_default()
+        }
         (super::encoding::ENCODING, p)
             if super::encoding::EncodingKind::from_property(p).is_some() =>
         {

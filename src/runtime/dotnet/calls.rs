@@ -54,7 +54,11 @@ pub fn invoke_method(
 /// The recorded type whose members a call on `target` looks up.
 pub(super) fn receiver_type(target: &Value) -> String {
     match target {
-        Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
+        Value::Array(a)
+            if !a.borrow().kind.is_list() && !a.borrow().kind.is_generic_collection() =>
+        {
+            "System.Object[]".into()
+        }
         Value::Object(o) if o.borrow().is_custom() => {
             "System.Management.Automation.PSCustomObject".into()
         }
@@ -246,6 +250,15 @@ pub(super) fn invoke_instance(
             super::array_methods::foreach_method(s, items, name, &args, span)
         };
     }
+    if let Value::Hashtable(h) = target {
+        let generic = h.borrow().generic.clone();
+        if let Some(types) = generic
+            && let Some(v) =
+                super::generic::dictionary_method(s, &types, h, name, &lower, &args, span)
+        {
+            return v;
+        }
+    }
     match target {
         Value::Null => Err(s.runtime_error(
             "InvokeMethodOnNull",
@@ -257,9 +270,16 @@ pub(super) fn invoke_instance(
         Value::Array(items) => {
             let kind = items.borrow().kind.clone();
             if kind.is_list()
-                && let Some(v) = super::lists::list_method(s, &kind, items, &lower, &args)
+                && let Some(v) = super::lists::list_method(s, &kind, items, name, &lower, &args, span)
             {
-                return Ok(v);
+                return v;
+            }
+            if kind.is_generic_collection()
+                && let Some(v) = super::generic::collection_method(
+                    s, &kind, items, name, &lower, &args, span,
+                )
+            {
+                return v;
             }
             let snapshot = items.borrow().clone();
             match lower.as_str() {
@@ -287,6 +307,9 @@ pub(super) fn invoke_instance(
                     "Collection was of a fixed size.",
                     span,
                 )),
+                _ if kind.is_generic_collection() => {
+                    Err(method_not_found(s, &target.type_name(), name, span))
+                }
                 // Member enumeration for methods: the method of every element.
                 _ if !snapshot.is_empty() => {
                     let mut out = Vec::new();
@@ -495,6 +518,11 @@ pub(super) fn static_call(
         return Ok(v);
     }
     let lower = name.to_ascii_lowercase();
+    if lower == "new"
+        && let Some(made) = super::generic::construct(s, &ty, &args, span)
+    {
+        return made;
+    }
     if lower == "new"
         && let Some(kind) = super::lists::list_kind_for(&ty)
     {

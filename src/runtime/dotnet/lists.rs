@@ -47,85 +47,100 @@ impl Session {
     }
 }
 
-/// `$list.Method(args)`, or `None` when the method is not a list method.
+/// `$list.Method(args)`, or `None` when the method is not a list method. A `List[T]` converts
+/// what it stores to T, with the method binder's error when it cannot.
 pub(crate) fn list_method(
     s: &mut Session,
     kind: &ArrayKind,
     items: &Rc<RefCell<Array>>,
+    name: &str,
     lower: &str,
     args: &[Value],
-) -> Option<Value> {
-    let convert = |v: &Value| -> Value {
-        match kind.element() {
-            Some("System.String") if !v.is_null() => Value::str(v.to_ps_string()),
-            _ => v.clone(),
+    span: Span,
+) -> Option<Result<Value, Flow>> {
+    let convert = |s: &Session, v: &Value, param: &str| -> Result<Value, Flow> {
+        match kind {
+            ArrayKind::List(e) => super::generic::element_arg(s, v, e, param, name, span),
+            _ => Ok(v.clone()),
         }
     };
-    Some(match (lower, args.len()) {
-        ("add", 1) => {
-            let mut list = items.borrow_mut();
-            list.push(convert(&args[0]));
-            // ArrayList.Add returns the new index; List<T>.Add returns nothing.
-            if *kind == ArrayKind::ArrayList {
-                Value::integer(list.len() as i64 - 1)
-            } else {
+    let result = (|| -> Result<Option<Value>, Flow> {
+        Ok(Some(match (lower, args.len()) {
+            ("add", 1) => {
+                let v = convert(s, &args[0], "item")?;
+                let mut list = items.borrow_mut();
+                list.push(v);
+                // ArrayList.Add returns the new index; List<T>.Add returns nothing.
+                if *kind == ArrayKind::ArrayList {
+                    Value::integer(list.len() as i64 - 1)
+                } else {
+                    Value::Null
+                }
+            }
+            ("addrange", 1) => {
+                let mut more = Vec::new();
+                for v in args[0].enumerate() {
+                    more.push(convert(s, &v, "collection")?);
+                }
+                items.borrow_mut().extend(more);
                 Value::Null
             }
-        }
-        ("addrange", 1) => {
-            let more: Vec<Value> = args[0].enumerate().iter().map(convert).collect();
-            items.borrow_mut().extend(more);
-            Value::Null
-        }
-        ("insert", 2) => {
-            let mut list = items.borrow_mut();
-            let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(0);
-            let at = usize::try_from(at).unwrap_or(0).min(list.len());
-            list.insert(at, convert(&args[1]));
-            Value::Null
-        }
-        ("remove", 1) => {
-            let mut list = items.borrow_mut();
-            let found = list
-                .iter()
-                .position(|x| crate::runtime::operators::values_equal(x, &args[0], true));
-            if let Some(i) = found {
-                list.remove(i);
-            }
-            if *kind != ArrayKind::ArrayList {
-                Value::Bool(found.is_some())
-            } else {
+            ("insert", 2) => {
+                let v = convert(s, &args[1], "item")?;
+                let mut list = items.borrow_mut();
+                let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(0);
+                let at = usize::try_from(at).unwrap_or(0).min(list.len());
+                list.insert(at, v);
                 Value::Null
             }
-        }
-        ("removeat", 1) => {
-            let mut list = items.borrow_mut();
-            let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
-            if let Ok(i) = usize::try_from(at)
-                && i < list.len()
-            {
-                list.remove(i);
+            ("remove", 1) => {
+                let mut list = items.borrow_mut();
+                let found = list
+                    .iter()
+                    .position(|x| crate::runtime::operators::values_equal(x, &args[0], true));
+                if let Some(i) = found {
+                    list.remove(i);
+                }
+                if *kind != ArrayKind::ArrayList {
+                    Value::Bool(found.is_some())
+                } else {
+                    Value::Null
+                }
             }
-            Value::Null
-        }
-        ("clear", 0) => {
-            items.borrow_mut().clear();
-            Value::Null
-        }
-        ("toarray", 0) => Value::array(items.borrow().items.clone()),
-        ("reverse", 0) => {
-            items.borrow_mut().reverse();
-            Value::Null
-        }
-        ("sort", 0) => {
-            items
-                .borrow_mut()
-                .sort_by(|a, b| crate::runtime::operators::sort_order(a, b, false));
-            Value::Null
-        }
-        _ => {
-            let _ = s;
-            return None;
-        }
-    })
+            ("removeat", 1) => {
+                let mut list = items.borrow_mut();
+                let at =
+                    crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
+                if let Ok(i) = usize::try_from(at)
+                    && i < list.len()
+                {
+                    list.remove(i);
+                }
+                Value::Null
+            }
+            ("clear", 0) => {
+                items.borrow_mut().clear();
+                Value::Null
+            }
+            ("toarray", 0) => match kind.element() {
+                Some(e) if e != "System.Object" => Value::array_of(
+                    ArrayKind::Typed(Rc::from(e)),
+                    items.borrow().items.clone(),
+                ),
+                _ => Value::array(items.borrow().items.clone()),
+            },
+            ("reverse", 0) => {
+                items.borrow_mut().reverse();
+                Value::Null
+            }
+            ("sort", 0) => {
+                items
+                    .borrow_mut()
+                    .sort_by(|a, b| crate::runtime::operators::sort_order(a, b, false));
+                Value::Null
+            }
+            _ => return Ok(None),
+        }))
+    })();
+    result.transpose()
 }

@@ -10,6 +10,7 @@ mod calls;
 mod datetime;
 pub mod encoding;
 mod environment;
+pub mod generic;
 mod index;
 pub mod lists;
 mod native;

@@ -255,6 +255,8 @@ pub(super) fn native_method(
             return super::encoding::encoding_method(s, kind, lower, name, args, span);
         }
         Native::VarRef { .. } => return None,
-        Native::Regex(_) | Native::RegexMatch { .. } => return None,
+        Native::Regex(_) | Native::RegexMatch { .. } | Native::StringComparer { .. } => {
+            return None;
+        }
     })
 }

@@ -87,6 +87,7 @@ pub fn full_type_name(name: &str) -> String {
         "cultureinfo" | "globalization.cultureinfo" => "System.Globalization.CultureInfo",
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
+        "stringcomparer" => "System.StringComparer",
         // An enum the table records, by its full name or with `System.` left out (pwsh looks
         // in the System namespace implicitly).
         _ if crate::vocab::dotnet::enum_info(&format!("System.{}", trimmed)).is_some() => {
@@ -154,6 +155,7 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
     "System.Text.StringBuilder",
     "System.Diagnostics.Stopwatch",
     "System.Text.Encoding",
+    "System.StringComparer",
 ];
 
 /// True for a full type name this shell emulates (for `using namespace` lookups).
@@ -267,6 +269,9 @@ pub enum CastFailure {
 /// both convert through here.
 pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFailure> {
     use CastFailure::Message;
+    if let Some(made) = super::generic::cast_to(&v, type_name) {
+        return made.map_err(Message);
+    }
     if let Some(kind) = super::lists::list_kind_for(type_name) {
         let items = v.enumerate();
         let mut converted = Vec::with_capacity(items.len());
