@@ -144,7 +144,17 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         "collections.hashtable" | "hashtable" => Value::hashtable(Hashtable::new(false)),
         "collections.specialized.ordereddictionary" => Value::hashtable(Hashtable::new(true)),
         // Lists are made as `[type]::new(args)` makes them, so they keep Add, Remove, ...
-        _ if crate::runtime::dotnet::lists::list_kind_for(&typed).is_some() => {
+        _ if crate::runtime::dotnet::lists::list_kind_for(&typed).is_some()
+            || crate::runtime::dotnet::generic::generic_type_for(&typed).is_some()
+            || matches!(
+                crate::runtime::dotnet::full_type_name(&typed).as_str(),
+                crate::runtime::dotnet::STRING_BUILDER
+                    | crate::runtime::dotnet::STOPWATCH
+                    | "System.Version"
+                    | "System.DateTime"
+                    | "System.TimeSpan"
+            ) =>
+        {
             let span = ctx.command_span;
             ctx.session.new_object(&typed, args, span)?
         }

@@ -119,6 +119,13 @@ pub(super) fn bind_recorded(
             Err(s.runtime_record_error(rec, span))
         }
         Err(super::overloads::BindError::Convert(message)) => {
+            // A constructor reports itself as `.ctor` when an argument does not convert.
+            let message = match message.split_once(&format!("for \"{}\" to type", member.name)) {
+                Some((head, tail)) if member.name == "new" => {
+                    format!("{head}for \".ctor\" to type{tail}")
+                }
+                _ => message,
+            };
             let mut rec = ErrorRecord::new(
                 ExceptionInfo::new("System.Management.Automation.MethodException", message),
                 "MethodArgumentConversionInvalidCastArgument",
@@ -613,6 +620,93 @@ pub(super) fn static_call(
                 })?,
                 DateKind::Unspecified,
             ))
+        }
+        ("System.Version", "new") => {
+            let parts: Vec<i64> = (0..args.len()).map(|i| arg_int(&args, i)).collect();
+            match args.len() {
+                0 => crate::runtime::expression::parse_version("0.0").unwrap_or_default(),
+                1 => super::types::convert_to(args[0].clone(), "System.Version", " ").map_err(
+                    |e| {
+                        let m = match e {
+                            super::types::CastFailure::Message(m) => m,
+                            super::types::CastFailure::TypeNotFound => String::new(),
+                        };
+                        method_exception(s, ".ctor", 1, "System.ArgumentException", &m, span)
+                    },
+                )?,
+                2..=4 => {
+                    if let Some(bad) = parts.iter().position(|p| *p < 0) {
+                        let param = ["major", "minor", "build", "revision"][bad];
+                        return Err(method_exception(
+                            s,
+                            ".ctor",
+                            args.len(),
+                            "System.ArgumentOutOfRangeException",
+                            &format!(
+                                "{param} ('{}') must be a non-negative value. (Parameter '{param}')\nActual value was {}.",
+                                parts[bad], parts[bad]
+                            ),
+                            span,
+                        ));
+                    }
+                    let text: Vec<String> = parts.iter().map(i64::to_string).collect();
+                    crate::runtime::expression::parse_version(&text.join("."))
+                        .unwrap_or_default()
+                }
+                n => return Err(overload_error(s, name, n, span)),
+            }
+        }
+        ("System.Management.Automation.ScriptBlock", "create") if args.len() == 1 => {
+            let text = arg_string(&args, 0);
+            let source = crate::syntax::SourceFile::new(None, &text);
+            match crate::syntax::parse_script(source) {
+                Ok(ast) => Value::ScriptBlock(ast),
+                Err(errors) => {
+                    // The ParseException's message: each error with its position.
+                    let message = errors
+                        .errors
+                        .iter()
+                        .map(|e| {
+                            let inv = crate::runtime::InvocationInfo {
+                                command_name: None,
+                                invocation_name: None,
+                                source: errors.source.clone(),
+                                extent: e.span,
+                                command_kind: Default::default(),
+                            };
+                            let at = crate::format::position_message(
+                                &inv,
+                                crate::format::EllipsisStyle::Unicode,
+                            );
+                            format!("{}\n{}", at.text(), e.message)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n\n");
+                    return Err(method_exception(
+                        s,
+                        name,
+                        1,
+                        "System.Management.Automation.ParseException",
+                        &message,
+                        span,
+                    ));
+                }
+            }
+        }
+        ("System.DateTime", "specifykind") if args.len() == 2 => {
+            let Value::DateTime(dt) = &args[0] else {
+                return Err(overload_error(s, name, 2, span));
+            };
+            let kind = match &args[1] {
+                Value::Enum(e) => e.text(),
+                other => other.to_ps_string(),
+            };
+            let kind = match kind.to_ascii_lowercase().as_str() {
+                "utc" | "1" => DateKind::Utc,
+                "local" | "2" => DateKind::Local,
+                _ => DateKind::Unspecified,
+            };
+            Value::DateTime(with_kind(*dt, kind))
         }
         (STOPWATCH, "startnew") if args.is_empty() => new_stopwatch(s, true),
         (STOPWATCH, "new") if args.is_empty() => new_stopwatch(s, false),

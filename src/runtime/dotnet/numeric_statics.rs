@@ -37,6 +37,9 @@ pub(super) fn call(
         None | Some(Value::Null) => String::new(),
         Some(v) => v.to_ps_string(),
     };
+    if ty == "System.Numerics.BigInteger" {
+        return bigint_static(s, lower, name, args, span);
+    }
     if let Some(kind) = NumKind::from_full_name(ty)
         && kind != NumKind::BigInt
     {
@@ -498,4 +501,90 @@ fn parse_in_base(text: &str, base: i64, kind: NumKind) -> Result<Number, BaseErr
         v as i128
     };
     from_i128(signed, kind).ok_or(BaseError::Overflow)
+}
+
+/// BigInteger's static arithmetic (`[bigint]::Pow(2, 100)`): arguments arrive converted to
+/// BigInteger (an exponent to Int32) by the binder.
+fn bigint_static(
+    s: &mut Session,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Option<Result<Value, Flow>> {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, Zero};
+    let big = |i: usize| -> Option<BigInt> {
+        match args.get(i)? {
+            Value::Num(n) => n.to_bigint(),
+            other => other.to_ps_string().trim().parse::<BigInt>().ok(),
+        }
+    };
+    let fail = |s: &Session, inner_type: &str, message: &str| {
+        Some(Err(method_exception(
+            s,
+            name,
+            args.len(),
+            inner_type,
+            message,
+            span,
+        )))
+    };
+    let ok = |b: BigInt| Some(Ok(Value::Num(Number::big(b))));
+    match (lower, args.len()) {
+        ("pow", 2) => {
+            let exponent = args[1].as_i64()?;
+            if exponent < 0 {
+                return fail(
+                    s,
+                    "System.ArgumentOutOfRangeException",
+                    &format!("The number must be greater than or equal to zero. (Parameter 'exponent')\nActual value was {exponent}."),
+                );
+            }
+            ok(num_traits::pow::Pow::pow(big(0)?, exponent as u64))
+        }
+        ("parse", 1..=3) => {
+            let text = args[0].to_ps_string();
+            match text.trim().parse::<BigInt>() {
+                Ok(b) => ok(b),
+                Err(_) => fail(s, FORMAT, "The value could not be parsed."),
+            }
+        }
+        ("abs", 1) => ok(big(0)?.abs()),
+        ("negate", 1) => ok(-big(0)?),
+        ("add", 2) => ok(big(0)? + big(1)?),
+        ("subtract", 2) => ok(big(0)? - big(1)?),
+        ("multiply", 2) => ok(big(0)? * big(1)?),
+        ("divide" | "remainder", 2) => {
+            let d = big(1)?;
+            if d.is_zero() {
+                return fail(s, "System.DivideByZeroException", "Attempted to divide by zero.");
+            }
+            ok(if lower == "divide" { big(0)? / d } else { big(0)? % d })
+        }
+        ("max", 2) => ok(big(0)?.max(big(1)?)),
+        ("min", 2) => ok(big(0)?.min(big(1)?)),
+        ("compare", 2) => Some(Ok(Value::int(big(0)?.cmp(&big(1)?) as i32))),
+        ("greatestcommondivisor", 2) => {
+            ok(num_integer_gcd(big(0)?.abs(), big(1)?.abs()))
+        }
+        ("modpow", 3) => {
+            let m = big(2)?;
+            if m.is_zero() {
+                return fail(s, "System.DivideByZeroException", "Attempted to divide by zero.");
+            }
+            ok(big(0)?.modpow(&big(1)?, &m))
+        }
+        _ => None,
+    }
+}
+
+fn num_integer_gcd(mut a: num_bigint::BigInt, mut b: num_bigint::BigInt) -> num_bigint::BigInt {
+    use num_traits::Zero;
+    while !b.is_zero() {
+        let r = &a % &b;
+        a = b;
+        b = r;
+    }
+    a
 }
