@@ -573,6 +573,32 @@ fn shift_operator(
     number_result(s, number::shift(&value, count, left), span)
 }
 
+/// The two ends of a character range (`'a'..'e'`, `[char]'a'..'e'`): both operands are chars
+/// or one-character strings (pwsh 7's RangeOperator); `None` for a numeric range.
+pub(crate) fn char_range_bounds(l: &Value, r: &Value) -> Option<(u16, u16)> {
+    let one = |v: &Value| -> Option<u16> {
+        match v {
+            Value::Char(c) => Some(*c),
+            Value::String(text) => {
+                let mut units = text.encode_utf16();
+                let first = units.next()?;
+                units.next().is_none().then_some(first)
+            }
+            _ => None,
+        }
+    };
+    let (a, b) = (one(l)?, one(r)?);
+    // Two digits are numbers ('1'..'3' is 1, 2, 3).
+    if matches!(l, Value::String(_))
+        && matches!(r, Value::String(_))
+        && (a as u8 as u16 == a && (a as u8).is_ascii_digit())
+        && (b as u8 as u16 == b && (b as u8).is_ascii_digit())
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
 /// The two ends of `a..b`, each converted as pwsh's RangeOperator does (Convert.ToInt32).
 pub(crate) fn range_bounds(
     s: &Session,
@@ -619,6 +645,14 @@ fn engine_exception(s: &Session, type_name: &str, message: &str, span: Span) -> 
 /// its overflows, an array longer than .NET allows fails as in pwsh, and an array that does
 /// not fit in memory fails with .NET's OutOfMemoryException instead of ending the process.
 fn range(s: &Session, l: &Value, r: &Value, span: Span) -> Result<Value, Flow> {
+    if let Some((a, b)) = char_range_bounds(l, r) {
+        let items: Vec<Value> = if a <= b {
+            (a..=b).map(Value::Char).collect()
+        } else {
+            (b..=a).rev().map(Value::Char).collect()
+        };
+        return Ok(Value::array(items));
+    }
     let (a, b) = range_bounds(s, l, r, span)?;
     let Some(diff) = b.checked_sub(a) else {
         return Err(engine_exception(
@@ -793,6 +827,9 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
             uuid::Uuid::parse_str(r.to_ps_string().trim()).is_ok_and(|b| *a == b)
         }
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a) == ticks_of(*b),
+        // The right side converts to a DateTime (`[datetime]'2024-01-02' -eq '2024-01-02'`).
+        (Value::DateTime(a), Value::String(text)) => conversion::parse_datetime(text)
+            .is_some_and(|b| ticks_of(*a) == ticks_of(b)),
         // An enum converts the right side to itself: its name or its number.
         // An enum converts the right side to its own type: a name or a number.
         (Value::Enum(a), _) => match r {
@@ -889,6 +926,19 @@ fn order(s: &Session, l: &Value, r: &Value, cs: bool, span: Span) -> Result<Orde
                         span,
                     ))
                 }
+            }
+        }
+        // An enum orders by value, the right side converted to the enum.
+        Value::Enum(a) if !r.is_null() => {
+            match conversion::to_enum_value(r, &a.type_name) {
+                Ok(b) => Ok(a.value.cmp(&b.value)),
+                // The conversion's own error, as a cast reports it.
+                Err(m) => Err(s.runtime_error(
+                    "InvalidCastFromStringToEnum",
+                    m,
+                    ErrorCategory::InvalidArgument,
+                    span,
+                )),
             }
         }
         Value::TimeSpan(a) => match to_timespan(r) {

@@ -103,6 +103,8 @@ pub(crate) struct RangeIter {
     last: i64,
     down: bool,
     done: bool,
+    /// `'a'..'e'`: the items are Chars.
+    chars: bool,
 }
 
 impl RangeIter {
@@ -112,6 +114,15 @@ impl RangeIter {
             last: i64::from(last),
             down: first > last,
             done: false,
+            chars: false,
+        }
+    }
+
+    /// The characters of `'a'..'e'`, one at a time.
+    pub(crate) fn chars(first: u16, last: u16) -> RangeIter {
+        RangeIter {
+            chars: true,
+            ..RangeIter::new(i32::from(first), i32::from(last))
         }
     }
 }
@@ -131,7 +142,11 @@ impl Iterator for RangeIter {
         } else {
             self.next += 1;
         }
-        Some(Value::integer(n))
+        Some(if self.chars {
+            Value::Char(n as u16)
+        } else {
+            Value::integer(n)
+        })
     }
 }
 
@@ -285,6 +300,9 @@ impl Session {
         };
         let l = self.eval(left)?;
         let r = self.eval(right)?;
+        if let Some((a, b)) = super::operators::char_range_bounds(&l, &r) {
+            return Ok(Some(RangeIter::chars(a, b)));
+        }
         let (a, b) = super::operators::range_bounds(self, &l, &r, *op_span)?;
         Ok(Some(RangeIter::new(a, b)))
     }
