@@ -35,7 +35,6 @@ pub fn scalar_text(value: &Value) -> Option<String> {
         | Value::Char(_)
         | Value::String(_)
         | Value::ScriptBlock(_)
-        | Value::Type(_)
         | Value::SecureString(_) => {
             Some(dotnet_to_string(value, &crate::runtime::culture::INVARIANT))
         }

@@ -226,6 +226,12 @@ fn member_group(item: &Value) -> Option<String> {
 pub const VIEWS: &[ViewDef] = &[
     FILE_SYSTEM,
     MEMBER_DEFINITION,
+    // A type object (`[int]`): pwsh's System.RuntimeType table.
+    table_sized(
+        "System.RuntimeType",
+        &["IsPublic", "IsSerial", "Name", "BaseType"],
+        &[8, 8, 40, 0],
+    ),
     // Get-Location and $PWD.
     table("System.Management.Automation.PathInfo", &["Path"]),
     list(
@@ -752,6 +758,7 @@ pub fn property(value: &Value, name: &str) -> Option<Value> {
 /// (`DictionaryEntry` objects with Name, Key and Value), anything else as itself.
 pub fn display_items(value: &Value) -> Vec<Value> {
     match value {
+        Value::Type(t) => vec![Value::object(crate::runtime::dotnet::type_object(t))],
         Value::Hashtable(table) if table.borrow().generic.is_some() => {
             let table = table.borrow();
             let types = table.generic.clone().unwrap_or_default();

@@ -828,8 +828,9 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
         }
         (Value::DateTime(a), Value::DateTime(b)) => ticks_of(*a) == ticks_of(*b),
         // The right side converts to a DateTime (`[datetime]'2024-01-02' -eq '2024-01-02'`).
-        (Value::DateTime(a), Value::String(text)) => conversion::parse_datetime(text)
-            .is_some_and(|b| ticks_of(*a) == ticks_of(b)),
+        (Value::DateTime(a), Value::String(text)) => {
+            conversion::parse_datetime(text).is_some_and(|b| ticks_of(*a) == ticks_of(b))
+        }
         // An enum converts the right side to itself: its name or its number.
         // An enum converts the right side to its own type: a name or a number.
         (Value::Enum(a), _) => match r {

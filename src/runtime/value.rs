@@ -776,9 +776,7 @@ impl Hashtable {
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
-        self.entries
-            .shift_remove(&self.key_of(key))
-            .map(|(_, v)| v)
+        self.entries.shift_remove(&self.key_of(key)).map(|(_, v)| v)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {

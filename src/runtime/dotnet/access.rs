@@ -131,13 +131,7 @@ pub fn get_member(
         },
         Value::TimeSpan(ts) => ts.property(name),
         Value::Type(t) => match lower.as_str() {
-            "name" => {
-                if let Some(short) = super::generic::generic_short_name(t) {
-                    return Ok(Value::str(short));
-                }
-                let base = t.split("[[").next().unwrap_or(t);
-                Some(Value::str(base.rsplit('.').next().unwrap_or(base)))
-            }
+            "name" => Some(Value::str(super::type_short_name(t))),
             "fullname" => Some(Value::str(&**t)),
             _ => None,
         },

@@ -158,6 +158,9 @@ pub(super) fn invoke_instance(
     span: Span,
 ) -> Result<Value, Flow> {
     let lower = lower.to_string();
+    if lower == "gettype" && args.is_empty() && !target.is_null() {
+        return Ok(Value::Type(Rc::from(target.type_name())));
+    }
     if let Some(r) = native_method(s, target, &lower, name, &args, span) {
         return r;
     }
@@ -277,14 +280,14 @@ pub(super) fn invoke_instance(
         Value::Array(items) => {
             let kind = items.borrow().kind.clone();
             if kind.is_list()
-                && let Some(v) = super::lists::list_method(s, &kind, items, name, &lower, &args, span)
+                && let Some(v) =
+                    super::lists::list_method(s, &kind, items, name, &lower, &args, span)
             {
                 return v;
             }
             if kind.is_generic_collection()
-                && let Some(v) = super::generic::collection_method(
-                    s, &kind, items, name, &lower, &args, span,
-                )
+                && let Some(v) =
+                    super::generic::collection_method(s, &kind, items, name, &lower, &args, span)
             {
                 return v;
             }
@@ -650,8 +653,7 @@ pub(super) fn static_call(
                         ));
                     }
                     let text: Vec<String> = parts.iter().map(i64::to_string).collect();
-                    crate::runtime::expression::parse_version(&text.join("."))
-                        .unwrap_or_default()
+                    crate::runtime::expression::parse_version(&text.join(".")).unwrap_or_default()
                 }
                 n => return Err(overload_error(s, name, n, span)),
             }

@@ -120,11 +120,23 @@ pub fn generic_short_name(type_name: &str) -> Option<&'static str> {
 /// The type names `[StringComparer]::X` gives, and whether each ignores case.
 const COMPARERS: &[(&str, &str, bool)] = &[
     ("ordinal", "System.OrdinalCaseSensitiveComparer", false),
-    ("ordinalignorecase", "System.OrdinalIgnoreCaseComparer", true),
+    (
+        "ordinalignorecase",
+        "System.OrdinalIgnoreCaseComparer",
+        true,
+    ),
     ("invariantculture", "System.CultureAwareComparer", false),
-    ("invariantcultureignorecase", "System.CultureAwareComparer", true),
+    (
+        "invariantcultureignorecase",
+        "System.CultureAwareComparer",
+        true,
+    ),
     ("currentculture", "System.CultureAwareComparer", false),
-    ("currentcultureignorecase", "System.CultureAwareComparer", true),
+    (
+        "currentcultureignorecase",
+        "System.CultureAwareComparer",
+        true,
+    ),
 ];
 
 /// `[System.StringComparer]::OrdinalIgnoreCase` and its siblings: an object of the comparer's
@@ -219,9 +231,7 @@ pub(crate) fn construct(
     // The items a collection starts with: an enumerable argument (a capacity is a number).
     let initial: Vec<Value> = args
         .iter()
-        .find(|a| {
-            comparer_ignores_case(a).is_none() && !matches!(a, Value::Num(_) | Value::Null)
-        })
+        .find(|a| comparer_ignores_case(a).is_none() && !matches!(a, Value::Num(_) | Value::Null))
         .map(Value::enumerate)
         .unwrap_or_default();
     Some(build(s, generic, ignore_case, initial, "new", span))
@@ -375,7 +385,14 @@ pub(crate) fn collection_method(
         element_arg(s, &args[i], &element, param, name, span)
     };
     let empty = |s: &Session, what: &str| -> Flow {
-        method_exception(s, name, args.len(), "System.InvalidOperationException", what, span)
+        method_exception(
+            s,
+            name,
+            args.len(),
+            "System.InvalidOperationException",
+            what,
+            span,
+        )
     };
     let ignore_case = matches!(kind, ArrayKind::HashSet(_, true));
     let contains = |items: &Rc<RefCell<Array>>, v: &Value| {
@@ -605,13 +622,18 @@ mod tests {
             Some(GenericType::HashSet("System.Int32".into()))
         );
         assert_eq!(
-            generic_type_for("System.Collections.Generic.Dictionary[string, System.Collections.Generic.List[int]]"),
+            generic_type_for(
+                "System.Collections.Generic.Dictionary[string, System.Collections.Generic.List[int]]"
+            ),
             Some(GenericType::Dictionary(
                 "System.String".into(),
                 "System.Collections.Generic.List`1[[System.Int32]]".into()
             ))
         );
-        assert_eq!(generic_type_for("System.Collections.Generic.Queue[int, int]"), None);
+        assert_eq!(
+            generic_type_for("System.Collections.Generic.Queue[int, int]"),
+            None
+        );
         assert_eq!(generic_type_for("System.Int32"), None);
         assert_eq!(
             generic_short_name("System.Collections.Generic.List[string]"),
@@ -622,12 +644,16 @@ mod tests {
     #[test]
     fn conversion_to_type_arguments() {
         assert_eq!(
-            converted(&Value::str("2"), "System.Int32").unwrap().type_name(),
+            converted(&Value::str("2"), "System.Int32")
+                .unwrap()
+                .type_name(),
             "System.Int32"
         );
         assert!(converted(&Value::str("x"), "System.Int32").is_err());
         assert_eq!(
-            converted(&Value::Null, "System.Int32").unwrap().to_ps_string(),
+            converted(&Value::Null, "System.Int32")
+                .unwrap()
+                .to_ps_string(),
             "0"
         );
     }

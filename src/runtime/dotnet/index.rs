@@ -125,10 +125,12 @@ pub fn set_index(
         Value::Hashtable(h) => {
             let generic = h.borrow().generic.clone();
             let (key, value) = match generic {
-                Some(types) => super::generic::dictionary_set(&types, idx, &value).map_err(|m| {
-                    let id = crate::runtime::errors::cast_error_id(&value, &types.value);
-                    s.runtime_error(id, m, ErrorCategory::InvalidArgument, span)
-                })?,
+                Some(types) => {
+                    super::generic::dictionary_set(&types, idx, &value).map_err(|m| {
+                        let id = crate::runtime::errors::cast_error_id(&value, &types.value);
+                        s.runtime_error(id, m, ErrorCategory::InvalidArgument, span)
+                    })?
+                }
                 None => (idx.clone(), value),
             };
             h.borrow_mut().insert(key, value);

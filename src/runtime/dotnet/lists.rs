@@ -109,8 +109,7 @@ pub(crate) fn list_method(
             }
             ("removeat", 1) => {
                 let mut list = items.borrow_mut();
-                let at =
-                    crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
+                let at = crate::runtime::conversion::to_int(&args[0], "System.Int32").unwrap_or(-1);
                 if let Ok(i) = usize::try_from(at)
                     && i < list.len()
                 {
@@ -123,10 +122,9 @@ pub(crate) fn list_method(
                 Value::Null
             }
             ("toarray", 0) => match kind.element() {
-                Some(e) if e != "System.Object" => Value::array_of(
-                    ArrayKind::Typed(Rc::from(e)),
-                    items.borrow().items.clone(),
-                ),
+                Some(e) if e != "System.Object" => {
+                    Value::array_of(ArrayKind::Typed(Rc::from(e)), items.borrow().items.clone())
+                }
                 _ => Value::array(items.borrow().items.clone()),
             },
             ("reverse", 0) => {

@@ -36,7 +36,10 @@ pub use native::{
     PS_REFERENCE, STOPWATCH, STRING_BUILDER, is_ref_type, new_stopwatch, new_string_builder,
     set_reference, variable_ref,
 };
-pub use types::{cast, full_type_name, is_known_type, to_timespan, type_literal, value_is_type};
+pub use types::{
+    cast, full_type_name, is_known_type, to_timespan, type_literal, type_object, type_short_name,
+    value_is_type,
+};
 
 pub(crate) fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
     s.runtime_error(

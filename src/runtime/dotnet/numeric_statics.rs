@@ -538,7 +538,9 @@ fn bigint_static(
                 return fail(
                     s,
                     "System.ArgumentOutOfRangeException",
-                    &format!("The number must be greater than or equal to zero. (Parameter 'exponent')\nActual value was {exponent}."),
+                    &format!(
+                        "The number must be greater than or equal to zero. (Parameter 'exponent')\nActual value was {exponent}."
+                    ),
                 );
             }
             ok(num_traits::pow::Pow::pow(big(0)?, exponent as u64))
@@ -558,20 +560,30 @@ fn bigint_static(
         ("divide" | "remainder", 2) => {
             let d = big(1)?;
             if d.is_zero() {
-                return fail(s, "System.DivideByZeroException", "Attempted to divide by zero.");
+                return fail(
+                    s,
+                    "System.DivideByZeroException",
+                    "Attempted to divide by zero.",
+                );
             }
-            ok(if lower == "divide" { big(0)? / d } else { big(0)? % d })
+            ok(if lower == "divide" {
+                big(0)? / d
+            } else {
+                big(0)? % d
+            })
         }
         ("max", 2) => ok(big(0)?.max(big(1)?)),
         ("min", 2) => ok(big(0)?.min(big(1)?)),
         ("compare", 2) => Some(Ok(Value::int(big(0)?.cmp(&big(1)?) as i32))),
-        ("greatestcommondivisor", 2) => {
-            ok(num_integer_gcd(big(0)?.abs(), big(1)?.abs()))
-        }
+        ("greatestcommondivisor", 2) => ok(num_integer_gcd(big(0)?.abs(), big(1)?.abs())),
         ("modpow", 3) => {
             let m = big(2)?;
             if m.is_zero() {
-                return fail(s, "System.DivideByZeroException", "Attempted to divide by zero.");
+                return fail(
+                    s,
+                    "System.DivideByZeroException",
+                    "Attempted to divide by zero.",
+                );
             }
             ok(big(0)?.modpow(&big(1)?, &m))
         }

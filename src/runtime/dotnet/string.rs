@@ -105,6 +105,18 @@ pub(super) fn string_method(
             .unwrap_or(false)
     };
     let v = match (lower, args.len()) {
+        // Equals(value, comparisonType): ordinal unless the comparison ignores case.
+        ("equals", 2) => {
+            let other = match &args[0] {
+                Value::Null => return Ok(Value::Bool(false)),
+                v => v.to_ps_string(),
+            };
+            Value::Bool(if cs_arg(1) {
+                text.to_lowercase() == other.to_lowercase()
+            } else {
+                text == other
+            })
+        }
         ("trim", 0) => Value::str(text.trim()),
         ("trim", _) => {
             let chars: Vec<char> = args

@@ -241,6 +241,59 @@ pub(super) fn is_value_type(full: &str) -> bool {
         )
 }
 
+/// `Type.Name` of a type by its full name: `Int32`, `Int32[]`, `List`1`.
+pub fn type_short_name(full: &str) -> String {
+    if let Some(short) = super::generic::generic_short_name(full) {
+        return short.to_string();
+    }
+    let base = full.split("[[").next().unwrap_or(full);
+    base.rsplit('.').next().unwrap_or(base).to_string()
+}
+
+/// A type object as the formatter shows it (pwsh's RuntimeType table: IsPublic, IsSerial, Name,
+/// BaseType).
+pub fn type_object(full: &str) -> crate::runtime::value::PsObject {
+    let base_type = if full.ends_with("[]") {
+        "System.Array"
+    } else if full == "System.Void" || full == "System.Enum" || is_value_type(full) {
+        "System.ValueType"
+    } else if crate::vocab::dotnet::enum_info(full).is_some() {
+        "System.Enum"
+    } else {
+        "System.Object"
+    };
+    let not_serializable = matches!(
+        full,
+        "System.Management.Automation.PSObject"
+            | "System.Management.Automation.PSCustomObject"
+            | "System.Management.Automation.ScriptBlock"
+            | "System.Text.RegularExpressions.Regex"
+            | "System.Diagnostics.Stopwatch"
+            | "System.Management.Automation.ErrorRecord"
+            | "System.Security.SecureString"
+            | "System.Math"
+            | "System.Convert"
+            | "System.Environment"
+            | "System.IO.Path"
+            | "System.IO.File"
+            | "System.Console"
+            | "System.Text.Encoding"
+            | "System.Void"
+    );
+    // [pscustomobject] is an accelerator for PSObject.
+    let shown = if full == "System.Management.Automation.PSCustomObject" {
+        "System.Management.Automation.PSObject"
+    } else {
+        full
+    };
+    crate::runtime::value::PsObject::new("System.RuntimeType")
+        .with("IsPublic", Value::Bool(true))
+        .with("IsSerial", Value::Bool(!not_serializable))
+        .with("Name", Value::str(type_short_name(shown)))
+        .with("BaseType", Value::Type(Rc::from(base_type)))
+        .with_text(full)
+}
+
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
     let ofs = s
