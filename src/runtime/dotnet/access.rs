@@ -73,6 +73,16 @@ pub fn get_member(
                 Some(v) => Some(v),
                 None if lower == "psobject" => Some(Value::object(
                     PsObject::new("System.Management.Automation.PSMemberSet")
+                        // A PSCustomObject's properties live on its wrapper: the base
+                        // object has none.
+                        .with(
+                            "BaseObject",
+                            if o.is_custom() {
+                                Value::object(PsObject::custom())
+                            } else {
+                                target.clone()
+                            },
+                        )
                         .with(
                             "TypeNames",
                             Value::array(o.type_names.iter().map(Value::str).collect()),
@@ -130,6 +140,24 @@ pub fn get_member(
             _ => None,
         },
         Value::TimeSpan(ts) => ts.property(name),
+        Value::SecureString(text) if lower == "length" => {
+            Some(Value::count(text.encode_utf16().count()))
+        }
+        // Every value's PSObject wrapper: its base object and type names.
+        _ if lower == "psobject" && !target.is_null() => Some(Value::object(
+            PsObject::new("System.Management.Automation.PSMemberSet")
+                .with("BaseObject", target.clone())
+                .with(
+                    "TypeNames",
+                    Value::array(
+                        crate::vocab::dotnet::type_info(&target.type_name())
+                            .map(|t| t.type_names.iter().map(Value::str).collect())
+                            .unwrap_or_else(|| {
+                                vec![Value::str(target.type_name()), Value::str("System.Object")]
+                            }),
+                    ),
+                ),
+        )),
         Value::Type(t) => match lower.as_str() {
             "name" => Some(Value::str(super::type_short_name(t))),
             "fullname" => Some(Value::str(&**t)),

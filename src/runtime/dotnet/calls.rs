@@ -260,6 +260,27 @@ pub(super) fn invoke_instance(
             super::array_methods::foreach_method(s, items, name, &args, span)
         };
     }
+    if lower == "getnetworkcredential"
+        && args.is_empty()
+        && let Value::Object(o) = target
+        && o.borrow().type_names.first().map(String::as_str)
+            == Some("System.Management.Automation.PSCredential")
+    {
+        let o = o.borrow();
+        let user = o.get("UserName").unwrap_or_default();
+        let secure = o.get("Password").unwrap_or_default();
+        let plain = match &secure {
+            Value::SecureString(p) => p.to_string(),
+            other => other.to_ps_string(),
+        };
+        return Ok(Value::object(
+            PsObject::new("System.Net.NetworkCredential")
+                .with("UserName", user)
+                .with("Password", Value::str(plain))
+                .with("SecurePassword", secure)
+                .with("Domain", Value::str("")),
+        ));
+    }
     if let Value::Hashtable(h) = target {
         let generic = h.borrow().generic.clone();
         if let Some(types) = generic

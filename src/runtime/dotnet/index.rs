@@ -28,7 +28,21 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
                         .collect(),
                 ));
             }
-            Ok(h.borrow().get(idx).unwrap_or(Value::Null))
+            let h = h.borrow();
+            // An ordered dictionary's integer indexer is positional (`$o[0]`).
+            if h.ordered
+                && h.generic.is_none()
+                && let Value::Num(n) = idx
+                && n.kind() == crate::runtime::number::NumKind::Int32
+            {
+                let at = n.as_i128().unwrap_or(-1);
+                return Ok(usize::try_from(at)
+                    .ok()
+                    .and_then(|i| h.iter().nth(i))
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or(Value::Null));
+            }
+            Ok(h.get(idx).unwrap_or(Value::Null))
         }
         Value::Array(items) => {
             let items = items.borrow();
