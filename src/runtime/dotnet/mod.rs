@@ -20,6 +20,7 @@ pub mod statics;
 mod string;
 mod timespan_members;
 mod types;
+pub mod uri;
 
 use super::conversion;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};

@@ -465,6 +465,13 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
                 })?
             }
         },
+        "System.Uri" => match &v {
+            Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == "System.Uri") => {
+                v
+            }
+            Value::Null => Value::Null,
+            other => super::uri::uri_object(&other.to_ps_string()),
+        },
         "System.Void" => Value::Null,
         PS_REFERENCE => reference_object(v, None),
         // An enum type: by name or number, as LanguagePrimitives converts to enums.
