@@ -160,7 +160,7 @@ pub fn get_member(
         )),
         Value::Type(t) => match lower.as_str() {
             "name" => Some(Value::str(super::type_short_name(t))),
-            "fullname" => Some(Value::str(&**t)),
+            "fullname" => Some(Value::str(super::generic::qualified_full_name(t))),
             _ => None,
         },
         Value::Guid(g) => match lower.as_str() {

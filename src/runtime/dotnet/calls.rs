@@ -645,6 +645,40 @@ pub(super) fn static_call(
                 DateKind::Unspecified,
             ))
         }
+        // String(char[]), String(char[], start, length), String(char, count).
+        ("System.String", "new") if (1..=3).contains(&args.len()) => {
+            let units: Vec<u16> = match &args[0] {
+                Value::Char(c) if args.len() == 2 => {
+                    let count = usize::try_from(arg_int(&args, 1)).unwrap_or(0);
+                    vec![*c; count]
+                }
+                Value::String(t) if args.len() == 2 => {
+                    let c = t.encode_utf16().next().unwrap_or(0);
+                    let count = usize::try_from(arg_int(&args, 1)).unwrap_or(0);
+                    vec![c; count]
+                }
+                other => {
+                    let all: Vec<u16> = other
+                        .enumerate()
+                        .iter()
+                        .flat_map(|v| match v {
+                            Value::Char(c) => vec![*c],
+                            other => other.to_ps_string().encode_utf16().collect(),
+                        })
+                        .collect();
+                    if args.len() == 3 {
+                        let start = usize::try_from(arg_int(&args, 1)).unwrap_or(0).min(all.len());
+                        let len = usize::try_from(arg_int(&args, 2))
+                            .unwrap_or(0)
+                            .min(all.len() - start);
+                        all[start..start + len].to_vec()
+                    } else {
+                        all
+                    }
+                }
+            };
+            Value::str(String::from_utf16_lossy(&units))
+        }
         ("System.Version", "new") => {
             let parts: Vec<i64> = (0..args.len()).map(|i| arg_int(&args, i)).collect();
             match args.len() {

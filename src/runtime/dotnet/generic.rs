@@ -303,7 +303,7 @@ pub(crate) fn cast_to(v: &Value, ty: &str) -> Option<Result<Value, String>> {
             GenericType::Dictionary(..) => {
                 // pwsh sets the hashtable's keys as properties of a new Dictionary, which has
                 // none.
-                let shown = generic.type_name();
+                let shown = qualified_full_name(&generic.type_name());
                 let first = match v {
                     Value::Hashtable(h) => h.borrow().iter().next().map(|(k, _)| k.to_ps_string()),
                     _ => None,
@@ -338,6 +338,49 @@ pub(crate) fn cast_to(v: &Value, ty: &str) -> Option<Result<Value, String>> {
             GenericType::Dictionary(..) => Value::Null,
         })
     })())
+}
+
+/// The assembly-qualified form .NET gives the type arguments of a generic type's FullName:
+/// `List`1[[System.Int32]]` → `List`1[[System.Int32, System.Private.CoreLib, Version=...]]` for
+/// the arguments that live in System.Private.CoreLib; other names are left as they are.
+pub fn qualified_full_name(full: &str) -> String {
+    let Some(open) = full.find("[[") else {
+        return full.to_string();
+    };
+    let Some(inner) = full[open + 2..].strip_suffix("]]") else {
+        return full.to_string();
+    };
+    let args: Vec<String> = inner
+        .split("],[")
+        .map(|a| {
+            if in_core_lib(a) {
+                format!("{a}, {CORE_LIB}")
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
+    format!("{}[[{}]]", &full[..open], args.join("],["))
+}
+
+const CORE_LIB: &str =
+    "System.Private.CoreLib, Version=10.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e";
+
+fn in_core_lib(full: &str) -> bool {
+    crate::runtime::number::NumKind::from_full_name(full)
+        .is_some_and(|k| k != crate::runtime::number::NumKind::BigInt)
+        || matches!(
+            full,
+            "System.String"
+                | "System.Object"
+                | "System.Boolean"
+                | "System.Char"
+                | "System.DateTime"
+                | "System.TimeSpan"
+                | "System.Guid"
+                | "System.DayOfWeek"
+                | "System.Version"
+        )
 }
 
 /// `Type.ToString()` of a generic type: `System.Collections.Generic.Dictionary`2[System.String,System.Int32]`.
@@ -639,6 +682,15 @@ mod tests {
             generic_short_name("System.Collections.Generic.List[string]"),
             Some("List`1")
         );
+    }
+
+    #[test]
+    fn full_names_are_assembly_qualified() {
+        assert_eq!(
+            qualified_full_name("System.Collections.Generic.List`1[[System.Int32]]"),
+            format!("System.Collections.Generic.List`1[[System.Int32, {CORE_LIB}]]")
+        );
+        assert_eq!(qualified_full_name("System.Int32"), "System.Int32");
     }
 
     #[test]
