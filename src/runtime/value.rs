@@ -589,6 +589,8 @@ pub enum Native {
     /// A `System.StringComparer` (`[StringComparer]::OrdinalIgnoreCase`): whether it ignores
     /// case, which is all the generic collections read from it.
     StringComparer { ignore_case: bool },
+    /// `System.Management.Automation.WildcardPattern`: the pattern and whether it ignores case.
+    Wildcard { pattern: String, ignore_case: bool },
 }
 
 impl PsObject {

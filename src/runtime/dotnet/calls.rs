@@ -645,6 +645,43 @@ pub(super) fn static_call(
                 DateKind::Unspecified,
             ))
         }
+        (super::types::WILDCARD_PATTERN, "new") if (1..=2).contains(&args.len()) => {
+            let pattern = arg_string(&args, 0);
+            let options = args.get(1).map(Value::to_ps_string).unwrap_or_default();
+            let mut o = crate::runtime::value::PsObject::new(super::types::WILDCARD_PATTERN)
+                .with_text(super::types::WILDCARD_PATTERN);
+            o.native = Some(crate::runtime::value::Native::Wildcard {
+                pattern,
+                ignore_case: options.to_ascii_lowercase().contains("ignorecase"),
+            });
+            Value::object(o)
+        }
+        (super::types::WILDCARD_PATTERN, "escape") if args.len() == 1 => {
+            let mut out = String::new();
+            for c in arg_string(&args, 0).chars() {
+                if matches!(c, '*' | '?' | '[' | ']' | '`') {
+                    out.push('`');
+                }
+                out.push(c);
+            }
+            Value::str(out)
+        }
+        (super::types::WILDCARD_PATTERN, "containswildcardcharacters") if args.len() == 1 => {
+            let text = arg_string(&args, 0);
+            let mut escaped = false;
+            let mut found = false;
+            for c in text.chars() {
+                if escaped {
+                    escaped = false;
+                } else if c == '`' {
+                    escaped = true;
+                } else if matches!(c, '*' | '?' | '[' | ']') {
+                    found = true;
+                    break;
+                }
+            }
+            Value::Bool(found)
+        }
         // String(char[]), String(char[], start, length), String(char, count).
         ("System.String", "new") if (1..=3).contains(&args.len()) => {
             let units: Vec<u16> = match &args[0] {

@@ -255,6 +255,18 @@ pub(super) fn native_method(
             return super::encoding::encoding_method(s, kind, lower, name, args, span);
         }
         Native::VarRef { .. } => return None,
+        Native::Wildcard {
+            pattern,
+            ignore_case,
+        } => match (lower, args.len()) {
+            ("ismatch", 1) => Ok(Value::Bool(crate::runtime::operators::wildcard_match(
+                &pattern,
+                &args[0].to_ps_string(),
+                !ignore_case,
+            ))),
+            ("towql", 0) => Ok(Value::str(pattern.replace('*', "%").replace('?', "_"))),
+            _ => return None,
+        },
         Native::Regex(_) | Native::RegexMatch { .. } | Native::StringComparer { .. } => {
             return None;
         }

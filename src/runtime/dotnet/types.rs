@@ -88,6 +88,7 @@ pub fn full_type_name(name: &str) -> String {
         "dayofweek" => "System.DayOfWeek",
         "datetimekind" => "System.DateTimeKind",
         "stringcomparer" => "System.StringComparer",
+        "wildcardpattern" | "management.automation.wildcardpattern" => WILDCARD_PATTERN,
         // An enum the table records, by its full name or with `System.` left out (pwsh looks
         // in the System namespace implicitly).
         _ if crate::vocab::dotnet::enum_info(&format!("System.{}", trimmed)).is_some() => {
@@ -156,7 +157,11 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
     "System.Diagnostics.Stopwatch",
     "System.Text.Encoding",
     "System.StringComparer",
+    WILDCARD_PATTERN,
 ];
+
+/// `[WildcardPattern]`.
+pub const WILDCARD_PATTERN: &str = "System.Management.Automation.WildcardPattern";
 
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
