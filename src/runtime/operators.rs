@@ -325,6 +325,19 @@ fn time_arithmetic(
             };
             Value::DateTime(moved.ok_or_else(date_overflow)?)
         }
+        // DateTime's op_Addition takes a TimeSpan: an integer converts as ticks, a string as
+        // TimeSpan.Parse reads it (`+ '1'` is a day).
+        (Value::DateTime(dt), BinaryOp::Add, Value::Num(n)) if n.kind().is_integer() => {
+            let ticks = n.as_i128().and_then(|t| i64::try_from(t).ok());
+            let moved = ticks.and_then(|t| dt.checked_add(TimeSpan::from_ticks(t).to_duration()));
+            Value::DateTime(moved.ok_or_else(date_overflow)?)
+        }
+        (Value::DateTime(dt), BinaryOp::Add, Value::String(text))
+            if TimeSpan::parse(text).is_ok() =>
+        {
+            let ts = TimeSpan::parse(text).unwrap_or(TimeSpan::ZERO);
+            Value::DateTime(dt.checked_add(ts.to_duration()).ok_or_else(date_overflow)?)
+        }
         (Value::DateTime(a), BinaryOp::Subtract, Value::DateTime(b)) => {
             Value::TimeSpan(TimeSpan::between(*a, *b).ok_or_else(span_overflow)?)
         }
