@@ -131,7 +131,8 @@ fn type_name_of(v: &Value) -> String {
             .first()
             .cloned()
             .unwrap_or_else(|| "System.Management.Automation.PSCustomObject".into()),
-        other => other.type_name(),
+        // A generic collection's name as .NET spells it, type arguments assembly-qualified.
+        other => crate::runtime::dotnet::generic::qualified_full_name(&other.type_name()),
     }
 }
 

@@ -229,7 +229,7 @@ impl OutDefault {
     ) {
         let header = |group: &Option<String>, out: &mut String| {
             if let Some(header) = group {
-                out.push_str(header);
+                out.push_str(&hard_wrap(header, opts.width));
                 out.push_str("\n\n");
             }
         };
@@ -392,7 +392,7 @@ impl OutDefault {
                     // A new group: a blank line, its header, then its entries.
                     out.push('\n');
                     if let Some(header) = &view.group {
-                        out.push_str(header);
+                        out.push_str(&hard_wrap(header, opts.width));
                         out.push_str("\n\n");
                     }
                     *group = view.group.clone();
@@ -449,7 +449,7 @@ impl OutDefault {
         let doc = match view.shape {
             Shape::List => {
                 if let Some(header) = &view.group {
-                    out.push_str(header);
+                    out.push_str(&hard_wrap(header, opts.width));
                     out.push_str("\n\n");
                 }
                 out.push_str(&list_text(item, &view.columns, opts));
@@ -479,7 +479,7 @@ fn new_table(
     out: &mut String,
 ) -> TableDoc {
     if let Some(header) = &view.group {
-        out.push_str(header);
+        out.push_str(&hard_wrap(header, opts.width));
         out.push_str("\n\n");
     }
     let mut data = TableData {
@@ -684,4 +684,19 @@ pub fn format_table(
         group_by: table.group_by.clone(),
     };
     run(mode, values, opts)
+}
+
+/// A group header longer than the line, cut into lines of the width less one (pwsh breaks a
+/// long `TypeName:` line mid-word, leaving the last column free).
+fn hard_wrap(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let width = width.saturating_sub(1);
+    if width == 0 || chars.len() <= width {
+        return text.to_string();
+    }
+    chars
+        .chunks(width)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -43,6 +43,19 @@ $instances = [ordered]@{
   'System.Management.Automation.ErrorRecord' = $err
   'System.Security.SecureString' = [System.Security.SecureString]::new()
   'System.DayOfWeek' = [System.DayOfWeek]::Monday
+  # Generic collections, under the names aapsh gives their instantiations.
+  'System.Collections.Generic.List`1[[System.String]]' = [System.Collections.Generic.List[string]]::new()
+  'System.Collections.Generic.List`1[[System.Int32]]' = [System.Collections.Generic.List[int]]::new()
+  'System.Collections.Generic.List`1[[System.Object]]' = [System.Collections.Generic.List[object]]::new()
+  'System.Collections.Generic.Dictionary`2[[System.String],[System.String]]' = [System.Collections.Generic.Dictionary[string, string]]::new()
+  'System.Collections.Generic.Dictionary`2[[System.String],[System.Int32]]' = [System.Collections.Generic.Dictionary[string, int]]::new()
+  'System.Collections.Generic.Dictionary`2[[System.String],[System.Object]]' = [System.Collections.Generic.Dictionary[string, object]]::new()
+  'System.Collections.Generic.HashSet`1[[System.String]]' = [System.Collections.Generic.HashSet[string]]::new()
+  'System.Collections.Generic.HashSet`1[[System.Int32]]' = [System.Collections.Generic.HashSet[int]]::new()
+  'System.Collections.Generic.Queue`1[[System.String]]' = [System.Collections.Generic.Queue[string]]::new()
+  'System.Collections.Generic.Queue`1[[System.Int32]]' = [System.Collections.Generic.Queue[int]]::new()
+  'System.Collections.Generic.Stack`1[[System.String]]' = [System.Collections.Generic.Stack[string]]::new()
+  'System.Collections.Generic.Stack`1[[System.Int32]]' = [System.Collections.Generic.Stack[int]]::new()
 }
 $statics = @('System.String','System.Char','System.Boolean','System.SByte','System.Byte','System.Int16','System.UInt16','System.Int32','System.UInt32','System.Int64','System.UInt64','System.Single','System.Double','System.Decimal','System.Numerics.BigInteger','System.DateTime','System.TimeSpan','System.Guid','System.Version','System.Math','System.Convert','System.Environment','System.IO.Path','System.IO.File','System.Console','System.Text.RegularExpressions.Regex','System.Array','System.Enum','System.DayOfWeek')
 function Emit($type, $static, $members, $shown) {

@@ -704,7 +704,9 @@ pub(super) fn static_call(
                         })
                         .collect();
                     if args.len() == 3 {
-                        let start = usize::try_from(arg_int(&args, 1)).unwrap_or(0).min(all.len());
+                        let start = usize::try_from(arg_int(&args, 1))
+                            .unwrap_or(0)
+                            .min(all.len());
                         let len = usize::try_from(arg_int(&args, 2))
                             .unwrap_or(0)
                             .min(all.len() - start);

@@ -471,7 +471,12 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             }
         },
         "System.Uri" => match &v {
-            Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == "System.Uri") => {
+            Value::Object(o)
+                if o.borrow()
+                    .type_names
+                    .first()
+                    .is_some_and(|t| t == "System.Uri") =>
+            {
                 v
             }
             Value::Null => Value::Null,

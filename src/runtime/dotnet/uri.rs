@@ -54,10 +54,7 @@ pub fn uri_object(text: &str) -> Value {
             o.set("IsDefaultPort", Value::Bool(p.default_port));
             o.set("IsFile", Value::Bool(p.scheme == "file"));
             o.set("IsLoopback", Value::Bool(loopback));
-            o.set(
-                "PathAndQuery",
-                Value::str(format!("{}{}", p.path, p.query)),
-            );
+            o.set("PathAndQuery", Value::str(format!("{}{}", p.path, p.query)));
             o.set("Segments", Value::array(segments));
             o.set("IsUnc", Value::Bool(false));
             o.set("Host", Value::str(&p.host));
@@ -200,7 +197,10 @@ mod tests {
     #[test]
     fn absolute_and_relative() {
         let u = uri_object("https://Contoso.example:8443/a/b%20c?x=1#frag");
-        assert_eq!(u.property("Host").unwrap().to_ps_string(), "contoso.example");
+        assert_eq!(
+            u.property("Host").unwrap().to_ps_string(),
+            "contoso.example"
+        );
         assert_eq!(u.property("Port").unwrap().to_ps_string(), "8443");
         assert_eq!(u.property("LocalPath").unwrap().to_ps_string(), "/a/b c");
         assert_eq!(u.property("Query").unwrap().to_ps_string(), "?x=1");
@@ -210,6 +210,9 @@ mod tests {
             "http://x.com/"
         );
         let rel = uri_object("nope");
-        assert_eq!(rel.property("IsAbsoluteUri").unwrap().to_ps_string(), "False");
+        assert_eq!(
+            rel.property("IsAbsoluteUri").unwrap().to_ps_string(),
+            "False"
+        );
     }
 }
