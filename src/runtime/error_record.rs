@@ -402,7 +402,7 @@ pub fn ellipsize(s: &str) -> String {
 
 /// `At {file}:{line} char:{col}` + `+ {line}` + `+ ~~~` (TextForPositionMessage), or
 /// `At line:{line} char:{col}` without a file.
-fn position_message(inv: &InvocationInfo) -> String {
+pub(crate) fn position_message(inv: &InvocationInfo) -> String {
     let line = inv.line();
     let col = inv.column();
     let text = inv.source.line_text(line);

@@ -770,11 +770,8 @@ pub(super) fn static_call(
                                 extent: e.span,
                                 command_kind: Default::default(),
                             };
-                            let at = crate::format::position_message(
-                                &inv,
-                                crate::format::EllipsisStyle::Unicode,
-                            );
-                            format!("{}\n{}", at.text(), e.message)
+                            let at = crate::runtime::error_record::position_message(&inv);
+                            format!("{at}\n{}", e.message)
                         })
                         .collect::<Vec<_>>()
                         .join("\n\n");
