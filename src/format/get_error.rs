@@ -78,13 +78,24 @@ fn record_properties(
             ));
             inv_props.push(("OffsetInLine".into(), Shown::Text(inv.column().to_string())));
         }
-        inv_props.push(("HistoryId".into(), Shown::Text("1".into())));
+        inv_props.push((
+            "HistoryId".into(),
+            Shown::Text(record.history_id().to_string()),
+        ));
         if let Some(script) = &script {
             inv_props.push(("ScriptName".into(), Shown::Text(script.clone())));
         }
         if inv.has_position() {
             let line = inv.source.line_text(inv.line());
-            inv_props.push(("Line".into(), Shown::Text(format!("{line}\n"))));
+            // InvocationInfo.Line keeps the line's own newline: a line typed at the prompt
+            // (the last of its text, with none after it) has none.
+            let last = inv.source.text.lines().count() <= inv.line();
+            let newline = if last && !inv.source.text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            inv_props.push(("Line".into(), Shown::Text(format!("{line}{newline}"))));
             let statement = inv.source.slice(inv.extent);
             if !statement.is_empty() {
                 inv_props.push(("Statement".into(), Shown::Text(statement.to_string())));
@@ -113,8 +124,10 @@ fn record_properties(
         inv_props.push(("CommandOrigin".into(), Shown::Text("Internal".into())));
         props.push(("InvocationInfo".into(), Shown::Nested(inv_props)));
     }
-    if with_invocation && let Some(trace) = record.script_stack.get().filter(|t| !t.is_empty()) {
-        props.push(("ScriptStackTrace".into(), Shown::Text(trace.clone())));
+    if with_invocation
+        && let Some(trace) = Some(record.script_stack_trace()).filter(|t| !t.is_empty())
+    {
+        props.push(("ScriptStackTrace".into(), Shown::Text(trace.to_string())));
     }
     props
 }
@@ -321,10 +334,7 @@ pub fn record_as_object(record: &ErrorRecord) -> crate::runtime::Value {
             Value::Null
         },
     );
-    o.set(
-        "ScriptStackTrace",
-        Value::str(record.script_stack.get().map_or("", String::as_str)),
-    );
+    o.set("ScriptStackTrace", Value::str(record.script_stack_trace()));
     o.set("PipelineIterationInfo", Value::str("{}"));
     Value::object(o)
 }

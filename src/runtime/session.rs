@@ -415,7 +415,7 @@ impl Session {
     /// line is where the error happened (its InvocationInfo, else `at`, the statement running);
     /// each caller's line is where it made the call.
     pub fn stamp_script_stack(&self, record: &ErrorRecord, at: crate::syntax::Span) {
-        if record.script_stack.get().is_some() {
+        if record.stamp.get().is_some() {
             return;
         }
         // The error's own position when it lies in the statement running (a Write-Error
@@ -465,7 +465,10 @@ impl Session {
         if at_top {
             lines.push(format!("at <ScriptBlock>, {}", place(&source, span)));
         }
-        let _ = record.script_stack.set(lines.join("\n"));
+        let _ = record.stamp.set(crate::runtime::error_record::Stamp {
+            script_stack: lines.join("\n"),
+            history_id: self.history.last().map_or(1, |e| e.id + 1),
+        });
     }
 
     /// Adds a record to `$Error` (newest first) and to the `-ErrorVariable` lists of the
