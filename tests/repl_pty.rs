@@ -652,3 +652,61 @@ fn no_exit_keeps_the_session_at_the_prompt() {
     t.enter("exit 3");
     t.p.exp_eof().unwrap();
 }
+
+/// Get-Error at the prompt: the nested view of the newest error, with the history id of the
+/// line that failed and the script stack trace, cut at the 80-column window as pwsh's console
+/// writer does. pwsh 7.6.10 (PSReadLine, 80 columns) showed exactly the rows asserted below
+/// after `function Inner { throw 'boom' }`, `Inner` and `Get-Error`.
+#[test]
+fn get_error_shows_the_newest_error_nested() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = pty::spawn(dir.path(), &[]);
+    t.prompt();
+    t.enter("function Inner { throw 'boom' }");
+    t.prompt();
+    t.enter("Inner");
+    t.expect("Exception: boom");
+    t.prompt();
+    t.enter("Get-Error");
+    t.expect("at <ScriptBlock>, <No file>: line 1");
+    t.prompt();
+    assert_eq!(
+        t.last_rows(34),
+        [
+            "Exception: boom",
+            "PS <dir>> Get-Error",
+            "",
+            "Exception             :",
+            "    Type                        : System.Management.Automation.RuntimeException",
+            "    ErrorRecord                 :",
+            "        Exception             :",
+            "            Type    : System.Management.Automation.ParentContainsErrorRecordExc",
+            "eption",
+            "            Message : boom",
+            "            HResult : -2146233087",
+            "        CategoryInfo          : NotSpecified: (:) [], ParentContainsErrorRecord",
+            "Exception",
+            "        FullyQualifiedErrorId : RuntimeException",
+            "    WasThrownFromThrowStatement : True",
+            "    Message                     : boom",
+            "    HResult                     : -2146233087",
+            "TargetObject          : boom",
+            "CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException",
+            "FullyQualifiedErrorId : boom",
+            "InvocationInfo        :",
+            "    ScriptLineNumber : 1",
+            "    OffsetInLine     : 18",
+            "    HistoryId        : 2",
+            "    Line             : function Inner { throw 'boom' }",
+            "    Statement        : throw 'boom'",
+            "    PositionMessage  : At line:1 char:18",
+            "                       + function Inner { throw 'boom' }",
+            "                       +                  ~~~~~~~~~~~~",
+            "    CommandOrigin    : Internal",
+            "ScriptStackTrace      : at Inner, <No file>: line 1",
+            "                        at <ScriptBlock>, <No file>: line 1",
+            "",
+            "PS <dir>>",
+        ]
+    );
+}

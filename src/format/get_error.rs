@@ -8,8 +8,9 @@
 //! aapsh models the parts of a record that do not depend on .NET internals: the exception's
 //! type, message, inner exception and HResult (for the common types), the RuntimeException's
 //! own record and `WasThrownFromThrowStatement`, TargetObject, CategoryInfo,
-//! FullyQualifiedErrorId and the InvocationInfo. TargetSite, StackTrace, Source, Data,
-//! ScriptStackTrace and PipelineIterationInfo are not shown (docs/fidelity.md).
+//! FullyQualifiedErrorId, the InvocationInfo and the ScriptStackTrace. TargetSite, StackTrace,
+//! Source and Data of .NET exceptions describe .NET frames aapsh does not have and are not
+//! shown (docs/fidelity.md).
 
 use crate::runtime::output::FormatOptions;
 use crate::runtime::{CommandKind, ErrorCategory, ErrorRecord, ExceptionInfo};
@@ -77,13 +78,24 @@ fn record_properties(
             ));
             inv_props.push(("OffsetInLine".into(), Shown::Text(inv.column().to_string())));
         }
-        inv_props.push(("HistoryId".into(), Shown::Text("1".into())));
+        inv_props.push((
+            "HistoryId".into(),
+            Shown::Text(record.history_id().to_string()),
+        ));
         if let Some(script) = &script {
             inv_props.push(("ScriptName".into(), Shown::Text(script.clone())));
         }
         if inv.has_position() {
             let line = inv.source.line_text(inv.line());
-            inv_props.push(("Line".into(), Shown::Text(format!("{line}\n"))));
+            // InvocationInfo.Line keeps the line's own newline: a line typed at the prompt
+            // (the last of its text, with none after it) has none.
+            let last = inv.source.text.lines().count() <= inv.line();
+            let newline = if last && !inv.source.text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            inv_props.push(("Line".into(), Shown::Text(format!("{line}{newline}"))));
             let statement = inv.source.slice(inv.extent);
             if !statement.is_empty() {
                 inv_props.push(("Statement".into(), Shown::Text(statement.to_string())));
@@ -111,6 +123,11 @@ fn record_properties(
         }
         inv_props.push(("CommandOrigin".into(), Shown::Text("Internal".into())));
         props.push(("InvocationInfo".into(), Shown::Nested(inv_props)));
+    }
+    if with_invocation
+        && let Some(trace) = Some(record.script_stack_trace()).filter(|t| !t.is_empty())
+    {
+        props.push(("ScriptStackTrace".into(), Shown::Text(trace.to_string())));
     }
     props
 }
@@ -278,4 +295,46 @@ fn cut_lines(text: &str, width: usize) -> String {
         out.push(rest.to_string());
     }
     out.join("\n")
+}
+
+/// A record as its properties, in pwsh's order (what `Format-List * -Force` lists): the
+/// exception and the InvocationInfo as their `ToString()` texts, empty ErrorDetails and
+/// PSMessageDetails, the ScriptStackTrace and an empty PipelineIterationInfo (`{}`).
+pub fn record_as_object(record: &ErrorRecord) -> crate::runtime::Value {
+    use crate::runtime::Value;
+    use crate::runtime::value::PsObject;
+    let exception = format!(
+        "{}: {}",
+        record.exception.type_name, record.exception.message
+    );
+    let mut o = PsObject::new("System.Management.Automation.ErrorRecord")
+        .with("PSMessageDetails", Value::Null)
+        .with("Exception", Value::str(exception))
+        .with(
+            "TargetObject",
+            record.target_object.clone().unwrap_or(Value::Null),
+        )
+        .with("CategoryInfo", Value::str(record.category_info()))
+        .with(
+            "FullyQualifiedErrorId",
+            Value::str(record.fully_qualified_error_id()),
+        );
+    o.set(
+        "ErrorDetails",
+        record
+            .recommended_action
+            .as_ref()
+            .map_or(Value::Null, |_| Value::str("")),
+    );
+    o.set(
+        "InvocationInfo",
+        if record.invocation.is_some() {
+            Value::str("System.Management.Automation.InvocationInfo")
+        } else {
+            Value::Null
+        },
+    );
+    o.set("ScriptStackTrace", Value::str(record.script_stack_trace()));
+    o.set("PipelineIterationInfo", Value::str("{}"));
+    Value::object(o)
 }

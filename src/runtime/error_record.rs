@@ -230,9 +230,31 @@ pub struct ErrorRecord {
     /// Set on the records Get-Error returns (`ErrorRecord#PSExtendedError`): they show in its
     /// view, with the `PSErrorIndex` it numbered them by when it returned several.
     pub extended: Option<ExtendedError>,
+    /// What is fixed the first time the record passes a statement or is written (see
+    /// `Session::stamp_script_stack`): the call stack and the history id of the command line.
+    pub stamp: std::cell::OnceCell<Stamp>,
+}
+
+/// Where an error happened, in terms of the session: fixed once per record.
+#[derive(Clone, Debug, Default)]
+pub struct Stamp {
+    /// `ScriptStackTrace`: `at <name>, <file>: line <n>` lines, innermost first.
+    pub script_stack: String,
+    /// `InvocationInfo.HistoryId`: the id the running command line gets in the history.
+    pub history_id: i64,
 }
 
 impl ErrorRecord {
+    /// `ScriptStackTrace` (empty until stamped).
+    pub fn script_stack_trace(&self) -> &str {
+        self.stamp.get().map_or("", |s| s.script_stack.as_str())
+    }
+
+    /// `InvocationInfo.HistoryId` (1 until stamped: a script's first and only command line).
+    pub fn history_id(&self) -> i64 {
+        self.stamp.get().map_or(1, |s| s.history_id)
+    }
+
     /// The record's PSTypeNames: Get-Error's records put `ErrorRecord#PSExtendedError` in
     /// place of `ErrorRecord`.
     pub fn type_names(&self) -> Vec<&'static str> {
@@ -274,6 +296,7 @@ impl ErrorRecord {
             suggestion: None,
             parse_errors: Vec::new(),
             extended: None,
+            stamp: std::cell::OnceCell::new(),
         }
     }
 
@@ -344,7 +367,7 @@ impl ErrorRecord {
                     .with_text(self.category_info()),
             ),
             "targetobject" => self.target_object.clone().unwrap_or(Value::Null),
-            "scriptstacktrace" => Value::str(""),
+            "scriptstacktrace" => Value::str(self.script_stack_trace()),
             "errordetails" => match &self.recommended_action {
                 Some(a) => Value::object(
                     PsObject::new("System.Management.Automation.ErrorDetails")
@@ -378,6 +401,7 @@ impl ErrorRecord {
                         )
                         .with("ScriptLineNumber", Value::integer(inv.line() as i64))
                         .with("OffsetInLine", Value::integer(inv.column() as i64))
+                        .with("HistoryId", Value::integer(self.history_id()))
                         .with("Line", Value::str(inv.source.line_text(inv.line()))),
                 ),
                 None => Value::Null,
