@@ -115,7 +115,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Finds text in strings and files.")
             .description("Matches each input string (or each line of the -Path files) against regular expressions, case-insensitively unless -CaseSensitive, and returns MatchInfo objects (Line, LineNumber, Matches, Path, Filename, Pattern). Shown on screen as the line, or path:line:text for files.")
             .alias("sls")
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_end(end_select_string)
             .default_set("File")
             .param(ParamDef::new("InputObject", types::PSOBJECT).sets(&["Object"]).mandatory().from_pipeline().help("The text to search (each object is one line)."))
             .param(ParamDef::new("Pattern", types::STRING_ARRAY).position(0).mandatory().help("Regular expressions (or plain text with -SimpleMatch) to find."))
@@ -671,7 +672,24 @@ struct Source {
     lines: Vec<String>,
 }
 
-fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+/// How Select-String searches, from its parameters.
+struct Search {
+    patterns: Vec<String>,
+    regexes: Vec<(String, Rc<Regex>)>,
+    context: Option<(usize, usize)>,
+}
+
+/// What Select-String keeps between pipeline records: how many input lines it has seen (the
+/// LineNumber of the next), the lines it holds for `-Context`, and whether `-Quiet` is
+/// satisfied.
+#[derive(Default)]
+struct SelectStringState {
+    lines: usize,
+    pending: Vec<String>,
+    quiet_done: bool,
+}
+
+fn search_from(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<Search, Flow> {
     let patterns = b.strings("Pattern").unwrap_or_default();
     let case_sensitive = b.switch("CaseSensitive");
     let simple = b.switch("SimpleMatch");
@@ -721,8 +739,34 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         }
     }
     .filter(|&(pre, post)| pre > 0 || post > 0);
+    Ok(Search {
+        patterns,
+        regexes,
+        context,
+    })
+}
+
+/// Select-String streams: each pipeline string is matched as it arrives and its MatchInfo
+/// written at once (with `-Context`, pipeline lines are held until the end, where the context
+/// around each match is known); files named by -Path or piped as FileInfo are searched whole.
+fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let search = search_from(ctx, b)?;
+    let mut state = ctx.take_state::<SelectStringState>().unwrap_or_default();
+    let result = select_string_step(ctx, b, &search, &mut state);
+    ctx.put_state(state);
+    result
+}
+
+fn select_string_step(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    state: &mut SelectStringState,
+) -> Result<(), Flow> {
+    if state.quiet_done {
+        return Ok(());
+    }
     let mut sources: Vec<Source> = Vec::new();
-    let mut strings: Vec<String> = Vec::new();
     for item in input_items(ctx, b) {
         // A FileInfo from Get-ChildItem is searched as a file, as pwsh does.
         let is_file = matches!(&item, Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.IO.FileInfo"));
@@ -735,17 +779,22 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 sources.push(src);
             }
         } else if !item.is_null() {
-            strings.push(ctx.session.stringify(&item));
-        }
-    }
-    if !strings.is_empty() {
-        sources.insert(
-            0,
-            Source {
+            let line = ctx.session.stringify(&item);
+            if search.context.is_some() {
+                state.pending.push(line);
+                continue;
+            }
+            state.lines += 1;
+            let src = Source {
                 path: None,
-                lines: strings,
-            },
-        );
+                lines: vec![line],
+            };
+            // Each input string is a source of its own (`-List` keeps one match per string).
+            if search_source(ctx, b, search, &src, state.lines - 1)? == Searched::Quiet {
+                state.quiet_done = true;
+                return Ok(());
+            }
+        }
     }
     let mut paths = b.strings("Path").unwrap_or_default();
     paths.extend(b.strings("LiteralPath").unwrap_or_default());
@@ -785,15 +834,65 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             sources.push(src);
         }
     }
+    for src in sources {
+        if search_source(ctx, b, search, &src, 0)? == Searched::Quiet {
+            state.quiet_done = true;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Select-String's end step: the pipeline lines held for `-Context` are searched.
+fn end_select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(state) = ctx.take_state::<SelectStringState>() else {
+        return Ok(());
+    };
+    if state.quiet_done || state.pending.is_empty() {
+        return Ok(());
+    }
+    let search = search_from(ctx, b)?;
+    let src = Source {
+        path: None,
+        lines: state.pending,
+    };
+    search_source(ctx, b, &search, &src, 0)?;
+    Ok(())
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Searched {
+    Nothing,
+    Hit,
+    /// `-Quiet` found a line: the search is over.
+    Quiet,
+}
+
+/// Searches one source's lines (numbered from `first + 1`) and writes what it finds.
+fn search_source(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    src: &Source,
+    first: usize,
+) -> Result<Searched, Flow> {
+    let Search {
+        patterns,
+        regexes,
+        context,
+    } = search;
+    let context = *context;
+    let case_sensitive = b.switch("CaseSensitive");
+    let simple = b.switch("SimpleMatch");
     let location = ctx.session.location.display().to_string();
     let quiet = b.switch("Quiet");
-    for src in sources {
+    {
         // Which lines are reported (for the display context, which stops at the next one).
         let mut hits: Vec<(usize, String, Vec<Value>)> = Vec::new();
         for (i, line) in src.lines.iter().enumerate() {
             let u = crate::runtime::regex::units(line);
             let mut hit = None;
-            for (pattern, re) in &regexes {
+            for (pattern, re) in regexes {
                 match re.find(&u) {
                     Ok(Some(m)) => {
                         hit = Some((pattern, re, m));
@@ -812,18 +911,18 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 }
             }
             let info = match (hit, b.switch("NotMatch")) {
-                (Some((pattern, re, first)), false) => {
+                (Some((pattern, re, m)), false) => {
                     let input: Rc<[u16]> = u.into();
                     let found: Vec<Value> = if simple {
                         Vec::new()
                     } else if b.switch("AllMatches") {
                         re.find_all(&input, 0, None)
-                            .unwrap_or_else(|_| vec![first])
+                            .unwrap_or_else(|_| vec![m])
                             .iter()
                             .map(|m| regex_objects::match_object(re, &input, Some(m)))
                             .collect()
                     } else {
-                        vec![regex_objects::match_object(re, &input, Some(&first))]
+                        vec![regex_objects::match_object(re, &input, Some(&m))]
                     };
                     Some((pattern.clone(), found))
                 }
@@ -835,7 +934,7 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             };
             if quiet {
                 ctx.write_object(Value::Bool(true));
-                return Ok(());
+                return Ok(Searched::Quiet);
             }
             hits.push((i, pattern, found));
             if b.switch("List") {
@@ -867,7 +966,7 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             let obj = match_info(
                 src.path.as_deref(),
                 &location,
-                i + 1,
+                first + i + 1,
                 line,
                 pattern,
                 !case_sensitive,
@@ -876,8 +975,12 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             );
             ctx.write_object(obj);
         }
+        Ok(if hits.is_empty() {
+            Searched::Nothing
+        } else {
+            Searched::Hit
+        })
     }
-    Ok(())
 }
 
 /// MatchInfoContext: the lines around a match, and those its display shows (not repeating
