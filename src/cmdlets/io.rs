@@ -391,6 +391,8 @@ struct ContentWriters {
     /// Each path seen, with its open file (`None` when ShouldProcess said no or it failed to
     /// open: it is not tried again).
     files: Vec<(PathBuf, Option<std::io::BufWriter<std::fs::File>>)>,
+    /// The -Path texts last resolved, and where they led (records rarely change them).
+    resolved: Vec<(String, PathBuf)>,
 }
 
 fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -> Result<(), Flow> {
@@ -406,8 +408,25 @@ fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -
     };
     let mut writers = ctx.take_state::<ContentWriters>().unwrap_or_default();
     let result = (|| {
-        for p in b.strings("Path").unwrap_or_default() {
-            let path = ctx.session.resolve_path(&p);
+        let texts = b.strings("Path").unwrap_or_default();
+        if writers.resolved.len() != texts.len()
+            || writers
+                .resolved
+                .iter()
+                .zip(&texts)
+                .any(|((t, _), p)| t != p)
+        {
+            writers.resolved = texts
+                .into_iter()
+                .map(|t| {
+                    let path = ctx.session.resolve_path(&t);
+                    (t, path)
+                })
+                .collect();
+        }
+        let text = content_text(&values, b.switch("NoNewline"), ctx.session.culture);
+        for (_, path) in &writers.resolved {
+            let path = path.clone();
             if !writers.files.iter().any(|(known, _)| *known == path) {
                 let target = format!("Path: {}", shown(&path));
                 let file = if ctx.should_process(&target, action)? {
@@ -421,7 +440,6 @@ fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -
             else {
                 continue;
             };
-            let text = content_text(&values, b.switch("NoNewline"), ctx.session.culture);
             if let Err(e) = std::io::Write::write_all(file, text.as_bytes()) {
                 write_failure(ctx, &path, &e, error_id)?;
                 continue;
