@@ -626,7 +626,7 @@ fn end_out_file(ctx: &mut CommandContext<'_>, _b: &BoundParameters) -> Result<()
     let Some(mut writer) = ctx.take_state::<OutFileWriter>() else {
         return Ok(());
     };
-    let opts = writer.opts.clone();
+    let opts = writer.opts;
     let text = writer.doc.flush(&opts);
     writer.write(ctx, &text)
 }
