@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::format::dotnet_to_string;
 use crate::runtime::CmdletDef;
 use crate::runtime::culture::Culture;
-use crate::runtime::files::{TextChars, TextLines, io_message, shown, write_text_to};
+use crate::runtime::files::{TextChars, TextLines, io_message, shown};
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value,
 };
@@ -79,7 +79,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .class("Microsoft.PowerShell.Commands.SetContentCommand")
             .synopsis("Writes new content or replaces existing content in a file.")
             .should_process()
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_end(end_content)
             .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The file to write."))
             .param(ParamDef::new("Value", types::OBJECT_ARRAY).position(1).mandatory().from_pipeline().by_property_name().help("The content: each object becomes one line."))
             .param(ParamDef::new("NoNewline", types::SWITCH).help("Writes the values without line breaks between or after them."))
@@ -91,7 +92,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Adds content to the specified items, such as adding words to a file.")
             .alias("ac")
             .should_process()
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_end(end_content)
             .param(ParamDef::new("Path", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("The file to append to (created when missing)."))
             .param(ParamDef::new("Value", types::OBJECT_ARRAY).position(1).mandatory().from_pipeline().by_property_name().help("The content: each object becomes one line."))
             .param(ParamDef::new("NoNewline", types::SWITCH).help("Writes the values without line breaks between or after them."))
@@ -102,7 +104,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .class("Microsoft.PowerShell.Commands.OutFileCommand")
             .synopsis("Sends output to a file.")
             .should_process()
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_begin(begin_out_file)
+            .on_end(end_out_file)
             .param(ParamDef::new("FilePath", types::STRING).position(0).mandatory().alias("Path").help("The file to write."))
             .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to write, formatted as on screen."))
             .param(ParamDef::new("Append", types::SWITCH).help("Adds to the end of the file."))
@@ -126,7 +130,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Converts objects into a series of character-separated value (CSV) strings and saves the strings to a file.")
             .alias("epcsv")
             .should_process()
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_begin(begin_export_csv)
+            .on_end(end_export_csv)
             .param(ParamDef::new("InputObject", types::PSOBJECT).mandatory().from_pipeline().help("The objects to export."))
             .param(ParamDef::new("Path", types::STRING).position(0).help("The CSV file to write."))
             .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
@@ -153,7 +159,7 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("ConvertFrom-Csv", UTILITY, convert_from_csv)
             .class("Microsoft.PowerShell.Commands.ConvertFromCsvCommand")
             .synopsis("Converts object properties in character-separated value (CSV) format into CSV versions of the original objects.")
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
             .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).position(0).mandatory().from_pipeline().help("The CSV lines."))
             .param(ParamDef::new("Delimiter", types::STRING).position(1).help("The field separator (default comma)."))
             .param(ParamDef::new("Header", types::STRING_ARRAY).help("Column names to use instead of the first line.")),
@@ -376,71 +382,136 @@ fn content_text(values: &[Value], no_newline: bool, culture: &Culture) -> String
     out
 }
 
-fn content_values(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
-    if !ctx.collected.is_empty() {
-        return ctx.collected.clone();
-    }
-    b.get("Value").map(Value::enumerate).unwrap_or_default()
-}
-
-fn write_file(
-    ctx: &mut CommandContext<'_>,
-    path: &Path,
-    text: &str,
-    append: bool,
-    error_id: &str,
-) -> Result<bool, Flow> {
-    use std::io::Write;
-    let result = if append {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-    } else {
-        std::fs::write(path, text)
-    };
-    match result {
-        Ok(()) => Ok(true),
-        Err(e) => {
-            let (ty, message) = io_message(path, &e);
-            let category = if e.kind() == std::io::ErrorKind::NotFound {
-                ErrorCategory::ObjectNotFound
-            } else {
-                ErrorCategory::WriteError
-            };
-            let mut r = ctx.error(&ty, message, error_id, category);
-            let text = shown(path);
-            r.target_name = text.clone();
-            r.target_type = "String".into();
-            r.target_object = Some(Value::str(text));
-            ctx.write_error(r)?;
-            Ok(false)
-        }
-    }
+/// The files a Set-Content or Add-Content writes, opened at its first object (pwsh's
+/// WriteContentCommandBase opens its writers in the first ProcessRecord; Set-Content clears the
+/// file then) and written as objects arrive. The text is buffered, as pwsh's StreamWriter
+/// buffers it, and flushed in the end step (or when the pipeline ends some other way).
+#[derive(Default)]
+struct ContentWriters {
+    /// Each path seen, with its open file (`None` when ShouldProcess said no or it failed to
+    /// open: it is not tried again).
+    files: Vec<(PathBuf, Option<std::io::BufWriter<std::fs::File>>)>,
+    /// The -Path texts last resolved, and where they led (records rarely change them).
+    resolved: Vec<(String, PathBuf)>,
 }
 
 fn set_or_add(ctx: &mut CommandContext<'_>, b: &BoundParameters, append: bool) -> Result<(), Flow> {
-    let values = content_values(ctx, b);
-    let text = content_text(&values, b.switch("NoNewline"), ctx.session.culture);
+    // A $null record writes nothing (pwsh skips it).
+    if matches!(ctx.input, Some(Value::Null)) {
+        return Ok(());
+    }
+    let values = b.get("Value").map(Value::enumerate).unwrap_or_default();
     let (action, error_id) = if append {
         ("Add Content", "AddContentWriterDirectoryNotFoundError")
     } else {
         ("Set Content", "GetContentWriterDirectoryNotFoundError")
     };
-    for p in b.strings("Path").unwrap_or_default() {
-        let path = ctx.session.resolve_path(&p);
-        let target = format!("Path: {}", shown(&path));
-        if !ctx.should_process(&target, action)? {
-            continue;
+    let mut writers = ctx.take_state::<ContentWriters>().unwrap_or_default();
+    let result = (|| {
+        let texts = b.strings("Path").unwrap_or_default();
+        if writers.resolved.len() != texts.len()
+            || writers
+                .resolved
+                .iter()
+                .zip(&texts)
+                .any(|((t, _), p)| t != p)
+        {
+            writers.resolved = texts
+                .into_iter()
+                .map(|t| {
+                    let path = ctx.session.resolve_path(&t);
+                    (t, path)
+                })
+                .collect();
         }
-        if write_file(ctx, &path, &text, append, error_id)? && b.switch("PassThru") {
-            for v in &values {
-                ctx.write_object(v.clone());
+        let text = content_text(&values, b.switch("NoNewline"), ctx.session.culture);
+        for (_, path) in &writers.resolved {
+            let path = path.clone();
+            if !writers.files.iter().any(|(known, _)| *known == path) {
+                let target = format!("Path: {}", shown(&path));
+                let file = if ctx.should_process(&target, action)? {
+                    open_writer(ctx, &path, append, error_id)?
+                } else {
+                    None
+                };
+                writers.files.push((path.clone(), file));
             }
+            let Some((_, Some(file))) = writers.files.iter_mut().find(|(known, _)| *known == path)
+            else {
+                continue;
+            };
+            if let Err(e) = std::io::Write::write_all(file, text.as_bytes()) {
+                write_failure(ctx, &path, &e, error_id)?;
+                continue;
+            }
+            if b.switch("PassThru") {
+                for v in &values {
+                    ctx.write_object(v.clone());
+                }
+            }
+        }
+        Ok(())
+    })();
+    ctx.put_state(writers);
+    result
+}
+
+/// Set-Content's and Add-Content's end step: the buffered text reaches the files.
+fn end_content(ctx: &mut CommandContext<'_>, _b: &BoundParameters) -> Result<(), Flow> {
+    let Some(writers) = ctx.take_state::<ContentWriters>() else {
+        return Ok(());
+    };
+    for (path, file) in writers.files {
+        if let Some(mut file) = file
+            && let Err(e) = std::io::Write::flush(&mut file)
+        {
+            write_failure(ctx, &path, &e, "WriteError")?;
         }
     }
     Ok(())
+}
+
+/// Opens a file for Set-Content (truncated) or Add-Content (appended, created when missing);
+/// a failure is the command's non-terminating error.
+fn open_writer(
+    ctx: &mut CommandContext<'_>,
+    path: &Path,
+    append: bool,
+    error_id: &str,
+) -> Result<Option<std::io::BufWriter<std::fs::File>>, Flow> {
+    let opened = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(append)
+        .truncate(!append)
+        .open(path);
+    match opened {
+        Ok(f) => Ok(Some(std::io::BufWriter::new(f))),
+        Err(e) => {
+            write_failure(ctx, path, &e, error_id)?;
+            Ok(None)
+        }
+    }
+}
+
+fn write_failure(
+    ctx: &mut CommandContext<'_>,
+    path: &Path,
+    e: &std::io::Error,
+    error_id: &str,
+) -> Result<(), Flow> {
+    let (ty, message) = io_message(path, e);
+    let category = if e.kind() == std::io::ErrorKind::NotFound {
+        ErrorCategory::ObjectNotFound
+    } else {
+        ErrorCategory::WriteError
+    };
+    let mut r = ctx.error(&ty, message, error_id, category);
+    let text = shown(path);
+    r.target_name = text.clone();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(text));
+    ctx.write_error(r)
 }
 
 fn set_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
@@ -451,17 +522,42 @@ fn add_content(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     set_or_add(ctx, b, true)
 }
 
-fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let items = if ctx.collected.is_empty() {
-        b.get("InputObject")
-            .map(Value::enumerate)
-            .unwrap_or_default()
-    } else {
-        ctx.collected.clone()
-    };
-    let path = ctx
-        .session
-        .resolve_path(&b.string("FilePath").unwrap_or_default());
+/// An open Out-File: the file (opened in the begin step, as pwsh's OutFileCommand does) and
+/// the Out-Default document formatting into it. Each object's text is written at once (pwsh
+/// flushes every write); a table's rows wait until it is sized, as on screen.
+struct OutFileWriter {
+    file: Option<std::fs::File>,
+    path: PathBuf,
+    doc: crate::format::OutDefault,
+    opts: crate::runtime::output::FormatOptions,
+    no_newline: bool,
+}
+
+impl OutFileWriter {
+    fn write(&mut self, ctx: &mut CommandContext<'_>, text: &str) -> Result<(), Flow> {
+        let text = if self.no_newline {
+            text.replace(NEWLINE, "")
+        } else {
+            text.to_string()
+        };
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            return Ok(());
+        }
+        if let Err(e) = std::io::Write::write_all(file, text.as_bytes()) {
+            self.file = None;
+            let r = file_open_failure(ctx, &self.path, &e);
+            return Err(ctx.terminate(r));
+        }
+        Ok(())
+    }
+}
+
+fn begin_out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let file_path = b.string("FilePath").unwrap_or_default();
+    let path = ctx.session.resolve_path(&file_path);
     if b.switch("NoClobber") && !b.switch("Append") && path.exists() {
         let text = shown(&path);
         let r = ctx.error(
@@ -472,26 +568,67 @@ fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
         );
         return Err(ctx.terminate(r));
     }
-    if !ctx.should_process(&shown(&path), "Output to File")? {
-        return Ok(());
-    }
     let mut opts = ctx.session.format_options();
     if let Some(w) = b.int("Width") {
         opts.width = w.clamp(2, 10_000) as usize;
     }
-    let mut text = if items.iter().all(|v| matches!(v, Value::String(_))) {
-        content_text(&items, false, ctx.session.culture)
+    // The target is the path as given (ShouldProcess(FilePath)).
+    let file = if ctx.should_process(&file_path, "Output to File")? {
+        let append = b.switch("Append");
+        let opened = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(&path);
+        match opened {
+            Ok(f) => Some(f),
+            Err(e) => {
+                let r = file_open_failure(ctx, &path, &e);
+                return Err(ctx.terminate(r));
+            }
+        }
     } else {
-        crate::format::out_string(&items, &opts)
+        None
     };
-    if b.switch("NoNewline") {
-        text = text.replace(NEWLINE, "");
-    }
-    if let Err(e) = write_text_to(&path, &text, b.switch("Append")) {
-        let r = file_open_failure(ctx, &path, &e);
-        return Err(ctx.terminate(r));
-    }
+    ctx.put_state(OutFileWriter {
+        file,
+        path,
+        doc: crate::format::OutDefault::new(),
+        opts,
+        no_newline: b.switch("NoNewline"),
+    });
     Ok(())
+}
+
+fn out_file(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(mut writer) = ctx.take_state::<OutFileWriter>() else {
+        return Ok(());
+    };
+    let result = (|| {
+        let items = match (&ctx.input, b.get("InputObject")) {
+            // A $null record writes nothing.
+            (Some(Value::Null), _) | (_, None) => Vec::new(),
+            // Given with -InputObject, a collection is written as one object (its items).
+            (_, Some(v)) => vec![v.clone()],
+        };
+        for item in items {
+            let text = writer.doc.write(&item, &writer.opts);
+            writer.write(ctx, &text)?;
+        }
+        Ok(())
+    })();
+    ctx.put_state(writer);
+    result
+}
+
+fn end_out_file(ctx: &mut CommandContext<'_>, _b: &BoundParameters) -> Result<(), Flow> {
+    let Some(mut writer) = ctx.take_state::<OutFileWriter>() else {
+        return Ok(());
+    };
+    let opts = writer.opts;
+    let text = writer.doc.flush(&opts);
+    writer.write(ctx, &text)
 }
 
 // ----- CSV -----------------------------------------------------------------------------------
@@ -504,6 +641,7 @@ struct CsvReader<I: Iterator<Item = char>> {
     delimiter: char,
 }
 
+#[cfg(test)]
 impl<'a> CsvReader<std::str::Chars<'a>> {
     fn new(text: &'a str, delimiter: char) -> Self {
         CsvReader::over(text.chars(), delimiter)
@@ -731,6 +869,14 @@ impl<I: Iterator<Item = char>> CsvRows<I> {
         })
     }
 
+    /// Rows typed by a `#TYPE` line an earlier text gave (when this one has none).
+    fn with_type_name(mut self, type_name: Option<String>) -> Self {
+        if self.type_name.is_none() {
+            self.type_name = type_name;
+        }
+        self
+    }
+
     /// Some column has no name (pwsh names it H1, H2, ... and warns once).
     fn unnamed(&self) -> bool {
         self.header.iter().any(String::is_empty)
@@ -796,16 +942,19 @@ fn emit_csv_objects<I: Iterator<Item = char>>(
             }
             Ok(())
         }
-        Err(message) => {
-            let r = ctx.error(
-                "System.Management.Automation.ExtendedTypeSystemException",
-                message,
-                "AlreadyPresentPSMemberInfoInternalCollectionAdd",
-                ErrorCategory::NotSpecified,
-            );
-            Err(ctx.terminate(r))
-        }
+        Err(message) => Err(duplicate_member(ctx, message)),
     }
+}
+
+/// A header that names a column twice (terminating, as in ImportCsvHelper).
+fn duplicate_member(ctx: &CommandContext<'_>, message: String) -> Flow {
+    let r = ctx.error(
+        "System.Management.Automation.ExtendedTypeSystemException",
+        message,
+        "AlreadyPresentPSMemberInfoInternalCollectionAdd",
+        ErrorCategory::NotSpecified,
+    );
+    ctx.terminate(r)
 }
 
 fn header_param(b: &BoundParameters) -> Option<Vec<String>> {
@@ -834,20 +983,55 @@ fn import_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     Ok(())
 }
 
+/// What ConvertFrom-Csv carries from one input string to the next: the header (from the first
+/// string unless `-Header` gave it), the `#TYPE` name, and whether it has warned about unnamed
+/// columns.
+#[derive(Default)]
+struct CsvConversion {
+    header: Option<Vec<String>>,
+    type_name: Option<String>,
+    warned: bool,
+}
+
+/// Each input string is parsed as CSV text of its own as it arrives (ConvertFromCsvCommand's
+/// ProcessRecord), its rows written at once.
 fn convert_from_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    let lines: Vec<Value> = if ctx.collected.is_empty() {
-        b.get("InputObject")
+    let mut state = ctx.take_state::<CsvConversion>().unwrap_or_default();
+    if state.header.is_none() {
+        state.header = header_param(b);
+    }
+    let delim = delimiter(b);
+    let result = (|| {
+        for item in b
+            .get("InputObject")
             .map(Value::enumerate)
             .unwrap_or_default()
-    } else {
-        ctx.collected.iter().flat_map(Value::enumerate).collect()
-    };
-    let text = lines
-        .iter()
-        .map(|v| dotnet_to_string(v, ctx.session.culture))
-        .collect::<Vec<_>>()
-        .join("\n");
-    emit_csv_objects(ctx, text.chars(), delimiter(b), header_param(b))
+        {
+            let text = dotnet_to_string(&item, ctx.session.culture);
+            let rows = match CsvRows::start(text.chars(), delim, state.header.clone()) {
+                Ok(rows) => rows,
+                Err(message) => return Err(duplicate_member(ctx, message)),
+            };
+            let mut rows = rows.with_type_name(state.type_name.clone());
+            let unnamed = rows.unnamed();
+            if state.header.is_none() && !rows.header.is_empty() {
+                state.header = Some(rows.header.clone());
+            }
+            if state.type_name.is_none() {
+                state.type_name = rows.type_name.clone();
+            }
+            for o in rows.by_ref() {
+                if unnamed && !state.warned {
+                    state.warned = true;
+                    ctx.write_warning("One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers.")?;
+                }
+                ctx.send(o)?;
+            }
+        }
+        Ok(())
+    })();
+    ctx.put_state(state);
+    result
 }
 
 /// How a CSV writer quotes.
@@ -986,7 +1170,19 @@ fn convert_to_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
     Ok(())
 }
 
-fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+/// An open Export-Csv: the file (opened in the begin step, as pwsh's ExportCsvCommand does),
+/// the columns (locked in by the first object) and, when appending to a file that has rows,
+/// that file's columns. Rows are buffered as pwsh's StreamWriter buffers them.
+struct CsvExport {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    path: PathBuf,
+    path_text: String,
+    writer: CsvWriter,
+    names: Option<Vec<String>>,
+    existing: Option<Vec<String>>,
+}
+
+fn begin_export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let Some(path_text) = b.string("Path") else {
         let r = ctx.error(
             "System.InvalidOperationException",
@@ -997,7 +1193,8 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         return Err(ctx.terminate(r));
     };
     let path: PathBuf = ctx.session.resolve_path(&path_text);
-    if !ctx.should_process(&shown(&path), "Export-Csv")? {
+    // The target is the path as given (ShouldProcess(Path)).
+    if !ctx.should_process(&path_text, "Export-Csv")? {
         return Ok(());
     }
     if b.switch("NoClobber") && !b.switch("Append") && path.exists() {
@@ -1010,22 +1207,84 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         );
         return Err(ctx.terminate(r));
     }
-    let items = csv_items(ctx, b);
-    // Appending to a non-empty file keeps its columns and writes no header.
+    // Appending to a file with rows keeps its columns and writes no header; only its header is
+    // read.
     let existing = if b.switch("Append") {
-        read_text(&path).ok().filter(|t| !t.trim().is_empty())
+        existing_header(&path, delimiter(b))
     } else {
         None
     };
-    let names = match &existing {
-        Some(text) => {
-            let mut reader = CsvReader::new(text, delimiter(b));
-            let mut header = reader.next_record();
-            if header.first().is_some_and(|h| h.starts_with('#')) {
-                header = reader.next_record();
-            }
-            if let Some(first) = items.iter().find(|v| !v.is_null()) {
-                let have = csv_names(first);
+    let opened = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(existing.is_some())
+        .truncate(existing.is_none())
+        .open(&path);
+    let file = match opened {
+        Ok(f) => std::io::BufWriter::new(f),
+        Err(e) => {
+            let r = file_open_failure(ctx, &path, &e);
+            return Err(ctx.terminate(r));
+        }
+    };
+    let writer = CsvWriter::from(b, ctx.session.culture);
+    ctx.put_state(CsvExport {
+        file: Some(file),
+        path,
+        path_text,
+        writer,
+        names: None,
+        existing,
+    });
+    Ok(())
+}
+
+/// The header of a CSV file being appended to (its first record, after a `#TYPE` line);
+/// `None` when the file is missing or holds nothing but blanks.
+fn existing_header(path: &Path, delim: char) -> Option<Vec<String>> {
+    let chars = TextChars::open(path).ok()?;
+    let mut chars = chars.peekable();
+    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        chars.next();
+    }
+    chars.peek()?;
+    let mut reader = CsvReader::over(chars, delim);
+    let mut header = reader.next_record();
+    if header.first().is_some_and(|h| h.starts_with('#')) {
+        header = reader.next_record();
+    }
+    Some(header)
+}
+
+fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(mut export) = ctx.take_state::<CsvExport>() else {
+        return Ok(());
+    };
+    let result = export_record(ctx, b, &mut export);
+    ctx.put_state(export);
+    result
+}
+
+fn export_record(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    export: &mut CsvExport,
+) -> Result<(), Flow> {
+    let item = match b.get("InputObject") {
+        // A $null record fails to bind: -InputObject is mandatory and does not allow null.
+        Some(Value::Null) if matches!(ctx.input, Some(Value::Null)) => {
+            let r = crate::runtime::errors::null_not_allowed(&ctx.def, "InputObject");
+            return ctx.write_error(r);
+        }
+        None | Some(Value::Null) => return Ok(()),
+        Some(v) => v.clone(),
+    };
+    let mut text = String::new();
+    if export.names.is_none() {
+        // The first object locks in the columns.
+        let have = csv_names(&item);
+        let names = match &export.existing {
+            Some(header) => {
                 if let Some(missing) = header
                     .iter()
                     .find(|h| !have.iter().any(|n| n.eq_ignore_ascii_case(h)))
@@ -1034,7 +1293,8 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
                     let mut r = ctx.error(
                         "System.InvalidOperationException",
                         format!(
-                            "Cannot append CSV content to the following file: {path_text}. The appended object does not have a property that corresponds to the following column: {missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command."
+                            "Cannot append CSV content to the following file: {}. The appended object does not have a property that corresponds to the following column: {missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command.",
+                            export.path_text
                         ),
                         "CannotAppendCsvWithMismatchedPropertyNames",
                         ErrorCategory::InvalidData,
@@ -1042,19 +1302,43 @@ fn export_csv(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
                     r.target_object = Some(Value::str(missing));
                     return Err(ctx.terminate(r));
                 }
+                header.clone()
             }
-            Some(header)
-        }
-        None => None,
-    };
-    let lines = csv_lines(&items, b, names, existing.is_none(), ctx.session.culture);
-    let mut text = String::new();
-    for line in lines {
-        text.push_str(&line);
-        text.push_str(NEWLINE);
+            None => {
+                if !b.switch("NoHeader") {
+                    if b.switch("IncludeTypeInformation") {
+                        text.push_str(&type_line(&item));
+                        text.push_str(NEWLINE);
+                    }
+                    text.push_str(&export.writer.header(&have));
+                    text.push_str(NEWLINE);
+                }
+                have
+            }
+        };
+        export.names = Some(names);
     }
-    if let Err(e) = write_text_to(&path, &text, existing.is_some()) {
-        let r = file_open_failure(ctx, &path, &e);
+    let names = export.names.as_deref().unwrap_or_default();
+    text.push_str(&export.writer.row(&item, names));
+    text.push_str(NEWLINE);
+    if let Some(file) = export.file.as_mut()
+        && let Err(e) = std::io::Write::write_all(file, text.as_bytes())
+    {
+        export.file = None;
+        let r = file_open_failure(ctx, &export.path, &e);
+        return Err(ctx.terminate(r));
+    }
+    Ok(())
+}
+
+fn end_export_csv(ctx: &mut CommandContext<'_>, _b: &BoundParameters) -> Result<(), Flow> {
+    let Some(export) = ctx.take_state::<CsvExport>() else {
+        return Ok(());
+    };
+    if let Some(mut file) = export.file
+        && let Err(e) = std::io::Write::flush(&mut file)
+    {
+        let r = file_open_failure(ctx, &export.path, &e);
         return Err(ctx.terminate(r));
     }
     Ok(())

@@ -115,7 +115,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Finds text in strings and files.")
             .description("Matches each input string (or each line of the -Path files) against regular expressions, case-insensitively unless -CaseSensitive, and returns MatchInfo objects (Line, LineNumber, Matches, Path, Filename, Pattern). Shown on screen as the line, or path:line:text for files.")
             .alias("sls")
-            .pipeline(PipelineMode::Collect)
+            .pipeline(PipelineMode::PerRecord)
+            .on_end(end_select_string)
             .default_set("File")
             .param(ParamDef::new("InputObject", types::PSOBJECT).sets(&["Object"]).mandatory().from_pipeline().help("The text to search (each object is one line)."))
             .param(ParamDef::new("Pattern", types::STRING_ARRAY).position(0).mandatory().help("Regular expressions (or plain text with -SimpleMatch) to find."))
@@ -671,7 +672,24 @@ struct Source {
     lines: Vec<String>,
 }
 
-fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+/// How Select-String searches, from its parameters.
+struct Search {
+    patterns: Vec<String>,
+    regexes: Vec<(String, Rc<Regex>)>,
+    context: Option<(usize, usize)>,
+}
+
+/// What Select-String keeps between pipeline records: how many input lines it has seen (the
+/// LineNumber of the next), the lines it holds for `-Context`, and whether `-Quiet` is
+/// satisfied.
+#[derive(Default)]
+struct SelectStringState {
+    lines: usize,
+    window: ContextWindow,
+    quiet_done: bool,
+}
+
+fn search_from(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<Search, Flow> {
     let patterns = b.strings("Pattern").unwrap_or_default();
     let case_sensitive = b.switch("CaseSensitive");
     let simple = b.switch("SimpleMatch");
@@ -721,8 +739,34 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
         }
     }
     .filter(|&(pre, post)| pre > 0 || post > 0);
+    Ok(Search {
+        patterns,
+        regexes,
+        context,
+    })
+}
+
+/// Select-String streams: each pipeline string is matched as it arrives and its MatchInfo
+/// written at once (with `-Context`, once the lines after it that its context needs have
+/// arrived); files named by -Path or piped as FileInfo are searched whole.
+fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let search = search_from(ctx, b)?;
+    let mut state = ctx.take_state::<SelectStringState>().unwrap_or_default();
+    let result = select_string_step(ctx, b, &search, &mut state);
+    ctx.put_state(state);
+    result
+}
+
+fn select_string_step(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    state: &mut SelectStringState,
+) -> Result<(), Flow> {
+    if state.quiet_done {
+        return Ok(());
+    }
     let mut sources: Vec<Source> = Vec::new();
-    let mut strings: Vec<String> = Vec::new();
     for item in input_items(ctx, b) {
         // A FileInfo from Get-ChildItem is searched as a file, as pwsh does.
         let is_file = matches!(&item, Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.IO.FileInfo"));
@@ -735,17 +779,22 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
                 sources.push(src);
             }
         } else if !item.is_null() {
-            strings.push(ctx.session.stringify(&item));
-        }
-    }
-    if !strings.is_empty() {
-        sources.insert(
-            0,
-            Source {
+            let line = ctx.session.stringify(&item);
+            state.lines += 1;
+            if search.context.is_some() && !b.switch("Quiet") {
+                state.window.push(ctx, b, search, state.lines - 1, line)?;
+                continue;
+            }
+            let src = Source {
                 path: None,
-                lines: strings,
-            },
-        );
+                lines: vec![line],
+            };
+            // Each input string is a source of its own (`-List` keeps one match per string).
+            if search_source(ctx, b, search, &src, state.lines - 1)? == Searched::Quiet {
+                state.quiet_done = true;
+                return Ok(());
+            }
+        }
     }
     let mut paths = b.strings("Path").unwrap_or_default();
     paths.extend(b.strings("LiteralPath").unwrap_or_default());
@@ -785,99 +834,262 @@ fn select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             sources.push(src);
         }
     }
-    let location = ctx.session.location.display().to_string();
-    let quiet = b.switch("Quiet");
     for src in sources {
-        // Which lines are reported (for the display context, which stops at the next one).
-        let mut hits: Vec<(usize, String, Vec<Value>)> = Vec::new();
-        for (i, line) in src.lines.iter().enumerate() {
-            let u = crate::runtime::regex::units(line);
-            let mut hit = None;
-            for (pattern, re) in &regexes {
-                match re.find(&u) {
-                    Ok(Some(m)) => {
-                        hit = Some((pattern, re, m));
-                        break;
-                    }
-                    Ok(None) => {}
-                    Err(_) => {
-                        let r = ctx.error(
-                            "System.Text.RegularExpressions.RegexMatchTimeoutException",
-                            crate::runtime::regex::TIMEOUT_MESSAGE,
-                            "RegexMatchTimeout",
-                            ErrorCategory::OperationStopped,
-                        );
-                        return Err(ctx.terminate(r));
-                    }
-                }
-            }
-            let info = match (hit, b.switch("NotMatch")) {
-                (Some((pattern, re, first)), false) => {
-                    let input: Rc<[u16]> = u.into();
-                    let found: Vec<Value> = if simple {
-                        Vec::new()
-                    } else if b.switch("AllMatches") {
-                        re.find_all(&input, 0, None)
-                            .unwrap_or_else(|_| vec![first])
-                            .iter()
-                            .map(|m| regex_objects::match_object(re, &input, Some(m)))
-                            .collect()
-                    } else {
-                        vec![regex_objects::match_object(re, &input, Some(&first))]
-                    };
-                    Some((pattern.clone(), found))
-                }
-                (None, true) => Some((patterns.first().cloned().unwrap_or_default(), Vec::new())),
-                _ => None,
-            };
-            let Some((pattern, found)) = info else {
-                continue;
-            };
-            if quiet {
-                ctx.write_object(Value::Bool(true));
-                return Ok(());
-            }
-            hits.push((i, pattern, found));
-            if b.switch("List") {
-                break;
-            }
-        }
-        let mut shown_until = 0usize;
-        for (k, (i, pattern, found)) in hits.iter().enumerate() {
-            let line = &src.lines[*i];
-            if b.switch("Raw") {
-                ctx.write_object(Value::str(line));
-                continue;
-            }
-            let ctx_lines = context.map(|(pre, post)| {
-                let pre_from = i.saturating_sub(pre);
-                let post_to = (i + 1 + post).min(src.lines.len());
-                let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
-                let lines = |from: usize, to: usize| src.lines[from..to.max(from)].to_vec();
-                let shown = MatchContext {
-                    pre: lines(pre_from, *i),
-                    post: lines(i + 1, post_to),
-                    display_pre: lines(pre_from.max(shown_until), *i),
-                    display_post: lines(i + 1, post_to.min(next_hit)),
-                };
-                shown_until = post_to.min(next_hit);
-                shown
-            });
-            shown_until = shown_until.max(i + 1);
-            let obj = match_info(
-                src.path.as_deref(),
-                &location,
-                i + 1,
-                line,
-                pattern,
-                !case_sensitive,
-                found.clone(),
-                ctx_lines,
-            );
-            ctx.write_object(obj);
+        if search_source(ctx, b, search, &src, 0)? == Searched::Quiet {
+            state.quiet_done = true;
+            return Ok(());
         }
     }
     Ok(())
+}
+
+/// Select-String's end step: the matches still waiting for lines after them (`-Context`) are
+/// written with the context that arrived.
+fn end_select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(mut state) = ctx.take_state::<SelectStringState>() else {
+        return Ok(());
+    };
+    if state.window.hits.is_empty() {
+        return Ok(());
+    }
+    let search = search_from(ctx, b)?;
+    state.window.write_ready(ctx, b, &search, None);
+    Ok(())
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Searched {
+    Nothing,
+    Hit,
+    /// `-Quiet` found a line: the search is over.
+    Quiet,
+}
+
+/// A line Select-String reports: its index, the pattern that found it, its Match objects.
+type Hit = (usize, String, Vec<Value>);
+
+/// Whether one line is reported, and with what (the first pattern that matches; with
+/// `-NotMatch`, a line no pattern matches).
+fn line_hit(
+    ctx: &CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    line: &str,
+) -> Result<Option<(String, Vec<Value>)>, Flow> {
+    let simple = b.switch("SimpleMatch");
+    let u = crate::runtime::regex::units(line);
+    let mut hit = None;
+    for (pattern, re) in &search.regexes {
+        match re.find(&u) {
+            Ok(Some(m)) => {
+                hit = Some((pattern, re, m));
+                break;
+            }
+            Ok(None) => {}
+            Err(_) => {
+                let r = ctx.error(
+                    "System.Text.RegularExpressions.RegexMatchTimeoutException",
+                    crate::runtime::regex::TIMEOUT_MESSAGE,
+                    "RegexMatchTimeout",
+                    ErrorCategory::OperationStopped,
+                );
+                return Err(ctx.terminate(r));
+            }
+        }
+    }
+    Ok(match (hit, b.switch("NotMatch")) {
+        (Some((pattern, re, m)), false) => {
+            let input: Rc<[u16]> = u.into();
+            let found: Vec<Value> = if simple {
+                Vec::new()
+            } else if b.switch("AllMatches") {
+                re.find_all(&input, 0, None)
+                    .unwrap_or_else(|_| vec![m])
+                    .iter()
+                    .map(|m| regex_objects::match_object(re, &input, Some(m)))
+                    .collect()
+            } else {
+                vec![regex_objects::match_object(re, &input, Some(&m))]
+            };
+            Some((pattern.clone(), found))
+        }
+        (None, true) => Some((
+            search.patterns.first().cloned().unwrap_or_default(),
+            Vec::new(),
+        )),
+        _ => None,
+    })
+}
+
+/// Writes the MatchInfo of one reported line. `lines` holds the source's lines from index
+/// `base` on (at least the context around the hit that has arrived); `next_hit` is the index
+/// of the next reported line, and `shown_until` the first line the previous one's display did
+/// not show.
+#[allow(clippy::too_many_arguments)]
+fn write_hit(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    path: Option<&std::path::Path>,
+    lines: &[String],
+    base: usize,
+    hit: &Hit,
+    next_hit: usize,
+    shown_until: &mut usize,
+) {
+    let (i, pattern, found) = hit;
+    let i = *i;
+    let line = &lines[i - base];
+    if b.switch("Raw") {
+        ctx.write_object(Value::str(line));
+        return;
+    }
+    let end = base + lines.len();
+    let ctx_lines = search.context.map(|(pre, post)| {
+        let pre_from = i.saturating_sub(pre).max(base);
+        let post_to = (i + 1 + post).min(end);
+        let slice = |from: usize, to: usize| lines[from - base..to.max(from) - base].to_vec();
+        let shown = MatchContext {
+            pre: slice(pre_from, i),
+            post: slice(i + 1, post_to),
+            display_pre: slice(pre_from.max(*shown_until).min(i), i),
+            display_post: slice(i + 1, post_to.min(next_hit).max(i + 1)),
+        };
+        *shown_until = post_to.min(next_hit);
+        shown
+    });
+    *shown_until = (*shown_until).max(i + 1);
+    let location = ctx.session.location.display().to_string();
+    let obj = match_info(
+        path,
+        &location,
+        i + 1,
+        line,
+        pattern,
+        !b.switch("CaseSensitive"),
+        found.clone(),
+        ctx_lines,
+    );
+    ctx.write_object(obj);
+}
+
+/// Searches one source's lines (numbered from `first + 1`) and writes what it finds.
+fn search_source(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    src: &Source,
+    first: usize,
+) -> Result<Searched, Flow> {
+    // Which lines are reported (for the display context, which stops at the next one).
+    let mut hits: Vec<Hit> = Vec::new();
+    for (i, line) in src.lines.iter().enumerate() {
+        let Some((pattern, found)) = line_hit(ctx, b, search, line)? else {
+            continue;
+        };
+        if b.switch("Quiet") {
+            ctx.write_object(Value::Bool(true));
+            return Ok(Searched::Quiet);
+        }
+        hits.push((first + i, pattern, found));
+        if b.switch("List") {
+            break;
+        }
+    }
+    let mut shown_until = first;
+    for (k, hit) in hits.iter().enumerate() {
+        let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
+        write_hit(
+            ctx,
+            b,
+            search,
+            src.path.as_deref(),
+            &src.lines,
+            first,
+            hit,
+            next_hit,
+            &mut shown_until,
+        );
+    }
+    Ok(if hits.is_empty() {
+        Searched::Nothing
+    } else {
+        Searched::Hit
+    })
+}
+
+/// Piped lines searched with `-Context`: each match is written once the lines after it that
+/// its context needs have arrived (or at the end), holding only the lines a context can still
+/// show.
+#[derive(Default)]
+struct ContextWindow {
+    /// Recent lines, the first of them at index `base`.
+    lines: std::collections::VecDeque<String>,
+    base: usize,
+    /// Reported lines not written yet.
+    hits: std::collections::VecDeque<Hit>,
+    shown_until: usize,
+}
+
+impl ContextWindow {
+    /// Takes the next line (index `index`) and writes the matches whose context is complete.
+    fn push(
+        &mut self,
+        ctx: &mut CommandContext<'_>,
+        b: &BoundParameters,
+        search: &Search,
+        index: usize,
+        line: String,
+    ) -> Result<(), Flow> {
+        if let Some((pattern, found)) = line_hit(ctx, b, search, &line)? {
+            self.hits.push_back((index, pattern, found));
+        }
+        self.lines.push_back(line);
+        self.write_ready(ctx, b, search, Some(index));
+        Ok(())
+    }
+
+    /// Writes the matches whose post-context ends at or before `last` (all, at the end).
+    fn write_ready(
+        &mut self,
+        ctx: &mut CommandContext<'_>,
+        b: &BoundParameters,
+        search: &Search,
+        last: Option<usize>,
+    ) {
+        let (pre, post) = search.context.unwrap_or((0, 0));
+        while let Some(hit) = self.hits.front() {
+            if last.is_some_and(|n| hit.0 + post > n) {
+                break;
+            }
+            let hit = self.hits.pop_front().expect("a front hit");
+            let next_hit = self.hits.front().map_or(usize::MAX, |h| h.0);
+            let lines: Vec<String> = self.lines.iter().cloned().collect();
+            write_hit(
+                ctx,
+                b,
+                search,
+                None,
+                &lines,
+                self.base,
+                &hit,
+                next_hit,
+                &mut self.shown_until,
+            );
+        }
+        // Keep only what a later context can show: `pre` lines before the next line, and
+        // the lines from the first waiting match's own pre-context on.
+        let next = self.base + self.lines.len();
+        let keep_from = self
+            .hits
+            .front()
+            .map_or(next.saturating_sub(pre), |h| h.0.saturating_sub(pre))
+            .min(next.saturating_sub(pre));
+        while self.base < keep_from && !self.lines.is_empty() {
+            self.lines.pop_front();
+            self.base += 1;
+        }
+    }
 }
 
 /// MatchInfoContext: the lines around a match, and those its display shows (not repeating

@@ -84,6 +84,10 @@ impl Formatter for ConsoleFormatter {
     fn out_string(&self, values: &[Value], opts: &FormatOptions) -> String {
         out_string(values, opts)
     }
+
+    fn document(&self) -> Box<dyn Formatter> {
+        Box::new(ConsoleFormatter::new())
+    }
 }
 
 /// What `Out-String` (and `> file`) produce for a list of objects: Out-Default's text.

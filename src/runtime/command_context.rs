@@ -245,6 +245,33 @@ impl CommandContext<'_> {
         Flow::StopUpstream(self.stage_id)
     }
 
+    /// The state this command keeps between its steps (begin, each record, end) in this
+    /// pipeline: an open file, a header. Made with `make` the first time; dropped (a file
+    /// closed) when the pipeline ends, however it ends.
+    pub fn state<T: 'static>(&mut self, make: impl FnOnce() -> T) -> &mut T {
+        let states = &mut self.session.command_states;
+        if !states.get(&self.stage_id).is_some_and(|s| s.is::<T>()) {
+            states.insert(self.stage_id, Box::new(make()));
+        }
+        states
+            .get_mut(&self.stage_id)
+            .and_then(|s| s.downcast_mut::<T>())
+            .expect("the state was just made of this type")
+    }
+
+    /// Takes this command's state out (its end step), if it has one of this type.
+    pub fn take_state<T: 'static>(&mut self) -> Option<T> {
+        let slot = self.session.command_states.remove(&self.stage_id)?;
+        slot.downcast::<T>().ok().map(|b| *b)
+    }
+
+    /// Keeps this command's state for its next step.
+    pub fn put_state<T: 'static>(&mut self, value: T) {
+        self.session
+            .command_states
+            .insert(self.stage_id, Box::new(value));
+    }
+
     /// Writes every item of a collection (what `WriteObject(x, true)` does).
     pub fn write_enumerated(&mut self, value: Value) {
         for item in value.enumerate() {

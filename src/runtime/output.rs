@@ -139,6 +139,9 @@ pub trait Formatter {
     fn debug(&self, text: &str, opts: &FormatOptions) -> String;
     /// What `Out-String` and `> file` produce for these objects.
     fn out_string(&self, values: &[Value], opts: &FormatOptions) -> String;
+    /// A fresh formatter of the same kind with its own Out-Default document (what `> file`
+    /// formats into, object by object).
+    fn document(&self) -> Box<dyn Formatter>;
 }
 
 /// A value assigned to `$ErrorView` as its ArgumentTypeConverter makes it an `ErrorView`: an

@@ -46,6 +46,40 @@ struct StageRedirect {
     errors_discarded: bool,
     output_file: Option<(PathBuf, bool)>,
     output_discarded: bool,
+    /// `> file`, opened (and truncated) before the pipeline runs, as pwsh's Out-File opens it
+    /// in its begin step: the stage's objects are formatted and written as they come.
+    file_writer: Option<RedirectFile>,
+}
+
+/// An open `> file` / `>> file`: the file and the Out-Default document formatting into it.
+struct RedirectFile {
+    file: std::fs::File,
+    path: PathBuf,
+    doc: Box<dyn super::output::Formatter>,
+    /// The first write error (reported once, when the pipeline ends).
+    failed: Option<std::io::Error>,
+}
+
+impl RedirectFile {
+    fn write(&mut self, text: &str) {
+        use std::io::Write;
+        if self.failed.is_none()
+            && !text.is_empty()
+            && let Err(e) = self.file.write_all(text.as_bytes())
+        {
+            self.failed = Some(e);
+        }
+    }
+}
+
+impl PipeSink for RedirectFile {
+    /// Each object's text goes to the file at once (pwsh's Out-File flushes every write).
+    fn send(&mut self, session: &mut Session, value: Value) -> Result<(), Flow> {
+        let opts = session.format_options();
+        let text = self.doc.write(&value, &opts);
+        self.write(&text);
+        Ok(())
+    }
 }
 
 enum StageKind {
@@ -247,6 +281,14 @@ impl Session {
             stages.push(self.prepare_stage(element, i)?);
         }
         let result = self.execute_stages(&mut stages, out);
+        // What the stages kept between their steps goes with them (a writer's file closes),
+        // whether the pipeline ended, failed or was stopped.
+        for stage in &mut stages {
+            self.command_states.remove(&stage.id);
+            if let Some(writer) = stage.redirect.file_writer.take() {
+                self.close_redirect_file(writer);
+            }
+        }
         self.last_success = result.is_ok() && !self.wrote_error;
         result
     }
@@ -328,8 +370,9 @@ impl Session {
                             if discard {
                                 r.output_discarded = true;
                             } else {
-                                r.output_file =
-                                    Some((self.resolve_path(&target.to_ps_string()), *append));
+                                let path = self.resolve_path(&target.to_ps_string());
+                                r.file_writer = self.open_redirect_file(&path, *append);
+                                r.output_file = Some((path, *append));
                             }
                         }
                         _ => {}
@@ -338,6 +381,40 @@ impl Session {
             }
         }
         Ok(r)
+    }
+
+    /// Opens a `> file` target before the pipeline runs. `None` when it cannot be opened: the
+    /// stage then gathers its output and the write reports the error.
+    fn open_redirect_file(&mut self, path: &Path, append: bool) -> Option<RedirectFile> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(path)
+            .ok()?;
+        Some(RedirectFile {
+            file,
+            path: path.to_path_buf(),
+            doc: self.formatter.document(),
+            failed: None,
+        })
+    }
+
+    /// Ends a `> file` once its pipeline is over: what its document held back (a table being
+    /// sized) is written, and a write that failed is reported.
+    fn close_redirect_file(&mut self, mut writer: RedirectFile) {
+        let opts = self.format_options();
+        let text = writer.doc.flush(&opts);
+        writer.write(&text);
+        if let Some(e) = writer.failed.take() {
+            let r = errors::runtime(
+                "FileOpenFailure",
+                format!("Could not open file '{}': {e}", writer.path.display()),
+                super::ErrorCategory::WriteError,
+            );
+            let _ = self.write_error_with(r, ActionPreference::Continue);
+        }
     }
 
     /// Resolves a command name and binds its arguments.
@@ -763,6 +840,30 @@ impl Session {
             }
             return Ok(());
         }
+        if let Some(mut writer) = stage.redirect.file_writer.take() {
+            // `> file`: objects are formatted into the file as they are written; errors a
+            // `2>&1` captured follow the phase's objects.
+            self.begin_redirect(&stage.redirect);
+            let vars = self.enter_stream_variables(stage);
+            let result = {
+                let mut pipe = Out::Pipe(&mut writer);
+                let r = self.run_phase(stage, phase, &mut produced, &mut pipe);
+                r.and_then(|()| {
+                    for v in std::mem::take(&mut produced) {
+                        self.emit(&mut pipe, v)?;
+                    }
+                    Ok(())
+                })
+            };
+            self.leave_stream_variables(vars, &result);
+            let mut captured = Vec::new();
+            self.end_redirect(&stage.redirect, &mut captured)?;
+            for v in produced.into_iter().chain(captured) {
+                writer.send(self, v)?;
+            }
+            stage.redirect.file_writer = Some(writer);
+            return result;
+        }
         let mut direct = Vec::new();
         self.begin_redirect(&stage.redirect);
         let vars = self.enter_stream_variables(stage);
@@ -905,6 +1006,11 @@ impl Session {
                             collected.push(v);
                             return Ok(());
                         };
+                        // Select-Object takes no $null record: it neither counts nor keeps it
+                        // (SelectObjectCommand.ProcessRecord skips a null InputObject).
+                        if v.is_null() {
+                            return Ok(());
+                        }
                         let k = plan.seen;
                         plan.seen += 1;
                         let enough = plan.seen >= plan.limit;

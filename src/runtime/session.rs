@@ -161,6 +161,9 @@ pub struct Session {
     /// The `-ErrorVariable` / `-WarningVariable` / `-InformationVariable` lists of the commands
     /// running now, outermost first.
     pub(crate) stream_variables: Vec<Rc<super::command_context::StreamVariables>>,
+    /// What streaming cmdlets keep between their steps (an open file, a CSV header), by the
+    /// pipeline stage running them; dropped when their pipeline ends (`CommandContext::state`).
+    pub(crate) command_states: std::collections::HashMap<u64, Box<dyn std::any::Any>>,
     /// Set when the last command wrote an error (for `$?`).
     pub(crate) wrote_error: bool,
     /// How many blocks are running: 1 inside a script's (or an input's) top-level block.
@@ -235,6 +238,7 @@ impl Session {
             in_string: false,
             error_redirects: Vec::new(),
             stream_variables: Vec::new(),
+            command_states: std::collections::HashMap::new(),
             wrote_error: false,
             block_depth: 0,
             history: Vec::new(),
