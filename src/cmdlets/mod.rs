@@ -3,9 +3,11 @@
 //! new session; the binder, `Get-Help`, `Get-Command` and tab completion read that one table,
 //! and a script's `function` definitions join it at run time.
 
+mod aliases;
 mod assignments;
 mod compare;
 mod core;
+mod culture;
 pub mod coverage;
 mod directory;
 mod emulator;
@@ -20,7 +22,9 @@ mod history;
 mod host_cmdlets;
 mod html;
 mod introsort;
+mod invoke;
 mod io;
+mod items;
 mod json;
 pub mod labs;
 mod language;
@@ -66,6 +70,10 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
+    all.extend(invoke::definitions());
+    all.extend(culture::definitions());
+    all.extend(aliases::definitions());
+    all.extend(items::definitions());
     all.extend(location::definitions());
     all.extend(json::definitions());
     all.extend(host_cmdlets::definitions());

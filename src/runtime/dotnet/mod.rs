@@ -28,6 +28,7 @@ use super::value::Value;
 use crate::syntax::Span;
 
 pub use access::{get_member, set_member};
+pub use environment::culture as culture_object;
 pub use calls::{invoke_method, static_method};
 pub use datetime::parse_exact;
 pub use index::{index, set_index};
