@@ -40,6 +40,7 @@ mod service;
 mod standins;
 mod state;
 mod teams;
+mod test_json;
 mod teams_config;
 mod teams_policies;
 mod transcript;
@@ -70,6 +71,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
+    all.extend(test_json::definitions());
     all.extend(invoke::definitions());
     all.extend(culture::definitions());
     all.extend(aliases::definitions());
