@@ -16,7 +16,14 @@ const ALIAS_INFO: &str = "System.Management.Automation.AliasInfo";
 const COMMAND_INFO: &str = "System.Management.Automation.CommandInfo";
 
 const OPTIONS: ParamType = ParamType::new(
-    ParamKind::Enum(&["None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"]),
+    ParamKind::Enum(&[
+        "None",
+        "ReadOnly",
+        "Constant",
+        "Private",
+        "AllScope",
+        "Unspecified",
+    ]),
     "ScopedItemOptions",
     "System.Management.Automation.ScopedItemOptions",
 );
@@ -28,12 +35,12 @@ const ALL_SCOPE: &[&str] = &[
     "cd", "copy", "del", "dir", "echo", "md", "move", "popd", "pushd",
 ];
 const READ_ONLY: &[&str] = &[
-    "clc", "clhy", "cli", "clp", "clv", "cpi", "cvpa", "dbp", "ebp", "epal", "epcsv", "fc",
-    "fl", "ft", "fw", "gal", "gbp", "gc", "gci", "gcm", "gcs", "gdr", "gerr", "ghy", "gi", "gl",
-    "gm", "gmo", "gp", "gps", "gpv", "group", "gu", "gv", "iex", "ihy", "ii", "ipal", "ipcsv",
-    "ipmo", "irm", "iwr", "measure", "mi", "mp", "nal", "ndr", "ni", "nmo", "nv", "oh", "rbp",
-    "rcsn", "rdr", "ri", "rmo", "rni", "rnp", "rp", "rv", "rvpa", "sal", "saps", "sbp", "si",
-    "sl", "sp", "spps", "sv",
+    "clc", "clhy", "cli", "clp", "clv", "cpi", "cvpa", "dbp", "ebp", "epal", "epcsv", "fc", "fl",
+    "ft", "fw", "gal", "gbp", "gc", "gci", "gcm", "gcs", "gdr", "gerr", "ghy", "gi", "gl", "gm",
+    "gmo", "gp", "gps", "gpv", "group", "gu", "gv", "iex", "ihy", "ii", "ipal", "ipcsv", "ipmo",
+    "irm", "iwr", "measure", "mi", "mp", "nal", "ndr", "ni", "nmo", "nv", "oh", "rbp", "rcsn",
+    "rdr", "ri", "rmo", "rni", "rnp", "rp", "rv", "rvpa", "sal", "saps", "sbp", "si", "sl", "sp",
+    "spps", "sv",
 ];
 
 fn builtin_options(name: &str) -> &'static str {
@@ -237,7 +244,13 @@ fn define(ctx: &mut CommandContext<'_>, b: &BoundParameters, new: bool) -> Resul
         &value,
     );
     if b.switch("PassThru") {
-        ctx.write_object(alias_object(&name, &value, &options, &description));
+        // pwsh resolves an alias's command when it is first looked up: the object Set-Alias
+        // and New-Alias pass through has no ResolvedCommandName yet (pwsh 7.6.10).
+        let alias = alias_object(&name, &value, &options, &description);
+        if let Value::Object(o) = &alias {
+            o.borrow_mut().set("ResolvedCommandName", Value::str(""));
+        }
+        ctx.write_object(alias);
     }
     Ok(())
 }
@@ -271,9 +284,7 @@ fn remove_alias(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
             {
                 let mut r = ctx.error(
                     "System.Management.Automation.SessionStateUnauthorizedAccessException",
-                    format!(
-                        "Alias was not removed because alias {name} is constant or read-only."
-                    ),
+                    format!("Alias was not removed because alias {name} is constant or read-only."),
                     "AliasNotRemovable",
                     ErrorCategory::WriteError,
                 );

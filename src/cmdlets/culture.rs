@@ -36,9 +36,7 @@ fn get_culture(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let Some(name) = b.string("Name") else {
         return get_ui_culture(ctx, b);
     };
-    let known = ["", "en-US"]
-        .iter()
-        .find(|n| n.eq_ignore_ascii_case(&name));
+    let known = ["", "en-US"].iter().find(|n| n.eq_ignore_ascii_case(&name));
     match known {
         Some(&"") => ctx.write_object(crate::runtime::dotnet::culture_object("")),
         Some(_) => ctx.write_object(crate::runtime::dotnet::culture_object("en-US")),

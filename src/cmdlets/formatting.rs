@@ -208,7 +208,9 @@ fn custom_class(
     out.push_str(&format!("{pad}class {short}\n{pad}{{\n"));
     for (name, value) in o.properties() {
         if let Some(only) = only
-            && !only.iter().any(|n| n == "*" || n.eq_ignore_ascii_case(name))
+            && !only
+                .iter()
+                .any(|n| n == "*" || n.eq_ignore_ascii_case(name))
         {
             continue;
         }

@@ -47,20 +47,17 @@ fn invoke_command(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
         .map(Value::enumerate)
         .unwrap_or_default();
     let input = if ctx.collected.is_empty() {
-        b.get("InputObject").map(Value::enumerate).unwrap_or_default()
+        b.get("InputObject")
+            .map(Value::enumerate)
+            .unwrap_or_default()
     } else {
         ctx.collected.clone()
     };
     let span = ctx.command_span;
     let mut out = Vec::new();
-    let result = ctx.session.invoke_block_collect(
-        &sb,
-        args,
-        input,
-        b.switch("NoNewScope"),
-        span,
-        &mut out,
-    );
+    let result =
+        ctx.session
+            .invoke_block_collect(&sb, args, input, b.switch("NoNewScope"), span, &mut out);
     ctx.output.extend(out);
     result
 }

@@ -17,8 +17,24 @@ const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
 
 fn path_params(def: CmdletDef, what: &str) -> CmdletDef {
     def.default_set("Path")
-        .param(ParamDef::new("Path", types::STRING_ARRAY).sets(&["Path"]).position(0).mandatory().from_pipeline().by_property_name().help(format!("{what}; wildcards allowed.")))
-        .param(ParamDef::new("LiteralPath", types::STRING_ARRAY).sets(&["LiteralPath"]).mandatory().by_property_name().alias("PSPath").alias("LP").help("The path, used exactly as typed."))
+        .param(
+            ParamDef::new("Path", types::STRING_ARRAY)
+                .sets(&["Path"])
+                .position(0)
+                .mandatory()
+                .from_pipeline()
+                .by_property_name()
+                .help(format!("{what}; wildcards allowed.")),
+        )
+        .param(
+            ParamDef::new("LiteralPath", types::STRING_ARRAY)
+                .sets(&["LiteralPath"])
+                .mandatory()
+                .by_property_name()
+                .alias("PSPath")
+                .alias("LP")
+                .help("The path, used exactly as typed."),
+        )
 }
 
 pub fn definitions() -> Vec<CmdletDef> {
@@ -294,11 +310,18 @@ fn already_exists(
 ) -> crate::runtime::ErrorRecord {
     let text = shown(target);
     let message = if dir {
-        format!("Cannot create '{text}' because a file or directory with the same name already exists.")
+        format!(
+            "Cannot create '{text}' because a file or directory with the same name already exists."
+        )
     } else {
         format!("The file '{text}' already exists.")
     };
-    ctx.error("System.IO.IOException", message, id, ErrorCategory::WriteError)
+    ctx.error(
+        "System.IO.IOException",
+        message,
+        id,
+        ErrorCategory::WriteError,
+    )
 }
 
 fn rename_item(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
@@ -455,8 +478,14 @@ mod tests {
     #[test]
     #[cfg(unix)]
     fn relative_paths_start_with_dot_or_climb() {
-        assert_eq!(relative_path(Path::new("/a/b"), Path::new("/a/b/c.txt")), "./c.txt");
-        assert_eq!(relative_path(Path::new("/a/b"), Path::new("/a/x/c.txt")), "../x/c.txt");
+        assert_eq!(
+            relative_path(Path::new("/a/b"), Path::new("/a/b/c.txt")),
+            "./c.txt"
+        );
+        assert_eq!(
+            relative_path(Path::new("/a/b"), Path::new("/a/x/c.txt")),
+            "../x/c.txt"
+        );
         assert_eq!(relative_path(Path::new("/a/b"), Path::new("/a/b")), ".");
     }
 }

@@ -5,10 +5,11 @@
 
 mod aliases;
 mod assignments;
+mod clixml;
 mod compare;
 mod core;
-mod culture;
 pub mod coverage;
+mod culture;
 mod directory;
 mod emulator;
 mod exchange;
@@ -40,9 +41,9 @@ mod service;
 mod standins;
 mod state;
 mod teams;
-mod test_json;
 mod teams_config;
 mod teams_policies;
+mod test_json;
 mod transcript;
 mod utility;
 
@@ -71,6 +72,7 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
+    all.extend(clixml::definitions());
     all.extend(test_json::definitions());
     all.extend(invoke::definitions());
     all.extend(culture::definitions());

@@ -22,7 +22,11 @@ const JSON_SETS: &[&str] = &[
     "JsonStringWithSchemaString",
     "JsonStringWithSchemaFile",
 ];
-const PATH_SETS: &[&str] = &["JsonPath", "JsonPathWithSchemaString", "JsonPathWithSchemaFile"];
+const PATH_SETS: &[&str] = &[
+    "JsonPath",
+    "JsonPathWithSchemaString",
+    "JsonPathWithSchemaFile",
+];
 const LITERAL_SETS: &[&str] = &[
     "JsonLiteralPath",
     "JsonLiteralPathWithSchemaString",
@@ -58,7 +62,12 @@ pub fn definitions() -> Vec<CmdletDef> {
     ]
 }
 
-fn invalid(ctx: &CommandContext<'_>, message: &str, id: &str, target: Option<Value>) -> crate::runtime::ErrorRecord {
+fn invalid(
+    ctx: &CommandContext<'_>,
+    message: &str,
+    id: &str,
+    target: Option<Value>,
+) -> crate::runtime::ErrorRecord {
     let mut r = ctx.error("System.Exception", message, id, ErrorCategory::InvalidData);
     r.target_object = target;
     r
@@ -73,7 +82,12 @@ fn test_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
         match serde_json::from_str::<Json>(&text) {
             Ok(s) => schema = Some(s),
             Err(_) => {
-                let r = invalid(ctx, "Cannot parse the JSON schema.", "InvalidJsonSchema", Some(Value::str(&text)));
+                let r = invalid(
+                    ctx,
+                    "Cannot parse the JSON schema.",
+                    "InvalidJsonSchema",
+                    Some(Value::str(&text)),
+                );
                 ctx.write_error(r)?;
             }
         }
@@ -83,7 +97,12 @@ fn test_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Fl
             Ok(text) => match serde_json::from_str::<Json>(&text) {
                 Ok(s) => schema = Some(s),
                 Err(_) => {
-                    let r = invalid(ctx, "Cannot parse the JSON schema.", "InvalidJsonSchema", Some(Value::str(&file)));
+                    let r = invalid(
+                        ctx,
+                        "Cannot parse the JSON schema.",
+                        "InvalidJsonSchema",
+                        Some(Value::str(&file)),
+                    );
                     ctx.write_error(r)?;
                 }
             },
@@ -234,7 +253,11 @@ fn check(schema: &Json, v: &Json, at: &str, errors: &mut Vec<(String, String)>) 
             format!("Value is \"{}\" but should be \"{t}\"", type_name(v)),
             at.into(),
         )),
-        Some(Json::Array(ts)) if !ts.iter().any(|t| t.as_str().is_some_and(|t| type_matches(t, v))) => {
+        Some(Json::Array(ts))
+            if !ts
+                .iter()
+                .any(|t| t.as_str().is_some_and(|t| type_matches(t, v))) =>
+        {
             let list = serde_json::to_string(ts).unwrap_or_default();
             errors.push((
                 format!("Value is \"{}\" but should be {list}", type_name(v)),
@@ -258,7 +281,10 @@ fn check(schema: &Json, v: &Json, at: &str, errors: &mut Vec<(String, String)>) 
             .collect();
         if !missing.is_empty() {
             let list = serde_json::to_string(&missing).unwrap_or_default();
-            errors.push((format!("Required properties {list} are not present"), at.into()));
+            errors.push((
+                format!("Required properties {list} are not present"),
+                at.into(),
+            ));
         }
     }
     if let (Some(Json::Object(props)), Json::Object(o)) = (s.get("properties"), v) {
@@ -298,8 +324,14 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                ("Required properties [\"name\"] are not present".to_string(), String::new()),
-                ("Value is \"string\" but should be \"integer\"".to_string(), "/age".to_string()),
+                (
+                    "Required properties [\"name\"] are not present".to_string(),
+                    String::new()
+                ),
+                (
+                    "Value is \"string\" but should be \"integer\"".to_string(),
+                    "/age".to_string()
+                ),
             ]
         );
     }

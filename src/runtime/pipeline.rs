@@ -892,6 +892,11 @@ impl Session {
                             collected.push(v);
                             return Ok(());
                         };
+                        // `$null` records do not count (Select-Object's ProcessRecord skips
+                        // them): `1, $null, 2 | Select-Object -First 2` gives 1 and 2.
+                        if v.is_null() {
+                            return Ok(());
+                        }
                         let k = plan.seen;
                         plan.seen += 1;
                         let enough = plan.seen >= plan.limit;
