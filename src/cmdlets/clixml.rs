@@ -110,7 +110,11 @@ impl Writer {
             }
             Value::Array(a) if level < self.depth => {
                 let items: Vec<Value> = a.borrow().items.clone();
-                self.object_open(&n, indent, &["System.Object[]", "System.Array", "System.Object"]);
+                self.object_open(
+                    &n,
+                    indent,
+                    &["System.Object[]", "System.Array", "System.Object"],
+                );
                 self.line(indent + 1, "<LST>");
                 for item in &items {
                     self.value(item, None, indent + 2, level + 1);
@@ -120,9 +124,16 @@ impl Writer {
                 return;
             }
             Value::Hashtable(h) if level < self.depth => {
-                let entries: Vec<(Value, Value)> =
-                    h.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                self.object_open(&n, indent, &["System.Collections.Hashtable", "System.Object"]);
+                let entries: Vec<(Value, Value)> = h
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                self.object_open(
+                    &n,
+                    indent,
+                    &["System.Collections.Hashtable", "System.Object"],
+                );
                 self.line(indent + 1, "<DCT>");
                 for (k, val) in &entries {
                     self.line(indent + 2, "<En>");
@@ -335,9 +346,17 @@ fn parse_xml(text: &str) -> Result<Element, String> {
         if let Some(name) = tag.strip_prefix('/') {
             let done = stack.pop().ok_or("unbalanced tags")?;
             if done.name != name.trim() {
-                return Err(format!("The '{}' start tag does not match the end tag of '{}'.", done.name, name.trim()));
+                return Err(format!(
+                    "The '{}' start tag does not match the end tag of '{}'.",
+                    done.name,
+                    name.trim()
+                ));
             }
-            stack.last_mut().ok_or("unbalanced tags")?.children.push(done);
+            stack
+                .last_mut()
+                .ok_or("unbalanced tags")?
+                .children
+                .push(done);
             continue;
         }
         let self_closing = tag.ends_with('/');
@@ -352,7 +371,9 @@ fn parse_xml(text: &str) -> Result<Element, String> {
         };
         loop {
             attrs_text = attrs_text.trim_start();
-            let Some(eq) = attrs_text.find('=') else { break };
+            let Some(eq) = attrs_text.find('=') else {
+                break;
+            };
             let key = attrs_text[..eq].trim().to_string();
             let after = attrs_text[eq + 1..].trim_start();
             let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
@@ -374,7 +395,9 @@ fn parse_xml(text: &str) -> Result<Element, String> {
         return Err("unexpected end of file".into());
     }
     let mut root = stack.pop().unwrap_or_default();
-    root.children.pop().ok_or_else(|| "Root element is missing.".to_string())
+    root.children
+        .pop()
+        .ok_or_else(|| "Root element is missing.".to_string())
 }
 
 struct Reader {
@@ -389,7 +412,11 @@ impl Reader {
             "Nil" => Value::Null,
             "B" => Value::Bool(t.trim() == "true"),
             "S" | "URI" | "Version" | "XD" | "SBK" => Value::str(t),
-            "C" => t.trim().parse::<u16>().map(Value::Char).unwrap_or(Value::Null),
+            "C" => t
+                .trim()
+                .parse::<u16>()
+                .map(Value::Char)
+                .unwrap_or(Value::Null),
             "G" => uuid::Uuid::parse_str(t.trim())
                 .map(Value::Guid)
                 .unwrap_or(Value::Null),
@@ -490,7 +517,10 @@ impl Reader {
 pub fn from_clixml(text: &str) -> Result<Vec<Value>, String> {
     let root = parse_xml(text)?;
     if root.name != "Objs" {
-        return Err(format!("Element '{}' with namespace name '' was not found.", "Objs"));
+        return Err(format!(
+            "Element '{}' with namespace name '' was not found.",
+            "Objs"
+        ));
     }
     let mut reader = Reader {
         type_lists: Vec::new(),
@@ -554,7 +584,10 @@ mod tests {
         let o = o.borrow();
         assert_eq!(o.type_names[0], PSCUSTOMOBJECT);
         assert!(matches!(o.get("a"), Some(Value::Num(Number::Int32(1)))));
-        assert_eq!(o.get("b").map(|v| v.to_ps_string()).as_deref(), Some("x & <y>"));
+        assert_eq!(
+            o.get("b").map(|v| v.to_ps_string()).as_deref(),
+            Some("x & <y>")
+        );
         assert!(matches!(o.get("d"), Some(Value::Array(_))));
     }
 
