@@ -450,10 +450,10 @@ impl Reader {
                 .collect();
             let id = tn.attr("RefId").unwrap_or_default().to_string();
             self.type_lists.push((id, names.clone()));
-        } else if let Some(r) = el.child("TNRef").and_then(|r| r.attr("RefId")) {
-            if let Some((_, l)) = self.type_lists.iter().find(|(id, _)| id == r) {
-                names = l.clone();
-            }
+        } else if let Some(r) = el.child("TNRef").and_then(|r| r.attr("RefId"))
+            && let Some((_, l)) = self.type_lists.iter().find(|(id, _)| id == r)
+        {
+            names = l.clone();
         }
         if let Some(lst) = el
             .child("LST")

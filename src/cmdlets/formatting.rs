@@ -186,7 +186,7 @@ fn format_custom(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
 
 /// Whether Format-Custom shows a value as a `class` block (an object with properties).
 fn custom_expands(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if o.borrow().len() > 0)
+    matches!(v, Value::Object(o) if !o.borrow().is_empty())
 }
 
 /// `class <Type>` and its properties in braces, indented by `indent` spaces.
