@@ -470,13 +470,12 @@ fn convert_path(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::relative_path;
     use std::path::Path;
 
     #[test]
-    #[cfg(unix)]
     fn relative_paths_start_with_dot_or_climb() {
         assert_eq!(
             relative_path(Path::new("/a/b"), Path::new("/a/b/c.txt")),
