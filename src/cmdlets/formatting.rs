@@ -21,6 +21,16 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties); * for all."))
             .param(ParamDef::new("GroupBy", types::OBJECT).help("Starts a new group, headed by the property's value, whenever it changes."))
             .param(ParamDef::new("Force", types::SWITCH).help("Shows strings and numbers by their properties too.")),
+        CmdletDef::new("Format-Custom", UTILITY, format_custom)
+            .class("Microsoft.PowerShell.Commands.FormatCustomCommand")
+            .synopsis("Uses a customized view to format the output.")
+            .description("Shows each object as pwsh's default custom view does: `class <Type>`, then its properties as `name = value` inside braces, nested objects and collections indented below their property, down to -Depth levels (default 5). Strings and numbers print as themselves.")
+            .alias("fc")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("The objects to format."))
+            .param(ParamDef::new("Property", types::OBJECT_ARRAY).position(0).help("The properties to show (names, wildcards, calculated properties)."))
+            .param(ParamDef::new("Depth", types::INT32).help("How many levels of nested objects to expand (default 5)."))
+            .example("See a nested object whole", "$policy | Format-Custom", "Every property, with nested objects expanded."),
         CmdletDef::new("Format-Table", UTILITY, format_table)
             .class("Microsoft.PowerShell.Commands.FormatTableCommand")
             .synopsis("Formats the output as a table.")
@@ -138,6 +148,109 @@ fn format_list(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     let text = crate::format::format_list(&values, props.as_deref(), &list, &opts);
     emit_text(ctx, text);
     Ok(())
+}
+
+fn format_custom(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let all = items(ctx, b);
+    let (values, props) = prepare(ctx, all, b)?;
+    let depth = b.int("Depth").unwrap_or(5).max(0) as usize;
+    let culture = ctx.session.culture;
+    let mut text = String::new();
+    let mut any_class = false;
+    for v in &values {
+        if custom_expands(v) {
+            any_class = true;
+            text.push('\n');
+            custom_class(v, props.as_deref(), 0, depth, culture, &mut text);
+        } else if let Value::Hashtable(h) = v {
+            for (k, val) in h.borrow().iter() {
+                any_class = true;
+                let entry = PsObject::new("System.Collections.DictionaryEntry")
+                    .with("Key", k.clone())
+                    .with("Value", val.clone())
+                    .with("Name", k.clone());
+                text.push('\n');
+                custom_class(&Value::object(entry), None, 0, depth, culture, &mut text);
+            }
+        } else {
+            text.push_str(&crate::format::dotnet_to_string(v, culture));
+            text.push('\n');
+        }
+    }
+    if any_class {
+        text.push_str("\n\n");
+    }
+    emit_text(ctx, text);
+    Ok(())
+}
+
+/// Whether Format-Custom shows a value as a `class` block (an object with properties).
+fn custom_expands(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if !o.borrow().is_empty())
+}
+
+/// `class <Type>` and its properties in braces, indented by `indent` spaces.
+fn custom_class(
+    v: &Value,
+    only: Option<&[String]>,
+    indent: usize,
+    depth: usize,
+    culture: &crate::runtime::culture::Culture,
+    out: &mut String,
+) {
+    let Value::Object(o) = v else {
+        return;
+    };
+    let o = o.borrow();
+    let type_name = o.type_names.first().cloned().unwrap_or_default();
+    let short = type_name.rsplit('.').next().unwrap_or_default().to_string();
+    let pad = " ".repeat(indent);
+    out.push_str(&format!("{pad}class {short}\n{pad}{{\n"));
+    for (name, value) in o.properties() {
+        if let Some(only) = only
+            && !only
+                .iter()
+                .any(|n| n == "*" || n.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        custom_property(name, value, indent + 2, depth, culture, out);
+    }
+    out.push_str(&format!("{pad}}}\n"));
+}
+
+fn custom_property(
+    name: &str,
+    value: &Value,
+    indent: usize,
+    depth: usize,
+    culture: &crate::runtime::culture::Culture,
+    out: &mut String,
+) {
+    let pad = " ".repeat(indent);
+    if depth > 0 && custom_expands(value) {
+        out.push_str(&format!("{pad}{name} = \n"));
+        custom_class(value, None, indent + 2, depth - 1, culture, out);
+        return;
+    }
+    if depth > 0
+        && let Value::Array(a) = value
+    {
+        let inner = " ".repeat(indent + 2);
+        out.push_str(&format!("{pad}{name} = \n{inner}[\n"));
+        for item in a.borrow().items.iter() {
+            if custom_expands(item) {
+                custom_class(item, None, indent + 4, depth - 1, culture, out);
+            } else {
+                let text = crate::format::dotnet_to_string(item, culture);
+                out.push_str(&format!("{inner}  {text}\n"));
+            }
+        }
+        out.push_str(&format!("{inner}]\n{inner}\n"));
+        return;
+    }
+    let text = crate::format::dotnet_to_string(value, culture);
+    out.push_str(&format!("{pad}{name} = {text}\n"));
 }
 
 fn format_table(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {

@@ -812,7 +812,12 @@ fn command_object(def: &CmdletDef, alias: Option<&str>) -> Value {
             .with("Verb", Value::str(def.verb()))
             .with("Noun", Value::str(def.noun()));
     } else {
-        obj = obj.with("ResolvedCommandName", Value::str(def.name.as_ref()));
+        obj = obj
+            .with("ResolvedCommandName", Value::str(def.name.as_ref()))
+            .with(
+                "DisplayName",
+                Value::str(format!("{} -> {}", alias.unwrap_or_default(), def.name)),
+            );
     }
     obj = obj
         .with("ModuleName", Value::str(&source))

@@ -357,7 +357,7 @@ fn children(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The paths one Path argument stands for; a missing path is reported and gives none.
-fn resolve_items(
+pub(super) fn resolve_items(
     ctx: &mut CommandContext<'_>,
     text: &str,
     literal: bool,

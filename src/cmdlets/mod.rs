@@ -3,10 +3,13 @@
 //! new session; the binder, `Get-Help`, `Get-Command` and tab completion read that one table,
 //! and a script's `function` definitions join it at run time.
 
+mod aliases;
 mod assignments;
+mod clixml;
 mod compare;
 mod core;
 pub mod coverage;
+mod culture;
 mod directory;
 mod emulator;
 mod exchange;
@@ -20,7 +23,9 @@ mod history;
 mod host_cmdlets;
 mod html;
 mod introsort;
+mod invoke;
 mod io;
+mod items;
 mod json;
 pub mod labs;
 mod language;
@@ -38,6 +43,7 @@ mod state;
 mod teams;
 mod teams_config;
 mod teams_policies;
+mod test_json;
 mod transcript;
 mod utility;
 
@@ -66,6 +72,12 @@ pub fn builtin_definitions() -> Vec<CmdletDef> {
     all.extend(utility::definitions());
     all.extend(formatting::definitions());
     all.extend(io::definitions());
+    all.extend(clixml::definitions());
+    all.extend(test_json::definitions());
+    all.extend(invoke::definitions());
+    all.extend(culture::definitions());
+    all.extend(aliases::definitions());
+    all.extend(items::definitions());
     all.extend(location::definitions());
     all.extend(json::definitions());
     all.extend(host_cmdlets::definitions());

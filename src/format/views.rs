@@ -479,12 +479,22 @@ pub const VIEWS: &[ViewDef] = &[
             &[5, 25],
         )
     },
-    // Get-Command and Get-History (pwsh's CommandInfo view: 15, 50 and 10 wide, then Source).
+    // Get-Culture (pwsh's CultureInfo view: LCID and Name 16 wide, then DisplayName).
     table_sized(
-        "System.Management.Automation.CommandInfo",
-        &["CommandType", "Name", "Version", "Source"],
-        &[15, 50, 10, 0],
+        "System.Globalization.CultureInfo",
+        &["LCID", "Name", "DisplayName"],
+        &[16, 16, 0],
     ),
+    // Get-Command, Get-Alias and Get-History (pwsh's CommandInfo view: 15, 50 and 10 wide,
+    // then Source; an alias shows as `gci -> Get-ChildItem`).
+    ViewDef {
+        cells: Some(command_cell),
+        ..table_sized(
+            "System.Management.Automation.CommandInfo",
+            &["CommandType", "Name", "Version", "Source"],
+            &[15, 50, 10, 0],
+        )
+    },
     HISTORY,
     // Exchange Online (the module's format data: the columns its tables show).
     table(
@@ -558,6 +568,14 @@ const HISTORY: ViewDef = ViewDef {
     cells: Some(history_cell),
     group: None,
 };
+
+/// The CommandInfo table's Name column: an alias's DisplayName (`% -> ForEach-Object`).
+fn command_cell(item: &Value, label: &str) -> Option<Value> {
+    match label {
+        "Name" => item.property("DisplayName"),
+        _ => None,
+    }
+}
 
 fn history_cell(item: &Value, label: &str) -> Option<Value> {
     match (label, item.property(label)?) {

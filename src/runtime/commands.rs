@@ -27,7 +27,22 @@ pub type Implementation = crate::vocab::command::Implementation<Handler>;
 pub struct CommandTable {
     commands: IndexMap<String, Rc<CmdletDef>>,
     aliases: HashMap<String, String>,
+    /// Aliases made in the session (Set-Alias, New-Alias) and their options; the built-in ones
+    /// (from the definitions) are not listed here.
+    alias_info: HashMap<String, AliasInfo>,
 }
+
+/// An alias made in the session: the name as typed, its options and description.
+#[derive(Clone, Debug, Default)]
+pub struct AliasInfo {
+    pub name: String,
+    /// pwsh's ScopedItemOptions text: `None`, `ReadOnly`, `Constant`, `AllScope`, ...
+    pub options: String,
+    pub description: String,
+}
+
+/// How many aliases of aliases `get` follows before giving up (a loop resolves to nothing).
+const ALIAS_CHAIN_LIMIT: usize = 32;
 
 impl CommandTable {
     /// A table of these definitions (the cmdlets layer hands the built-in ones over at start-up).
@@ -35,6 +50,7 @@ impl CommandTable {
         let mut t = CommandTable {
             commands: IndexMap::new(),
             aliases: HashMap::new(),
+            alias_info: HashMap::new(),
         };
         for def in definitions {
             for alias in &def.aliases {
@@ -60,11 +76,47 @@ impl CommandTable {
 
     /// A command by name or alias, case-insensitively.
     pub fn get(&self, name: &str) -> Option<Rc<CmdletDef>> {
-        let key = name.to_ascii_lowercase();
-        if let Some(target) = self.aliases.get(&key) {
-            return self.commands.get(&target.to_ascii_lowercase()).cloned();
+        let mut key = name.to_ascii_lowercase();
+        // An alias may name another alias (Set-Alias a b; Set-Alias b Get-Date).
+        for _ in 0..ALIAS_CHAIN_LIMIT {
+            match self.aliases.get(&key) {
+                Some(target) => {
+                    let target = target.to_ascii_lowercase();
+                    if let Some(def) = self.commands.get(&target) {
+                        return Some(def.clone());
+                    }
+                    key = target;
+                }
+                None => return self.commands.get(&key).cloned(),
+            }
         }
-        self.commands.get(&key).cloned()
+        None
+    }
+
+    /// What an alias stands for (its Definition), case-insensitively.
+    pub fn alias_target(&self, name: &str) -> Option<&str> {
+        self.aliases
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The session's own record of an alias (None for a built-in one).
+    pub fn alias_info(&self, name: &str) -> Option<&AliasInfo> {
+        self.alias_info.get(&name.to_ascii_lowercase())
+    }
+
+    /// Makes or changes an alias (Set-Alias, New-Alias).
+    pub fn set_alias(&mut self, info: AliasInfo, target: &str) {
+        let key = info.name.to_ascii_lowercase();
+        self.aliases.insert(key.clone(), target.to_string());
+        self.alias_info.insert(key, info);
+    }
+
+    /// Removes an alias (Remove-Alias, `Remove-Item alias:x`); false when there was none.
+    pub fn remove_alias(&mut self, name: &str) -> bool {
+        let key = name.to_ascii_lowercase();
+        self.alias_info.remove(&key);
+        self.aliases.remove(&key).is_some()
     }
 
     /// Defines (or redefines) a script function; it shadows a cmdlet of the same name.

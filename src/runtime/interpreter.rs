@@ -152,6 +152,26 @@ impl Session {
             .or_else(super::pipeline::catch_return)
     }
 
+    /// Runs a script block as `&` (a new scope) or `.` (`dot`, the current scope) would, with
+    /// these arguments bound to its param block (or `$args`) and `input` as `$input`,
+    /// collecting its output (Invoke-Command).
+    pub fn invoke_block_collect(
+        &mut self,
+        sb: &Rc<ScriptBlockAst>,
+        args: Vec<Value>,
+        input: Vec<Value>,
+        dot: bool,
+        span: crate::syntax::Span,
+        out: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        let args = args
+            .into_iter()
+            .map(|value| super::binder::CommandArg::Value { value, span })
+            .collect();
+        self.invoke_block_with_args(sb, args, input, dot, &mut Out::Collect(out))
+            .or_else(super::pipeline::catch_return)
+    }
+
     /// Runs a block with `sb`'s source as the current source (for error positions).
     pub(crate) fn exec_block_in_source(
         &mut self,

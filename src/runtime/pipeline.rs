@@ -535,7 +535,12 @@ impl Session {
         match resolved.filter(|_| hidden.is_none()) {
             Some(t) => Ok((t, typed)),
             None => {
-                let mut record = errors::command_not_found(&typed);
+                // An alias to a missing command reports the command it names, as pwsh does.
+                let missing = self
+                    .commands
+                    .alias_target(&typed)
+                    .map_or_else(|| typed.clone(), str::to_string);
+                let mut record = errors::command_not_found(&missing);
                 record.invocation = Some(InvocationInfo {
                     command_name: None,
                     invocation_name: Some(typed.clone()),

@@ -260,7 +260,7 @@ pub(super) fn static_member(
         ("System.Environment", "is64bitprocess" | "is64bitoperatingsystem") => Value::Bool(true),
         ("System.Globalization.CultureInfo", "invariantculture") => culture(""),
         ("System.Globalization.CultureInfo", "currentculture" | "currentuiculture") => {
-            culture("en-US")
+            culture(s.culture.name)
         }
         ("System.Diagnostics.Stopwatch", "frequency") => Value::integer(1_000_000_000),
         ("System.Diagnostics.Stopwatch", "ishighresolution") => Value::Bool(true),

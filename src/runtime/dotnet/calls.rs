@@ -240,6 +240,11 @@ pub(super) fn invoke_instance(
         "gettype" if !matches!(target, Value::Null) => {
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
+        // String.Equals(object) is ordinal and true only for another string.
+        "equals" if matches!(target, Value::String(_)) && args.len() == 1 => {
+            let same = matches!((target, &args[0]), (Value::String(a), Value::String(b)) if a == b);
+            return Ok(Value::Bool(same));
+        }
         "equals" if !matches!(target, Value::Null) && args.len() == 1 => {
             return Ok(Value::Bool(crate::runtime::operators::values_equal(
                 target, &args[0], false,

@@ -40,7 +40,7 @@ pub(super) fn os_version() -> Value {
 }
 
 /// A CultureInfo stand-in (`[cultureinfo]::InvariantCulture` passed to ParseExact/ToString).
-pub(super) fn culture(name: &str) -> Value {
+pub fn culture(name: &str) -> Value {
     let display = if name.is_empty() {
         "Invariant Language (Invariant Country)"
     } else {

@@ -32,6 +32,7 @@ use crate::syntax::Span;
 pub use access::{get_member, set_member};
 pub use calls::{invoke_method, static_method};
 pub use datetime::parse_exact;
+pub use environment::culture as culture_object;
 pub use index::{index, set_index};
 pub use native::{
     PS_REFERENCE, STOPWATCH, STRING_BUILDER, is_ref_type, new_stopwatch, new_string_builder,
