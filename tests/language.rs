@@ -2009,3 +2009,74 @@ fn get_member_lists_recorded_members() {
         ),
     ]);
 }
+
+/// `clean` blocks (pwsh 7.3+), as pwsh 7.6.10 runs them: after `end`, also after an error
+/// or when a downstream `Select-Object -First` stopped the pipeline; their output is
+/// discarded, their variables are the command's; a `throw` in one is written, not raised;
+/// a command with nothing but a clean block never runs it.
+#[test]
+fn clean_blocks_run_last_whatever_happened() {
+    check(&[
+        (
+            "function f { end {'e'} clean { 'c'; Write-Host \"clean sees $v\" } begin { $v = 5 } }\n$r = f; \"r=$r\"",
+            "clean sees 5\nr=e\n",
+            "",
+        ),
+        (
+            "function f { process { throw 'p' } clean { Write-Host 'clean anyway' } }\ntry { f } catch { 'caught' }",
+            "clean anyway\ncaught\n",
+            "",
+        ),
+        (
+            "function h { process { $_ } clean { Write-Host 'h cleaned' } }\n1..5 | h | Select-Object -First 1",
+            "1\nh cleaned\n",
+            "",
+        ),
+        (
+            "function pp { process { \"p $_\"; if ($_ -eq 2) { throw 'boom' } } clean { Write-Host 'pp clean' } }\ntry { 1..3 | pp } catch { \"caught $_\" }",
+            "p 1\np 2\npp clean\ncaught boom\n",
+            "",
+        ),
+        (
+            "function g { clean { Write-Host 'never' } }\ng; 'after'",
+            "after\n",
+            "",
+        ),
+        (
+            "& { process { 'sb' } clean { Write-Host 'sb clean' } }",
+            "sb\nsb clean\n",
+            "",
+        ),
+        (
+            "function t { end {} clean { throw 'clean throws' } }\ntry { t } catch { \"caught: $_\" }\n'next'",
+            "next\n",
+            "Exception: clean throws\n",
+        ),
+        (
+            "function x { begin { throw 'b' } clean { Write-Host 'x clean' } }\ntry { x } catch { \"c: $_\" }",
+            "x clean\nc: b\n",
+            "",
+        ),
+    ]);
+}
+
+/// `data` sections run their (restricted) body: the output is the statement's value, or
+/// becomes `$name`; `-SupportedCommand` adds commands to ConvertFrom-StringData.
+#[test]
+fn data_sections_run_their_body() {
+    check(&[
+        ("$d = data { 'static'; 1 }; $d", "static\n1\n", ""),
+        ("data n { 'v'; 2 }; \"n=$n\"; $n.Count", "n=v 2\n2\n", ""),
+        (
+            "$t = data { ConvertFrom-StringData -StringData 'a = 1\nb = two' }; $t.b",
+            "two\n",
+            "",
+        ),
+        (
+            "data -SupportedCommand Write-Output { Write-Output 'w' }",
+            "w\n",
+            "",
+        ),
+        ("data { if ($true) { 't' } else { 'f' } }", "t\n", ""),
+    ]);
+}

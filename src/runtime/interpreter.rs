@@ -135,10 +135,35 @@ impl Session {
         sb: &Rc<ScriptBlockAst>,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
+        let mut result = Ok(());
         for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
-            self.exec_block_in_source(sb, block, out)?;
+            result = self.exec_block_in_source(sb, block, out);
+            if result.is_err() {
+                break;
+            }
         }
-        Ok(())
+        self.run_clean_block(sb)?;
+        result
+    }
+
+    /// A script block's `clean { }` block, run after its other blocks whatever became of them
+    /// (pwsh 7.3+): what it writes to the output is discarded, and an error it raises is
+    /// written to the error stream instead of ending the caller. A script block with nothing
+    /// but a clean block never runs it (pwsh does not invoke such a block at all).
+    pub(crate) fn run_clean_block(&mut self, sb: &ScriptBlockAst) -> Result<(), Flow> {
+        let Some(clean) = &sb.clean else {
+            return Ok(());
+        };
+        if sb.begin.is_none() && sb.process.is_none() && sb.end.is_none() {
+            return Ok(());
+        }
+        match self.exec_block_in_source(sb, clean, &mut Out::Discard) {
+            Err(Flow::Error(record, _)) => {
+                self.write_error_with((*record).clone(), ActionPreference::Continue)
+            }
+            Err(flow @ (Flow::Exit(_) | Flow::Stopped)) => Err(flow),
+            _ => Ok(()),
+        }
     }
 
     /// Runs a script block in the current scope (ForEach-Object, Where-Object, calculated
@@ -332,6 +357,17 @@ impl Session {
                 }
                 Ok(())
             }
+            // A data section's body passed the restricted-language check when parsed; it runs
+            // like a block. With a name, its output becomes `$name` instead of being written.
+            StatementKind::Data(d) => match &d.name {
+                None => self.exec_block(&d.body, out),
+                Some(name) => {
+                    let mut items = Vec::new();
+                    self.exec_block(&d.body, &mut Out::Collect(&mut items))?;
+                    self.scopes.set(name, collapse(items), Qualifier::Local);
+                    Ok(())
+                }
+            },
             StatementKind::Assignment(a) => {
                 if self.coalesce_keeps(a)? {
                     self.last_success = true;

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::ast::{
-    Block, CatchClause, DoLoopStatement, ElementKind, Expr, ExprKind, ForStatement,
+    Block, CatchClause, DataStatement, DoLoopStatement, ElementKind, Expr, ExprKind, ForStatement,
     ForeachStatement, FunctionDef, IfClause, IfStatement, Pipeline, PipelineElement, QuoteKind,
     Statement, StatementKind, SwitchClause, SwitchFlags, SwitchStatement, TrapStatement,
     TryStatement, TypeName, WhileStatement,
@@ -96,8 +96,8 @@ impl Parser<'_> {
                 }
                 parsed
             }
-            Keyword::Data
-            | Keyword::Parallel
+            Keyword::Data => self.data_statement(&token),
+            Keyword::Parallel
             | Keyword::Sequence
             | Keyword::Configuration
             | Keyword::Class
@@ -897,6 +897,85 @@ impl Parser<'_> {
         }
     }
 
+    /// `data [name] [-SupportedCommand cmd, ...] { ... }` (PowerShell's `DataStatementRule`).
+    /// The body's restricted-language check runs with the semantic checks.
+    fn data_statement(&mut self, data_token: &Token) -> Statement {
+        self.skip_newlines();
+        let mut name: Option<(String, Span)> = None;
+        let t = self.peek().clone();
+        if let Tok::Generic(s) = &t.kind
+            && is_simple_name(&s.value)
+        {
+            self.skip();
+            name = Some((s.value.clone(), t.span));
+        } else if let Tok::Identifier(s) = &t.kind
+            && is_simple_name(s)
+        {
+            self.skip();
+            name = Some((s.clone(), t.span));
+        }
+        self.skip_newlines();
+        let mut end_error: Option<Span> = None;
+        let mut commands: Vec<Expr> = Vec::new();
+        let parameter = self.peek().clone();
+        if let Tok::Parameter { name: p, .. } = &parameter.kind {
+            self.skip();
+            if !p.is_empty() && !"supportedcommand".starts_with(&p.to_ascii_lowercase()) {
+                end_error = Some(parameter.span);
+                self.error(parameter.span, msg::INVALID_PARAMETER_FOR_DATA_SECTION, &[p]);
+            }
+            let mut comma: Option<Span> = None;
+            loop {
+                self.skip_newlines();
+                let Some(command) = self.single_command_argument(ArgContext::CommandName) else {
+                    if end_error.is_none() {
+                        self.incomplete(
+                            after(comma.unwrap_or(parameter.span)),
+                            msg::MISSING_VALUE_FOR_SUPPORTED_COMMAND,
+                            &[],
+                        );
+                    }
+                    end_error = Some(comma.unwrap_or(parameter.span));
+                    break;
+                };
+                commands.push(command);
+                let next = self.peek().clone();
+                if matches!(next.kind, Tok::Comma) {
+                    self.skip();
+                    comma = Some(next.span);
+                    continue;
+                }
+                break;
+            }
+        }
+        if let Some(end) = end_error {
+            return placeholder_statement(data_token.span.to(end));
+        }
+        match self.statement_block_rule() {
+            Some(body) => {
+                let span = data_token.span.to(body.span);
+                let name = name.map(|(n, _)| n);
+                statement(
+                    StatementKind::Data(DataStatement {
+                        name,
+                        commands,
+                        body,
+                    }),
+                    span,
+                )
+            }
+            None => {
+                let end = commands
+                    .last()
+                    .map(|c| c.span)
+                    .or(name.map(|(_, at)| at))
+                    .unwrap_or(data_token.span);
+                self.incomplete(after(end), msg::MISSING_STATEMENT_BLOCK_FOR_DATA_SECTION, &[]);
+                placeholder_statement(data_token.span.to(end))
+            }
+        }
+    }
+
     /// `catch [T1], [T2] { }`; None when no `catch` follows or after an error.
     fn catch_clause(&mut self, end_error: &mut Option<Span>) -> Option<CatchClause> {
         self.skip_newlines();
@@ -962,4 +1041,14 @@ pub(crate) fn block(statements: Vec<Statement>, fallback: Span) -> Block {
         _ => fallback,
     };
     Block { statements, span }
+}
+
+/// PowerShell's simple name (a data section's variable name): a letter or `_`, then letters,
+/// digits and `_`.
+fn is_simple_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
