@@ -2080,3 +2080,21 @@ fn data_sections_run_their_body() {
         ("data { if ($true) { 't' } else { 'f' } }", "t\n", ""),
     ]);
 }
+
+/// `break`/`continue` with a label computed when they run (`continue $l`, `break ($n)`);
+/// `break` with a label no loop has ends the script quietly (pwsh 7.6.10).
+#[test]
+fn flow_statements_take_computed_labels() {
+    check(&[
+        (
+            ":outer foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { $l = 'outer'; continue $l }; \"$i $j\" } }",
+            "1 1\n2 1\n3 1\n",
+            "",
+        ),
+        (
+            "$n = 'x'\n:x while ($true) { 'in'; break ($n) }\n'after'",
+            "in\nafter\n",
+            "",
+        ),
+    ]);
+}

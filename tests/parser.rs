@@ -1964,6 +1964,9 @@ fn parses_flow_control_and_labels() {
             "break; continue; break outer",
             "(break) (continue) (break outer)",
         ),
+        // A label computed when the statement runs.
+        ("break (1 + 1)", "(break (paren (+ 1 1)))"),
+        ("continue $l", "(continue $l)"),
         (
             ":outer foreach ($a in $b) { continue outer }",
             "(foreach :outer $a $b (block (continue outer)))",

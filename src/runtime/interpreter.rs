@@ -499,6 +499,15 @@ impl Session {
                 Err(Flow::Exit(code))
             }
             StatementKind::Break(label) => Err(Flow::Break(label.clone())),
+            StatementKind::FlowToLabel { is_break, label } => {
+                let text = self.eval(label)?.to_ps_string();
+                let label = (!text.is_empty()).then_some(text);
+                Err(if *is_break {
+                    Flow::Break(label)
+                } else {
+                    Flow::Continue(label)
+                })
+            }
             StatementKind::Continue(label) => Err(Flow::Continue(label.clone())),
         }
     }

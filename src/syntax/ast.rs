@@ -65,6 +65,12 @@ pub enum StatementKind {
     Break(Option<String>),
     /// `continue [label]`
     Continue(Option<String>),
+    /// `break (expr)` / `continue $label`: a label known only when it runs (its value's
+    /// text names the loop).
+    FlowToLabel {
+        is_break: bool,
+        label: Box<Expr>,
+    },
     /// `a && b`, `a || b` (left-associative: `a && b || c` is `(a && b) || c`).
     PipelineChain(PipelineChain),
     /// `data [name] [-SupportedCommand a, b] { ... }`: a restricted-language section.

@@ -180,6 +180,11 @@ impl Checker {
                 }
                 self.flow_out_of_finally(s.span, None);
             }
+            // A label known only at run time: like `return`, any finally around it is left.
+            StatementKind::FlowToLabel { label, .. } => {
+                self.expr(label);
+                self.flow_out_of_finally(s.span, None);
+            }
             StatementKind::Break(label) | StatementKind::Continue(label) => {
                 self.flow_out_of_finally(s.span, Some(label.as_deref().unwrap_or("")));
             }
@@ -584,6 +589,7 @@ impl Restricted<'_> {
             | StatementKind::Return(_)
             | StatementKind::Exit(_)
             | StatementKind::Break(_)
+            | StatementKind::FlowToLabel { .. }
             | StatementKind::Continue(_) => {
                 self.report(s.span, msg::FLOW_CONTROL_IN_DATA_SECTION, &[])
             }

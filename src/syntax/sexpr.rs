@@ -273,6 +273,11 @@ fn statement(out: &mut String, s: &Statement) {
             }
             out.push(')');
         }
+        StatementKind::FlowToLabel { is_break, label } => {
+            out.push_str(if *is_break { "(break " } else { "(continue " });
+            expr(out, label);
+            out.push(')');
+        }
         StatementKind::Break(l) | StatementKind::Continue(l) => {
             let head = if matches!(s.kind, StatementKind::Break(_)) {
                 "break"

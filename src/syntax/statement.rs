@@ -67,6 +67,18 @@ impl Parser<'_> {
             }
             Keyword::Break | Keyword::Continue => {
                 let (label, end) = self.label_or_key();
+                if let Some(LabelOrKey::Expr(e)) = label {
+                    let span = token.span.to(e.span);
+                    let kind = StatementKind::FlowToLabel {
+                        is_break: kw == Keyword::Break,
+                        label: Box::new(e),
+                    };
+                    return Some(statement(kind, span));
+                }
+                let label = match label {
+                    Some(LabelOrKey::Name(n)) => Some(n),
+                    _ => None,
+                };
                 let kind = if kw == Keyword::Break {
                     StatementKind::Break(label)
                 } else {
@@ -154,9 +166,9 @@ impl Parser<'_> {
     }
 
     /// `break`/`continue` target: a simple name, or (rarely) an expression.
-    fn label_or_key(&mut self) -> (Option<String>, Option<Span>) {
+    fn label_or_key(&mut self) -> (Option<LabelOrKey>, Option<Span>) {
         if let Some((name, at)) = self.simple_name() {
-            return (Some(name), Some(at));
+            return (Some(LabelOrKey::Name(name)), Some(at));
         }
         if matches!(self.peek().kind, Tok::NewLine | Tok::Semi) {
             return (None, None);
@@ -169,11 +181,10 @@ impl Parser<'_> {
             Some(Expr {
                 kind: ExprKind::StringLiteral { value, .. },
                 span,
-            }) => (Some(value), Some(span)),
+            }) => (Some(LabelOrKey::Name(value)), Some(span)),
             Some(e) => {
-                let text = self.source_text(e.span);
-                self.error(e.span, msg::NOT_EMULATED, &[text]);
-                (None, Some(e.span))
+                let at = e.span;
+                (Some(LabelOrKey::Expr(e)), Some(at))
             }
             None => (None, None),
         }
@@ -1051,4 +1062,11 @@ fn is_simple_name(text: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// What follows `break`/`continue`: a label written as a name or string, or an expression
+/// whose value names the label when the statement runs.
+enum LabelOrKey {
+    Name(String),
+    Expr(Expr),
 }
