@@ -2098,3 +2098,25 @@ fn flow_statements_take_computed_labels() {
         ),
     ]);
 }
+
+/// Write-Output's InputObject is [AllowNull] [AllowEmptyCollection] (`Write-Output $null`
+/// writes one $null, `Write-Output @()` nothing); a static property a type lacks is $null
+/// outside strict mode (pwsh 7.6.10).
+#[test]
+fn null_arguments_and_missing_static_properties() {
+    check(&[
+        (
+            "Write-Output $null; 'a'; (Write-Output $null) -eq $null",
+            "a\nTrue\n",
+            "",
+        ),
+        ("Write-Output @(1).x; Write-Output @(); 'b'", "b\n", ""),
+        ("Write-Output 1,$null,2 | ForEach-Object { \"[$_]\" }", "[1]\n[]\n[2]\n", ""),
+        ("[int]::Foo; 'e'", "e\n", ""),
+        (
+            "Set-StrictMode -Version 2; [int]::Foo",
+            "",
+            "PropertyNotFoundException: The property 'Foo' cannot be found on this object. Verify that the property exists.\n",
+        ),
+    ]);
+}
