@@ -2111,7 +2111,11 @@ fn null_arguments_and_missing_static_properties() {
             "",
         ),
         ("Write-Output @(1).x; Write-Output @(); 'b'", "b\n", ""),
-        ("Write-Output 1,$null,2 | ForEach-Object { \"[$_]\" }", "[1]\n[]\n[2]\n", ""),
+        (
+            "Write-Output 1,$null,2 | ForEach-Object { \"[$_]\" }",
+            "[1]\n[]\n[2]\n",
+            "",
+        ),
         ("[int]::Foo; 'e'", "e\n", ""),
         (
             "Set-StrictMode -Version 2; [int]::Foo",

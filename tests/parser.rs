@@ -1894,6 +1894,14 @@ fn rejects_bad_trap() {
 fn rejects_bad_try() {
     reject(&[
         (
+            "try { } catch [ { }\n'y'",
+            "MissingTypename",
+            1,
+            16,
+            false,
+            "Missing type name after '['.",
+        ),
+        (
             "try",
             "MissingTryStatementBlock",
             1,
@@ -2588,7 +2596,10 @@ fn parses_data_sections() {
             "(data (block (cast [int] '5') (hash (b\"a\" 1)) (if (clause $true (block 't')) (else (block 'f'))) (dq $PSCulture \" \" ($ (+ 1 1)))))",
         ),
         // A supported command given by a variable lets any command through.
-        ("data -SupportedCommand $c { Get-Date }", "(data (supported $c) (block (cmd Get-Date)))"),
+        (
+            "data -SupportedCommand $c { Get-Date }",
+            "(data (supported $c) (block (cmd Get-Date)))",
+        ),
     ]);
     reject(&[
         (
@@ -2750,6 +2761,38 @@ fn parses_data_sections() {
             7,
             true,
             "The Data section is missing its statement block.",
+        ),
+    ]);
+}
+
+/// An attribute may only stand before a variable (through casts): pwsh's
+/// VisitAttributedExpression reports UnexpectedAttribute at the outermost attribute.
+#[test]
+fn rejects_attributes_before_values() {
+    reject(&[
+        (
+            "[CmdletBinding()]\n'y'",
+            "UnexpectedAttribute",
+            1,
+            1,
+            false,
+            "Unexpected attribute 'CmdletBinding'.",
+        ),
+        (
+            "[Parameter()][int]5",
+            "UnexpectedAttribute",
+            1,
+            1,
+            false,
+            "Unexpected attribute 'Parameter'.",
+        ),
+        (
+            "[ValidateNotNull()][int]$x = 1",
+            "NotEmulatedOffline",
+            1,
+            1,
+            false,
+            "The '[ValidateNotNull()]' syntax is not emulated by this offline shell.",
         ),
     ]);
 }

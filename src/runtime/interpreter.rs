@@ -13,8 +13,8 @@ use super::scope::Qualifier;
 use super::session::{ActionPreference, Out, Session};
 use super::value::Value;
 use crate::syntax::ast::{
-    AssignOp, Block, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement, StatementKind,
-    SwitchStatement, TrapStatement, TryStatement,
+    AssignOp, Block, DataStatement, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement,
+    StatementKind, SwitchStatement, TrapStatement, TryStatement,
 };
 use crate::syntax::{ParseErrors, SourceFile, Span};
 
@@ -144,6 +144,32 @@ impl Session {
         }
         self.run_clean_block(sb)?;
         result
+    }
+
+    /// `data [name] { }` (kept out of `exec_statement_inner`, which recurses).
+    #[inline(never)]
+    fn exec_data_section(&mut self, d: &DataStatement, out: &mut Out<'_>) -> Result<(), Flow> {
+        match &d.name {
+            None => self.exec_block(&d.body, out),
+            Some(name) => {
+                let mut items = Vec::new();
+                self.exec_block(&d.body, &mut Out::Collect(&mut items))?;
+                self.scopes.set(name, collapse(items), Qualifier::Local);
+                Ok(())
+            }
+        }
+    }
+
+    /// `break (expr)` / `continue $label`: the label is the value's text (none when empty).
+    #[inline(never)]
+    fn flow_to_label(&mut self, is_break: bool, label: &Expr) -> Result<(), Flow> {
+        let text = self.eval(label)?.to_ps_string();
+        let label = (!text.is_empty()).then_some(text);
+        Err(if is_break {
+            Flow::Break(label)
+        } else {
+            Flow::Continue(label)
+        })
     }
 
     /// A script block's `clean { }` block, run after its other blocks whatever became of them
@@ -359,15 +385,7 @@ impl Session {
             }
             // A data section's body passed the restricted-language check when parsed; it runs
             // like a block. With a name, its output becomes `$name` instead of being written.
-            StatementKind::Data(d) => match &d.name {
-                None => self.exec_block(&d.body, out),
-                Some(name) => {
-                    let mut items = Vec::new();
-                    self.exec_block(&d.body, &mut Out::Collect(&mut items))?;
-                    self.scopes.set(name, collapse(items), Qualifier::Local);
-                    Ok(())
-                }
-            },
+            StatementKind::Data(d) => self.exec_data_section(d, out),
             StatementKind::Assignment(a) => {
                 if self.coalesce_keeps(a)? {
                     self.last_success = true;
@@ -499,15 +517,7 @@ impl Session {
                 Err(Flow::Exit(code))
             }
             StatementKind::Break(label) => Err(Flow::Break(label.clone())),
-            StatementKind::FlowToLabel { is_break, label } => {
-                let text = self.eval(label)?.to_ps_string();
-                let label = (!text.is_empty()).then_some(text);
-                Err(if *is_break {
-                    Flow::Break(label)
-                } else {
-                    Flow::Continue(label)
-                })
-            }
+            StatementKind::FlowToLabel { is_break, label } => self.flow_to_label(*is_break, label),
             StatementKind::Continue(label) => Err(Flow::Continue(label.clone())),
         }
     }

@@ -681,7 +681,11 @@ impl Session {
         result
     }
 
-    fn execute_stages_inner(&mut self, stages: &mut [Stage], out: &mut Out<'_>) -> Result<(), Flow> {
+    fn execute_stages_inner(
+        &mut self,
+        stages: &mut [Stage],
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
         let mut stopped: Option<usize> = None;
         let mut begun = Vec::with_capacity(stages.len());
         for stage in stages.iter_mut() {

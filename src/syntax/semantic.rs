@@ -192,27 +192,32 @@ impl Checker {
                 self.statement(&c.left);
                 self.statement(&c.right);
             }
-            StatementKind::Data(d) => {
-                // Names written as constants join ConvertFrom-StringData; any other name
-                // (`-SupportedCommand $cmds`) lets every command through the check.
-                let mut allowed = vec!["ConvertFrom-StringData".to_string()];
-                for c in &d.commands {
-                    match &c.kind {
-                        ExprKind::StringLiteral { value, .. } => allowed.push(value.clone()),
-                        _ => {
-                            allowed.clear();
-                            break;
-                        }
-                    }
+            StatementKind::Data(d) => self.data_section(d),
+        }
+    }
+
+    /// A data section's body in the restricted language (kept out of `statement`, which
+    /// recurses, so that its frame stays small).
+    #[inline(never)]
+    fn data_section(&mut self, d: &DataStatement) {
+        // Names written as constants join ConvertFrom-StringData; any other name
+        // (`-SupportedCommand $cmds`) lets every command through the check.
+        let mut allowed = vec!["ConvertFrom-StringData".to_string()];
+        for c in &d.commands {
+            match &c.kind {
+                ExprKind::StringLiteral { value, .. } => allowed.push(value.clone()),
+                _ => {
+                    allowed.clear();
+                    break;
                 }
-                let allowed = (!allowed.is_empty()).then_some(allowed);
-                Restricted {
-                    checker: self,
-                    allowed,
-                }
-                .block(&d.body);
             }
         }
+        let allowed = (!allowed.is_empty()).then_some(allowed);
+        Restricted {
+            checker: self,
+            allowed,
+        }
+        .block(&d.body);
     }
 
     /// `return` (label None), or `break`/`continue` with a label known when parsing (empty
@@ -628,8 +633,8 @@ impl Restricted<'_> {
                     self.report(c.span, msg::OPERATOR_IN_DATA_SECTION, &["&"]);
                 }
                 None => {
-                    let text = self.checker.text[c.span.start as usize..c.span.end as usize]
-                        .to_string();
+                    let text =
+                        self.checker.text[c.span.start as usize..c.span.end as usize].to_string();
                     self.report(c.span, msg::COMMAND_NOT_ALLOWED_IN_DATA_SECTION, &[&text]);
                 }
             }

@@ -12,6 +12,7 @@ use super::ast::{
     TryStatement, TypeName, WhileStatement,
 };
 use super::command::ArgContext;
+use super::expression::AttributeOrType;
 use super::messages as msg;
 use super::parser::{Parser, after, placeholder_statement};
 use super::span::Span;
@@ -65,27 +66,7 @@ impl Parser<'_> {
                 };
                 statement(kind, token.span.to(end))
             }
-            Keyword::Break | Keyword::Continue => {
-                let (label, end) = self.label_or_key();
-                if let Some(LabelOrKey::Expr(e)) = label {
-                    let span = token.span.to(e.span);
-                    let kind = StatementKind::FlowToLabel {
-                        is_break: kw == Keyword::Break,
-                        label: Box::new(e),
-                    };
-                    return Some(statement(kind, span));
-                }
-                let label = match label {
-                    Some(LabelOrKey::Name(n)) => Some(n),
-                    _ => None,
-                };
-                let kind = if kw == Keyword::Break {
-                    StatementKind::Break(label)
-                } else {
-                    StatementKind::Continue(label)
-                };
-                statement(kind, token.span.to(end.unwrap_or(token.span)))
-            }
+            Keyword::Break | Keyword::Continue => self.break_or_continue(&token, kw),
             Keyword::Try => self.try_statement(&token),
             Keyword::Trap => self.trap_statement(&token),
             Keyword::Using => {
@@ -166,6 +147,29 @@ impl Parser<'_> {
     }
 
     /// `break`/`continue` target: a simple name, or (rarely) an expression.
+    /// `break`/`continue` with their label (kept out of `statement_rule`, which recurses, so
+    /// that its frame stays small).
+    #[inline(never)]
+    fn break_or_continue(&mut self, token: &Token, kw: Keyword) -> Statement {
+        let (label, end) = self.label_or_key();
+        let is_break = kw == Keyword::Break;
+        let label = match label {
+            Some(LabelOrKey::Expr(e)) => {
+                let span = token.span.to(e.span);
+                let label = Box::new(e);
+                return statement(StatementKind::FlowToLabel { is_break, label }, span);
+            }
+            Some(LabelOrKey::Name(n)) => Some(n),
+            None => None,
+        };
+        let kind = if is_break {
+            StatementKind::Break(label)
+        } else {
+            StatementKind::Continue(label)
+        };
+        statement(kind, token.span.to(end.unwrap_or(token.span)))
+    }
+
     fn label_or_key(&mut self) -> (Option<LabelOrKey>, Option<Span>) {
         if let Some((name, at)) = self.simple_name() {
             return (Some(LabelOrKey::Name(name)), Some(at));
@@ -910,6 +914,7 @@ impl Parser<'_> {
 
     /// `data [name] [-SupportedCommand cmd, ...] { ... }` (PowerShell's `DataStatementRule`).
     /// The body's restricted-language check runs with the semantic checks.
+    #[inline(never)]
     fn data_statement(&mut self, data_token: &Token) -> Statement {
         self.skip_newlines();
         let mut name: Option<(String, Span)> = None;
@@ -933,7 +938,11 @@ impl Parser<'_> {
             self.skip();
             if !p.is_empty() && !"supportedcommand".starts_with(&p.to_ascii_lowercase()) {
                 end_error = Some(parameter.span);
-                self.error(parameter.span, msg::INVALID_PARAMETER_FOR_DATA_SECTION, &[p]);
+                self.error(
+                    parameter.span,
+                    msg::INVALID_PARAMETER_FOR_DATA_SECTION,
+                    &[p],
+                );
             }
             let mut comma: Option<Span> = None;
             loop {
@@ -981,7 +990,11 @@ impl Parser<'_> {
                     .map(|c| c.span)
                     .or(name.map(|(_, at)| at))
                     .unwrap_or(data_token.span);
-                self.incomplete(after(end), msg::MISSING_STATEMENT_BLOCK_FOR_DATA_SECTION, &[]);
+                self.incomplete(
+                    after(end),
+                    msg::MISSING_STATEMENT_BLOCK_FOR_DATA_SECTION,
+                    &[],
+                );
                 placeholder_statement(data_token.span.to(end))
             }
         }
@@ -1001,13 +1014,18 @@ impl Parser<'_> {
         loop {
             let restore = self.restore_point();
             self.skip_newlines();
-            match self.type_constraint_only() {
-                Some((t, extent)) => {
+            // PowerShell's AttributeRule: `[` without a type name reports MissingTypename; an
+            // attribute is put back (it may belong to what follows the catch).
+            match self.attribute_rule() {
+                Some(AttributeOrType::Type(t, extent)) => {
                     types.push(t);
                     last_type = Some(extent);
                 }
-                None => {
+                Some(AttributeOrType::Attribute(_)) => {
                     self.resync(restore);
+                    break;
+                }
+                None => {
                     if let Some(c) = comma {
                         *end_error = Some(c);
                         self.incomplete(after(c), msg::MISSING_TYPE_LITERAL, &[]);
@@ -1058,9 +1076,7 @@ pub(crate) fn block(statements: Vec<Statement>, fallback: Span) -> Block {
 /// digits and `_`.
 fn is_simple_name(text: &str) -> bool {
     let mut chars = text.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
