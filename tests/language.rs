@@ -2124,3 +2124,24 @@ fn null_arguments_and_missing_static_properties() {
         ),
     ]);
 }
+
+/// Assignment targets pwsh accepts when parsing and fails when running: a cast to a type that
+/// does not exist is reported at the type constraint; a method call as a target is looked up
+/// as a call (pwsh 7.6.10).
+#[test]
+fn assignment_targets_fail_when_run_like_pwsh() {
+    let (out, err, _) = run_file("[NoSuchTypeName]$x = 1\n'y'", &[]);
+    assert_eq!(out, "y\n");
+    assert!(
+        err.contains("   1 |  [NoSuchTypeName]$x = 1\n     |  ~~~~~~~~~~~~~~~~\n     | Unable to find type [NoSuchTypeName]."),
+        "{err}"
+    );
+    let (out, err, _) = run_file("$a.Foo() = 1\n$s = 'abc'; $s.Trim() = 2\n'y'", &[]);
+    assert_eq!(out, "y\n");
+    assert!(
+        err.starts_with("InvalidOperation: /scripts/t.ps1:1\n")
+            && err.contains("     | You cannot call a method on a null-valued expression.\n")
+            && !err.contains("t.ps1:2"),
+        "{err}"
+    );
+}

@@ -437,8 +437,28 @@ impl Session {
                 if let ExprKind::Variable(var) = &operand.kind {
                     // A value that does not convert is the variable's ArgumentTransformation
                     // error (MetadataError), not the cast's InvalidArgument.
-                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span)
-                        .map_err(super::errors::as_argument_transformation)?;
+                    // A type that does not exist is reported at the type constraint itself
+                    // (`[NoSuchType]`), as pwsh does.
+                    let converted = match super::dotnet::cast(
+                        self,
+                        value,
+                        &type_name.name,
+                        target.span,
+                    ) {
+                        Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
+                            let at = Span {
+                                start: type_name.span.start.saturating_sub(1),
+                                end: type_name.span.end + 1,
+                            };
+                            return Err(self.runtime_error_at(
+                                "TypeNotFound",
+                                r.exception.message.clone(),
+                                ErrorCategory::InvalidOperation,
+                                at,
+                            ));
+                        }
+                        other => other.map_err(super::errors::as_argument_transformation)?,
+                    };
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());
@@ -467,6 +487,10 @@ impl Session {
                 let i = self.eval(index)?;
                 super::dotnet::set_index(self, &o, &i, value, target.span)
             }
+            // `$a.Foo() = 1` is a parameterized property to pwsh: the method is looked up as
+            // for a call (a null target or a missing method is the call's error); the types
+            // aapsh emulates have no settable parameterized property, so nothing is stored.
+            ExprKind::InvokeMember { .. } => self.eval(target).map(drop),
             ExprKind::ArrayLiteral(targets) => {
                 let items = value.enumerate();
                 let n = targets.len();

@@ -146,7 +146,6 @@ impl Parser<'_> {
         Some((text, name.span))
     }
 
-    /// `break`/`continue` target: a simple name, or (rarely) an expression.
     /// `break`/`continue` with their label (kept out of `statement_rule`, which recurses, so
     /// that its frame stays small).
     #[inline(never)]
@@ -170,6 +169,7 @@ impl Parser<'_> {
         statement(kind, token.span.to(end.unwrap_or(token.span)))
     }
 
+    /// `break`/`continue` target: a simple name, or (rarely) an expression.
     fn label_or_key(&mut self) -> (Option<LabelOrKey>, Option<Span>) {
         if let Some((name, at)) = self.simple_name() {
             return (Some(LabelOrKey::Name(name)), Some(at));
