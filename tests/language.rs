@@ -2145,3 +2145,17 @@ fn assignment_targets_fail_when_run_like_pwsh() {
         "{err}"
     );
 }
+
+/// The function: drive as a variable: `${function:f} = { }` defines f, `$function:f` reads
+/// its body back as a script block (pwsh 7.6.10).
+#[test]
+fn function_drive_variables_define_and_read_functions() {
+    check(&[
+        ("${function:f} = { 'f body' }; f", "f body\n", ""),
+        (
+            "${function:g} = { param($a) \"g $a\" }; g 5; function k { 1 }; \"[$function:k]\"; $function:nope -eq $null",
+            "g 5\n[ 1 ]\nTrue\n",
+            "",
+        ),
+    ]);
+}

@@ -304,6 +304,13 @@ impl Session {
                 .map(Value::str)
                 .unwrap_or(Value::Null));
         }
+        // `${function:Name}`: a script function's body as a script block.
+        if scope.as_deref() == Some("function") {
+            return Ok(match self.commands.get(&var.name).map(|d| d.implementation.clone()) {
+                Some(super::Implementation::Function(f)) => Value::ScriptBlock(f.body.clone()),
+                _ => Value::Null,
+            });
+        }
         let q = Qualifier::parse(scope.as_deref());
         let lower = var.name.to_ascii_lowercase();
         if q == Qualifier::None {
@@ -384,6 +391,22 @@ impl Session {
                 Some(value.to_ps_string())
             };
             set_env_var(&var.name, text.as_deref());
+            return Ok(());
+        }
+        // `${function:Name} = { ... }` defines (or redefines) the function Name.
+        if scope.as_deref() == Some("function")
+            && let Value::ScriptBlock(body) = &value
+        {
+            let f = std::rc::Rc::new(crate::syntax::ast::FunctionDef {
+                name: var.name.clone(),
+                name_span: span,
+                is_filter: false,
+                parameters: Vec::new(),
+                body: body.clone(),
+                span,
+            });
+            let def = super::functions::function_definition(f);
+            self.commands.define_function(def);
             return Ok(());
         }
         let q = Qualifier::parse(scope.as_deref());
