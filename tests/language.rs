@@ -2159,3 +2159,27 @@ fn function_drive_variables_define_and_read_functions() {
         ),
     ]);
 }
+
+/// `[scriptblock]::Create(text)` parses text (CRLF line ends included) into a script block;
+/// text that does not parse is a MethodInvocationException carrying the ParseException's
+/// errors (pwsh 7.6.10's wording).
+#[test]
+fn scriptblock_create_parses_text() {
+    check(&[
+        (
+            "$s = [scriptblock]::Create(\"'a'`r`n'b'`r`n\"); & $s",
+            "a\nb\n",
+            "",
+        ),
+        (
+            "& ([scriptblock]::Create('param($a) $a * 2')) 21",
+            "42\n",
+            "",
+        ),
+        (
+            "$s = [scriptblock]::Create('(')",
+            "",
+            "MethodInvocationException: Exception calling \"Create\" with \"1\" argument(s): \"At line:1 char:2\n+ (\n+  ~\nAn expression was expected after '('.\n\nAt line:1 char:2\n+ (\n+  ~\nMissing closing ')' in expression.\"\n",
+        ),
+    ]);
+}
