@@ -306,10 +306,16 @@ impl Session {
         }
         // `${function:Name}`: a script function's body as a script block.
         if scope.as_deref() == Some("function") {
-            return Ok(match self.commands.get(&var.name).map(|d| d.implementation.clone()) {
-                Some(super::Implementation::Function(f)) => Value::ScriptBlock(f.body.clone()),
-                _ => Value::Null,
-            });
+            return Ok(
+                match self
+                    .commands
+                    .get(&var.name)
+                    .map(|d| d.implementation.clone())
+                {
+                    Some(super::Implementation::Function(f)) => Value::ScriptBlock(f.body.clone()),
+                    _ => Value::Null,
+                },
+            );
         }
         let q = Qualifier::parse(scope.as_deref());
         let lower = var.name.to_ascii_lowercase();
@@ -462,26 +468,22 @@ impl Session {
                     // error (MetadataError), not the cast's InvalidArgument.
                     // A type that does not exist is reported at the type constraint itself
                     // (`[NoSuchType]`), as pwsh does.
-                    let converted = match super::dotnet::cast(
-                        self,
-                        value,
-                        &type_name.name,
-                        target.span,
-                    ) {
-                        Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
-                            let at = Span {
-                                start: type_name.span.start.saturating_sub(1),
-                                end: type_name.span.end + 1,
-                            };
-                            return Err(self.runtime_error_at(
-                                "TypeNotFound",
-                                r.exception.message.clone(),
-                                ErrorCategory::InvalidOperation,
-                                at,
-                            ));
-                        }
-                        other => other.map_err(super::errors::as_argument_transformation)?,
-                    };
+                    let converted =
+                        match super::dotnet::cast(self, value, &type_name.name, target.span) {
+                            Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
+                                let at = Span {
+                                    start: type_name.span.start.saturating_sub(1),
+                                    end: type_name.span.end + 1,
+                                };
+                                return Err(self.runtime_error_at(
+                                    "TypeNotFound",
+                                    r.exception.message.clone(),
+                                    ErrorCategory::InvalidOperation,
+                                    at,
+                                ));
+                            }
+                            other => other.map_err(super::errors::as_argument_transformation)?,
+                        };
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());
