@@ -972,16 +972,12 @@ impl Parser<'_> {
             loop {
                 p.skip_newlines();
                 if let Some((name, at)) = p.simple_name() {
-                    // Where the argument ends; pwsh's lastItemExtent (where a missing `)` is
-                    // reported) moves only past a value, not past a bare name or a comma.
-                    let mut end = at;
                     let value = if matches!(p.peek().kind, Tok::Equals) {
                         let eq = p.next_token();
                         p.skip_newlines();
                         match p.expression_rule() {
                             Some(e) => {
                                 last = e.span;
-                                end = e.span;
                                 Some(e)
                             }
                             None => {
@@ -991,16 +987,16 @@ impl Parser<'_> {
                                     &[],
                                 );
                                 last = eq.span;
-                                end = eq.span;
                                 Some(error_expr(after(eq.span)))
                             }
                         }
                     } else {
+                        last = at;
                         None
                     };
                     if named.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name)) {
                         // The whole `Name = value`, as pwsh's NamedAttributeArgumentAst.
-                        p.error(at.to(end), msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
+                        p.error(at.to(last), msg::DUPLICATE_NAMED_ARGUMENT, &[&name]);
                     } else {
                         named.push((name, value));
                     }
@@ -1017,6 +1013,7 @@ impl Parser<'_> {
                     break;
                 }
                 p.skip();
+                last = t.span;
                 comma = Some(t.span);
             }
             p.disable_comma = old;
