@@ -2009,3 +2009,177 @@ fn get_member_lists_recorded_members() {
         ),
     ]);
 }
+
+/// `clean` blocks (pwsh 7.3+), as pwsh 7.6.10 runs them: after `end`, also after an error
+/// or when a downstream `Select-Object -First` stopped the pipeline; their output is
+/// discarded, their variables are the command's; a `throw` in one is written, not raised;
+/// a command with nothing but a clean block never runs it.
+#[test]
+fn clean_blocks_run_last_whatever_happened() {
+    check(&[
+        (
+            "function f { end {'e'} clean { 'c'; Write-Host \"clean sees $v\" } begin { $v = 5 } }\n$r = f; \"r=$r\"",
+            "clean sees 5\nr=e\n",
+            "",
+        ),
+        (
+            "function f { process { throw 'p' } clean { Write-Host 'clean anyway' } }\ntry { f } catch { 'caught' }",
+            "clean anyway\ncaught\n",
+            "",
+        ),
+        (
+            "function h { process { $_ } clean { Write-Host 'h cleaned' } }\n1..5 | h | Select-Object -First 1",
+            "1\nh cleaned\n",
+            "",
+        ),
+        (
+            "function pp { process { \"p $_\"; if ($_ -eq 2) { throw 'boom' } } clean { Write-Host 'pp clean' } }\ntry { 1..3 | pp } catch { \"caught $_\" }",
+            "p 1\np 2\npp clean\ncaught boom\n",
+            "",
+        ),
+        (
+            "function g { clean { Write-Host 'never' } }\ng; 'after'",
+            "after\n",
+            "",
+        ),
+        (
+            "& { process { 'sb' } clean { Write-Host 'sb clean' } }",
+            "sb\nsb clean\n",
+            "",
+        ),
+        (
+            "function t { end {} clean { throw 'clean throws' } }\ntry { t } catch { \"caught: $_\" }\n'next'",
+            "next\n",
+            "Exception: clean throws\n",
+        ),
+        (
+            "function x { begin { throw 'b' } clean { Write-Host 'x clean' } }\ntry { x } catch { \"c: $_\" }",
+            "x clean\nc: b\n",
+            "",
+        ),
+    ]);
+}
+
+/// `data` sections run their (restricted) body: the output is the statement's value, or
+/// becomes `$name`; `-SupportedCommand` adds commands to ConvertFrom-StringData.
+#[test]
+fn data_sections_run_their_body() {
+    check(&[
+        ("$d = data { 'static'; 1 }; $d", "static\n1\n", ""),
+        ("data n { 'v'; 2 }; \"n=$n\"; $n.Count", "n=v 2\n2\n", ""),
+        (
+            "$t = data { ConvertFrom-StringData -StringData 'a = 1\nb = two' }; $t.b",
+            "two\n",
+            "",
+        ),
+        (
+            "data -SupportedCommand Write-Output { Write-Output 'w' }",
+            "w\n",
+            "",
+        ),
+        ("data { if ($true) { 't' } else { 'f' } }", "t\n", ""),
+    ]);
+}
+
+/// `break`/`continue` with a label computed when they run (`continue $l`, `break ($n)`);
+/// `break` with a label no loop has ends the script quietly (pwsh 7.6.10).
+#[test]
+fn flow_statements_take_computed_labels() {
+    check(&[
+        (
+            ":outer foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { $l = 'outer'; continue $l }; \"$i $j\" } }",
+            "1 1\n2 1\n3 1\n",
+            "",
+        ),
+        (
+            "$n = 'x'\n:x while ($true) { 'in'; break ($n) }\n'after'",
+            "in\nafter\n",
+            "",
+        ),
+    ]);
+}
+
+/// Write-Output's InputObject is [AllowNull] [AllowEmptyCollection] (`Write-Output $null`
+/// writes one $null, `Write-Output @()` nothing); a static property a type lacks is $null
+/// outside strict mode (pwsh 7.6.10).
+#[test]
+fn null_arguments_and_missing_static_properties() {
+    check(&[
+        (
+            "Write-Output $null; 'a'; (Write-Output $null) -eq $null",
+            "a\nTrue\n",
+            "",
+        ),
+        ("Write-Output @(1).x; Write-Output @(); 'b'", "b\n", ""),
+        (
+            "Write-Output 1,$null,2 | ForEach-Object { \"[$_]\" }",
+            "[1]\n[]\n[2]\n",
+            "",
+        ),
+        ("[int]::Foo; 'e'", "e\n", ""),
+        (
+            "Set-StrictMode -Version 2; [int]::Foo",
+            "",
+            "PropertyNotFoundException: The property 'Foo' cannot be found on this object. Verify that the property exists.\n",
+        ),
+    ]);
+}
+
+/// Assignment targets pwsh accepts when parsing and fails when running: a cast to a type that
+/// does not exist is reported at the type constraint; a method call as a target is looked up
+/// as a call (pwsh 7.6.10).
+#[test]
+fn assignment_targets_fail_when_run_like_pwsh() {
+    let (out, err, _) = run_file("[NoSuchTypeName]$x = 1\n'y'", &[]);
+    assert_eq!(out, "y\n");
+    assert!(
+        err.contains("   1 |  [NoSuchTypeName]$x = 1\n     |  ~~~~~~~~~~~~~~~~\n     | Unable to find type [NoSuchTypeName]."),
+        "{err}"
+    );
+    let (out, err, _) = run_file("$a.Foo() = 1\n$s = 'abc'; $s.Trim() = 2\n'y'", &[]);
+    assert_eq!(out, "y\n");
+    assert!(
+        err.starts_with("InvalidOperation: /scripts/t.ps1:1\n")
+            && err.contains("     | You cannot call a method on a null-valued expression.\n")
+            && !err.contains("t.ps1:2"),
+        "{err}"
+    );
+}
+
+/// The function: drive as a variable: `${function:f} = { }` defines f, `$function:f` reads
+/// its body back as a script block (pwsh 7.6.10).
+#[test]
+fn function_drive_variables_define_and_read_functions() {
+    check(&[
+        ("${function:f} = { 'f body' }; f", "f body\n", ""),
+        (
+            "${function:g} = { param($a) \"g $a\" }; g 5; function k { 1 }; \"[$function:k]\"; $function:nope -eq $null",
+            "g 5\n[ 1 ]\nTrue\n",
+            "",
+        ),
+    ]);
+}
+
+/// `[scriptblock]::Create(text)` parses text (CRLF line ends included) into a script block;
+/// text that does not parse is a MethodInvocationException carrying the ParseException's
+/// errors (pwsh 7.6.10's wording).
+#[test]
+fn scriptblock_create_parses_text() {
+    check(&[
+        (
+            "$s = [scriptblock]::Create(\"'a'`r`n'b'`r`n\"); & $s",
+            "a\nb\n",
+            "",
+        ),
+        (
+            "& ([scriptblock]::Create('param($a) $a * 2')) 21",
+            "42\n",
+            "",
+        ),
+        (
+            "$s = [scriptblock]::Create('(')",
+            "",
+            "MethodInvocationException: Exception calling \"Create\" with \"1\" argument(s): \"At line:1 char:2\n+ (\n+  ~\nAn expression was expected after '('.\n\nAt line:1 char:2\n+ (\n+  ~\nMissing closing ')' in expression.\"\n",
+        ),
+    ]);
+}

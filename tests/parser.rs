@@ -1066,6 +1066,11 @@ fn parses_script_blocks_and_named_blocks() {
         ),
         ("{ process { $_ } }", "(sb (process $_))"),
         (
+            "{ process { $_ } clean { 'c' } }",
+            "(sb (process $_) (clean 'c'))",
+        ),
+        ("{ clean { } }", "(sb (clean))"),
+        (
             "{ [CmdletBinding()] param() }",
             "(sb (attr CmdletBinding) (param) (end))",
         ),
@@ -1114,6 +1119,14 @@ fn parses_script_blocks_and_named_blocks() {
             13,
             false,
             "Script command clause 'begin' has already been defined.",
+        ),
+        (
+            "{ end { } clean { } clean { } }",
+            "DuplicateScriptCommandClause",
+            1,
+            21,
+            false,
+            "Script command clause 'clean' has already been defined.",
         ),
         (
             "{ begin }",
@@ -1881,6 +1894,14 @@ fn rejects_bad_trap() {
 fn rejects_bad_try() {
     reject(&[
         (
+            "try { } catch [ { }\n'y'",
+            "MissingTypename",
+            1,
+            16,
+            false,
+            "Missing type name after '['.",
+        ),
+        (
             "try",
             "MissingTryStatementBlock",
             1,
@@ -1951,6 +1972,9 @@ fn parses_flow_control_and_labels() {
             "break; continue; break outer",
             "(break) (continue) (break outer)",
         ),
+        // A label computed when the statement runs.
+        ("break (1 + 1)", "(break (paren (+ 1 1)))"),
+        ("continue $l", "(continue $l)"),
         (
             ":outer foreach ($a in $b) { continue outer }",
             "(foreach :outer $a $b (block (continue outer)))",
@@ -2548,6 +2572,227 @@ fn rejects_malformed_pwsh7_operators() {
             16,
             true,
             "Missing using name",
+        ),
+    ]);
+}
+
+/// `data [name] [-SupportedCommand a, b] { }` and the restricted-language check of its body
+/// (messages, ids and positions as pwsh 7.6.10 reports them).
+#[test]
+fn parses_data_sections() {
+    accept(&[
+        ("data { 'a'; 1 }", "(data (block 'a' 1))"),
+        ("data Msgs { 'a' }", "(data :Msgs (block 'a'))"),
+        (
+            "data -SupportedCommand Get-Date, Format-X { Get-Date }",
+            "(data (supported b\"Get-Date\") (supported b\"Format-X\") (block (cmd Get-Date)))",
+        ),
+        (
+            "$t = data { ConvertFrom-StringData 'a = 1' }",
+            "(= $t (data (block (cmd ConvertFrom-StringData 'a = 1'))))",
+        ),
+        (
+            "data { [int]'5'; @{a=1}; if ($true) { 't' } else { 'f' }; \"$PSCulture $(1+1)\" }",
+            "(data (block (cast [int] '5') (hash (b\"a\" 1)) (if (clause $true (block 't')) (else (block 'f'))) (dq $PSCulture \" \" ($ (+ 1 1)))))",
+        ),
+        // A supported command given by a variable lets any command through.
+        (
+            "data -SupportedCommand $c { Get-Date }",
+            "(data (supported $c) (block (cmd Get-Date)))",
+        ),
+    ]);
+    reject(&[
+        (
+            "data { Get-Date }",
+            "CmdletNotInAllowedListForDataSection",
+            1,
+            8,
+            false,
+            "The command 'Get-Date' is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "$d = data { $x = 1 }",
+            "AssignmentStatementNotSupportedInDataSection",
+            1,
+            13,
+            false,
+            "Assignment statements are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { $y }",
+            "VariableReferenceNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "A variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, $false, $null.",
+        ),
+        (
+            "data { 1..3 }",
+            "OperatorNotSupportedInDataSection",
+            1,
+            9,
+            false,
+            "The '..' operator is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { 'a' -Replace 'b' }",
+            "OperatorNotSupportedInDataSection",
+            1,
+            12,
+            false,
+            "The '-replace' operator is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { [hashtable]@{} }",
+            "TypeNotAllowedInDataSection",
+            1,
+            8,
+            false,
+            "The type hashtable is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { 'x'.Length }",
+            "PropertyReferenceNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Property references are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { 'x'.ToUpper() }",
+            "MethodCallNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Method calls are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { @(1)[0] }",
+            "ArrayReferenceNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Array references are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { {1} }",
+            "ScriptBlockNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Script block literals are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { 1 > $null }",
+            "RedirectionNotSupportedInDataSection",
+            1,
+            10,
+            false,
+            "Redirection is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { & 'Get-Date' }",
+            "CmdletNotInAllowedListForDataSection",
+            1,
+            8,
+            false,
+            "The command 'Get-Date' is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { . x }",
+            "DotSourcingNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Dot sourcing is not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { foreach ($i in 1) { } }",
+            "ForeachStatementNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Foreach statements are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { while (1) { } }",
+            "ForWhileStatementNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "For and While statements are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { throw 'x' }",
+            "FlowControlStatementNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "Flow control statements such as Break, Continue, Return, Exit, and Throw are not allowed in restricted language mode or a Data section.",
+        ),
+        (
+            "data { data { } }",
+            "DataSectionStatementNotSupportedInDataSection",
+            1,
+            8,
+            false,
+            "The data statement is not allowed in restricted language mode or another Data section.",
+        ),
+        (
+            "data -Foo x { 1 }",
+            "InvalidParameterForDataSectionStatement",
+            1,
+            6,
+            false,
+            "The \"Foo\" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.",
+        ),
+        (
+            "data -SupportedCommand { 1 }",
+            "MissingStatementBlockForDataSection",
+            1,
+            29,
+            true,
+            "The Data section is missing its statement block.",
+        ),
+        (
+            "data n",
+            "MissingStatementBlockForDataSection",
+            1,
+            7,
+            true,
+            "The Data section is missing its statement block.",
+        ),
+    ]);
+}
+
+/// An attribute may only stand before a variable (through casts): pwsh's
+/// VisitAttributedExpression reports UnexpectedAttribute at the outermost attribute.
+#[test]
+fn rejects_attributes_before_values() {
+    reject(&[
+        (
+            "[CmdletBinding()]\n'y'",
+            "UnexpectedAttribute",
+            1,
+            1,
+            false,
+            "Unexpected attribute 'CmdletBinding'.",
+        ),
+        (
+            "[Parameter()][int]5",
+            "UnexpectedAttribute",
+            1,
+            1,
+            false,
+            "Unexpected attribute 'Parameter'.",
+        ),
+        (
+            "[ValidateNotNull()][int]$x = 1",
+            "NotEmulatedOffline",
+            1,
+            1,
+            false,
+            "The '[ValidateNotNull()]' syntax is not emulated by this offline shell.",
         ),
     ]);
 }

@@ -5,7 +5,7 @@ use crate::runtime::CmdletDef;
 use crate::runtime::{
     ActionPreference, BoundParameters, CommandContext, ErrorCategory, Flow, Value,
 };
-use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
+use crate::vocab::{AllowKind, ParamDef, ParamKind, ParamType, PipelineMode, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";
@@ -91,7 +91,9 @@ pub fn definitions() -> Vec<CmdletDef> {
             .synopsis("Writes the specified objects to the pipeline.")
             .alias("echo")
             .pipeline(PipelineMode::PerRecord)
-            .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).position(0).mandatory().from_pipeline().remaining().help("The objects to send down the pipeline."))
+            // [AllowNull] [AllowEmptyCollection] as in pwsh: `Write-Output $null` writes
+            // one $null, `Write-Output @()` nothing.
+            .param(ParamDef::new("InputObject", types::OBJECT_ARRAY).position(0).mandatory().from_pipeline().remaining().allow(AllowKind::Null).allow(AllowKind::EmptyCollection).help("The objects to send down the pipeline."))
             .param(ParamDef::new("NoEnumerate", types::SWITCH).help("Writes a collection as a single object.")),
         CmdletDef::new("Out-Null", CORE, out_null)
             .class("Microsoft.PowerShell.Commands.OutNullCommand")

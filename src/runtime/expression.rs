@@ -304,6 +304,19 @@ impl Session {
                 .map(Value::str)
                 .unwrap_or(Value::Null));
         }
+        // `${function:Name}`: a script function's body as a script block.
+        if scope.as_deref() == Some("function") {
+            return Ok(
+                match self
+                    .commands
+                    .get(&var.name)
+                    .map(|d| d.implementation.clone())
+                {
+                    Some(super::Implementation::Function(f)) => Value::ScriptBlock(f.body.clone()),
+                    _ => Value::Null,
+                },
+            );
+        }
         let q = Qualifier::parse(scope.as_deref());
         let lower = var.name.to_ascii_lowercase();
         if q == Qualifier::None {
@@ -386,6 +399,22 @@ impl Session {
             set_env_var(&var.name, text.as_deref());
             return Ok(());
         }
+        // `${function:Name} = { ... }` defines (or redefines) the function Name.
+        if scope.as_deref() == Some("function")
+            && let Value::ScriptBlock(body) = &value
+        {
+            let f = std::rc::Rc::new(crate::syntax::ast::FunctionDef {
+                name: var.name.clone(),
+                name_span: span,
+                is_filter: false,
+                parameters: Vec::new(),
+                body: body.clone(),
+                span,
+            });
+            let def = super::functions::function_definition(f);
+            self.commands.define_function(def);
+            return Ok(());
+        }
         let q = Qualifier::parse(scope.as_deref());
         let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
             Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|inner| {
@@ -437,8 +466,24 @@ impl Session {
                 if let ExprKind::Variable(var) = &operand.kind {
                     // A value that does not convert is the variable's ArgumentTransformation
                     // error (MetadataError), not the cast's InvalidArgument.
-                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span)
-                        .map_err(super::errors::as_argument_transformation)?;
+                    // A type that does not exist is reported at the type constraint itself
+                    // (`[NoSuchType]`), as pwsh does.
+                    let converted =
+                        match super::dotnet::cast(self, value, &type_name.name, target.span) {
+                            Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
+                                let at = Span {
+                                    start: type_name.span.start.saturating_sub(1),
+                                    end: type_name.span.end + 1,
+                                };
+                                return Err(self.runtime_error_at(
+                                    "TypeNotFound",
+                                    r.exception.message.clone(),
+                                    ErrorCategory::InvalidOperation,
+                                    at,
+                                ));
+                            }
+                            other => other.map_err(super::errors::as_argument_transformation)?,
+                        };
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());
@@ -467,6 +512,10 @@ impl Session {
                 let i = self.eval(index)?;
                 super::dotnet::set_index(self, &o, &i, value, target.span)
             }
+            // `$a.Foo() = 1` is a parameterized property to pwsh: the method is looked up as
+            // for a call (a null target or a missing method is the call's error); the types
+            // aapsh emulates have no settable parameterized property, so nothing is stored.
+            ExprKind::InvokeMember { .. } => self.eval(target).map(drop),
             ExprKind::ArrayLiteral(targets) => {
                 let items = value.enumerate();
                 let n = targets.len();

@@ -13,8 +13,8 @@ use super::scope::Qualifier;
 use super::session::{ActionPreference, Out, Session};
 use super::value::Value;
 use crate::syntax::ast::{
-    AssignOp, Block, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement, StatementKind,
-    SwitchStatement, TrapStatement, TryStatement,
+    AssignOp, Block, DataStatement, ElementKind, Expr, ExprKind, ScriptBlockAst, Statement,
+    StatementKind, SwitchStatement, TrapStatement, TryStatement,
 };
 use crate::syntax::{ParseErrors, SourceFile, Span};
 
@@ -135,10 +135,61 @@ impl Session {
         sb: &Rc<ScriptBlockAst>,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
+        let mut result = Ok(());
         for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
-            self.exec_block_in_source(sb, block, out)?;
+            result = self.exec_block_in_source(sb, block, out);
+            if result.is_err() {
+                break;
+            }
         }
-        Ok(())
+        self.run_clean_block(sb)?;
+        result
+    }
+
+    /// `data [name] { }` (kept out of `exec_statement_inner`, which recurses).
+    #[inline(never)]
+    fn exec_data_section(&mut self, d: &DataStatement, out: &mut Out<'_>) -> Result<(), Flow> {
+        match &d.name {
+            None => self.exec_block(&d.body, out),
+            Some(name) => {
+                let mut items = Vec::new();
+                self.exec_block(&d.body, &mut Out::Collect(&mut items))?;
+                self.scopes.set(name, collapse(items), Qualifier::Local);
+                Ok(())
+            }
+        }
+    }
+
+    /// `break (expr)` / `continue $label`: the label is the value's text (none when empty).
+    #[inline(never)]
+    fn flow_to_label(&mut self, is_break: bool, label: &Expr) -> Result<(), Flow> {
+        let text = self.eval(label)?.to_ps_string();
+        let label = (!text.is_empty()).then_some(text);
+        Err(if is_break {
+            Flow::Break(label)
+        } else {
+            Flow::Continue(label)
+        })
+    }
+
+    /// A script block's `clean { }` block, run after its other blocks whatever became of them
+    /// (pwsh 7.3+): what it writes to the output is discarded, and an error it raises is
+    /// written to the error stream instead of ending the caller. A script block with nothing
+    /// but a clean block never runs it (pwsh does not invoke such a block at all).
+    pub(crate) fn run_clean_block(&mut self, sb: &ScriptBlockAst) -> Result<(), Flow> {
+        let Some(clean) = &sb.clean else {
+            return Ok(());
+        };
+        if sb.begin.is_none() && sb.process.is_none() && sb.end.is_none() {
+            return Ok(());
+        }
+        match self.exec_block_in_source(sb, clean, &mut Out::Discard) {
+            Err(Flow::Error(record, _)) => {
+                self.write_error_with((*record).clone(), ActionPreference::Continue)
+            }
+            Err(flow @ (Flow::Exit(_) | Flow::Stopped)) => Err(flow),
+            _ => Ok(()),
+        }
     }
 
     /// Runs a script block in the current scope (ForEach-Object, Where-Object, calculated
@@ -355,6 +406,9 @@ impl Session {
                 }
                 Ok(())
             }
+            // A data section's body passed the restricted-language check when parsed; it runs
+            // like a block. With a name, its output becomes `$name` instead of being written.
+            StatementKind::Data(d) => self.exec_data_section(d, out),
             StatementKind::Assignment(a) => {
                 if self.coalesce_keeps(a)? {
                     self.last_success = true;
@@ -486,6 +540,7 @@ impl Session {
                 Err(Flow::Exit(code))
             }
             StatementKind::Break(label) => Err(Flow::Break(label.clone())),
+            StatementKind::FlowToLabel { is_break, label } => self.flow_to_label(*is_break, label),
             StatementKind::Continue(label) => Err(Flow::Continue(label.clone())),
         }
     }

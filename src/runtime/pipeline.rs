@@ -745,6 +745,47 @@ impl Session {
     /// `Flow::StopUpstream` raised by stage k skips the end steps of stages 0..=k
     /// (DoCompleteCore); the stages after k still end.
     fn execute_stages(&mut self, stages: &mut [Stage], out: &mut Out<'_>) -> Result<(), Flow> {
+        let result = self.execute_stages_inner(stages, out);
+        let cleaned = self.clean_unfinished_stages(stages);
+        result.and(cleaned)
+    }
+
+    /// The `clean` blocks of the function stages that began but never reached their end
+    /// (an error, or a stop, ended the pipeline first), run in the scope their begin and
+    /// process blocks used, in pipeline order. A stage that ended ran its clean block then.
+    fn clean_unfinished_stages(&mut self, stages: &mut [Stage]) -> Result<(), Flow> {
+        let mut result = Ok(());
+        for stage in stages.iter_mut() {
+            let StageKind::Command { def, .. } = &stage.kind else {
+                continue;
+            };
+            let Implementation::Function(func) = &def.implementation else {
+                continue;
+            };
+            if func.body.clean.is_none() {
+                continue;
+            }
+            let Some(scope) = stage.saved_scope.take() else {
+                continue;
+            };
+            let body = func.body.clone();
+            self.scopes.put_top(scope);
+            self.call_depth += 1;
+            let r = self.run_clean_block(&body);
+            self.scopes.pop();
+            self.call_depth -= 1;
+            if result.is_ok() {
+                result = r;
+            }
+        }
+        result
+    }
+
+    fn execute_stages_inner(
+        &mut self,
+        stages: &mut [Stage],
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
         let mut stopped: Option<usize> = None;
         let mut begun = Vec::with_capacity(stages.len());
         for stage in stages.iter_mut() {
@@ -1598,6 +1639,10 @@ impl Session {
             {
                 r = self.exec_block_in_source(&body, b, sink);
             }
+            let cleaned = self.run_clean_block(&body);
+            if r.is_ok() {
+                r = cleaned;
+            }
             self.scopes.pop();
             self.call_depth -= 1;
             return r.or_else(end_of_call);
@@ -1659,6 +1704,10 @@ impl Session {
             } else {
                 result = self.exec_block_in_source(&body, b, out);
             }
+        }
+        let cleaned = self.run_clean_block(&body);
+        if result.is_ok() {
+            result = cleaned;
         }
         self.scopes.pop();
         self.call_depth -= 1;

@@ -21,6 +21,9 @@ pub struct ScriptBlockAst {
     pub process: Option<Block>,
     /// The `end { }` block, or the unnamed body (PowerShell treats both the same).
     pub end: Option<Block>,
+    /// The `clean { }` block (PowerShell 7.3+): runs after `end`, also when the command failed
+    /// or its pipeline was stopped; what it writes to the output is discarded.
+    pub clean: Option<Block>,
     /// `using namespace X` at the start of a script, in order (only a whole script has them).
     pub usings: Vec<String>,
 }
@@ -62,8 +65,26 @@ pub enum StatementKind {
     Break(Option<String>),
     /// `continue [label]`
     Continue(Option<String>),
+    /// `break (expr)` / `continue $label`: a label known only when it runs (its value's
+    /// text names the loop).
+    FlowToLabel {
+        is_break: bool,
+        label: Box<Expr>,
+    },
     /// `a && b`, `a || b` (left-associative: `a && b || c` is `(a && b) || c`).
     PipelineChain(PipelineChain),
+    /// `data [name] [-SupportedCommand a, b] { ... }`: a restricted-language section.
+    Data(DataStatement),
+}
+
+/// A `data` section: its body was checked against the restricted language when parsed; its
+/// output is the statement's value, or is assigned to `$name` when a name is given.
+#[derive(Debug)]
+pub struct DataStatement {
+    pub name: Option<String>,
+    /// The `-SupportedCommand` names (command-name expressions), beyond ConvertFrom-StringData.
+    pub commands: Vec<Expr>,
+    pub body: Block,
 }
 
 /// Two pipelines joined by `&&` or `||`; `left` may itself be a chain.

@@ -350,6 +350,8 @@ impl Parser<'_> {
             self.deeper(a.span());
         }
         let last = attributes.pop()?;
+        // The outermost attribute (not type) written before the operand, for the check below.
+        let mut attribute: Option<(String, Span)> = None;
         let mut result = match last {
             AttributeOrType::Attribute(a) => {
                 self.skip_newlines();
@@ -361,7 +363,7 @@ impl Parser<'_> {
                         return Some(error_expr(lbracket.span.to(a.span)));
                     }
                     Some(c) => {
-                        self.error(a.span, msg::NOT_EMULATED, &[&format!("[{text}()]")]);
+                        attribute = Some((text, a.span));
                         c
                     }
                 }
@@ -411,10 +413,20 @@ impl Parser<'_> {
                         span,
                     );
                 }
-                AttributeOrType::Attribute(a) => {
-                    let text = format!("[{}()]", a.name);
-                    self.error(a.span, msg::NOT_EMULATED, &[&text]);
-                }
+                AttributeOrType::Attribute(a) => attribute = Some((a.name.clone(), a.span)),
+            }
+        }
+        if let Some((name, at)) = attribute {
+            // pwsh's VisitAttributedExpression: attributes may only stand before a variable
+            // (through casts); aapsh does not run attributed variables.
+            let mut inner = &result;
+            while let ExprKind::Convert { operand, .. } = &inner.kind {
+                inner = operand;
+            }
+            if matches!(inner.kind, ExprKind::Variable(_)) {
+                self.error(at, msg::NOT_EMULATED, &[&format!("[{name}()]")]);
+            } else {
+                self.error(at, msg::UNEXPECTED_ATTRIBUTE, &[&name]);
             }
         }
         Some(result)
@@ -916,7 +928,7 @@ impl Parser<'_> {
         }
     }
 
-    fn attribute_rule(&mut self) -> Option<AttributeOrType> {
+    pub(crate) fn attribute_rule(&mut self) -> Option<AttributeOrType> {
         let lbracket = self.next_lbracket()?;
         self.skip_newlines();
         let Some(type_name) = self.type_name_rule() else {

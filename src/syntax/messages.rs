@@ -465,3 +465,100 @@ pub(crate) const TYPE_NOT_ALLOWED_BEFORE_PARAM: Template = (
     "TypeNotAllowedBeforeParam",
     "Unexpected type [{0}] was found in the parameter statement.",
 );
+
+// ----- data sections (DataStatementRule and the RestrictedLanguageChecker) -----------------
+pub(crate) const MISSING_STATEMENT_BLOCK_FOR_DATA_SECTION: Template = (
+    "MissingStatementBlockForDataSection",
+    "The Data section is missing its statement block.",
+);
+pub(crate) const INVALID_PARAMETER_FOR_DATA_SECTION: Template = (
+    "InvalidParameterForDataSectionStatement",
+    "The \"{0}\" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.",
+);
+pub(crate) const MISSING_VALUE_FOR_SUPPORTED_COMMAND: Template = (
+    "MissingValueForSupportedCommandInDataSectionStatement",
+    "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.",
+);
+pub(crate) const ARRAY_REFERENCE_IN_DATA_SECTION: Template = (
+    "ArrayReferenceNotSupportedInDataSection",
+    "Array references are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const ASSIGNMENT_IN_DATA_SECTION: Template = (
+    "AssignmentStatementNotSupportedInDataSection",
+    "Assignment statements are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const REDIRECTION_IN_DATA_SECTION: Template = (
+    "RedirectionNotSupportedInDataSection",
+    "Redirection is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const DO_WHILE_IN_DATA_SECTION: Template = (
+    "DoWhileStatementNotSupportedInDataSection",
+    "The Do and While statements are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const OPERATOR_IN_DATA_SECTION: Template = (
+    "OperatorNotSupportedInDataSection",
+    "The '{0}' operator is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const TRAP_IN_DATA_SECTION: Template = (
+    "TrapStatementNotSupportedInDataSection",
+    "The Trap statement is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const TRY_IN_DATA_SECTION: Template = (
+    "TryStatementNotSupportedInDataSection",
+    "The Try statement is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const FLOW_CONTROL_IN_DATA_SECTION: Template = (
+    "FlowControlStatementNotSupportedInDataSection",
+    "Flow control statements such as Break, Continue, Return, Exit, and Throw are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const FOREACH_IN_DATA_SECTION: Template = (
+    "ForeachStatementNotSupportedInDataSection",
+    "Foreach statements are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const FOR_WHILE_IN_DATA_SECTION: Template = (
+    "ForWhileStatementNotSupportedInDataSection",
+    "For and While statements are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const FUNCTION_IN_DATA_SECTION: Template = (
+    "FunctionDeclarationNotSupportedInDataSection",
+    "Function declarations are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const METHOD_CALL_IN_DATA_SECTION: Template = (
+    "MethodCallNotSupportedInDataSection",
+    "Method calls are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const PROPERTY_REFERENCE_IN_DATA_SECTION: Template = (
+    "PropertyReferenceNotSupportedInDataSection",
+    "Property references are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const SCRIPT_BLOCK_IN_DATA_SECTION: Template = (
+    "ScriptBlockNotSupportedInDataSection",
+    "Script block literals are not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const SWITCH_IN_DATA_SECTION: Template = (
+    "SwitchStatementNotSupportedInDataSection",
+    "The switch statement is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const VARIABLE_IN_DATA_SECTION: Template = (
+    "VariableReferenceNotSupportedInDataSection",
+    "A variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: {0}.",
+);
+pub(crate) const COMMAND_NOT_ALLOWED_IN_DATA_SECTION: Template = (
+    "CmdletNotInAllowedListForDataSection",
+    "The command '{0}' is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const DATA_IN_DATA_SECTION: Template = (
+    "DataSectionStatementNotSupportedInDataSection",
+    "The data statement is not allowed in restricted language mode or another Data section.",
+);
+pub(crate) const DOT_SOURCING_IN_DATA_SECTION: Template = (
+    "DotSourcingNotSupportedInDataSection",
+    "Dot sourcing is not allowed in restricted language mode or a Data section.",
+);
+pub(crate) const TYPE_IN_DATA_SECTION: Template = (
+    "TypeNotAllowedInDataSection",
+    "The type {0} is not allowed in restricted language mode or a Data section.",
+);
+/// The argument of VARIABLE_IN_DATA_SECTION when no other variable is allowed.
+pub(crate) const DEFAULT_ALLOWED_VARIABLES_IN_DATA_SECTION: &str =
+    "$PSCulture, $PSUICulture, $true, $false, $null";

@@ -449,6 +449,7 @@ impl<'s> Parser<'s> {
                 begin: None,
                 process: None,
                 end: None,
+                clean: None,
                 usings,
             };
             if named {
@@ -642,6 +643,7 @@ impl<'s> Parser<'s> {
                 Keyword::Begin => &mut ast.begin,
                 Keyword::Process => &mut ast.process,
                 Keyword::End => &mut ast.end,
+                Keyword::Clean => &mut ast.clean,
                 _ => {
                     let text = self.token_text(&name);
                     self.error(name.span, msg::NOT_EMULATED, &[text]);

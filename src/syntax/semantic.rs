@@ -60,7 +60,10 @@ impl Checker {
             if let Some(p) = &sb.param_block {
                 c.params(&p.params);
             }
-            for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
+            for block in [&sb.begin, &sb.process, &sb.end, &sb.clean]
+                .into_iter()
+                .flatten()
+            {
                 c.boundary(|c| c.block(block));
             }
         });
@@ -177,6 +180,11 @@ impl Checker {
                 }
                 self.flow_out_of_finally(s.span, None);
             }
+            // A label known only at run time: like `return`, any finally around it is left.
+            StatementKind::FlowToLabel { label, .. } => {
+                self.expr(label);
+                self.flow_out_of_finally(s.span, None);
+            }
             StatementKind::Break(label) | StatementKind::Continue(label) => {
                 self.flow_out_of_finally(s.span, Some(label.as_deref().unwrap_or("")));
             }
@@ -184,7 +192,32 @@ impl Checker {
                 self.statement(&c.left);
                 self.statement(&c.right);
             }
+            StatementKind::Data(d) => self.data_section(d),
         }
+    }
+
+    /// A data section's body in the restricted language (kept out of `statement`, which
+    /// recurses, so that its frame stays small).
+    #[inline(never)]
+    fn data_section(&mut self, d: &DataStatement) {
+        // Names written as constants join ConvertFrom-StringData; any other name
+        // (`-SupportedCommand $cmds`) lets every command through the check.
+        let mut allowed = vec!["ConvertFrom-StringData".to_string()];
+        for c in &d.commands {
+            match &c.kind {
+                ExprKind::StringLiteral { value, .. } => allowed.push(value.clone()),
+                _ => {
+                    allowed.clear();
+                    break;
+                }
+            }
+        }
+        let allowed = (!allowed.is_empty()).then_some(allowed);
+        Restricted {
+            checker: self,
+            allowed,
+        }
+        .block(&d.body);
     }
 
     /// `return` (label None), or `break`/`continue` with a label known when parsing (empty
@@ -504,4 +537,307 @@ fn is_same_or_subclass(t: &str, base: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// PowerShell's `RestrictedLanguageChecker` over a `data` section's body: the restricted
+/// language allows literals, arrays, hashtables, `if`, most operators, casts to simple types,
+/// the variables `$PSCulture`, `$PSUICulture`, `$true`, `$false`, `$null`, and the commands
+/// `allowed` names (`None`: any command, when a `-SupportedCommand` name is not a constant).
+struct Restricted<'a> {
+    checker: &'a mut Checker,
+    allowed: Option<Vec<String>>,
+}
+
+impl Restricted<'_> {
+    fn report(&mut self, span: Span, template: msg::Template, args: &[&str]) {
+        self.checker.report(span, template, args);
+    }
+
+    fn block(&mut self, b: &Block) {
+        for s in &b.statements {
+            self.statement(s);
+        }
+    }
+
+    fn statement(&mut self, s: &Statement) {
+        match &s.kind {
+            StatementKind::Pipeline(p) => self.pipeline(p),
+            StatementKind::PipelineChain(c) => {
+                self.statement(&c.left);
+                self.statement(&c.right);
+            }
+            StatementKind::Assignment(a) => {
+                self.report(s.span, msg::ASSIGNMENT_IN_DATA_SECTION, &[]);
+                self.expr(&a.target);
+                self.statement(&a.value);
+            }
+            StatementKind::If(i) => {
+                for clause in &i.clauses {
+                    self.statement(&clause.condition);
+                    self.block(&clause.body);
+                }
+                if let Some(b) = &i.else_body {
+                    self.block(b);
+                }
+            }
+            StatementKind::Foreach(_) => self.report(s.span, msg::FOREACH_IN_DATA_SECTION, &[]),
+            StatementKind::For(_) | StatementKind::While(_) => {
+                self.report(s.span, msg::FOR_WHILE_IN_DATA_SECTION, &[])
+            }
+            StatementKind::DoLoop(_) => self.report(s.span, msg::DO_WHILE_IN_DATA_SECTION, &[]),
+            StatementKind::Switch(_) => self.report(s.span, msg::SWITCH_IN_DATA_SECTION, &[]),
+            StatementKind::Function(_) => self.report(s.span, msg::FUNCTION_IN_DATA_SECTION, &[]),
+            StatementKind::Try(_) => self.report(s.span, msg::TRY_IN_DATA_SECTION, &[]),
+            StatementKind::Trap(_) => self.report(s.span, msg::TRAP_IN_DATA_SECTION, &[]),
+            StatementKind::Data(_) => self.report(s.span, msg::DATA_IN_DATA_SECTION, &[]),
+            StatementKind::Throw(_)
+            | StatementKind::Return(_)
+            | StatementKind::Exit(_)
+            | StatementKind::Break(_)
+            | StatementKind::FlowToLabel { .. }
+            | StatementKind::Continue(_) => {
+                self.report(s.span, msg::FLOW_CONTROL_IN_DATA_SECTION, &[])
+            }
+        }
+    }
+
+    fn pipeline(&mut self, p: &Pipeline) {
+        for e in &p.elements {
+            match &e.kind {
+                ElementKind::Expression(x) => self.expr(x),
+                ElementKind::Command(c) => self.command(c),
+            }
+            for r in &e.redirections {
+                self.report(r.span, msg::REDIRECTION_IN_DATA_SECTION, &[]);
+            }
+        }
+    }
+
+    fn command(&mut self, c: &Command) {
+        if c.invocation == InvocationOperator::DotSource {
+            self.report(c.span, msg::DOT_SOURCING_IN_DATA_SECTION, &[]);
+            return;
+        }
+        if let Some(allowed) = &self.allowed {
+            let name = match &c.name.kind {
+                ExprKind::StringLiteral { value, .. } => Some(value.as_str()),
+                _ => None,
+            };
+            match name {
+                Some(n) if allowed.iter().any(|a| a.eq_ignore_ascii_case(n)) => {}
+                Some(n) => {
+                    let n = n.to_string();
+                    self.report(c.span, msg::COMMAND_NOT_ALLOWED_IN_DATA_SECTION, &[&n]);
+                }
+                None if c.invocation == InvocationOperator::Call => {
+                    self.report(c.span, msg::OPERATOR_IN_DATA_SECTION, &["&"]);
+                }
+                None => {
+                    let text =
+                        self.checker.text[c.span.start as usize..c.span.end as usize].to_string();
+                    self.report(c.span, msg::COMMAND_NOT_ALLOWED_IN_DATA_SECTION, &[&text]);
+                }
+            }
+        } else if !matches!(c.name.kind, ExprKind::StringLiteral { .. }) {
+            self.expr(&c.name);
+        }
+        for el in &c.elements {
+            match el {
+                CommandElement::Parameter(p) => {
+                    if let Some(a) = &p.argument {
+                        self.expr(a);
+                    }
+                }
+                CommandElement::Argument(a) => self.expr(a),
+            }
+        }
+    }
+
+    fn type_name(&mut self, t: &TypeName) {
+        if !is_simple_type(&t.name) {
+            let at = bracketed(&self.checker.text, t.span);
+            self.report(at, msg::TYPE_IN_DATA_SECTION, &[t.name.trim()]);
+        }
+    }
+
+    fn operator(&mut self, at: Span) {
+        let text = self
+            .checker
+            .text
+            .get(at.start as usize..at.end as usize)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        self.report(at, msg::OPERATOR_IN_DATA_SECTION, &[&text]);
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Number(_) | ExprKind::StringLiteral { .. } => {}
+            ExprKind::Variable(v) | ExprKind::Splat(v) => {
+                let path = match &v.scope {
+                    Some(s) => format!("{s}:{}", v.name),
+                    None => v.name.clone(),
+                };
+                let allowed = ["PSCulture", "PSUICulture", "true", "false", "null"];
+                if !allowed.iter().any(|a| a.eq_ignore_ascii_case(&path)) {
+                    self.report(
+                        e.span,
+                        msg::VARIABLE_IN_DATA_SECTION,
+                        &[msg::DEFAULT_ALLOWED_VARIABLES_IN_DATA_SECTION],
+                    );
+                }
+            }
+            ExprKind::TypeLiteral(t) => self.type_name(t),
+            ExprKind::ExpandableString { parts, .. } => {
+                for p in parts {
+                    if let StringPart::Expr(x) = p {
+                        self.expr(x);
+                    }
+                }
+            }
+            ExprKind::ArrayLiteral(items) => {
+                for x in items {
+                    self.expr(x);
+                }
+            }
+            ExprKind::ArraySubexpression(b) | ExprKind::Subexpression(b) => self.block(b),
+            ExprKind::Paren(s) => self.statement(s),
+            ExprKind::Hashtable(entries) => {
+                for h in entries {
+                    self.expr(&h.key);
+                    self.statement(&h.value);
+                }
+            }
+            ExprKind::ScriptBlock(_) => self.report(e.span, msg::SCRIPT_BLOCK_IN_DATA_SECTION, &[]),
+            ExprKind::Binary {
+                op,
+                op_span,
+                left,
+                right,
+            } => {
+                let disallowed = matches!(
+                    op,
+                    BinaryOp::Range
+                        | BinaryOp::Format
+                        | BinaryOp::Join
+                        | BinaryOp::As
+                        | BinaryOp::Compare(
+                            CompareOp::Match
+                                | CompareOp::NotMatch
+                                | CompareOp::Replace
+                                | CompareOp::Split,
+                            _
+                        )
+                );
+                if disallowed {
+                    self.operator(*op_span);
+                }
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::Unary {
+                op,
+                op_span,
+                operand,
+            } => {
+                if matches!(
+                    op,
+                    UnaryOp::PreIncrement
+                        | UnaryOp::PreDecrement
+                        | UnaryOp::PostIncrement
+                        | UnaryOp::PostDecrement
+                        | UnaryOp::Join
+                        | UnaryOp::Split
+                ) {
+                    let text = match op {
+                        UnaryOp::PreIncrement | UnaryOp::PostIncrement => "++".to_string(),
+                        UnaryOp::PreDecrement | UnaryOp::PostDecrement => "--".to_string(),
+                        _ => self
+                            .checker
+                            .text
+                            .get(op_span.start as usize..op_span.end as usize)
+                            .unwrap_or_default()
+                            .to_ascii_lowercase(),
+                    };
+                    self.report(e.span, msg::OPERATOR_IN_DATA_SECTION, &[&text]);
+                }
+                self.expr(operand);
+            }
+            ExprKind::Convert { type_name, operand } => {
+                self.type_name(type_name);
+                self.expr(operand);
+            }
+            ExprKind::Member { target, member, .. } => {
+                self.report(e.span, msg::PROPERTY_REFERENCE_IN_DATA_SECTION, &[]);
+                self.expr(target);
+                self.expr(member);
+            }
+            ExprKind::InvokeMember {
+                target,
+                member,
+                args,
+                ..
+            } => {
+                self.report(e.span, msg::METHOD_CALL_IN_DATA_SECTION, &[]);
+                self.expr(target);
+                self.expr(member);
+                for a in args {
+                    self.expr(a);
+                }
+            }
+            ExprKind::Index { target, index, .. } => {
+                self.report(e.span, msg::ARRAY_REFERENCE_IN_DATA_SECTION, &[]);
+                self.expr(target);
+                self.expr(index);
+            }
+            ExprKind::Coalesce { left, right } => {
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::Ternary {
+                condition,
+                if_true,
+                if_false,
+            } => {
+                self.expr(condition);
+                self.expr(if_true);
+                self.expr(if_false);
+            }
+        }
+    }
+}
+
+/// A type the restricted language may name: one whose .NET TypeCode is not Object (the
+/// primitives, decimal, string, DateTime, DBNull), or an array of one.
+fn is_simple_type(written: &str) -> bool {
+    let name = written.trim().to_ascii_lowercase();
+    let name = name.strip_suffix("[]").unwrap_or(&name).trim();
+    let name = name.strip_prefix("system.").unwrap_or(name);
+    matches!(
+        name,
+        "int"
+            | "int32"
+            | "long"
+            | "int64"
+            | "short"
+            | "int16"
+            | "byte"
+            | "sbyte"
+            | "ushort"
+            | "uint16"
+            | "uint"
+            | "uint32"
+            | "ulong"
+            | "uint64"
+            | "float"
+            | "single"
+            | "double"
+            | "decimal"
+            | "bool"
+            | "boolean"
+            | "char"
+            | "string"
+            | "datetime"
+            | "dbnull"
+    )
 }

@@ -26,7 +26,8 @@ fn script(out: &mut String, head: &str, sb: &ScriptBlockAst) {
     let simple = sb.attributes.is_empty()
         && sb.param_block.is_none()
         && sb.begin.is_none()
-        && sb.process.is_none();
+        && sb.process.is_none()
+        && sb.clean.is_none();
     if simple {
         if let Some(end) = &sb.end {
             for s in &end.statements {
@@ -53,6 +54,7 @@ fn script(out: &mut String, head: &str, sb: &ScriptBlockAst) {
         ("begin", &sb.begin),
         ("process", &sb.process),
         ("end", &sb.end),
+        ("clean", &sb.clean),
     ] {
         if let Some(b) = b {
             out.push_str(" (");
@@ -113,6 +115,20 @@ fn statement(out: &mut String, s: &Statement) {
             expr(out, &a.target);
             out.push(' ');
             statement(out, &a.value);
+            out.push(')');
+        }
+        StatementKind::Data(d) => {
+            out.push_str("(data");
+            if let Some(n) = &d.name {
+                let _ = write!(out, " :{n}");
+            }
+            for c in &d.commands {
+                out.push_str(" (supported ");
+                expr(out, c);
+                out.push(')');
+            }
+            out.push(' ');
+            block(out, &d.body);
             out.push(')');
         }
         StatementKind::If(i) => {
@@ -255,6 +271,11 @@ fn statement(out: &mut String, s: &Statement) {
                 out.push(' ');
                 statement(out, p);
             }
+            out.push(')');
+        }
+        StatementKind::FlowToLabel { is_break, label } => {
+            out.push_str(if *is_break { "(break " } else { "(continue " });
+            expr(out, label);
             out.push(')');
         }
         StatementKind::Break(l) | StatementKind::Continue(l) => {

@@ -6,12 +6,13 @@
 use std::rc::Rc;
 
 use super::ast::{
-    Block, CatchClause, DoLoopStatement, ElementKind, Expr, ExprKind, ForStatement,
+    Block, CatchClause, DataStatement, DoLoopStatement, ElementKind, Expr, ExprKind, ForStatement,
     ForeachStatement, FunctionDef, IfClause, IfStatement, Pipeline, PipelineElement, QuoteKind,
     Statement, StatementKind, SwitchClause, SwitchFlags, SwitchStatement, TrapStatement,
     TryStatement, TypeName, WhileStatement,
 };
 use super::command::ArgContext;
+use super::expression::AttributeOrType;
 use super::messages as msg;
 use super::parser::{Parser, after, placeholder_statement};
 use super::span::Span;
@@ -65,15 +66,7 @@ impl Parser<'_> {
                 };
                 statement(kind, token.span.to(end))
             }
-            Keyword::Break | Keyword::Continue => {
-                let (label, end) = self.label_or_key();
-                let kind = if kw == Keyword::Break {
-                    StatementKind::Break(label)
-                } else {
-                    StatementKind::Continue(label)
-                };
-                statement(kind, token.span.to(end.unwrap_or(token.span)))
-            }
+            Keyword::Break | Keyword::Continue => self.break_or_continue(&token, kw),
             Keyword::Try => self.try_statement(&token),
             Keyword::Trap => self.trap_statement(&token),
             Keyword::Using => {
@@ -96,8 +89,8 @@ impl Parser<'_> {
                 }
                 parsed
             }
-            Keyword::Data
-            | Keyword::Parallel
+            Keyword::Data => self.data_statement(&token),
+            Keyword::Parallel
             | Keyword::Sequence
             | Keyword::Configuration
             | Keyword::Class
@@ -153,10 +146,33 @@ impl Parser<'_> {
         Some((text, name.span))
     }
 
+    /// `break`/`continue` with their label (kept out of `statement_rule`, which recurses, so
+    /// that its frame stays small).
+    #[inline(never)]
+    fn break_or_continue(&mut self, token: &Token, kw: Keyword) -> Statement {
+        let (label, end) = self.label_or_key();
+        let is_break = kw == Keyword::Break;
+        let label = match label {
+            Some(LabelOrKey::Expr(e)) => {
+                let span = token.span.to(e.span);
+                let label = Box::new(e);
+                return statement(StatementKind::FlowToLabel { is_break, label }, span);
+            }
+            Some(LabelOrKey::Name(n)) => Some(n),
+            None => None,
+        };
+        let kind = if is_break {
+            StatementKind::Break(label)
+        } else {
+            StatementKind::Continue(label)
+        };
+        statement(kind, token.span.to(end.unwrap_or(token.span)))
+    }
+
     /// `break`/`continue` target: a simple name, or (rarely) an expression.
-    fn label_or_key(&mut self) -> (Option<String>, Option<Span>) {
+    fn label_or_key(&mut self) -> (Option<LabelOrKey>, Option<Span>) {
         if let Some((name, at)) = self.simple_name() {
-            return (Some(name), Some(at));
+            return (Some(LabelOrKey::Name(name)), Some(at));
         }
         if matches!(self.peek().kind, Tok::NewLine | Tok::Semi) {
             return (None, None);
@@ -169,11 +185,10 @@ impl Parser<'_> {
             Some(Expr {
                 kind: ExprKind::StringLiteral { value, .. },
                 span,
-            }) => (Some(value), Some(span)),
+            }) => (Some(LabelOrKey::Name(value)), Some(span)),
             Some(e) => {
-                let text = self.source_text(e.span);
-                self.error(e.span, msg::NOT_EMULATED, &[text]);
-                (None, Some(e.span))
+                let at = e.span;
+                (Some(LabelOrKey::Expr(e)), Some(at))
             }
             None => (None, None),
         }
@@ -897,6 +912,94 @@ impl Parser<'_> {
         }
     }
 
+    /// `data [name] [-SupportedCommand cmd, ...] { ... }` (PowerShell's `DataStatementRule`).
+    /// The body's restricted-language check runs with the semantic checks.
+    #[inline(never)]
+    fn data_statement(&mut self, data_token: &Token) -> Statement {
+        self.skip_newlines();
+        let mut name: Option<(String, Span)> = None;
+        let t = self.peek().clone();
+        if let Tok::Generic(s) = &t.kind
+            && is_simple_name(&s.value)
+        {
+            self.skip();
+            name = Some((s.value.clone(), t.span));
+        } else if let Tok::Identifier(s) = &t.kind
+            && is_simple_name(s)
+        {
+            self.skip();
+            name = Some((s.clone(), t.span));
+        }
+        self.skip_newlines();
+        let mut end_error: Option<Span> = None;
+        let mut commands: Vec<Expr> = Vec::new();
+        let parameter = self.peek().clone();
+        if let Tok::Parameter { name: p, .. } = &parameter.kind {
+            self.skip();
+            if !p.is_empty() && !"supportedcommand".starts_with(&p.to_ascii_lowercase()) {
+                end_error = Some(parameter.span);
+                self.error(
+                    parameter.span,
+                    msg::INVALID_PARAMETER_FOR_DATA_SECTION,
+                    &[p],
+                );
+            }
+            let mut comma: Option<Span> = None;
+            loop {
+                self.skip_newlines();
+                let Some(command) = self.single_command_argument(ArgContext::CommandName) else {
+                    if end_error.is_none() {
+                        self.incomplete(
+                            after(comma.unwrap_or(parameter.span)),
+                            msg::MISSING_VALUE_FOR_SUPPORTED_COMMAND,
+                            &[],
+                        );
+                    }
+                    end_error = Some(comma.unwrap_or(parameter.span));
+                    break;
+                };
+                commands.push(command);
+                let next = self.peek().clone();
+                if matches!(next.kind, Tok::Comma) {
+                    self.skip();
+                    comma = Some(next.span);
+                    continue;
+                }
+                break;
+            }
+        }
+        if let Some(end) = end_error {
+            return placeholder_statement(data_token.span.to(end));
+        }
+        match self.statement_block_rule() {
+            Some(body) => {
+                let span = data_token.span.to(body.span);
+                let name = name.map(|(n, _)| n);
+                statement(
+                    StatementKind::Data(DataStatement {
+                        name,
+                        commands,
+                        body,
+                    }),
+                    span,
+                )
+            }
+            None => {
+                let end = commands
+                    .last()
+                    .map(|c| c.span)
+                    .or(name.map(|(_, at)| at))
+                    .unwrap_or(data_token.span);
+                self.incomplete(
+                    after(end),
+                    msg::MISSING_STATEMENT_BLOCK_FOR_DATA_SECTION,
+                    &[],
+                );
+                placeholder_statement(data_token.span.to(end))
+            }
+        }
+    }
+
     /// `catch [T1], [T2] { }`; None when no `catch` follows or after an error.
     fn catch_clause(&mut self, end_error: &mut Option<Span>) -> Option<CatchClause> {
         self.skip_newlines();
@@ -911,13 +1014,18 @@ impl Parser<'_> {
         loop {
             let restore = self.restore_point();
             self.skip_newlines();
-            match self.type_constraint_only() {
-                Some((t, extent)) => {
+            // PowerShell's AttributeRule: `[` without a type name reports MissingTypename; an
+            // attribute is put back (it may belong to what follows the catch).
+            match self.attribute_rule() {
+                Some(AttributeOrType::Type(t, extent)) => {
                     types.push(t);
                     last_type = Some(extent);
                 }
-                None => {
+                Some(AttributeOrType::Attribute(_)) => {
                     self.resync(restore);
+                    break;
+                }
+                None => {
                     if let Some(c) = comma {
                         *end_error = Some(c);
                         self.incomplete(after(c), msg::MISSING_TYPE_LITERAL, &[]);
@@ -962,4 +1070,19 @@ pub(crate) fn block(statements: Vec<Statement>, fallback: Span) -> Block {
         _ => fallback,
     };
     Block { statements, span }
+}
+
+/// PowerShell's simple name (a data section's variable name): a letter or `_`, then letters,
+/// digits and `_`.
+fn is_simple_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// What follows `break`/`continue`: a label written as a name or string, or an expression
+/// whose value names the label when the statement runs.
+enum LabelOrKey {
+    Name(String),
+    Expr(Expr),
 }

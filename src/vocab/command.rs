@@ -288,6 +288,12 @@ impl ParamDef {
         self
     }
 
+    /// `[AllowNull()]` and friends on a built-in cmdlet's mandatory parameter.
+    pub fn allow(mut self, kind: AllowKind) -> ParamDef {
+        self.validations.push(Validation::Allow(kind));
+        self
+    }
+
     pub fn remaining(mut self) -> ParamDef {
         self.remaining = true;
         self

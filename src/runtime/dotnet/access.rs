@@ -292,14 +292,10 @@ pub(super) fn static_member(
         }
         ("System.Management.Automation.PSCustomObject", _)
         | ("System.Management.Automation.PSObject", _) => Value::Null,
-        _ => {
-            return Err(s.runtime_error(
-                "PropertyNotFound",
-                format!("The property '{name}' cannot be found on this object. Verify that the property exists."),
-                ErrorCategory::InvalidOperation,
-                span,
-            ));
-        }
+        // pwsh: a static property a type does not have is $null, an error only in strict
+        // mode 2 and later.
+        _ if s.strict_mode() >= 2 => return Err(super::property_not_found_strict(s, name, span)),
+        _ => Value::Null,
     })
 }
 

@@ -585,6 +585,9 @@ pub(super) fn static_call(
     {
         return result;
     }
+    if ty == "System.Management.Automation.ScriptBlock" && lower == "create" {
+        return create_script_block(s, name, &args, span);
+    }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
         ("System.Guid", "parse") => Value::Guid(
@@ -1262,4 +1265,46 @@ fn parse_enum(info: &crate::vocab::dotnet::EnumInfo, text: &str, ignore_case: bo
         total |= found;
     }
     Some(total)
+}
+
+/// `[scriptblock]::Create(text)`: the text parsed as a script block; text that does not parse
+/// is the method's ParseException, its errors in NormalView's "At line:L char:C" form.
+fn create_script_block(
+    s: &mut Session,
+    name: &str,
+    args: &[Value],
+    span: Span,
+) -> Result<Value, Flow> {
+    let text = args.first().map(Value::to_ps_string).unwrap_or_default();
+    let source = crate::syntax::SourceFile::new(None, text);
+    match crate::syntax::parse_script(source) {
+        Ok(ast) => Ok(Value::ScriptBlock(ast)),
+        Err(e) => {
+            let inner = e
+                .errors
+                .iter()
+                .map(|err| {
+                    let line = e.source.line_of(err.span.start);
+                    let col = e.source.column_of(err.span.start);
+                    let width = (err.span.end - err.span.start).max(1) as usize;
+                    format!(
+                        "At line:{line} char:{col}\n+ {}\n+ {}{}\n{}",
+                        e.source.line_text(line),
+                        " ".repeat(col - 1),
+                        "~".repeat(width),
+                        err.message
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            Err(super::method_exception(
+                s,
+                name,
+                args.len(),
+                "System.Management.Automation.ParseException",
+                &inner,
+                span,
+            ))
+        }
+    }
 }
