@@ -388,9 +388,16 @@ impl Session {
         }
         let q = Qualifier::parse(scope.as_deref());
         let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
-            Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|inner| {
-                self.runtime_record_error(super::errors::argument_transformation(inner), span)
-            })?,
+            Some(ty) => {
+                let v = super::conversion::to_param_type(&value, &ty).map_err(|inner| {
+                    self.runtime_record_error(super::errors::argument_transformation(inner), span)
+                })?;
+                if ty.kind == crate::vocab::ParamKind::Switch {
+                    Value::switch(v.is_truthy())
+                } else {
+                    v
+                }
+            }
             None => value,
         };
         // `$ErrorView` converts what it is given to an ErrorView (its ArgumentTypeConverter).

@@ -259,7 +259,7 @@ impl Session {
         self.catching.push(rec.clone());
         let r = self.exec_block(&trap.body, out);
         self.catching.pop();
-        self.scopes.pop();
+        self.leave_scope();
         match r {
             // `continue`: the error is handled; it is still recorded in `$Error`.
             Err(Flow::Continue(None)) => {
@@ -417,7 +417,13 @@ impl Session {
             StatementKind::Switch(s) => self.exec_switch(s, out),
             StatementKind::Function(f) => {
                 let def = super::functions::function_definition(f.clone());
-                self.commands.define_function(def);
+                let key = def.name.to_ascii_lowercase();
+                let (previous, alias) = self.commands.define_function(def);
+                self.scopes.note_function(super::scope::FunctionUndo {
+                    key,
+                    previous,
+                    alias,
+                });
                 Ok(())
             }
             StatementKind::Try(t) => self.exec_try(t, out),

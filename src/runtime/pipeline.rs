@@ -1469,7 +1469,7 @@ impl Session {
             {
                 r = self.exec_block_in_source(&body, b, sink);
             }
-            self.scopes.pop();
+            self.leave_scope();
             self.call_depth -= 1;
             return r.or_else(end_of_call);
         }
@@ -1531,7 +1531,7 @@ impl Session {
                 result = self.exec_block_in_source(&body, b, out);
             }
         }
-        self.scopes.pop();
+        self.leave_scope();
         self.call_depth -= 1;
         result.or_else(end_of_call)
     }
@@ -1690,6 +1690,12 @@ impl Session {
         let mut psbound = Hashtable::new(false);
         for (decl, p) in decls.iter().zip(def.params.iter()) {
             let value = match bound.get(&p.name) {
+                // A `[switch]` parameter holds a SwitchParameter, in $PSBoundParameters too.
+                Some(v) if p.ty.kind == ParamKind::Switch => {
+                    let v = Value::switch(v.is_truthy());
+                    psbound.insert(Value::str(&*p.name), v.clone());
+                    v
+                }
                 Some(v) => {
                     psbound.insert(Value::str(&*p.name), v.clone());
                     v.clone()
@@ -1697,11 +1703,17 @@ impl Session {
                 None => match &decl.default {
                     Some(expr) => {
                         let v = self.eval(expr)?;
-                        super::conversion::to_param_type(&v, &p.ty).unwrap_or(v)
+                        match super::conversion::to_param_type(&v, &p.ty) {
+                            Ok(b) if p.ty.kind == ParamKind::Switch => {
+                                Value::switch(b.is_truthy())
+                            }
+                            converted => converted.unwrap_or(v),
+                        }
                     }
                     // An unbound typed parameter holds its type's default value.
                     None => match p.ty.kind {
-                        ParamKind::Switch | ParamKind::Bool => Value::Bool(false),
+                        ParamKind::Switch => Value::switch(false),
+                        ParamKind::Bool => Value::Bool(false),
                         ParamKind::String => Value::str(""),
                         ParamKind::Int32 | ParamKind::Int64 => Value::integer(0),
                         ParamKind::Double => Value::double(0.0),
@@ -1935,7 +1947,7 @@ impl Session {
             self.apply_common_preferences(&bound);
             self.exec_script_body(ast, out)
         })();
-        self.scopes.pop();
+        self.leave_scope();
         self.call_depth -= 1;
         if path.is_some() {
             self.script_paths.pop();

@@ -54,6 +54,20 @@ pub struct Scope {
     pub frame: Option<Rc<CallFrame>>,
     /// `Set-StrictMode` run in this scope (0 for `-Off`); it applies to child scopes too.
     pub strict: Option<u32>,
+    /// Functions defined while this scope was current, with what each name meant before:
+    /// leaving the scope puts those back (a function defined inside a function is gone
+    /// after the call, as in pwsh).
+    pub functions: Vec<FunctionUndo>,
+}
+
+/// What a function definition replaced in the command table.
+#[derive(Debug)]
+pub struct FunctionUndo {
+    /// The lower-case name.
+    pub key: String,
+    pub previous: Option<Rc<CmdletDef>>,
+    /// The alias of that name the definition removed.
+    pub alias: Option<String>,
 }
 
 impl Scope {
@@ -63,6 +77,7 @@ impl Scope {
             vars: HashMap::new(),
             frame: None,
             strict: None,
+            functions: Vec::new(),
         }
     }
 }
@@ -143,9 +158,27 @@ impl Scopes {
         self.stack.iter().rev().find_map(|s| s.frame.clone())
     }
 
-    pub fn pop(&mut self) {
+    /// Removes the innermost scope (never the global one) and hands it back, so the caller can
+    /// undo the function definitions it holds.
+    pub fn pop(&mut self) -> Option<Scope> {
         if self.stack.len() > 1 {
-            self.stack.pop();
+            self.stack.pop()
+        } else {
+            None
+        }
+    }
+
+    /// The kind of the innermost scope.
+    pub fn top_kind(&self) -> ScopeKind {
+        self.stack.last().map_or(ScopeKind::Global, |s| s.kind)
+    }
+
+    /// Records a function definition made in the innermost scope (not the global one).
+    pub fn note_function(&mut self, undo: FunctionUndo) {
+        if self.stack.len() > 1
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.functions.push(undo);
         }
     }
 

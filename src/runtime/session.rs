@@ -518,6 +518,16 @@ impl Session {
         self.scopes.get(name, Qualifier::None).is_some()
     }
 
+    /// Leaves the innermost scope: the functions defined in it are gone again.
+    pub fn leave_scope(&mut self) {
+        if let Some(scope) = self.scopes.pop() {
+            for undo in scope.functions.into_iter().rev() {
+                self.commands
+                    .restore_function(&undo.key, undo.previous, undo.alias);
+            }
+        }
+    }
+
     /// Sets a variable in the current scope (`Set-Item variable:NAME`, `Set-Variable`).
     pub fn set_variable(&mut self, name: &str, value: Value) {
         self.scopes.set(name, value, Qualifier::Local);

@@ -223,6 +223,9 @@ pub(super) fn invoke_instance(
                 return Ok(Value::str(text));
             }
         }
+        "tobool" if args.is_empty() && target.as_switch().is_some() => {
+            return Ok(Value::Bool(target.as_switch() == Some(true)));
+        }
         "gettype" if !matches!(target, Value::Null) => {
             return Ok(Value::Type(Rc::from(target.type_name())));
         }

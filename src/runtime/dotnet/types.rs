@@ -296,7 +296,8 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             let kind = NumKind::from_full_name(numeric).unwrap_or(NumKind::Int32);
             Value::Num(conversion::to_number(&v, kind).map_err(Message)?)
         }
-        "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
+        "System.Management.Automation.SwitchParameter" => Value::switch(v.is_truthy()),
+        "System.Boolean" => {
             Value::Bool(v.is_truthy())
         }
         "System.Char" => Value::Char(conversion::to_char(&v).map_err(Message)?),
