@@ -313,6 +313,18 @@ impl Session {
                 "false" => return Ok(Value::Bool(false)),
                 "?" => return Ok(Value::Bool(self.last_success)),
                 "error" => return Ok(Value::Array(self.errors.clone())),
+                // `$input` is an enumerator: reading it once uses it up (a second
+                // `@($input)` is empty), as pwsh's ArrayListEnumeratorSimple.
+                "input" => {
+                    if let Some(idx) = self.scopes.locate("input", Qualifier::None)
+                        && let Some(var) = self.scopes.get_at(idx, "input")
+                        && matches!(var.value, Value::Array(_))
+                    {
+                        let v = var.value.clone();
+                        self.scopes.set_at(idx, "input", Value::array(Vec::new()));
+                        return Ok(v);
+                    }
+                }
                 "psitem" => {
                     return Ok(self
                         .scopes

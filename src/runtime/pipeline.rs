@@ -70,6 +70,8 @@ enum StageKind {
     },
     Block {
         block: Rc<ScriptBlockAst>,
+        /// A dot-sourced function (`. f`): its definition, for its parameters.
+        def: Option<Rc<CmdletDef>>,
         args: Vec<CommandArg>,
         collected: Vec<Value>,
         dot: bool,
@@ -357,6 +359,25 @@ impl Session {
             target = CommandTarget::Command(help);
         }
         match target {
+            // `. f`: the function's body runs in the caller's scope, as a dot-sourced block.
+            CommandTarget::Command(def)
+                if cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource
+                    && matches!(&def.implementation, Implementation::Function(f) if !f.is_filter) =>
+            {
+                let Implementation::Function(func) = &def.implementation else {
+                    unreachable!("matched above")
+                };
+                Ok((
+                    StageKind::Block {
+                        block: func.body.clone(),
+                        def: Some(def.clone()),
+                        args,
+                        collected: Vec::new(),
+                        dot: true,
+                    },
+                    typed_name,
+                ))
+            }
             CommandTarget::Command(def) => {
                 let bound = match self.bind_command(
                     &def,
@@ -405,6 +426,7 @@ impl Session {
             CommandTarget::Block(block) => Ok((
                 StageKind::Block {
                     block,
+                    def: None,
                     args,
                     collected: Vec::new(),
                     dot: cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource,
@@ -441,15 +463,17 @@ impl Session {
             Some(t) => Ok((t, typed)),
             None => {
                 let mut record = errors::command_not_found(&typed);
+                // `& 'x'` / `. 'x'`: the error is headed by the operator, at the name.
+                let invocation_name = match cmd.invocation {
+                    crate::syntax::ast::InvocationOperator::None => typed.clone(),
+                    crate::syntax::ast::InvocationOperator::DotSource => ".".to_string(),
+                    _ => "&".to_string(),
+                };
                 record.invocation = Some(InvocationInfo {
                     command_name: None,
-                    invocation_name: Some(typed.clone()),
+                    invocation_name: Some(invocation_name),
                     source: self.current_source(),
-                    extent: if cmd.invocation == crate::syntax::ast::InvocationOperator::None {
-                        name.span
-                    } else {
-                        cmd.span
-                    },
+                    extent: name.span,
                     command_kind: Default::default(),
                 });
                 let suggestion = super::commands::suggest_command(&self.commands, &typed);
@@ -1092,15 +1116,17 @@ impl Session {
             }
             StageKind::Block {
                 block,
+                def,
                 args,
                 collected,
                 dot,
             } => {
                 let block = block.clone();
+                let def = def.clone();
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
                 let dot = *dot;
-                self.invoke_block_with_args(&block, args, input, dot, sink)
+                self.invoke_block_as(&block, def, args, input, dot, sink)
             }
         }
     }
@@ -1367,16 +1393,22 @@ impl Session {
             // First in the pipeline: everything runs at end.
             return Ok(());
         };
-        if body.process.is_none() && !func.is_filter {
-            collected.push(record);
-            return Ok(());
-        }
         // Bind the record to pipeline parameters when the function declares any.
         let takes_pipeline = def.params.iter().any(|p| {
             p.sets
                 .iter()
                 .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
         });
+        if body.process.is_none() && !func.is_filter {
+            collected.push(record);
+            return Ok(());
+        }
+        // An advanced function without pipeline parameters takes no input at all.
+        if !takes_pipeline && binder::is_advanced(def) {
+            let mut r = errors::input_object_not_bound(def);
+            r.invocation = Some(self.invocation_for(def, "", span));
+            return self.write_error_with(r, ActionPreference::Continue);
+        }
         let call_bound = if takes_pipeline {
             let checked = binder::bind_record(def, bound, &record, span).and_then(|b| {
                 self.run_validation_scripts(def, &b, span)?;
@@ -1474,12 +1506,29 @@ impl Session {
             return r.or_else(end_of_call);
         }
         let mut b = bound.clone();
+        let input = std::mem::take(collected);
+        // A function with no process block still binds each record it receives to its
+        // pipeline parameters: the end block sees the last one (`1, 2 | f` gives `$x` 2).
+        if !first && body.process.is_none() && !func.is_filter {
+            for record in &input {
+                match binder::bind_record(def, bound, record, span) {
+                    Ok(rb) => b = rb,
+                    Err(f) if binder::is_advanced(def) || takes_pipeline_input(def) => {
+                        let mut r = *f.record;
+                        r.invocation = Some(self.invocation_for(def, "", span));
+                        self.write_error_with(r, ActionPreference::Continue)?;
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
         if b.set.is_empty() {
             let _ = binder::resolve_set(def, &mut b);
         }
-        let input = std::mem::take(collected);
         let site = self.call_site(name, span);
-        self.invoke_function(def, &b, input, sink, Some(site))
+        // Not first in the pipeline and no record came: the process block never runs.
+        let run_process = first || body.process.is_none() || func.is_filter;
+        self.invoke_function_with(def, &b, input, sink, Some(site), run_process)
     }
 
     /// Calls a script function with bound parameters and all its input at once.
@@ -1491,6 +1540,20 @@ impl Session {
         out: &mut Out<'_>,
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
+        self.invoke_function_with(def, bound, input, out, site, true)
+    }
+
+    /// `invoke_function`; `run_process` false skips the process block (a function downstream
+    /// of commands that wrote nothing runs only its begin and end blocks).
+    fn invoke_function_with(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+        site: Option<CallSite>,
+        run_process: bool,
+    ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
         };
@@ -1501,6 +1564,7 @@ impl Session {
             result = self.exec_block_in_source(&body, b, out);
         }
         if result.is_ok()
+            && run_process
             && let Some(b) = &body.process
         {
             if input.is_empty() {
@@ -1748,20 +1812,22 @@ impl Session {
         dot: bool,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
-        let def = Rc::new(super::functions::function_definition_for_block(block));
-        if dot {
-            let values: Vec<Value> = args
-                .into_iter()
-                .filter_map(|a| match a {
-                    CommandArg::Value { value, .. } => Some(value),
-                    _ => None,
-                })
-                .collect();
-            self.scopes
-                .set("args", Value::array(values), Qualifier::Local);
-            let r = self.exec_script_body(block, out);
-            return r.or_else(catch_return);
-        }
+        self.invoke_block_as(block, None, args, input, dot, out)
+    }
+
+    /// `invoke_block_with_args` with the block's command definition when it has one (a
+    /// dot-sourced function's, whose parameters may be declared outside the body).
+    fn invoke_block_as(
+        &mut self,
+        block: &Rc<ScriptBlockAst>,
+        def: Option<Rc<CmdletDef>>,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        dot: bool,
+        out: &mut Out<'_>,
+    ) -> Result<(), Flow> {
+        let def =
+            def.unwrap_or_else(|| Rc::new(super::functions::function_definition_for_block(block)));
         let fail = |s: &Session, f: BindFailure| {
             let mut r = *f.record;
             r.invocation = Some(s.invocation_for(&def, "", f.span.unwrap_or(block.span)));
@@ -1770,6 +1836,17 @@ impl Session {
         let bound = binder::bind_arguments(&def, args, false).map_err(|f| fail(self, f))?;
         self.run_validation_scripts(&def, &bound, block.span)
             .map_err(|f| fail(self, f))?;
+        if dot {
+            // Dot-sourced: the parameters become variables of the current scope.
+            self.set_parameter_variables(&def, &bound)?;
+            self.scopes.set(
+                "args",
+                Value::array(bound.unbound.clone()),
+                Qualifier::Local,
+            );
+            let r = self.exec_script_body(block, out);
+            return r.or_else(catch_return);
+        }
         self.invoke_function(&def, &bound, input, out, None)
     }
 
@@ -1992,6 +2069,15 @@ fn lexically_normal(path: &Path) -> PathBuf {
 
 /// The end of a function or script call: `return` ends it normally, and a terminating error
 /// the command threw (`$PSCmdlet.ThrowTerminatingError`) ends only the caller's statement.
+/// True when a parameter of the command takes pipeline input (by value or property name).
+fn takes_pipeline_input(def: &CmdletDef) -> bool {
+    def.params.iter().any(|p| {
+        p.sets
+            .iter()
+            .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
+    })
+}
+
 pub(crate) fn end_of_call(flow: Flow) -> Result<(), Flow> {
     match flow {
         Flow::Return => Ok(()),
