@@ -298,6 +298,16 @@ impl CommandContext<'_> {
         if self.track.first_error.is_none() {
             self.track.first_error = Some(record.exception.message.clone());
         }
+        // Stop makes it terminating: an error with no position (Write-Error at the top of a
+        // script) takes the command's, as pwsh gives a thrown record the extent it passed.
+        if self.error_action == ActionPreference::Stop
+            && let Some(inv) = record.invocation.as_mut()
+            && !inv.has_position()
+        {
+            let here = self.invocation();
+            inv.source = here.source;
+            inv.extent = here.extent;
+        }
         self.session.write_error_with(record, self.error_action)
     }
 

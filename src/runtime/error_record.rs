@@ -376,8 +376,15 @@ impl ErrorRecord {
                             "ScriptName",
                             Value::str(inv.source.display_name().unwrap_or_default()),
                         )
-                        .with("ScriptLineNumber", Value::integer(inv.line() as i64))
-                        .with("OffsetInLine", Value::integer(inv.column() as i64))
+                        // No position (a script started from the command line): 0, as pwsh.
+                        .with(
+                            "ScriptLineNumber",
+                            Value::integer(if inv.has_position() { inv.line() as i64 } else { 0 }),
+                        )
+                        .with(
+                            "OffsetInLine",
+                            Value::integer(if inv.has_position() { inv.column() as i64 } else { 0 }),
+                        )
                         .with("Line", Value::str(inv.source.line_text(inv.line()))),
                 ),
                 None => Value::Null,

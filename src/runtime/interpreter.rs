@@ -681,6 +681,8 @@ impl Session {
                         .set("_", Value::Error(rec.clone()), Qualifier::Local);
                     self.scopes
                         .set("PSItem", Value::Error(rec.clone()), Qualifier::Local);
+                    // `$?` is false in the catch block (and after it, when it runs nothing).
+                    self.last_success = false;
                     self.catching.push(rec.clone());
                     let r = self.exec_block(&t.catches[i].body, out);
                     self.catching.pop();

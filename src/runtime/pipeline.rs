@@ -44,8 +44,14 @@ pub(crate) struct CallSite {
 struct StageRedirect {
     errors_to_output: bool,
     errors_discarded: bool,
+    /// `2> file` / `2>> file`: the error records, as the console shows them, go to the file.
+    error_file: Option<(PathBuf, bool)>,
     output_file: Option<(PathBuf, bool)>,
     output_discarded: bool,
+    /// What the stage wrote so far for its redirection files: they are written once, when
+    /// the stage ends (so a table keeps one header across records).
+    gathered_output: Vec<Value>,
+    gathered_errors: Vec<Value>,
 }
 
 enum StageKind {
@@ -304,7 +310,10 @@ impl Session {
                     let discard = target.is_null();
                     match stream {
                         RedirectStream::Error if discard => r.errors_discarded = true,
-                        RedirectStream::Error => {}
+                        RedirectStream::Error => {
+                            r.error_file =
+                                Some((self.resolve_path(&target.to_ps_string()), *append));
+                        }
                         RedirectStream::Output | RedirectStream::All => {
                             if stream == RedirectStream::All {
                                 r.errors_discarded = true;
@@ -770,18 +779,23 @@ impl Session {
             return Ok(());
         }
         let mut direct = Vec::new();
+        let is_end = matches!(phase, Phase::End);
         self.begin_redirect(&stage.redirect);
         let vars = self.enter_stream_variables(stage);
         let result = self.run_phase(stage, phase, &mut produced, &mut Out::Collect(&mut direct));
         self.leave_stream_variables(vars, &result);
-        self.end_redirect(&stage.redirect, &mut produced)?;
+        self.end_redirect(&mut stage.redirect, &mut produced)?;
         // A command that has taken all it needs still hands on what it wrote.
         let own_stop = matches!(&result, Err(Flow::StopUpstream(id)) if *id == stage.id);
-        if !own_stop {
+        if !own_stop && result.is_err() {
+            self.flush_redirect_files(&mut stage.redirect);
             result.clone()?;
         }
         direct.append(&mut produced);
-        let items = self.redirect_output(&stage.redirect, direct);
+        let items = self.redirect_output(&mut stage.redirect, direct);
+        if is_end || own_stop {
+            self.flush_redirect_files(&mut stage.redirect);
+        }
         self.push_all(rest, items, out)?;
         result
     }
@@ -1126,7 +1140,9 @@ impl Session {
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
                 let dot = *dot;
-                self.invoke_block_as(&block, def, args, input, dot, sink)
+                // `& { Write-Error x }` reports the block's call as the error's position.
+                let site = self.call_site(if name.is_empty() { "&" } else { &name }, span);
+                self.invoke_block_as(&block, def, args, input, dot, sink, Some(site))
             }
         }
     }
@@ -1154,7 +1170,7 @@ impl Session {
     }
 
     fn begin_redirect(&mut self, r: &StageRedirect) {
-        if r.errors_to_output {
+        if r.errors_to_output || r.error_file.is_some() {
             self.error_redirects
                 .push(ErrorRedirect::Capture(Vec::new()));
         } else if r.errors_discarded {
@@ -1162,7 +1178,17 @@ impl Session {
         }
     }
 
-    fn end_redirect(&mut self, r: &StageRedirect, produced: &mut Vec<Value>) -> Result<(), Flow> {
+    fn end_redirect(
+        &mut self,
+        r: &mut StageRedirect,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        if r.error_file.is_some() {
+            if let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop() {
+                r.gathered_errors.extend(items);
+            }
+            return Ok(());
+        }
         if (r.errors_to_output || r.errors_discarded)
             && let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop()
         {
@@ -1171,34 +1197,51 @@ impl Session {
         Ok(())
     }
 
-    fn redirect_output(&mut self, r: &StageRedirect, produced: Vec<Value>) -> Vec<Value> {
+    /// Writes what a `>` / `2>` redirection gathered to its file, as Out-File formats it.
+    fn write_redirect_file(&mut self, path: &Path, append: bool, items: &[Value]) {
+        let opts = self.format_options();
+        let text = self.formatter.out_string(items, &opts);
+        let result = if append {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+        } else {
+            std::fs::write(path, text)
+        };
+        if let Err(e) = result {
+            let r = errors::runtime(
+                "FileOpenFailure",
+                format!("Could not open file '{}': {e}", path.display()),
+                super::ErrorCategory::WriteError,
+            );
+            let _ = self.write_error_with(r, ActionPreference::Continue);
+        }
+    }
+
+    fn redirect_output(&mut self, r: &mut StageRedirect, produced: Vec<Value>) -> Vec<Value> {
         if r.output_discarded {
             return Vec::new();
         }
-        if let Some((path, append)) = &r.output_file {
-            let opts = self.format_options();
-            let text = self.formatter.out_string(&produced, &opts);
-            let result = if *append {
-                use std::io::Write;
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)
-                    .and_then(|mut f| f.write_all(text.as_bytes()))
-            } else {
-                std::fs::write(path, text)
-            };
-            if let Err(e) = result {
-                let r = errors::runtime(
-                    "FileOpenFailure",
-                    format!("Could not open file '{}': {e}", path.display()),
-                    super::ErrorCategory::WriteError,
-                );
-                let _ = self.write_error_with(r, ActionPreference::Continue);
-            }
+        if r.output_file.is_some() {
+            r.gathered_output.extend(produced);
             return Vec::new();
         }
         produced
+    }
+
+    /// Writes the stage's redirection files (each once: later calls find nothing to write).
+    fn flush_redirect_files(&mut self, r: &mut StageRedirect) {
+        if let Some((path, append)) = r.output_file.take() {
+            let items = std::mem::take(&mut r.gathered_output);
+            self.write_redirect_file(&path, append, &items);
+        }
+        if let Some((path, append)) = r.error_file.take() {
+            let items = std::mem::take(&mut r.gathered_errors);
+            self.write_redirect_file(&path, append, &items);
+        }
     }
 
     pub(crate) fn invocation_for(
@@ -1645,6 +1688,9 @@ impl Session {
             bound: bound.clone(),
             call_site: site.position,
             is_script,
+            block_text: (!is_script)
+                .then(|| super::functions::block_text(def))
+                .flatten(),
             what_if: def.supports_should_process && what_if,
             confirm: def.supports_should_process && bound.switch("Confirm"),
         }
@@ -1812,11 +1858,13 @@ impl Session {
         dot: bool,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
-        self.invoke_block_as(block, None, args, input, dot, out)
+        self.invoke_block_as(block, None, args, input, dot, out, None)
     }
 
     /// `invoke_block_with_args` with the block's command definition when it has one (a
-    /// dot-sourced function's, whose parameters may be declared outside the body).
+    /// dot-sourced function's, whose parameters may be declared outside the body) and where
+    /// it was called from.
+    #[allow(clippy::too_many_arguments)]
     fn invoke_block_as(
         &mut self,
         block: &Rc<ScriptBlockAst>,
@@ -1825,6 +1873,7 @@ impl Session {
         input: Vec<Value>,
         dot: bool,
         out: &mut Out<'_>,
+        site: Option<CallSite>,
     ) -> Result<(), Flow> {
         let def =
             def.unwrap_or_else(|| Rc::new(super::functions::function_definition_for_block(block)));
@@ -1847,7 +1896,7 @@ impl Session {
             let r = self.exec_script_body(block, out);
             return r.or_else(catch_return);
         }
-        self.invoke_function(&def, &bound, input, out, None)
+        self.invoke_function(&def, &bound, input, out, site)
     }
 
     /// Runs a `.ps1` file in a new script scope with its own `param()` binding.
@@ -2152,6 +2201,7 @@ impl StageRedirect {
     fn is_plain(&self) -> bool {
         !self.errors_to_output
             && !self.errors_discarded
+            && self.error_file.is_none()
             && self.output_file.is_none()
             && !self.output_discarded
     }

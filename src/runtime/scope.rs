@@ -41,6 +41,9 @@ pub struct CallFrame {
     /// Where the call was written; `None` for a script started from the command line.
     pub call_site: Option<(Rc<SourceFile>, Span)>,
     pub is_script: bool,
+    /// A script block run with `&` (not a function or script file): its text between the
+    /// braces, which NormalView shows as the command of errors written inside it.
+    pub block_text: Option<String>,
     /// `-WhatIf` / `-Confirm` given to this call (or inherited through `$WhatIfPreference`).
     pub what_if: bool,
     pub confirm: bool,
