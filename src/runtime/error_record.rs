@@ -143,6 +143,8 @@ pub struct ExceptionInfo {
     pub type_name: String,
     pub message: String,
     pub inner: Option<Box<ExceptionInfo>>,
+    /// `ParamName` of the Argument exceptions, when given.
+    pub param_name: Option<String>,
 }
 
 impl ExceptionInfo {
@@ -151,6 +153,7 @@ impl ExceptionInfo {
             type_name: type_name.into(),
             message: message.into(),
             inner: None,
+            param_name: None,
         }
     }
 
@@ -329,6 +332,9 @@ impl ErrorRecord {
                                 .with_text(format!("{}: {}", inner.type_name, inner.message)),
                         ),
                     );
+                }
+                if let Some(p) = &self.exception.param_name {
+                    ex.set("ParamName", Value::str(p));
                 }
                 ex.set("ErrorRecord", Value::Error(std::rc::Rc::new(self.clone())));
                 Value::object(ex)
