@@ -99,6 +99,7 @@ impl Session {
         args: Vec<CommandArg>,
     ) -> RunOutcome {
         self.clear_interrupt();
+        self.ending_error_view = None;
         let mut out = Out::Default;
         let result = if path.is_some() {
             self.run_script_ast(ast, path, args, Vec::new(), &mut out)
@@ -112,6 +113,7 @@ impl Session {
             Err(Flow::Exit(code)) => RunOutcome::Exit(code),
             Err(Flow::Error(rec, _)) => {
                 self.display_error(&rec);
+                self.ending_error_view = None;
                 self.last_success = false;
                 RunOutcome::Terminated
             }

@@ -2073,6 +2073,9 @@ impl Session {
             self.apply_common_preferences(&bound);
             self.exec_script_body(ast, out)
         })();
+        if !nested && matches!(result, Err(Flow::Error(..))) {
+            self.ending_error_view = Some(self.error_view());
+        }
         self.leave_scope();
         self.call_depth -= 1;
         if path.is_some() {
