@@ -345,6 +345,7 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     // Get-Command finds, heads it `Write-Error:`); at the prompt or in -Command text, Write-Error
     // itself. The FQID ends with the caller's name.
     record.command_class = String::new();
+    let mut classed = true;
     match ctx.session.scopes.current_frame() {
         // In a script block (`& { Write-Error x }`): the block's call, which ConciseView heads
         // with the activity (`Write-Error:`) and NormalView with the block's text.
@@ -354,6 +355,7 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
                 inv.command_kind =
                     crate::runtime::CommandKind::ScriptBlock(frame.block_text.clone().unwrap_or_default());
                 record.invocation = Some(inv);
+                classed = false;
             }
         }
         Some(frame) if !frame.is_script => {
@@ -397,5 +399,5 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         record.target_type = t;
     }
     record.recommended_action = b.string("RecommendedAction");
-    ctx.write_error(record)
+    ctx.write_error_classed(record, classed)
 }

@@ -293,8 +293,21 @@ impl CommandContext<'_> {
     }
 
     /// A non-terminating error under this command's ErrorAction.
-    pub fn write_error(&mut self, mut record: ErrorRecord) -> Result<(), Flow> {
+    pub fn write_error(&mut self, record: ErrorRecord) -> Result<(), Flow> {
+        self.write_error_classed(record, true)
+    }
+
+    /// `write_error`; `classed` false leaves the FQID without the command's class (Write-Error
+    /// inside a script block, whose caller is no command).
+    pub fn write_error_classed(
+        &mut self,
+        mut record: ErrorRecord,
+        classed: bool,
+    ) -> Result<(), Flow> {
         self.complete(&mut record);
+        if !classed {
+            record.command_class.clear();
+        }
         if self.track.first_error.is_none() {
             self.track.first_error = Some(record.exception.message.clone());
         }
