@@ -8,8 +8,9 @@
 //! aapsh models the parts of a record that do not depend on .NET internals: the exception's
 //! type, message, inner exception and HResult (for the common types), the RuntimeException's
 //! own record and `WasThrownFromThrowStatement`, TargetObject, CategoryInfo,
-//! FullyQualifiedErrorId and the InvocationInfo. TargetSite, StackTrace, Source, Data,
-//! ScriptStackTrace and PipelineIterationInfo are not shown (docs/fidelity.md).
+//! FullyQualifiedErrorId, the InvocationInfo and the ScriptStackTrace. TargetSite, StackTrace,
+//! Source and Data of .NET exceptions describe .NET frames aapsh does not have and are not
+//! shown (docs/fidelity.md).
 
 use crate::runtime::output::FormatOptions;
 use crate::runtime::{CommandKind, ErrorCategory, ErrorRecord, ExceptionInfo};
@@ -111,6 +112,9 @@ fn record_properties(
         }
         inv_props.push(("CommandOrigin".into(), Shown::Text("Internal".into())));
         props.push(("InvocationInfo".into(), Shown::Nested(inv_props)));
+    }
+    if with_invocation && let Some(trace) = record.script_stack.get().filter(|t| !t.is_empty()) {
+        props.push(("ScriptStackTrace".into(), Shown::Text(trace.clone())));
     }
     props
 }
@@ -278,4 +282,49 @@ fn cut_lines(text: &str, width: usize) -> String {
         out.push(rest.to_string());
     }
     out.join("\n")
+}
+
+/// A record as its properties, in pwsh's order (what `Format-List * -Force` lists): the
+/// exception and the InvocationInfo as their `ToString()` texts, empty ErrorDetails and
+/// PSMessageDetails, the ScriptStackTrace and an empty PipelineIterationInfo (`{}`).
+pub fn record_as_object(record: &ErrorRecord) -> crate::runtime::Value {
+    use crate::runtime::Value;
+    use crate::runtime::value::PsObject;
+    let exception = format!(
+        "{}: {}",
+        record.exception.type_name, record.exception.message
+    );
+    let mut o = PsObject::new("System.Management.Automation.ErrorRecord")
+        .with("PSMessageDetails", Value::Null)
+        .with("Exception", Value::str(exception))
+        .with(
+            "TargetObject",
+            record.target_object.clone().unwrap_or(Value::Null),
+        )
+        .with("CategoryInfo", Value::str(record.category_info()))
+        .with(
+            "FullyQualifiedErrorId",
+            Value::str(record.fully_qualified_error_id()),
+        );
+    o.set(
+        "ErrorDetails",
+        record
+            .recommended_action
+            .as_ref()
+            .map_or(Value::Null, |_| Value::str("")),
+    );
+    o.set(
+        "InvocationInfo",
+        if record.invocation.is_some() {
+            Value::str("System.Management.Automation.InvocationInfo")
+        } else {
+            Value::Null
+        },
+    );
+    o.set(
+        "ScriptStackTrace",
+        Value::str(record.script_stack.get().map_or("", String::as_str)),
+    );
+    o.set("PipelineIterationInfo", Value::str("{}"));
+    Value::object(o)
 }

@@ -178,6 +178,11 @@ impl OutDefault {
                 let object = Value::object(Array::as_object(items));
                 self.write_object(&object, opts, out);
             }
+            // `Format-List -Force` shows a record's properties instead of its error view.
+            Value::Error(record) if matches!(self.mode, Mode::List { force: true, .. }) => {
+                let object = super::get_error::record_as_object(record);
+                self.write_object(&object, opts, out);
+            }
             Value::Error(record) => self.write_error(record, opts, out),
             Value::DateTime(dt) => {
                 self.write_custom(

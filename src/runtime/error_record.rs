@@ -233,6 +233,10 @@ pub struct ErrorRecord {
     /// Set on the records Get-Error returns (`ErrorRecord#PSExtendedError`): they show in its
     /// view, with the `PSErrorIndex` it numbered them by when it returned several.
     pub extended: Option<ExtendedError>,
+    /// `ScriptStackTrace`: the script call stack where the error happened, innermost first,
+    /// fixed the first time the record passes a statement or is written (see
+    /// `Session::stamp_script_stack`).
+    pub script_stack: std::cell::OnceCell<String>,
 }
 
 impl ErrorRecord {
@@ -277,6 +281,7 @@ impl ErrorRecord {
             suggestion: None,
             parse_errors: Vec::new(),
             extended: None,
+            script_stack: std::cell::OnceCell::new(),
         }
     }
 
@@ -350,7 +355,7 @@ impl ErrorRecord {
                     .with_text(self.category_info()),
             ),
             "targetobject" => self.target_object.clone().unwrap_or(Value::Null),
-            "scriptstacktrace" => Value::str(""),
+            "scriptstacktrace" => Value::str(self.script_stack.get().map_or("", String::as_str)),
             "errordetails" => match &self.recommended_action {
                 Some(a) => Value::object(
                     PsObject::new("System.Management.Automation.ErrorDetails")

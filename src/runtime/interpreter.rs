@@ -300,6 +300,9 @@ impl Session {
         }
         let result = self.exec_statement_inner(stmt, out);
         self.sequence_point = saved_point;
+        if let Err(Flow::Error(rec, _)) = &result {
+            self.stamp_script_stack(rec, stmt.span);
+        }
         match result {
             Err(Flow::Error(rec, Termination::Statement)) => {
                 self.last_success = false;

@@ -416,9 +416,70 @@ impl Session {
         Some(path)
     }
 
+    /// Fixes a record's `ScriptStackTrace` (once) from the call frames live now: `at <name>,
+    /// <file>: line <n>` for each function call, innermost first (a script file's own code and
+    /// the top level are `<ScriptBlock>`; `<No file>` when the code has no file). The innermost
+    /// line is where the error happened (its InvocationInfo, else `at`, the statement running);
+    /// each caller's line is where it made the call.
+    pub fn stamp_script_stack(&self, record: &ErrorRecord, at: crate::syntax::Span) {
+        if record.script_stack.get().is_some() {
+            return;
+        }
+        // The error's own position when it lies in the statement running (a Write-Error
+        // record points at the function's call site instead: then the statement).
+        let current = self.current_source();
+        let (mut source, mut span) = match &record.invocation {
+            Some(inv)
+                if inv.has_position()
+                    && Rc::ptr_eq(&inv.source, &current)
+                    && inv.extent.start >= at.start
+                    && inv.extent.start < at.end.max(at.start + 1) =>
+            {
+                (inv.source.clone(), inv.extent)
+            }
+            _ if at == crate::syntax::Span::default() => match &record.invocation {
+                Some(inv) if inv.has_position() => (inv.source.clone(), inv.extent),
+                _ => (current, at),
+            },
+            _ => (current, at),
+        };
+        let place = |source: &crate::syntax::SourceFile, span: crate::syntax::Span| {
+            let file = source
+                .display_name()
+                .unwrap_or_else(|| "<No file>".to_string());
+            format!("{file}: line {}", source.line_of(span.start))
+        };
+        let mut lines = Vec::new();
+        let mut at_top = true;
+        for frame in self.scopes.frames() {
+            let name = if frame.is_script {
+                "<ScriptBlock>"
+            } else {
+                frame.command_name.as_str()
+            };
+            lines.push(format!("at {name}, {}", place(&source, span)));
+            match &frame.call_site {
+                Some((caller, call)) => {
+                    source = caller.clone();
+                    span = *call;
+                }
+                None => {
+                    at_top = false;
+                    break;
+                }
+            }
+        }
+        if at_top {
+            lines.push(format!("at <ScriptBlock>, {}", place(&source, span)));
+        }
+        let _ = record.script_stack.set(lines.join("\n"));
+    }
+
     /// Adds a record to `$Error` (newest first) and to the `-ErrorVariable` lists of the
     /// commands running (MshCommandRuntime.AppendErrorToVariables does both).
     pub fn remember_error(&mut self, record: &Rc<ErrorRecord>) {
+        let at = self.sequence_point.unwrap_or_default();
+        self.stamp_script_stack(record, at);
         {
             let mut list = self.errors.borrow_mut();
             list.insert(0, Value::Error(record.clone()));

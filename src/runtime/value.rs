@@ -576,8 +576,10 @@ pub enum Native {
         banked: TimeSpan,
         started: Option<time::OffsetDateTime>,
     },
-    /// `System.Text.StringBuilder`: its text and capacity (.NET's chunk growth, see members).
-    StringBuilder { text: String, capacity: i64 },
+    /// `System.Text.StringBuilder`: its capacity (.NET's chunk growth, see members) and length in
+    /// characters; the text itself is the object's `text` (what `ToString()` gives), so that an
+    /// append changes it in place instead of copying it.
+    StringBuilder { capacity: i64, len: i64 },
     /// `System.Text.RegularExpressions.Regex`: the compiled pattern.
     Regex(Rc<crate::runtime::regex::Regex>),
     /// A regex `Match`: the pattern, the input and where `NextMatch` scans from.

@@ -26,6 +26,8 @@ pub struct Member {
     pub hidden: bool,
     /// Get-Member's Definition column, verbatim.
     pub definition: String,
+    /// The overloads parsed from `definition`, on first use (method calls bind against them).
+    signatures: std::sync::OnceLock<Vec<Signature>>,
 }
 
 impl Member {
@@ -39,12 +41,14 @@ impl Member {
 
     /// The overloads of a method (or a parameterized property), as declared; explicit
     /// interface implementations (`ICloneable.Clone`) are left out.
-    pub fn overloads(&self) -> Vec<Signature> {
-        split_top_level(&self.definition, ',')
-            .into_iter()
-            .filter_map(|text| Signature::parse(text.trim()))
-            .filter(|sig| sig.name.eq_ignore_ascii_case(self.name))
-            .collect()
+    pub fn overloads(&self) -> &[Signature] {
+        self.signatures.get_or_init(|| {
+            split_top_level(&self.definition, ',')
+                .into_iter()
+                .filter_map(|text| Signature::parse(text.trim()))
+                .filter(|sig| sig.name.eq_ignore_ascii_case(self.name))
+                .collect()
+        })
     }
 
     /// The type a property holds (`int Length {get;}` gives `int`).
@@ -78,6 +82,8 @@ pub struct Signature {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parameter {
     pub type_name: String,
+    /// `type_name` as a full .NET name (`int` is `System.Int32`).
+    full_type: String,
     pub name: String,
     pub optional: bool,
     pub by_ref: bool,
@@ -153,6 +159,7 @@ impl Parameter {
         let (type_name, name) = text.rsplit_once(' ')?;
         Some(Parameter {
             type_name: type_name.trim().to_string(),
+            full_type: full_name_of(type_name.trim()),
             name: name.trim().to_string(),
             optional,
             by_ref,
@@ -161,8 +168,8 @@ impl Parameter {
     }
 
     /// The .NET full name of the declared type.
-    pub fn full_type(&self) -> String {
-        full_name_of(&self.type_name)
+    pub fn full_type(&self) -> &str {
+        &self.full_type
     }
 }
 
@@ -386,6 +393,7 @@ fn table() -> &'static Table {
                 is_static: is_static == "1",
                 hidden: hidden == "1",
                 definition: unescape(definition),
+                signatures: std::sync::OnceLock::new(),
             });
         }
         Table {

@@ -91,7 +91,7 @@ pub(super) fn bind_recorded(
     if overloads.is_empty() {
         return Ok(Binding::Unknown(args));
     }
-    match super::overloads::bind(member.name, &overloads, &args) {
+    match super::overloads::bind(member.name, overloads, &args) {
         Ok(bound) => {
             let returns = crate::vocab::dotnet::full_name_of(&bound.signature.return_type);
             Ok(Binding::Bound(bound.args, returns))

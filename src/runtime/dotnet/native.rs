@@ -127,20 +127,20 @@ pub fn new_string_builder(text: &str) -> Value {
     let mut o = PsObject::new(STRING_BUILDER);
     let len = text.chars().count() as i64;
     o.native = Some(Native::StringBuilder {
-        text: text.to_string(),
         capacity: len.max(16),
+        len,
     });
+    o.text = Some(text.to_string());
     sync_builder(&mut o);
     Value::object(o)
 }
 
-/// Copies a StringBuilder's state to its visible properties and its `ToString()`.
+/// Copies a StringBuilder's state to its visible properties (its text is the object's own).
 pub(super) fn sync_builder(o: &mut PsObject) {
-    if let Some(Native::StringBuilder { text, capacity }) = o.native.clone() {
+    if let Some(Native::StringBuilder { capacity, len }) = o.native {
         o.set("Capacity", Value::integer(capacity));
         o.set("MaxCapacity", Value::integer(i64::from(i32::MAX)));
-        o.set("Length", Value::integer(text.chars().count() as i64));
-        o.text = Some(text);
+        o.set("Length", Value::integer(len));
     }
 }
 
@@ -182,16 +182,10 @@ pub(super) fn native_method(
             refresh_native(s, o);
             Ok(out)
         }
-        Native::StringBuilder { mut text, capacity } => {
-            let old_len = text.chars().count() as i64;
-            match lower {
-                "append" if args.len() == 1 => text.push_str(&args[0].to_ps_string()),
-                "appendline" if args.len() <= 1 => {
-                    if let Some(a) = args.first() {
-                        text.push_str(&a.to_ps_string());
-                    }
-                    text.push('\n');
-                }
+        Native::StringBuilder { capacity, len } => {
+            // Arguments become text before the builder's own text is taken out, so that
+            // `$sb.Append($sb)` reads the builder as it was.
+            let texts: Vec<String> = match lower {
                 "appendformat" if !args.is_empty() => {
                     let rest = Value::array(args[1..].to_vec());
                     match crate::runtime::operators::format_operator(
@@ -200,56 +194,96 @@ pub(super) fn native_method(
                         &rest,
                         span,
                     ) {
-                        Ok(t) => text.push_str(&t),
+                        Ok(t) => vec![t],
                         Err(e) => return Some(Err(e)),
                     }
+                }
+                "insert" => args.get(1).map(Value::to_ps_string).into_iter().collect(),
+                _ => args.iter().map(Value::to_ps_string).collect(),
+            };
+            let old_len = len;
+            let mut text = o.borrow_mut().text.take().unwrap_or_default();
+            // The length changes by what is appended; edits in the middle count again.
+            let mut new_len = None;
+            let outcome: Result<Option<Value>, Flow> = match lower {
+                "append" if args.len() == 1 => {
+                    text.push_str(&texts[0]);
+                    new_len = Some(old_len + texts[0].chars().count() as i64);
+                    Ok(None)
+                }
+                "appendline" if args.len() <= 1 => {
+                    let added = texts.first().map_or("", String::as_str);
+                    text.push_str(added);
+                    text.push('\n');
+                    new_len = Some(old_len + added.chars().count() as i64 + 1);
+                    Ok(None)
+                }
+                "appendformat" if !args.is_empty() => {
+                    text.push_str(&texts[0]);
+                    new_len = Some(old_len + texts[0].chars().count() as i64);
+                    Ok(None)
                 }
                 "insert" if args.len() == 2 => {
                     let at = arg_int(args, 0).max(0) as usize;
                     let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
-                    text.insert_str(byte, &args[1].to_ps_string());
+                    text.insert_str(byte, &texts[0]);
+                    Ok(None)
                 }
                 "replace" if args.len() == 2 => {
-                    let from = args[0].to_ps_string();
-                    if !from.is_empty() {
-                        text = text.replace(&from, &args[1].to_ps_string());
+                    if !texts[0].is_empty() {
+                        text = text.replace(&texts[0], &texts[1]);
                     }
+                    Ok(None)
                 }
                 "remove" if args.len() == 2 => {
                     let (start, count) = (arg_int(args, 0).max(0), arg_int(args, 1).max(0));
                     if start + count > old_len {
-                        return Some(Err(method_exception(
+                        Err(method_exception(
                             s,
                             name,
                             2,
                             "System.ArgumentOutOfRangeException",
                             "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'length')",
                             span,
-                        )));
+                        ))
+                    } else {
+                        text = text
+                            .chars()
+                            .enumerate()
+                            .filter(|(i, _)| (*i as i64) < start || (*i as i64) >= start + count)
+                            .map(|(_, c)| c)
+                            .collect();
+                        Ok(None)
                     }
-                    text = text
-                        .chars()
-                        .enumerate()
-                        .filter(|(i, _)| (*i as i64) < start || (*i as i64) >= start + count)
-                        .map(|(_, c)| c)
-                        .collect();
                 }
-                "clear" if args.is_empty() => text.clear(),
-                "tostring" if args.is_empty() => return Some(Ok(Value::str(text))),
+                "clear" if args.is_empty() => {
+                    text.clear();
+                    new_len = Some(0);
+                    Ok(None)
+                }
+                "tostring" if args.is_empty() => Ok(Some(Value::str(text.clone()))),
                 "append" | "appendline" | "appendformat" | "insert" | "replace" | "remove"
-                | "clear" | "tostring" => {
-                    return Some(Err(overload_error(s, name, args.len(), span)));
-                }
-                _ => return Some(Err(method_not_found(s, STRING_BUILDER, name, span))),
-            }
-            let new_len = text.chars().count() as i64;
-            let capacity = builder_capacity(capacity, old_len, new_len);
+                | "clear" | "tostring" => Err(overload_error(s, name, args.len(), span)),
+                _ => Err(method_not_found(s, STRING_BUILDER, name, span)),
+            };
+            let new_len = new_len.unwrap_or_else(|| text.chars().count() as i64);
             let mut b = o.borrow_mut();
-            b.native = Some(Native::StringBuilder { text, capacity });
-            sync_builder(&mut b);
-            drop(b);
-            // Append and the like return the builder itself.
-            Ok(target.clone())
+            b.text = Some(text);
+            match outcome {
+                Err(e) => Err(e),
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => {
+                    let capacity = builder_capacity(capacity, old_len, new_len);
+                    b.native = Some(Native::StringBuilder {
+                        capacity,
+                        len: new_len,
+                    });
+                    sync_builder(&mut b);
+                    drop(b);
+                    // Append and the like return the builder itself.
+                    Ok(target.clone())
+                }
+            }
         }
         Native::Encoding(kind) => {
             return super::encoding::encoding_method(s, kind, lower, name, args, span);

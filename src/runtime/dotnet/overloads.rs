@@ -13,7 +13,7 @@ use std::rc::Rc;
 use crate::runtime::conversion;
 use crate::runtime::number::NumKind;
 use crate::runtime::value::{ArrayKind, Value};
-use crate::vocab::dotnet::{Parameter, Signature, full_name_of};
+use crate::vocab::dotnet::{Signature, full_name_of};
 
 /// LanguagePrimitives.ConversionRank: higher is better; `S2A` variants (a scalar becoming a
 /// one-element array) rank just below their plain forms.
@@ -299,7 +299,11 @@ fn candidates<'a>(overloads: &'a [Signature], args: &[Value]) -> Vec<Candidate<'
     let mut out = Vec::new();
     for sig in overloads.iter().filter(|s| !s.generic) {
         let n = sig.params.len();
-        let full: Vec<String> = sig.params.iter().map(Parameter::full_type).collect();
+        let full: Vec<String> = sig
+            .params
+            .iter()
+            .map(|p| p.full_type().to_string())
+            .collect();
         // As declared (optional parameters may be left out).
         if (sig.accepts(args.len()) || (args.len() == n && n > 0)) && args.len() <= n {
             let types: Vec<String> = full[..args.len()].to_vec();
