@@ -352,8 +352,9 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         Some(frame) if !frame.is_script && frame.block_text.is_some() => {
             if let Some(mut inv) = ctx.session.caller_invocation() {
                 inv.command_name = None;
-                inv.command_kind =
-                    crate::runtime::CommandKind::ScriptBlock(frame.block_text.clone().unwrap_or_default());
+                inv.command_kind = crate::runtime::CommandKind::ScriptBlock(
+                    frame.block_text.clone().unwrap_or_default(),
+                );
                 record.invocation = Some(inv);
                 classed = false;
             }

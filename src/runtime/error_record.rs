@@ -390,11 +390,19 @@ impl ErrorRecord {
                         // No position (a script started from the command line): 0, as pwsh.
                         .with(
                             "ScriptLineNumber",
-                            Value::integer(if inv.has_position() { inv.line() as i64 } else { 0 }),
+                            Value::integer(if inv.has_position() {
+                                inv.line() as i64
+                            } else {
+                                0
+                            }),
                         )
                         .with(
                             "OffsetInLine",
-                            Value::integer(if inv.has_position() { inv.column() as i64 } else { 0 }),
+                            Value::integer(if inv.has_position() {
+                                inv.column() as i64
+                            } else {
+                                0
+                            }),
                         )
                         .with("Line", Value::str(inv.source.line_text(inv.line()))),
                 ),

@@ -1814,9 +1814,7 @@ impl Session {
                     Some(expr) => {
                         let v = self.eval(expr)?;
                         match super::conversion::to_param_type(&v, &p.ty) {
-                            Ok(b) if p.ty.kind == ParamKind::Switch => {
-                                Value::switch(b.is_truthy())
-                            }
+                            Ok(b) if p.ty.kind == ParamKind::Switch => Value::switch(b.is_truthy()),
                             converted => converted.unwrap_or(v),
                         }
                     }

@@ -1072,7 +1072,10 @@ fn exception_message(type_full: &str, args: &[Value]) -> (String, Option<String>
             }
         }
         "System.ArgumentException" => match args {
-            [] => ("Value does not fall within the expected range.".to_string(), None),
+            [] => (
+                "Value does not fall within the expected range.".to_string(),
+                None,
+            ),
             [m] => (m.to_ps_string(), None),
             [m, Value::String(p), ..] => with_param(m.to_ps_string(), Some(p.to_string())),
             [m, ..] => (m.to_ps_string(), None),

@@ -297,9 +297,7 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             Value::Num(conversion::to_number(&v, kind).map_err(Message)?)
         }
         "System.Management.Automation.SwitchParameter" => Value::switch(v.is_truthy()),
-        "System.Boolean" => {
-            Value::Bool(v.is_truthy())
-        }
+        "System.Boolean" => Value::Bool(v.is_truthy()),
         "System.Char" => Value::Char(conversion::to_char(&v).map_err(Message)?),
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
