@@ -347,7 +347,20 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
     // Get-Command finds, heads it `Write-Error:`); at the prompt or in -Command text, Write-Error
     // itself. The FQID ends with the caller's name.
     record.command_class = String::new();
+    let mut classed = true;
     match ctx.session.scopes.current_frame() {
+        // In a script block (`& { Write-Error x }`): the block's call, which ConciseView heads
+        // with the activity (`Write-Error:`) and NormalView with the block's text.
+        Some(frame) if !frame.is_script && frame.block_text.is_some() => {
+            if let Some(mut inv) = ctx.session.caller_invocation() {
+                inv.command_name = None;
+                inv.command_kind = crate::runtime::CommandKind::ScriptBlock(
+                    frame.block_text.clone().unwrap_or_default(),
+                );
+                record.invocation = Some(inv);
+                classed = false;
+            }
+        }
         Some(frame) if !frame.is_script => {
             if let Some(inv) = ctx.session.caller_invocation() {
                 record.command_class = frame.command_name.clone();
@@ -389,5 +402,5 @@ fn write_error(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), 
         record.target_type = t;
     }
     record.recommended_action = b.string("RecommendedAction");
-    ctx.write_error(record)
+    ctx.write_error_classed(record, classed)
 }

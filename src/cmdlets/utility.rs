@@ -1246,6 +1246,23 @@ fn scope_of(ctx: &CommandContext<'_>, b: &BoundParameters) -> Result<Qualifier, 
         "global" => Ok(Qualifier::Global),
         "script" => Ok(Qualifier::Script),
         "local" | "private" | "0" => Ok(Qualifier::Local),
+        number if number.parse::<usize>().is_ok() => {
+            let n = number.parse::<usize>().unwrap_or(0);
+            if n < ctx.session.scopes.depth() {
+                return Ok(Qualifier::Up(n));
+            }
+            // SessionStateStrings.ScopeIDExceedsAvailableScopes, from an
+            // ArgumentOutOfRangeException on the parameter.
+            let r = ctx.error(
+                "System.Management.Automation.PSArgumentOutOfRangeException",
+                format!(
+                    "The scope number '{n}' exceeds the number of active scopes. (Parameter 'Scope')\nActual value was {n}."
+                ),
+                "ArgumentOutOfRange",
+                ErrorCategory::InvalidArgument,
+            );
+            Err(ctx.terminate(r))
+        }
         _ => {
             let r = not_emulated(
                 ctx,

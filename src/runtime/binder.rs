@@ -240,6 +240,26 @@ fn narrow(candidates: &mut Vec<String>, allowed: &[String]) {
 /// Converts and validates one argument for a parameter.
 fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<Value, BindFailure> {
     let is_function = matches!(def.implementation, Implementation::Function(_));
+    // A script's `[switch]` is a SwitchParameter, which takes no number (cmdlets' switches
+    // do): `f -s:1` is the plain cast failure.
+    if is_function && p.ty.kind == ParamKind::Switch && matches!(value, Value::Num(_)) {
+        let inner = conversion::cast_error(value, p.ty.full);
+        return Err(BindFailure::at(
+            errors::transformation_error(def, &p.name, &inner),
+            span,
+        ));
+    }
+    if is_function && p.ty.kind == ParamKind::Switch && matches!(value, Value::Array(_)) {
+        let inner = format!(
+            "Cannot convert value \"{}\" to type \"{}\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+            value.type_name(),
+            p.ty.full
+        );
+        return Err(BindFailure::at(
+            errors::transformation_error(def, &p.name, &inner),
+            span,
+        ));
+    }
     let mut converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
         let record = if is_function {
             errors::transformation_error(def, &p.name, &inner)

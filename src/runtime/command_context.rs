@@ -320,10 +320,33 @@ impl CommandContext<'_> {
     }
 
     /// A non-terminating error under this command's ErrorAction.
-    pub fn write_error(&mut self, mut record: ErrorRecord) -> Result<(), Flow> {
+    pub fn write_error(&mut self, record: ErrorRecord) -> Result<(), Flow> {
+        self.write_error_classed(record, true)
+    }
+
+    /// `write_error`; `classed` false leaves the FQID without the command's class (Write-Error
+    /// inside a script block, whose caller is no command).
+    pub fn write_error_classed(
+        &mut self,
+        mut record: ErrorRecord,
+        classed: bool,
+    ) -> Result<(), Flow> {
         self.complete(&mut record);
+        if !classed {
+            record.command_class.clear();
+        }
         if self.track.first_error.is_none() {
             self.track.first_error = Some(record.exception.message.clone());
+        }
+        // Stop makes it terminating: an error with no position (Write-Error at the top of a
+        // script) takes the command's, as pwsh gives a thrown record the extent it passed.
+        if self.error_action == ActionPreference::Stop
+            && let Some(inv) = record.invocation.as_mut()
+            && !inv.has_position()
+        {
+            let here = self.invocation();
+            inv.source = here.source;
+            inv.extent = here.extent;
         }
         self.session.write_error_with(record, self.error_action)
     }

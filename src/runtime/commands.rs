@@ -120,10 +120,33 @@ impl CommandTable {
     }
 
     /// Defines (or redefines) a script function; it shadows a cmdlet of the same name.
-    pub fn define_function(&mut self, def: CmdletDef) {
-        self.aliases.remove(&def.name.to_ascii_lowercase());
-        self.commands
-            .insert(def.name.to_ascii_lowercase(), Rc::new(def));
+    /// Hands back what the name meant before: the command and the alias it replaced.
+    pub fn define_function(&mut self, def: CmdletDef) -> (Option<Rc<CmdletDef>>, Option<String>) {
+        let key = def.name.to_ascii_lowercase();
+        let alias = self.aliases.remove(&key);
+        let previous = self.commands.insert(key, Rc::new(def));
+        (previous, alias)
+    }
+
+    /// Undoes a `define_function`: the name means what it meant before (nothing, a cmdlet, an
+    /// outer function, an alias).
+    pub fn restore_function(
+        &mut self,
+        key: &str,
+        previous: Option<Rc<CmdletDef>>,
+        alias: Option<String>,
+    ) {
+        match previous {
+            Some(def) => {
+                self.commands.insert(key.to_string(), def);
+            }
+            None => {
+                self.commands.shift_remove(key);
+            }
+        }
+        if let Some(target) = alias {
+            self.aliases.insert(key.to_string(), target);
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Rc<CmdletDef>> {

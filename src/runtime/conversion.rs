@@ -314,6 +314,7 @@ pub fn to_switch(value: &Value, type_full: &str) -> Result<bool, String> {
         Value::Null => Ok(false),
         Value::Bool(b) => Ok(*b),
         Value::Num(n) => Ok(!n.is_zero()),
+        Value::Object(_) if value.as_switch().is_some() => Ok(value.as_switch() == Some(true)),
         Value::Array(items) if items.borrow().len() == 1 => {
             let first = items.borrow()[0].clone();
             to_switch(&first, type_full)

@@ -143,6 +143,8 @@ pub struct ExceptionInfo {
     pub type_name: String,
     pub message: String,
     pub inner: Option<Box<ExceptionInfo>>,
+    /// `ParamName` of the Argument exceptions, when given.
+    pub param_name: Option<String>,
 }
 
 impl ExceptionInfo {
@@ -151,6 +153,7 @@ impl ExceptionInfo {
             type_name: type_name.into(),
             message: message.into(),
             inner: None,
+            param_name: None,
         }
     }
 
@@ -353,6 +356,9 @@ impl ErrorRecord {
                         ),
                     );
                 }
+                if let Some(p) = &self.exception.param_name {
+                    ex.set("ParamName", Value::str(p));
+                }
                 ex.set("ErrorRecord", Value::Error(std::rc::Rc::new(self.clone())));
                 Value::object(ex)
             }
@@ -399,8 +405,23 @@ impl ErrorRecord {
                             "ScriptName",
                             Value::str(inv.source.display_name().unwrap_or_default()),
                         )
-                        .with("ScriptLineNumber", Value::integer(inv.line() as i64))
-                        .with("OffsetInLine", Value::integer(inv.column() as i64))
+                        // No position (a script started from the command line): 0, as pwsh.
+                        .with(
+                            "ScriptLineNumber",
+                            Value::integer(if inv.has_position() {
+                                inv.line() as i64
+                            } else {
+                                0
+                            }),
+                        )
+                        .with(
+                            "OffsetInLine",
+                            Value::integer(if inv.has_position() {
+                                inv.column() as i64
+                            } else {
+                                0
+                            }),
+                        )
                         .with("HistoryId", Value::integer(self.history_id()))
                         .with("Line", Value::str(inv.source.line_text(inv.line()))),
                 ),

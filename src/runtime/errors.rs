@@ -230,6 +230,10 @@ pub fn thrown(value: &Value) -> ErrorRecord {
                 message,
                 ErrorCategory::OperationStopped,
             );
+            r.exception.param_name = o
+                .get("ParamName")
+                .map(|p| p.to_ps_string())
+                .filter(|p| !p.is_empty());
             if let Some(Value::Object(inner)) = o.get("InnerException") {
                 let inner = inner.borrow();
                 r.exception.inner = Some(Box::new(ExceptionInfo::new(

@@ -326,6 +326,18 @@ impl Session {
                 "false" => return Ok(Value::Bool(false)),
                 "?" => return Ok(Value::Bool(self.last_success)),
                 "error" => return Ok(Value::Array(self.errors.clone())),
+                // `$input` is an enumerator: reading it once uses it up (a second
+                // `@($input)` is empty), as pwsh's ArrayListEnumeratorSimple.
+                "input" => {
+                    if let Some(idx) = self.scopes.locate("input", Qualifier::None)
+                        && let Some(var) = self.scopes.get_at(idx, "input")
+                        && matches!(var.value, Value::Array(_))
+                    {
+                        let v = var.value.clone();
+                        self.scopes.set_at(idx, "input", Value::array(Vec::new()));
+                        return Ok(v);
+                    }
+                }
                 "psitem" => {
                     return Ok(self
                         .scopes
@@ -417,9 +429,16 @@ impl Session {
         }
         let q = Qualifier::parse(scope.as_deref());
         let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
-            Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|inner| {
-                self.runtime_record_error(super::errors::argument_transformation(inner), span)
-            })?,
+            Some(ty) => {
+                let v = super::conversion::to_param_type(&value, &ty).map_err(|inner| {
+                    self.runtime_record_error(super::errors::argument_transformation(inner), span)
+                })?;
+                if ty.kind == crate::vocab::ParamKind::Switch {
+                    Value::switch(v.is_truthy())
+                } else {
+                    v
+                }
+            }
             None => value,
         };
         // `$ErrorView` converts what it is given to an ErrorView (its ArgumentTypeConverter).

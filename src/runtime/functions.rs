@@ -262,6 +262,24 @@ pub fn function_definition(f: Rc<FunctionDef>) -> CmdletDef {
     )
 }
 
+/// For the command of a script block (`function_definition_for_block`, not a `function`
+/// statement): the block's text between its braces.
+pub fn block_text(def: &CmdletDef) -> Option<String> {
+    let Implementation::Function(f) = &def.implementation else {
+        return None;
+    };
+    // A `function` statement's extent is wider than its body; a block's is the body itself.
+    if f.span != f.body.span {
+        return None;
+    }
+    let text = f.body.source.slice(f.body.span);
+    let inner = text
+        .strip_prefix('{')
+        .and_then(|t| t.strip_suffix('}'))
+        .unwrap_or(text);
+    Some(inner.to_string())
+}
+
 /// A command for a script file or script block, from its own `param()` block.
 pub fn function_definition_for_block(sb: &Rc<ScriptBlockAst>) -> CmdletDef {
     let f = Rc::new(FunctionDef {

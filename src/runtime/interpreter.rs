@@ -99,6 +99,7 @@ impl Session {
         args: Vec<CommandArg>,
     ) -> RunOutcome {
         self.clear_interrupt();
+        self.ending_error_view = None;
         let mut out = Out::Default;
         let result = if path.is_some() {
             self.run_script_ast(ast, path, args, Vec::new(), &mut out)
@@ -112,6 +113,7 @@ impl Session {
             Err(Flow::Exit(code)) => RunOutcome::Exit(code),
             Err(Flow::Error(rec, _)) => {
                 self.display_error(&rec);
+                self.ending_error_view = None;
                 self.last_success = false;
                 RunOutcome::Terminated
             }
@@ -330,7 +332,7 @@ impl Session {
         self.catching.push(rec.clone());
         let r = self.exec_block(&trap.body, out);
         self.catching.pop();
-        self.scopes.pop();
+        self.leave_scope();
         match r {
             // `continue`: the error is handled; it is still recorded in `$Error`.
             Err(Flow::Continue(None)) => {
@@ -494,7 +496,13 @@ impl Session {
             StatementKind::Switch(s) => self.exec_switch(s, out),
             StatementKind::Function(f) => {
                 let def = super::functions::function_definition(f.clone());
-                self.commands.define_function(def);
+                let key = def.name.to_ascii_lowercase();
+                let (previous, alias) = self.commands.define_function(def);
+                self.scopes.note_function(super::scope::FunctionUndo {
+                    key,
+                    previous,
+                    alias,
+                });
                 Ok(())
             }
             StatementKind::Try(t) => self.exec_try(t, out),
@@ -753,6 +761,8 @@ impl Session {
                         .set("_", Value::Error(rec.clone()), Qualifier::Local);
                     self.scopes
                         .set("PSItem", Value::Error(rec.clone()), Qualifier::Local);
+                    // `$?` is false in the catch block (and after it, when it runs nothing).
+                    self.last_success = false;
                     self.catching.push(rec.clone());
                     let r = self.exec_block(&t.catches[i].body, out);
                     self.catching.pop();

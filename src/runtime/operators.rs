@@ -797,6 +797,9 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
         });
         return b == Some(a);
     }
+    if let Some(a) = l.as_switch() {
+        return values_equal(&Value::Bool(a), r, cs);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,

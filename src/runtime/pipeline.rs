@@ -44,8 +44,14 @@ pub(crate) struct CallSite {
 struct StageRedirect {
     errors_to_output: bool,
     errors_discarded: bool,
+    /// `2> file` / `2>> file`: the error records, as the console shows them, go to the file.
+    error_file: Option<(PathBuf, bool)>,
     output_file: Option<(PathBuf, bool)>,
     output_discarded: bool,
+    /// What the stage wrote so far for its redirection files: they are written once, when
+    /// the stage ends (so a table keeps one header across records).
+    gathered_output: Vec<Value>,
+    gathered_errors: Vec<Value>,
     /// `> file`, opened (and truncated) before the pipeline runs, as pwsh's Out-File opens it
     /// in its begin step: the stage's objects are formatted and written as they come.
     file_writer: Option<RedirectFile>,
@@ -104,6 +110,8 @@ enum StageKind {
     },
     Block {
         block: Rc<ScriptBlockAst>,
+        /// A dot-sourced function (`. f`): its definition, for its parameters.
+        def: Option<Rc<CmdletDef>>,
         args: Vec<CommandArg>,
         collected: Vec<Value>,
         dot: bool,
@@ -362,7 +370,10 @@ impl Session {
                     let discard = target.is_null();
                     match stream {
                         RedirectStream::Error if discard => r.errors_discarded = true,
-                        RedirectStream::Error => {}
+                        RedirectStream::Error => {
+                            r.error_file =
+                                Some((self.resolve_path(&target.to_ps_string()), *append));
+                        }
                         RedirectStream::Output | RedirectStream::All => {
                             if stream == RedirectStream::All {
                                 r.errors_discarded = true;
@@ -372,7 +383,11 @@ impl Session {
                             } else {
                                 let path = self.resolve_path(&target.to_ps_string());
                                 r.file_writer = self.open_redirect_file(&path, *append);
-                                r.output_file = Some((path, *append));
+                                // Streamed into when it opened; else written (and its error
+                                // reported) when the stage ends.
+                                if r.file_writer.is_none() {
+                                    r.output_file = Some((path, *append));
+                                }
                             }
                         }
                         _ => {}
@@ -452,6 +467,25 @@ impl Session {
             target = CommandTarget::Command(help);
         }
         match target {
+            // `. f`: the function's body runs in the caller's scope, as a dot-sourced block.
+            CommandTarget::Command(def)
+                if cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource
+                    && matches!(&def.implementation, Implementation::Function(f) if !f.is_filter) =>
+            {
+                let Implementation::Function(func) = &def.implementation else {
+                    unreachable!("matched above")
+                };
+                Ok((
+                    StageKind::Block {
+                        block: func.body.clone(),
+                        def: Some(def.clone()),
+                        args,
+                        collected: Vec::new(),
+                        dot: true,
+                    },
+                    typed_name,
+                ))
+            }
             CommandTarget::Command(def) => {
                 let bound = match self.bind_command(
                     &def,
@@ -500,6 +534,7 @@ impl Session {
             CommandTarget::Block(block) => Ok((
                 StageKind::Block {
                     block,
+                    def: None,
                     args,
                     collected: Vec::new(),
                     dot: cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource,
@@ -541,15 +576,17 @@ impl Session {
                     .alias_target(&typed)
                     .map_or_else(|| typed.clone(), str::to_string);
                 let mut record = errors::command_not_found(&missing);
+                // `& 'x'` / `. 'x'`: the error is headed by the operator, at the name.
+                let invocation_name = match cmd.invocation {
+                    crate::syntax::ast::InvocationOperator::None => typed.clone(),
+                    crate::syntax::ast::InvocationOperator::DotSource => ".".to_string(),
+                    _ => "&".to_string(),
+                };
                 record.invocation = Some(InvocationInfo {
                     command_name: None,
-                    invocation_name: Some(typed.clone()),
+                    invocation_name: Some(invocation_name),
                     source: self.current_source(),
-                    extent: if cmd.invocation == crate::syntax::ast::InvocationOperator::None {
-                        name.span
-                    } else {
-                        cmd.span
-                    },
+                    extent: name.span,
                     command_kind: Default::default(),
                 });
                 let suggestion = super::commands::suggest_command(&self.commands, &typed);
@@ -887,6 +924,7 @@ impl Session {
             return Ok(());
         }
         if let Some(mut writer) = stage.redirect.file_writer.take() {
+            let is_end = matches!(phase, Phase::End);
             // `> file`: objects are formatted into the file as they are written; errors a
             // `2>&1` captured follow the phase's objects.
             self.begin_redirect(&stage.redirect);
@@ -903,7 +941,12 @@ impl Session {
             };
             self.leave_stream_variables(vars, &result);
             let mut captured = Vec::new();
-            self.end_redirect(&stage.redirect, &mut captured)?;
+            let ended = self.end_redirect(&mut stage.redirect, &mut captured);
+            // A `2> file` beside it is written when the stage ends (or fails).
+            if is_end || result.is_err() || ended.is_err() {
+                self.flush_error_file(&mut stage.redirect);
+            }
+            ended?;
             for v in produced.into_iter().chain(captured) {
                 writer.send(self, v)?;
             }
@@ -911,18 +954,23 @@ impl Session {
             return result;
         }
         let mut direct = Vec::new();
+        let is_end = matches!(phase, Phase::End);
         self.begin_redirect(&stage.redirect);
         let vars = self.enter_stream_variables(stage);
         let result = self.run_phase(stage, phase, &mut produced, &mut Out::Collect(&mut direct));
         self.leave_stream_variables(vars, &result);
-        self.end_redirect(&stage.redirect, &mut produced)?;
+        self.end_redirect(&mut stage.redirect, &mut produced)?;
         // A command that has taken all it needs still hands on what it wrote.
         let own_stop = matches!(&result, Err(Flow::StopUpstream(id)) if *id == stage.id);
-        if !own_stop {
+        if !own_stop && result.is_err() {
+            self.flush_redirect_files(&mut stage.redirect);
             result.clone()?;
         }
         direct.append(&mut produced);
-        let items = self.redirect_output(&stage.redirect, direct);
+        let items = self.redirect_output(&mut stage.redirect, direct);
+        if is_end || own_stop {
+            self.flush_redirect_files(&mut stage.redirect);
+        }
         self.push_all(rest, items, out)?;
         result
     }
@@ -1262,15 +1310,19 @@ impl Session {
             }
             StageKind::Block {
                 block,
+                def,
                 args,
                 collected,
                 dot,
             } => {
                 let block = block.clone();
+                let def = def.clone();
                 let args = std::mem::take(args);
                 let input = std::mem::take(collected);
                 let dot = *dot;
-                self.invoke_block_with_args(&block, args, input, dot, sink)
+                // `& { Write-Error x }` reports the block's call as the error's position.
+                let site = self.call_site(if name.is_empty() { "&" } else { &name }, span);
+                self.invoke_block_as(&block, def, args, input, dot, sink, Some(site))
             }
         }
     }
@@ -1298,7 +1350,7 @@ impl Session {
     }
 
     fn begin_redirect(&mut self, r: &StageRedirect) {
-        if r.errors_to_output {
+        if r.errors_to_output || r.error_file.is_some() {
             self.error_redirects
                 .push(ErrorRedirect::Capture(Vec::new()));
         } else if r.errors_discarded {
@@ -1306,7 +1358,17 @@ impl Session {
         }
     }
 
-    fn end_redirect(&mut self, r: &StageRedirect, produced: &mut Vec<Value>) -> Result<(), Flow> {
+    fn end_redirect(
+        &mut self,
+        r: &mut StageRedirect,
+        produced: &mut Vec<Value>,
+    ) -> Result<(), Flow> {
+        if r.error_file.is_some() {
+            if let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop() {
+                r.gathered_errors.extend(items);
+            }
+            return Ok(());
+        }
         if (r.errors_to_output || r.errors_discarded)
             && let Some(ErrorRedirect::Capture(items)) = self.error_redirects.pop()
         {
@@ -1315,34 +1377,56 @@ impl Session {
         Ok(())
     }
 
-    fn redirect_output(&mut self, r: &StageRedirect, produced: Vec<Value>) -> Vec<Value> {
+    /// Writes what a `>` / `2>` redirection gathered to its file, as Out-File formats it.
+    fn write_redirect_file(&mut self, path: &Path, append: bool, items: &[Value]) {
+        let opts = self.format_options();
+        let text = self.formatter.out_string(items, &opts);
+        let result = if append {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+        } else {
+            std::fs::write(path, text)
+        };
+        if let Err(e) = result {
+            let r = errors::runtime(
+                "FileOpenFailure",
+                format!("Could not open file '{}': {e}", path.display()),
+                super::ErrorCategory::WriteError,
+            );
+            let _ = self.write_error_with(r, ActionPreference::Continue);
+        }
+    }
+
+    fn redirect_output(&mut self, r: &mut StageRedirect, produced: Vec<Value>) -> Vec<Value> {
         if r.output_discarded {
             return Vec::new();
         }
-        if let Some((path, append)) = &r.output_file {
-            let opts = self.format_options();
-            let text = self.formatter.out_string(&produced, &opts);
-            let result = if *append {
-                use std::io::Write;
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)
-                    .and_then(|mut f| f.write_all(text.as_bytes()))
-            } else {
-                std::fs::write(path, text)
-            };
-            if let Err(e) = result {
-                let r = errors::runtime(
-                    "FileOpenFailure",
-                    format!("Could not open file '{}': {e}", path.display()),
-                    super::ErrorCategory::WriteError,
-                );
-                let _ = self.write_error_with(r, ActionPreference::Continue);
-            }
+        if r.output_file.is_some() {
+            r.gathered_output.extend(produced);
             return Vec::new();
         }
         produced
+    }
+
+    /// Writes the stage's redirection files (each once: later calls find nothing to write).
+    fn flush_redirect_files(&mut self, r: &mut StageRedirect) {
+        if let Some((path, append)) = r.output_file.take() {
+            let items = std::mem::take(&mut r.gathered_output);
+            self.write_redirect_file(&path, append, &items);
+        }
+        self.flush_error_file(r);
+    }
+
+    /// Writes a stage's `2> file` (once).
+    fn flush_error_file(&mut self, r: &mut StageRedirect) {
+        if let Some((path, append)) = r.error_file.take() {
+            let items = std::mem::take(&mut r.gathered_errors);
+            self.write_redirect_file(&path, append, &items);
+        }
     }
 
     pub(crate) fn invocation_for(
@@ -1537,16 +1621,22 @@ impl Session {
             // First in the pipeline: everything runs at end.
             return Ok(());
         };
-        if body.process.is_none() && !func.is_filter {
-            collected.push(record);
-            return Ok(());
-        }
         // Bind the record to pipeline parameters when the function declares any.
         let takes_pipeline = def.params.iter().any(|p| {
             p.sets
                 .iter()
                 .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
         });
+        if body.process.is_none() && !func.is_filter {
+            collected.push(record);
+            return Ok(());
+        }
+        // An advanced function without pipeline parameters takes no input at all.
+        if !takes_pipeline && binder::is_advanced(def) {
+            let mut r = errors::input_object_not_bound(def);
+            r.invocation = Some(self.invocation_for(def, "", span));
+            return self.write_error_with(r, ActionPreference::Continue);
+        }
         let call_bound = if takes_pipeline {
             let checked = binder::bind_record(def, bound, &record, span).and_then(|b| {
                 self.run_validation_scripts(def, &b, span)?;
@@ -1643,17 +1733,34 @@ impl Session {
             if r.is_ok() {
                 r = cleaned;
             }
-            self.scopes.pop();
+            self.leave_scope();
             self.call_depth -= 1;
             return r.or_else(end_of_call);
         }
         let mut b = bound.clone();
+        let input = std::mem::take(collected);
+        // A function with no process block still binds each record it receives to its
+        // pipeline parameters: the end block sees the last one (`1, 2 | f` gives `$x` 2).
+        if !first && body.process.is_none() && !func.is_filter {
+            for record in &input {
+                match binder::bind_record(def, bound, record, span) {
+                    Ok(rb) => b = rb,
+                    Err(f) if binder::is_advanced(def) || takes_pipeline_input(def) => {
+                        let mut r = *f.record;
+                        r.invocation = Some(self.invocation_for(def, "", span));
+                        self.write_error_with(r, ActionPreference::Continue)?;
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
         if b.set.is_empty() {
             let _ = binder::resolve_set(def, &mut b);
         }
-        let input = std::mem::take(collected);
         let site = self.call_site(name, span);
-        self.invoke_function(def, &b, input, sink, Some(site))
+        // Not first in the pipeline and no record came: the process block never runs.
+        let run_process = first || body.process.is_none() || func.is_filter;
+        self.invoke_function_with(def, &b, input, sink, Some(site), run_process)
     }
 
     /// Calls a script function with bound parameters and all its input at once.
@@ -1665,6 +1772,20 @@ impl Session {
         out: &mut Out<'_>,
         site: Option<CallSite>,
     ) -> Result<(), Flow> {
+        self.invoke_function_with(def, bound, input, out, site, true)
+    }
+
+    /// `invoke_function`; `run_process` false skips the process block (a function downstream
+    /// of commands that wrote nothing runs only its begin and end blocks).
+    fn invoke_function_with(
+        &mut self,
+        def: &Rc<CmdletDef>,
+        bound: &BoundParameters,
+        input: Vec<Value>,
+        out: &mut Out<'_>,
+        site: Option<CallSite>,
+        run_process: bool,
+    ) -> Result<(), Flow> {
         let Implementation::Function(func) = &def.implementation else {
             return Ok(());
         };
@@ -1675,6 +1796,7 @@ impl Session {
             result = self.exec_block_in_source(&body, b, out);
         }
         if result.is_ok()
+            && run_process
             && let Some(b) = &body.process
         {
             if input.is_empty() {
@@ -1709,7 +1831,7 @@ impl Session {
         if result.is_ok() {
             result = cleaned;
         }
-        self.scopes.pop();
+        self.leave_scope();
         self.call_depth -= 1;
         result.or_else(end_of_call)
     }
@@ -1759,6 +1881,9 @@ impl Session {
             bound: bound.clone(),
             call_site: site.position,
             is_script,
+            block_text: (!is_script)
+                .then(|| super::functions::block_text(def))
+                .flatten(),
             what_if: def.supports_should_process && what_if,
             confirm: def.supports_should_process && bound.switch("Confirm"),
         }
@@ -1868,6 +1993,12 @@ impl Session {
         let mut psbound = Hashtable::new(false);
         for (decl, p) in decls.iter().zip(def.params.iter()) {
             let value = match bound.get(&p.name) {
+                // A `[switch]` parameter holds a SwitchParameter, in $PSBoundParameters too.
+                Some(v) if p.ty.kind == ParamKind::Switch => {
+                    let v = Value::switch(v.is_truthy());
+                    psbound.insert(Value::str(&*p.name), v.clone());
+                    v
+                }
                 Some(v) => {
                     psbound.insert(Value::str(&*p.name), v.clone());
                     v.clone()
@@ -1875,11 +2006,15 @@ impl Session {
                 None => match &decl.default {
                     Some(expr) => {
                         let v = self.eval(expr)?;
-                        super::conversion::to_param_type(&v, &p.ty).unwrap_or(v)
+                        match super::conversion::to_param_type(&v, &p.ty) {
+                            Ok(b) if p.ty.kind == ParamKind::Switch => Value::switch(b.is_truthy()),
+                            converted => converted.unwrap_or(v),
+                        }
                     }
                     // An unbound typed parameter holds its type's default value.
                     None => match p.ty.kind {
-                        ParamKind::Switch | ParamKind::Bool => Value::Bool(false),
+                        ParamKind::Switch => Value::switch(false),
+                        ParamKind::Bool => Value::Bool(false),
                         ParamKind::String => Value::str(""),
                         ParamKind::Int32 | ParamKind::Int64 => Value::integer(0),
                         ParamKind::Double => Value::double(0.0),
@@ -1914,20 +2049,25 @@ impl Session {
         dot: bool,
         out: &mut Out<'_>,
     ) -> Result<(), Flow> {
-        let def = Rc::new(super::functions::function_definition_for_block(block));
-        if dot {
-            let values: Vec<Value> = args
-                .into_iter()
-                .filter_map(|a| match a {
-                    CommandArg::Value { value, .. } => Some(value),
-                    _ => None,
-                })
-                .collect();
-            self.scopes
-                .set("args", Value::array(values), Qualifier::Local);
-            let r = self.exec_script_body(block, out);
-            return r.or_else(catch_return);
-        }
+        self.invoke_block_as(block, None, args, input, dot, out, None)
+    }
+
+    /// `invoke_block_with_args` with the block's command definition when it has one (a
+    /// dot-sourced function's, whose parameters may be declared outside the body) and where
+    /// it was called from.
+    #[allow(clippy::too_many_arguments)]
+    fn invoke_block_as(
+        &mut self,
+        block: &Rc<ScriptBlockAst>,
+        def: Option<Rc<CmdletDef>>,
+        args: Vec<CommandArg>,
+        input: Vec<Value>,
+        dot: bool,
+        out: &mut Out<'_>,
+        site: Option<CallSite>,
+    ) -> Result<(), Flow> {
+        let def =
+            def.unwrap_or_else(|| Rc::new(super::functions::function_definition_for_block(block)));
         let fail = |s: &Session, f: BindFailure| {
             let mut r = *f.record;
             r.invocation = Some(s.invocation_for(&def, "", f.span.unwrap_or(block.span)));
@@ -1936,7 +2076,18 @@ impl Session {
         let bound = binder::bind_arguments(&def, args, false).map_err(|f| fail(self, f))?;
         self.run_validation_scripts(&def, &bound, block.span)
             .map_err(|f| fail(self, f))?;
-        self.invoke_function(&def, &bound, input, out, None)
+        if dot {
+            // Dot-sourced: the parameters become variables of the current scope.
+            self.set_parameter_variables(&def, &bound)?;
+            self.scopes.set(
+                "args",
+                Value::array(bound.unbound.clone()),
+                Qualifier::Local,
+            );
+            let r = self.exec_script_body(block, out);
+            return r.or_else(catch_return);
+        }
+        self.invoke_function(&def, &bound, input, out, site)
     }
 
     /// Runs a `.ps1` file in a new script scope with its own `param()` binding.
@@ -2113,7 +2264,10 @@ impl Session {
             self.apply_common_preferences(&bound);
             self.exec_script_body(ast, out)
         })();
-        self.scopes.pop();
+        if !nested && matches!(result, Err(Flow::Error(..))) {
+            self.ending_error_view = Some(self.error_view());
+        }
+        self.leave_scope();
         self.call_depth -= 1;
         if path.is_some() {
             self.script_paths.pop();
@@ -2158,6 +2312,15 @@ fn lexically_normal(path: &Path) -> PathBuf {
 
 /// The end of a function or script call: `return` ends it normally, and a terminating error
 /// the command threw (`$PSCmdlet.ThrowTerminatingError`) ends only the caller's statement.
+/// True when a parameter of the command takes pipeline input (by value or property name).
+fn takes_pipeline_input(def: &CmdletDef) -> bool {
+    def.params.iter().any(|p| {
+        p.sets
+            .iter()
+            .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
+    })
+}
+
 pub(crate) fn end_of_call(flow: Flow) -> Result<(), Flow> {
     match flow {
         Flow::Return => Ok(()),
@@ -2232,7 +2395,9 @@ impl StageRedirect {
     fn is_plain(&self) -> bool {
         !self.errors_to_output
             && !self.errors_discarded
+            && self.error_file.is_none()
             && self.output_file.is_none()
+            && self.file_writer.is_none()
             && !self.output_discarded
     }
 }

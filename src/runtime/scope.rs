@@ -26,6 +26,8 @@ pub struct Variable {
     pub value: Value,
     /// `[int]$x = 1` keeps converting later assignments to the type.
     pub constraint: Option<ParamType>,
+    /// `$private:x`: only its own scope sees it (child scopes' lookups pass over it).
+    pub private: bool,
 }
 
 /// What a function or script scope knows about the call that created it: `$MyInvocation`,
@@ -41,6 +43,9 @@ pub struct CallFrame {
     /// Where the call was written; `None` for a script started from the command line.
     pub call_site: Option<(Rc<SourceFile>, Span)>,
     pub is_script: bool,
+    /// A script block run with `&` (not a function or script file): its text between the
+    /// braces, which NormalView shows as the command of errors written inside it.
+    pub block_text: Option<String>,
     /// `-WhatIf` / `-Confirm` given to this call (or inherited through `$WhatIfPreference`).
     pub what_if: bool,
     pub confirm: bool,
@@ -54,6 +59,20 @@ pub struct Scope {
     pub frame: Option<Rc<CallFrame>>,
     /// `Set-StrictMode` run in this scope (0 for `-Off`); it applies to child scopes too.
     pub strict: Option<u32>,
+    /// Functions defined while this scope was current, with what each name meant before:
+    /// leaving the scope puts those back (a function defined inside a function is gone
+    /// after the call, as in pwsh).
+    pub functions: Vec<FunctionUndo>,
+}
+
+/// What a function definition replaced in the command table.
+#[derive(Debug)]
+pub struct FunctionUndo {
+    /// The lower-case name.
+    pub key: String,
+    pub previous: Option<Rc<CmdletDef>>,
+    /// The alias of that name the definition removed.
+    pub alias: Option<String>,
 }
 
 impl Scope {
@@ -63,6 +82,7 @@ impl Scope {
             vars: HashMap::new(),
             frame: None,
             strict: None,
+            functions: Vec::new(),
         }
     }
 }
@@ -73,8 +93,12 @@ pub enum Qualifier {
     /// Dynamic lookup for reads; the current scope for writes.
     None,
     Local,
+    /// `$private:x`: the current scope, and the variable is hidden from child scopes.
+    Private,
     Script,
     Global,
+    /// `-Scope N` of the variable cmdlets: N scopes above the current one (0 is Local).
+    Up(usize),
 }
 
 impl Qualifier {
@@ -82,7 +106,8 @@ impl Qualifier {
         match scope.map(str::to_ascii_lowercase).as_deref() {
             Some("global") => Qualifier::Global,
             Some("script") => Qualifier::Script,
-            Some("local") | Some("private") => Qualifier::Local,
+            Some("local") => Qualifier::Local,
+            Some("private") => Qualifier::Private,
             _ => Qualifier::None,
         }
     }
@@ -143,9 +168,27 @@ impl Scopes {
         self.stack.iter().rev().find_map(|s| s.frame.clone())
     }
 
-    pub fn pop(&mut self) {
+    /// Removes the innermost scope (never the global one) and hands it back, so the caller can
+    /// undo the function definitions it holds.
+    pub fn pop(&mut self) -> Option<Scope> {
         if self.stack.len() > 1 {
-            self.stack.pop();
+            self.stack.pop()
+        } else {
+            None
+        }
+    }
+
+    /// The kind of the innermost scope.
+    pub fn top_kind(&self) -> ScopeKind {
+        self.stack.last().map_or(ScopeKind::Global, |s| s.kind)
+    }
+
+    /// Records a function definition made in the innermost scope (not the global one).
+    pub fn note_function(&mut self, undo: FunctionUndo) {
+        if self.stack.len() > 1
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.functions.push(undo);
         }
     }
 
@@ -178,14 +221,22 @@ impl Scopes {
                 .iter()
                 .rposition(|s| s.kind == ScopeKind::Script)
                 .unwrap_or(0),
-            Qualifier::Local | Qualifier::None => self.stack.len() - 1,
+            Qualifier::Local | Qualifier::Private | Qualifier::None => self.stack.len() - 1,
+            Qualifier::Up(n) => self.stack.len().saturating_sub(1 + n),
         }
     }
 
     pub fn get(&self, name: &str, q: Qualifier) -> Option<&Variable> {
         let key = name.to_ascii_lowercase();
         match q {
-            Qualifier::None => self.stack.iter().rev().find_map(|s| s.vars.get(&key)),
+            Qualifier::None => {
+                let top = self.stack.len() - 1;
+                self.stack
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(i, s)| s.vars.get(&key).filter(|v| i == top || !v.private))
+            }
             _ => self.stack[self.index_for(q)].vars.get(&key),
         }
     }
@@ -195,13 +246,26 @@ impl Scopes {
     pub fn set(&mut self, name: &str, value: Value, q: Qualifier) {
         let idx = self.index_for(q);
         self.set_at(idx, name, value);
+        if q == Qualifier::Private
+            && let Some(var) = self.stack[idx].vars.get_mut(&name.to_ascii_lowercase())
+        {
+            var.private = true;
+        }
     }
 
     /// The index of the scope holding `name` as a lookup with `q` finds it (for `[ref]$name`).
     pub fn locate(&self, name: &str, q: Qualifier) -> Option<usize> {
         let key = name.to_ascii_lowercase();
         match q {
-            Qualifier::None => self.stack.iter().rposition(|s| s.vars.contains_key(&key)),
+            Qualifier::None => {
+                let top = self.stack.len() - 1;
+                self.stack
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(i, s)| s.vars.get(&key).is_some_and(|v| *i == top || !v.private))
+                    .map(|(i, _)| i)
+            }
             _ => {
                 let i = self.index_for(q);
                 self.stack[i].vars.contains_key(&key).then_some(i)
@@ -229,6 +293,7 @@ impl Scopes {
                         name: name.to_string(),
                         value,
                         constraint: None,
+                        private: false,
                     },
                 );
             }
@@ -250,6 +315,7 @@ impl Scopes {
                 name: name.to_string(),
                 value,
                 constraint: Some(ty),
+                private: q == Qualifier::Private,
             },
         );
     }

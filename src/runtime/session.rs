@@ -158,6 +158,9 @@ pub struct Session {
     /// Set while expanding a variable inside a string (strict mode 1 allows unset ones there).
     pub(crate) in_string: bool,
     pub(crate) error_redirects: Vec<ErrorRedirect>,
+    /// `$ErrorView` as a script started from the command line left it when an error ended
+    /// it: the error is shown after its scope is gone, in the view the script chose.
+    pub(crate) ending_error_view: Option<ErrorView>,
     /// The `-ErrorVariable` / `-WarningVariable` / `-InformationVariable` lists of the commands
     /// running now, outermost first.
     pub(crate) stream_variables: Vec<Rc<super::command_context::StreamVariables>>,
@@ -237,6 +240,7 @@ impl Session {
             script_paths: Vec::new(),
             in_string: false,
             error_redirects: Vec::new(),
+            ending_error_view: None,
             stream_variables: Vec::new(),
             command_states: std::collections::HashMap::new(),
             wrote_error: false,
@@ -337,7 +341,10 @@ impl Session {
 
     /// `$ErrorView` as visible now (a script may set it); a NormalView under aapsh's
     /// `-ErrorView normal` keeps the Windows PowerShell 5.1 block that option asks for.
-    fn error_view(&self) -> ErrorView {
+    pub(crate) fn error_view(&self) -> ErrorView {
+        if let Some(view) = self.ending_error_view {
+            return view;
+        }
         let configured = self.options.error_view;
         let named = self
             .scopes
@@ -584,6 +591,16 @@ impl Session {
     /// True when a variable is visible from the current scope.
     pub fn has_variable(&self, name: &str) -> bool {
         self.scopes.get(name, Qualifier::None).is_some()
+    }
+
+    /// Leaves the innermost scope: the functions defined in it are gone again.
+    pub fn leave_scope(&mut self) {
+        if let Some(scope) = self.scopes.pop() {
+            for undo in scope.functions.into_iter().rev() {
+                self.commands
+                    .restore_function(&undo.key, undo.previous, undo.alias);
+            }
+        }
     }
 
     /// Sets a variable in the current scope (`Set-Item variable:NAME`, `Set-Variable`).

@@ -199,6 +199,29 @@ impl Value {
         }
     }
 
+    /// A `[switch]` parameter's value (`System.Management.Automation.SwitchParameter`): it
+    /// shows as a table of `IsPresent`, prints as True/False in strings and is as true as that.
+    pub fn switch(present: bool) -> Value {
+        let text = if present { "True" } else { "False" };
+        Value::object(
+            PsObject::new(SWITCH_PARAMETER)
+                .with("IsPresent", Value::Bool(present))
+                .with_text(text),
+        )
+    }
+
+    /// `IsPresent` of a SwitchParameter value, `None` for any other value.
+    pub fn as_switch(&self) -> Option<bool> {
+        let Value::Object(o) = self else {
+            return None;
+        };
+        let o = o.borrow();
+        if o.type_names.first().is_none_or(|t| t != SWITCH_PARAMETER) {
+            return None;
+        }
+        Some(o.get("IsPresent").is_some_and(|v| v.is_truthy()))
+    }
+
     /// PowerShell's conversion to bool (`if ($x)`): empty string, 0, `$null` and empty arrays
     /// are false; a one-element array is as true as its element.
     pub fn is_truthy(&self) -> bool {
@@ -218,6 +241,7 @@ impl Value {
                 }
             }
             Value::SecureString(_) => true,
+            Value::Object(_) => self.as_switch().unwrap_or(true),
             _ => true,
         }
     }
@@ -547,6 +571,9 @@ pub fn ticks_of(dt: time::OffsetDateTime) -> time::OffsetDateTime {
 
 /// A property bag with a type name: `[PSCustomObject]@{}` and every object an emulated cmdlet
 /// returns (policies, users, ...). Property names keep their case; lookups ignore it.
+/// The .NET type of `[switch]` parameter values.
+pub const SWITCH_PARAMETER: &str = "System.Management.Automation.SwitchParameter";
+
 #[derive(Clone, Debug)]
 pub struct PsObject {
     /// Most specific first, as `$obj.PSObject.TypeNames`; the formatter picks views by these.

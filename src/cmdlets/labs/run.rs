@@ -589,7 +589,7 @@ impl LabRun {
             );
             let mut out = Vec::new();
             let r = s.run_block_here(ast, &mut out);
-            s.scopes.pop();
+            s.leave_scope();
             s.connection = connection;
             r.map(|()| out)
         });

@@ -36,12 +36,21 @@ pub fn get_member(
             "count" | "length" | "longlength" => Some(Value::integer(items.borrow().len() as i64)),
             "rank" => Some(Value::integer(1)),
             _ => {
-                // Member enumeration: the property of every element that has it.
+                // Member enumeration: the property of every element that has it (a $null
+                // value too), and $null for a PSCustomObject without it.
                 let items = items.borrow().clone();
                 let mut out = Vec::new();
                 for item in &items {
+                    let has_member = match item {
+                        Value::Object(o) => {
+                            let o = o.borrow();
+                            o.is_custom() || o.has(name)
+                        }
+                        Value::Hashtable(h) => h.borrow().get(&Value::str(name)).is_some(),
+                        _ => false,
+                    };
                     if let Ok(v) = get_member(s, item, name, false, span)
-                        && !v.is_null()
+                        && (!v.is_null() || has_member)
                     {
                         match v {
                             Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
@@ -171,8 +180,11 @@ pub fn get_member(
     };
     match found {
         Some(v) => Ok(v),
-        // Every value has a Count and a Length (PowerShell 3+): 1 for a scalar, 0 for $null.
-        None if lower == "count" || lower == "length" => {
+        // Every value has a Count and a Length (PowerShell 3+): 1 for a scalar, 0 for $null;
+        // strict mode 2+ leaves them to PSObjects (a PSCustomObject's Count is 1).
+        None if (lower == "count" || lower == "length")
+            && (s.strict_mode() < 2 || matches!(target, Value::Object(_))) =>
+        {
             Ok(Value::integer(i64::from(!target.is_null())))
         }
         None if s.strict_mode() >= 2 => Err(property_not_found_strict(s, name, span)),

@@ -237,6 +237,9 @@ pub(super) fn invoke_instance(
                 return Ok(Value::str(text));
             }
         }
+        "tobool" if args.is_empty() && target.as_switch().is_some() => {
+            return Ok(Value::Bool(target.as_switch() == Some(true)));
+        }
         "gettype" if !matches!(target, Value::Null) => {
             return Ok(Value::Type(Rc::from(target.type_name())));
         }
@@ -1034,13 +1037,13 @@ pub(super) fn static_call(
             Value::Bool(!text.is_empty() && super::statics::absolute(&text).is_file())
         }
         (t, "new") if t.ends_with("Exception") => {
-            let message = match args.first() {
-                Some(m) => m.to_ps_string(),
-                None => format!("Exception of type '{t}' was thrown."),
-            };
+            let (message, param_name) = exception_message(t, &args);
             let mut ex = PsObject::new(t)
                 .with("Message", Value::str(&message))
                 .with_text(format!("{t}: {message}"));
+            if let Some(p) = param_name {
+                ex.set("ParamName", Value::str(p));
+            }
             if let Some(inner @ Value::Object(_)) = args.get(1) {
                 ex.set("InnerException", inner.clone());
             }
@@ -1306,5 +1309,45 @@ fn create_script_block(
                 span,
             ))
         }
+    }
+}
+
+/// An exception's Message (and ParamName) from its constructor's arguments. The Argument
+/// exceptions append `(Parameter 'name')` as .NET does; ArgumentNullException and
+/// ArgumentOutOfRangeException take the parameter name first and have default messages.
+fn exception_message(type_full: &str, args: &[Value]) -> (String, Option<String>) {
+    let text = |i: usize| args.get(i).map(Value::to_ps_string);
+    let with_param = |m: String, p: Option<String>| match p.filter(|p| !p.is_empty()) {
+        Some(p) => (format!("{m} (Parameter '{p}')"), Some(p)),
+        None => (m, None),
+    };
+    match type_full {
+        "System.ArgumentNullException" | "System.ArgumentOutOfRangeException" => {
+            let default = if type_full == "System.ArgumentNullException" {
+                "Value cannot be null."
+            } else {
+                "Specified argument was out of the range of valid values."
+            };
+            match args {
+                [] => (default.to_string(), None),
+                [p] => with_param(default.to_string(), Some(p.to_ps_string())),
+                // (paramName, message) or, for ArgumentNullException, (message, inner).
+                [_, Value::Object(_)] => (text(0).unwrap_or_default(), None),
+                _ => with_param(text(1).unwrap_or_default(), text(0)),
+            }
+        }
+        "System.ArgumentException" => match args {
+            [] => (
+                "Value does not fall within the expected range.".to_string(),
+                None,
+            ),
+            [m] => (m.to_ps_string(), None),
+            [m, Value::String(p), ..] => with_param(m.to_ps_string(), Some(p.to_string())),
+            [m, ..] => (m.to_ps_string(), None),
+        },
+        _ => match args.first() {
+            Some(m) => (m.to_ps_string(), None),
+            None => (format!("Exception of type '{type_full}' was thrown."), None),
+        },
     }
 }

@@ -28,19 +28,26 @@ pub fn index(s: &mut Session, target: &Value, idx: &Value, span: Span) -> Result
                         .collect(),
                 ));
             }
+            if idx.is_null() {
+                return Err(null_index(s, span));
+            }
             let h = h.borrow();
-            // An ordered dictionary's integer indexer is positional (`$o[0]`).
+            // An ordered dictionary's Int32 indexer is positional (OrderedDictionary[int]):
+            // `$o[1]` is the second entry whatever the keys; past either end, nothing.
             if h.ordered
                 && h.generic.is_none()
-                && let Value::Num(n) = idx
-                && n.kind() == crate::runtime::number::NumKind::Int32
+                && let Value::Num(crate::runtime::number::Number::Int32(n)) = idx
             {
-                let at = n.as_i128().unwrap_or(-1);
-                return Ok(usize::try_from(at)
-                    .ok()
-                    .and_then(|i| h.iter().nth(i))
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or(Value::Null));
+                let len = h.len() as i64;
+                let i = if *n < 0 { len + *n as i64 } else { *n as i64 };
+                return Ok(if i >= 0 && i < len {
+                    h.iter()
+                        .nth(i as usize)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or(Value::Null)
+                } else {
+                    Value::Null
+                });
             }
             Ok(h.get(idx).unwrap_or(Value::Null))
         }
@@ -137,6 +144,9 @@ pub fn set_index(
 ) -> Result<(), Flow> {
     match target {
         Value::Hashtable(h) => {
+            if idx.is_null() {
+                return Err(null_index(s, span));
+            }
             let generic = h.borrow().generic.clone();
             let (key, value) = match generic {
                 Some(types) => {
@@ -159,12 +169,25 @@ pub fn set_index(
                 items[i as usize] = value;
                 Ok(())
             } else {
-                Err(s.runtime_error(
-                    "IndexOutOfRange",
-                    format!("Array assignment failed because index '{n}' was out of range."),
-                    ErrorCategory::InvalidOperation,
-                    span,
-                ))
+                // The .NET exception the store raises, reported as pwsh 7.6 does
+                // (OperationStopped, the exception's type as the error id).
+                let (ty, message) = if items.kind.is_list() {
+                    (
+                        "System.ArgumentOutOfRangeException",
+                        "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')",
+                    )
+                } else {
+                    (
+                        "System.IndexOutOfRangeException",
+                        "Index was outside the bounds of the array.",
+                    )
+                };
+                let mut ex = crate::runtime::ExceptionInfo::new(ty, message);
+                if items.kind.is_list() {
+                    ex.param_name = Some("index".into());
+                }
+                let rec = crate::runtime::ErrorRecord::new(ex, ty, ErrorCategory::OperationStopped);
+                Err(s.runtime_record_error(rec, span))
             }
         }
         Value::Null => Err(s.runtime_error(
@@ -183,4 +206,14 @@ pub fn set_index(
             span,
         )),
     }
+}
+
+/// `$h[$null]`: a dictionary has no null key (pwsh's NullArrayIndex).
+fn null_index(s: &Session, span: Span) -> Flow {
+    s.runtime_error(
+        "NullArrayIndex",
+        "Index operation failed; the array index evaluated to null.",
+        ErrorCategory::InvalidOperation,
+        span,
+    )
 }

@@ -359,9 +359,8 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             let kind = NumKind::from_full_name(numeric).unwrap_or(NumKind::Int32);
             Value::Num(conversion::to_number(&v, kind).map_err(Message)?)
         }
-        "System.Boolean" | "System.Management.Automation.SwitchParameter" => {
-            Value::Bool(v.is_truthy())
-        }
+        "System.Management.Automation.SwitchParameter" => Value::switch(v.is_truthy()),
+        "System.Boolean" => Value::Bool(v.is_truthy()),
         "System.Char" => Value::Char(conversion::to_char(&v).map_err(Message)?),
         "System.Object" | "System.Management.Automation.PSObject" => v,
         "System.Object[]" => match v {
