@@ -466,26 +466,24 @@ impl Session {
             }];
             target = CommandTarget::Command(help);
         }
+        // `. f`: the function's body runs in the caller's scope, as a dot-sourced block.
+        if cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource
+            && let CommandTarget::Command(def) = &target
+            && let Implementation::Function(func) = &def.implementation
+            && !func.is_filter
+        {
+            return Ok((
+                StageKind::Block {
+                    block: func.body.clone(),
+                    def: Some(def.clone()),
+                    args,
+                    collected: Vec::new(),
+                    dot: true,
+                },
+                typed_name,
+            ));
+        }
         match target {
-            // `. f`: the function's body runs in the caller's scope, as a dot-sourced block.
-            CommandTarget::Command(def)
-                if cmd.invocation == crate::syntax::ast::InvocationOperator::DotSource
-                    && matches!(&def.implementation, Implementation::Function(f) if !f.is_filter) =>
-            {
-                let Implementation::Function(func) = &def.implementation else {
-                    unreachable!("matched above")
-                };
-                Ok((
-                    StageKind::Block {
-                        block: func.body.clone(),
-                        def: Some(def.clone()),
-                        args,
-                        collected: Vec::new(),
-                        dot: true,
-                    },
-                    typed_name,
-                ))
-            }
             CommandTarget::Command(def) => {
                 let bound = match self.bind_command(
                     &def,
