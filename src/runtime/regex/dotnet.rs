@@ -549,11 +549,14 @@ pub fn split_operator(
     let mut out = Vec::new();
     for item in content {
         let u = units(&item);
-        let parts = re.split(&u, count as usize).map_err(|_| timeout(s, span))?;
+        let parts = re
+            .split_ranges(&u, count as usize)
+            .map_err(|_| timeout(s, span))?;
+        out.reserve(parts.len());
         out.extend(
             parts
-                .iter()
-                .map(|p| Value::str(String::from_utf16_lossy(p))),
+                .into_iter()
+                .map(|r| Value::str(String::from_utf16_lossy(&u[r]))),
         );
     }
     Ok(Value::array(out))

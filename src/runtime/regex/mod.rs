@@ -255,40 +255,61 @@ impl Regex {
 
     /// `Regex.Split(input, count)`: captured groups of each separator are kept.
     pub fn split(&self, input: &[u16], count: usize) -> Result<Vec<Vec<u16>>, Timeout> {
+        Ok(self
+            .split_ranges(input, count)?
+            .into_iter()
+            .map(|r| input[r].to_vec())
+            .collect())
+    }
+
+    /// `Regex.Split` as ranges of `input`: the pieces between at most `count - 1` matches (all
+    /// when `count` is 0), each followed by the match's captured groups, in input order (right to
+    /// left, pieces are found from the end and then put back in order). Matches are not kept:
+    /// splitting a large text holds only the ranges.
+    pub fn split_ranges(
+        &self,
+        input: &[u16],
+        count: usize,
+    ) -> Result<Vec<std::ops::Range<usize>>, Timeout> {
         if count == 1 {
-            return Ok(vec![input.to_vec()]);
+            return Ok(vec![0..input.len()]);
         }
         let limit = if count == 0 { None } else { Some(count - 1) };
-        let start = if self.right_to_left() { input.len() } else { 0 };
-        let matches = self.find_all(input, start, limit)?;
-        if matches.is_empty() {
-            return Ok(vec![input.to_vec()]);
-        }
-        let groups = |m: &Match, out: &mut Vec<Vec<u16>>| {
+        let rtl = self.right_to_left();
+        let mut out = Vec::new();
+        let mut found = 0usize;
+        let mut prev = if rtl { input.len() } else { 0 };
+        let mut at = Some(prev);
+        while let Some(start) = at {
+            if limit.is_some_and(|l| found >= l) {
+                break;
+            }
+            let Some(m) = self.find_at(input, start)? else {
+                break;
+            };
+            found += 1;
+            if rtl {
+                out.push(m.end()..prev);
+                prev = m.index();
+            } else {
+                out.push(prev..m.index());
+                prev = m.end();
+            }
             for slot in 1..m.caps.len() {
                 if let Some((i, l)) = m.group(slot) {
-                    out.push(input[i..i + l].to_vec());
+                    out.push(i..i + l);
                 }
             }
-        };
-        let mut out = Vec::new();
-        if self.right_to_left() {
-            let mut prev = input.len();
-            for m in &matches {
-                out.push(input[m.end()..prev].to_vec());
-                prev = m.index();
-                groups(m, &mut out);
-            }
-            out.push(input[..prev].to_vec());
+            at = self.next_start(input, &m);
+        }
+        if found == 0 {
+            return Ok(vec![0..input.len()]);
+        }
+        if rtl {
+            out.push(0..prev);
             out.reverse();
         } else {
-            let mut prev = 0;
-            for m in &matches {
-                out.push(input[prev..m.index()].to_vec());
-                prev = m.end();
-                groups(m, &mut out);
-            }
-            out.push(input[prev..].to_vec());
+            out.push(prev..input.len());
         }
         Ok(out)
     }
