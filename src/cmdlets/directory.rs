@@ -584,25 +584,38 @@ fn get_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flo
 }
 
 fn remove_user(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    remove_object(
+        ctx,
+        b,
+        "Remove-MgUser",
+        "UserId",
+        |t, typed| graph_user(t, typed).map(|u| u.object_id.clone()),
+        |user_id| Change::RemoveUser { user_id },
+    )
+}
+
+/// A `Remove-Mg*` cmdlet: the object named by the id typed for `param` (`find` gives the id the
+/// store change takes, or None: the SDK's not-found error), ShouldProcess, the change, and
+/// `True` with -PassThru.
+pub(super) fn remove_object(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    cmdlet: &str,
+    param: &str,
+    find: impl Fn(&Tenant, &str) -> Option<String>,
+    change: impl Fn(String) -> Change,
+) -> Result<(), Flow> {
     require_graph(ctx)?;
-    let v = variant("Remove-MgUser", b);
-    let typed = b.string("UserId").unwrap_or_default();
-    let tgt = target("UserId", &typed);
-    let found = graph_user(read_tenant(ctx)?, &typed).map(|u| u.object_id.clone());
-    let Some(id) = found else {
+    let v = variant(cmdlet, b);
+    let typed = b.string(param).unwrap_or_default();
+    let tgt = target(param, &typed);
+    let Some(id) = find(read_tenant(ctx)?, &typed) else {
         return write_sdk_error(ctx, &v, &tgt, &GraphError::not_found(&typed), None);
     };
-    if !ctx.should_process(&typed, "Remove-MgUser")? {
+    if !ctx.should_process(&typed, cmdlet)? {
         return Ok(());
     }
-    let done = transact(ctx, |_| {
-        Decision::Apply(
-            (),
-            vec![Change::RemoveUser {
-                user_id: id.clone(),
-            }],
-        )
-    })?;
+    let done = transact(ctx, |_| Decision::Apply((), vec![change(id.clone())]))?;
     if done.is_some() && b.switch("PassThru") {
         ctx.write_object(Value::Bool(true));
     }

@@ -14,8 +14,8 @@
 use serde_json::{Value as Json, json};
 
 use super::directory::{
-    application_object_id, body, body_str, emit, field, graph_user, list_params, listed, target,
-    variant,
+    application_object_id, body, body_str, emit, field, graph_user, list_params, listed,
+    remove_object, target, variant,
 };
 use super::graph::{GraphError, require_graph, write_sdk_error};
 use super::service::{Decision, read_tenant, transact};
@@ -654,29 +654,14 @@ fn update_application(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Resu
 }
 
 fn remove_application(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
-    require_graph(ctx)?;
-    let v = variant("Remove-MgApplication", b);
-    let typed = b.string("ApplicationId").unwrap_or_default();
-    let tgt = target("ApplicationId", &typed);
-    let found = app_by_object_id(read_tenant(ctx)?, &typed).map(|a| a.app_id.clone());
-    let Some(app_id) = found else {
-        return write_sdk_error(ctx, &v, &tgt, &GraphError::not_found(&typed), None);
-    };
-    if !ctx.should_process(&typed, "Remove-MgApplication")? {
-        return Ok(());
-    }
-    let done = transact(ctx, |_| {
-        Decision::Apply(
-            (),
-            vec![Change::RemoveApplication {
-                app_id: app_id.clone(),
-            }],
-        )
-    })?;
-    if done.is_some() && b.switch("PassThru") {
-        ctx.write_object(Value::Bool(true));
-    }
-    Ok(())
+    remove_object(
+        ctx,
+        b,
+        "Remove-MgApplication",
+        "ApplicationId",
+        |t, typed| app_by_object_id(t, typed).map(|a| a.app_id.clone()),
+        |app_id| Change::RemoveApplication { app_id },
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

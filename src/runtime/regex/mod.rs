@@ -272,7 +272,8 @@ impl Regex {
         count: usize,
     ) -> Result<Vec<std::ops::Range<usize>>, Timeout> {
         if count == 1 {
-            return Ok(vec![0..input.len()]);
+            let whole = 0..input.len();
+            return Ok(vec![whole]);
         }
         let limit = if count == 0 { None } else { Some(count - 1) };
         let rtl = self.right_to_left();
@@ -303,7 +304,8 @@ impl Regex {
             at = self.next_start(input, &m);
         }
         if found == 0 {
-            return Ok(vec![0..input.len()]);
+            let whole = 0..input.len();
+            return Ok(vec![whole]);
         }
         if rtl {
             out.push(0..prev);
