@@ -1058,11 +1058,11 @@ impl ContextWindow {
         last: Option<usize>,
     ) {
         let (pre, post) = search.context.unwrap_or((0, 0));
-        while let Some(hit) = self.hits.front() {
+        while let Some(hit) = self.hits.pop_front() {
             if last.is_some_and(|n| hit.0 + post > n) {
+                self.hits.push_front(hit);
                 break;
             }
-            let hit = self.hits.pop_front().expect("a front hit");
             let next_hit = self.hits.front().map_or(usize::MAX, |h| h.0);
             let lines: Vec<String> = self.lines.iter().cloned().collect();
             write_hit(
