@@ -558,7 +558,10 @@ impl Session {
     pub fn preference(&self, name: &str, default: ActionPreference) -> ActionPreference {
         self.scopes
             .get(name, Qualifier::None)
-            .and_then(|v| ActionPreference::parse(&v.value.to_ps_string()))
+            .and_then(|v| match &v.value {
+                Value::String(text) => ActionPreference::parse(text),
+                other => ActionPreference::parse(&other.to_ps_string()),
+            })
             .unwrap_or(default)
     }
 
