@@ -119,7 +119,11 @@ fn recorded(v: &Value) -> Option<&'static TypeInfo> {
         Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
         other => other.type_name(),
     };
-    dotnet::type_info(&name)
+    dotnet::type_info(&name).or_else(|| match v {
+        // Every enum has the members of System.Enum's instances (DayOfWeek is recorded).
+        Value::Enum(_) => dotnet::type_info("System.DayOfWeek"),
+        _ => None,
+    })
 }
 
 /// The type name Get-Member reports for a value.
@@ -192,6 +196,24 @@ fn rows_for(v: &Value, is_static: bool, force: bool) -> Vec<Row> {
                         }
                     ),
                 });
+            }
+        }
+        (Value::Enum(e), Some(info)) => {
+            from_table(info, &mut rows);
+            // `value__` has the enum's underlying type.
+            use crate::runtime::number::Number;
+            let underlying = match e.number() {
+                Number::Int64(_) => "long",
+                Number::UInt32(_) => "uint",
+                Number::Byte(_) => "byte",
+                Number::SByte(_) => "sbyte",
+                Number::Int16(_) => "short",
+                Number::UInt16(_) => "ushort",
+                Number::UInt64(_) => "ulong",
+                _ => "int",
+            };
+            for row in rows.iter_mut().filter(|r| r.name == "value__") {
+                row.definition = format!("{underlying} value__ {{get;set;}}");
             }
         }
         (_, Some(info)) => from_table(info, &mut rows),

@@ -87,6 +87,10 @@ impl Session {
                 return RunOutcome::ParseFailed;
             }
         };
+        if let Err(errors) = self.define_types(&ast) {
+            self.report_parse_errors(&errors);
+            return RunOutcome::ParseFailed;
+        }
         self.run_toplevel(&ast, path, args)
     }
 
@@ -506,6 +510,8 @@ impl Session {
                 Ok(())
             }
             StatementKind::Try(t) => self.exec_try(t, out),
+            // Defined before the script ran (`Session::define_types`).
+            StatementKind::TypeDefinition(_) => Ok(()),
             // Traps act when the statement list they are in runs (exec_block_with_traps).
             StatementKind::Trap(_) => Ok(()),
             StatementKind::Throw(value) => {

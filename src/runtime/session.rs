@@ -198,6 +198,8 @@ pub struct Session {
     pub extension: Option<Box<dyn super::extension::SessionExtension>>,
     /// The calls the Graph cmdlets answered in this session (see `extension::GraphCall`).
     pub graph_calls: Vec<super::extension::GraphCall>,
+    /// The classes scripts defined (`class Name { }`), by lowercase name.
+    pub(crate) classes: std::collections::HashMap<String, Rc<super::classes::ClassDef>>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -257,6 +259,7 @@ impl Session {
             location_forward: Vec::new(),
             extension: None,
             graph_calls: Vec::new(),
+            classes: std::collections::HashMap::new(),
         };
         s.init_variables();
         s

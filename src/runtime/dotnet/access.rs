@@ -161,8 +161,20 @@ pub fn get_member(
                     Value::array(
                         crate::vocab::dotnet::type_info(&target.type_name())
                             .map(|t| t.type_names.iter().map(Value::str).collect())
-                            .unwrap_or_else(|| {
-                                vec![Value::str(target.type_name()), Value::str("System.Object")]
+                            .unwrap_or_else(|| match target {
+                                Value::Enum(e) => [
+                                    &*e.type_name,
+                                    "System.Enum",
+                                    "System.ValueType",
+                                    "System.Object",
+                                ]
+                                .into_iter()
+                                .map(Value::str)
+                                .collect(),
+                                _ => vec![
+                                    Value::str(target.type_name()),
+                                    Value::str("System.Object"),
+                                ],
                             }),
                     ),
                 ),
@@ -170,6 +182,9 @@ pub fn get_member(
         Value::Type(t) => match lower.as_str() {
             "name" => Some(Value::str(super::type_short_name(t))),
             "fullname" => Some(Value::str(super::generic::qualified_full_name(t))),
+            "basetype" if t.as_ref() != "System.Object" => Some(Value::Type(std::rc::Rc::from(
+                super::types::base_type_of(t),
+            ))),
             _ => None,
         },
         Value::Guid(g) => match lower.as_str() {

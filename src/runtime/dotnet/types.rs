@@ -258,15 +258,8 @@ pub fn type_short_name(full: &str) -> String {
 /// A type object as the formatter shows it (pwsh's RuntimeType table: IsPublic, IsSerial, Name,
 /// BaseType).
 pub fn type_object(full: &str) -> crate::runtime::value::PsObject {
-    let base_type = if full.ends_with("[]") {
-        "System.Array"
-    } else if full == "System.Void" || full == "System.Enum" || is_value_type(full) {
-        "System.ValueType"
-    } else if crate::vocab::dotnet::enum_info(full).is_some() {
-        "System.Enum"
-    } else {
-        "System.Object"
-    };
+    let base_type = base_type_of(full);
+    let base_type = base_type.as_str();
     let not_serializable = matches!(
         full,
         "System.Management.Automation.PSObject"
@@ -297,6 +290,25 @@ pub fn type_object(full: &str) -> crate::runtime::value::PsObject {
         .with("Name", Value::str(type_short_name(shown)))
         .with("BaseType", Value::Type(Rc::from(base_type)))
         .with_text(full)
+}
+
+/// `Type.BaseType` by full name: arrays derive from Array, enums from Enum, a script class
+/// from its base class, everything else here from Object (value types from ValueType).
+pub fn base_type_of(full: &str) -> String {
+    if full.ends_with("[]") {
+        "System.Array"
+    } else if full == "System.Void" || full == "System.Enum" || is_value_type(full) {
+        "System.ValueType"
+    } else if crate::vocab::dotnet::enum_info(full).is_some() {
+        "System.Enum"
+    } else if let Some(chain) = crate::vocab::script_types::class_chain(full)
+        && let Some(base) = chain.get(1)
+    {
+        return base.clone();
+    } else {
+        "System.Object"
+    }
+    .to_string()
 }
 
 /// `[type] value`.
