@@ -33,6 +33,7 @@ impl Session {
                                 }
                                 _ => self.eval(e)?,
                             };
+                            let v = self.with_class_text(v, e.span)?;
                             s.push_str(&self.stringify(&v));
                         }
                     }

@@ -538,6 +538,14 @@ impl Session {
                 Err(Flow::Error(Rc::new(rec), Termination::Script))
             }
             StatementKind::Return(value) => {
+                if self.method_return_here() {
+                    // A class method: the value is returned, not written to the output.
+                    if let Some(s) = value {
+                        let v = self.statement_value(s)?;
+                        self.set_method_return(v, s.span);
+                    }
+                    return Err(Flow::Return);
+                }
                 if let Some(s) = value {
                     self.exec_statement(s, out)?;
                 }

@@ -624,6 +624,8 @@ pub enum Native {
     StringComparer { ignore_case: bool },
     /// `System.Management.Automation.WildcardPattern`: the pattern and whether it ignores case.
     Wildcard { pattern: String, ignore_case: bool },
+    /// An instance of a class a script defined: its class and hidden properties.
+    ScriptInstance(Box<super::classes::Instance>),
 }
 
 impl PsObject {

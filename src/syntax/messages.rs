@@ -429,6 +429,14 @@ pub(crate) const ENUMERATOR_VALUE_MUST_BE_CONSTANT: Template = (
     "EnumeratorValueMustBeConstant",
     "Enumerator value must be a constant value.",
 );
+pub(crate) const VARIABLE_NOT_LOCAL: Template = (
+    "VariableNotLocal",
+    "Variable is not assigned in the method.",
+);
+pub(crate) const NON_STATIC_MEMBER_ACCESS_IN_STATIC_MEMBER: Template = (
+    "NonStaticMemberAccessInStaticMember",
+    "Cannot access the non-static member '{0}' in a static method or initializer of a static property.",
+);
 pub(crate) const CANNOT_CONVERT_VALUE: Template = (
     "CannotConvertValue",
     "Cannot convert the value to type \"{0}\".",

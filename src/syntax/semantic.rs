@@ -15,6 +15,8 @@ pub(crate) fn check(sb: &ScriptBlockAst) -> Vec<Diag> {
         frames: Vec::new(),
         text: sb.source.text.clone(),
         methods: Vec::new(),
+        locals: Vec::new(),
+        in_static: false,
     };
     // A type name is defined once in a script (pwsh: MemberAlreadyDefined on the later one).
     for (i, def) in sb.type_definitions.iter().enumerate() {
@@ -45,6 +47,11 @@ struct Checker {
     /// For each script block being checked, innermost last: `Some(returns_void)` for a class
     /// method's body, `None` for any other block (`return` is checked only in a method).
     methods: Vec<Option<bool>>,
+    /// The variables assigned so far in the class method being checked (textually before the
+    /// read), one set per method; empty outside methods.
+    locals: Vec<Vec<String>>,
+    /// Checking a static method or a static property's initializer (`$this` is an error).
+    in_static: bool,
 }
 
 impl Checker {
@@ -121,6 +128,22 @@ impl Checker {
     fn statement(&mut self, s: &Statement) {
         match &s.kind {
             StatementKind::Pipeline(p) => self.pipeline(p),
+            StatementKind::Assignment(a) if self.in_method_body() => {
+                // A method's variable is assigned once its value is computed: `$x = $x + 1`
+                // reads it first.
+                self.statement(&a.value);
+                let mut target = &a.target;
+                while let ExprKind::Convert { operand, .. } = &target.kind {
+                    target = operand;
+                }
+                match (&target.kind, a.op) {
+                    (ExprKind::Variable(v), AssignOp::Assign) => self.declare(v),
+                    _ => self.expr(&a.target),
+                }
+                self.assignment_target(&a.target, a.op == AssignOp::Assign, &|c, at| {
+                    c.report(at, msg::INVALID_LEFT_HAND_SIDE, &[])
+                });
+            }
             StatementKind::Assignment(a) => {
                 self.expr(&a.target);
                 self.assignment_target(&a.target, a.op == AssignOp::Assign, &|c, at| {
@@ -139,6 +162,7 @@ impl Checker {
             }
             StatementKind::Foreach(f) => {
                 self.statement(&f.iterable);
+                self.declare(&f.variable);
                 self.within(Self::loop_label(&f.label), |c| c.block(&f.body));
             }
             StatementKind::For(f) => {
@@ -271,17 +295,81 @@ impl Checker {
                         self.report(p.span, msg::MEMBER_ALREADY_DEFINED, &[&p.name]);
                     }
                     if let Some(d) = &p.default {
+                        let was_static = std::mem::replace(&mut self.in_static, p.is_static);
                         self.expr(d);
+                        self.in_static = was_static;
                     }
                 }
                 for (i, m) in methods.iter().enumerate() {
                     if methods[..i].iter().any(|e| same_signature(e, m)) {
-                        self.report(m.span, msg::MEMBER_ALREADY_DEFINED, &[&m.name]);
+                        self.report(m.name_span, msg::MEMBER_ALREADY_DEFINED, &[&m.name]);
                     }
                     self.method(m);
                 }
             }
         }
+    }
+
+    fn in_method_body(&self) -> bool {
+        matches!(self.methods.last(), Some(Some(_)))
+    }
+
+    fn declare(&mut self, v: &VariableRef) {
+        if let Some(set) = self.locals.last_mut() {
+            set.push(v.name.to_ascii_lowercase());
+        }
+    }
+
+    /// A variable read in a class method must be assigned in it first (VariableNotLocal),
+    /// unless it is scoped (`$script:x`, `$env:X`), automatic or one of the few pwsh lets
+    /// methods read; `$this` may not be read in a static member.
+    fn variable_read(&mut self, v: &VariableRef, at: Span) {
+        if v.name.eq_ignore_ascii_case("this") && self.in_static && self.methods_or_static() {
+            self.report(
+                at,
+                msg::NON_STATIC_MEMBER_ACCESS_IN_STATIC_MEMBER,
+                &["this"],
+            );
+            return;
+        }
+        if !self.in_method_body() || v.scope.is_some() {
+            return;
+        }
+        const ALLOWED: &[&str] = &[
+            "this",
+            "_",
+            "psitem",
+            "args",
+            "input",
+            "true",
+            "false",
+            "null",
+            "pscmdlet",
+            "psboundparameters",
+            "myinvocation",
+            "psscriptroot",
+            "pscommandpath",
+            "lastexitcode",
+            "error",
+            "stacktrace",
+            "outputencoding",
+            "nestedpromptlevel",
+            "pwd",
+            "matches",
+            "psapplicationoutputencoding",
+        ];
+        let lower = v.name.to_ascii_lowercase();
+        if ALLOWED.contains(&lower.as_str()) {
+            return;
+        }
+        if self.locals.last().is_some_and(|set| set.contains(&lower)) {
+            return;
+        }
+        self.report(at, msg::VARIABLE_NOT_LOCAL, &[]);
+    }
+
+    fn methods_or_static(&self) -> bool {
+        self.in_method_body() || self.methods.is_empty() || self.in_static
     }
 
     fn method(&mut self, m: &MethodMember) {
@@ -296,7 +384,16 @@ impl Checker {
             }
         }
         self.methods.push(Some(returns_void));
+        self.locals.push(
+            m.parameters
+                .iter()
+                .map(|p| p.name.to_ascii_lowercase())
+                .collect(),
+        );
+        let was_static = std::mem::replace(&mut self.in_static, m.is_static);
         self.script_block_body(&m.body);
+        self.in_static = was_static;
+        self.locals.pop();
         self.methods.pop();
         let body = m.body.end.as_ref();
         if !returns_void && !body.is_some_and(|b| block_returns(&b.statements)) {
@@ -403,9 +500,9 @@ impl Checker {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
+            ExprKind::Variable(v) => self.variable_read(v, e.span),
             ExprKind::Number(_)
             | ExprKind::StringLiteral { .. }
-            | ExprKind::Variable(_)
             | ExprKind::Splat(_)
             | ExprKind::TypeLiteral(_) => {}
             ExprKind::ExpandableString { parts, .. } => {

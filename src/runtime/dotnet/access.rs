@@ -77,6 +77,9 @@ pub fn get_member(
             if o.borrow().native.is_some() {
                 refresh_native(s, o);
             }
+            if let Some(v) = Session::hidden_property(target, name) {
+                return Ok(v);
+            }
             let o = o.borrow();
             match o.get(name) {
                 Some(v) => Some(v),
@@ -263,6 +266,9 @@ pub(super) fn static_member(
         other => full_type_name(&other.to_ps_string()),
     };
     let lower = name.to_ascii_lowercase();
+    if let Some(class) = s.class(&ty) {
+        return Ok(s.class_static(&class, name).unwrap_or(Value::Null));
+    }
     // An enum's members are its static properties.
     if let Some(info) = crate::vocab::dotnet::enum_info(&ty)
         && let Some(v) = info.value_of(name)
@@ -345,6 +351,30 @@ pub fn set_member(
         {
             set_reference(s, target, value);
             Ok(())
+        }
+        Value::Type(t) if s.class(t).is_some() => {
+            let class = s.class(t).expect("checked");
+            if s.set_class_static(&class, name, value, span)? {
+                Ok(())
+            } else {
+                Err(s.runtime_error(
+                    "PropertyAssignmentException",
+                    format!("'{name}' is a ReadOnly property."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+        Value::Object(_) if crate::runtime::classes::instance_class(target).is_some() => {
+            match s.set_instance_property(target, name, value, span) {
+                Some(r) => r,
+                None => Err(s.runtime_error(
+                    "PropertyNotFound",
+                    format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                )),
+            }
         }
         Value::Object(o) => {
             let mut o = o.borrow_mut();
