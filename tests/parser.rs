@@ -2048,16 +2048,201 @@ fn rejects_unexpected_tokens() {
 }
 
 #[test]
-fn rejects_not_emulated_syntax() {
+fn parses_enums_and_classes() {
+    accept(&[
+        ("enum E { A; B = 5; C }", "(enum E A (B 5) C)"),
+        (
+            "[Flags()] enum P : byte {\n  None = 0\n  Read = 1 -shl 0\n}",
+            "(enum P : byte [Flags] (None 0) (Read (-shl 1 0)))",
+        ),
+        ("enum\nE\n{\n}", "(enum E)"),
+        (
+            "class C { [int]$X = 1; hidden static [string]$S; $Any }",
+            "(class C (prop [int] $X = 1) (prop static hidden [string] $S) (prop $Any))",
+        ),
+        (
+            "class C : B { C([int]$x) : base($x, 2) { } [void] M() { } static [int] N($a) { return $a } }",
+            "(class C : B (ctor C ($x) (base $x 2)) (method [void] M ()) (method static [int] N ($a)))",
+        ),
+        (
+            "class D { [string] ToString() { return 'd' } }\n[D]::new()",
+            "(class D (method [string] ToString ())) (call:: [D] new)",
+        ),
+    ]);
+}
+
+#[test]
+fn rejects_bad_enums_and_classes() {
     reject(&[
         (
-            "class Foo {}",
-            "NotEmulatedOffline",
+            "enum",
+            "MissingNameAfterKeyword",
             1,
+            5,
+            true,
+            "Missing name after enum keyword.",
+        ),
+        (
+            "class { }",
+            "MissingNameAfterKeyword",
+            1,
+            6,
+            false,
+            "Missing name after class keyword.",
+        ),
+        (
+            "enum E A",
+            "MissingTypeBody",
+            1,
+            7,
+            false,
+            "Missing 'enum' body in 'enum' declaration.",
+        ),
+        (
+            "enum E {",
+            "MissingEndCurlyBrace",
+            1,
+            9,
+            true,
+            "Missing closing '}' in statement block or type definition.",
+        ),
+        (
+            "enum E { A, B }",
+            "MissingPropertyTerminator",
+            1,
+            11,
+            false,
+            "Missing ';' or end-of-line in property definition.",
+        ),
+        (
+            "enum E : string { A }",
+            "InvalidUnderlyingType",
+            1,
+            10,
+            false,
+            "'string' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)",
+        ),
+        (
+            "enum E { A; a }",
+            "MemberAlreadyDefined",
+            1,
+            13,
+            false,
+            "The member 'a' is already defined.",
+        ),
+        (
+            "enum E { A = $x }",
+            "EnumeratorValueMustBeConstant",
+            1,
+            14,
+            false,
+            "Enumerator value must be a constant value.",
+        ),
+        (
+            "enum E { A = 'x' }",
+            "CannotConvertValue",
+            1,
+            14,
+            false,
+            "Cannot convert the value to type \"int\".",
+        ),
+        (
+            "enum E : byte { A = 256 }",
+            "EnumeratorValueOutOfBounds",
+            1,
+            21,
+            false,
+            "Enumerator value is either too large or too small for byte.",
+        ),
+        (
+            "enum E { A }\nenum E { B }",
+            "MemberAlreadyDefined",
+            2,
             1,
             false,
-            "The 'class' syntax is not emulated by this offline shell.",
+            "The member 'E' is already defined.",
         ),
+        (
+            "class C { $a; $A }",
+            "MemberAlreadyDefined",
+            1,
+            15,
+            false,
+            "The member 'A' is already defined.",
+        ),
+        (
+            "class C { [int] F() { } }",
+            "MethodHasCodePathNotReturn",
+            1,
+            17,
+            false,
+            "Not all code path returns value within method.",
+        ),
+        (
+            "class C { [int] F($b) { if ($b) { return 1 } } }",
+            "MethodHasCodePathNotReturn",
+            1,
+            17,
+            false,
+            "Not all code path returns value within method.",
+        ),
+        (
+            "class C { [void] F() { return 1 } }",
+            "VoidMethodHasReturn",
+            1,
+            24,
+            false,
+            "Invalid return statement within void method.",
+        ),
+        (
+            "class C { [int] F() { return } }",
+            "NonVoidMethodMissingReturnValue",
+            1,
+            23,
+            false,
+            "Invalid return statement within non-void method.",
+        ),
+        (
+            "class C { static }",
+            "IncompleteMemberDefinition",
+            1,
+            17,
+            false,
+            "Missing a property name or method definition.",
+        ),
+        (
+            "class C { F { } }",
+            "MissingMethodParameterList",
+            1,
+            12,
+            false,
+            "Missing '(' in class method parameter list.",
+        ),
+        (
+            "class C { C() : { } }",
+            "MissingBaseCtorCall",
+            1,
+            16,
+            false,
+            "Missing 'base' after ':' in a base class constructor call.",
+        ),
+        (
+            "class C { [int][string]$a }",
+            "TooManyTypes",
+            1,
+            16,
+            false,
+            "Only one type may be specified on class members.",
+        ),
+    ]);
+    // A method's body is checked like a function's; a method returning on every path is fine.
+    assert!(dump("class C { [int] F($b) { if ($b) { return 1 } else { throw 'x' } } }").is_ok());
+    assert!(dump("class C { [int] F() { try { return 1 } finally { } } }").is_ok());
+}
+
+#[test]
+fn rejects_not_emulated_syntax() {
+    reject(&[
         (
             "using module Foo",
             "NotEmulatedOffline",

@@ -119,7 +119,11 @@ fn recorded(v: &Value) -> Option<&'static TypeInfo> {
         Value::Array(a) if !a.borrow().kind.is_list() => "System.Object[]".into(),
         other => other.type_name(),
     };
-    dotnet::type_info(&name)
+    dotnet::type_info(&name).or_else(|| match v {
+        // Every enum has the members of System.Enum's instances (DayOfWeek is recorded).
+        Value::Enum(_) => dotnet::type_info("System.DayOfWeek"),
+        _ => None,
+    })
 }
 
 /// The type name Get-Member reports for a value.
@@ -175,6 +179,48 @@ fn rows_for(v: &Value, is_static: bool, force: bool) -> Vec<Row> {
         }
         return rows;
     }
+    if let Some(class) = crate::runtime::classes::instance_class(v) {
+        // A script class: Object's methods, the class's methods and its typed properties.
+        if let Some(object) = dotnet::type_info("System.Management.Automation.PSCustomObject") {
+            from_table(object, &mut rows);
+        }
+        for (c, i) in class.instance_methods() {
+            let m = c.method(i);
+            if m.name.eq_ignore_ascii_case("ToString") && m.parameters.is_empty() {
+                continue;
+            }
+            rows.push(Row {
+                name: m.name.clone(),
+                member_type: "Method".into(),
+                definition: crate::runtime::classes::method_definition(m),
+            });
+        }
+        for (c, i) in class.instance_properties() {
+            let p = c.property(i);
+            if p.hidden && !force {
+                continue;
+            }
+            let ty = p
+                .type_name
+                .as_ref()
+                .map_or("System.Object".to_string(), |t| {
+                    crate::runtime::classes::definition_type(&t.name)
+                });
+            rows.push(Row {
+                name: p.name.clone(),
+                member_type: "Property".into(),
+                definition: format!("{ty} {} {{get;set;}}", p.name),
+            });
+        }
+        rows.sort_by(|a, b| {
+            a.member_type.cmp(&b.member_type).then_with(|| {
+                a.name
+                    .to_ascii_lowercase()
+                    .cmp(&b.name.to_ascii_lowercase())
+            })
+        });
+        return rows;
+    }
     match (v, recorded(v)) {
         (Value::Object(o), Some(info)) => {
             from_table(info, &mut rows);
@@ -192,6 +238,24 @@ fn rows_for(v: &Value, is_static: bool, force: bool) -> Vec<Row> {
                         }
                     ),
                 });
+            }
+        }
+        (Value::Enum(e), Some(info)) => {
+            from_table(info, &mut rows);
+            // `value__` has the enum's underlying type.
+            use crate::runtime::number::Number;
+            let underlying = match e.number() {
+                Number::Int64(_) => "long",
+                Number::UInt32(_) => "uint",
+                Number::Byte(_) => "byte",
+                Number::SByte(_) => "sbyte",
+                Number::Int16(_) => "short",
+                Number::UInt16(_) => "ushort",
+                Number::UInt64(_) => "ulong",
+                _ => "int",
+            };
+            for row in rows.iter_mut().filter(|r| r.name == "value__") {
+                row.definition = format!("{underlying} value__ {{get;set;}}");
             }
         }
         (_, Some(info)) => from_table(info, &mut rows),

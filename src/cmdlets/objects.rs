@@ -895,6 +895,8 @@ pub fn compare_values(l: &Value, r: &Value, cs: bool) -> std::cmp::Ordering {
     }
     match (l, r) {
         (Value::Null, _) | (_, Value::Null) => sort_order(l, r, cs),
+        // Enums are IComparable: by their numbers.
+        (Value::Enum(a), Value::Enum(b)) if a.type_name == b.type_name => a.value.cmp(&b.value),
         (Value::Num(_), Value::String(_)) => match to_double(r, "System.Double") {
             Ok(y) => l
                 .as_f64()

@@ -141,6 +141,12 @@ fn new_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
             };
             Value::object(conversion::credential(&user, &password))
         }
+        // A class a script defined: its constructor taking the arguments.
+        _ if ctx.session.class(typed.trim()).is_some() => {
+            let class = ctx.session.class(typed.trim()).expect("checked");
+            let span = ctx.command_span;
+            ctx.session.construct(&class, args, span)?
+        }
         "collections.hashtable" | "hashtable" => Value::hashtable(Hashtable::new(false)),
         "collections.specialized.ordereddictionary" => Value::hashtable(Hashtable::new(true)),
         // Lists are made as `[type]::new(args)` makes them, so they keep Add, Remove, ...

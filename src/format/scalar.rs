@@ -40,6 +40,17 @@ pub fn scalar_text(value: &Value) -> Option<String> {
         }
         // An enum value shows its name.
         Value::Enum(e) => Some(e.text()),
+        // A script class instance without public properties shows its ToString() (its class
+        // name), as pwsh's formatter does for an object with nothing to tabulate.
+        Value::Object(o)
+            if o.borrow().is_empty()
+                && matches!(
+                    o.borrow().native,
+                    Some(crate::runtime::value::Native::ScriptInstance(_))
+                ) =>
+        {
+            Some(o.borrow().to_ps_string())
+        }
         _ => None,
     }
 }

@@ -680,6 +680,9 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
         ParamKind::Credential => {
             matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
         }
+        ParamKind::DotNetEnum => {
+            matches!(value, Value::Enum(e) if e.type_name.eq_ignore_ascii_case(p.ty.full))
+        }
         ParamKind::ListModifier | ParamKind::Enum(_) | ParamKind::UInt32 => false,
     }
 }

@@ -260,8 +260,9 @@ pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
             names().join(",")
         )
     };
+    let all_bits = info.members.iter().fold(0i64, |acc, (_, v)| acc | v);
     let from_number = |n: i64, shown: &str| -> Result<EnumValue, String> {
-        if info.flags || info.is_defined(n) {
+        if info.is_defined(n) || (info.flags && n & !all_bits == 0) {
             Ok(EnumValue::new(info.name, n))
         } else {
             Err(not_valid(shown))
@@ -510,6 +511,36 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
         },
         ParamKind::Guid => Value::Guid(to_guid(value)?),
         ParamKind::Enum(names) => Value::str(to_enum(value, names, ty.full)?),
+        ParamKind::DotNetEnum => match value {
+            Value::Null => Value::Null,
+            // Parameters and typed variables also take a unique prefix of a name
+            // (`-Level hi` for High), as pwsh's argument converter does.
+            Value::String(text) => match to_enum_value(value, ty.full) {
+                Ok(e) => Value::Enum(e),
+                Err(message) => {
+                    let prefix = text.trim();
+                    let info = crate::vocab::dotnet::enum_info(ty.full);
+                    let hits: Vec<&(&str, i64)> = info
+                        .map(|i| {
+                            i.members
+                                .iter()
+                                .filter(|(n, _)| {
+                                    !prefix.is_empty()
+                                        && n.len() >= prefix.len()
+                                        && n.is_char_boundary(prefix.len())
+                                        && n[..prefix.len()].eq_ignore_ascii_case(prefix)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    match (info, hits.as_slice()) {
+                        (Some(i), [(_, v)]) => Value::Enum(EnumValue::new(i.name, *v)),
+                        _ => return Err(message),
+                    }
+                }
+            },
+            other => Value::Enum(to_enum_value(other, ty.full)?),
+        },
     })
 }
 
@@ -541,7 +572,11 @@ pub fn param_type_for(name: &str) -> Option<ParamType> {
         "securestring" | "security.securestring" => types::SECURE_STRING,
         "datetime" => types::DATETIME,
         "guid" => types::GUID,
-        _ => return None,
+        _ => {
+            let full = super::dotnet::full_type_name(name);
+            let info = crate::vocab::dotnet::enum_info(&full)?;
+            ParamType::new(ParamKind::DotNetEnum, info.name, info.name)
+        }
     })
 }
 

@@ -33,6 +33,7 @@ impl Session {
                                 }
                                 _ => self.eval(e)?,
                             };
+                            let v = self.with_class_text(v, e.span)?;
                             s.push_str(&self.stringify(&v));
                         }
                     }
@@ -487,22 +488,34 @@ impl Session {
                     // error (MetadataError), not the cast's InvalidArgument.
                     // A type that does not exist is reported at the type constraint itself
                     // (`[NoSuchType]`), as pwsh does.
-                    let converted =
-                        match super::dotnet::cast(self, value, &type_name.name, target.span) {
-                            Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
-                                let at = Span {
-                                    start: type_name.span.start.saturating_sub(1),
-                                    end: type_name.span.end + 1,
-                                };
-                                return Err(self.runtime_error_at(
-                                    "TypeNotFound",
-                                    r.exception.message.clone(),
-                                    ErrorCategory::InvalidOperation,
-                                    at,
-                                ));
-                            }
-                            other => other.map_err(super::errors::as_argument_transformation)?,
-                        };
+                    let enum_type = super::conversion::param_type_for(&type_name.name)
+                        .filter(|t| t.kind == crate::vocab::ParamKind::DotNetEnum);
+                    let converted = match enum_type {
+                        // An enum constraint takes a unique prefix of a name, as the
+                        // variable's converter does (`[Level]$l = 'hi'`).
+                        Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|m| {
+                            self.runtime_record_error(
+                                super::errors::argument_transformation(m),
+                                target.span,
+                            )
+                        }),
+                        None => super::dotnet::cast(self, value, &type_name.name, target.span),
+                    };
+                    let converted = match converted {
+                        Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
+                            let at = Span {
+                                start: type_name.span.start.saturating_sub(1),
+                                end: type_name.span.end + 1,
+                            };
+                            return Err(self.runtime_error_at(
+                                "TypeNotFound",
+                                r.exception.message.clone(),
+                                ErrorCategory::InvalidOperation,
+                                at,
+                            ));
+                        }
+                        other => other.map_err(super::errors::as_argument_transformation)?,
+                    };
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());

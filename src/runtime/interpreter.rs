@@ -87,6 +87,10 @@ impl Session {
                 return RunOutcome::ParseFailed;
             }
         };
+        if let Err(errors) = self.define_types(&ast) {
+            self.report_parse_errors(&errors);
+            return RunOutcome::ParseFailed;
+        }
         self.run_toplevel(&ast, path, args)
     }
 
@@ -506,6 +510,8 @@ impl Session {
                 Ok(())
             }
             StatementKind::Try(t) => self.exec_try(t, out),
+            // Defined before the script ran (`Session::define_types`).
+            StatementKind::TypeDefinition(_) => Ok(()),
             // Traps act when the statement list they are in runs (exec_block_with_traps).
             StatementKind::Trap(_) => Ok(()),
             StatementKind::Throw(value) => {
@@ -532,6 +538,14 @@ impl Session {
                 Err(Flow::Error(Rc::new(rec), Termination::Script))
             }
             StatementKind::Return(value) => {
+                if self.method_return_here() {
+                    // A class method: the value is returned, not written to the output.
+                    if let Some(s) = value {
+                        let v = self.statement_value(s)?;
+                        self.set_method_return(v, s.span);
+                    }
+                    return Err(Flow::Return);
+                }
                 if let Some(s) = value {
                     self.exec_statement(s, out)?;
                 }

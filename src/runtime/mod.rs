@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod binder;
+pub mod classes;
 pub mod clock;
 pub mod command_context;
 pub mod commands;

@@ -43,7 +43,7 @@ pub fn binary(
         BinaryOp::ShiftLeft | BinaryOp::ShiftRight => {
             shift_operator(s, op == BinaryOp::ShiftLeft, &l, &r, span)
         }
-        BinaryOp::Join => join(&l, &r)
+        BinaryOp::Join => join(&s.with_class_text(l, span)?, &r)
             .map(Value::str)
             .map_err(|m| s.runtime_record_error(super::memory::out_of_memory(m), span)),
         BinaryOp::Is | BinaryOp::IsNot => {

@@ -2119,6 +2119,16 @@ impl Session {
             });
             Flow::script_error(r)
         })?;
+        if let Err(e) = self.define_types(&ast) {
+            let r = super::interpreter::parse_error_record(&e).unwrap_or_else(|| {
+                errors::runtime(
+                    "ParseError",
+                    "Parse error",
+                    super::ErrorCategory::ParserError,
+                )
+            });
+            return Err(Flow::script_error(r));
+        }
         self.run_script_ast_from(&ast, Some(path.to_path_buf()), args, input, out, site)
     }
 
@@ -2182,6 +2192,7 @@ impl Session {
             });
             Flow::statement_error(r)
         };
+        self.script_param_types_defined(ast)?;
         let mut bound = binder::bind_arguments(&def, args, false).map_err(&fail)?;
         self.run_validation_scripts(&def, &bound, Span::new(0, 0))
             .map_err(&fail)?;

@@ -204,6 +204,13 @@ pub struct Session {
     pub extension: Option<Box<dyn super::extension::SessionExtension>>,
     /// The calls the Graph cmdlets answered in this session (see `extension::GraphCall`).
     pub graph_calls: Vec<super::extension::GraphCall>,
+    /// The classes scripts defined (`class Name { }`), by lowercase name.
+    pub(crate) classes: std::collections::HashMap<String, Rc<super::classes::ClassDef>>,
+    /// The call depth of each class method running, innermost last: a `return` at that
+    /// depth gives the method's value (`classes::invoke_member`).
+    pub(crate) method_frames: Vec<usize>,
+    /// What the innermost method's `return` gave, with where it was written.
+    pub(crate) method_return: Option<(Value, Span)>,
 }
 
 /// Guards against runaway recursion in scripts (pwsh's own limit is about 1000 frames).
@@ -263,6 +270,9 @@ impl Session {
             location_forward: Vec::new(),
             extension: None,
             graph_calls: Vec::new(),
+            classes: std::collections::HashMap::new(),
+            method_frames: Vec::new(),
+            method_return: None,
         };
         s.init_variables();
         s

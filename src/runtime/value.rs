@@ -507,6 +507,10 @@ impl EnumValue {
             Some("System.Int64") => Number::Int64(self.value),
             Some("System.UInt32") => Number::UInt32(self.value as u32),
             Some("System.Byte") => Number::Byte(self.value as u8),
+            Some("System.SByte") => Number::SByte(self.value as i8),
+            Some("System.Int16") => Number::Int16(self.value as i16),
+            Some("System.UInt16") => Number::UInt16(self.value as u16),
+            Some("System.UInt64") => Number::UInt64(self.value as u64),
             _ => Number::Int32(self.value as i32),
         }
     }
@@ -620,6 +624,8 @@ pub enum Native {
     StringComparer { ignore_case: bool },
     /// `System.Management.Automation.WildcardPattern`: the pattern and whether it ignores case.
     Wildcard { pattern: String, ignore_case: bool },
+    /// An instance of a class a script defined: its class and hidden properties.
+    ScriptInstance(Box<super::classes::Instance>),
 }
 
 impl PsObject {

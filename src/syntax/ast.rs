@@ -26,6 +26,9 @@ pub struct ScriptBlockAst {
     pub clean: Option<Block>,
     /// `using namespace X` at the start of a script, in order (only a whole script has them).
     pub usings: Vec<String>,
+    /// Every `enum` and `class` in a whole script, wherever written (only a whole script has
+    /// them): pwsh defines them all before the script runs.
+    pub type_definitions: Vec<Rc<TypeDefinition>>,
 }
 
 /// A `{ ... }` list of statements (or a whole file's top level).
@@ -75,6 +78,8 @@ pub enum StatementKind {
     PipelineChain(PipelineChain),
     /// `data [name] [-SupportedCommand a, b] { ... }`: a restricted-language section.
     Data(DataStatement),
+    /// `enum` or `class`: defined before the script runs, so the statement itself does nothing.
+    TypeDefinition(Rc<TypeDefinition>),
 }
 
 /// A `data` section: its body was checked against the restricted language when parsed; its
@@ -595,4 +600,68 @@ impl ScriptBlockAst {
             .and_then(|t| t.strip_suffix('}'))
             .unwrap_or(text)
     }
+}
+
+/// `enum Name [: type] { ... }` or `class Name [: Base] { ... }`, with the attributes written
+/// before it (`[Flags()]`). PowerShell defines the types of a whole script before running any
+/// of it, so the parser also lists them on the script (`ScriptBlockAst::type_definitions`).
+#[derive(Debug)]
+pub struct TypeDefinition {
+    pub name: String,
+    pub name_span: Span,
+    pub attributes: Vec<Attribute>,
+    pub kind: TypeDefinitionKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum TypeDefinitionKind {
+    Enum {
+        /// `: byte`; `None` for Int32.
+        underlying: Option<TypeName>,
+        members: Vec<EnumMember>,
+    },
+    Class {
+        /// `: Base, IInterface`: the types after the colon, in order.
+        bases: Vec<TypeName>,
+        properties: Vec<PropertyMember>,
+        methods: Vec<MethodMember>,
+    },
+}
+
+/// `Name` or `Name = expression` in an enum.
+#[derive(Debug)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<Expr>,
+    pub span: Span,
+}
+
+/// `[hidden] [static] [type] $Name [= default]` in a class.
+#[derive(Debug)]
+pub struct PropertyMember {
+    pub name: String,
+    pub type_name: Option<TypeName>,
+    pub is_static: bool,
+    pub hidden: bool,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+/// A method or constructor: `[static] [type] Name(params) [: base(args)] { body }`.
+#[derive(Debug)]
+pub struct MethodMember {
+    pub name: String,
+    pub name_span: Span,
+    /// The return type written before the name; `None` for a constructor or an untyped method
+    /// (which returns nothing, as `[void]`).
+    pub return_type: Option<TypeName>,
+    pub is_static: bool,
+    pub hidden: bool,
+    pub is_constructor: bool,
+    pub parameters: Vec<ParamDecl>,
+    /// `: base(args)` on a constructor.
+    pub base_args: Option<Vec<Expr>>,
+    pub body: Rc<ScriptBlockAst>,
+    pub span: Span,
 }

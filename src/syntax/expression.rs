@@ -1051,7 +1051,7 @@ impl Parser<'_> {
     }
 
     /// A type name as written between brackets (`string`, `string[]`, `List[string]`).
-    fn type_name_rule(&mut self) -> Option<TypeName> {
+    pub(crate) fn type_name_rule(&mut self) -> Option<TypeName> {
         self.with_mode(Mode::TypeName, |p| {
             let first = p.next_token();
             if !matches!(first.kind, Tok::Identifier(_)) {

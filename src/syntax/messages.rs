@@ -374,6 +374,73 @@ pub(crate) const TOO_MANY_ERRORS: Template = (
 );
 /// Chosen by aapsh (no PowerShell equivalent): valid PowerShell that this offline shell does
 /// not run, such as classes or background jobs. Failing loudly beats silently skipping.
+pub(crate) const MISSING_TYPE_BODY: Template = (
+    "MissingTypeBody",
+    "Missing '{0}' body in '{0}' declaration.",
+);
+pub(crate) const TYPE_NAME_EXPECTED: Template = ("TypeNameExpected", "Type name expected.");
+pub(crate) const INVALID_UNDERLYING_TYPE: Template = (
+    "InvalidUnderlyingType",
+    "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)",
+);
+pub(crate) const MISSING_PROPERTY_TERMINATOR: Template = (
+    "MissingPropertyTerminator",
+    "Missing ';' or end-of-line in property definition.",
+);
+pub(crate) const INCOMPLETE_MEMBER_DEFINITION: Template = (
+    "IncompleteMemberDefinition",
+    "Missing a property name or method definition.",
+);
+pub(crate) const MISSING_METHOD_PARAMETER_LIST: Template = (
+    "MissingMethodParameterList",
+    "Missing '(' in class method parameter list.",
+);
+pub(crate) const MISSING_BASE_CTOR_CALL: Template = (
+    "MissingBaseCtorCall",
+    "Missing 'base' after ':' in a base class constructor call.",
+);
+pub(crate) const DUPLICATE_QUALIFIER: Template =
+    ("DuplicateQualifier", "Duplicate '{0}' qualifier");
+pub(crate) const TOO_MANY_TYPES: Template = (
+    "TooManyTypes",
+    "Only one type may be specified on class members.",
+);
+pub(crate) const MEMBER_ALREADY_DEFINED: Template = (
+    "MemberAlreadyDefined",
+    "The member '{0}' is already defined.",
+);
+pub(crate) const METHOD_HAS_CODE_PATH_NOT_RETURN: Template = (
+    "MethodHasCodePathNotReturn",
+    "Not all code path returns value within method.",
+);
+pub(crate) const VOID_METHOD_HAS_RETURN: Template = (
+    "VoidMethodHasReturn",
+    "Invalid return statement within void method.",
+);
+pub(crate) const NON_VOID_METHOD_MISSING_RETURN_VALUE: Template = (
+    "NonVoidMethodMissingReturnValue",
+    "Invalid return statement within non-void method.",
+);
+pub(crate) const ENUMERATOR_VALUE_OUT_OF_BOUNDS: Template = (
+    "EnumeratorValueOutOfBounds",
+    "Enumerator value is either too large or too small for {0}.",
+);
+pub(crate) const ENUMERATOR_VALUE_MUST_BE_CONSTANT: Template = (
+    "EnumeratorValueMustBeConstant",
+    "Enumerator value must be a constant value.",
+);
+pub(crate) const VARIABLE_NOT_LOCAL: Template = (
+    "VariableNotLocal",
+    "Variable is not assigned in the method.",
+);
+pub(crate) const NON_STATIC_MEMBER_ACCESS_IN_STATIC_MEMBER: Template = (
+    "NonStaticMemberAccessInStaticMember",
+    "Cannot access the non-static member '{0}' in a static method or initializer of a static property.",
+);
+pub(crate) const CANNOT_CONVERT_VALUE: Template = (
+    "CannotConvertValue",
+    "Cannot convert the value to type \"{0}\".",
+);
 pub(crate) const NOT_EMULATED: Template = (
     "NotEmulatedOffline",
     "The '{0}' syntax is not emulated by this offline shell.",

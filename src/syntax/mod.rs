@@ -4,7 +4,7 @@
 //! Files: `chars.rs` (character classes), `token.rs` (token kinds, modes, operator and keyword
 //! tables), `lexer.rs` (the mode-dependent tokenizer), `string.rs` (strings, here-strings,
 //! barewords), `parser.rs` (lookahead, errors, script blocks), `statement.rs`, `command.rs`
-//! (pipelines, commands, arguments), `expression.rs`, `messages.rs` (pwsh's error texts) and
+//! (pipelines, commands, arguments), `expression.rs`, `type_definition.rs` (`enum` and `class`), `messages.rs` (pwsh's error texts) and
 //! `sexpr.rs` (a compact tree dump for tests).
 
 pub mod ast;
@@ -22,6 +22,7 @@ pub mod span;
 mod statement;
 mod string;
 mod token;
+pub mod type_definition;
 
 use std::rc::Rc;
 

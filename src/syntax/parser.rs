@@ -45,6 +45,8 @@ pub(crate) struct Parser<'s> {
     /// `@name` is allowed here (a plain command argument).
     pub splat_allowed: bool,
     pub sink: ErrorSink,
+    /// Every `enum` and `class` parsed so far, for `ScriptBlockAst::type_definitions`.
+    pub type_definitions: Vec<Rc<super::ast::TypeDefinition>>,
 }
 
 pub(crate) fn span(start: usize, end: usize) -> Span {
@@ -100,7 +102,8 @@ pub(crate) fn parse_script_counting(
 ) -> (Result<Rc<ScriptBlockAst>, ParseErrors>, u64) {
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
-    let ast = parser.script_block_rule(None);
+    let mut ast = parser.script_block_rule(None);
+    ast.type_definitions = std::mem::take(&mut parser.type_definitions);
     // pwsh's semantic checks run on the tree, after the parse errors (if any, on the tree
     // error recovery left); they fail the script the same way.
     if !parser.sink.fatal {
@@ -139,6 +142,7 @@ impl<'s> Parser<'s> {
             disable_comma: false,
             splat_allowed: false,
             sink,
+            type_definitions: Vec::new(),
         }
     }
 
@@ -451,6 +455,7 @@ impl<'s> Parser<'s> {
                 end: None,
                 clean: None,
                 usings,
+                type_definitions: Vec::new(),
             };
             if named {
                 p.named_block_list(lcurly, &mut ast);
@@ -478,6 +483,16 @@ impl<'s> Parser<'s> {
     /// Cheap lookahead: do attributes (balanced brackets) and then `param` follow? Scanning the
     /// brackets without parsing them keeps nested script blocks linear.
     fn looks_like_param_block(&mut self) -> bool {
+        self.attributes_then_keyword(|kw| kw == Keyword::Param)
+    }
+
+    /// Cheap lookahead like `looks_like_param_block`: do attributes and then `enum` or `class`
+    /// follow (`[Flags()] enum E { }`)?
+    pub fn looks_like_attributed_type_definition(&mut self) -> bool {
+        self.attributes_then_keyword(|kw| matches!(kw, Keyword::Enum | Keyword::Class))
+    }
+
+    fn attributes_then_keyword(&mut self, wanted: impl Fn(Keyword) -> bool) -> bool {
         let start = self.restore_point();
         let mut cx = self.context();
         cx.mode = Mode::Expression;
@@ -514,7 +529,7 @@ impl<'s> Parser<'s> {
                     let mut command = cx;
                     command.mode = Mode::Command;
                     let t = self.lexer.next_token(t.start(), command, &mut diags);
-                    return t.kind.is_keyword(Keyword::Param);
+                    return matches!(t.kind, Tok::Keyword(kw) if wanted(kw));
                 }
             }
         }

@@ -14,7 +14,19 @@ pub(crate) fn check(sb: &ScriptBlockAst) -> Vec<Diag> {
         diags: Vec::new(),
         frames: Vec::new(),
         text: sb.source.text.clone(),
+        methods: Vec::new(),
+        locals: Vec::new(),
+        in_static: false,
     };
+    // A type name is defined once in a script (pwsh: MemberAlreadyDefined on the later one).
+    for (i, def) in sb.type_definitions.iter().enumerate() {
+        if sb.type_definitions[..i]
+            .iter()
+            .any(|d| d.name.eq_ignore_ascii_case(&def.name))
+        {
+            c.report(def.span, msg::MEMBER_ALREADY_DEFINED, &[&def.name]);
+        }
+    }
     c.script_block(sb);
     c.diags
 }
@@ -32,6 +44,14 @@ struct Checker {
     diags: Vec<Diag>,
     frames: Vec<Frame>,
     text: String,
+    /// For each script block being checked, innermost last: `Some(returns_void)` for a class
+    /// method's body, `None` for any other block (`return` is checked only in a method).
+    methods: Vec<Option<bool>>,
+    /// The variables assigned so far in the class method being checked (textually before the
+    /// read), one set per method; empty outside methods.
+    locals: Vec<Vec<String>>,
+    /// Checking a static method or a static property's initializer (`$this` is an error).
+    in_static: bool,
 }
 
 impl Checker {
@@ -53,6 +73,12 @@ impl Checker {
     }
 
     fn script_block(&mut self, sb: &ScriptBlockAst) {
+        self.methods.push(None);
+        self.script_block_body(sb);
+        self.methods.pop();
+    }
+
+    fn script_block_body(&mut self, sb: &ScriptBlockAst) {
         self.boundary(|c| {
             for a in &sb.attributes {
                 c.attribute(a);
@@ -102,6 +128,22 @@ impl Checker {
     fn statement(&mut self, s: &Statement) {
         match &s.kind {
             StatementKind::Pipeline(p) => self.pipeline(p),
+            StatementKind::Assignment(a) if self.in_method_body() => {
+                // A method's variable is assigned once its value is computed: `$x = $x + 1`
+                // reads it first.
+                self.statement(&a.value);
+                let mut target = &a.target;
+                while let ExprKind::Convert { operand, .. } = &target.kind {
+                    target = operand;
+                }
+                match (&target.kind, a.op) {
+                    (ExprKind::Variable(v), AssignOp::Assign) => self.declare(v),
+                    _ => self.expr(&a.target),
+                }
+                self.assignment_target(&a.target, a.op == AssignOp::Assign, &|c, at| {
+                    c.report(at, msg::INVALID_LEFT_HAND_SIDE, &[])
+                });
+            }
             StatementKind::Assignment(a) => {
                 self.expr(&a.target);
                 self.assignment_target(&a.target, a.op == AssignOp::Assign, &|c, at| {
@@ -120,6 +162,7 @@ impl Checker {
             }
             StatementKind::Foreach(f) => {
                 self.statement(&f.iterable);
+                self.declare(&f.variable);
                 self.within(Self::loop_label(&f.label), |c| c.block(&f.body));
             }
             StatementKind::For(f) => {
@@ -179,7 +222,17 @@ impl Checker {
                     self.statement(p);
                 }
                 self.flow_out_of_finally(s.span, None);
+                match (self.methods.last(), p) {
+                    (Some(Some(true)), Some(_)) => {
+                        self.report(s.span, msg::VOID_METHOD_HAS_RETURN, &[])
+                    }
+                    (Some(Some(false)), None) => {
+                        self.report(s.span, msg::NON_VOID_METHOD_MISSING_RETURN_VALUE, &[])
+                    }
+                    _ => {}
+                }
             }
+            StatementKind::TypeDefinition(def) => self.type_definition(def),
             // A label known only at run time: like `return`, any finally around it is left.
             StatementKind::FlowToLabel { label, .. } => {
                 self.expr(label);
@@ -193,6 +246,158 @@ impl Checker {
                 self.statement(&c.right);
             }
             StatementKind::Data(d) => self.data_section(d),
+        }
+    }
+
+    /// An enum's or a class's members: names defined once (MemberAlreadyDefined; methods by
+    /// name and parameter types), and every method with a return type returning a value on
+    /// each path (MethodHasCodePathNotReturn).
+    #[inline(never)]
+    fn type_definition(&mut self, def: &TypeDefinition) {
+        match &def.kind {
+            TypeDefinitionKind::Enum { members, .. } => {
+                for (i, m) in members.iter().enumerate() {
+                    if members[..i]
+                        .iter()
+                        .any(|e| e.name.eq_ignore_ascii_case(&m.name))
+                    {
+                        self.report(m.span, msg::MEMBER_ALREADY_DEFINED, &[&m.name]);
+                    }
+                    if let Some(v) = &m.value {
+                        self.expr(v);
+                    }
+                }
+                use super::type_definition::{EnumValueError, enum_values_checked};
+                for e in enum_values_checked(def).1 {
+                    match e {
+                        EnumValueError::NotConstant(at) => {
+                            self.report(at, msg::ENUMERATOR_VALUE_MUST_BE_CONSTANT, &[])
+                        }
+                        EnumValueError::CannotConvert(at, ty) => {
+                            self.report(at, msg::CANNOT_CONVERT_VALUE, &[ty])
+                        }
+                        EnumValueError::OutOfBounds(at, ty) => {
+                            self.report(at, msg::ENUMERATOR_VALUE_OUT_OF_BOUNDS, &[ty])
+                        }
+                    }
+                }
+            }
+            TypeDefinitionKind::Class {
+                properties,
+                methods,
+                ..
+            } => {
+                for (i, p) in properties.iter().enumerate() {
+                    if properties[..i]
+                        .iter()
+                        .any(|e| e.name.eq_ignore_ascii_case(&p.name))
+                    {
+                        self.report(p.span, msg::MEMBER_ALREADY_DEFINED, &[&p.name]);
+                    }
+                    if let Some(d) = &p.default {
+                        let was_static = std::mem::replace(&mut self.in_static, p.is_static);
+                        self.expr(d);
+                        self.in_static = was_static;
+                    }
+                }
+                for (i, m) in methods.iter().enumerate() {
+                    if methods[..i].iter().any(|e| same_signature(e, m)) {
+                        self.report(m.name_span, msg::MEMBER_ALREADY_DEFINED, &[&m.name]);
+                    }
+                    self.method(m);
+                }
+            }
+        }
+    }
+
+    fn in_method_body(&self) -> bool {
+        matches!(self.methods.last(), Some(Some(_)))
+    }
+
+    fn declare(&mut self, v: &VariableRef) {
+        if let Some(set) = self.locals.last_mut() {
+            set.push(v.name.to_ascii_lowercase());
+        }
+    }
+
+    /// A variable read in a class method must be assigned in it first (VariableNotLocal),
+    /// unless it is scoped (`$script:x`, `$env:X`), automatic or one of the few pwsh lets
+    /// methods read; `$this` may not be read in a static member.
+    fn variable_read(&mut self, v: &VariableRef, at: Span) {
+        if v.name.eq_ignore_ascii_case("this") && self.in_static && self.methods_or_static() {
+            self.report(
+                at,
+                msg::NON_STATIC_MEMBER_ACCESS_IN_STATIC_MEMBER,
+                &["this"],
+            );
+            return;
+        }
+        if !self.in_method_body() || v.scope.is_some() {
+            return;
+        }
+        const ALLOWED: &[&str] = &[
+            "this",
+            "_",
+            "psitem",
+            "args",
+            "input",
+            "true",
+            "false",
+            "null",
+            "pscmdlet",
+            "psboundparameters",
+            "myinvocation",
+            "psscriptroot",
+            "pscommandpath",
+            "lastexitcode",
+            "error",
+            "stacktrace",
+            "outputencoding",
+            "nestedpromptlevel",
+            "pwd",
+            "matches",
+            "psapplicationoutputencoding",
+        ];
+        let lower = v.name.to_ascii_lowercase();
+        if ALLOWED.contains(&lower.as_str()) {
+            return;
+        }
+        if self.locals.last().is_some_and(|set| set.contains(&lower)) {
+            return;
+        }
+        self.report(at, msg::VARIABLE_NOT_LOCAL, &[]);
+    }
+
+    fn methods_or_static(&self) -> bool {
+        self.in_method_body() || self.methods.is_empty() || self.in_static
+    }
+
+    fn method(&mut self, m: &MethodMember) {
+        let returns_void = m.is_constructor
+            || m.return_type
+                .as_ref()
+                .is_none_or(|t| t.name.eq_ignore_ascii_case("void"));
+        self.boundary(|c| c.params(&m.parameters));
+        if let Some(args) = &m.base_args {
+            for a in args {
+                self.expr(a);
+            }
+        }
+        self.methods.push(Some(returns_void));
+        self.locals.push(
+            m.parameters
+                .iter()
+                .map(|p| p.name.to_ascii_lowercase())
+                .collect(),
+        );
+        let was_static = std::mem::replace(&mut self.in_static, m.is_static);
+        self.script_block_body(&m.body);
+        self.in_static = was_static;
+        self.locals.pop();
+        self.methods.pop();
+        let body = m.body.end.as_ref();
+        if !returns_void && !body.is_some_and(|b| block_returns(&b.statements)) {
+            self.report(m.name_span, msg::METHOD_HAS_CODE_PATH_NOT_RETURN, &[]);
         }
     }
 
@@ -295,9 +500,9 @@ impl Checker {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
+            ExprKind::Variable(v) => self.variable_read(v, e.span),
             ExprKind::Number(_)
             | ExprKind::StringLiteral { .. }
-            | ExprKind::Variable(_)
             | ExprKind::Splat(_)
             | ExprKind::TypeLiteral(_) => {}
             ExprKind::ExpandableString { parts, .. } => {
@@ -590,6 +795,8 @@ impl Restricted<'_> {
             StatementKind::Try(_) => self.report(s.span, msg::TRY_IN_DATA_SECTION, &[]),
             StatementKind::Trap(_) => self.report(s.span, msg::TRAP_IN_DATA_SECTION, &[]),
             StatementKind::Data(_) => self.report(s.span, msg::DATA_IN_DATA_SECTION, &[]),
+            // pwsh accepts a type definition in a data section (it is defined with the script).
+            StatementKind::TypeDefinition(_) => {}
             StatementKind::Throw(_)
             | StatementKind::Return(_)
             | StatementKind::Exit(_)
@@ -840,4 +1047,55 @@ fn is_simple_type(written: &str) -> bool {
             | "datetime"
             | "dbnull"
     )
+}
+
+/// Two methods with the same name and parameter types (as written) cannot both be defined.
+fn same_signature(a: &MethodMember, b: &MethodMember) -> bool {
+    let types = |m: &MethodMember| -> Vec<String> {
+        m.parameters
+            .iter()
+            .map(|p| {
+                p.type_constraint
+                    .as_ref()
+                    .map_or("object".to_string(), |t| t.name.to_ascii_lowercase())
+            })
+            .collect()
+    };
+    a.is_static == b.is_static && a.name.eq_ignore_ascii_case(&b.name) && types(a) == types(b)
+}
+
+/// Does every path through these statements end in `return`, `throw` or `exit`? (pwsh's
+/// VariableAnalysis on a method body, for the statements that end flow on every path: an `if`
+/// with an `else` whose branches all return, a `try` whose body and catches all return or whose
+/// `finally` returns, a `switch` with a `default` whose clauses all return, and an infinite
+/// `while ($true)` without `break`.)
+fn block_returns(statements: &[Statement]) -> bool {
+    statements.iter().any(statement_returns)
+}
+
+fn statement_returns(s: &Statement) -> bool {
+    match &s.kind {
+        StatementKind::Return(_) | StatementKind::Throw(_) | StatementKind::Exit(_) => true,
+        StatementKind::If(i) => {
+            i.else_body
+                .as_ref()
+                .is_some_and(|b| block_returns(&b.statements))
+                && i.clauses.iter().all(|c| block_returns(&c.body.statements))
+        }
+        StatementKind::Try(t) => {
+            t.finally
+                .as_ref()
+                .is_some_and(|f| block_returns(&f.statements))
+                || (block_returns(&t.body.statements)
+                    && t.catches.iter().all(|c| block_returns(&c.body.statements)))
+        }
+        StatementKind::Switch(sw) => {
+            sw.default
+                .as_ref()
+                .is_some_and(|b| block_returns(&b.statements))
+                && sw.clauses.iter().all(|c| block_returns(&c.body.statements))
+        }
+        StatementKind::DoLoop(d) => block_returns(&d.body.statements),
+        _ => false,
+    }
 }

@@ -91,6 +91,95 @@ fn label(out: &mut String, l: &Option<String>) {
     }
 }
 
+/// `(enum Name : byte [Flags] (A 1) B)` or `(class Name : Base (prop [int] $X = 1) (method ...))`.
+fn type_definition(out: &mut String, d: &TypeDefinition) {
+    match &d.kind {
+        TypeDefinitionKind::Enum {
+            underlying,
+            members,
+        } => {
+            let _ = write!(out, "(enum {}", d.name);
+            if let Some(t) = underlying {
+                let _ = write!(out, " : {}", t.name);
+            }
+            for a in &d.attributes {
+                let _ = write!(out, " [{}]", a.name);
+            }
+            for m in members {
+                match &m.value {
+                    Some(v) => {
+                        let _ = write!(out, " ({} ", m.name);
+                        expr(out, v);
+                        out.push(')');
+                    }
+                    None => {
+                        let _ = write!(out, " {}", m.name);
+                    }
+                }
+            }
+        }
+        TypeDefinitionKind::Class {
+            bases,
+            properties,
+            methods,
+        } => {
+            let _ = write!(out, "(class {}", d.name);
+            for b in bases {
+                let _ = write!(out, " : {}", b.name);
+            }
+            for p in properties {
+                out.push_str(" (prop");
+                if p.is_static {
+                    out.push_str(" static");
+                }
+                if p.hidden {
+                    out.push_str(" hidden");
+                }
+                if let Some(t) = &p.type_name {
+                    let _ = write!(out, " [{}]", t.name);
+                }
+                let _ = write!(out, " ${}", p.name);
+                if let Some(v) = &p.default {
+                    out.push_str(" = ");
+                    expr(out, v);
+                }
+                out.push(')');
+            }
+            for m in methods {
+                out.push_str(if m.is_constructor {
+                    " (ctor"
+                } else {
+                    " (method"
+                });
+                if m.is_static {
+                    out.push_str(" static");
+                }
+                if let Some(t) = &m.return_type {
+                    let _ = write!(out, " [{}]", t.name);
+                }
+                let _ = write!(out, " {} (", m.name);
+                for (i, p) in m.parameters.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "${}", p.name);
+                }
+                out.push(')');
+                if let Some(args) = &m.base_args {
+                    out.push_str(" (base");
+                    for a in args {
+                        out.push(' ');
+                        expr(out, a);
+                    }
+                    out.push(')');
+                }
+                out.push(')');
+            }
+        }
+    }
+    out.push(')');
+}
+
 fn statement(out: &mut String, s: &Statement) {
     match &s.kind {
         StatementKind::Pipeline(p) => pipeline(out, p),
@@ -117,6 +206,7 @@ fn statement(out: &mut String, s: &Statement) {
             statement(out, &a.value);
             out.push(')');
         }
+        StatementKind::TypeDefinition(d) => type_definition(out, d),
         StatementKind::Data(d) => {
             out.push_str("(data");
             if let Some(n) = &d.name {

@@ -32,6 +32,24 @@ impl Parser<'_> {
             self.skip_newlines();
             token = self.next_token();
         }
+        let mut type_attributes = Vec::new();
+        if matches!(token.kind, Tok::LBracket | Tok::Generic(_))
+            && self.token_text(&token).starts_with('[')
+        {
+            self.unget(token);
+            if self.looks_like_attributed_type_definition() {
+                type_attributes = self
+                    .attribute_list(false)
+                    .into_iter()
+                    .filter_map(|a| match a {
+                        AttributeOrType::Attribute(a) => Some(a),
+                        AttributeOrType::Type(..) => None,
+                    })
+                    .collect();
+                self.skip_newlines();
+            }
+            token = self.next_token();
+        }
         let kw = match token.kind {
             Tok::Keyword(kw) => kw,
             Tok::Label(ref name) => {
@@ -90,11 +108,8 @@ impl Parser<'_> {
                 parsed
             }
             Keyword::Data => self.data_statement(&token),
-            Keyword::Parallel
-            | Keyword::Sequence
-            | Keyword::Configuration
-            | Keyword::Class
-            | Keyword::Enum => {
+            Keyword::Class | Keyword::Enum => self.type_definition(type_attributes, &token),
+            Keyword::Parallel | Keyword::Sequence | Keyword::Configuration => {
                 let text = self.token_text(&token);
                 self.error(token.span, msg::NOT_EMULATED, &[text]);
                 placeholder_statement(token.span)

@@ -39,6 +39,9 @@ pub enum ParamKind {
     Guid,
     /// One of a fixed set of names (an enum such as `ActionPreference`), case-insensitive.
     Enum(&'static [&'static str]),
+    /// A .NET enum the type table knows (recorded, or defined by a script), by `full`: the
+    /// value becomes that enum (a script's `[System.DayOfWeek]$d` or `[MyEnum]$e`).
+    DotNetEnum,
     /// A count or the word `Unlimited` (the Teams module's `-ResultSize <Unlimited>`).
     Unlimited,
 }

@@ -414,6 +414,9 @@ pub fn type_info(full_name: &str) -> Option<&'static TypeInfo> {
 
 /// The recorded enum with this full name, case-insensitively.
 pub fn enum_info(full_name: &str) -> Option<&'static EnumInfo> {
+    if let Some(script) = super::script_types::enum_info(full_name) {
+        return Some(script);
+    }
     table()
         .enums
         .iter()

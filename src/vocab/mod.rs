@@ -5,6 +5,7 @@
 
 pub mod command;
 pub mod dotnet;
+pub mod script_types;
 
 pub use command::{
     ALL_SETS, AllowKind, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType,

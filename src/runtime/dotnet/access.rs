@@ -77,6 +77,9 @@ pub fn get_member(
             if o.borrow().native.is_some() {
                 refresh_native(s, o);
             }
+            if let Some(v) = Session::hidden_property(target, name) {
+                return Ok(v);
+            }
             let o = o.borrow();
             match o.get(name) {
                 Some(v) => Some(v),
@@ -161,8 +164,20 @@ pub fn get_member(
                     Value::array(
                         crate::vocab::dotnet::type_info(&target.type_name())
                             .map(|t| t.type_names.iter().map(Value::str).collect())
-                            .unwrap_or_else(|| {
-                                vec![Value::str(target.type_name()), Value::str("System.Object")]
+                            .unwrap_or_else(|| match target {
+                                Value::Enum(e) => [
+                                    &*e.type_name,
+                                    "System.Enum",
+                                    "System.ValueType",
+                                    "System.Object",
+                                ]
+                                .into_iter()
+                                .map(Value::str)
+                                .collect(),
+                                _ => vec![
+                                    Value::str(target.type_name()),
+                                    Value::str("System.Object"),
+                                ],
                             }),
                     ),
                 ),
@@ -170,6 +185,9 @@ pub fn get_member(
         Value::Type(t) => match lower.as_str() {
             "name" => Some(Value::str(super::type_short_name(t))),
             "fullname" => Some(Value::str(super::generic::qualified_full_name(t))),
+            "basetype" if t.as_ref() != "System.Object" => Some(Value::Type(std::rc::Rc::from(
+                super::types::base_type_of(t),
+            ))),
             _ => None,
         },
         Value::Guid(g) => match lower.as_str() {
@@ -248,6 +266,9 @@ pub(super) fn static_member(
         other => full_type_name(&other.to_ps_string()),
     };
     let lower = name.to_ascii_lowercase();
+    if let Some(class) = s.class(&ty) {
+        return Ok(s.class_static(&class, name).unwrap_or(Value::Null));
+    }
     // An enum's members are its static properties.
     if let Some(info) = crate::vocab::dotnet::enum_info(&ty)
         && let Some(v) = info.value_of(name)
@@ -330,6 +351,30 @@ pub fn set_member(
         {
             set_reference(s, target, value);
             Ok(())
+        }
+        Value::Type(t) if s.class(t).is_some() => {
+            let class = s.class(t).expect("checked");
+            if s.set_class_static(&class, name, value, span)? {
+                Ok(())
+            } else {
+                Err(s.runtime_error(
+                    "PropertyAssignmentException",
+                    format!("'{name}' is a ReadOnly property."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                ))
+            }
+        }
+        Value::Object(_) if crate::runtime::classes::instance_class(target).is_some() => {
+            match s.set_instance_property(target, name, value, span) {
+                Some(r) => r,
+                None => Err(s.runtime_error(
+                    "PropertyNotFound",
+                    format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+                    ErrorCategory::InvalidOperation,
+                    span,
+                )),
+            }
         }
         Value::Object(o) => {
             let mut o = o.borrow_mut();

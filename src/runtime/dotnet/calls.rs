@@ -28,6 +28,14 @@ pub fn invoke_method(
     span: Span,
 ) -> Result<Value, Flow> {
     if is_static {
+        if let Value::Type(t) = target
+            && let Some(class) = s.class(t)
+        {
+            return match s.call_static_method(&class, name, args, span) {
+                Some(r) => r,
+                None => Err(super::method_not_found(s, &class.name, name, span)),
+            };
+        }
         return static_method(s, target, name, args, span);
     }
     if let Some(r) = crate::runtime::regex::dotnet::instance_call(s, target, name, &args, span) {

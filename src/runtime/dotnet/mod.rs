@@ -39,8 +39,8 @@ pub use native::{
     set_reference, variable_ref,
 };
 pub use types::{
-    cast, full_type_name, is_known_type, to_timespan, type_literal, type_object, type_short_name,
-    value_is_type,
+    CastFailure, cast, convert_to, full_type_name, is_known_type, to_timespan, type_literal,
+    type_object, type_short_name, value_is_type,
 };
 
 pub(crate) fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {
@@ -50,6 +50,11 @@ pub(crate) fn method_not_found(s: &Session, type_name: &str, name: &str, span: S
         ErrorCategory::InvalidOperation,
         span,
     )
+}
+
+/// `Cannot find an overload for "name" and the argument count: "n".` (for script classes).
+pub(crate) fn overload_error_at(s: &Session, name: &str, count: usize, span: Span) -> Flow {
+    overload_error(s, name, count, span)
 }
 
 pub(super) fn overload_error(s: &Session, name: &str, count: usize, span: Span) -> Flow {

@@ -169,6 +169,9 @@ pub(super) fn native_method(
     };
     let native = o.borrow().native.clone()?;
     Some(match native {
+        Native::ScriptInstance(i) => {
+            return s.call_instance_method(target, &i.class, name, args.to_vec(), span);
+        }
         Native::Stopwatch { banked, started } => {
             let now = s.clock.now();
             let (banked, started, out) = match lower {

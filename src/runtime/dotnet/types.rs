@@ -94,6 +94,10 @@ pub fn full_type_name(name: &str) -> String {
         _ if crate::vocab::dotnet::enum_info(&format!("System.{}", trimmed)).is_some() => {
             return format!("System.{trimmed}");
         }
+        // A class a script defined, by the name it was defined with.
+        _ if let Some(chain) = crate::vocab::script_types::class_chain(trimmed) => {
+            return chain[0].clone();
+        }
         _ if crate::vocab::dotnet::enum_info(trimmed).is_some() => {
             return crate::vocab::dotnet::enum_info(trimmed)
                 .map_or_else(|| trimmed.to_string(), |e| e.name.to_string());
@@ -166,6 +170,7 @@ pub const WILDCARD_PATTERN: &str = "System.Management.Automation.WildcardPattern
 /// True for a full type name this shell emulates (for `using namespace` lookups).
 pub fn is_known_type(full: &str) -> bool {
     KNOWN_TYPES.contains(&full)
+        || crate::vocab::script_types::class_chain(full).is_some()
         || full == "System.Enum"
         || crate::vocab::dotnet::enum_info(full).is_some()
         || full
@@ -258,33 +263,27 @@ pub fn type_short_name(full: &str) -> String {
 /// A type object as the formatter shows it (pwsh's RuntimeType table: IsPublic, IsSerial, Name,
 /// BaseType).
 pub fn type_object(full: &str) -> crate::runtime::value::PsObject {
-    let base_type = if full.ends_with("[]") {
-        "System.Array"
-    } else if full == "System.Void" || full == "System.Enum" || is_value_type(full) {
-        "System.ValueType"
-    } else if crate::vocab::dotnet::enum_info(full).is_some() {
-        "System.Enum"
-    } else {
-        "System.Object"
-    };
-    let not_serializable = matches!(
-        full,
-        "System.Management.Automation.PSObject"
-            | "System.Management.Automation.PSCustomObject"
-            | "System.Management.Automation.ScriptBlock"
-            | "System.Text.RegularExpressions.Regex"
-            | "System.Diagnostics.Stopwatch"
-            | "System.Management.Automation.ErrorRecord"
-            | "System.Security.SecureString"
-            | "System.Math"
-            | "System.Convert"
-            | "System.Environment"
-            | "System.IO.Path"
-            | "System.IO.File"
-            | "System.Console"
-            | "System.Text.Encoding"
-            | "System.Void"
-    );
+    let base_type = base_type_of(full);
+    let base_type = base_type.as_str();
+    let not_serializable = crate::vocab::script_types::class_chain(full).is_some()
+        || matches!(
+            full,
+            "System.Management.Automation.PSObject"
+                | "System.Management.Automation.PSCustomObject"
+                | "System.Management.Automation.ScriptBlock"
+                | "System.Text.RegularExpressions.Regex"
+                | "System.Diagnostics.Stopwatch"
+                | "System.Management.Automation.ErrorRecord"
+                | "System.Security.SecureString"
+                | "System.Math"
+                | "System.Convert"
+                | "System.Environment"
+                | "System.IO.Path"
+                | "System.IO.File"
+                | "System.Console"
+                | "System.Text.Encoding"
+                | "System.Void"
+        );
     // [pscustomobject] is an accelerator for PSObject.
     let shown = if full == "System.Management.Automation.PSCustomObject" {
         "System.Management.Automation.PSObject"
@@ -299,8 +298,36 @@ pub fn type_object(full: &str) -> crate::runtime::value::PsObject {
         .with_text(full)
 }
 
+/// `Type.BaseType` by full name: arrays derive from Array, enums from Enum, a script class
+/// from its base class, everything else here from Object (value types from ValueType).
+pub fn base_type_of(full: &str) -> String {
+    if full.ends_with("[]") {
+        "System.Array"
+    } else if full == "System.Void" || full == "System.Enum" || is_value_type(full) {
+        "System.ValueType"
+    } else if crate::vocab::dotnet::enum_info(full).is_some() {
+        "System.Enum"
+    } else if let Some(chain) = crate::vocab::script_types::class_chain(full)
+        && let Some(base) = chain.get(1)
+    {
+        return base.clone();
+    } else {
+        "System.Object"
+    }
+    .to_string()
+}
+
 /// `[type] value`.
 pub fn cast(s: &mut Session, v: Value, type_name: &str, span: Span) -> Result<Value, Flow> {
+    if let Some(class) = s.class(type_name.trim()) {
+        return s.convert_to_class(&class, v, span);
+    }
+    // `[string]$obj` takes a script class's ToString() override.
+    let v = if full_type_name(type_name) == "System.String" {
+        s.with_class_text(v, span)?
+    } else {
+        v
+    };
     let ofs = s
         .scopes
         .get("OFS", crate::runtime::scope::Qualifier::None)
