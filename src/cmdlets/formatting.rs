@@ -68,13 +68,16 @@ pub fn definitions() -> Vec<CmdletDef> {
     ]
 }
 
-fn items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
-    if !ctx.collected.is_empty() {
-        return ctx.collected.clone();
-    }
-    b.get("InputObject")
-        .map(|v| v.enumerate())
-        .unwrap_or_default()
+/// The input, with alias and script properties holding their values (display copies).
+fn items(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    let all = if !ctx.collected.is_empty() {
+        ctx.collected.clone()
+    } else {
+        b.get("InputObject")
+            .map(|v| v.enumerate())
+            .unwrap_or_default()
+    };
+    crate::runtime::dotnet::settle_all(ctx.session, &all)
 }
 
 /// Calculated properties become real properties of stand-in objects; plain names pass through.

@@ -822,9 +822,39 @@ fn command_object(def: &CmdletDef, alias: Option<&str>) -> Value {
     obj = obj
         .with("ModuleName", Value::str(&source))
         .with("Definition", Value::str(definition));
+    if alias.is_none() {
+        obj = obj.with("Parameters", parameter_dictionary(def));
+    }
     obj.type_names.push(COMMAND_INFO.to_string());
     obj.type_names.push("System.Object".to_string());
     Value::object(obj)
+}
+
+/// `CommandInfo.Parameters`: a case-insensitive `Dictionary[string, ParameterMetadata]` of
+/// every parameter the command takes (declared ones, then the common parameters of a cmdlet or
+/// advanced function), each with its name, type, aliases and whether it is a switch.
+fn parameter_dictionary(def: &CmdletDef) -> Value {
+    use crate::runtime::value::{DictionaryTypes, Hashtable};
+    let mut table = Hashtable::dictionary(DictionaryTypes {
+        key: "System.String".into(),
+        value: "System.Management.Automation.ParameterMetadata".into(),
+        ignore_case: true,
+    });
+    for p in crate::runtime::binder::all_parameters(def) {
+        let switch = p.ty.kind == crate::vocab::ParamKind::Switch;
+        let metadata = PsObject::new("System.Management.Automation.ParameterMetadata")
+            .with("Name", Value::str(p.name.as_ref()))
+            .with("ParameterType", Value::Type(p.ty.full.into()))
+            .with("IsDynamic", Value::Bool(false))
+            .with(
+                "Aliases",
+                Value::array(p.aliases.iter().map(|a| Value::str(a.as_ref())).collect()),
+            )
+            .with("SwitchParameter", Value::Bool(switch))
+            .with_text(p.name.to_string());
+        table.insert(Value::str(p.name.as_ref()), Value::object(metadata));
+    }
+    Value::hashtable(table)
 }
 
 fn any_match(patterns: &[String], text: &str) -> bool {

@@ -1,5 +1,5 @@
-//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, New-TimeSpan, Start-Sleep and
-//! Write-Progress (Set-StrictMode lives with the engine switches in `language.rs`).
+//! Host and clock cmdlets scripts lean on: Read-Host, Get-Date, New-TimeSpan, Start-Sleep,
+//! Measure-Command and Write-Progress (Set-StrictMode lives with the engine switches in `language.rs`).
 //! The clock is the session's (`AAPSH_NOW` fixes it); Start-Sleep advances it at once.
 
 use crate::runtime::CmdletDef;
@@ -76,6 +76,15 @@ pub fn definitions() -> Vec<CmdletDef> {
                 p
             })
             .example("Wait for replication", "Start-Sleep -Seconds 30", "Moves the session clock 30 seconds on."),
+        CmdletDef::new("Measure-Command", UTILITY, measure_command)
+            .class("Microsoft.PowerShell.Commands.MeasureCommandCommand")
+            .synopsis("Measures the time it takes to run script blocks and cmdlets.")
+            .description("Runs the script block in the current scope (variables it sets stay set), once per piped object with $_ as the object, or once without input; its output is discarded and the time it took on the session clock is returned as a System.TimeSpan. Offline the clock moves only with Start-Sleep, so most blocks take zero time; errors and host output still show.")
+            .pipeline(PipelineMode::Collect)
+            .param(ParamDef::new("InputObject", types::PSOBJECT).from_pipeline().help("Objects piped to the script block, each as $_."))
+            .param(ParamDef::new("Expression", types::SCRIPTBLOCK).position(0).mandatory().help("The script block to time."))
+            .example("Time a bulk grant", "$t = Measure-Command { $users | Grant-CsApplicationAccessPolicy -PolicyName Bot }\n\"Took {0:N1} s\" -f $t.TotalSeconds", "The seconds the grants took on the session clock.")
+            .outputs("System.TimeSpan"),
         CmdletDef::new("Write-Progress", UTILITY, write_progress)
             .class("Microsoft.PowerShell.Commands.WriteProgressCommand")
             .synopsis("Displays a progress bar within a PowerShell command window.")
@@ -91,6 +100,27 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("SourceId", types::INT32).help("The source of the record."))
             .example("Report progress in a grant loop", "Write-Progress -Activity 'Granting' -Status \"$i of $total\" -PercentComplete ($i * 100 / $total)", "Nothing is printed."),
     ]
+}
+
+/// Measure-Command: the block runs where the command runs (dot-sourced), once per record
+/// (or once without input), its output thrown away; the result is the session clock's
+/// elapsed time.
+fn measure_command(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
+    let Some(Value::ScriptBlock(sb)) = b.get("Expression").cloned() else {
+        return Ok(());
+    };
+    let items: Vec<Value> = if !ctx.collected.is_empty() {
+        ctx.collected.clone()
+    } else {
+        vec![b.get("InputObject").cloned().unwrap_or(Value::Null)]
+    };
+    let start = ctx.session.clock.now();
+    for item in &items {
+        super::objects::run_with_item(ctx, &sb, item)?;
+    }
+    let elapsed = TimeSpan::between(ctx.session.clock.now(), start).unwrap_or_default();
+    ctx.write_object(Value::TimeSpan(elapsed));
+    Ok(())
 }
 
 fn write_progress(_: &mut CommandContext<'_>, _: &BoundParameters) -> Result<(), Flow> {

@@ -1124,14 +1124,17 @@ fn type_line(item: &Value) -> String {
     format!("#TYPE {t}")
 }
 
-fn csv_items(ctx: &CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
-    if !ctx.collected.is_empty() {
-        return ctx.collected.clone();
-    }
-    match b.get("InputObject") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => vec![v.clone()],
-    }
+/// The input rows, with alias and script properties holding their values.
+fn csv_items(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Vec<Value> {
+    let items = if !ctx.collected.is_empty() {
+        ctx.collected.clone()
+    } else {
+        match b.get("InputObject") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(v) => vec![v.clone()],
+        }
+    };
+    crate::runtime::dotnet::settle_all(ctx.session, &items)
 }
 
 /// The CSV lines for items: header (and type line) from the first item, one row each.

@@ -355,6 +355,8 @@ fn convert_to_json(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
             None => return Ok(()),
         }
     };
+    // Alias and script properties are written with their values (top-level objects).
+    let items = crate::runtime::dotnet::settle_all(ctx.session, &items);
     let target = if items.len() == 1 && !b.switch("AsArray") {
         items[0].clone()
     } else {

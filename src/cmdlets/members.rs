@@ -3,11 +3,14 @@
 //! object's own note properties. Types aapsh makes up (the Teams and Graph objects) show
 //! their properties as settable .NET properties and Object's four methods (docs/fidelity.md).
 
+use crate::runtime::value::ExtraMember;
 use crate::runtime::{
     BoundParameters, CmdletDef, CommandContext, ErrorCategory, Flow, PsObject, Value,
 };
+use crate::syntax::ast::ScriptBlockAst;
 use crate::vocab::dotnet::{self, TypeInfo};
 use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, types};
+use std::rc::Rc;
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";
@@ -157,6 +160,31 @@ fn wanted(filter: &[String], member_type: &str) -> bool {
         })
 }
 
+/// Get-Member's row for an alias property, script property or script method.
+fn extra_row(name: &str, member: &ExtraMember) -> Row {
+    let script = |b: &Rc<ScriptBlockAst>| Value::ScriptBlock(b.clone()).to_ps_string();
+    let definition = match member {
+        ExtraMember::Alias(to) => format!("{name} = {to}"),
+        ExtraMember::Method(_) => format!("System.Object {name}();"),
+        ExtraMember::Script { getter, setter } => {
+            let mut d = format!("System.Object {name} {{");
+            if let Some(g) = getter {
+                d.push_str(&format!("get={};", script(g)));
+            }
+            if let Some(st) = setter {
+                d.push_str(&format!("set={};", script(st)));
+            }
+            d.push('}');
+            d
+        }
+    };
+    Row {
+        name: name.to_string(),
+        member_type: member.member_type().to_string(),
+        definition,
+    }
+}
+
 /// The members Get-Member shows for one object (not yet filtered by name or type).
 fn rows_for(v: &Value, is_static: bool, force: bool) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -224,7 +252,14 @@ fn rows_for(v: &Value, is_static: bool, force: bool) -> Vec<Row> {
     match (v, recorded(v)) {
         (Value::Object(o), Some(info)) => {
             from_table(info, &mut rows);
-            for (name, value) in o.borrow().properties() {
+            let o = o.borrow();
+            for (name, member) in o.extras() {
+                rows.push(extra_row(name, member));
+            }
+            for (name, value) in o.properties() {
+                if o.extra(name).is_some() {
+                    continue;
+                }
                 rows.push(Row {
                     name: name.to_string(),
                     member_type: "NoteProperty".into(),

@@ -642,6 +642,8 @@ fn select_object(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<()
             emit(&mut out, item);
             continue;
         }
+        // Alias and script properties are selected by their values.
+        let item = crate::runtime::dotnet::settled(ctx.session, &item);
         let specs = if specs.is_empty() && !excluded.is_empty() {
             vec![PropertySpec::Name("*".into())]
         } else {

@@ -10,10 +10,12 @@ use std::rc::Rc;
 use crate::runtime::CmdletDef;
 use crate::runtime::clock::IdGenerator;
 use crate::runtime::number::Number;
-use crate::runtime::scope::Qualifier;
+use crate::runtime::scope::{Qualifier, VariableOptions};
+use crate::runtime::value::ExtraMember;
 use crate::runtime::{
     BoundParameters, CommandContext, ErrorCategory, ErrorRecord, Flow, PsObject, Value, collapse,
 };
+use crate::syntax::ast::ScriptBlockAst;
 use crate::vocab::{ParamDef, ParamKind, ParamType, PipelineMode, Validation, types};
 
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
@@ -57,6 +59,13 @@ fn allow_empty_string(mut p: ParamDef) -> ParamDef {
 
 const CHAR: ParamType = ParamType::new(ParamKind::Object, "Char", "System.Char");
 
+/// New-/Set-Variable's -Option: one or more ScopedItemOptions names (`ReadOnly, AllScope`).
+const SCOPED_ITEM_OPTIONS: ParamType = ParamType::new(
+    ParamKind::Object,
+    "ScopedItemOptions",
+    "System.Management.Automation.ScopedItemOptions",
+);
+
 const MEMBER_SETS: &[&str] = &[
     "MemberSet",
     "TypeNameSet",
@@ -69,14 +78,14 @@ pub fn definitions() -> Vec<CmdletDef> {
         CmdletDef::new("Add-Member", UTILITY, add_member)
             .class("Microsoft.PowerShell.Commands.AddMemberCommand")
             .synopsis("Adds custom properties and methods to an instance of a PowerShell object.")
-            .description("Adds a NoteProperty to a PSCustomObject (New-Object PSObject, [pscustomobject]@{}, Select-Object output, ...). The object is changed in place; -PassThru also returns it. Script properties and methods and other member types are not emulated offline.")
+            .description("Adds a NoteProperty, AliasProperty, ScriptProperty (getter -Value, setter -SecondValue) or ScriptMethod to a PSCustomObject (New-Object PSObject, [pscustomobject]@{}, Select-Object output, ...); script members run with $this as the object. The object is changed in place; -PassThru also returns it; -TypeName puts a type name first in PSObject.TypeNames. Other member kinds (CodeProperty, PropertySet, MemberSet, ...) are not emulated offline.")
             .pipeline(PipelineMode::PerRecord)
             .default_set("TypeNameSet")
             .param(ParamDef::new("InputObject", types::PSOBJECT).sets(MEMBER_SETS).mandatory().from_pipeline().help("The object to add the member to."))
-            .param(ParamDef::new("MemberType", MEMBER_TYPES).sets(&["MemberSet"]).position(0).mandatory().alias("Type").help("The kind of member (NoteProperty is emulated)."))
+            .param(ParamDef::new("MemberType", MEMBER_TYPES).sets(&["MemberSet"]).position(0).mandatory().alias("Type").help("NoteProperty, AliasProperty, ScriptProperty or ScriptMethod."))
             .param(ParamDef::new("Name", types::STRING).sets(&["MemberSet"]).position(1).mandatory().help("The name of the new member."))
-            .param(ParamDef::new("Value", types::OBJECT).sets(&["MemberSet"]).position(2).help("The value of the new NoteProperty."))
-            .param(ParamDef::new("SecondValue", types::OBJECT).sets(&["MemberSet"]).position(3).help("A second value (setter script blocks); not emulated."))
+            .param(ParamDef::new("Value", types::OBJECT).sets(&["MemberSet"]).position(2).help("A NoteProperty's value, an AliasProperty's target name, a ScriptProperty's getter or a ScriptMethod's body."))
+            .param(ParamDef::new("SecondValue", types::OBJECT).sets(&["MemberSet"]).position(3).help("A ScriptProperty's setter script block (its argument is the value assigned)."))
             .param(ParamDef::new("TypeName", types::STRING).sets(MEMBER_SETS).mandatory_in("TypeNameSet").help("A type name to put first in the object's PSObject.TypeNames."))
             .param(ParamDef::new("Force", types::SWITCH).sets(&["MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"]).help("Overwrites a member that already exists."))
             .param(ParamDef::new("PassThru", types::SWITCH).sets(MEMBER_SETS).help("Returns the object after adding the member."))
@@ -158,8 +167,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Value", types::OBJECT).position(1).from_pipeline().by_property_name().help("The value to set."))
             .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
             .param(ParamDef::new("Description", types::STRING).ignored_offline().help("Accepted and ignored."))
-            .param(ParamDef::new("Option", types::STRING).ignored_offline().help("Accepted and ignored."))
-            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .param(ParamDef::new("Option", SCOPED_ITEM_OPTIONS).help("ReadOnly (changed only with -Force), Private or AllScope; Constant only when the variable is new."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Changes a ReadOnly variable (never a Constant one)."))
             .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
             .example("Set a variable named at run time", "Set-Variable -Name \"count_$region\" -Value 0 -Scope Script", "Creates $count_emea in the script scope."),
         CmdletDef::new("New-Variable", UTILITY, new_variable)
@@ -171,8 +180,8 @@ pub fn definitions() -> Vec<CmdletDef> {
             .param(ParamDef::new("Value", types::OBJECT).position(1).from_pipeline().by_property_name().help("The initial value."))
             .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
             .param(ParamDef::new("Description", types::STRING).ignored_offline().help("Accepted and ignored."))
-            .param(ParamDef::new("Option", types::STRING).ignored_offline().help("Accepted and ignored."))
-            .param(ParamDef::new("Force", types::SWITCH).help("Overwrites a variable that already exists."))
+            .param(ParamDef::new("Option", SCOPED_ITEM_OPTIONS).help("None, ReadOnly (changed only with -Force), Constant (never changed or removed), Private (unseen by child scopes) or AllScope."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Overwrites a variable that already exists (not a Constant one)."))
             .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
             .example("Create a variable", "New-Variable -Name Tenant -Value 'contoso'", "Fails when $Tenant already exists in this scope."),
         CmdletDef::new("Remove-Variable", UTILITY, remove_variable)
@@ -182,7 +191,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .should_process()
             .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("Variable names (wildcards allowed)."))
             .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
-            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Removes a ReadOnly variable (never a Constant one)."))
             .example("Forget a secret", "Remove-Variable -Name ClientSecret", "$ClientSecret is gone."),
         CmdletDef::new("Clear-Variable", UTILITY, clear_variable)
             .class("Microsoft.PowerShell.Commands.ClearVariableCommand")
@@ -191,7 +200,7 @@ pub fn definitions() -> Vec<CmdletDef> {
             .should_process()
             .param(ParamDef::new("Name", types::STRING_ARRAY).position(0).mandatory().by_property_name().help("Variable names (wildcards allowed)."))
             .param(ParamDef::new("Scope", types::STRING).help("Global, Script or Local."))
-            .param(ParamDef::new("Force", types::SWITCH).help("Accepted (no read-only variables offline)."))
+            .param(ParamDef::new("Force", types::SWITCH).help("Clears a ReadOnly variable (never a Constant one)."))
             .param(ParamDef::new("PassThru", types::SWITCH).help("Returns the PSVariable."))
             .example("Empty a list", "Clear-Variable -Name Failed", "$Failed is now $null."),
         CmdletDef::new("Invoke-Expression", UTILITY, invoke_expression)
@@ -293,43 +302,23 @@ fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         );
         return Err(ctx.terminate(r));
     }
-    let members: Vec<(String, Value)> = match b.set.as_str() {
+    let members: Vec<(String, NewMember)> = match b.set.as_str() {
         "NotePropertySingleMemberSet" => vec![(
             b.string("NotePropertyName").unwrap_or_default(),
-            b.get("NotePropertyValue").cloned().unwrap_or_default(),
+            NewMember::Note(b.get("NotePropertyValue").cloned().unwrap_or_default()),
         )],
         "NotePropertyMultiMemberSet" => match b.get("NotePropertyMembers") {
             Some(Value::Hashtable(h)) => h
                 .borrow()
                 .iter()
-                .map(|(k, v)| (k.to_ps_string(), v.clone()))
+                .map(|(k, v)| (k.to_ps_string(), NewMember::Note(v.clone())))
                 .collect(),
             _ => Vec::new(),
         },
         "MemberSet" => {
             let kind = b.string("MemberType").unwrap_or_default();
-            if !kind.eq_ignore_ascii_case("NoteProperty") {
-                let r = not_emulated(
-                    ctx,
-                    &format!("Add-Member -MemberType {kind}"),
-                    "MemberTypeNotEmulated",
-                    &target,
-                );
-                return Err(ctx.terminate(r));
-            }
-            if b.has("SecondValue") {
-                let r = member_error(
-                    ctx,
-                    "Value2ShouldNotBeSpecified",
-                    "The SecondValue parameter is not necessary for a member of type \"NoteProperty\", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.",
-                    &Value::Null,
-                );
-                return Err(ctx.terminate(r));
-            }
-            vec![(
-                b.string("Name").unwrap_or_default(),
-                b.get("Value").cloned().unwrap_or_default(),
-            )]
+            let member = member_of_kind(ctx, b, &kind, &target)?;
+            vec![(b.string("Name").unwrap_or_default(), member)]
         }
         _ => Vec::new(),
     };
@@ -347,7 +336,7 @@ fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
     };
     let force = b.switch("Force");
     let mut added = b.set == "TypeNameSet";
-    for (name, value) in members {
+    for (name, member) in members {
         if name.is_empty() {
             let r = member_error(
                 ctx,
@@ -373,7 +362,10 @@ fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         let mut o = obj.borrow_mut();
         // -Force removes the old member, so the new one goes last, as Members.Add puts it.
         o.remove(&name);
-        o.set(&name, value);
+        match member {
+            NewMember::Note(value) => o.set(&name, value),
+            NewMember::Extra(extra) => o.add_extra(&name, extra),
+        }
         added = true;
     }
     if !added {
@@ -387,6 +379,113 @@ fn add_member(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
         ctx.write_object(target.clone());
     }
     Ok(())
+}
+
+/// What Add-Member adds under a name.
+enum NewMember {
+    Note(Value),
+    Extra(ExtraMember),
+}
+
+/// -MemberType with -Value and -SecondValue as that kind of member takes them: a
+/// NoteProperty's value, an AliasProperty's target name, a ScriptProperty's getter and setter,
+/// a ScriptMethod's body. Other kinds are not emulated.
+fn member_of_kind(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    kind: &str,
+    target: &Value,
+) -> Result<NewMember, Flow> {
+    let kind = [
+        "NoteProperty",
+        "AliasProperty",
+        "ScriptProperty",
+        "ScriptMethod",
+    ]
+    .into_iter()
+    .find(|k| k.eq_ignore_ascii_case(kind));
+    let Some(kind) = kind else {
+        let shown = b.string("MemberType").unwrap_or_default();
+        let r = not_emulated(
+            ctx,
+            &format!("Add-Member -MemberType {shown}"),
+            "MemberTypeNotEmulated",
+            target,
+        );
+        return Err(ctx.terminate(r));
+    };
+    if b.has("SecondValue") && matches!(kind, "NoteProperty" | "ScriptMethod") {
+        let r = member_error(
+            ctx,
+            "Value2ShouldNotBeSpecified",
+            &format!(
+                "The SecondValue parameter is not necessary for a member of type \"{kind}\", and should not be specified. Do not specify the SecondValue parameter when you add members of this type."
+            ),
+            &Value::Null,
+        );
+        return Err(ctx.terminate(r));
+    }
+    let value = b.get("Value").cloned();
+    if kind == "NoteProperty" {
+        return Ok(NewMember::Note(value.unwrap_or_default()));
+    }
+    let Some(value) = value else {
+        // pwsh prompts for the missing value; without a prompt it fails as here.
+        let r = member_error(
+            ctx,
+            "Value1ShouldBeSpecified",
+            &format!(
+                "The Value parameter is required for a member of type \"{kind}\". Specify the Value parameter when adding members of this type."
+            ),
+            &Value::Null,
+        );
+        return Err(ctx.terminate(r));
+    };
+    let block = |ctx: &mut CommandContext<'_>,
+                 v: &Value|
+     -> Result<Option<Rc<ScriptBlockAst>>, Flow> {
+        match v {
+            Value::Null => Ok(None),
+            Value::ScriptBlock(sb) => Ok(Some(sb.clone())),
+            other => {
+                let r = ctx.error(
+                    "System.Management.Automation.PSInvalidCastException",
+                    format!(
+                        "Cannot convert the \"{}\" value of type \"{}\" to type \"System.Management.Automation.ScriptBlock\".",
+                        other.to_ps_string(),
+                        other.type_name()
+                    ),
+                    "InvalidCastFromStringToScriptBlock",
+                    ErrorCategory::InvalidArgument,
+                );
+                Err(ctx.terminate(r))
+            }
+        }
+    };
+    Ok(NewMember::Extra(match kind {
+        // -SecondValue (the type to convert the value to) is accepted and not applied.
+        "AliasProperty" => ExtraMember::Alias(value.to_ps_string()),
+        "ScriptProperty" => {
+            let getter = block(ctx, &value)?;
+            let setter = match b.get("SecondValue") {
+                Some(v) => block(ctx, v)?,
+                None => None,
+            };
+            ExtraMember::Script { getter, setter }
+        }
+        _ => match block(ctx, &value)? {
+            Some(sb) => ExtraMember::Method(sb),
+            None => {
+                let r = member_error(
+                    ctx,
+                    "Value1ShouldBeSpecified",
+                    "The Value parameter is required for a member of type \"ScriptMethod\". Specify the Value parameter when adding members of this type.",
+                    &Value::Null,
+                );
+                return Err(ctx.terminate(r));
+            }
+        },
+    }))
 }
 
 /// AddMemberCommand.NewError: InvalidOperationException, InvalidOperation.
@@ -1358,7 +1457,21 @@ fn scope_of(ctx: &CommandContext<'_>, b: &BoundParameters) -> Result<Qualifier, 
 }
 
 /// A PSVariable object as Get-Variable returns it.
-fn ps_variable(name: &str, value: Value) -> Value {
+fn ps_variable(name: &str, value: Value, options: &str) -> Value {
+    let options = crate::runtime::value::EnumValue::named(SCOPED_ITEM_OPTIONS.full, "None")
+        .map(|none| {
+            let n = options
+                .split(',')
+                .filter_map(|part| {
+                    crate::runtime::value::EnumValue::named(SCOPED_ITEM_OPTIONS.full, part.trim())
+                })
+                .fold(none.value, |acc, e| acc | e.value);
+            Value::Enum(crate::runtime::value::EnumValue::new(
+                SCOPED_ITEM_OPTIONS.full,
+                n,
+            ))
+        })
+        .unwrap_or_else(|| Value::str(options));
     Value::object(
         PsObject::new("System.Management.Automation.PSVariable")
             .with("Name", Value::str(name))
@@ -1367,9 +1480,63 @@ fn ps_variable(name: &str, value: Value) -> Value {
             .with("Visibility", Value::str("Public"))
             .with("Module", Value::Null)
             .with("ModuleName", Value::str(""))
-            .with("Options", Value::str("None"))
+            .with("Options", options)
             .with("Attributes", Value::array(Vec::new())),
     )
+}
+
+/// The options of the variable a command with `q` acts on (the nearest one for no scope).
+fn options_of(
+    ctx: &CommandContext<'_>,
+    name: &str,
+    q: Qualifier,
+) -> Option<(VariableOptions, bool)> {
+    let var = match q {
+        Qualifier::None => ctx.session.scopes.get(name, q),
+        _ => ctx.session.scopes.target(name, q),
+    }?;
+    Some((var.options, var.private))
+}
+
+/// -Option as flags: names joined by commas or given as an array (`ReadOnly, AllScope`).
+fn option_parameter(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+) -> Result<Option<(VariableOptions, bool)>, Flow> {
+    let Some(value) = b.get("Option") else {
+        return Ok(None);
+    };
+    let joined = Value::str(
+        value
+            .enumerate()
+            .iter()
+            .map(Value::to_ps_string)
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    let value = match value {
+        Value::Enum(_) | Value::Num(_) => value.clone(),
+        _ => joined,
+    };
+    match crate::runtime::conversion::to_enum_value(&value, SCOPED_ITEM_OPTIONS.full) {
+        Ok(e) => Ok(Some((
+            VariableOptions {
+                read_only: e.value & 1 != 0,
+                constant: e.value & 2 != 0,
+                all_scope: e.value & 8 != 0,
+            },
+            e.value & 4 != 0,
+        ))),
+        Err(message) => {
+            let r = ctx.error(
+                "System.Management.Automation.ParameterBindingException",
+                format!("Cannot bind parameter 'Option'. {message}"),
+                "CannotConvertArgumentNoMessage",
+                ErrorCategory::InvalidArgument,
+            );
+            Err(ctx.terminate(r))
+        }
+    }
 }
 
 /// `Cannot find a variable with the name 'X'.` (ItemNotFoundException, VariableNotFound).
@@ -1386,26 +1553,27 @@ fn variable_not_found(ctx: &CommandContext<'_>, name: &str) -> ErrorRecord {
     r
 }
 
+/// A variable as Get-Variable lists it: name, value and its options' text.
+type Listed = (String, Value, String);
+
 /// Visible variables (for a scope qualifier: that scope's), with the automatic ones pwsh
 /// keeps as real variables; sorted by name as Get-Variable lists them.
-fn variables(ctx: &mut CommandContext<'_>, q: Qualifier) -> Vec<(String, Value)> {
-    let mut out: Vec<(String, Value)> = ctx
+fn variables(ctx: &mut CommandContext<'_>, q: Qualifier) -> Vec<Listed> {
+    let mut out: Vec<Listed> = ctx
         .session
         .scopes
         .visible()
         .into_iter()
-        .filter(|v| q == Qualifier::None || ctx.session.scopes.target(&v.name, q).is_some())
-        .map(|v| {
-            let value = match q {
-                Qualifier::None => v.value.clone(),
-                _ => ctx
-                    .session
-                    .scopes
-                    .target(&v.name, q)
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default(),
+        .filter_map(|v| {
+            let var = match q {
+                Qualifier::None => v,
+                _ => ctx.session.scopes.target(&v.name, q)?,
             };
-            (v.name.clone(), value)
+            Some((
+                v.name.clone(),
+                var.value.clone(),
+                var.options.text(var.private),
+            ))
         })
         .collect();
     if q == Qualifier::None || q == Qualifier::Global {
@@ -1418,14 +1586,21 @@ fn variables(ctx: &mut CommandContext<'_>, q: Qualifier) -> Vec<(String, Value)>
             "Error",
             "?",
         ] {
-            if !out.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+            if !out.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(name))
                 && let Some(v) = automatic(ctx, name)
             {
-                out.push((name.to_string(), v));
+                // pwsh's $true, $false and $null are Constant and AllScope; $PSVersionTable
+                // is ReadOnly and AllScope.
+                let options = match name {
+                    "true" | "false" | "null" => "Constant, AllScope",
+                    "PSVersionTable" => "ReadOnly, AllScope",
+                    _ => "None",
+                };
+                out.push((name.to_string(), v, options.to_string()));
             }
         }
     }
-    out.sort_by_key(|(n, _)| n.to_ascii_lowercase());
+    out.sort_by_key(|(n, _, _)| n.to_ascii_lowercase());
     out
 }
 
@@ -1449,27 +1624,27 @@ fn get_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
             && !exclude.iter().any(|p| wildcard_match(p, n, false))
     };
     let names = b.strings("Name").unwrap_or_else(|| vec!["*".into()]);
-    let mut found: Vec<(String, Value)> = Vec::new();
+    let mut found: Vec<Listed> = Vec::new();
     for pattern in names {
-        let hits: Vec<&(String, Value)> = all
+        let hits: Vec<&Listed> = all
             .iter()
-            .filter(|(n, _)| wildcard_match(&pattern, n, false) && keep(n))
+            .filter(|(n, _, _)| wildcard_match(&pattern, n, false) && keep(n))
             .collect();
         if hits.is_empty() && !has_wildcards(&pattern) {
             let r = variable_not_found(ctx, &pattern);
             ctx.write_error(r)?;
         }
         for h in hits {
-            if !found.iter().any(|(n, _)| n.eq_ignore_ascii_case(&h.0)) {
+            if !found.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(&h.0)) {
                 found.push(h.clone());
             }
         }
     }
-    for (name, value) in found {
+    for (name, value, options) in found {
         if b.switch("ValueOnly") {
             ctx.write_object(value);
         } else {
-            ctx.write_object(ps_variable(&name, value));
+            ctx.write_object(ps_variable(&name, value, &options));
         }
     }
     Ok(())
@@ -1482,23 +1657,59 @@ fn write_target(q: Qualifier) -> Qualifier {
     }
 }
 
+/// Whether a ReadOnly (with -Force, allowed) or Constant variable refuses a change.
+fn refuses_change(options: VariableOptions, force: bool) -> bool {
+    options.constant || (options.read_only && !force)
+}
+
 fn set_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let q = write_target(scope_of(ctx, b)?);
-    let value = if !ctx.collected.is_empty() {
-        collapse(ctx.collected.clone())
+    let new_value = if !ctx.collected.is_empty() {
+        Some(collapse(ctx.collected.clone()))
     } else {
-        b.get("Value").cloned().unwrap_or_default()
+        b.get("Value").cloned()
     };
+    let options = option_parameter(ctx, b)?;
+    let force = b.switch("Force");
     for name in b.strings("Name").unwrap_or_default() {
+        let existing = ctx.session.scopes.target(&name, q).cloned();
+        let value = new_value
+            .clone()
+            .or_else(|| existing.as_ref().map(|v| v.value.clone()))
+            .unwrap_or_default();
         if !ctx.should_process(
             &format!("Name: {name} Value: {}", value.to_ps_string()),
             "Set variable",
         )? {
             continue;
         }
+        if let Some(var) = &existing {
+            let r = if refuses_change(var.options, force) {
+                Some(crate::runtime::errors::variable_not_writable(&name))
+            } else if options.is_some_and(|(o, _)| o.constant) && !var.options.constant {
+                Some(crate::runtime::errors::variable_cannot_be_made_constant(
+                    &name,
+                ))
+            } else {
+                None
+            };
+            if let Some(r) = r {
+                let r = r;
+                ctx.write_error(r)?;
+                continue;
+            }
+        }
         ctx.session.scopes.set(&name, value.clone(), q);
+        let (opts, private) = match options {
+            Some(o) => o,
+            None => existing
+                .as_ref()
+                .map(|v| (v.options, v.private))
+                .unwrap_or_default(),
+        };
+        ctx.session.scopes.set_options(&name, q, opts, private);
         if b.switch("PassThru") {
-            ctx.write_object(ps_variable(&name, value.clone()));
+            ctx.write_object(ps_variable(&name, value.clone(), &opts.text(private)));
         }
     }
     Ok(())
@@ -1508,17 +1719,24 @@ fn new_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
     let q = write_target(scope_of(ctx, b)?);
     let name = b.string("Name").unwrap_or_default();
     let value = b.get("Value").cloned().unwrap_or_default();
-    if ctx.session.scopes.target(&name, q).is_some() && !b.switch("Force") {
-        let mut r = ctx.error(
-            "System.Management.Automation.SessionStateException",
-            format!("A variable with name '{name}' already exists."),
-            "VariableAlreadyExists",
-            ErrorCategory::ResourceExists,
-        );
-        r.target_name = name.clone();
-        r.target_type = "String".into();
-        r.target_object = Some(Value::str(&name));
-        return ctx.write_error(r);
+    let options = option_parameter(ctx, b)?;
+    if let Some(existing) = ctx.session.scopes.target(&name, q) {
+        if !b.switch("Force") {
+            let mut r = ctx.error(
+                "System.Management.Automation.SessionStateException",
+                format!("A variable with name '{name}' already exists."),
+                "VariableAlreadyExists",
+                ErrorCategory::ResourceExists,
+            );
+            r.target_name = name.clone();
+            r.target_type = "String".into();
+            r.target_object = Some(Value::str(&name));
+            return ctx.write_error(r);
+        }
+        if existing.options.constant {
+            let r = crate::runtime::errors::variable_not_writable(&name);
+            return ctx.write_error(r);
+        }
     }
     if !ctx.should_process(
         &format!("Name: {name} Value: {}", value.to_ps_string()),
@@ -1527,8 +1745,10 @@ fn new_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(),
         return Ok(());
     }
     ctx.session.scopes.set(&name, value.clone(), q);
+    let (opts, private) = options.unwrap_or_default();
+    ctx.session.scopes.set_options(&name, q, opts, private);
     if b.switch("PassThru") {
-        ctx.write_object(ps_variable(&name, value));
+        ctx.write_object(ps_variable(&name, value, &opts.text(private)));
     }
     Ok(())
 }
@@ -1548,6 +1768,7 @@ fn matching_names(ctx: &mut CommandContext<'_>, q: Qualifier, pattern: &str) -> 
 
 fn remove_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let q = scope_of(ctx, b)?;
+    let force = b.switch("Force");
     for pattern in b.strings("Name").unwrap_or_default() {
         let names = matching_names(ctx, q, &pattern);
         if names.is_empty() && !crate::runtime::operators::has_wildcards(&pattern) {
@@ -1556,6 +1777,11 @@ fn remove_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
         }
         for name in names {
             if ctx.should_process(&format!("Name: {name}"), "Remove variable")? {
+                if options_of(ctx, &name, q).is_some_and(|(o, _)| refuses_change(o, force)) {
+                    let r = crate::runtime::errors::variable_not_removable(&name);
+                    ctx.write_error(r)?;
+                    continue;
+                }
                 // Without -Scope, the nearest variable of that name goes (Local first).
                 ctx.session.scopes.remove(&name, q);
             }
@@ -1566,6 +1792,7 @@ fn remove_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<
 
 fn clear_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), Flow> {
     let q = scope_of(ctx, b)?;
+    let force = b.switch("Force");
     for pattern in b.strings("Name").unwrap_or_default() {
         let names = matching_names(ctx, q, &pattern);
         if names.is_empty() && !crate::runtime::operators::has_wildcards(&pattern) {
@@ -1582,9 +1809,16 @@ fn clear_variable(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(
             } else {
                 q
             };
+            let options = options_of(ctx, &name, target);
+            if options.is_some_and(|(o, _)| refuses_change(o, force)) {
+                let r = crate::runtime::errors::variable_not_writable(&name);
+                ctx.write_error(r)?;
+                continue;
+            }
             ctx.session.scopes.set(&name, Value::Null, target);
             if b.switch("PassThru") {
-                ctx.write_object(ps_variable(&name, Value::Null));
+                let (o, private) = options.unwrap_or_default();
+                ctx.write_object(ps_variable(&name, Value::Null, &o.text(private)));
             }
         }
     }

@@ -202,6 +202,16 @@ impl OutDefault {
                 };
                 self.write_custom(&key, &text, opts, out);
             }
+            // A PSCustomObject without properties has no view: pwsh writes its ToString(),
+            // an empty line.
+            Value::Object(o)
+                if matches!(self.mode, Mode::Default) && {
+                    let o = o.borrow();
+                    o.is_custom() && o.is_empty() && o.text.is_none()
+                } =>
+            {
+                self.out_of_band("\n".to_string(), opts, out);
+            }
             other => {
                 let forced = matches!(self.mode, Mode::List { force: true, .. });
                 if let Some(text) = scalar_text(other).filter(|_| !forced) {

@@ -167,6 +167,54 @@ pub fn command_not_found(name: &str) -> ErrorRecord {
     r
 }
 
+/// `Cannot overwrite variable X because it is read-only or constant.` (SessionStateStrings
+/// VariableNotWritable): an assignment, Set-Variable or Clear-Variable on a ReadOnly variable
+/// without -Force, or on a Constant one.
+pub fn variable_not_writable(name: &str) -> ErrorRecord {
+    variable_access_error(
+        "VariableNotWritable",
+        format!("Cannot overwrite variable {name} because it is read-only or constant."),
+        name,
+    )
+}
+
+/// `Cannot remove variable X because it is constant or read-only. ...` (VariableNotRemovable).
+pub fn variable_not_removable(name: &str) -> ErrorRecord {
+    variable_access_error(
+        "VariableNotRemovable",
+        format!(
+            "Cannot remove variable {name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option."
+        ),
+        name,
+    )
+}
+
+/// `Existing variable X cannot be made constant. ...` (VariableCannotBeMadeConstant).
+pub fn variable_cannot_be_made_constant(name: &str) -> ErrorRecord {
+    variable_access_error(
+        "VariableCannotBeMadeConstant",
+        format!(
+            "Existing variable {name} cannot be made constant. Variables can be made constant only at creation time."
+        ),
+        name,
+    )
+}
+
+fn variable_access_error(id: &str, message: String, name: &str) -> ErrorRecord {
+    let mut r = ErrorRecord::new(
+        ExceptionInfo::new(
+            "System.Management.Automation.SessionStateUnauthorizedAccessException",
+            message,
+        ),
+        id,
+        ErrorCategory::WriteError,
+    );
+    r.target_name = name.to_string();
+    r.target_type = "String".into();
+    r.target_object = Some(Value::str(name));
+    r
+}
+
 /// A RuntimeException raised by the language itself (null method call, bad index, ...).
 pub fn runtime(id: &str, message: impl Into<String>, category: ErrorCategory) -> ErrorRecord {
     ErrorRecord::new(ExceptionInfo::new(RUNTIME_EXCEPTION, message), id, category)

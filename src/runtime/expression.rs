@@ -196,7 +196,27 @@ impl Session {
                 is_static,
                 null_conditional,
             } => {
-                let t = self.eval(target)?;
+                // `$obj.PSObject.TypeNames.Insert(0, 'My.Type')` changes the object's type
+                // names (the collection is live in pwsh).
+                let mut type_names_of = None;
+                let t = match &target.kind {
+                    ExprKind::Member {
+                        target: inner,
+                        member: m,
+                        is_static: false,
+                        null_conditional: false,
+                    } if matches!(&m.kind, ExprKind::StringLiteral { value, .. } if value.eq_ignore_ascii_case("typenames")) =>
+                    {
+                        let set = self.eval(inner)?;
+                        if let Value::Object(o) = &set
+                            && let Some(super::value::Native::MemberSet(owner)) = &o.borrow().native
+                        {
+                            type_names_of = Some(owner.clone());
+                        }
+                        super::dotnet::get_member(self, &set, "TypeNames", false, target.span)?
+                    }
+                    _ => self.eval(target)?,
+                };
                 // `$null?.M(args)`: neither the method nor its arguments run.
                 if *null_conditional && t.is_null() {
                     return Ok(Value::Null);
@@ -205,6 +225,12 @@ impl Session {
                 let mut values = Vec::with_capacity(args.len());
                 for a in args {
                     values.push(self.eval(a)?);
+                }
+                if let Some(owner) = type_names_of
+                    && !*is_static
+                    && let Some(result) = change_type_names(&owner, &name, &values)
+                {
+                    return Ok(result);
                 }
                 super::dotnet::invoke_method(self, &t, &name, values, *is_static, expr.span)
             }
@@ -429,6 +455,7 @@ impl Session {
             return Ok(());
         }
         let q = Qualifier::parse(scope.as_deref());
+        self.check_writable(&var.name, q, span)?;
         let value = match self.scopes.target(&var.name, q).and_then(|v| v.constraint) {
             Some(ty) => {
                 let v = super::conversion::to_param_type(&value, &ty).map_err(|inner| {
@@ -478,6 +505,22 @@ impl Session {
         Ok(())
     }
 
+    /// A ReadOnly or Constant variable where a write with `q` would land refuses the write
+    /// (`$true` and `$false` are constants in every scope).
+    pub(crate) fn check_writable(&self, name: &str, q: Qualifier, span: Span) -> Result<(), Flow> {
+        let constant_automatic =
+            name.eq_ignore_ascii_case("true") || name.eq_ignore_ascii_case("false");
+        if constant_automatic
+            || self
+                .scopes
+                .target(name, q)
+                .is_some_and(|v| !v.options.writable())
+        {
+            return Err(self.runtime_record_error(super::errors::variable_not_writable(name), span));
+        }
+        Ok(())
+    }
+
     /// Stores a value into an assignable expression.
     pub(crate) fn assign_value(&mut self, target: &Expr, value: Value) -> Result<(), Flow> {
         match &target.kind {
@@ -519,6 +562,7 @@ impl Session {
                     match super::conversion::param_type_for(&type_name.name) {
                         Some(ty) if var.scope.as_deref() != Some("env") => {
                             let q = Qualifier::parse(var.scope.as_deref());
+                            self.check_writable(&var.name, q, target.span)?;
                             self.scopes.set_constrained(&var.name, converted, ty, q);
                             Ok(())
                         }
@@ -572,6 +616,52 @@ impl Session {
             }
             _ => Err(invalid_left_hand_side(self, target.span)),
         }
+    }
+}
+
+/// `PSObject.TypeNames.Insert(i, name)`, `.Add(name)`, `.Remove(name)` and `.Clear()` on the
+/// object's own type names; `None` for other calls (and an Insert index out of range, which
+/// the copy then reports).
+fn change_type_names(
+    owner: &std::rc::Rc<std::cell::RefCell<PsObject>>,
+    method: &str,
+    args: &[Value],
+) -> Option<Value> {
+    let mut o = owner.borrow_mut();
+    let lower = method.to_ascii_lowercase();
+    if !matches!(lower.as_str(), "insert" | "add" | "remove" | "clear") {
+        return None;
+    }
+    // The list as pwsh shows it ends with System.Object (see `dotnet::get_member`).
+    if o.is_custom() && !o.type_names.iter().any(|t| t == "System.Object") {
+        o.type_names.push("System.Object".into());
+    }
+    match (lower.as_str(), args) {
+        ("insert", [index, name]) => {
+            let i = usize::try_from(index.as_i64()?).ok()?;
+            if i > o.type_names.len() {
+                return None;
+            }
+            o.type_names.insert(i, name.to_ps_string());
+            Some(Value::Null)
+        }
+        ("add", [name]) => {
+            o.type_names.push(name.to_ps_string());
+            Some(Value::Null)
+        }
+        ("remove", [name]) => {
+            let name = name.to_ps_string();
+            let at = o.type_names.iter().position(|t| *t == name);
+            if let Some(i) = at {
+                o.type_names.remove(i);
+            }
+            Some(Value::Bool(at.is_some()))
+        }
+        ("clear", []) => {
+            o.type_names.clear();
+            Some(Value::Null)
+        }
+        _ => None,
     }
 }
 

@@ -487,12 +487,26 @@ impl Session {
                     }
                     return Ok(());
                 }
-                let collection = self.point_value(&f.iterable)?;
+                let (collection, watched) = self.foreach_collection(&f.iterable)?;
                 for item in collection.enumerate() {
                     self.write_variable(&f.variable, item, f.variable_span)?;
                     match self.loop_body(&f.body, f.label.as_deref(), out)? {
                         LoopControl::Break => break,
                         LoopControl::Next => {}
+                    }
+                    // The next MoveNext of a hashtable's Keys or Values after a change throws.
+                    if let Some((table, version)) = &watched
+                        && table.borrow().version() != *version
+                    {
+                        let rec = super::error_record::ErrorRecord::new(
+                            super::error_record::ExceptionInfo::new(
+                                "System.InvalidOperationException",
+                                "Collection was modified; enumeration operation may not execute.",
+                            ),
+                            "System.InvalidOperationException",
+                            ErrorCategory::OperationStopped,
+                        );
+                        return Err(self.runtime_error_at_record(rec, f.variable_span));
                     }
                 }
                 Ok(())
@@ -622,6 +636,54 @@ impl Session {
         let r = self.lazy_range(expr);
         self.sequence_point = saved;
         r
+    }
+
+    /// What `foreach` walks: the iterable's value and, for a hashtable's `.Keys` or `.Values`
+    /// (a live view in .NET), the table and its version, so that a change in the body ends
+    /// the loop with .NET's error.
+    #[allow(clippy::type_complexity)]
+    fn foreach_collection(
+        &mut self,
+        stmt: &Statement,
+    ) -> Result<
+        (
+            Value,
+            Option<(Rc<std::cell::RefCell<super::value::Hashtable>>, u64)>,
+        ),
+        Flow,
+    > {
+        if let StatementKind::Pipeline(p) = &stmt.kind
+            && let [only] = p.elements.as_slice()
+            && only.redirections.is_empty()
+            && let ElementKind::Expression(expr) = &only.kind
+            && let crate::syntax::ast::ExprKind::Member {
+                target,
+                member,
+                is_static: false,
+                null_conditional: false,
+            } = &expr.kind
+            && let crate::syntax::ast::ExprKind::StringLiteral { value: name, .. } = &member.kind
+            && (name.eq_ignore_ascii_case("keys") || name.eq_ignore_ascii_case("values"))
+        {
+            let saved = self.sequence_point;
+            self.sequence_point = Some(stmt.span);
+            let result = self.eval(target).and_then(|t| {
+                let v = super::dotnet::get_member(self, &t, name, false, expr.span)?;
+                Ok((v, t))
+            });
+            self.sequence_point = saved;
+            let (value, table) = result?;
+            self.last_success = true;
+            let watched = match &table {
+                Value::Hashtable(h) if h.borrow().generic.is_none() => {
+                    let version = h.borrow().version();
+                    Some((h.clone(), version))
+                }
+                _ => None,
+            };
+            return Ok((value, watched));
+        }
+        Ok((self.point_value(stmt)?, None))
     }
 
     fn point_value(&mut self, stmt: &Statement) -> Result<Value, Flow> {
@@ -867,7 +929,11 @@ impl Session {
         category: ErrorCategory,
         span: Span,
     ) -> Flow {
-        let mut rec = errors::runtime(id, message, category);
+        self.runtime_error_at_record(errors::runtime(id, message, category), span)
+    }
+
+    /// A record that points at `span` itself, statement-terminating.
+    pub(crate) fn runtime_error_at_record(&self, mut rec: ErrorRecord, span: Span) -> Flow {
         rec.invocation = Some(InvocationInfo {
             command_name: None,
             invocation_name: None,

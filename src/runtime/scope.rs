@@ -28,6 +28,49 @@ pub struct Variable {
     pub constraint: Option<ParamType>,
     /// `$private:x`: only its own scope sees it (child scopes' lookups pass over it).
     pub private: bool,
+    /// `-Option ReadOnly`, `Constant`, `AllScope` (New-Variable, Set-Variable); `Private` is
+    /// `private` above.
+    pub options: VariableOptions,
+}
+
+/// `System.Management.Automation.ScopedItemOptions` of a variable (without Private, which is
+/// `Variable::private`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VariableOptions {
+    pub read_only: bool,
+    pub constant: bool,
+    pub all_scope: bool,
+}
+
+impl VariableOptions {
+    /// Neither ReadOnly nor Constant: assignments may change the value.
+    pub fn writable(self) -> bool {
+        !self.read_only && !self.constant
+    }
+
+    /// The options as pwsh shows the flags enum, `None` when there are none
+    /// (`ReadOnly, Private, AllScope`, in the enum's order: None, ReadOnly, Constant, Private,
+    /// AllScope, Unspecified).
+    pub fn text(self, private: bool) -> String {
+        let mut names = Vec::new();
+        if self.read_only {
+            names.push("ReadOnly");
+        }
+        if self.constant {
+            names.push("Constant");
+        }
+        if private {
+            names.push("Private");
+        }
+        if self.all_scope {
+            names.push("AllScope");
+        }
+        if names.is_empty() {
+            "None".into()
+        } else {
+            names.join(", ")
+        }
+    }
 }
 
 /// What a function or script scope knows about the call that created it: `$MyInvocation`,
@@ -295,6 +338,7 @@ impl Scopes {
                         value,
                         constraint: None,
                         private: false,
+                        options: VariableOptions::default(),
                     },
                 );
             }
@@ -310,6 +354,11 @@ impl Scopes {
 
     pub fn set_constrained(&mut self, name: &str, value: Value, ty: ParamType, q: Qualifier) {
         let idx = self.index_for(q);
+        let options = self.stack[idx]
+            .vars
+            .get(&name.to_ascii_lowercase())
+            .map(|v| v.options)
+            .unwrap_or_default();
         self.stack[idx].vars.insert(
             name.to_ascii_lowercase(),
             Variable {
@@ -317,8 +366,25 @@ impl Scopes {
                 value,
                 constraint: Some(ty),
                 private: q == Qualifier::Private,
+                options,
             },
         );
+    }
+
+    /// Changes the options of the variable a write with `q` would change (it must exist), and
+    /// with `private` its visibility to child scopes.
+    pub fn set_options(
+        &mut self,
+        name: &str,
+        q: Qualifier,
+        options: VariableOptions,
+        private: bool,
+    ) {
+        let idx = self.index_for(q);
+        if let Some(var) = self.stack[idx].vars.get_mut(&name.to_ascii_lowercase()) {
+            var.options = options;
+            var.private = private;
+        }
     }
 
     pub fn remove(&mut self, name: &str, q: Qualifier) -> bool {

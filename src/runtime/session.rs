@@ -386,6 +386,7 @@ impl Session {
         match out {
             Out::Default => {
                 let opts = self.format_options();
+                let value = super::dotnet::settled(self, &value);
                 let text = self.formatter.write(&value, &opts);
                 self.show(&text);
             }

@@ -592,6 +592,40 @@ pub struct PsObject {
     /// State of the .NET objects whose properties are computed (a `[ref]`, a Stopwatch, a
     /// StringBuilder); `None` for plain property bags.
     pub native: Option<Native>,
+    /// Add-Member's AliasProperty, ScriptProperty and ScriptMethod members, by lower-case
+    /// name, in the order added. An alias or script property also holds a slot in
+    /// `properties` (its value `$null` there), so it keeps its place among the note
+    /// properties; the runtime computes its value (`dotnet::get_member`).
+    extra: IndexMap<String, (String, ExtraMember)>,
+}
+
+/// A member Add-Member adds that is not a note property.
+#[derive(Clone, Debug)]
+pub enum ExtraMember {
+    /// `AliasProperty`: another member's name.
+    Alias(String),
+    /// `ScriptProperty`: the getter (`-Value`) and setter (`-SecondValue`), run with `$this`.
+    Script {
+        getter: Option<Rc<ScriptBlockAst>>,
+        setter: Option<Rc<ScriptBlockAst>>,
+    },
+    /// `ScriptMethod`: the body, run with `$this` and the call's arguments.
+    Method(Rc<ScriptBlockAst>),
+}
+
+impl ExtraMember {
+    /// The `MemberType` pwsh gives this kind.
+    pub fn member_type(&self) -> &'static str {
+        match self {
+            ExtraMember::Alias(_) => "AliasProperty",
+            ExtraMember::Script { .. } => "ScriptProperty",
+            ExtraMember::Method(_) => "ScriptMethod",
+        }
+    }
+
+    pub fn is_property(&self) -> bool {
+        !matches!(self, ExtraMember::Method(_))
+    }
 }
 
 /// Hidden state behind the few .NET objects scripts create and mutate.
@@ -622,6 +656,9 @@ pub enum Native {
     /// A `System.StringComparer` (`[StringComparer]::OrdinalIgnoreCase`): whether it ignores
     /// case, which is all the generic collections read from it.
     StringComparer { ignore_case: bool },
+    /// `$obj.PSObject` (a PSMemberSet): the object it describes, whose `TypeNames` the
+    /// collection's Insert, Add, Remove and Clear change.
+    MemberSet(Rc<RefCell<PsObject>>),
     /// `System.Management.Automation.WildcardPattern`: the pattern and whether it ignores case.
     Wildcard { pattern: String, ignore_case: bool },
     /// An instance of a class a script defined: its class and hidden properties.
@@ -636,12 +673,19 @@ impl PsObject {
             text: None,
             display: None,
             native: None,
+            extra: IndexMap::new(),
         }
     }
 
     /// Sets what `ToString()` gives.
     pub fn with_text(mut self, text: impl Into<String>) -> PsObject {
         self.text = Some(text.into());
+        self
+    }
+
+    /// Sets the hidden state of a .NET object aapsh computes.
+    pub fn with_native(mut self, native: Native) -> PsObject {
+        self.native = Some(native);
         self
     }
 
@@ -665,20 +709,62 @@ impl PsObject {
         }
     }
 
+    /// A property's value; an alias follows to the member it names (a script property's
+    /// value needs the runtime, so here it is `$null`).
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.properties
-            .get(&name.to_ascii_lowercase())
-            .map(|(_, v)| v.clone())
+        let mut key = name.to_ascii_lowercase();
+        // Aliases may chain; a cycle ends after a few hops.
+        for _ in 0..8 {
+            match self.extra.get(&key) {
+                Some((_, ExtraMember::Alias(target))) => key = target.to_ascii_lowercase(),
+                _ => break,
+            }
+        }
+        self.properties.get(&key).map(|(_, v)| v.clone())
     }
 
+    /// A property or (for Add-Member's duplicate check) a script method of this name.
     pub fn has(&self, name: &str) -> bool {
-        self.properties.contains_key(&name.to_ascii_lowercase())
+        let key = name.to_ascii_lowercase();
+        self.properties.contains_key(&key) || self.extra.contains_key(&key)
     }
 
     pub fn remove(&mut self, name: &str) -> Option<Value> {
-        self.properties
-            .shift_remove(&name.to_ascii_lowercase())
-            .map(|(_, v)| v)
+        let key = name.to_ascii_lowercase();
+        self.extra.shift_remove(&key);
+        self.properties.shift_remove(&key).map(|(_, v)| v)
+    }
+
+    /// Adds (or replaces) an alias property, script property or script method.
+    pub fn add_extra(&mut self, name: &str, member: ExtraMember) {
+        let key = name.to_ascii_lowercase();
+        if member.is_property() {
+            self.set(name, Value::Null);
+        }
+        self.extra.insert(key, (name.to_string(), member));
+    }
+
+    /// The extra member of this name, if there is one.
+    pub fn extra(&self, name: &str) -> Option<&ExtraMember> {
+        self.extra.get(&name.to_ascii_lowercase()).map(|(_, m)| m)
+    }
+
+    /// Every extra member, in the order added, with its name as written.
+    pub fn extras(&self) -> impl Iterator<Item = (&str, &ExtraMember)> {
+        self.extra.values().map(|(n, m)| (n.as_str(), m))
+    }
+
+    /// Whether some property is an alias or script property (its value is computed).
+    pub fn has_computed_properties(&self) -> bool {
+        self.extra.values().any(|(_, m)| m.is_property())
+    }
+
+    /// Turns the computed properties into note properties holding `values` (a display copy).
+    pub fn settle(&mut self, values: Vec<(String, Value)>) {
+        self.extra.retain(|_, (_, m)| !m.is_property());
+        for (name, value) in values {
+            self.set(&name, value);
+        }
     }
 
     /// Properties in definition order, with their names as defined.
@@ -733,6 +819,9 @@ pub struct Hashtable {
     /// case-sensitive, unlike a hashtable's).
     pub generic: Option<Rc<DictionaryTypes>>,
     entries: IndexMap<String, (Value, Value)>,
+    /// Bumped by every change (.NET's Hashtable version): an enumeration of `Keys` or
+    /// `Values` that sees it move fails as .NET's enumerator does.
+    version: u64,
 }
 
 /// The type arguments of a generic Dictionary and its key comparer.
@@ -759,6 +848,7 @@ impl Hashtable {
             ordered,
             generic: None,
             entries: IndexMap::new(),
+            version: 0,
         }
     }
 
@@ -768,6 +858,7 @@ impl Hashtable {
             ordered: false,
             generic: Some(Rc::new(types)),
             entries: IndexMap::new(),
+            version: 0,
         }
     }
 
@@ -791,6 +882,7 @@ impl Hashtable {
 
     /// Inserts or replaces. Returns false when the key already existed.
     pub fn insert(&mut self, key: Value, value: Value) -> bool {
+        self.version += 1;
         let k = self.key_of(&key);
         match self.entries.get_mut(&k) {
             Some(slot) => {
@@ -813,7 +905,16 @@ impl Hashtable {
     }
 
     pub fn remove(&mut self, key: &Value) -> Option<Value> {
-        self.entries.shift_remove(&self.key_of(key)).map(|(_, v)| v)
+        let removed = self.entries.shift_remove(&self.key_of(key)).map(|(_, v)| v);
+        if removed.is_some() {
+            self.version += 1;
+        }
+        removed
+    }
+
+    /// How many changes the table has seen.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
@@ -829,6 +930,7 @@ impl Hashtable {
     }
 
     pub fn clear(&mut self) {
+        self.version += 1;
         self.entries.clear();
     }
 }

@@ -25,7 +25,16 @@ pub fn get_member(
     if is_static {
         return static_member(s, target, name, span);
     }
+    if let Some(r) = super::script_members::get_extra(s, target, name, span) {
+        return r;
+    }
     let lower = name.to_ascii_lowercase();
+    let property_members = match target {
+        Value::Object(_) if lower == "psobject" => {
+            Some(super::script_members::property_members(s, target))
+        }
+        _ => None,
+    };
     let found = match target {
         Value::Null => None,
         Value::String(text) => match lower.as_str() {
@@ -80,11 +89,13 @@ pub fn get_member(
             if let Some(v) = Session::hidden_property(target, name) {
                 return Ok(v);
             }
+            let owner = o.clone();
             let o = o.borrow();
             match o.get(name) {
                 Some(v) => Some(v),
                 None if lower == "psobject" => Some(Value::object(
                     PsObject::new("System.Management.Automation.PSMemberSet")
+                        .with_native(crate::runtime::value::Native::MemberSet(owner))
                         // A PSCustomObject's properties live on its wrapper: the base
                         // object has none.
                         .with(
@@ -95,25 +106,18 @@ pub fn get_member(
                                 target.clone()
                             },
                         )
-                        .with(
-                            "TypeNames",
-                            Value::array(o.type_names.iter().map(Value::str).collect()),
-                        )
+                        .with("TypeNames", {
+                            // A PSCustomObject's list ends with System.Object, as pwsh's does.
+                            let mut names: Vec<Value> =
+                                o.type_names.iter().map(Value::str).collect();
+                            if o.is_custom() && !o.type_names.iter().any(|t| t == "System.Object") {
+                                names.push(Value::str("System.Object"));
+                            }
+                            Value::array(names)
+                        })
                         .with(
                             "Properties",
-                            Value::array(
-                                o.properties()
-                                    .map(|(n, v)| {
-                                        Value::object(
-                                            PsObject::new(
-                                                "System.Management.Automation.PSNoteProperty",
-                                            )
-                                            .with("Name", Value::str(n))
-                                            .with("Value", v.clone()),
-                                        )
-                                    })
-                                    .collect(),
-                            ),
+                            Value::array(property_members.clone().unwrap_or_default()),
                         ),
                 )),
                 None => None,
@@ -340,6 +344,11 @@ pub fn set_member(
     value: Value,
     span: Span,
 ) -> Result<(), Flow> {
+    if let Value::Object(_) = target
+        && let Some(r) = super::script_members::set_extra(s, target, name, value.clone(), span)
+    {
+        return r;
+    }
     match target {
         Value::Hashtable(h) => {
             h.borrow_mut().insert(Value::str(name), value);

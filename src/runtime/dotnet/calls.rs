@@ -38,6 +38,9 @@ pub fn invoke_method(
         }
         return static_method(s, target, name, args, span);
     }
+    if let Some(r) = super::script_members::call_extra(s, target, name, &args, span) {
+        return r;
+    }
     if let Some(r) = crate::runtime::regex::dotnet::instance_call(s, target, name, &args, span) {
         return r;
     }
@@ -57,6 +60,15 @@ pub fn invoke_method(
         Some(returns) => as_declared(result, &returns),
         None => result,
     })
+}
+
+/// `GetType()`: a PSCustomObject stays one whatever names `PSObject.TypeNames` lists first
+/// (`Add-Member -TypeName`, Select-Object's `Selected.*`).
+fn runtime_type(target: &Value) -> String {
+    match target {
+        Value::Object(o) if o.borrow().is_custom() => crate::runtime::value::PSCUSTOMOBJECT.into(),
+        other => other.type_name(),
+    }
 }
 
 /// The recorded type whose members a call on `target` looks up.
@@ -167,7 +179,7 @@ pub(super) fn invoke_instance(
 ) -> Result<Value, Flow> {
     let lower = lower.to_string();
     if lower == "gettype" && args.is_empty() && !target.is_null() {
-        return Ok(Value::Type(Rc::from(target.type_name())));
+        return Ok(Value::Type(Rc::from(runtime_type(target))));
     }
     if let Some(r) = native_method(s, target, &lower, name, &args, span) {
         return r;
@@ -249,7 +261,7 @@ pub(super) fn invoke_instance(
             return Ok(Value::Bool(target.as_switch() == Some(true)));
         }
         "gettype" if !matches!(target, Value::Null) => {
-            return Ok(Value::Type(Rc::from(target.type_name())));
+            return Ok(Value::Type(Rc::from(runtime_type(target))));
         }
         // String.Equals(object) is ordinal and true only for another string.
         "equals" if matches!(target, Value::String(_)) && args.len() == 1 => {

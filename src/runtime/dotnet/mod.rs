@@ -16,6 +16,7 @@ pub mod lists;
 mod native;
 mod numeric_statics;
 pub mod overloads;
+mod script_members;
 pub mod statics;
 mod string;
 mod timespan_members;
@@ -38,6 +39,7 @@ pub use native::{
     PS_REFERENCE, STOPWATCH, STRING_BUILDER, is_ref_type, new_stopwatch, new_string_builder,
     set_reference, variable_ref,
 };
+pub use script_members::{settle_all, settled};
 pub use types::{
     CastFailure, cast, convert_to, full_type_name, is_known_type, to_timespan, type_literal,
     type_object, type_short_name, value_is_type,

@@ -291,7 +291,7 @@ pub(super) fn native_method(
         Native::Encoding(kind) => {
             return super::encoding::encoding_method(s, kind, lower, name, args, span);
         }
-        Native::VarRef { .. } => return None,
+        Native::VarRef { .. } | Native::MemberSet(_) => return None,
         Native::Wildcard {
             pattern,
             ignore_case,

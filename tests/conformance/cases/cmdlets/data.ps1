@@ -172,6 +172,46 @@ Get-Variable nosuchvar
 New-Variable -Name ro -Value 1 -Option ReadOnly; $ro = 2
 # ==== new-variable-constant
 New-Variable -Name k -Value 1 -Option Constant; Remove-Variable k -Force
+# ==== new-variable-readonly-increment
+New-Variable -Name ro -Value 1 -Option ReadOnly; $ro++; $ro += 1; $ro
+# ==== new-variable-readonly-next-statement
+New-Variable -Name ro -Value 1 -Option ReadOnly
+$ro = 2; 'same line'
+'next line'; $ro
+# ==== new-variable-readonly-set-force
+New-Variable -Name ro -Value 1 -Option ReadOnly; Set-Variable ro 3; Set-Variable ro 4 -Force; $ro
+# ==== new-variable-readonly-remove
+New-Variable -Name ro -Value 1 -Option ReadOnly; Remove-Variable ro; $ro; Remove-Variable ro -Force; $null -eq (Get-Variable ro -ErrorAction SilentlyContinue)
+# ==== new-variable-readonly-clear
+New-Variable -Name ro -Value 1 -Option ReadOnly; Clear-Variable ro; $ro; Clear-Variable ro -Force; "[$ro]"
+# ==== new-variable-readonly-catch
+New-Variable -Name ro -Value 1 -Option ReadOnly
+try { $ro = 2 } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.ToString(); $_.Exception.GetType().FullName; $_.TargetObject }
+try { Remove-Variable ro -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.ToString() }
+# ==== new-variable-readonly-typed
+New-Variable -Name ro -Value 1 -Option ReadOnly; [int]$ro = 2; $ro
+# ==== new-variable-readonly-child-scope
+New-Variable -Name ro -Value 0 -Option ReadOnly; function f { $ro = 1; "inner $ro" }; f; "outer $ro"
+# ==== new-variable-constant-assign
+New-Variable -Name k -Value 1 -Option Constant; $k = 2; Set-Variable k 3 -Force; Clear-Variable k -Force; $k
+# ==== new-variable-constant-new-force
+New-Variable -Name k -Value 1 -Option Constant; New-Variable -Name k -Value 5 -Force; $k
+# ==== new-variable-options-column
+New-Variable -Name k -Value 1 -Option Constant; New-Variable -Name ro -Value 2 -Option ReadOnly, AllScope
+Get-Variable k, ro | Select-Object Name, Value, Options
+(Get-Variable ro).Options.ToString()
+# ==== new-variable-options-list
+New-Variable -Name ro -Value 'x' -Option ReadOnly; Get-Variable ro | Format-List Name, Value, Options
+# ==== new-variable-private
+New-Variable -Name pv -Value 1 -Option Private; function g { "[$pv]" }; g; $pv
+# ==== set-variable-option-readonly
+Set-Variable -Name opt -Value 1 -Option ReadOnly; $opt = 2; $opt
+# ==== set-variable-option-constant-existing
+$x9 = 1; Set-Variable -Name x9 -Option Constant; $x9 = 2; $x9
+# ==== set-variable-option-none-force
+Set-Variable -Name ro -Value 1 -Option ReadOnly; Set-Variable ro -Option None -Force; $ro = 5; $ro
+# ==== assign-true-constant
+$true = 1; 'after'
 # ==== new-variable-exists
 $dup = 1; New-Variable -Name dup -Value 2
 # ==== set-remove-variable
@@ -186,6 +226,88 @@ $o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptProperty -Name 
 $o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptMethod -Name Add -Value { param($n) $this.a + $n }; $o.Add(4)
 # ==== add-member-aliasproperty
 $o = [pscustomobject]@{Name = 'n'}; $o | Add-Member -MemberType AliasProperty -Name Nm -Value Name; $o.Nm
+# ==== add-member-scriptproperty-setter
+$o = [pscustomobject]@{a = 3}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a } -SecondValue { param($v) $this.a = $v }
+$o.sq = 5; $o.a; $o.sq
+# ==== add-member-scriptproperty-no-setter
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }; $o.sq = 4; $o.a
+# ==== add-member-scriptproperty-live
+$o = [pscustomobject]@{First = 'Ada'; Last = 'Lovelace'}
+$o | Add-Member -MemberType ScriptProperty -Name Full -Value { "$($this.First) $($this.Last)" }
+$o.Full; $o.Last = 'King'; $o.Full
+# ==== add-member-scriptproperty-table
+$o = [pscustomobject]@{a = 3; b = 'x'}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Add-Member -MemberType AliasProperty -Name bb -Value b
+$o
+# ==== add-member-scriptproperty-list
+$o = [pscustomobject]@{a = 3; b = 'x'}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Format-List
+# ==== add-member-scriptproperty-select
+$o = [pscustomobject]@{a = 3}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Select-Object a, sq | Format-Table; ($o | Select-Object -ExpandProperty sq) + 1
+# ==== add-member-scriptproperty-json
+$o = [pscustomobject]@{a = 3}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Add-Member -MemberType AliasProperty -Name al -Value a
+$o | ConvertTo-Json
+# ==== add-member-scriptproperty-csv
+$o = [pscustomobject]@{a = 3}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | ConvertTo-Csv
+# ==== add-member-scriptproperty-where
+$list = 1..4 | ForEach-Object { [pscustomobject]@{n = $_} | Add-Member -MemberType ScriptProperty -Name Even -Value { $this.n % 2 -eq 0 } -PassThru }
+($list | Where-Object { $_.Even }).n -join ','
+# ==== add-member-get-member
+$o = [pscustomobject]@{a = 3; b = 'x'}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a } -SecondValue { param($v) $this.a = $v }
+$o | Add-Member -MemberType AliasProperty -Name bb -Value b
+$o | Add-Member -MemberType ScriptMethod -Name Twice -Value { param($n) $this.a * 2 + $n }
+$o | Get-Member
+# ==== add-member-get-member-scriptproperty-getter-only
+$o = [pscustomobject]@{a = 3}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Get-Member -MemberType ScriptProperty | Select-Object -ExpandProperty Definition
+# ==== add-member-psobject-properties
+$o = [pscustomobject]@{a = 3; b = 'x'}
+$o | Add-Member -MemberType ScriptProperty -Name sq -Value { $this.a * $this.a }
+$o | Add-Member -MemberType AliasProperty -Name bb -Value b
+$o.psobject.Properties | ForEach-Object { "$($_.Name) $($_.MemberType) $($_.Value) $($_.TypeNameOfValue)" }
+# ==== add-member-scriptmethod-args
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptMethod -Name M -Value { "args: $($args -join ',') a=$($this.a)" }; $o.M(1, 2); $o.M()
+# ==== add-member-scriptmethod-changes-object
+$o = [pscustomobject]@{Count = 0}; $o | Add-Member -MemberType ScriptMethod -Name Bump -Value { $this.Count++ }; $o.Bump(); $o.Bump(); $o.Count
+# ==== add-member-scriptmethod-tostring
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptMethod -Name ToString -Value { "A is $($this.a)" } -Force; $o.ToString()
+# ==== add-member-scriptmethod-positional-passthru
+$o = [pscustomobject]@{a = 3}; $o | Add-Member ScriptMethod mm { 'positional' } -PassThru | ForEach-Object { $_.mm() }
+# ==== add-member-scriptmethod-second-value
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptMethod -Name m3 -Value { 1 } -SecondValue { 2 }
+# ==== add-member-scriptmethod-not-block
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptMethod -Name m2 -Value 'notblock'
+# ==== add-member-scriptproperty-duplicate
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptProperty -Name a -Value { 1 }; $o.a
+# ==== add-member-scriptproperty-force
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptProperty -Name a -Value { 10 } -Force; $o.a; $o | Format-List
+# ==== add-member-scriptproperty-getter-throws
+$o = [pscustomobject]@{a = 3}; $o | Add-Member -MemberType ScriptProperty -Name bad -Value { throw 'boom' }; $o.bad; 'next'; $o | Format-List
+# ==== add-member-aliasproperty-set
+$o = [pscustomobject]@{Name = 'n'}; $o | Add-Member -MemberType AliasProperty -Name Nm -Value Name; $o.Nm = 'm'; $o.Name
+# ==== add-member-aliasproperty-missing-target
+$o = [pscustomobject]@{Name = 'n'}; $o | Add-Member -MemberType AliasProperty -Name Al -Value NoSuch; "[$($o.Al)]"
+# ==== add-member-typename
+$o = [pscustomobject]@{a = 1}; $o | Add-Member -TypeName My.Row; $o.PSObject.TypeNames[0]; $o.GetType().Name
+# ==== add-member-typename-passthru
+([pscustomobject]@{a = 1} | Add-Member -NotePropertyName b -NotePropertyValue 2 -TypeName Contoso.Report -PassThru).PSObject.TypeNames -join ','
+# ==== add-member-notepropertymembers-ordered
+$o = [pscustomobject]@{}; $o | Add-Member -NotePropertyMembers ([ordered]@{z = 1; y = 2; x = 3}); $o | Format-Table
+# ==== add-member-notepropertymembers-duplicate
+$o = [pscustomobject]@{x = 0}; $o | Add-Member -NotePropertyMembers ([ordered]@{x = 1; y = 2}); $o.y
+# ==== add-member-new-object-chain
+$o = New-Object PSObject | Add-Member -MemberType NoteProperty -Name Count -Value 2 -PassThru | Add-Member -MemberType ScriptProperty -Name Double -Value { $this.Count * 2 } -PassThru; $o.Double
 # ==== add-member-duplicate
 $o = [pscustomobject]@{a = 1}; $o | Add-Member -NotePropertyName a -NotePropertyValue 2
 # ==== add-member-force-passthru

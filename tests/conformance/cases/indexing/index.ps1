@@ -154,6 +154,19 @@ $h = @{}; $h['x'] += @('a'); $h['x'] += @('b'); $h['x'] -join ','
 $h = [ordered]@{a = 1; b = 2}; foreach ($k in $h.Keys) { "$k=$($h[$k])" }
 # ==== hashtable-modify-while-enumerating
 $h = @{a = 1; b = 2}; foreach ($k in $h.Keys) { $h[$k] = 0 }
+# ==== hashtable-modify-while-enumerating-next-statement
+$h = @{a = 1; b = 2}; foreach ($k in $h.Keys) { $h[$k] = 0 }; 'same line'
+'next line'
+# ==== hashtable-modify-while-enumerating-one-key
+$h = @{a = 1}; foreach ($k in $h.Keys) { $h[$k] = 0 }; $h.a
+# ==== hashtable-modify-while-enumerating-copy
+$h = @{a = 1; b = 2}; foreach ($k in @($h.Keys)) { $h[$k] = 5 }; $h.a + $h.b
+# ==== hashtable-modify-while-enumerating-catch
+$h = @{a = 1; b = 2}; try { foreach ($k in $h.Keys) { $h.Remove($k) } } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().FullName; $_.CategoryInfo.Category }
+# ==== hashtable-modify-while-enumerating-values
+$h = [ordered]@{a = 1; b = 2}; foreach ($v in $h.Values) { $h['c'] = $v }
+# ==== hashtable-read-while-enumerating
+$h = @{a = 1; b = 2}; $n = 0; foreach ($k in $h.Keys) { $n += $h[$k] }; $n
 # ==== hashtable-getenumerator-sort
 $h = @{b = 2; a = 1; c = 3}; $h.GetEnumerator() | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Value)" }
 # ==== psobject-properties

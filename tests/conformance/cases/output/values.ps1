@@ -68,6 +68,22 @@ $null
 # ==== pscustomobject-empty
 [pscustomobject]@{}
 'after'
+# ==== pscustomobject-empty-twice
+[pscustomobject]@{}; [pscustomobject]@{}; 'x'
+# ==== pscustomobject-empty-between-strings
+'a'; [pscustomobject]@{}; 'b'
+# ==== pscustomobject-empty-then-object
+[pscustomobject]@{}; [pscustomobject]@{a = 1}
+# ==== psobject-new-object-empty
+New-Object PSObject; 'z'
+# ==== psobject-typenames-insert-list
+$o = [pscustomobject]@{a = 1}; $o.psobject.TypeNames.Insert(0, 'My.Type'); $o.PSObject.TypeNames -join ','
+# ==== psobject-typenames-remove-add
+$o = [pscustomobject]@{a = 1}; $o.PSObject.TypeNames.Insert(0, 'My.Type'); $o.PSObject.TypeNames.Remove('My.Type'); $o.PSObject.TypeNames.Add('Extra.Type'); $o.PSObject.TypeNames -join ','
+# ==== psobject-typenames-get-member
+$r = [pscustomobject]@{Name = 'x'}; $r.PSObject.TypeNames.Insert(0, 'Contoso.Report'); ($r | Get-Member | Select-Object -First 1).TypeName
+# ==== psobject-typenames-default
+[pscustomobject]@{a = 1} | ForEach-Object { $_.PSObject.TypeNames -join ',' }
 # ==== pscustomobject-array-prop
 [pscustomobject]@{Name = 'x'; Ids = 1, 2, 3}
 # ==== pscustomobject-long-array-prop

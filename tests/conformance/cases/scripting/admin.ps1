@@ -93,6 +93,24 @@ Test-Guid 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83'; Test-Guid 'nope'
 foreach ($n in 'a', 'b') { Join-Path 'root' "$n.txt" }
 # ==== measure-command-shape
 $t = Measure-Command { 1 + 1 }; $t.GetType().Name
+# ==== measure-command-type
+(Measure-Command { 1 + 1 }).GetType().FullName; (Measure-Command -Expression { 'x' }) -is [timespan]
+# ==== measure-command-list-shape
+(Measure-Command { 'hi' } | Out-String) -replace '[0-9.E+-]+', 'N'
+# ==== measure-command-current-scope
+$x = 1; $null = Measure-Command { $x = 5; $y = 6 }; "$x $y"
+# ==== measure-command-pipeline
+$n = 0; 1..3 | Measure-Command { $n += $_ } | Out-Null; $n
+# ==== measure-command-output-discarded
+$r = Measure-Command { Write-Output 'x'; 'y' }; $r.GetType().Name
+# ==== measure-command-sleep
+(Measure-Command { Start-Sleep -Milliseconds 20 }).TotalMilliseconds -ge 20
+# ==== measure-command-in-function
+function t { Measure-Command { return 5 } | Out-Null; 'in t' }; t
+# ==== measure-command-throw
+Measure-Command { throw 'boom' }; 'after'
+# ==== measure-command-seconds-format
+$t = Measure-Command { $null = 1..10 }; '{0:N0} ms' -f [math]::Floor($t.TotalMilliseconds / 100000)
 # ==== script-exit-code-from-failures
 $failures = 2
 if ($failures) { "failures: $failures"; exit 1 }

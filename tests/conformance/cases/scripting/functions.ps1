@@ -237,6 +237,25 @@ f 1 2
 # ==== get-command-parameters
 function f { [CmdletBinding()] param([string]$Alpha, [int]$Beta) }
 (Get-Command f).Parameters.Keys | Where-Object { $_ -in 'Alpha', 'Beta' }
+# ==== get-command-parameters-all-keys
+function f { [CmdletBinding()] param([Parameter(Mandatory)][string]$Alpha, [Alias('b')][int]$Beta, [switch]$Gamma) }
+(Get-Command f).Parameters.Keys -join ','
+# ==== get-command-parameters-simple-function
+function s { param($x, [string[]]$y) }
+(Get-Command s).Parameters.Keys -join ','; (Get-Command s).Parameters['x'].ParameterType.Name; (Get-Command s).Parameters.Count
+# ==== get-command-parameters-metadata
+function f { [CmdletBinding()] param([Parameter(Mandatory)][string]$Alpha, [Alias('b')][int]$Beta, [switch]$Gamma) }
+$p = (Get-Command f).Parameters
+$p['Beta'].ParameterType.FullName; $p['Beta'].Aliases -join ','; $p['Gamma'].SwitchParameter; $p.ContainsKey('alpha')
+$p['Alpha'] | Format-List Name, ParameterType, IsDynamic
+# ==== get-command-parameters-cmdlet
+(Get-Command Get-Item).Parameters.ContainsKey('Path'); (Get-Command Get-Item).Parameters['Path'].ParameterType.FullName
+# ==== get-command-parameters-splat-filter
+function Set-Thing { [CmdletBinding()] param([string]$Name, [int]$Size) "$Name $Size" }
+$all = @{ Name = 'n'; Size = 3; Extra = 'x' }
+$known = (Get-Command Set-Thing).Parameters.Keys
+$args2 = @{}; foreach ($k in $all.Keys) { if ($known -contains $k) { $args2[$k] = $all[$k] } }
+Set-Thing @args2
 # ==== script-param-block
 param($Name = 'default')
 "name=$Name"
