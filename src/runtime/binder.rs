@@ -670,6 +670,7 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
         ParamKind::Credential => {
             matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
         }
+        ParamKind::Cast => matches!(value, Value::Enum(e) if *e.type_name == *p.ty.full),
         ParamKind::ListModifier | ParamKind::Enum(_) | ParamKind::UInt32 => false,
     }
 }

@@ -41,6 +41,10 @@ pub enum ParamKind {
     Enum(&'static [&'static str]),
     /// A count or the word `Unlimited` (the Teams module's `-ResultSize <Unlimited>`).
     Unlimited,
+    /// Any other type of the .NET type table that a script names (`[int[]]`, `[DayOfWeek]`,
+    /// `[ipaddress]`): the value converts as the cast `[T]` does; `ParamType::full` is the
+    /// type's full name.
+    Cast,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -21,6 +21,7 @@ mod string;
 mod timespan_members;
 mod types;
 pub mod uri;
+pub mod ipaddress;
 
 use super::conversion;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
@@ -39,7 +40,7 @@ pub use native::{
     set_reference, variable_ref,
 };
 pub use types::{
-    cast, full_type_name, is_known_type, to_timespan, type_literal, type_object, type_short_name,
+    CastFailure, cast, convert_to, full_type_name, is_known_type, to_timespan, type_literal, type_object, type_short_name,
     value_is_type,
 };
 
