@@ -569,11 +569,12 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
         },
         ParamKind::Guid => Value::Guid(to_guid(value)?),
         ParamKind::Enum(names) => Value::str(to_enum(value, names, ty.full)?),
-        ParamKind::Cast => super::dotnet::convert_to(value.clone(), ty.full, " ")
-            .map_err(|failure| match failure {
+        ParamKind::Cast => super::dotnet::convert_to(value.clone(), ty.full, " ").map_err(
+            |failure| match failure {
                 super::dotnet::CastFailure::Message(m) => m,
                 super::dotnet::CastFailure::TypeNotFound => cast_error(value, ty.full),
-            })?,
+            },
+        )?,
     })
 }
 
@@ -632,7 +633,11 @@ fn cast_param_type(name: &str) -> Option<ParamType> {
         return None;
     }
     let short = full.rsplit('.').next().unwrap_or(&full).to_string();
-    Some(ParamType::new(ParamKind::Cast, interned(short), interned(full)))
+    Some(ParamType::new(
+        ParamKind::Cast,
+        interned(short),
+        interned(full),
+    ))
 }
 
 /// A type name kept for the life of the process: parameter types hold `&'static str` names, and

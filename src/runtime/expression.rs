@@ -622,7 +622,7 @@ pub fn parse_version(text: &str) -> Option<Value> {
 }
 
 /// `$PSVersionTable.PSVersion`: pwsh 6+ reports a `SemanticVersion` (Major, Minor, Patch,
-/// PreReleaseLabel, BuildLabel), shown as `7.4.6`.
+/// PreReleaseLabel, BuildLabel), shown as `7.6.10`.
 fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
     let o = PsObject::new("System.Management.Automation.SemanticVersion")
         .with_text(format!("{major}.{minor}.{patch}"))
@@ -636,7 +636,11 @@ fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
 
 fn ps_version_table() -> Value {
     let mut h = Hashtable::new(false);
-    h.insert(Value::str("PSVersion"), semantic_version(7, 4, 6));
+    let (major, minor, patch) = crate::vocab::POWERSHELL_VERSION;
+    h.insert(
+        Value::str("PSVersion"),
+        semantic_version(major.into(), minor.into(), patch.into()),
+    );
     h.insert(Value::str("PSEdition"), Value::str("Core"));
     // pwsh reports `Unix` on Linux and macOS, `Win32NT` on Windows.
     let platform = if cfg!(windows) { "Win32NT" } else { "Unix" };

@@ -101,6 +101,7 @@ pub(crate) fn parse_script_counting(
     let text: &str = &source.text;
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
     let ast = parser.script_block_rule(None);
+    super::requires::read(&mut parser);
     // pwsh's semantic checks run on the tree, after the parse errors (if any, on the tree
     // error recovery left); they fail the script the same way.
     if !parser.sink.fatal {

@@ -34,6 +34,7 @@ $instances = [ordered]@{
   'System.Collections.ArrayList' = [System.Collections.ArrayList]::new()
   'System.Collections.Hashtable' = @{}
   'System.Collections.Specialized.OrderedDictionary' = [ordered]@{}
+  'System.Management.Automation.OrderedHashtable' = ('{}' | ConvertFrom-Json -AsHashtable)
   'System.Management.Automation.PSCustomObject' = [pscustomobject]@{}
   'System.Management.Automation.ScriptBlock' = {}
   'System.Text.RegularExpressions.Regex' = [regex]'a'

@@ -163,9 +163,9 @@ pub fn cast(v: &Value) -> Result<Value, String> {
         return cast(only);
     }
     let text = v.to_ps_string();
-    parse(&text).map(ip_object).ok_or_else(|| {
-        crate::runtime::conversion::cast_error_with_inner(&text, IPADDRESS, INVALID)
-    })
+    parse(&text)
+        .map(ip_object)
+        .ok_or_else(|| crate::runtime::conversion::cast_error_with_inner(&text, IPADDRESS, INVALID))
 }
 
 /// `[ipaddress]::Loopback` and the other static addresses.

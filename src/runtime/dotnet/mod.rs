@@ -12,6 +12,7 @@ pub mod encoding;
 mod environment;
 pub mod generic;
 mod index;
+pub mod ipaddress;
 pub mod lists;
 mod native;
 mod numeric_statics;
@@ -21,7 +22,6 @@ mod string;
 mod timespan_members;
 mod types;
 pub mod uri;
-pub mod ipaddress;
 
 use super::conversion;
 use super::error_record::{ErrorCategory, ErrorRecord, ExceptionInfo};
@@ -40,8 +40,8 @@ pub use native::{
     set_reference, variable_ref,
 };
 pub use types::{
-    CastFailure, cast, convert_to, full_type_name, is_known_type, to_timespan, type_literal, type_object, type_short_name,
-    value_is_type,
+    CastFailure, cast, convert_to, full_type_name, is_known_type, to_timespan, type_literal,
+    type_object, type_short_name, value_is_type,
 };
 
 pub(crate) fn method_not_found(s: &Session, type_name: &str, name: &str, span: Span) -> Flow {

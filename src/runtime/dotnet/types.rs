@@ -189,7 +189,9 @@ pub fn type_literal(s: &Session, name: &str, span: Span) -> Result<Value, Flow> 
     // `[pscustomobject]` is the accelerator for PSObject (`[pscustomobject].Name` is PSObject);
     // only `[pscustomobject]@{}` makes a custom object, and that is no type literal.
     if full == "System.Management.Automation.PSCustomObject" {
-        return Ok(Value::Type(Rc::from("System.Management.Automation.PSObject")));
+        return Ok(Value::Type(Rc::from(
+            "System.Management.Automation.PSObject",
+        )));
     }
     if is_known_type(&full) || full.contains('.') {
         Ok(Value::Type(Rc::from(full)))
@@ -229,6 +231,7 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
         ) => true,
         ("System.Numerics.BigInteger" | "System.Decimal", _) => false,
         ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
+        ("System.Collections.Hashtable", Value::Hashtable(h)) => h.borrow().ordered_hashtable,
         ("System.Exception", Value::Error(_)) => false,
         (_, Value::Object(o)) => o
             .borrow()
@@ -397,15 +400,19 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             // element's message inside (InvalidCastExceptionScalarToArray); an item of a
             // collection with the element's message alone.
             if !matches!(v, Value::Array(_)) {
-                let item = convert_to(v.clone(), &element, ofs).map_err(|failure| match failure {
-                    Message(inner) => Message(conversion::cast_error_with_inner(
-                        &v.to_ps_string(),
-                        &full,
-                        &inner,
-                    )),
-                    other => other,
-                })?;
-                return Ok(Value::array_of(ArrayKind::Typed(Rc::from(element)), vec![item]));
+                let item =
+                    convert_to(v.clone(), &element, ofs).map_err(|failure| match failure {
+                        Message(inner) => Message(conversion::cast_error_with_inner(
+                            &v.to_ps_string(),
+                            &full,
+                            &inner,
+                        )),
+                        other => other,
+                    })?;
+                return Ok(Value::array_of(
+                    ArrayKind::Typed(Rc::from(element)),
+                    vec![item],
+                ));
             }
             let mut out = Vec::new();
             for x in v.enumerate() {
