@@ -72,12 +72,22 @@ pub struct BoundParameters {
 
 impl BoundParameters {
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.values.get(&name.to_ascii_lowercase()).map(|(_, v)| v)
+        self.find(name).map(|(_, v)| v)
     }
 
     /// True when the parameter was given (even as `$null`).
     pub fn has(&self, name: &str) -> bool {
-        self.values.contains_key(&name.to_ascii_lowercase())
+        self.find(name).is_some()
+    }
+
+    /// The entry of a parameter, by name in any case. A command binds a handful of
+    /// parameters and asks for them on every pipeline record, so a scan comparing without
+    /// case beats lowercasing the name into a new string and hashing it.
+    fn find(&self, name: &str) -> Option<&(String, Value)> {
+        self.values
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, entry)| entry)
     }
 
     pub fn switch(&self, name: &str) -> bool {

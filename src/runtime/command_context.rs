@@ -159,7 +159,10 @@ impl Session {
     pub(crate) fn confirm_preference(&self) -> ConfirmImpact {
         self.scopes
             .get("ConfirmPreference", Qualifier::None)
-            .and_then(|v| ConfirmImpact::parse(&v.value.to_ps_string()))
+            .and_then(|v| match &v.value {
+                Value::String(text) => ConfirmImpact::parse(text),
+                other => ConfirmImpact::parse(&other.to_ps_string()),
+            })
             .unwrap_or(ConfirmImpact::High)
     }
 

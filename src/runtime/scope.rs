@@ -227,7 +227,8 @@ impl Scopes {
     }
 
     pub fn get(&self, name: &str, q: Qualifier) -> Option<&Variable> {
-        let key = name.to_ascii_lowercase();
+        let key = LookupKey::new(name);
+        let key = key.as_str();
         match q {
             Qualifier::None => {
                 let top = self.stack.len() - 1;
@@ -235,9 +236,9 @@ impl Scopes {
                     .iter()
                     .enumerate()
                     .rev()
-                    .find_map(|(i, s)| s.vars.get(&key).filter(|v| i == top || !v.private))
+                    .find_map(|(i, s)| s.vars.get(key).filter(|v| i == top || !v.private))
             }
-            _ => self.stack[self.index_for(q)].vars.get(&key),
+            _ => self.stack[self.index_for(q)].vars.get(key),
         }
     }
 
@@ -355,5 +356,35 @@ impl Scopes {
                 .cmp(&b.name.to_ascii_lowercase())
         });
         out
+    }
+}
+
+/// A variable name lowercased for a lookup, on the stack when it is short: variables such as
+/// `$ErrorActionPreference` are read on every pipeline record, and a lowercased copy on the
+/// heap each time was a measurable part of a record's cost.
+enum LookupKey {
+    Short([u8; 64], usize),
+    Long(String),
+}
+
+impl LookupKey {
+    fn new(name: &str) -> LookupKey {
+        let bytes = name.as_bytes();
+        if bytes.len() <= 64 {
+            let mut buf = [0u8; 64];
+            buf[..bytes.len()].copy_from_slice(bytes);
+            buf[..bytes.len()].make_ascii_lowercase();
+            LookupKey::Short(buf, bytes.len())
+        } else {
+            LookupKey::Long(name.to_ascii_lowercase())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // ASCII lowercasing keeps UTF-8 valid, so this never gives the empty default.
+            LookupKey::Short(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            LookupKey::Long(text) => text,
+        }
     }
 }

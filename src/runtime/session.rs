@@ -111,14 +111,20 @@ pub enum ActionPreference {
 
 impl ActionPreference {
     pub fn parse(text: &str) -> Option<ActionPreference> {
-        Some(match text.trim().to_ascii_lowercase().as_str() {
-            "silentlycontinue" | "0" => ActionPreference::SilentlyContinue,
-            "stop" | "1" => ActionPreference::Stop,
-            "continue" | "2" => ActionPreference::Continue,
-            "inquire" | "3" => ActionPreference::Inquire,
-            "ignore" | "4" => ActionPreference::Ignore,
-            _ => return None,
-        })
+        // Read on every pipeline record ($ErrorActionPreference...): compared without a
+        // lowercased copy.
+        const NAMES: [(&str, &str, ActionPreference); 5] = [
+            ("silentlycontinue", "0", ActionPreference::SilentlyContinue),
+            ("stop", "1", ActionPreference::Stop),
+            ("continue", "2", ActionPreference::Continue),
+            ("inquire", "3", ActionPreference::Inquire),
+            ("ignore", "4", ActionPreference::Ignore),
+        ];
+        let text = text.trim();
+        NAMES
+            .iter()
+            .find(|(name, number, _)| text.eq_ignore_ascii_case(name) || text == *number)
+            .map(|(_, _, pref)| *pref)
     }
 }
 
@@ -552,7 +558,10 @@ impl Session {
     pub fn preference(&self, name: &str, default: ActionPreference) -> ActionPreference {
         self.scopes
             .get(name, Qualifier::None)
-            .and_then(|v| ActionPreference::parse(&v.value.to_ps_string()))
+            .and_then(|v| match &v.value {
+                Value::String(text) => ActionPreference::parse(text),
+                other => ActionPreference::parse(&other.to_ps_string()),
+            })
             .unwrap_or(default)
     }
 

@@ -344,13 +344,18 @@ pub enum ConfirmImpact {
 impl ConfirmImpact {
     /// A `ConfirmImpact` name as pwsh converts it (case-insensitive, or the enum's number).
     pub fn parse(text: &str) -> Option<ConfirmImpact> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "none" | "0" => Some(ConfirmImpact::None),
-            "low" | "1" => Some(ConfirmImpact::Low),
-            "medium" | "2" => Some(ConfirmImpact::Medium),
-            "high" | "3" => Some(ConfirmImpact::High),
-            _ => None,
-        }
+        // Read on every pipeline record ($ConfirmPreference): compared without a copy.
+        const NAMES: [(&str, &str, ConfirmImpact); 4] = [
+            ("none", "0", ConfirmImpact::None),
+            ("low", "1", ConfirmImpact::Low),
+            ("medium", "2", ConfirmImpact::Medium),
+            ("high", "3", ConfirmImpact::High),
+        ];
+        let text = text.trim();
+        NAMES
+            .iter()
+            .find(|(name, number, _)| text.eq_ignore_ascii_case(name) || text == *number)
+            .map(|(_, _, impact)| *impact)
     }
 }
 
