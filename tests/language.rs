@@ -1169,7 +1169,7 @@ fn automatic_variables() {
         ("$true.GetType().Name", "Boolean\n", ""),
         ("'x' | ForEach-Object { $_ + $PSItem }", "xx\n", ""),
         ("$env:AAPSH_LANG_TEST_UNSET -eq $null", "True\n", ""),
-        ("\"$($PSVersionTable.PSVersion)\"", "7.4.6\n", ""),
+        ("\"$($PSVersionTable.PSVersion)\"", "7.6.10\n", ""),
         (
             "$x = 1; $?; Get-NoSuch; $?",
             "True\nFalse\n",
@@ -1461,7 +1461,7 @@ fn platform_and_host_automatic_variables() {
         ("$IsCoreCLR; $PSEdition", "True\nCore\n", ""),
         (
             "$Host.Name; \"$($host.Version)\"",
-            "ConsoleHost\n7.4.6\n",
+            "ConsoleHost\n7.6.10\n",
             "",
         ),
         (

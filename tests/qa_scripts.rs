@@ -199,7 +199,7 @@ fn ps_version_table_has_a_version_object() {
     );
     assert_eq!(
         out,
-        "7.4.6 7.4 System.Management.Automation.SemanticVersion\nnew\n5/2/-1\n"
+        "7.6.10 7.6 System.Management.Automation.SemanticVersion\nnew\n5/2/-1\n"
     );
     assert!(
         err.contains("Cannot convert value \"abc\" to type \"System.Version\""),

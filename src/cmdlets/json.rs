@@ -427,7 +427,7 @@ fn from_serde(v: &serde_json::Value, as_hashtable: bool) -> Result<Value, String
         }
         serde_json::Value::Object(map) => {
             if as_hashtable {
-                let mut h = Hashtable::new(false);
+                let mut h = Hashtable::ordered_hashtable();
                 for (k, val) in map {
                     h.insert(Value::str(k), from_serde(val, true)?);
                 }

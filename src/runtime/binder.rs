@@ -347,6 +347,10 @@ pub fn bind_arguments(
     };
     let advanced = is_advanced(def);
     let mut positional: Vec<(Value, Span)> = Vec::new();
+    // Unknown named parameters of a command with a ValueFromRemainingArguments parameter:
+    // their text (`-Name`, `-Name:` for the colon form) and value, for that parameter.
+    let mut unknown_named: Vec<Value> = Vec::new();
+    let remaining = def.params.iter().find(|p| p.remaining);
     let mut iter = args.into_iter().peekable();
     while let Some(arg) = iter.next() {
         match arg {
@@ -369,6 +373,21 @@ pub fn bind_arguments(
                         bound.unbound.push(Value::str(format!("-{name}")));
                         if let Some((v, _)) = colon_value {
                             bound.unbound.push(v);
+                        }
+                        continue;
+                    }
+                    Err(_) if remaining.is_some() => {
+                        let colon = if colon_value.is_some() { ":" } else { "" };
+                        unknown_named.push(Value::str(format!("-{name}{colon}")));
+                        match colon_value {
+                            Some((v, _)) => unknown_named.push(v),
+                            None => {
+                                if let Some(CommandArg::Value { value, .. }) =
+                                    iter.next_if(|a| matches!(a, CommandArg::Value { .. }))
+                                {
+                                    unknown_named.push(value);
+                                }
+                            }
                         }
                         continue;
                     }
@@ -422,7 +441,14 @@ pub fn bind_arguments(
         }
     }
 
-    bind_positional(def, &mut bound, positional, advanced)?;
+    let gathering = match remaining {
+        Some(p) if !unknown_named.is_empty() => {
+            bound.insert(&p.name, Value::array(unknown_named));
+            true
+        }
+        _ => false,
+    };
+    bind_positional(def, &mut bound, positional, advanced, gathering)?;
 
     if bound.candidates.is_empty() {
         return Err(BindFailure::command(errors::ambiguous_parameter_set(def)));
@@ -449,9 +475,9 @@ fn bind_positional(
     bound: &mut BoundParameters,
     positional: Vec<(Value, Span)>,
     advanced: bool,
+    mut gathering: bool,
 ) -> Result<(), BindFailure> {
     let mut last_position: Option<u32> = None;
-    let mut gathering = false;
     for (value, span) in positional {
         // The lowest position above the last one used, among unbound parameters of the sets
         // still possible. Several parameters of different sets may share it: the default
@@ -680,9 +706,7 @@ fn fits_without_coercion(value: &Value, p: &ParamDef) -> bool {
         ParamKind::Credential => {
             matches!(value, Value::Object(o) if o.borrow().type_names.iter().any(|t| t.ends_with("PSCredential")))
         }
-        ParamKind::DotNetEnum => {
-            matches!(value, Value::Enum(e) if e.type_name.eq_ignore_ascii_case(p.ty.full))
-        }
+        ParamKind::Cast => matches!(value, Value::Enum(e) if *e.type_name == *p.ty.full),
         ParamKind::ListModifier | ParamKind::Enum(_) | ParamKind::UInt32 => false,
     }
 }

@@ -246,9 +246,11 @@ pub fn to_char(value: &Value) -> Result<u16, String> {
     }
 }
 
-/// LanguagePrimitives' conversion to an enum type: a member name (several, comma-separated,
-/// for a flags enum), case-insensitively; a number that is a member (any for a flags enum);
-/// another value of the enum. The errors are pwsh's.
+/// LanguagePrimitives' conversion to an enum type: a number that is a member (any combination
+/// of members for a flags enum); another value of the enum; a string as `Enum.Parse` reads it
+/// (a number, or member names separated by commas, case-insensitively), else the one member
+/// whose name starts with it (EnumMinimumDisambiguation); a collection as its items joined by
+/// commas. The errors are pwsh's.
 pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
     let Some(info) = crate::vocab::dotnet::enum_info(full) else {
         return Err(cast_error(value, full));
@@ -260,9 +262,8 @@ pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
             names().join(",")
         )
     };
-    let all_bits = info.members.iter().fold(0i64, |acc, (_, v)| acc | v);
     let from_number = |n: i64, shown: &str| -> Result<EnumValue, String> {
-        if info.is_defined(n) || (info.flags && n & !all_bits == 0) {
+        if info.is_defined_value(n) {
             Ok(EnumValue::new(info.name, n))
         } else {
             Err(not_valid(shown))
@@ -275,37 +276,92 @@ pub fn to_enum_value(value: &Value, full: &str) -> Result<EnumValue, String> {
             from_number(v, &n.to_ps_string())
         }
         Value::String(text) => {
-            let mut total = 0i64;
-            for part in text.split(',') {
-                let part = part.trim();
-                let v = match info.value_of(part) {
-                    Some(v) => v,
-                    None => match part.parse::<i64>() {
-                        Ok(v) => v,
-                        Err(_) => {
-                            return Err(cast_error_with_inner(
-                                text,
-                                full,
-                                &format!(
-                                    "Unable to match the identifier name {part} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
-                                    names().join(", ")
-                                ),
-                            ));
-                        }
-                    },
-                };
-                total |= v;
-            }
-            if text.contains(',') && !info.flags {
-                return Err(not_valid(text));
-            }
+            let total = match parse_enum_text(info, text) {
+                Some(v) => v,
+                None => {
+                    let name = enum_disambiguate(info, text)
+                        .map_err(|inner| cast_error_with_inner(text, full, &inner))?;
+                    info.value_of(name).unwrap_or(0)
+                }
+            };
             from_number(total, text)
         }
-        Value::Array(items) if items.borrow().len() == 1 => {
-            let first = items.borrow()[0].clone();
-            to_enum_value(&first, full)
+        Value::Null => Err(format!(
+            "Cannot convert null to type \"{full}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+            names().join(",")
+        )),
+        Value::Array(items) => {
+            let items = items.borrow().clone();
+            if let [only] = items.as_slice() {
+                return to_enum_value(only, full);
+            }
+            // ConvertEnumerableToEnum: strings as they are, other items through the enum.
+            let mut parts = Vec::with_capacity(items.len());
+            for item in &items {
+                parts.push(match item {
+                    Value::String(s) => s.to_string(),
+                    other => to_enum_value(other, full)?.text(),
+                });
+            }
+            to_enum_value(&Value::str(parts.join(",")), full)
         }
         other => Err(cast_error(other, full)),
+    }
+}
+
+/// `Enum.Parse(type, text, ignoreCase: true)`: a number when the text starts like one, else
+/// member names separated by commas (their values or-ed); None when it does not parse.
+fn parse_enum_text(info: &crate::vocab::dotnet::EnumInfo, text: &str) -> Option<i64> {
+    let t = text.trim();
+    if t.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') {
+        return t.parse::<i64>().ok();
+    }
+    let mut total = 0i64;
+    for part in t.split(',') {
+        total |= info.value_of(part.trim())?;
+    }
+    Some(total)
+}
+
+/// EnumMinimumDisambiguation: the one member whose name starts with `text`; among several, an
+/// exact match, then (for FileAttributes) Directory, ReadOnly or System.
+fn enum_disambiguate<'a>(
+    info: &'a crate::vocab::dotnet::EnumInfo,
+    text: &str,
+) -> Result<&'a str, String> {
+    let lower = text.to_lowercase();
+    let matching: Vec<&str> = info
+        .members
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| n.to_lowercase().starts_with(&lower))
+        .collect();
+    match matching.as_slice() {
+        [] => Err(format!(
+            "Unable to match the identifier name {text} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
+            info.members
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        [one] => Ok(one),
+        several => {
+            if let Some(exact) = several.iter().find(|n| n.eq_ignore_ascii_case(text)) {
+                return Ok(exact);
+            }
+            if info.name == "System.IO.FileAttributes"
+                && let Some(special) = ["Directory", "ReadOnly", "System"]
+                    .into_iter()
+                    .find(|n| n.to_lowercase().starts_with(&lower))
+            {
+                return Ok(special);
+            }
+            Err(format!(
+                "The identifier name {text} cannot be processed because it is either too similar or identical to the following enumerator names: {}. Use a more specific identifier name.",
+                several.join(", ")
+            ))
+        }
     }
 }
 
@@ -432,9 +488,11 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
             Value::String(_) => value.clone(),
             other => Value::str(other.to_ps_string()),
         },
+        // A String[] (`$s.GetType().Name` is String[] in a script's `[string[]]` parameter).
         ParamKind::StringArray => match value {
             Value::Null => Value::Null,
-            other => Value::array(
+            other => Value::array_of(
+                super::value::ArrayKind::Typed(std::rc::Rc::from("System.String")),
                 other
                     .enumerate()
                     .iter()
@@ -511,36 +569,12 @@ pub fn to_param_type(value: &Value, ty: &ParamType) -> Result<Value, String> {
         },
         ParamKind::Guid => Value::Guid(to_guid(value)?),
         ParamKind::Enum(names) => Value::str(to_enum(value, names, ty.full)?),
-        ParamKind::DotNetEnum => match value {
-            Value::Null => Value::Null,
-            // Parameters and typed variables also take a unique prefix of a name
-            // (`-Level hi` for High), as pwsh's argument converter does.
-            Value::String(text) => match to_enum_value(value, ty.full) {
-                Ok(e) => Value::Enum(e),
-                Err(message) => {
-                    let prefix = text.trim();
-                    let info = crate::vocab::dotnet::enum_info(ty.full);
-                    let hits: Vec<&(&str, i64)> = info
-                        .map(|i| {
-                            i.members
-                                .iter()
-                                .filter(|(n, _)| {
-                                    !prefix.is_empty()
-                                        && n.len() >= prefix.len()
-                                        && n.is_char_boundary(prefix.len())
-                                        && n[..prefix.len()].eq_ignore_ascii_case(prefix)
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    match (info, hits.as_slice()) {
-                        (Some(i), [(_, v)]) => Value::Enum(EnumValue::new(i.name, *v)),
-                        _ => return Err(message),
-                    }
-                }
+        ParamKind::Cast => super::dotnet::convert_to(value.clone(), ty.full, " ").map_err(
+            |failure| match failure {
+                super::dotnet::CastFailure::Message(m) => m,
+                super::dotnet::CastFailure::TypeNotFound => cast_error(value, ty.full),
             },
-            other => Value::Enum(to_enum_value(other, ty.full)?),
-        },
+        )?,
     })
 }
 
@@ -572,11 +606,56 @@ pub fn param_type_for(name: &str) -> Option<ParamType> {
         "securestring" | "security.securestring" => types::SECURE_STRING,
         "datetime" => types::DATETIME,
         "guid" => types::GUID,
-        _ => {
-            let full = super::dotnet::full_type_name(name);
-            let info = crate::vocab::dotnet::enum_info(&full)?;
-            ParamType::new(ParamKind::DotNetEnum, info.name, info.name)
+        _ => return cast_param_type(name),
+    })
+}
+
+/// A type the .NET type table converts to that has no binder kind of its own: a typed array of
+/// a known element type, an enum, a numeric type, `[char]`, `[timespan]`, `[version]`,
+/// `[ipaddress]`. Other names stay plain objects.
+fn cast_param_type(name: &str) -> Option<ParamType> {
+    use super::dotnet::{full_type_name, is_known_type};
+    let full = full_type_name(name);
+    let element = full.strip_suffix("[]");
+    let convertible = |t: &str| {
+        crate::vocab::dotnet::enum_info(t).is_some()
+            || NumKind::from_full_name(t).is_some()
+            || matches!(
+                t,
+                "System.Char" | "System.TimeSpan" | "System.Version" | "System.Net.IPAddress"
+            )
+    };
+    let known = match element {
+        Some(e) => is_known_type(&full) && e != "System.Object",
+        None => convertible(&full),
+    };
+    if !known {
+        return None;
+    }
+    let short = full.rsplit('.').next().unwrap_or(&full).to_string();
+    Some(ParamType::new(
+        ParamKind::Cast,
+        interned(short),
+        interned(full),
+    ))
+}
+
+/// A type name kept for the life of the process: parameter types hold `&'static str` names, and
+/// a script names few distinct types, each stored once however often it is declared.
+fn interned(text: String) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    thread_local! {
+        static NAMES: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    }
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(known) = names.get(text.as_str()) {
+            return *known;
         }
+        let stored: &'static str = Box::leak(text.into_boxed_str());
+        names.insert(stored);
+        stored
     })
 }
 

@@ -531,19 +531,9 @@ impl Session {
                     // error (MetadataError), not the cast's InvalidArgument.
                     // A type that does not exist is reported at the type constraint itself
                     // (`[NoSuchType]`), as pwsh does.
-                    let enum_type = super::conversion::param_type_for(&type_name.name)
-                        .filter(|t| t.kind == crate::vocab::ParamKind::DotNetEnum);
-                    let converted = match enum_type {
-                        // An enum constraint takes a unique prefix of a name, as the
-                        // variable's converter does (`[Level]$l = 'hi'`).
-                        Some(ty) => super::conversion::to_param_type(&value, &ty).map_err(|m| {
-                            self.runtime_record_error(
-                                super::errors::argument_transformation(m),
-                                target.span,
-                            )
-                        }),
-                        None => super::dotnet::cast(self, value, &type_name.name, target.span),
-                    };
+                    // An enum constraint takes a unique prefix of a name as every enum
+                    // conversion does (EnumMinimumDisambiguation: `[Level]$l = 'hi'`).
+                    let converted = super::dotnet::cast(self, value, &type_name.name, target.span);
                     let converted = match converted {
                         Err(Flow::Error(r, _)) if r.error_id == "TypeNotFound" => {
                             let at = Span {
@@ -725,7 +715,7 @@ pub fn parse_version(text: &str) -> Option<Value> {
 }
 
 /// `$PSVersionTable.PSVersion`: pwsh 6+ reports a `SemanticVersion` (Major, Minor, Patch,
-/// PreReleaseLabel, BuildLabel), shown as `7.4.6`.
+/// PreReleaseLabel, BuildLabel), shown as `7.6.10`.
 fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
     let o = PsObject::new("System.Management.Automation.SemanticVersion")
         .with_text(format!("{major}.{minor}.{patch}"))
@@ -739,7 +729,11 @@ fn semantic_version(major: i64, minor: i64, patch: i64) -> Value {
 
 fn ps_version_table() -> Value {
     let mut h = Hashtable::new(false);
-    h.insert(Value::str("PSVersion"), semantic_version(7, 4, 6));
+    let (major, minor, patch) = crate::vocab::POWERSHELL_VERSION;
+    h.insert(
+        Value::str("PSVersion"),
+        semantic_version(major.into(), minor.into(), patch.into()),
+    );
     h.insert(Value::str("PSEdition"), Value::str("Core"));
     // pwsh reports `Unix` on Linux and macOS, `Win32NT` on Windows.
     let platform = if cfg!(windows) { "Win32NT" } else { "Unix" };

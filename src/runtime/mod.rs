@@ -28,6 +28,7 @@ pub mod output;
 pub mod pipeline;
 mod prompt;
 pub mod regex;
+mod requirements;
 pub mod scope;
 mod script_cmdlet;
 pub mod session;

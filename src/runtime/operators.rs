@@ -800,6 +800,13 @@ pub fn values_equal(l: &Value, r: &Value, cs: bool) -> bool {
     if let Some(a) = l.as_switch() {
         return values_equal(&Value::Bool(a), r, cs);
     }
+    // IPAddress.Equals, the right side converted to an IPAddress first.
+    if let Some(a) = super::dotnet::ipaddress::address_of(l) {
+        let b = super::dotnet::ipaddress::cast(r)
+            .ok()
+            .and_then(|v| super::dotnet::ipaddress::address_of(&v));
+        return b == Some(a);
+    }
     match (l, r) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,

@@ -2192,6 +2192,24 @@ impl Session {
             });
             Flow::statement_error(r)
         };
+        // A script file's `#requires` is checked before its parameters are bound.
+        if path.is_some()
+            && let Some(req) = ast.source.requires.borrow().as_ref()
+            && let Some(mut r) = super::requirements::unmet(self, req, &file_name)
+        {
+            r.target_name = file_name.clone();
+            if let Some((source, span)) = &site.position {
+                let (label, extent) = script_name_extent(&source.text, *span);
+                r.invocation = Some(InvocationInfo {
+                    command_name: None,
+                    invocation_name: Some(label),
+                    source: source.clone(),
+                    extent,
+                    command_kind: super::CommandKind::Command,
+                });
+            }
+            return Err(Flow::statement_error(r));
+        }
         self.script_param_types_defined(ast)?;
         let mut bound = binder::bind_arguments(&def, args, false).map_err(&fail)?;
         self.run_validation_scripts(&def, &bound, Span::new(0, 0))
@@ -2328,6 +2346,28 @@ fn takes_pipeline_input(def: &CmdletDef) -> bool {
             .iter()
             .any(|m| m.from_pipeline || m.from_pipeline_by_property_name)
     })
+}
+
+/// Where pwsh points an error about a script it could not start: the script's name as written
+/// in the command at `span`, labelled with the invocation operator (`&`, `.`) or, without one,
+/// the name itself.
+fn script_name_extent(text: &str, span: Span) -> (String, Span) {
+    let start = span.start as usize;
+    let command = text.get(start..span.end as usize).unwrap_or("");
+    let (label, skipped) = match command.chars().next() {
+        Some(op @ ('&' | '.')) if command[1..].starts_with(char::is_whitespace) => {
+            let rest = command[1..].trim_start();
+            (Some(op.to_string()), command.len() - rest.len())
+        }
+        _ => (None, 0),
+    };
+    let name = &command[skipped..];
+    let len = match name.chars().next() {
+        Some(q @ ('\'' | '"')) => name[1..].find(q).map_or(name.len(), |i| i + 2),
+        _ => name.find(char::is_whitespace).unwrap_or(name.len()),
+    };
+    let extent = Span::new(start + skipped, start + skipped + len);
+    (label.unwrap_or_else(|| name[..len].to_string()), extent)
 }
 
 pub(crate) fn end_of_call(flow: Flow) -> Result<(), Flow> {

@@ -676,7 +676,8 @@ impl Drop for Session {
 /// may set (harmlessly: nothing is drawn from them).
 fn host_value() -> Value {
     use super::value::PsObject;
-    let version = super::expression::parse_version("7.4.6").unwrap_or(Value::str("7.4.6"));
+    let text = crate::vocab::powershell_version_text();
+    let version = super::expression::parse_version(&text).unwrap_or(Value::str(text));
     let color =
         |_name: &str, n: i64| Value::Enum(super::value::EnumValue::new("System.ConsoleColor", n));
     let raw_ui =

@@ -106,9 +106,9 @@ fn prologue_text(p: &Prologue<'_>) -> String {
          Machine: {machine} ({os})\n\
          Host Application: {app}\n\
          Process ID: {pid}\n\
-         PSVersion: 7.4.6\n\
+         PSVersion: {version}\n\
          PSEdition: Core\n\
-         GitCommitId: 7.4.6\n\
+         GitCommitId: {version}\n\
          OS: {os}\n\
          Platform: {platform}\n\
          PSCompatibleVersions: 1.0, 2.0, 3.0, 4.0, 5.0, 5.1, 6.0, 7.0\n\
@@ -120,6 +120,7 @@ fn prologue_text(p: &Prologue<'_>) -> String {
         machine = p.machine,
         app = p.host_application,
         pid = p.process_id,
+        version = crate::vocab::powershell_version_text(),
     )
 }
 

@@ -818,11 +818,18 @@ pub struct Hashtable {
     /// whether its comparer ignores case (string keys of a plain Dictionary are
     /// case-sensitive, unlike a hashtable's).
     pub generic: Option<Rc<DictionaryTypes>>,
+    /// A `System.Management.Automation.OrderedHashtable` (what `ConvertFrom-Json -AsHashtable`
+    /// gives in pwsh 7.6): a Hashtable that keeps insertion order, its string keys
+    /// case-sensitive.
+    pub ordered_hashtable: bool,
     entries: IndexMap<String, (Value, Value)>,
     /// Bumped by every change (.NET's Hashtable version): an enumeration of `Keys` or
     /// `Values` that sees it move fails as .NET's enumerator does.
     version: u64,
 }
+
+/// `OrderedHashtable`'s full name.
+pub const ORDERED_HASHTABLE: &str = "System.Management.Automation.OrderedHashtable";
 
 /// The type arguments of a generic Dictionary and its key comparer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -847,8 +854,17 @@ impl Hashtable {
         Hashtable {
             ordered,
             generic: None,
+            ordered_hashtable: false,
             entries: IndexMap::new(),
             version: 0,
+        }
+    }
+
+    /// An empty OrderedHashtable.
+    pub fn ordered_hashtable() -> Hashtable {
+        Hashtable {
+            ordered_hashtable: true,
+            ..Hashtable::new(false)
         }
     }
 
@@ -857,6 +873,7 @@ impl Hashtable {
         Hashtable {
             ordered: false,
             generic: Some(Rc::new(types)),
+            ordered_hashtable: false,
             entries: IndexMap::new(),
             version: 0,
         }
@@ -867,12 +884,14 @@ impl Hashtable {
         match &self.generic {
             Some(g) => g.type_name(),
             None if self.ordered => "System.Collections.Specialized.OrderedDictionary".into(),
+            None if self.ordered_hashtable => ORDERED_HASHTABLE.into(),
             None => "System.Collections.Hashtable".into(),
         }
     }
 
     fn key_of(&self, key: &Value) -> String {
-        let ignore_case = self.generic.as_ref().is_none_or(|g| g.ignore_case);
+        let ignore_case =
+            !self.ordered_hashtable && self.generic.as_ref().is_none_or(|g| g.ignore_case);
         match key {
             Value::String(s) if ignore_case => format!("s:{}", s.to_lowercase()),
             Value::String(s) => format!("s:{s}"),

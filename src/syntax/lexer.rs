@@ -157,6 +157,9 @@ pub(crate) struct Lexer<'s> {
     /// counted again when a token is scanned again): the parser's work, which the tests check
     /// grows linearly with the input.
     pub work: Cell<u64>,
+    /// The line comments starting with `#requires` that scans met, each once, in order
+    /// (read by syntax::requires after the parse).
+    requires: std::cell::RefCell<Vec<Span>>,
 }
 
 impl<'s> Lexer<'s> {
@@ -164,6 +167,30 @@ impl<'s> Lexer<'s> {
         Lexer {
             text,
             work: Cell::new(0),
+            requires: Default::default(),
+        }
+    }
+
+    /// The `#requires` comments met so far, in source order.
+    pub fn requires_comments(&self) -> Vec<Span> {
+        let mut all = self.requires.borrow().clone();
+        all.sort_by_key(|s| s.start);
+        all
+    }
+
+    /// Notes a line comment if it is a `#requires` one (rescans note it once).
+    fn note_comment(&self, start: usize, end: usize) {
+        let is_requires = self
+            .text
+            .get(start..end)
+            .and_then(|t| t.get(..9))
+            .is_some_and(|t| t.eq_ignore_ascii_case("#requires"));
+        if is_requires {
+            let at = Span::new(start, end);
+            let mut seen = self.requires.borrow_mut();
+            if !seen.contains(&at) {
+                seen.push(at);
+            }
         }
     }
 
@@ -190,6 +217,7 @@ impl<'s> Lexer<'s> {
             match c {
                 '#' => {
                     cur.run(line_comment);
+                    self.note_comment(start, cur.pos);
                 }
                 '<' if cur.peek_second() == Some('#') => {
                     if cur.run(block_comment) == Some(false) {

@@ -16,6 +16,7 @@ mod lexer;
 mod messages;
 pub mod parse_error;
 mod parser;
+pub mod requires;
 mod semantic;
 mod sexpr;
 pub mod span;

@@ -104,6 +104,7 @@ pub(crate) fn parse_script_counting(
     let mut parser = Parser::new(source.clone(), text, text.len(), 0, ErrorSink::default());
     let mut ast = parser.script_block_rule(None);
     ast.type_definitions = std::mem::take(&mut parser.type_definitions);
+    super::requires::read(&mut parser);
     // pwsh's semantic checks run on the tree, after the parse errors (if any, on the tree
     // error recovery left); they fail the script the same way.
     if !parser.sink.fatal {

@@ -49,6 +49,8 @@ pub struct SourceFile {
     /// The namespaces of the `using namespace` statements at the top of this text, recorded
     /// by the parser; short type names written in this text resolve against them.
     pub usings: std::cell::RefCell<Vec<String>>,
+    /// What the text's `#requires` comments ask for, recorded by the parser (None without any).
+    pub requires: std::cell::RefCell<Option<super::requires::Requirements>>,
 }
 
 impl SourceFile {
@@ -65,6 +67,7 @@ impl SourceFile {
             text,
             line_starts,
             usings: Default::default(),
+            requires: Default::default(),
         })
     }
 

@@ -39,11 +39,12 @@ pub enum ParamKind {
     Guid,
     /// One of a fixed set of names (an enum such as `ActionPreference`), case-insensitive.
     Enum(&'static [&'static str]),
-    /// A .NET enum the type table knows (recorded, or defined by a script), by `full`: the
-    /// value becomes that enum (a script's `[System.DayOfWeek]$d` or `[MyEnum]$e`).
-    DotNetEnum,
     /// A count or the word `Unlimited` (the Teams module's `-ResultSize <Unlimited>`).
     Unlimited,
+    /// Any other type of the .NET type table that a script names (`[int[]]`, `[DayOfWeek]`,
+    /// `[ipaddress]`): the value converts as the cast `[T]` does; `ParamType::full` is the
+    /// type's full name.
+    Cast,
 }
 
 #[derive(Clone, Copy, Debug)]

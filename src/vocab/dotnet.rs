@@ -311,6 +311,22 @@ impl EnumInfo {
     pub fn is_defined(&self, value: i64) -> bool {
         self.name_of(value).is_some()
     }
+
+    /// LanguagePrimitives' check after a conversion (IsDefinedEnum): a member; for a flags enum
+    /// any value made of the members' bits; anything for an enum with a negative member.
+    pub fn is_defined_value(&self, value: i64) -> bool {
+        if self.members.iter().any(|(_, v)| *v < 0) {
+            return true;
+        }
+        if value < 0 {
+            return false;
+        }
+        if self.flags {
+            let all = self.members.iter().fold(0i64, |acc, (_, v)| acc | v);
+            return value | all == all;
+        }
+        self.name_of(value).is_some()
+    }
 }
 
 struct Table {

@@ -7,6 +7,16 @@ pub mod command;
 pub mod dotnet;
 pub mod script_types;
 
+/// The PowerShell version aapsh emulates and reports (`$PSVersionTable.PSVersion`,
+/// `$Host.Version`, `#requires -Version` checks): the reference pwsh it is measured against.
+pub const POWERSHELL_VERSION: (u32, u32, u32) = (7, 6, 10);
+
+/// `POWERSHELL_VERSION` as text (`7.6.10`).
+pub fn powershell_version_text() -> String {
+    let (major, minor, patch) = POWERSHELL_VERSION;
+    format!("{major}.{minor}.{patch}")
+}
+
 pub use command::{
     ALL_SETS, AllowKind, ConfirmImpact, Example, Fidelity, Name, ParamDef, ParamKind, ParamType,
     PipelineMode, Requires, SetMembership, StopRule, Validation, types,

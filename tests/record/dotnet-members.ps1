@@ -34,12 +34,14 @@ $instances = [ordered]@{
   'System.Collections.ArrayList' = [System.Collections.ArrayList]::new()
   'System.Collections.Hashtable' = @{}
   'System.Collections.Specialized.OrderedDictionary' = [ordered]@{}
+  'System.Management.Automation.OrderedHashtable' = ('{}' | ConvertFrom-Json -AsHashtable)
   'System.Management.Automation.PSCustomObject' = [pscustomobject]@{}
   'System.Management.Automation.ScriptBlock' = {}
   'System.Text.RegularExpressions.Regex' = [regex]'a'
   'System.Text.StringBuilder' = [System.Text.StringBuilder]::new()
   'System.Diagnostics.Stopwatch' = [System.Diagnostics.Stopwatch]::new()
   'System.Uri' = [uri]'https://contoso.com/'
+  'System.Net.IPAddress' = [ipaddress]'10.0.0.1'
   'System.Management.Automation.ErrorRecord' = $err
   'System.Security.SecureString' = [System.Security.SecureString]::new()
   'System.DayOfWeek' = [System.DayOfWeek]::Monday
@@ -57,7 +59,7 @@ $instances = [ordered]@{
   'System.Collections.Generic.Stack`1[[System.String]]' = [System.Collections.Generic.Stack[string]]::new()
   'System.Collections.Generic.Stack`1[[System.Int32]]' = [System.Collections.Generic.Stack[int]]::new()
 }
-$statics = @('System.String','System.Char','System.Boolean','System.SByte','System.Byte','System.Int16','System.UInt16','System.Int32','System.UInt32','System.Int64','System.UInt64','System.Single','System.Double','System.Decimal','System.Numerics.BigInteger','System.DateTime','System.TimeSpan','System.Guid','System.Version','System.Math','System.Convert','System.Environment','System.IO.Path','System.IO.File','System.Console','System.Text.RegularExpressions.Regex','System.Array','System.Enum','System.DayOfWeek')
+$statics = @('System.String','System.Char','System.Boolean','System.SByte','System.Byte','System.Int16','System.UInt16','System.Int32','System.UInt32','System.Int64','System.UInt64','System.Single','System.Double','System.Decimal','System.Numerics.BigInteger','System.DateTime','System.TimeSpan','System.Guid','System.Version','System.Math','System.Convert','System.Environment','System.IO.Path','System.IO.File','System.Console','System.Text.RegularExpressions.Regex','System.Array','System.Enum','System.DayOfWeek','System.Net.IPAddress')
 function Emit($type, $static, $members, $shown) {
   foreach ($m in $members) {
     $forced = if ($shown.ContainsKey("$($m.MemberType)|$($m.Name)")) { 0 } else { 1 }
@@ -83,7 +85,7 @@ foreach ($name in $statics) {
   $shown = @{}; Get-Member -InputObject $t -Static | ForEach-Object { $shown["$($_.MemberType)|$($_.Name)"] = 1 }
   Emit $name 1 (Get-Member -InputObject $t -Static -Force) $shown
 }
-$enums = @('System.DayOfWeek','System.DateTimeKind','System.StringSplitOptions','System.StringComparison','System.MidpointRounding','System.ConsoleColor','System.IO.FileAttributes','System.Text.RegularExpressions.RegexOptions','System.Globalization.NumberStyles','System.Globalization.DateTimeStyles','System.UriKind','System.Base64FormattingOptions','System.EnvironmentVariableTarget','System.TypeCode','System.Text.NormalizationForm','System.IO.SearchOption','System.Management.Automation.ActionPreference','System.Management.Automation.ErrorCategory','System.Management.Automation.ErrorView','System.Management.Automation.ConfirmImpact','System.Management.Automation.PSMemberTypes','System.Management.Automation.CommandTypes','System.Management.Automation.ScopedItemOptions','Microsoft.PowerShell.ExecutionPolicy','System.PlatformID')
+$enums = @('System.DayOfWeek','System.DateTimeKind','System.StringSplitOptions','System.StringComparison','System.MidpointRounding','System.ConsoleColor','System.IO.FileAttributes','System.Text.RegularExpressions.RegexOptions','System.Globalization.NumberStyles','System.Globalization.DateTimeStyles','System.UriKind','System.Base64FormattingOptions','System.EnvironmentVariableTarget','System.TypeCode','System.Text.NormalizationForm','System.IO.SearchOption','System.Management.Automation.ActionPreference','System.Management.Automation.ErrorCategory','System.Management.Automation.ErrorView','System.Management.Automation.ConfirmImpact','System.Management.Automation.PSMemberTypes','System.Management.Automation.CommandTypes','System.Management.Automation.ScopedItemOptions','Microsoft.PowerShell.ExecutionPolicy','System.PlatformID','System.Net.Sockets.AddressFamily')
 foreach ($name in $enums) {
   $t = [type]$name
   $flags = if ($t.GetCustomAttributes([System.FlagsAttribute], $false).Count) { 1 } else { 0 }

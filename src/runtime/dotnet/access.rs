@@ -306,6 +306,9 @@ pub(super) fn static_member(
         }
         ("System.DateTime", "minvalue") => min_date(),
         ("System.Math", "pi") => Value::double(std::f64::consts::PI),
+        (super::ipaddress::IPADDRESS, p) if super::ipaddress::static_property(p).is_some() => {
+            super::ipaddress::static_property(p).unwrap_or_default()
+        }
         ("System.StringComparer", p) if super::generic::string_comparer(p).is_some() => {
             super::generic::string_comparer(p).unwrap_or_default()
         }

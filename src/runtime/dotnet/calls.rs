@@ -257,6 +257,19 @@ pub(super) fn invoke_instance(
                 return Ok(Value::str(text));
             }
         }
+        "getaddressbytes" if args.is_empty() => {
+            if let Some(a) = super::ipaddress::address_of(target) {
+                let bytes = a
+                    .bytes()
+                    .into_iter()
+                    .map(|b| Value::Num(crate::runtime::number::Number::Byte(b)))
+                    .collect();
+                return Ok(Value::array_of(
+                    crate::runtime::value::ArrayKind::Typed(Rc::from("System.Byte")),
+                    bytes,
+                ));
+            }
+        }
         "tobool" if args.is_empty() && target.as_switch().is_some() => {
             return Ok(Value::Bool(target.as_switch() == Some(true)));
         }
@@ -613,6 +626,28 @@ pub(super) fn static_call(
     }
     Ok(match (ty.as_str(), lower.as_str()) {
         ("System.Guid", "newguid") => Value::Guid(s.ids.new_guid()),
+        (super::ipaddress::IPADDRESS, "parse") if args.len() == 1 => {
+            match super::ipaddress::parse(&arg_string(&args, 0)) {
+                Some(a) => super::ipaddress::ip_object(a),
+                None => {
+                    return Err(method_exception(
+                        s,
+                        name,
+                        1,
+                        "System.FormatException",
+                        super::ipaddress::INVALID,
+                        span,
+                    ));
+                }
+            }
+        }
+        (super::ipaddress::IPADDRESS, "isloopback") if args.len() == 1 => {
+            Value::Bool(match super::ipaddress::address_of(&args[0]) {
+                Some(super::ipaddress::Address::V4(a)) => a.is_loopback(),
+                Some(super::ipaddress::Address::V6(a, _)) => a.is_loopback(),
+                None => false,
+            })
+        }
         ("System.Guid", "parse") => Value::Guid(
             conversion::to_guid(&args.first().cloned().unwrap_or_default()).map_err(|_| {
                 method_exception(

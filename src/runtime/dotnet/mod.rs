@@ -12,6 +12,7 @@ pub mod encoding;
 mod environment;
 pub mod generic;
 mod index;
+pub mod ipaddress;
 pub mod lists;
 mod native;
 mod numeric_statics;

@@ -79,6 +79,7 @@ pub fn full_type_name(name: &str) -> String {
             "System.Management.Automation.ErrorRecord"
         }
         "uri" => "System.Uri",
+        "ipaddress" | "net.ipaddress" => super::ipaddress::IPADDRESS,
         "version" => "System.Version",
         "ref" | "management.automation.psreference" => PS_REFERENCE,
         "diagnostics.stopwatch" => STOPWATCH,
@@ -153,6 +154,7 @@ pub(super) const KNOWN_TYPES: &[&str] = &[
     "System.Management.Automation.ErrorCategory",
     "System.Uri",
     "System.Version",
+    super::ipaddress::IPADDRESS,
     PS_REFERENCE,
     "System.Globalization.CultureInfo",
     "System.DayOfWeek",
@@ -173,9 +175,9 @@ pub fn is_known_type(full: &str) -> bool {
         || crate::vocab::script_types::class_chain(full).is_some()
         || full == "System.Enum"
         || crate::vocab::dotnet::enum_info(full).is_some()
-        || full
-            .strip_suffix("[]")
-            .is_some_and(|element| KNOWN_TYPES.contains(&element))
+        || full.strip_suffix("[]").is_some_and(|element| {
+            KNOWN_TYPES.contains(&element) || crate::vocab::dotnet::enum_info(element).is_some()
+        })
 }
 
 pub(super) fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
@@ -189,6 +191,13 @@ pub(super) fn type_not_found(s: &Session, name: &str, span: Span) -> Flow {
 
 pub fn type_literal(s: &Session, name: &str, span: Span) -> Result<Value, Flow> {
     let full = full_type_name(name);
+    // `[pscustomobject]` is the accelerator for PSObject (`[pscustomobject].Name` is PSObject);
+    // only `[pscustomobject]@{}` makes a custom object, and that is no type literal.
+    if full == "System.Management.Automation.PSCustomObject" {
+        return Ok(Value::Type(Rc::from(
+            "System.Management.Automation.PSObject",
+        )));
+    }
     if is_known_type(&full) || full.contains('.') {
         Ok(Value::Type(Rc::from(full)))
     } else {
@@ -227,6 +236,7 @@ pub fn value_is_type(v: &Value, ty: &str) -> bool {
         ) => true,
         ("System.Numerics.BigInteger" | "System.Decimal", _) => false,
         ("System.Collections.IDictionary", Value::Hashtable(_)) => true,
+        ("System.Collections.Hashtable", Value::Hashtable(h)) => h.borrow().ordered_hashtable,
         ("System.Exception", Value::Error(_)) => false,
         (_, Value::Object(o)) => o
             .borrow()
@@ -413,6 +423,24 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             if v.is_null() {
                 return Ok(Value::Null);
             }
+            // A scalar that does not convert is reported against the array type, the
+            // element's message inside (InvalidCastExceptionScalarToArray); an item of a
+            // collection with the element's message alone.
+            if !matches!(v, Value::Array(_)) {
+                let item =
+                    convert_to(v.clone(), &element, ofs).map_err(|failure| match failure {
+                        Message(inner) => Message(conversion::cast_error_with_inner(
+                            &v.to_ps_string(),
+                            &full,
+                            &inner,
+                        )),
+                        other => other,
+                    })?;
+                return Ok(Value::array_of(
+                    ArrayKind::Typed(Rc::from(element)),
+                    vec![item],
+                ));
+            }
             let mut out = Vec::new();
             for x in v.enumerate() {
                 out.push(convert_to(x, &element, ofs)?);
@@ -509,6 +537,10 @@ pub fn convert_to(v: Value, type_name: &str, ofs: &str) -> Result<Value, CastFai
             other => super::uri::uri_object(&other.to_ps_string()),
         },
         "System.Void" => Value::Null,
+        super::ipaddress::IPADDRESS => match v {
+            Value::Null => Value::Null,
+            other => super::ipaddress::cast(&other).map_err(Message)?,
+        },
         PS_REFERENCE => reference_object(v, None),
         // An enum type: by name or number, as LanguagePrimitives converts to enums.
         e if crate::vocab::dotnet::enum_info(e).is_some() => {

@@ -127,3 +127,11 @@ $a = [object[]]$null; $null -eq $a
 [hashtable]@(1, 2)
 # ==== psobject-wrapping
 $x = 5; $x.psobject.BaseObject.GetType().Name; ([psobject]5).GetType().Name
+# ==== typed-array-assign-bad
+[int[]]$a = 1, 2; $a = 'q'; $a.GetType().Name
+# ==== typed-array-add-bad
+[int[]]$a = 1, 2; $a += 'z'; $a.Count
+# ==== typed-array-assign-scalar
+[int[]]$a = 1, 2; $a = '7'; $a.GetType().Name; $a
+# ==== typed-enum-variable
+[System.DayOfWeek]$d = 'mon'; $d; $d = 5; $d; $d = 'x'; $d

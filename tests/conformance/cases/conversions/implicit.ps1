@@ -100,3 +100,63 @@ $s = '1', '2', '3'; ($s | ForEach-Object { [int]$_ } | Measure-Object -Sum).Sum
 $x = [xml]'<r n="5"/>'; [int]$x.r.n + 1
 # ==== cast-to-string-array-from-string
 [string[]]'single' | ForEach-Object { $_.GetType().Name }
+# ==== param-enum-prefix-ambiguous
+function f([System.DayOfWeek]$d) { $d }
+f 'tu'; f 't'
+# ==== param-enum-bad-name
+function f([System.DayOfWeek]$d) { $d }
+f 'xyz'
+# ==== param-enum-undefined-number
+function f([System.DayOfWeek]$d) { $d }
+f 9
+# ==== param-enum-null
+function f([System.DayOfWeek]$d) { $d }
+f $null
+# ==== param-enum-empty-string
+function f([System.DayOfWeek]$d) { $d }
+f ''
+# ==== param-enum-comma-not-flags
+function f([System.DayOfWeek]$d) { $d }
+f 'Monday,Tuesday'; f 'Mon,Tue'
+# ==== param-enum-flags
+function f([System.IO.FileAttributes]$a) { $a; [int]$a }
+f 'ReadOnly,Hidden'; f 3; f 'read'
+# ==== param-enum-flags-list
+function f([System.IO.FileAttributes]$a) { $a }
+f ReadOnly, Hidden
+# ==== cast-enum-flags-special-prefix
+[System.IO.FileAttributes]'r'; [System.IO.FileAttributes]'s'; [System.IO.FileAttributes]'d'
+# ==== cast-enum-undefined-combination
+[System.DayOfWeek]'Monday,Saturday'
+# ==== param-enum-array
+function f([System.DayOfWeek[]]$d) { $d.GetType().Name; $d }
+f 'mon', 'fri'; f 1
+# ==== param-enum-in-param-block
+param([System.ConsoleColor]$Color = 'Red')
+$Color; $Color.GetType().FullName
+# ==== param-int-array-elements
+function f([int[]]$a) { $a.GetType().Name; $a.Count; $a }
+f 1, '2', 3.6
+# ==== param-int-array-bad-scalar
+function f([int[]]$a) { $a }
+f 'x'
+# ==== param-int-array-bad-item
+function f([int[]]$a) { $a }
+f 1, 'y'
+# ==== param-int-array-null
+function f([int[]]$a) { $null -eq $a; $a.Count }
+f $null; f @()
+# ==== param-datetime-array
+function f([datetime[]]$d) { $d.GetType().Name; $d[0].Year }
+f '2024-01-02'
+# ==== param-datetime-array-bad
+function f([datetime[]]$d) { $d }
+f 'bad'
+# ==== param-string-array-type
+function f([string[]]$s) { $s.GetType().Name; $s.Count }
+f 5; f 1, 2
+# ==== param-byte
+function f([byte]$b) { $b.GetType().Name; $b }
+f '200'; f 300
+# ==== cast-int-array-bad-scalar
+[int[]]'x'
