@@ -172,7 +172,7 @@ fn writers_write_while_the_upstream_still_runs() {
 
 /// A pipeline from a file to a file holds one object at a time, whatever the file's size:
 /// 20,000 lines of 1 KB (20 MB) go through each writer, and through ConvertFrom-Csv and
-/// Select-String, with the peak memory (VmHWM) near that of an empty script.
+/// Select-String (piped lines and files it reads), with the peak memory (VmHWM) near that of an empty script.
 #[test]
 fn file_to_file_pipelines_hold_memory_flat() {
     let dir = tempfile::tempdir().unwrap();
@@ -208,6 +208,15 @@ fn file_to_file_pipelines_hold_memory_flat() {
         (
             "Get-Content wide.txt | Select-String '^0001999' | ForEach-Object LineNumber",
             "19990\n19991\n19992\n19993\n19994\n19995\n19996\n19997\n19998\n19999".into(),
+        ),
+        // Files Select-String names are read a line at a time too, with and without context.
+        (
+            "Select-String -Path wide.txt -Pattern '^0001999' | ForEach-Object LineNumber",
+            "19990\n19991\n19992\n19993\n19994\n19995\n19996\n19997\n19998\n19999".into(),
+        ),
+        (
+            "Select-String -LiteralPath wide.txt -Pattern '^00019995' -Context 2 | ForEach-Object { $_.Context.PreContext.Count, $_.LineNumber, $_.Context.PostContext.Count }",
+            "2\n19995\n2".into(),
         ),
     ] {
         let (out, peak) = run_and_peak(dir.path(), script);

@@ -666,9 +666,8 @@ fn get_random(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Result<(), F
 
 const MATCH_INFO: &str = "Microsoft.PowerShell.Commands.MatchInfo";
 
-/// The text to search and where it came from (`None` for pipeline strings).
+/// Piped text to search (files are searched a line at a time by `search_file`).
 struct Source {
-    path: Option<std::path::PathBuf>,
     lines: Vec<String>,
 }
 
@@ -766,7 +765,12 @@ fn select_string_step(
     if state.quiet_done {
         return Ok(());
     }
-    let mut sources: Vec<Source> = Vec::new();
+    // -Path and -LiteralPath name the files; otherwise each piped FileInfo is a file and each
+    // other object a line.
+    if b.has("Path") || b.has("LiteralPath") {
+        let files = resolve_files(ctx, b)?;
+        return search_files(ctx, b, search, files);
+    }
     for item in input_items(ctx, b) {
         // A FileInfo from Get-ChildItem is searched as a file, as pwsh does.
         let is_file = matches!(&item, Value::Object(o) if o.borrow().type_names.iter().any(|t| t == "System.IO.FileInfo"));
@@ -775,9 +779,8 @@ fn select_string_step(
                 .property("FullName")
                 .map(|v| v.to_ps_string())
                 .unwrap_or_default();
-            if let Some(src) = read_source(ctx, &full)? {
-                sources.push(src);
-            }
+            let path = ctx.session.resolve_path(&full);
+            search_files(ctx, b, search, vec![(path, false)])?;
         } else if !item.is_null() {
             let line = ctx.session.stringify(&item);
             state.lines += 1;
@@ -785,10 +788,7 @@ fn select_string_step(
                 state.window.push(ctx, b, search, state.lines - 1, line)?;
                 continue;
             }
-            let src = Source {
-                path: None,
-                lines: vec![line],
-            };
+            let src = Source { lines: vec![line] };
             // Each input string is a source of its own (`-List` keeps one match per string).
             if search_source(ctx, b, search, &src, state.lines - 1)? == Searched::Quiet {
                 state.quiet_done = true;
@@ -796,15 +796,25 @@ fn select_string_step(
             }
         }
     }
-    let mut paths = b.strings("Path").unwrap_or_default();
-    paths.extend(b.strings("LiteralPath").unwrap_or_default());
-    for p in paths {
+    Ok(())
+}
+
+/// The files -Path and -LiteralPath name, each with whether it may be a folder (skipped), all
+/// resolved before any is read: a -Path without wildcards that names nothing stops the command
+/// (pwsh's path resolution throws); a wildcard that matches nothing is no file; a -LiteralPath
+/// is taken as it is and fails when it is read.
+fn resolve_files(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+) -> Result<Vec<(std::path::PathBuf, bool)>, Flow> {
+    let mut files = Vec::new();
+    for p in b.strings("Path").unwrap_or_default() {
         let resolved = ctx.session.resolve_path(&p);
         let file_name = resolved
             .file_name()
             .map(|f| f.to_string_lossy().to_string())
             .unwrap_or_default();
-        if b.has("Path") && crate::runtime::operators::has_wildcards(&file_name) {
+        if crate::runtime::operators::has_wildcards(&file_name) {
             let mut hits: Vec<std::path::PathBuf> = resolved
                 .parent()
                 .and_then(|d| std::fs::read_dir(d).ok())
@@ -812,35 +822,128 @@ fn select_string_step(
                     rd.flatten()
                         .map(|e| e.path())
                         .filter(|e| {
-                            e.is_file()
-                                && crate::runtime::operators::wildcard_match(
-                                    &file_name,
-                                    &e.file_name().unwrap_or_default().to_string_lossy(),
-                                    false,
-                                )
+                            crate::runtime::operators::wildcard_match(
+                                &file_name,
+                                &e.file_name().unwrap_or_default().to_string_lossy(),
+                                false,
+                            )
                         })
                         .collect()
                 })
                 .unwrap_or_default();
             hits.sort();
-            for h in hits {
-                if let Some(src) = read_source(ctx, &h.display().to_string())? {
-                    sources.push(src);
-                }
-            }
-            continue;
-        }
-        if let Some(src) = read_source(ctx, &p)? {
-            sources.push(src);
+            files.extend(hits.into_iter().map(|h| (h, true)));
+        } else if resolved.exists() {
+            files.push((resolved, true));
+        } else {
+            let r = super::io::path_not_found(ctx, &resolved);
+            return Err(ctx.terminate(r));
         }
     }
-    for src in sources {
-        if search_source(ctx, b, search, &src, 0)? == Searched::Quiet {
-            state.quiet_done = true;
+    for p in b.strings("LiteralPath").unwrap_or_default() {
+        files.push((ctx.session.resolve_path(&p), true));
+    }
+    Ok(files)
+}
+
+/// Searches files in order (pwsh's ProcessRecord for files): with `-Quiet`, the first file
+/// with a match ends the search (its True was written); when none has one, False is written
+/// (`$null` with `-List`).
+fn search_files(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    files: Vec<(std::path::PathBuf, bool)>,
+) -> Result<(), Flow> {
+    let quiet = b.switch("Quiet");
+    for (path, may_be_folder) in files {
+        if may_be_folder && path.is_dir() {
+            continue;
+        }
+        let found = match crate::runtime::files::TextLines::open(&path) {
+            Ok(lines) => search_file(ctx, b, search, path, lines)?,
+            Err(e) => {
+                file_read_error(ctx, &path, &e)?;
+                false
+            }
+        };
+        if quiet && found {
             return Ok(());
         }
     }
+    if quiet {
+        ctx.send(if b.switch("List") {
+            Value::Null
+        } else {
+            Value::Bool(false)
+        })?;
+    }
     Ok(())
+}
+
+/// pwsh's FileReadError: "The file {0} cannot be read: {1}" (non-terminating).
+fn file_read_error(
+    ctx: &mut CommandContext<'_>,
+    path: &std::path::Path,
+    e: &std::io::Error,
+) -> Result<(), Flow> {
+    let (_, message) = crate::runtime::files::io_message(path, e);
+    let r = ctx.error(
+        "System.ArgumentException",
+        format!(
+            "The file {} cannot be read: {message}",
+            crate::runtime::files::shown(path)
+        ),
+        "ProcessingFile",
+        ErrorCategory::InvalidArgument,
+    );
+    ctx.write_error(r)
+}
+
+/// Searches a file one line at a time, writing each MatchInfo as soon as its context (the
+/// lines after it that `-Context` asks for) has been read: only those lines are held. Says
+/// whether anything matched. `-Quiet` writes True at the first match and `-List` the first
+/// match (with its context), and both stop reading the file there.
+fn search_file(
+    ctx: &mut CommandContext<'_>,
+    b: &BoundParameters,
+    search: &Search,
+    path: std::path::PathBuf,
+    lines: crate::runtime::files::TextLines,
+) -> Result<bool, Flow> {
+    let quiet = b.switch("Quiet") && !b.switch("List");
+    let mut window = ContextWindow {
+        path: Some(path),
+        ..ContextWindow::default()
+    };
+    let mut found = false;
+    for (index, line) in lines.enumerate() {
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                let path = window.path.clone().unwrap_or_default();
+                file_read_error(ctx, &path, &e)?;
+                break;
+            }
+        };
+        if quiet {
+            if line_hit(ctx, b, search, &line)?.is_some() {
+                ctx.send(Value::Bool(true))?;
+                return Ok(true);
+            }
+            continue;
+        }
+        if window.push(ctx, b, search, index, line)? {
+            found = true;
+            // -List (or -Quiet -List): the first match, with the context after it.
+            window.listed = b.switch("List");
+        }
+        if window.listed && window.hits.is_empty() {
+            return Ok(true);
+        }
+    }
+    window.write_ready(ctx, b, search, None)?;
+    Ok(found)
 }
 
 /// Select-String's end step: the matches still waiting for lines after them (`-Context`) are
@@ -853,8 +956,7 @@ fn end_select_string(ctx: &mut CommandContext<'_>, b: &BoundParameters) -> Resul
         return Ok(());
     }
     let search = search_from(ctx, b)?;
-    state.window.write_ready(ctx, b, &search, None);
-    Ok(())
+    state.window.write_ready(ctx, b, &search, None)
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -936,13 +1038,12 @@ fn write_hit(
     hit: &Hit,
     next_hit: usize,
     shown_until: &mut usize,
-) {
+) -> Value {
     let (i, pattern, found) = hit;
     let i = *i;
     let line = &lines[i - base];
     if b.switch("Raw") {
-        ctx.write_object(Value::str(line));
-        return;
+        return Value::str(line);
     }
     let end = base + lines.len();
     let ctx_lines = search.context.map(|(pre, post)| {
@@ -960,7 +1061,7 @@ fn write_hit(
     });
     *shown_until = (*shown_until).max(i + 1);
     let location = ctx.session.location.display().to_string();
-    let obj = match_info(
+    match_info(
         path,
         &location,
         i + 1,
@@ -969,8 +1070,7 @@ fn write_hit(
         !b.switch("CaseSensitive"),
         found.clone(),
         ctx_lines,
-    );
-    ctx.write_object(obj);
+    )
 }
 
 /// Searches one source's lines (numbered from `first + 1`) and writes what it finds.
@@ -999,17 +1099,18 @@ fn search_source(
     let mut shown_until = first;
     for (k, hit) in hits.iter().enumerate() {
         let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
-        write_hit(
+        let info = write_hit(
             ctx,
             b,
             search,
-            src.path.as_deref(),
+            None,
             &src.lines,
             first,
             hit,
             next_hit,
             &mut shown_until,
         );
+        ctx.write_object(info);
     }
     Ok(if hits.is_empty() {
         Searched::Nothing
@@ -1018,11 +1119,15 @@ fn search_source(
     })
 }
 
-/// Piped lines searched with `-Context`: each match is written once the lines after it that
-/// its context needs have arrived (or at the end), holding only the lines a context can still
-/// show.
+/// Lines searched one at a time (piped lines with `-Context`, a file's lines): each match is
+/// written once the lines after it that its context needs have arrived (or at the end),
+/// holding only the lines a context can still show.
 #[derive(Default)]
 struct ContextWindow {
+    /// The file the lines come from (`None` for piped lines).
+    path: Option<std::path::PathBuf>,
+    /// `-List` took its match: later lines are only context.
+    listed: bool,
     /// Recent lines, the first of them at index `base`.
     lines: std::collections::VecDeque<String>,
     base: usize,
@@ -1032,7 +1137,8 @@ struct ContextWindow {
 }
 
 impl ContextWindow {
-    /// Takes the next line (index `index`) and writes the matches whose context is complete.
+    /// Takes the next line (index `index`), writes the matches whose context is complete, and
+    /// says whether the line is reported.
     fn push(
         &mut self,
         ctx: &mut CommandContext<'_>,
@@ -1040,13 +1146,17 @@ impl ContextWindow {
         search: &Search,
         index: usize,
         line: String,
-    ) -> Result<(), Flow> {
-        if let Some((pattern, found)) = line_hit(ctx, b, search, &line)? {
-            self.hits.push_back((index, pattern, found));
+    ) -> Result<bool, Flow> {
+        let mut reported = false;
+        if !self.listed {
+            if let Some((pattern, found)) = line_hit(ctx, b, search, &line)? {
+                self.hits.push_back((index, pattern, found));
+                reported = true;
+            }
         }
         self.lines.push_back(line);
-        self.write_ready(ctx, b, search, Some(index));
-        Ok(())
+        self.write_ready(ctx, b, search, Some(index))?;
+        Ok(reported)
     }
 
     /// Writes the matches whose post-context ends at or before `last` (all, at the end).
@@ -1056,7 +1166,7 @@ impl ContextWindow {
         b: &BoundParameters,
         search: &Search,
         last: Option<usize>,
-    ) {
+    ) -> Result<(), Flow> {
         let (pre, post) = search.context.unwrap_or((0, 0));
         while let Some(hit) = self.hits.pop_front() {
             if last.is_some_and(|n| hit.0 + post > n) {
@@ -1064,18 +1174,18 @@ impl ContextWindow {
                 break;
             }
             let next_hit = self.hits.front().map_or(usize::MAX, |h| h.0);
-            let lines: Vec<String> = self.lines.iter().cloned().collect();
-            write_hit(
+            let info = write_hit(
                 ctx,
                 b,
                 search,
-                None,
-                &lines,
+                self.path.as_deref(),
+                self.lines.make_contiguous(),
                 self.base,
                 &hit,
                 next_hit,
                 &mut self.shown_until,
             );
+            ctx.send(info)?;
         }
         // Keep only what a later context can show: `pre` lines before the next line, and
         // the lines from the first waiting match's own pre-context on.
@@ -1089,6 +1199,7 @@ impl ContextWindow {
             self.lines.pop_front();
             self.base += 1;
         }
+        Ok(())
     }
 }
 
@@ -1099,35 +1210,6 @@ struct MatchContext {
     post: Vec<String>,
     display_pre: Vec<String>,
     display_post: Vec<String>,
-}
-
-/// Reads a file for Select-String; a missing one is pwsh's PathNotFound (non-terminating).
-fn read_source(ctx: &mut CommandContext<'_>, text: &str) -> Result<Option<Source>, Flow> {
-    let path = ctx.session.resolve_path(text);
-    if !path.exists() {
-        let r = super::io::path_not_found(ctx, &path);
-        ctx.write_error(r)?;
-        return Ok(None);
-    }
-    if path.is_dir() {
-        // pwsh skips folders silently when searching files.
-        return Ok(None);
-    }
-    match std::fs::read(&path) {
-        Ok(bytes) => {
-            let text = crate::runtime::files::decode_text(&bytes);
-            Ok(Some(Source {
-                path: Some(path),
-                lines: text.lines().map(str::to_string).collect(),
-            }))
-        }
-        Err(e) => {
-            let (ty, message) = crate::runtime::files::io_message(&path, &e);
-            let r = ctx.error(&ty, message, "ProcessingFile", ErrorCategory::ReadError);
-            ctx.write_error(r)?;
-            Ok(None)
-        }
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
