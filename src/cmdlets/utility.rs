@@ -1148,11 +1148,11 @@ impl ContextWindow {
         line: String,
     ) -> Result<bool, Flow> {
         let mut reported = false;
-        if !self.listed {
-            if let Some((pattern, found)) = line_hit(ctx, b, search, &line)? {
-                self.hits.push_back((index, pattern, found));
-                reported = true;
-            }
+        if !self.listed
+            && let Some((pattern, found)) = line_hit(ctx, b, search, &line)?
+        {
+            self.hits.push_back((index, pattern, found));
+            reported = true;
         }
         self.lines.push_back(line);
         self.write_ready(ctx, b, search, Some(index))?;
