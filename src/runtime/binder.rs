@@ -247,6 +247,103 @@ fn narrow(candidates: &mut Vec<String>, allowed: &[String]) {
     candidates.retain(|c| allowed.iter().any(|a| a.eq_ignore_ascii_case(c)));
 }
 
+/// What a compiled cmdlet's binder refuses before converting (ParameterBinderBase
+/// CoerceTypeAsNeeded and the property setter): several values for a scalar parameter, a
+/// non-Boolean for a Boolean, `$null` for a value type.
+fn compiled_precheck(def: &CmdletDef, p: &ParamDef, value: &Value) -> Option<ErrorRecord> {
+    let scalar = matches!(
+        p.ty.kind,
+        ParamKind::String
+            | ParamKind::Int32
+            | ParamKind::UInt32
+            | ParamKind::Int64
+            | ParamKind::Double
+            | ParamKind::Bool
+            | ParamKind::Switch
+            | ParamKind::Guid
+            | ParamKind::DateTime
+            | ParamKind::Enum(_)
+    );
+    if scalar
+        && let Value::Array(items) = value
+        && items.borrow().len() > 1
+    {
+        return Some(errors::cannot_coerce(
+            def,
+            &p.name,
+            &value.type_name(),
+            p.ty.full,
+            "Specified method is not supported.",
+        ));
+    }
+    let mandatory = is_declared(def, p) && p.sets.iter().any(|s| s.mandatory);
+    // A mandatory collection's null element (before it would become a string).
+    if mandatory
+        && p.ty.kind == ParamKind::StringArray
+        && let Value::Array(items) = value
+        && items.borrow().iter().any(Value::is_null)
+    {
+        return Some(errors::null_not_allowed(def, &p.name));
+    }
+    match (&p.ty.kind, value) {
+        // Null for a mandatory value type is the null check's (conversion would fail first).
+        (
+            ParamKind::Int32
+            | ParamKind::UInt32
+            | ParamKind::Int64
+            | ParamKind::Double
+            | ParamKind::Guid
+            | ParamKind::Bool
+            | ParamKind::DateTime
+            | ParamKind::Enum(_),
+            Value::Null,
+        ) if mandatory => {
+            let allowed = p
+                .validations
+                .iter()
+                .any(|v| matches!(v, Validation::Allow(AllowKind::Null)));
+            (!allowed).then(|| errors::null_not_allowed(def, &p.name))
+        }
+        (ParamKind::Bool, Value::Null) => Some(errors::null_not_allowed(def, &p.name)),
+        (
+            ParamKind::Int32
+            | ParamKind::UInt32
+            | ParamKind::Int64
+            | ParamKind::Double
+            | ParamKind::Guid,
+            Value::Null,
+        ) => Some(errors::cannot_set_target(
+            def,
+            &p.name,
+            &format!("Cannot convert null to type \"{}\".", p.ty.full),
+        )),
+        (ParamKind::Enum(names), Value::Null) => Some(errors::cannot_set_target(
+            def,
+            &p.name,
+            &format!(
+                "Cannot convert null to type \"{}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+                p.ty.full,
+                names.join(",")
+            ),
+        )),
+        (ParamKind::Bool | ParamKind::Switch, v)
+            if !matches!(
+                v,
+                Value::Bool(_) | Value::Num(_) | Value::Null | Value::Array(_)
+            ) && conversion::to_param_type(v, &p.ty).is_err() =>
+        {
+            Some(errors::cannot_coerce(
+                def,
+                &p.name,
+                &v.type_name(),
+                p.ty.full,
+                "",
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Converts and validates one argument for a parameter.
 fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<Value, BindFailure> {
     let is_function = matches!(def.implementation, Implementation::Function(_));
@@ -269,6 +366,9 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
             errors::transformation_error(def, &p.name, &inner),
             span,
         ));
+    }
+    if !is_function && let Some(failure) = compiled_precheck(def, p, value) {
+        return Err(BindFailure::at(failure, span));
     }
     let mut converted = conversion::to_param_type(value, &p.ty).map_err(|inner| {
         let record = if is_function {
@@ -305,12 +405,33 @@ fn convert(def: &CmdletDef, p: &ParamDef, value: &Value, span: Span) -> Result<V
                 span,
             ));
         }
-        if matches!(&converted, Value::String(s) if s.is_empty()) && !allows(AllowKind::EmptyString)
+        // The empty-string check is for parameters typed String: a class that converts from a
+        // string (XdsIdentity, UserIdParameter) takes "" (ValidateNullOrEmptyArgument).
+        if p.ty.full == types::STRING.full
+            && matches!(&converted, Value::String(s) if s.is_empty())
+            && !allows(AllowKind::EmptyString)
         {
             return Err(BindFailure::at(
                 errors::empty_string_not_allowed(def, &p.name),
                 span,
             ));
+        }
+        // A String[]'s elements are checked one by one (ValidateNullOrEmptyArgument; null
+        // elements in compiled_precheck, before they become strings).
+        if !is_function
+            && p.ty.kind == ParamKind::StringArray
+            && let Value::Array(items) = &converted
+        {
+            for item in items.borrow().iter() {
+                if matches!(item, Value::String(s) if s.is_empty())
+                    && !allows(AllowKind::EmptyString)
+                {
+                    return Err(BindFailure::at(
+                        errors::empty_string_not_allowed(def, &p.name),
+                        span,
+                    ));
+                }
+            }
         }
         if matches!(&converted, Value::Array(a) if a.borrow().is_empty())
             && !allows(AllowKind::EmptyCollection)
@@ -740,6 +861,21 @@ fn bind_by_value(
             continue;
         }
         if let Ok(v) = conversion::to_param_type(input, &p.ty) {
+            // A compiled cmdlet's mandatory String parameter refuses a piped $null.
+            if v.is_null()
+                && p.ty.kind == ParamKind::String
+                && !p
+                    .validations
+                    .iter()
+                    .any(|c| matches!(c, Validation::Allow(AllowKind::Null)))
+                && !matches!(def.implementation, Implementation::Function(_))
+                && p.sets.iter().any(|m| m.mandatory && m.from_pipeline)
+            {
+                return Err(BindFailure::at(
+                    errors::null_not_allowed(def, &p.name),
+                    span,
+                ));
+            }
             // The parameter's validation attributes hold for piped values too.
             for check in &p.validations {
                 if let Err(inner) = super::validation::validate(check, &v) {
@@ -775,6 +911,12 @@ fn bind_by_property_name(
             .find_map(|n| input.property(n));
         let Some(v) = found else { continue };
         if !coerce && !fits_without_coercion(&v, p) {
+            continue;
+        }
+        // A value a compiled cmdlet cannot coerce at all leaves the parameter unbound.
+        if !matches!(def.implementation, Implementation::Function(_))
+            && compiled_precheck(def, p, &v).is_some_and(|r| r.error_id == "CannotConvertArgument")
+        {
             continue;
         }
         let converted = convert(def, p, &v, span)?;

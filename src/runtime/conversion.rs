@@ -388,9 +388,26 @@ pub fn to_enum(value: &Value, names: &[&str], type_full: &str) -> Result<String,
     if let Some(i) = scan_number(&text)
         .filter(|_| !text.trim().is_empty())
         .and_then(|n| n.as_i128())
-        && let Some(name) = usize::try_from(i).ok().and_then(|i| names.get(i))
     {
-        return Ok(name.to_string());
+        // A number names the value with that index; any other number is no value of the enum.
+        return match usize::try_from(i).ok().and_then(|i| names.get(i)) {
+            Some(name) => Ok(name.to_string()),
+            None => Err(format!(
+                "Cannot convert value \"{text}\" to type \"{type_full}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+                names.join(",")
+            )),
+        };
+    }
+    if text.trim().is_empty() {
+        // An empty name is a prefix of every name (EnumSingleTypeConverter).
+        return Err(cast_error_with_inner(
+            &text,
+            type_full,
+            &format!(
+                "The identifier name {text} cannot be processed because it is either too similar or identical to the following enumerator names: {}. Use a more specific identifier name.",
+                names.join(", ")
+            ),
+        ));
     }
     names
         .iter()
@@ -691,5 +708,22 @@ mod tests {
         assert_eq!(d.year(), 2026);
         assert!(parse_datetime("1/25/2022 11:59:59").is_some());
         assert!(parse_datetime("nope").is_none());
+    }
+
+    #[test]
+    fn enum_number_out_of_range_and_empty_name() {
+        let names = ["Info", "Error"];
+        assert_eq!(to_enum(&Value::str("1"), &names, "T").unwrap(), "Error");
+        let e = to_enum(&Value::str("9"), &names, "T").unwrap_err();
+        assert!(
+            e.contains("due to enumeration values that are not valid"),
+            "{e}"
+        );
+        assert!(e.ends_with("\"Info,Error\"."), "{e}");
+        let e = to_enum(&Value::str(""), &names, "T").unwrap_err();
+        assert!(
+            e.contains("too similar or identical to the following enumerator names: Info, Error."),
+            "{e}"
+        );
     }
 }

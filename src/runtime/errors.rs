@@ -114,19 +114,55 @@ pub fn validation_error(def: &CmdletDef, param: &str, inner: &str) -> ErrorRecor
     )
 }
 
+/// ParameterBinderBase.ValidateNullOrEmptyArgument: category InvalidData.
 pub fn null_not_allowed(def: &CmdletDef, param: &str) -> ErrorRecord {
-    binding(
+    let mut r = binding(
         def,
         "ParameterArgumentValidationErrorNullNotAllowed",
         format!("Cannot bind argument to parameter '{param}' because it is null."),
-    )
+    );
+    r.category = ErrorCategory::InvalidData;
+    r
 }
 
 pub fn empty_string_not_allowed(def: &CmdletDef, param: &str) -> ErrorRecord {
-    binding(
+    let mut r = binding(
         def,
         "ParameterArgumentValidationErrorEmptyStringNotAllowed",
         format!("Cannot bind argument to parameter '{param}' because it is an empty string."),
+    );
+    r.category = ErrorCategory::InvalidData;
+    r
+}
+
+/// A compiled cmdlet's binder refusing a value it cannot coerce at all (an array for a scalar
+/// parameter, a string for a Boolean): `Cannot convert 'T' to the type 'U' required by
+/// parameter 'P'.` plus the reason, if any.
+pub fn cannot_coerce(
+    def: &CmdletDef,
+    param: &str,
+    from: &str,
+    to: &str,
+    reason: &str,
+) -> ErrorRecord {
+    let mut message =
+        format!("Cannot convert '{from}' to the type '{to}' required by parameter '{param}'.");
+    if !reason.is_empty() {
+        message.push(' ');
+        message.push_str(reason);
+    }
+    binding(def, "CannotConvertArgument", message)
+}
+
+/// A compiled cmdlet's property that cannot take `$null` (a value type):
+/// `Cannot bind parameter 'P' to the target. Exception setting "P": "<inner>"`.
+pub fn cannot_set_target(def: &CmdletDef, param: &str, inner: &str) -> ErrorRecord {
+    binding(
+        def,
+        "ParameterBindingFailed",
+        format!(
+            "Cannot bind parameter '{param}' to the target. Exception setting \"{param}\": \"{inner}\""
+        ),
     )
 }
 

@@ -136,23 +136,27 @@ Write-Host "recording $($runs.Count) cases from $($files.Count) files with $Jobs
 
 # One case: a fresh pwsh in the case's work directory with a cleared environment (PATH, HOME,
 # the launcher's cache, the stub module path; no LANG, no TERM).
-# The stub module's types, compiled once (see stub/MicrosoftTeams/MicrosoftTeams.psm1).
-$stubTypes = Join-Path ([IO.Path]::GetTempPath()) "aapsh-stub-types-$PID/StubTypes.dll"
-[void](New-Item -ItemType Directory -Force -Path (Split-Path $stubTypes))
-Add-Type -Path (Join-Path $stub 'MicrosoftTeams/types.cs') -OutputAssembly $stubTypes -OutputType Library
+# The stub modules' compiled cmdlets (stub/*/NAME.cs), compiled once per run; each case's
+# NAME.psm1 imports NAME.dll from the folder AAPSH_STUB_ASSEMBLIES names.
+$stubAssemblies = Join-Path ([IO.Path]::GetTempPath()) "aapsh-stub-assemblies-$PID"
+[void](New-Item -ItemType Directory -Force -Path $stubAssemblies)
+foreach ($module in 'MicrosoftTeams', 'ExchangeOnlineManagement') {
+    Add-Type -Path (Join-Path $stub "$module/$module.cs") -OutputType Library `
+        -OutputAssembly (Join-Path $stubAssemblies "$module.dll")
+}
 $runner = @'
-dir=$1 pwsh=$2 cache=$3 stub=$4 types=$5
+dir=$1 pwsh=$2 cache=$3 stub=$4 assemblies=$5
 cd "$dir/work" || exit 99
 env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$dir/home" AAPSH_PWSH_CACHE="$cache" PSModulePath="$stub" \
-  AAPSH_STUB_TYPES="$types" \
+  AAPSH_STUB_ASSEMBLIES="$assemblies" \
   "$pwsh" -NoProfile -NonInteractive -File "$dir/case.ps1" >"$dir/stdout" 2>"$dir/stderr" </dev/null
 echo $? >"$dir/code"
 '@
 $started = Get-Date
 $runs | ForEach-Object -ThrottleLimit $Jobs -Parallel {
-    & /bin/bash -c $using:runner bash $_.Dir $using:Pwsh $using:Cache $using:stub $using:stubTypes
+    & /bin/bash -c $using:runner bash $_.Dir $using:Pwsh $using:Cache $using:stub $using:stubAssemblies
 }
-Remove-Item -Recurse -Force (Split-Path $stubTypes)
+Remove-Item -Recurse -Force $stubAssemblies
 Write-Host ("ran in {0:n0} s" -f ((Get-Date) - $started).TotalSeconds)
 
 $defects = [Collections.Generic.List[string]]::new()

@@ -57,7 +57,10 @@ Connect-MicrosoftTeams | Out-Null
 Grant-CsApplicationAccessPolicy -Identity $null -PolicyName p
 # ==== grant-identity-empty
 Connect-MicrosoftTeams | Out-Null
-Grant-CsApplicationAccessPolicy -Identity '' -PolicyName p
+try { Grant-CsApplicationAccessPolicy -Identity '' -PolicyName p -ErrorAction Stop }
+catch [System.Management.Automation.ParameterBindingException] { 'binding error' }
+catch { }
+'after'
 # ==== grant-group-null
 Connect-MicrosoftTeams | Out-Null
 Grant-CsApplicationAccessPolicy -Group $null -PolicyName p

@@ -29,10 +29,13 @@ Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identity $null
 # ==== new-identity-empty
 Connect-MicrosoftTeams | Out-Null
-New-CsApplicationAccessPolicy -Identity ''
+try { New-CsApplicationAccessPolicy -Identity '' -ErrorAction Stop | Out-Null }
+catch [System.Management.Automation.ParameterBindingException] { 'binding error' }
+catch { }
+'after'
 # ==== new-unknown-parameter
 Connect-MicrosoftTeams | Out-Null
-New-CsApplicationAccessPolicy -Identity x -AppId 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83'
+New-CsApplicationAccessPolicy -Identity x -AppId 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83' | Out-Null; 'bound'
 # ==== new-unknown-parameter-typo
 Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identiy x
@@ -44,7 +47,7 @@ Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Id x -App 'a41d7c2e-5b90-4e3f-8c17-2d6b9f0e4a83' | Out-Null; 'bound'
 # ==== new-ambiguous-prefix
 Connect-MicrosoftTeams | Out-Null
-New-CsApplicationAccessPolicy -Identity x -M 'y'
+New-CsApplicationAccessPolicy -Identity x -M 'y' | Out-Null; 'bound'
 # ==== new-parameter-twice
 Connect-MicrosoftTeams | Out-Null
 New-CsApplicationAccessPolicy -Identity x -Identity y
