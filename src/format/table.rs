@@ -7,7 +7,7 @@
 
 use super::collection::ELLIPSIS;
 use super::palette::Palette;
-use super::wrap::{char_len, generate_lines, last_chars, spaces, take_chars, truncate_at_newline};
+use super::wrap::{cell_len, generate_lines, last_cells, spaces, take_cells, truncate_at_newline};
 
 /// Below this many columns pwsh's TableWriter disables itself.
 const MIN_SCREEN_COLUMNS: usize = 5;
@@ -116,7 +116,7 @@ impl TableData {
             .map(|((label, w), right)| {
                 let mut count = (*w).max(0) as usize;
                 if !label.is_empty() {
-                    count = count.min(char_len(label));
+                    count = count.min(cell_len(label));
                 }
                 Cell {
                     text: "-".repeat(count),
@@ -142,10 +142,10 @@ impl TableData {
                     .rows
                     .iter()
                     .filter_map(|row| row.get(k))
-                    .map(|c| char_len(&truncate_at_newline(&c.text)))
+                    .map(|c| cell_len(&truncate_at_newline(&c.text)))
                     .max()
                     .unwrap_or(0);
-                cells.max(char_len(label)) as i64
+                cells.max(cell_len(label)) as i64
             })
             .collect()
     }
@@ -320,7 +320,7 @@ impl Layout<'_> {
             let mut lines = generate_lines(label, width, width, self.word_wrap);
             if pad || right {
                 for line in lines.iter_mut() {
-                    if char_len(line) < width {
+                    if cell_len(line) < width {
                         *line = row_field(line, width, right, pad);
                     }
                 }
@@ -380,10 +380,11 @@ impl Layout<'_> {
 }
 
 /// TableWriter.GenerateRowField: cut at the first line break, pad to the width (left-aligned
-/// cells only when `pad`), or truncate with `…` (kept on the aligned side).
+/// cells only when `pad`), or truncate with `…` (kept on the aligned side). Widths are screen
+/// cells: a wide character takes two.
 fn row_field(value: &str, width: usize, right: bool, pad: bool) -> String {
     let s = truncate_at_newline(value);
-    let len = char_len(&s);
+    let len = cell_len(&s);
     if len < width {
         let fill = spaces(width - len);
         if right {
@@ -396,10 +397,10 @@ fn row_field(value: &str, width: usize, right: bool, pad: bool) -> String {
     } else if len > width {
         let keep = width - 1;
         match (keep > 0, right) {
-            (true, true) => format!("{ELLIPSIS}{}", last_chars(&s, keep)),
-            (true, false) => format!("{}{ELLIPSIS}", take_chars(&s, keep)),
-            (false, true) => last_chars(&s, width).to_string(),
-            (false, false) => take_chars(&s, width).to_string(),
+            (true, true) => format!("{ELLIPSIS}{}", last_cells(&s, keep)),
+            (true, false) => format!("{}{ELLIPSIS}", take_cells(&s, keep)),
+            (false, true) => last_cells(&s, width).to_string(),
+            (false, false) => take_cells(&s, width).to_string(),
         }
     } else {
         s
@@ -455,6 +456,23 @@ mod tests {
             t.render(119, false, &Palette::new(false)),
             "Name  Value\n----  -----\nalpha 1\nb     22\n"
         );
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        // pwsh 7.6.10 (output/values/unicode-table): 日本 fills the 4-cell Name column.
+        let t = table(&["Name", "City"], &[&["Zoë", "Zürich"], &["日本", "x"]]);
+        assert_eq!(
+            t.render(80, false, &Palette::new(false)),
+            "Name City\n---- ----\nZoë  Zürich\n日本 x\n"
+        );
+        // Truncation keeps whole characters and never overflows the cells.
+        for right in [false, true] {
+            for width in 1..8 {
+                let cut = row_field("日本語x", width, right, true);
+                assert!(cell_len(&cut) <= width, "{width}: {cut}");
+            }
+        }
     }
 
     #[test]

@@ -30,6 +30,57 @@ pub fn last_chars(s: &str, n: usize) -> &str {
     skip_chars(s, len.saturating_sub(n))
 }
 
+/// The screen cells a character takes in pwsh's table writer (CharLengthInBufferCells): two
+/// for East Asian wide and fullwidth characters, one for others. A character outside the
+/// Basic Multilingual Plane is two UTF-16 units in .NET, each counted as one cell.
+pub fn char_cells(c: char) -> usize {
+    let u = c as u32;
+    if u > 0xFFFF {
+        return 2;
+    }
+    let wide = u >= 0x1100
+        && (u <= 0x115F
+            || u == 0x2329
+            || u == 0x232A
+            || ((0x2E80..=0xA4CF).contains(&u) && u != 0x303F)
+            || (0xAC00..=0xD7A3).contains(&u)
+            || (0xF900..=0xFAFF).contains(&u)
+            || (0xFE10..=0xFE19).contains(&u)
+            || (0xFE30..=0xFE6F).contains(&u)
+            || (0xFF00..=0xFF60).contains(&u)
+            || (0xFFE0..=0xFFE6).contains(&u));
+    if wide { 2 } else { 1 }
+}
+
+/// The screen cells of a text (table column widths and padding).
+pub fn cell_len(s: &str) -> usize {
+    s.chars().map(char_cells).sum()
+}
+
+/// The longest start of `s` that fits in `n` cells.
+pub fn take_cells(s: &str, n: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += char_cells(c);
+        if used > n {
+            return &s[..i];
+        }
+    }
+    s
+}
+
+/// The longest end of `s` that fits in `n` cells.
+pub fn last_cells(s: &str, n: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        used += char_cells(c);
+        if used > n {
+            return &s[i + c.len_utf8()..];
+        }
+    }
+    s
+}
+
 pub fn spaces(n: usize) -> String {
     " ".repeat(n)
 }
