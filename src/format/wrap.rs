@@ -24,12 +24,6 @@ pub fn skip_chars(s: &str, n: usize) -> &str {
     }
 }
 
-/// The last `n` characters of `s`.
-pub fn last_chars(s: &str, n: usize) -> &str {
-    let len = char_len(s);
-    skip_chars(s, len.saturating_sub(n))
-}
-
 /// The screen cells a character takes in pwsh's table writer (CharLengthInBufferCells): two
 /// for East Asian wide and fullwidth characters, one for others. A character outside the
 /// Basic Multilingual Plane is two UTF-16 units in .NET, each counted as one cell.
@@ -253,7 +247,10 @@ mod tests {
         assert!(culture_word_wraps("en-US") && !culture_word_wraps(""));
         assert_eq!(take_chars("héllo", 2), "hé");
         assert_eq!(skip_chars("héllo", 2), "llo");
-        assert_eq!(last_chars("héllo", 4), "éllo");
+        assert_eq!(last_cells("héllo", 4), "éllo");
+        assert_eq!(cell_len("日本x😀"), 7);
+        assert_eq!(take_cells("日本x", 3), "日");
+        assert_eq!(last_cells("日本x", 3), "本x");
         assert_eq!(truncate_at_newline("ab\ncd"), "ab\u{2026}");
     }
 }
