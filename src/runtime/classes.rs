@@ -817,18 +817,11 @@ impl Session {
                         format!("Unable to find type [{t}].")
                     }
                 };
-                let mut r = ErrorRecord::new(
-                    ExceptionInfo::new(
-                        "System.Management.Automation.SetValueInvocationException",
-                        format!("Exception setting \"{name}\": \"{inner}\""),
-                    ),
-                    "ExceptionWhenSetting",
-                    ErrorCategory::NotSpecified,
-                );
-                r.exception.inner = Some(Box::new(ExceptionInfo::new(
+                let r = super::errors::set_value_failed(
+                    name,
                     "System.Management.Automation.PSInvalidCastException",
                     inner,
-                )));
+                );
                 Err(self.runtime_record_error(r, span))
             }
         }

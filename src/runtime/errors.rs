@@ -374,6 +374,13 @@ pub fn set_value_invocation(name: &str) -> ErrorRecord {
     let inner = format!(
         "The property '{name}' cannot be found on this object. Verify that the property exists and can be set."
     );
+    set_value_failed(name, RUNTIME_EXCEPTION, inner)
+}
+
+/// Setting a property failed with an inner exception (`inner_type`, `inner`):
+/// `Exception setting "Name": "<inner>"` (SetValueInvocationException, NotSpecified,
+/// `ExceptionWhenSetting`).
+pub fn set_value_failed(name: &str, inner_type: &str, inner: String) -> ErrorRecord {
     let mut r = ErrorRecord::new(
         ExceptionInfo::new(
             "System.Management.Automation.SetValueInvocationException",
@@ -382,7 +389,7 @@ pub fn set_value_invocation(name: &str) -> ErrorRecord {
         "ExceptionWhenSetting",
         ErrorCategory::NotSpecified,
     );
-    r.exception.inner = Some(Box::new(ExceptionInfo::new(RUNTIME_EXCEPTION, inner)));
+    r.exception.inner = Some(Box::new(ExceptionInfo::new(inner_type, inner)));
     r
 }
 
